@@ -1,0 +1,26 @@
+package org.causalrx.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Data behind the report's figures that is too large or too raw for results.json. Computed by the
+ * pipeline; the report only draws it.
+ *
+ * @param calibration     per propensity model: calibration bins on the validation split
+ * @param propensityByArm e(x) of the selected propensity model on the training split: "control" / "treated"
+ *                        → values, before trimming
+ * @param trimmedByArm    the same, keeping only patients inside the overlap set
+ * @param bootstrapDr     per policy name: bootstrap DR values (rounds), in policy order
+ * @param bootstrapIpw    per policy name: bootstrap IPW values
+ */
+public record RunFigures(Map<String, List<CalibrationBin>> calibration,
+                         Map<String, double[]> propensityByArm,
+                         Map<String, double[]> trimmedByArm,
+                         Map<String, double[]> bootstrapDr,
+                         Map<String, double[]> bootstrapIpw) {
+
+    /** One calibration bin: mean predicted probability, observed treated share, count. */
+    public record CalibrationBin(double meanPredicted, double observedRate, int n) {
+    }
+}

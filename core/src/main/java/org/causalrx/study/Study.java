@@ -1,0 +1,80 @@
+package org.causalrx.study;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A study protocol (TRS §3.1, App. A), read from YAML by {@link StudyLoader} and validated there.
+ *
+ * @param file          the study file itself (for messages and the study hash)
+ * @param name          short name, e.g. "nhefs-death"
+ * @param protocol      the question, decision time point, population and users, in words
+ * @param data          the data file (CSV or Parquet), resolved against the study file's folder
+ * @param idColumn      optional patient identifier column, or null
+ * @param treatment     treatment column and arm labels
+ * @param outcome       primary outcome
+ * @param covariates    declared covariates with roles, in declaration order
+ * @param split         train / validation / test fractions
+ * @param seed          the one seed from which every stochastic step derives
+ * @param overlap       overlap thresholds; either may be null (then chosen from training data)
+ * @param bootstrapRounds number of bootstrap rounds for held-out policy values
+ * @param ateFolds      folds for the cross-fitted AIPW ATE
+ */
+public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
+                    Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
+                    int bootstrapRounds, int ateFolds) {
+    public Study {
+        covariates = List.copyOf(covariates);
+    }
+
+    /** App. A: what decision, when, for whom, used by whom. Free text; empty strings allowed. */
+    public record Protocol(String question, String decisionTime, String population, String users) {
+    }
+
+    /**
+     * @param column name of the treatment column (binary)
+     * @param arms   arm code (as text in the data, e.g. "0", "1") → label, in order control, treated
+     * @param treatedCode the code counted as "treated" (t = 1)
+     */
+    public record Treatment(String column, Map<String, String> arms, String controlCode, String treatedCode) {
+        public Treatment {
+            arms = Map.copyOf(arms);
+        }
+
+        public String label(String code) {
+            return arms.getOrDefault(code, code);
+        }
+    }
+
+    public enum OutcomeType { CONTINUOUS, BINARY }
+
+    public enum Direction { HIGHER, LOWER }
+
+    public enum MissingOutcome { ERROR, DROP }
+
+    public record Outcome(String column, OutcomeType type, Direction direction, MissingOutcome missing) {
+        /** +1 when higher is better, −1 when lower is better. */
+        public int sign() {
+            return direction == Direction.HIGHER ? 1 : -1;
+        }
+    }
+
+    public enum ValueType { NUMERIC, CATEGORICAL }
+
+    /**
+     * @param name    column name
+     * @param role    App. B role
+     * @param type    numeric or categorical; null means inferred from the data (text → categorical)
+     * @param squared also add the square of this numeric covariate (e.g. the NHEFS book model)
+     * @param reason  optional free-text reason for the role, shown in the report
+     */
+    public record Covariate(String name, CovariateRole role, ValueType type, boolean squared, String reason) {
+    }
+
+    public record Split(double train, double validation, double test) {
+    }
+
+    public record Overlap(Double etaLow, Double etaHigh) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Seeds and split-off random streams, errors for people, small numerics. JDK only. */
+package org.causalrx.util;
