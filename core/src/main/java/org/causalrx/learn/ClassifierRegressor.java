@@ -1,0 +1,25 @@
+package org.causalrx.learn;
+
+/**
+ * Uses a classifier as a regressor for a 0/1 target: predictions are probabilities P(y = 1 | x).
+ * This is how outcome models are fitted for binary outcomes.
+ */
+public record ClassifierRegressor(Classifier classifier) implements Regressor {
+    @Override
+    public RegressionModel fit(double[][] x, double[] y, double[] w, long seed) {
+        int[] t = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] != 0 && y[i] != 1) {
+                throw new IllegalArgumentException("binary target must be 0 or 1, row " + i + " has " + y[i]);
+            }
+            t[i] = (int) y[i];
+        }
+        ProbabilityModel m = classifier.fit(x, t, w, seed);
+        return m::predictProba;
+    }
+
+    @Override
+    public String name() {
+        return classifier.name();
+    }
+}

@@ -1,0 +1,41 @@
+package org.causalrx.learn.xgb;
+
+import ml.dmlc.xgboost4j.java.Booster;
+import org.causalrx.learn.RegressionModel;
+import org.causalrx.learn.Regressor;
+
+/** Gradient-boosted regression trees (squared error). */
+public record XGBoostRegressor(XGBoostParams params) implements Regressor {
+    public XGBoostRegressor() {
+        this(XGBoostParams.defaults());
+    }
+
+    @Override
+    public RegressionModel fit(double[][] x, double[] y, double[] w, long seed) {
+        return new Model(Boosters.train(x, y, w, params, "reg:squarederror", seed));
+    }
+
+    @Override
+    public String name() {
+        return "xgboost";
+    }
+
+    /** A fitted booster; predictions are read-only uses of it. */
+    public static final class Model implements RegressionModel {
+        private final Booster booster;
+
+        Model(Booster booster) {
+            this.booster = booster;
+        }
+
+        @Override
+        public double[] predict(double[][] x) {
+            return Boosters.predict(booster, x);
+        }
+
+        /** SHAP contributions n × (p + 1); the last column is the bias term. */
+        public double[][] shap(double[][] x) {
+            return Boosters.contributions(booster, x);
+        }
+    }
+}

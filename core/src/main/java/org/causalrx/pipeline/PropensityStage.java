@@ -1,0 +1,88 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.learn.Classifier;
+import org.causalrx.learn.Metrics;
+import org.causalrx.learn.ProbabilityModel;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * TRS steps 3–4: fits several propensity models on the training split, scores them on train and validation
+ * (Brier, AUROC, accuracy, precision, recall, F1), draws calibration bins on validation, and selects the
+ * model with the lowest validation Brier score.
+ */
+final class PropensityStage {
+    private PropensityStage() {
+    }
+
+    /** Stage output: metrics, calibration bins, the selected model's name and e(x) for every cohort row. */
+    record Output(List<RunResult.PropensityMetric> metrics, Map<String, List<RunFigures.CalibrationBin>> calibration,
+                  String selected, double[] e) {
+    }
+
+    static Output run(List<Classifier> learners, double[][] x, int[] t, int[] train, int[] validation, long seed) {
+        double[][] xTrain = Stats.select(x, train);
+        int[] tTrain = Stats.select(t, train);
+        double[][] xVal = Stats.select(x, validation);
+        int[] tVal = Stats.select(t, validation);
+        List<RunResult.PropensityMetric> metrics = new ArrayList<>();
+        Map<String, List<RunFigures.CalibrationBin>> calibration = new LinkedHashMap<>();
+        String best = null;
+        double bestBrier = Double.POSITIVE_INFINITY;
+        double[] bestE = null;
+        for (Classifier learner : learners) {
+            ProbabilityModel m = learner.fit(xTrain, tTrain, null, Seeds.derive(seed, "propensity-" + learner.name()));
+            double[] pTrain = m.predictProba(xTrain);
+            double[] pVal = m.predictProba(xVal);
+            metrics.add(metric(learner.name(), "train", tTrain, pTrain));
+            RunResult.PropensityMetric val = metric(learner.name(), "validation", tVal, pVal);
+            metrics.add(val);
+            calibration.put(learner.name(), calibrationBins(tVal, pVal, 10));
+            if (val.brier() < bestBrier) {
+                bestBrier = val.brier();
+                best = learner.name();
+                bestE = m.predictProba(x);
+            }
+        }
+        return new Output(metrics, calibration, best, bestE);
+    }
+
+    static RunResult.PropensityMetric metric(String model, String split, int[] t, double[] p) {
+        Metrics.Classification c = Metrics.classification(t, p);
+        return new RunResult.PropensityMetric(model, split, Metrics.brier(t, p), Metrics.auroc(t, p),
+                c.accuracy(), c.precision(), c.recall(), c.f1());
+    }
+
+    /** Equal-count bins of predicted probability: mean prediction vs observed treated share. */
+    static List<RunFigures.CalibrationBin> calibrationBins(int[] t, double[] p, int bins) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]) != 0 ? Double.compare(p[a], p[b])
+                : Integer.compare(a, b));
+        List<RunFigures.CalibrationBin> out = new ArrayList<>();
+        int n = p.length;
+        int k = Math.min(bins, n);
+        for (int b = 0; b < k; b++) {
+            int from = (int) ((long) b * n / k);
+            int to = (int) ((long) (b + 1) * n / k);
+            if (to <= from) {
+                continue;
+            }
+            double sp = 0;
+            double st = 0;
+            for (int r = from; r < to; r++) {
+                sp += p[order[r]];
+                st += t[order[r]];
+            }
+            out.add(new RunFigures.CalibrationBin(sp / (to - from), st / (to - from), to - from));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.causal.CrossFitAipw;
+import org.causalrx.causal.OverlapSet;
+import org.causalrx.causal.TLearner;
+import org.causalrx.data.CovariateEncoder;
+import org.causalrx.data.Encoding;
+import org.causalrx.data.SplitIndices;
+import org.causalrx.data.Splits;
+import org.causalrx.data.Table;
+import org.causalrx.learn.Classifier;
+import org.causalrx.policy.Bootstrap;
+import org.causalrx.policy.HeldOut;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.study.Cohort;
+import org.causalrx.study.CohortBuilder;
+import org.causalrx.study.Study;
+import org.causalrx.util.Hashing;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * One study run, TRS steps 1–4, 6 and 10, as named stages: cohort and covariates → split → encoding
+ * (imputation fit on train) → propensity models and overlap → T-learners → policies → held-out values
+ * with bootstrap → cross-fitted AIPW ATE. Deterministic given the study's seed.
+ *
+ * @param learners which learners to use (see {@link Learners#standard})
+ * @param parallel run bootstrap rounds on several threads (same results either way)
+ */
+public record StudyRun(Learners learners, boolean parallel) {
+
+    public StudyRun() {
+        this(Learners.standard(), true);
+    }
+
+    public RunOutput run(Study study, Table table, Progress progress) {
+        long seed = study.seed();
+        progress.stage("cohort", "checking the data against the protocol");
+        Cohort cohort = CohortBuilder.build(study, table);
+        int[] t = cohort.treatment();
+        double[] y = cohort.outcome();
+        int n = y.length;
+
+        progress.stage("split", "stratified train / validation / test split");
+        Study.Split fr = study.split();
+        SplitIndices split = Splits.stratified(t, fr.train(), fr.validation(), fr.test(), Seeds.derive(seed, "split"));
+        List<Study.Covariate> kept = study.covariates().stream().filter(c -> c.role().kept()).toList();
+        Encoding encoding = CovariateEncoder.fit(cohort.covariates(), split.train(), kept);
+        double[][] x = encoding.transform(cohort.covariates());
+
+        progress.stage("propensity", "fitting " + learners.propensity().size() + " propensity models");
+        PropensityStage.Output prop = PropensityStage.run(learners.propensity(), x, t, split.train(),
+                split.validation(), seed);
+        double[] e = prop.e();
+        OverlapSet overlap = overlapSet(study, Stats.select(e, split.train()));
+
+        progress.stage("outcome", "fitting T-learners");
+        boolean binary = study.outcome().type() == Study.OutcomeType.BINARY;
+        List<TLearner> tLearners = learners.tLearners(binary);
+        String[] armLabels = {study.treatment().label(study.treatment().controlCode()),
+                study.treatment().label(study.treatment().treatedCode())};
+        OutcomeStage.Output outcome = OutcomeStage.run(tLearners, x, t, y, split.train(), split.validation(),
+                armLabels, seed);
+
+        progress.stage("policies", "deciding for " + split.test().length + " held-out patients");
+        int[] test = split.test();
+        double[][] xTest = Stats.select(x, test);
+        int[] tTest = Stats.select(t, test);
+        double[] eTest = Stats.select(e, test);
+        boolean[] inOverlap = new boolean[test.length];
+        for (int i = 0; i < test.length; i++) {
+            inOverlap[i] = overlap.contains(eTest[i]);
+        }
+        List<PolicyDecisions> policies = PolicySet.build(study, outcome.models(), xTest, tTest, eTest, inOverlap, seed);
+
+        progress.stage("evaluation", "held-out IPW and DR values, " + study.bootstrapRounds() + " bootstrap rounds");
+        Classifier evalLearner = learners.evaluationPropensity();
+        double[] pStar = evalLearner.fit(x, t, null, Seeds.derive(seed, "p-star")).predictProba(xTest);
+        TLearner.Fitted plugIn = outcome.models().get(0);
+        HeldOut heldOut = new HeldOut(Stats.select(y, test), tTest, pStar, plugIn.mu(xTest, 0), plugIn.mu(xTest, 1));
+        Bootstrap.Result boot = Bootstrap.run(heldOut, policies, study.bootstrapRounds(),
+                Seeds.derive(seed, "bootstrap"), parallel);
+        List<RunResult.PolicyResult> policyResults = PolicySet.summarise(heldOut, policies, boot);
+
+        progress.stage("ate", "cross-fitted AIPW over the whole cohort (" + study.ateFolds() + " folds)");
+        CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary),
+                study.ateFolds(), HeldOut.CLIP);
+        CrossFitAipw.Estimate ate = aipw.estimate(x, t, y, Seeds.derive(seed, "ate"));
+
+        RunResult result = new RunResult(study.name(),
+                ResultParts.protocol(study, cohort, armLabels),
+                new RunResult.SampleSizes(split.train().length, split.validation().length, test.length),
+                ResultParts.covariates(cohort, encoding),
+                encoding.featureNames(),
+                prop.metrics(), prop.selected(),
+                new RunResult.OverlapInfo(overlap.etaLow(), overlap.etaHigh(), overlap.method(), test.length,
+                        overlap.count(eTest), split.train().length, overlap.count(Stats.select(e, split.train()))),
+                new RunResult.AteResult(ate.ate(), ate.se(), ate.ciLow(), ate.ciHigh(), "aipw", ate.folds(), ate.n()),
+                outcome.metrics(), policyResults,
+                new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
+                        study.bootstrapRounds(), ResultParts.version(), System.getProperty("java.specification.version"),
+                        "3.0.4"));
+        Map<String, double[]> dr = new LinkedHashMap<>();
+        Map<String, double[]> ipw = new LinkedHashMap<>();
+        for (int p = 0; p < policies.size(); p++) {
+            dr.put(policies.get(p).name(), boot.dr()[p]);
+            ipw.put(policies.get(p).name(), boot.ipw()[p]);
+        }
+        RunFigures figures = new RunFigures(prop.calibration(),
+                byArm(Stats.select(e, split.train()), Stats.select(t, split.train()), null),
+                byArm(Stats.select(e, split.train()), Stats.select(t, split.train()), overlap),
+                dr, ipw);
+        return new RunOutput(result, figures);
+    }
+
+    private static OverlapSet overlapSet(Study study, double[] trainE) {
+        Study.Overlap o = study.overlap();
+        if (o != null && o.etaLow() != null && o.etaHigh() != null) {
+            return new OverlapSet(o.etaLow(), o.etaHigh(), "given in the study");
+        }
+        OverlapSet chosen = OverlapSet.crump(trainE);
+        if (o != null && o.etaLow() != null) {
+            return new OverlapSet(o.etaLow(), chosen.etaHigh(), "eta_low given in the study; eta_high "
+                    + chosen.method());
+        }
+        if (o != null && o.etaHigh() != null) {
+            return new OverlapSet(chosen.etaLow(), o.etaHigh(), "eta_high given in the study; eta_low "
+                    + chosen.method());
+        }
+        return chosen;
+    }
+
+    private static Map<String, double[]> byArm(double[] e, int[] t, OverlapSet keep) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        String[] names = {"control", "treated"};
+        for (int arm = 0; arm <= 1; arm++) {
+            List<Double> v = new ArrayList<>();
+            for (int i = 0; i < e.length; i++) {
+                if (t[i] == arm && (keep == null || keep.contains(e[i]))) {
+                    v.add(e[i]);
+                }
+            }
+            m.put(names[arm], v.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return m;
+    }
+}

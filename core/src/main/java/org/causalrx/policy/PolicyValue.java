@@ -1,0 +1,61 @@
+package org.causalrx.policy;
+
+/**
+ * Held-out policy value by self-normalised IPW and by doubly robust estimation (TRS App. D, Eq. 5):
+ * w_i = 1[t_i = pi(x_i)] / p*(t_i | x_i) over recommended patients;
+ * V_IPW(rec) = Σ w y / Σ w; V_DR(rec) = Σ w (y − ŷ^pi) / Σ w + mean(ŷ^pi);
+ * deferred patients contribute their factual outcome, and the two parts are mixed by their shares.
+ * Every sum may carry a multiplicity c_i (bootstrap counts); c = 1 gives the point estimate.
+ */
+public final class PolicyValue {
+    private PolicyValue() {
+    }
+
+    /** Both estimates for one weighting of the patients. */
+    public record Values(double dr, double ipw) {
+    }
+
+    /**
+     * @param counts multiplicity of each patient (bootstrap counts), or null for all ones
+     * @return DR and IPW values; IPW is NaN when no recommended patient got the recommended arm
+     */
+    public static Values evaluate(HeldOut data, int[] decisions, int[] counts) {
+        double nTot = 0;
+        double sumDeferred = 0;
+        double nRec = 0;
+        double sumW = 0;
+        double sumWy = 0;
+        double sumWres = 0;
+        double sumPlug = 0;
+        double[] y = data.y();
+        int n = y.length;
+        for (int i = 0; i < n; i++) {
+            int c = counts == null ? 1 : counts[i];
+            if (c == 0) {
+                continue;
+            }
+            nTot += c;
+            int d = decisions[i];
+            if (d == PolicyDecisions.DEFER) {
+                sumDeferred += c * y[i];
+                continue;
+            }
+            nRec += c;
+            double plug = d == 1 ? data.mu1()[i] : data.mu0()[i];
+            sumPlug += c * plug;
+            if (data.t()[i] == d) {
+                double w = c / data.observedPropensity(i);
+                sumW += w;
+                sumWy += w * y[i];
+                sumWres += w * (y[i] - plug);
+            }
+        }
+        if (nRec == 0) {
+            double v = sumDeferred / nTot;
+            return new Values(v, v);
+        }
+        double ipwRec = sumW > 0 ? sumWy / sumW : Double.NaN;
+        double drRec = (sumW > 0 ? sumWres / sumW : 0) + sumPlug / nRec;
+        return new Values((sumDeferred + nRec * drRec) / nTot, (sumDeferred + nRec * ipwRec) / nTot);
+    }
+}
