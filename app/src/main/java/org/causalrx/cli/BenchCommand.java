@@ -1,0 +1,144 @@
+package org.causalrx.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+import org.causalrx.data.Table;
+import org.causalrx.data.TableReader;
+import org.causalrx.pipeline.ResultsJson;
+import org.causalrx.pipeline.RunOutput;
+import org.causalrx.pipeline.StudyRun;
+import org.causalrx.policy.Bootstrap;
+import org.causalrx.policy.HeldOut;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.report.ReportWriter;
+import org.causalrx.study.Study;
+import org.causalrx.study.StudyLoader;
+import org.causalrx.util.CausalRxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Speed benchmark (not a test): NHEFS full-run wall time with 10,000 bootstrap rounds, and bootstrap
+ * throughput in rounds × policies × rows per second, serial vs parallel in the same process.
+ * Writes a JSON results file.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: 'nhefs' = full run wall time and bootstrap throughput. Writes a results file.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WHAT", defaultValue = "nhefs", description = "benchmark: nhefs")
+    String what;
+
+    @Option(names = "--study", description = "study to time (default: examples/nhefs/study.yaml)")
+    Path study = Path.of("examples", "nhefs", "study.yaml");
+
+    @Option(names = "--out", description = "results file (default: runs/bench/bench-nhefs.json)")
+    Path out = Path.of("runs", "bench", "bench-nhefs.json");
+
+    @Option(names = "--repeats", description = "full runs to time (default 3; the first includes JIT warm-up)")
+    int repeats = 3;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!what.equals("nhefs")) {
+            throw new CausalRxException("unknown benchmark '" + what + "'; available: nhefs");
+        }
+        Study s = Studies.withRounds(StudyLoader.load(study), 10_000);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("study", s.name());
+        results.put("bootstrap_rounds", 10_000);
+        results.put("cores", Runtime.getRuntime().availableProcessors());
+        List<Double> runs = new ArrayList<>();
+        int testRows = 0;
+        int policies = 0;
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            Table table = TableReader.read(s.data());
+            RunOutput output = new StudyRun().run(s, table, org.causalrx.pipeline.Progress.NONE);
+            Path tmp = Files.createTempDirectory("causalrx-bench");
+            Files.writeString(tmp.resolve("results.json"), ResultsJson.write(output.result()));
+            ReportWriter.write(output.result(), output.figures(), tmp);
+            double sec = (System.nanoTime() - t0) / 1e9;
+            OutputDir.deleteTree(tmp);
+            runs.add(sec);
+            testRows = output.result().n().test();
+            policies = output.result().policies().size();
+            System.out.printf(Locale.ROOT, "full run %d: %.2f s (target < 30 s)%n", r + 1, sec);
+        }
+        results.put("full_run_seconds", runs);
+        results.put("full_run_seconds_best", runs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+
+        HeldOut data = syntheticHeldOut(testRows, 1);
+        List<PolicyDecisions> ps = syntheticPolicies(testRows, policies, 2);
+        Bootstrap.run(data, ps, 2_000, 3, true); // warm-up
+        double serial = timeBootstrap(data, ps, false);
+        double parallel = timeBootstrap(data, ps, true);
+        double work = 10_000.0 * policies * testRows;
+        results.put("bootstrap_rows", testRows);
+        results.put("bootstrap_policies", policies);
+        results.put("bootstrap_serial_seconds", serial);
+        results.put("bootstrap_parallel_seconds", parallel);
+        results.put("bootstrap_throughput_serial", work / serial);
+        results.put("bootstrap_throughput_parallel", work / parallel);
+        results.put("parallel_speedup_vs_serial", serial / parallel);
+        System.out.printf(Locale.ROOT, "bootstrap 10,000 rounds x %d policies x %d rows: serial %.3f s (%.3g "
+                        + "round·policy·rows/s), parallel %.3f s (%.3g /s), speed-up %.2fx%n", policies, testRows,
+                serial, work / serial, parallel, work / parallel, serial / parallel);
+        Path abs = out.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), ".bench", ".json");
+        Files.writeString(tmp, ResultsJson.mapper().writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("results written to " + out);
+        return 0;
+    }
+
+    private static double timeBootstrap(HeldOut data, List<PolicyDecisions> ps, boolean parallel) {
+        long t0 = System.nanoTime();
+        Bootstrap.run(data, ps, 10_000, 7, parallel);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static HeldOut syntheticHeldOut(int n, long seed) {
+        Random r = new Random(seed);
+        double[] y = new double[n];
+        int[] t = new int[n];
+        double[] p = new double[n];
+        double[] m0 = new double[n];
+        double[] m1 = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = 0.2 + 0.6 * r.nextDouble();
+            t[i] = r.nextDouble() < p[i] ? 1 : 0;
+            m0[i] = r.nextGaussian();
+            m1[i] = m0[i] + 0.5;
+            y[i] = (t[i] == 1 ? m1[i] : m0[i]) + r.nextGaussian();
+        }
+        return new HeldOut(y, t, p, m0, m1);
+    }
+
+    private static List<PolicyDecisions> syntheticPolicies(int n, int k, long seed) {
+        Random r = new Random(seed);
+        List<PolicyDecisions> out = new ArrayList<>();
+        for (int p = 0; p < k; p++) {
+            int[] d = new int[n];
+            for (int i = 0; i < n; i++) {
+                double u = r.nextDouble();
+                d[i] = u < 0.05 ? PolicyDecisions.DEFER : (u < 0.5 ? 1 : 0);
+            }
+            out.add(new PolicyDecisions("p" + p, "synthetic", d));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package org.causalrx.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.causalrx.data.Table;
+import org.causalrx.data.TableReader;
+import org.causalrx.study.Cohort;
+import org.causalrx.study.CohortBuilder;
+import org.causalrx.study.CovariatePlan;
+import org.causalrx.study.Study;
+import org.causalrx.study.StudyLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Validates a study file and its data; prints the cohort and which covariates are kept or dropped, and why. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate a study protocol and its data; print kept and dropped covariates.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "STUDY", description = "the study YAML file")
+    Path studyFile;
+
+    @Override
+    public Integer call() {
+        Study study = StudyLoader.load(studyFile);
+        Table table = TableReader.read(study.data());
+        Cohort cohort = CohortBuilder.build(study, table);
+        System.out.printf("study      %s (%s)%n", study.name(), studyFile);
+        System.out.printf("question   %s%n", study.protocol().question());
+        System.out.printf("data       %s: %d rows read, %d in the analysis cohort%s%n", study.data().getFileName(),
+                cohort.rowsRead(), cohort.outcome().length,
+                cohort.rowsDropped() > 0 ? " (" + cohort.rowsDropped() + " dropped: " + cohort.dropReason() + ")" : "");
+        int treated = 0;
+        for (int t : cohort.treatment()) {
+            treated += t;
+        }
+        Study.Treatment tr = study.treatment();
+        System.out.printf("treatment  %s: %d '%s' (control), %d '%s' (treated)%n", tr.column(),
+                cohort.treatment().length - treated, tr.label(tr.controlCode()), treated, tr.label(tr.treatedCode()));
+        System.out.printf("outcome    %s (%s, %s is better)%n", study.outcome().column(),
+                study.outcome().type().name().toLowerCase(), study.outcome().direction().name().toLowerCase());
+        System.out.println();
+        System.out.println("covariates");
+        for (CovariatePlan c : cohort.plan()) {
+            System.out.printf("  %-4s %-20s %-16s %s%s%n", c.kept() ? "keep" : "drop", c.name(), c.role().key(),
+                    c.reason(), c.missing() > 0 ? " [" + c.missing() + " missing: median + indicator]" : "");
+        }
+        long kept = cohort.plan().stream().filter(CovariatePlan::kept).count();
+        System.out.printf("%nok: %d covariates kept, %d dropped%n", kept, cohort.plan().size() - kept);
+        return 0;
+    }
+}

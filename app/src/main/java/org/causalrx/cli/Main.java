@@ -1,0 +1,44 @@
+package org.causalrx.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code causalrx} command: check, run, bench. */
+@Command(name = "causalrx", mixinStandardHelpOptions = true, version = "causalrx 0.1.0",
+        description = "Observational patient data to safe, patient-level treatment recommendations.",
+        subcommands = {CheckCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 ok, 1 unexpected failure, 2 bad input or usage). */
+    public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, with error messages written to {@code err}. */
+    public static int execute(java.io.PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof org.causalrx.util.CausalRxException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return 2;
+            }
+            commandLine.getErr().println("internal error: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,92 @@
+package org.causalrx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo study end to end through the command line: contract, determinism, outputs. */
+class RunCommandTest {
+    static final Path STUDY = Path.of("examples", "nhefs", "study.yaml");
+
+    @Test
+    void sameStudySameSeedGivesByteIdenticalResultsAndTheContractHolds(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertEquals(0, Main.execute("run", STUDY.toString(), "--out", a.toString(), "--rounds", "400"));
+        assertEquals(0, Main.execute("run", STUDY.toString(), "--out", b.toString(), "--rounds", "400"));
+        assertArrayEquals(Files.readAllBytes(a.resolve("results.json")), Files.readAllBytes(b.resolve("results.json")));
+
+        JsonNode r = new ObjectMapper().readTree(a.resolve("results.json").toFile());
+        assertEquals("nhefs-death", r.get("study").asText());
+        int train = r.at("/n/train").asInt();
+        int val = r.at("/n/validation").asInt();
+        int test = r.at("/n/test").asInt();
+        assertEquals(1629, train + val + test);
+        assertEquals(6, r.get("propensity").size(), "3 models x 2 splits");
+        for (JsonNode m : r.get("propensity")) {
+            for (String k : List.of("model", "split", "brier", "auroc", "accuracy", "precision", "recall", "f1")) {
+                assertTrue(m.has(k), "propensity entry has " + k);
+            }
+            assertTrue(m.get("auroc").asDouble() > 0.5 && m.get("auroc").asDouble() < 1);
+        }
+        JsonNode ov = r.get("overlap");
+        assertTrue(ov.get("eta_low").asDouble() < ov.get("eta_high").asDouble());
+        assertEquals(test, ov.get("test_total").asInt());
+        assertTrue(ov.get("test_in_overlap").asInt() <= test && ov.get("test_in_overlap").asInt() > test / 2);
+        JsonNode ate = r.get("ate");
+        assertEquals("aipw", ate.get("method").asText());
+        assertTrue(ate.get("ci_low").asDouble() < ate.get("estimate").asDouble()
+                && ate.get("estimate").asDouble() < ate.get("ci_high").asDouble());
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode p : r.get("policies")) {
+            names.add(p.get("name").asText());
+            for (String part : List.of("value_dr", "value_ipw")) {
+                JsonNode s = p.get(part);
+                for (String k : List.of("mean", "sd", "min", "q25", "median", "q75", "max")) {
+                    assertTrue(s.has(k), p.get("name") + " " + part + " has " + k);
+                }
+                assertTrue(s.get("min").asDouble() <= s.get("q25").asDouble()
+                        && s.get("q25").asDouble() <= s.get("median").asDouble()
+                        && s.get("median").asDouble() <= s.get("q75").asDouble()
+                        && s.get("q75").asDouble() <= s.get("max").asDouble());
+            }
+            assertTrue(p.has("treated_share") && p.has("deferred_share"));
+        }
+        assertEquals(List.of("doctors", "random", "propensity", "treat_all_0", "treat_all_1", "t_xgboost", "t_ridge",
+                "t_lasso"), names);
+        // doctors: nothing deferred, treated share = observed share in test
+        assertEquals(0.0, r.at("/policies/0/deferred_share").asDouble());
+
+        assertTrue(Files.exists(a.resolve("report.html")));
+        String html = Files.readString(a.resolve("report.html"));
+        assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "self-contained report");
+        try (var files = Files.list(a.resolve("figures"))) {
+            assertTrue(files.anyMatch(f -> f.toString().endsWith(".png")));
+        }
+        try (var files = Files.list(a.resolve("tables"))) {
+            assertTrue(files.anyMatch(f -> f.toString().endsWith(".csv")));
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary folders left behind");
+        }
+    }
+
+    @Test
+    void checkPrintsKeptAndDroppedCovariates() {
+        assertEquals(0, Main.execute("check", STUDY.toString()));
+        StringWriter err = new StringWriter();
+        assertEquals(2, Main.execute(new PrintWriter(err, true), "check", "no/such/study.yaml"));
+        assertTrue(err.toString().contains("study.yaml"), err.toString());
+    }
+}
