@@ -64,6 +64,7 @@ final class Figures {
         style(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        c.getStyler().setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.0");
         XYSeries diag = c.addSeries("perfect calibration", new double[] {0, 1}, new double[] {0, 1});
         diag.setLineColor(Color.GRAY);
         diag.setLineStyle(DASHED);
@@ -98,8 +99,10 @@ final class Figures {
         c.setXAxisTitle("Estimated propensity e(x)");
         c.setYAxisTitle("Share of the arm's patients per bin");
         style(c.getStyler());
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideN);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setLegendBackgroundColor(new Color(255, 255, 255, 210));
         c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0);
+        c.getStyler().setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.00");
         double ymax = 0.0;
         int i = 0;
         for (Map.Entry<String, double[]> e : byArm.entrySet()) {
@@ -115,8 +118,8 @@ final class Figures {
             boolean control = "control".equalsIgnoreCase(e.getKey());
             Color col = treated ? TREATED : control ? CONTROL : PALETTE[(i + 2) % PALETTE.length];
             i++;
-            String label = treated ? armLabel("treated", p.treatedLabel()) : control
-                    ? armLabel("control", p.controlLabel()) : e.getKey();
+            String label = treated ? nonBlank(p.treatedLabel(), "treated") : control
+                    ? nonBlank(p.controlLabel(), "control") : e.getKey();
             XYSeries s = c.addSeries(label + " (n = " + (e.getValue() == null ? 0 : e.getValue().length) + ")",
                     x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
@@ -127,9 +130,11 @@ final class Figures {
         }
         double top = ymax > 0 ? ymax * 1.08 : 1.0;
         c.getStyler().setYAxisMax(top);
-        for (double eta : new double[] {etaLow, etaHigh}) {
-            if (Double.isFinite(eta)) {
-                String name = (eta == etaLow ? "lower" : "upper") + " threshold "
+        double[] etas = {etaLow, etaHigh};
+        for (int k = 0; k < 2; k++) {
+            double eta = etas[k];
+            if (Double.isFinite(eta) && (k == 0 || eta != etaLow)) {
+                String name = (k == 0 ? "\u03b7 low = " : "\u03b7 high = ")
                         + String.format(Locale.ROOT, "%.3f", eta);
                 XYSeries s = c.addSeries(name, new double[] {eta, eta}, new double[] {0, top});
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -186,6 +191,10 @@ final class Figures {
 
     static String armLabel(String arm, String label) {
         return label == null || label.isBlank() ? arm : label + " (" + arm + ")";
+    }
+
+    private static String nonBlank(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
     }
 
     private static double[] shares(double[] values) {

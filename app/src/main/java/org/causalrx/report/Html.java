@@ -19,7 +19,7 @@ final class Html {
             h1 { font-size: 26px; margin: 8px 0 2px; }
             h2 { font-size: 21px; margin: 40px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
             h3 { font-size: 16px; margin: 22px 0 8px; }
-            p { margin: 8px 0; max-width: 78ch; }
+            p, ul { margin: 8px 0; max-width: 90ch; }
             .sub { color: var(--muted); margin-top: 0; }
             a { color: var(--accent); text-decoration: none; }
             a:hover { text-decoration: underline; }
@@ -49,9 +49,9 @@ final class Html {
             .badge.warn { background: var(--warn); border-color: var(--warnline); }
             .badge.good { background: var(--good); border-color: #7cbf8e; }
             .note { border-left: 4px solid var(--warnline); background: var(--warn); padding: 8px 12px;
-                    margin: 10px 0; max-width: 78ch; }
+                    margin: 10px 0; max-width: 90ch; }
             .info { border-left: 4px solid var(--accent); background: var(--soft); padding: 8px 12px;
-                    margin: 10px 0; max-width: 78ch; }
+                    margin: 10px 0; max-width: 90ch; }
             figure { margin: 16px 0 22px; }
             figure img { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; }
             figcaption { color: var(--muted); font-size: 13.5px; max-width: 800px; margin-top: 4px; }

@@ -135,8 +135,9 @@ final class HtmlReport {
                 Fmt.pct(bp.treatedShare()) + " treated, " + Fmt.pct(bp.deferredShare())
                         + " deferred to the doctor"}));
         if (r.ate() != null) {
-            kv.add(new String[] {"Average effect (AIPW)", Fmt.num(r.ate().estimate()) + " "
-                    + Fmt.range(r.ate().ciLow(), r.ate().ciHigh())});
+            kv.add(new String[] {"Average effect (AIPW)", Fmt.num(r.ate().estimate()) + ", CI "
+                    + Fmt.range(r.ate().ciLow(), r.ate().ciHigh()) + " (" + Html.text(p.treatedLabel())
+                    + " minus " + Html.text(p.controlLabel()) + ")"});
         }
         b.append(Html.kv(kv)).append("</section>\n");
     }

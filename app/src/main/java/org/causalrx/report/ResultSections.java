@@ -107,7 +107,7 @@ final class ResultSections {
     private static String name(PolicyResult p, Optional<PolicyResult> best) {
         String n = "<code>" + Html.esc(p.name()) + "</code>";
         if (best.isPresent() && best.get() == p) {
-            return n + " " + Html.badge("good", "best learned");
+            return n + " " + Html.badge("good", "best learned, by DR mean");
         }
         if (PolicyChoice.DOCTORS.equalsIgnoreCase(p.name())) {
             return n + " " + Html.badge("", "reference");
