@@ -104,7 +104,7 @@ final class HtmlReport {
         String dir = p.direction();
         List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
         Optional<PolicyResult> best = PolicyChoice.bestLearned(policies, dir);
-        Optional<PolicyResult> doctors = PolicyChoice.doctors(policies);
+        Optional<PolicyResult> doctors = PolicyChoice.doctors(policies).filter(d -> d.valueDr() != null);
         b.append("<section class=\"summary\" id=\"summary\"><h2>Summary</h2>\n");
         b.append("<p class=\"headline\">");
         if (best.isPresent()) {
@@ -125,8 +125,8 @@ final class HtmlReport {
         List<String[]> kv = new ArrayList<>();
         kv.add(new String[] {"Question", Html.text(p.question())});
         kv.add(new String[] {"Data", Fmt.integer(p.rowsRead()) + " rows read, " + Fmt.integer(p.rowsDropped())
-                + " dropped; train " + Fmt.integer(r.n().train()) + " / validation "
-                + Fmt.integer(r.n().validation()) + " / test " + Fmt.integer(r.n().test())});
+                + " dropped" + (r.n() == null ? "" : "; train " + Fmt.integer(r.n().train()) + " / validation "
+                + Fmt.integer(r.n().validation()) + " / test " + Fmt.integer(r.n().test()))});
         if (r.overlap() != null) {
             kv.add(new String[] {"Overlap", Fmt.count(r.overlap().testInOverlap(), r.overlap().testTotal())
                     + " test patients with e(x) in " + Fmt.range(r.overlap().etaLow(), r.overlap().etaHigh())});
