@@ -1,0 +1,171 @@
+package org.causalrx.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.causalrx.pipeline.RunResult;
+import org.causalrx.pipeline.RunResult.CovariateDecision;
+import org.causalrx.pipeline.RunResult.OutcomeModelMetric;
+import org.causalrx.pipeline.RunResult.PolicyResult;
+import org.causalrx.pipeline.RunResult.PropensityMetric;
+import org.causalrx.pipeline.RunResult.Summary;
+
+/**
+ * Writes the report's tables as RFC 4180 CSV files (comma separated, CRLF line ends, fields quoted when they
+ * contain a comma, quote or line break). Numbers are written at full precision; non-finite numbers as empty
+ * fields.
+ */
+final class CsvTables {
+
+    static final String PROPENSITY = "propensity_metrics.csv";
+    static final String COVARIATES = "covariates.csv";
+    static final String OUTCOME_MODELS = "outcome_models.csv";
+    static final String POLICIES = "policies.csv";
+    static final String OVERLAP = "overlap.csv";
+    static final String ATE = "ate.csv";
+
+    private CsvTables() {
+    }
+
+    /** Writes every table into {@code tablesDir} (created if needed); returns the file names written. */
+    static List<String> writeAll(RunResult r, Path tablesDir) throws IOException {
+        Files.createDirectories(tablesDir);
+        List<String> names = new ArrayList<>();
+        names.add(write(tablesDir, PROPENSITY, propensity(r)));
+        names.add(write(tablesDir, COVARIATES, covariates(r)));
+        names.add(write(tablesDir, OUTCOME_MODELS, outcomeModels(r)));
+        names.add(write(tablesDir, POLICIES, policies(r)));
+        names.add(write(tablesDir, OVERLAP, overlap(r)));
+        names.add(write(tablesDir, ATE, ate(r)));
+        return names;
+    }
+
+    static List<List<String>> propensity(RunResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("model", "split", "selected", "brier", "auroc", "accuracy", "precision", "recall", "f1"));
+        for (PropensityMetric m : nonNull(r.propensity())) {
+            rows.add(List.of(s(m.model()), s(m.split()), Boolean.toString(m.model() != null
+                            && m.model().equals(r.selectedPropensityModel())), Fmt.raw(m.brier()),
+                    Fmt.raw(m.auroc()), Fmt.raw(m.accuracy()), Fmt.raw(m.precision()), Fmt.raw(m.recall()),
+                    Fmt.raw(m.f1())));
+        }
+        return rows;
+    }
+
+    static List<List<String>> covariates(RunResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("name", "role", "kept", "reason", "type", "missing", "features"));
+        for (CovariateDecision c : nonNull(r.covariates())) {
+            rows.add(List.of(s(c.name()), s(c.role()), Boolean.toString(c.kept()), s(c.reason()), s(c.type()),
+                    Integer.toString(c.missing()), String.join(";", nonNull(c.features()))));
+        }
+        return rows;
+    }
+
+    static List<List<String>> outcomeModels(RunResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("model", "arm", "split", "n", "rmse", "mae", "r2", "outcome_sd",
+                "no_better_than_mean"));
+        for (OutcomeModelMetric m : nonNull(r.outcomeModels())) {
+            rows.add(List.of(s(m.model()), s(m.arm()), s(m.split()), Integer.toString(m.n()), Fmt.raw(m.rmse()),
+                    Fmt.raw(m.mae()), Fmt.raw(m.r2()), Fmt.raw(m.outcomeSd()),
+                    Boolean.toString(HtmlReport.noBetterThanMean(m))));
+        }
+        return rows;
+    }
+
+    static List<List<String>> policies(RunResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("name", "description", "treated_share", "deferred_share",
+                "dr_point", "ipw_point"));
+        for (String est : List.of("dr", "ipw")) {
+            for (String stat : List.of("mean", "sd", "min", "q25", "median", "q75", "max")) {
+                header.add(est + "_" + stat);
+            }
+        }
+        rows.add(header);
+        for (PolicyResult p : nonNull(r.policies())) {
+            List<String> row = new ArrayList<>(List.of(s(p.name()), s(p.description()), Fmt.raw(p.treatedShare()),
+                    Fmt.raw(p.deferredShare()), Fmt.raw(p.pointDr()), Fmt.raw(p.pointIpw())));
+            addSummary(row, p.valueDr());
+            addSummary(row, p.valueIpw());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static List<List<String>> overlap(RunResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("eta_low", "eta_high", "method", "test_total", "test_in_overlap", "train_total",
+                "train_in_overlap"));
+        RunResult.OverlapInfo o = r.overlap();
+        if (o != null) {
+            rows.add(List.of(Fmt.raw(o.etaLow()), Fmt.raw(o.etaHigh()), s(o.method()),
+                    Integer.toString(o.testTotal()), Integer.toString(o.testInOverlap()),
+                    Integer.toString(o.trainTotal()), Integer.toString(o.trainInOverlap())));
+        }
+        return rows;
+    }
+
+    static List<List<String>> ate(RunResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("estimate", "se", "ci_low", "ci_high", "method", "folds", "n"));
+        RunResult.AteResult a = r.ate();
+        if (a != null) {
+            rows.add(List.of(Fmt.raw(a.estimate()), Fmt.raw(a.se()), Fmt.raw(a.ciLow()), Fmt.raw(a.ciHigh()),
+                    s(a.method()), Integer.toString(a.folds()), Integer.toString(a.n())));
+        }
+        return rows;
+    }
+
+    /** One CSV field, quoted when needed. */
+    static String field(String v) {
+        if (v == null) {
+            return "";
+        }
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
+                || (!v.isEmpty() && (v.charAt(0) == ' ' || v.charAt(v.length() - 1) == ' '))) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+
+    private static String write(Path dir, String name, List<List<String>> rows) throws IOException {
+        try (Writer w = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8)) {
+            for (List<String> row : rows) {
+                for (int i = 0; i < row.size(); i++) {
+                    if (i > 0) {
+                        w.write(',');
+                    }
+                    w.write(field(row.get(i)));
+                }
+                w.write("\r\n");
+            }
+        }
+        return name;
+    }
+
+    private static void addSummary(List<String> row, Summary s) {
+        if (s == null) {
+            for (int i = 0; i < 7; i++) {
+                row.add("");
+            }
+            return;
+        }
+        row.addAll(List.of(Fmt.raw(s.mean()), Fmt.raw(s.sd()), Fmt.raw(s.min()), Fmt.raw(s.q25()),
+                Fmt.raw(s.median()), Fmt.raw(s.q75()), Fmt.raw(s.max())));
+    }
+
+    private static String s(String v) {
+        return v == null ? "" : v;
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,146 @@
+package org.causalrx.report;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** Small helpers for writing escaped, self-contained HTML. */
+final class Html {
+
+    /** The report's inline style sheet: no external fonts or resources. */
+    static final String CSS = """
+            :root { --fg:#1d2430; --muted:#5b6573; --line:#d9dee5; --accent:#1f5fa8; --bg:#ffffff;
+                    --soft:#f4f6f9; --warn:#fff4d6; --warnline:#e0b100; --good:#e6f4ea; }
+            * { box-sizing: border-box; }
+            body { margin:0; background:var(--bg); color:var(--fg);
+                   font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans",
+                   sans-serif; }
+            main { max-width: 1100px; margin: 0 auto; padding: 24px 32px 64px; }
+            h1 { font-size: 26px; margin: 8px 0 2px; }
+            h2 { font-size: 21px; margin: 40px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+            h3 { font-size: 16px; margin: 22px 0 8px; }
+            p, ul { margin: 8px 0; max-width: 90ch; }
+            .sub { color: var(--muted); margin-top: 0; }
+            a { color: var(--accent); text-decoration: none; }
+            a:hover { text-decoration: underline; }
+            code, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
+            .summary { background: var(--soft); border: 1px solid var(--line); border-radius: 8px;
+                       padding: 14px 20px; margin: 16px 0 8px; }
+            .summary h2 { border: 0; margin: 0 0 6px; padding: 0; }
+            .summary p.headline { font-size: 16.5px; max-width: none; }
+            dl.kv { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 8px 0; }
+            dl.kv dt { color: var(--muted); }
+            dl.kv dd { margin: 0; }
+            nav.toc { border: 1px solid var(--line); border-radius: 8px; padding: 8px 20px; margin: 16px 0;
+                      display: inline-block; min-width: 340px; }
+            nav.toc h2 { font-size: 16px; border: 0; margin: 6px 0; padding: 0; }
+            nav.toc ol { margin: 0 0 6px; padding-left: 0; list-style: none; }
+            nav.toc li { margin: 2px 0; }
+            table { border-collapse: collapse; margin: 10px 0 14px; font-size: 13.5px; }
+            th, td { padding: 5px 10px; border-bottom: 1px solid var(--line); text-align: left;
+                     vertical-align: top; }
+            th { background: var(--soft); font-weight: 600; white-space: nowrap; }
+            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            tr.warn td { background: var(--warn); }
+            tr.best td { background: var(--good); font-weight: 600; }
+            tr.ref td { font-style: italic; }
+            .badge { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px;
+                     background: var(--soft); border: 1px solid var(--line); white-space: nowrap; }
+            .badge.warn { background: var(--warn); border-color: var(--warnline); }
+            .badge.good { background: var(--good); border-color: #7cbf8e; }
+            .note { border-left: 4px solid var(--warnline); background: var(--warn); padding: 8px 12px;
+                    margin: 10px 0; max-width: 90ch; }
+            .info { border-left: 4px solid var(--accent); background: var(--soft); padding: 8px 12px;
+                    margin: 10px 0; max-width: 90ch; }
+            figure { margin: 16px 0 22px; }
+            figure img { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; }
+            figcaption { color: var(--muted); font-size: 13.5px; max-width: 800px; margin-top: 4px; }
+            .scroll { overflow-x: auto; }
+            footer { color: var(--muted); font-size: 12.5px; margin-top: 48px; }
+            """;
+
+    private Html() {
+    }
+
+    /** Escapes text for element content and quoted attribute values; {@code null} becomes empty. */
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Escaped text, or an em dash when blank. */
+    static String text(String s) {
+        return s == null || s.isBlank() ? "\u2014" : esc(s);
+    }
+
+    static String badge(String cls, String text) {
+        return "<span class=\"badge " + cls + "\">" + esc(text) + "</span>";
+    }
+
+    /** A {@code <figure>} with the PNG inlined as a base64 data URI and a numbered caption. */
+    static String figure(int number, Figures.Figure f) {
+        return "<figure id=\"fig-" + esc(f.id()) + "\"><img alt=\"" + esc(f.caption()) + "\" width=\""
+                + Figures.WIDTH + "\" height=\"" + Figures.HEIGHT + "\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(f.png()) + "\"><figcaption><b>Figure " + number
+                + ".</b> " + esc(f.caption()) + "</figcaption></figure>\n";
+    }
+
+    /** A key/value list; values are already HTML. */
+    static String kv(List<String[]> pairs) {
+        StringBuilder b = new StringBuilder("<dl class=\"kv\">\n");
+        for (String[] p : pairs) {
+            b.append("<dt>").append(esc(p[0])).append("</dt><dd>").append(p[1]).append("</dd>\n");
+        }
+        return b.append("</dl>\n").toString();
+    }
+
+    /** Builds a table whose cells are already HTML; columns flagged numeric are right-aligned. */
+    static final class Table {
+        private final List<String> headers;
+        private final boolean[] numeric;
+        private final List<String> rows = new ArrayList<>();
+
+        Table(List<String> headers, boolean... numeric) {
+            this.headers = headers;
+            this.numeric = numeric;
+        }
+
+        Table row(String cssClass, String... cells) {
+            StringBuilder b = new StringBuilder(cssClass == null || cssClass.isEmpty() ? "<tr>"
+                    : "<tr class=\"" + esc(cssClass) + "\">");
+            for (int i = 0; i < cells.length; i++) {
+                b.append(isNum(i) ? "<td class=\"num\">" : "<td>").append(cells[i]).append("</td>");
+            }
+            rows.add(b.append("</tr>").toString());
+            return this;
+        }
+
+        String html() {
+            StringBuilder b = new StringBuilder("<div class=\"scroll\"><table>\n<thead><tr>");
+            for (int i = 0; i < headers.size(); i++) {
+                b.append(isNum(i) ? "<th class=\"num\">" : "<th>").append(esc(headers.get(i))).append("</th>");
+            }
+            b.append("</tr></thead>\n<tbody>\n");
+            rows.forEach(r -> b.append(r).append('\n'));
+            return b.append("</tbody></table></div>\n").toString();
+        }
+
+        private boolean isNum(int i) {
+            return i < numeric.length && numeric[i];
+        }
+    }
+}

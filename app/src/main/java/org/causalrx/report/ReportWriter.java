@@ -1,0 +1,121 @@
+package org.causalrx.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.causalrx.pipeline.RunFigures;
+import org.causalrx.pipeline.RunResult;
+import org.causalrx.pipeline.RunResult.PolicyResult;
+import org.causalrx.pipeline.RunResult.ProtocolInfo;
+
+/**
+ * Writes a run's report into a directory: {@code report.html} (one self-contained file, figures inlined as
+ * PNG data URIs), {@code figures/*.png} and {@code figures/*.svg}, and {@code tables/*.csv}.
+ *
+ * <p>The report only draws and formats what {@link RunResult} and {@link RunFigures} contain; the single
+ * choice it makes is the best learned policy by DR bootstrap mean, respecting the outcome direction.
+ * Output is deterministic for the same input (no timestamps). Stateless and thread-safe.
+ */
+public final class ReportWriter {
+
+    /** Name of the HTML report inside the output directory. */
+    public static final String REPORT_HTML = "report.html";
+    /** Sub-directory holding the PNG and SVG figures. */
+    public static final String FIGURES_DIR = "figures";
+    /** Sub-directory holding the CSV tables. */
+    public static final String TABLES_DIR = "tables";
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param result  the run's results
+     * @param figures the data behind the figures; maps may be empty (the figure is then left out)
+     * @param outDir  an existing directory to write into; existing files of the same names are replaced
+     * @throws IOException if a file cannot be written
+     */
+    public static void write(RunResult result, RunFigures figures, Path outDir) throws IOException {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(figures, "figures");
+        Objects.requireNonNull(result.protocol(), "result.protocol");
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        Path figDir = Files.createDirectories(outDir.resolve(FIGURES_DIR));
+        Map<String, Figures.Figure> figs = renderFigures(result, figures, figDir);
+        List<String> tables = CsvTables.writeAll(result, outDir.resolve(TABLES_DIR));
+        String html = new HtmlReport(result, figs, tables).render();
+        Files.writeString(outDir.resolve(REPORT_HTML), html, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Figures.Figure> renderFigures(RunResult r, RunFigures f, Path dir)
+            throws IOException {
+        Map<String, Figures.Figure> out = new LinkedHashMap<>();
+        ProtocolInfo p = r.protocol();
+        List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
+        if (f.calibration() != null && f.calibration().values().stream().anyMatch(l -> l != null && !l.isEmpty())) {
+            put(out, Figures.save(Figures.calibration(f.calibration(), r.selectedPropensityModel()), dir,
+                    "calibration", "Calibration of each propensity model on the validation split: mean "
+                            + "predicted probability of treatment against the observed share treated, per bin. "
+                            + "Points on the dashed diagonal are perfectly calibrated."));
+        }
+        double lo = r.overlap() == null ? Double.NaN : r.overlap().etaLow();
+        double hi = r.overlap() == null ? Double.NaN : r.overlap().etaHigh();
+        String model = r.selectedPropensityModel() == null ? "the selected model" : r.selectedPropensityModel();
+        if (hasValues(f.propensityByArm())) {
+            put(out, Figures.save(Figures.propensityHistogram("Propensity by arm, before trimming",
+                    f.propensityByArm(), p, lo, hi), dir, "propensity_before_trimming",
+                    "Estimated propensity e(x) (" + model + ") on the training split by actual arm, before "
+                            + "trimming; each arm's histogram sums to one. Dashed lines mark the overlap "
+                            + "thresholds."));
+        }
+        if (hasValues(f.trimmedByArm())) {
+            put(out, Figures.save(Figures.propensityHistogram("Propensity by arm, after trimming",
+                    f.trimmedByArm(), p, lo, hi), dir, "propensity_after_trimming",
+                    "The same, keeping only patients inside the overlap set. Dashed lines mark the "
+                            + "thresholds."));
+        }
+        Optional<PolicyResult> doctors = PolicyChoice.doctors(policies);
+        String yTitle = "Policy value: " + (p.outcomeColumn() == null ? "outcome" : p.outcomeColumn()) + " ("
+                + PolicyChoice.directionText(p.direction()) + ")";
+        String refNote = doctors.isPresent() ? " The dashed red line marks the Doctors policy's mean." : "";
+        if (hasValues(f.bootstrapDr())) {
+            double ref = doctors.map(d -> d.valueDr() == null ? Double.NaN : d.valueDr().mean()).orElse(Double.NaN);
+            put(out, Figures.save(Figures.policyBoxes("Held-out policy value, doubly robust (bootstrap)",
+                    yTitle, policies, f.bootstrapDr(), ref), dir, "policy_value_dr",
+                    "Bootstrap distribution of each policy's DR value on the test split (box: 25\u201375 %, "
+                            + "line: median). " + capitalise(PolicyChoice.directionText(p.direction())) + "."
+                            + refNote));
+        }
+        if (hasValues(f.bootstrapIpw())) {
+            double ref = doctors.map(d -> d.valueIpw() == null ? Double.NaN : d.valueIpw().mean())
+                    .orElse(Double.NaN);
+            put(out, Figures.save(Figures.policyBoxes("Held-out policy value, IPW (bootstrap)", yTitle, policies,
+                    f.bootstrapIpw(), ref), dir, "policy_value_ipw",
+                    "Bootstrap distribution of each policy's IPW value on the test split. "
+                            + capitalise(PolicyChoice.directionText(p.direction())) + "." + refNote));
+        }
+        return out;
+    }
+
+    private static void put(Map<String, Figures.Figure> out, Figures.Figure f) {
+        out.put(f.id(), f);
+    }
+
+    private static boolean hasValues(Map<String, double[]> m) {
+        return m != null && m.values().stream().anyMatch(v -> v != null && v.length > 0);
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
