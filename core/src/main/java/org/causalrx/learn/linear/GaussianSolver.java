@@ -122,6 +122,11 @@ final class GaussianSolver implements PathSolver {
     }
 
     @Override
+    public boolean saturated() {
+        return false;
+    }
+
+    @Override
     public double[] originalCoefficients() {
         return d.toOriginalScale(ybar, beta);
     }

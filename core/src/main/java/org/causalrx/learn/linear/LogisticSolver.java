@@ -7,13 +7,18 @@ package org.causalrx.learn.linear;
  *
  * <p>Guards: the curvature uses probabilities clipped to [1e-5, 1 − 1e-5] (the gradient uses the exact ones, so the
  * fixed point is the exact optimum); at most {@value #MAX_IRLS} IRLS steps and {@code maxPasses} passes per λ; once
- * the training deviance falls below 0.1% of the null deviance (separated classes) later λ keep that solution.
+ * the training deviance falls below 0.1% of the null deviance (separated classes) later λ keep that solution, and
+ * likewise (optionally) once the deviance explained stops improving.
  * Sequential strong rules screen features at each λ, and a KKT check over all features follows.
  */
 final class LogisticSolver implements PathSolver {
     static final double P_MIN = 1e-5;
     static final int MAX_IRLS = 25;
     private static final double SATURATED_DEVIANCE_RATIO = 1e-3;
+    /** glmnet's fdev: the path stops when the fraction of deviance explained gains less than this per λ. */
+    private static final double MIN_DEVIANCE_GAIN = 1e-5;
+    /** ... but not within the first few λ values. */
+    private static final int MIN_PATH_LENGTH = 5;
 
     private final Design d;
     private final int n;
@@ -37,10 +42,18 @@ final class LogisticSolver implements PathSolver {
     private double sumV;
     private double lastLambda = Double.NaN;
     private final double nullDeviance;
+    private final boolean earlyStop;
     private boolean saturated;
+    private int solved;
+    private double lastExplained;
     private int passesLeft;
 
-    LogisticSolver(Design d, double[] t, double alpha, LinearSettings settings) {
+    /**
+     * @param earlyStop if true, stop moving along the path (later λ keep the current solution) once the fraction of
+     *                  deviance explained gains less than 1e-5 per λ, like glmnet
+     */
+    LogisticSolver(Design d, double[] t, double alpha, LinearSettings settings, boolean earlyStop) {
+        this.earlyStop = earlyStop;
         this.d = d;
         this.n = d.n;
         int p = d.p;
@@ -107,7 +120,16 @@ final class LogisticSolver implements PathSolver {
             }
         }
         lastLambda = lambda;
-        saturated = nullDeviance > 0 && deviance() < SATURATED_DEVIANCE_RATIO * nullDeviance;
+        solved++;
+        double explained = nullDeviance > 0 ? 1 - deviance() / nullDeviance : 1;
+        saturated = explained > 1 - SATURATED_DEVIANCE_RATIO
+                || earlyStop && solved > MIN_PATH_LENGTH && explained - lastExplained < MIN_DEVIANCE_GAIN;
+        lastExplained = explained;
+    }
+
+    @Override
+    public boolean saturated() {
+        return saturated;
     }
 
     private void rebuildStrongList() {
@@ -141,24 +163,34 @@ final class LogisticSolver implements PathSolver {
         }
     }
 
-    /** Coordinate descent on the quadratic approximation; returns the number of passes used. */
+    /**
+     * Coordinate descent on the quadratic approximation: a pass over the strong set, passes over the active set
+     * until converged, then a check of the strong features outside the active set (the others are converged).
+     * Returns the number of passes used.
+     */
     private int innerSolve(double l1, double l2) {
-        int passes = 0;
+        double change = pass(strongList, strongList.length, l1, l2, false);
+        int passes = 1;
+        if (change <= threshold) {
+            return passes;
+        }
         while (passesLeft > 0) {
-            double change = pass(strongList, strongList.length, l1, l2);
-            passes++;
-            if (change <= threshold) {
-                break;
-            }
             do {
-                change = pass(activeList, nActive, l1, l2);
+                change = pass(activeList, nActive, l1, l2, false);
                 passes++;
             } while (change > threshold && passesLeft > 0);
+            int before = nActive;
+            change = pass(strongList, strongList.length, l1, l2, true);
+            passes++;
+            if (nActive == before && change <= threshold) {
+                break;
+            }
         }
         return passes;
     }
 
-    private double pass(int[] set, int size, double l1, double l2) {
+    /** One pass: intercept, then each feature of the set (features ever active are skipped if skipActive). */
+    private double pass(int[] set, int size, double l1, double l2, boolean skipActive) {
         passesLeft--;
         double sr = 0;
         for (int i = 0; i < n; i++) {
@@ -175,6 +207,9 @@ final class LogisticSolver implements PathSolver {
         }
         for (int a = 0; a < size; a++) {
             int j = set[a];
+            if (skipActive && everActive[j]) {
+                continue;
+            }
             double[] x = d.cols[j];
             double g = Design.dot(x, rho, n);
             if (beta[j] == 0 && Math.abs(g) <= l1) {

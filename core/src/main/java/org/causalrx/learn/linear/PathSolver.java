@@ -8,6 +8,9 @@ interface PathSolver {
     /** Solves at {@code lambda}, starting from the current solution. */
     void solve(double lambda);
 
+    /** True once the solver has stopped moving along the path: later {@link #solve} calls keep the solution. */
+    boolean saturated();
+
     /** The current solution on the original scale: element 0 the intercept, then the p coefficients. */
     double[] originalCoefficients();
 }

@@ -27,7 +27,7 @@ final class PenalizedPath {
             all[i] = i;
         }
         Design full = Design.of(x, w, all);
-        PathSolver solver = solver(family, full, y, alpha, s);
+        PathSolver solver = solver(family, full, y, alpha, s, !s.hasFixedLambda());
         double lambdaMax = solver.lambdaMax();
         if (s.hasFixedLambda() || !(lambdaMax > 0) || !Double.isFinite(lambdaMax)) {
             double target = s.hasFixedLambda() ? s.fixedLambda() : 0.0;
@@ -42,12 +42,13 @@ final class PenalizedPath {
         }
         double ratio = Double.isNaN(s.lambdaMinRatio()) ? (n > p ? 1e-4 : 1e-2) : s.lambdaMinRatio();
         double[] lambdas = logPath(lambdaMax, ratio, s.nLambda());
-        int nl = lambdas.length;
-        double[][] path = new double[nl][];
-        for (int l = 0; l < nl; l++) {
-            solver.solve(lambdas[l]);
-            path[l] = solver.originalCoefficients();
+        double[][] path = new double[lambdas.length][];
+        int nl = 0;
+        while (nl < lambdas.length && !solver.saturated()) {
+            solver.solve(lambdas[nl]);
+            path[nl++] = solver.originalCoefficients();
         }
+        lambdas = java.util.Arrays.copyOf(lambdas, nl); // the path stops early once the fit stops improving
         int k = Math.min(s.folds(), n);
         if (k < 2) {
             throw new CausalRxException("cross-validation needs at least 2 rows; set a fixed lambda instead");
@@ -70,10 +71,14 @@ final class PenalizedPath {
                 foldWeight[f] = 0;
                 continue;
             }
-            PathSolver fs = solver(family, Design.of(x, w, train), y, alpha, s);
+            PathSolver fs = solver(family, Design.of(x, w, train), y, alpha, s, true);
+            double last = 0;
             for (int l = 0; l < nl; l++) {
-                fs.solve(lambdas[l]);
-                loss[f][l] = heldOutLoss(family, fs.originalCoefficients(), x, y, w, test);
+                if (l == 0 || !fs.saturated()) {
+                    fs.solve(lambdas[l]);
+                    last = heldOutLoss(family, fs.originalCoefficients(), x, y, w, test);
+                }
+                loss[f][l] = last;
             }
         }
         int chosen = choose(loss, foldWeight, s.oneStandardErrorRule());
@@ -144,8 +149,10 @@ final class PenalizedPath {
         return best;
     }
 
-    private static PathSolver solver(Family family, Design d, double[] y, double alpha, LinearSettings s) {
-        return family == Family.GAUSSIAN ? new GaussianSolver(d, y, alpha, s) : new LogisticSolver(d, y, alpha, s);
+    private static PathSolver solver(Family family, Design d, double[] y, double alpha, LinearSettings s,
+                                     boolean earlyStop) {
+        return family == Family.GAUSSIAN ? new GaussianSolver(d, y, alpha, s)
+                : new LogisticSolver(d, y, alpha, s, earlyStop);
     }
 
     /** Rows of fold f (test) and of the other folds (train), ascending. */
