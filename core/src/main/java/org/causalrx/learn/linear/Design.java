@@ -23,6 +23,8 @@ final class Design {
     final double[] sd;
     /** Indices of usable columns, ascending. */
     final int[] usable;
+    /** The same standardised values, row-major (n × p). */
+    final double[] rowMajor;
 
     private Design(int[] rows, double[][] cols, double[] wn, double[] mean, double[] sd, int[] usable) {
         this.n = rows.length;
@@ -33,6 +35,13 @@ final class Design {
         this.mean = mean;
         this.sd = sd;
         this.usable = usable;
+        this.rowMajor = new double[n * p];
+        for (int j = 0; j < p; j++) {
+            double[] c = cols[j];
+            for (int i = 0; i < n; i++) {
+                rowMajor[i * p + j] = c[i];
+            }
+        }
     }
 
     /** Builds the design for {@code rows} of {@code x} with weights {@code w} (indexed like x; Σ over rows &gt; 0). */

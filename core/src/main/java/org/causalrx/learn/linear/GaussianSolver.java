@@ -42,21 +42,14 @@ final class GaussianSolver implements PathSolver {
         }
         this.ybar = mean;
         this.threshold = settings.tolerance() * Math.sqrt(var);
-        this.gram = new double[p * p];
         this.c = new double[p];
-        double[] wx = new double[n];
-        for (int a = 0; a < d.usable.length; a++) {
-            int j = d.usable[a];
-            double[] xj = d.cols[j];
-            c[j] = Design.dot(xj, wy, n);
-            for (int i = 0; i < n; i++) {
-                wx[i] = d.wn[i] * xj[i];
-            }
-            for (int b = a; b < d.usable.length; b++) {
-                int k = d.usable[b];
-                double g = Design.dot(wx, d.cols[k], n);
-                gram[j * p + k] = g;
-                gram[k * p + j] = g;
+        Kernels.crossProduct(d.rowMajor, n, p, wy, c);
+        int s = d.usable.length;
+        double[] small = Kernels.gram(d.rowMajor, n, p, d.usable, s, d.wn, false);
+        this.gram = new double[p * p];
+        for (int a = 0; a < s; a++) {
+            for (int b = 0; b < s; b++) {
+                gram[d.usable[a] * p + d.usable[b]] = small[a * s + b];
             }
         }
         this.grad = c.clone();
