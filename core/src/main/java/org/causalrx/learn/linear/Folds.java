@@ -1,0 +1,48 @@
+package org.causalrx.learn.linear;
+
+import java.util.SplittableRandom;
+import org.causalrx.util.Seeds;
+
+/** Deterministic, disjoint, balanced cross-validation folds. */
+final class Folds {
+    private Folds() {
+    }
+
+    /**
+     * Fold index in [0, k) for each of n rows: a seeded random permutation dealt round-robin. With {@code labels}
+     * (0/1, may be null) the permutation is stably grouped by label first, so each fold gets its share of each class.
+     */
+    static int[] assign(int n, int k, long seed, double[] labels) {
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "linear-cv-folds"));
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        if (labels != null) {
+            int[] grouped = new int[n];
+            int m = 0;
+            for (int r : perm) {
+                if (labels[r] == 0) {
+                    grouped[m++] = r;
+                }
+            }
+            for (int r : perm) {
+                if (labels[r] != 0) {
+                    grouped[m++] = r;
+                }
+            }
+            perm = grouped;
+        }
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[perm[i]] = i % k;
+        }
+        return fold;
+    }
+}

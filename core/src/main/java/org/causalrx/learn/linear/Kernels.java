@@ -1,0 +1,107 @@
+package org.causalrx.learn.linear;
+
+/**
+ * Dense kernels on a row-major n × p matrix, written so that the JIT can vectorise the inner loops (four rows are
+ * processed together, so each accumulator element is loaded and stored once per four rows). Summation order is
+ * fixed, so results are deterministic.
+ */
+final class Kernels {
+    private Kernels() {
+    }
+
+    /**
+     * Weighted Gram matrix {@code Σ_i v_i z_i z_iᵀ} (m × m, row-major, both triangles filled), where
+     * {@code z_i = (1, x_i[idx[0]], ..., x_i[idx[s−1]])} when {@code withOne}, else without the leading 1.
+     */
+    static double[] gram(double[] rows, int n, int p, int[] idx, int s, double[] v, boolean withOne) {
+        int off = withOne ? 1 : 0;
+        int m = s + off;
+        double[] g = new double[m * m];
+        double[] z0 = new double[m];
+        double[] z1 = new double[m];
+        double[] z2 = new double[m];
+        double[] z3 = new double[m];
+        if (withOne) {
+            z0[0] = 1;
+            z1[0] = 1;
+            z2[0] = 1;
+            z3[0] = 1;
+        }
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double v0 = v[i];
+            double v1 = v[i + 1];
+            double v2 = v[i + 2];
+            double v3 = v[i + 3];
+            if (v0 == 0 && v1 == 0 && v2 == 0 && v3 == 0) {
+                continue;
+            }
+            gather(rows, i * p, idx, s, z0, off);
+            gather(rows, (i + 1) * p, idx, s, z1, off);
+            gather(rows, (i + 2) * p, idx, s, z2, off);
+            gather(rows, (i + 3) * p, idx, s, z3, off);
+            for (int j = 0; j < m; j++) {
+                double a0 = v0 * z0[j];
+                double a1 = v1 * z1[j];
+                double a2 = v2 * z2[j];
+                double a3 = v3 * z3[j];
+                int base = j * m;
+                for (int k = j; k < m; k++) {
+                    g[base + k] += a0 * z0[k] + a1 * z1[k] + a2 * z2[k] + a3 * z3[k];
+                }
+            }
+        }
+        for (; i < n; i++) {
+            double v0 = v[i];
+            if (v0 == 0) {
+                continue;
+            }
+            gather(rows, i * p, idx, s, z0, off);
+            for (int j = 0; j < m; j++) {
+                double a0 = v0 * z0[j];
+                int base = j * m;
+                for (int k = j; k < m; k++) {
+                    g[base + k] += a0 * z0[k];
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int k = j + 1; k < m; k++) {
+                g[k * m + j] = g[j * m + k];
+            }
+        }
+        return g;
+    }
+
+    private static void gather(double[] rows, int start, int[] idx, int s, double[] z, int off) {
+        for (int a = 0; a < s; a++) {
+            z[off + a] = rows[start + idx[a]];
+        }
+    }
+
+    /** {@code out[j] = Σ_i r_i x_ij} for all p columns. */
+    static void crossProduct(double[] rows, int n, int p, double[] r, double[] out) {
+        java.util.Arrays.fill(out, 0, p, 0.0);
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double r0 = r[i];
+            double r1 = r[i + 1];
+            double r2 = r[i + 2];
+            double r3 = r[i + 3];
+            int b0 = i * p;
+            int b1 = b0 + p;
+            int b2 = b1 + p;
+            int b3 = b2 + p;
+            for (int j = 0; j < p; j++) {
+                out[j] += r0 * rows[b0 + j] + r1 * rows[b1 + j] + r2 * rows[b2 + j] + r3 * rows[b3 + j];
+            }
+        }
+        for (; i < n; i++) {
+            double r0 = r[i];
+            int b0 = i * p;
+            for (int j = 0; j < p; j++) {
+                out[j] += r0 * rows[b0 + j];
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.causalrx.learn.linear;
+
+import java.util.Arrays;
+import org.causalrx.learn.RegressionModel;
+
+/**
+ * A fitted linear regression {@code ŷ = intercept + x·coefficients}, immutable (arrays are copied in and out).
+ *
+ * @param intercept    intercept on the original scale
+ * @param coefficients coefficients on the original feature scale (0 for constant features)
+ * @param featureSd    weighted SD of each feature in the training data (0 for constant features)
+ * @param lambda       the penalty λ the model was fitted at
+ */
+public record LinearModel(double intercept, double[] coefficients, double[] featureSd, double lambda)
+        implements RegressionModel {
+
+    /** Copies the arrays; they must have the same length. */
+    public LinearModel {
+        if (coefficients.length != featureSd.length) {
+            throw new IllegalArgumentException("coefficients and featureSd differ in length");
+        }
+        coefficients = coefficients.clone();
+        featureSd = featureSd.clone();
+    }
+
+    /** Coefficients on the original feature scale (a copy). */
+    @Override
+    public double[] coefficients() {
+        return coefficients.clone();
+    }
+
+    /** Weighted training SD of each feature (a copy). */
+    @Override
+    public double[] featureSd() {
+        return featureSd.clone();
+    }
+
+    /** Coefficient × feature SD: the effect of a one-SD change, comparable across features (for reporting). */
+    public double[] standardizedCoefficients() {
+        double[] out = new double[coefficients.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = coefficients[j] * featureSd[j];
+        }
+        return out;
+    }
+
+    /** Number of features the model was fitted with. */
+    public int featureCount() {
+        return coefficients.length;
+    }
+
+    @Override
+    public double[] predict(double[][] x) {
+        Inputs.predictionRows(x, coefficients.length);
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double s = intercept;
+            double[] row = x[i];
+            for (int j = 0; j < coefficients.length; j++) {
+                s += coefficients[j] * row[j];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LinearModel m && Double.compare(intercept, m.intercept) == 0
+                && Arrays.equals(coefficients, m.coefficients) && Arrays.equals(featureSd, m.featureSd)
+                && Double.compare(lambda, m.lambda) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * (31 * Double.hashCode(intercept) + Arrays.hashCode(coefficients))
+                + Arrays.hashCode(featureSd)) + Double.hashCode(lambda);
+    }
+
+    @Override
+    public String toString() {
+        return "LinearModel[intercept=" + intercept + ", coefficients=" + Arrays.toString(coefficients)
+                + ", lambda=" + lambda + "]";
+    }
+}

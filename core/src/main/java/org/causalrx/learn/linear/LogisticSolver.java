@@ -1,0 +1,356 @@
+package org.causalrx.learn.linear;
+
+/**
+ * Weighted penalised logistic regression by the glmnet proximal-Newton (IRLS) outer loop with a coordinate-descent
+ * inner solver in covariance mode, on the standardised design. Minimises
+ * {@code −Σ wn_i [t_i η_i − log(1 + e^{η_i})] + λ[(1−α)/2 ‖β‖² + α‖β‖₁]}, {@code η = β0 + x·β}.
+ *
+ * <p>Each outer step computes the exact gradient, then minimises the penalised quadratic model built from the
+ * weighted Gram matrix {@code Σ v_i z_i z_iᵀ} ({@code z_i = (1, x_i)} over the strong features,
+ * {@code v_i = wn_i p_i(1−p_i)}) by coordinate descent. The Gram matrix costs O(n s²) while a CD pass on it costs
+ * O(s²), so it is reused while the linear predictor has moved little since it was built (a quasi-Newton step; the
+ * fixed point is still the exact optimum because the gradient is exact). Sequential strong rules screen features at
+ * each λ, and a KKT check over all features follows.
+ *
+ * <p>Guards: the curvature uses probabilities clipped to [1e-5, 1 − 1e-5]; at most {@value #MAX_OUTER} outer steps
+ * and {@code maxPasses} inner passes per λ; once the training deviance falls below 0.1% of the null deviance
+ * (separated classes) later λ keep that solution, and likewise (optionally, like glmnet) once the fraction of
+ * deviance explained gains less than 1e-5 per λ.
+ */
+final class LogisticSolver implements PathSolver {
+    static final double P_MIN = 1e-5;
+    static final int MAX_OUTER = 50;
+    /** Rebuild the Gram matrix once any linear predictor has moved this much since it was built. */
+    private static final double MAX_ETA_SHIFT = 0.3;
+    /** ... or when a step with a reused Gram matrix shrank by less than this factor. */
+    private static final double SLOW_CONVERGENCE = 0.2;
+    private static final double SATURATED_DEVIANCE_RATIO = 1e-3;
+    private static final double MIN_DEVIANCE_GAIN = 1e-5;
+    private static final int MIN_PATH_LENGTH = 5;
+
+    private final Design d;
+    private final int n;
+    private final int p;
+    private final double alpha;
+    private final int maxPasses;
+    private final double threshold;
+    private final boolean earlyStop;
+    private final double[] y;
+    private final double[] eta;
+    private final double[] etaAtGram;
+    private final double[] rho;
+    private final double[] v;
+    private final double[] beta;
+    /** Gradient of the log-likelihood part: [0] intercept, [1 + j] feature j. */
+    private final double[] grad;
+    private final double[] gradX;
+    private final boolean[] strong;
+    private int[] strongIdx = new int[0];
+    private double[] gram;
+    private double beta0;
+    private final double nullDeviance;
+    private double lastLambda = Double.NaN;
+    private double lastExplained;
+    private int solved;
+    private boolean saturated;
+    private int passesLeft;
+
+    /**
+     * @param earlyStop if true, stop moving along the path once the deviance explained stops improving
+     */
+    LogisticSolver(Design d, double[] t, double alpha, LinearSettings settings, boolean earlyStop) {
+        this.d = d;
+        this.n = d.n;
+        this.p = d.p;
+        this.alpha = alpha;
+        this.maxPasses = settings.maxPasses();
+        this.threshold = settings.tolerance();
+        this.earlyStop = earlyStop;
+        this.y = new double[n];
+        double ybar = 0;
+        for (int i = 0; i < n; i++) {
+            y[i] = t[d.rows[i]];
+            ybar += d.wn[i] * y[i];
+        }
+        double p0 = Math.min(Math.max(ybar, P_MIN), 1 - P_MIN);
+        this.beta0 = Math.log(p0 / (1 - p0));
+        this.eta = new double[n];
+        java.util.Arrays.fill(eta, beta0);
+        this.etaAtGram = new double[n];
+        this.rho = new double[n];
+        this.v = new double[n];
+        this.beta = new double[p];
+        this.grad = new double[p + 1];
+        this.gradX = new double[p];
+        this.strong = new boolean[p];
+        computeGradient();
+        this.nullDeviance = deviance();
+    }
+
+    @Override
+    public double lambdaMax() {
+        double m = 0;
+        for (int j : d.usable) {
+            m = Math.max(m, Math.abs(grad[j + 1]));
+        }
+        return m / Math.max(alpha, 1e-3);
+    }
+
+    @Override
+    public void solve(double lambda) {
+        if (saturated) {
+            return;
+        }
+        double previous = Double.isNaN(lastLambda) ? lambda : lastLambda;
+        double cut = alpha * (2 * lambda - previous);
+        for (int j : d.usable) {
+            strong[j] = beta[j] != 0 || Math.abs(grad[j + 1]) >= cut;
+        }
+        rebuildStrongIdx();
+        double l1 = lambda * alpha;
+        double l2 = lambda * (1 - alpha);
+        passesLeft = maxPasses;
+        boolean rebuild = false;
+        double previousChange = Double.POSITIVE_INFINITY;
+        for (int step = 0; step < MAX_OUTER && passesLeft > 0; step++) {
+            boolean fresh = gram == null || rebuild || etaShift() > MAX_ETA_SHIFT;
+            if (fresh) {
+                buildGram();
+            }
+            double[] b = innerSolve(l1, l2);
+            double change = Math.abs(b[0] - beta0);
+            for (int a = 0; a < strongIdx.length; a++) {
+                change = Math.max(change, Math.abs(b[a + 1] - beta[strongIdx[a]]));
+            }
+            if (change <= threshold) {
+                if (!kktViolated(l1)) {
+                    break;
+                }
+                previousChange = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            // a stale curvature that no longer gives fast convergence is rebuilt before the next step
+            rebuild = !fresh && change > SLOW_CONVERGENCE * previousChange;
+            previousChange = change;
+            applyStep(b);
+            computeGradient();
+        }
+        lastLambda = lambda;
+        solved++;
+        double explained = nullDeviance > 0 ? 1 - deviance() / nullDeviance : 1;
+        saturated = explained > 1 - SATURATED_DEVIANCE_RATIO
+                || earlyStop && solved > MIN_PATH_LENGTH && explained - lastExplained < MIN_DEVIANCE_GAIN;
+        lastExplained = explained;
+    }
+
+    @Override
+    public boolean saturated() {
+        return saturated;
+    }
+
+    /** Adds non-strong features violating the KKT condition |g_j| ≤ λα to the strong set. */
+    private boolean kktViolated(double l1) {
+        boolean violated = false;
+        for (int j : d.usable) {
+            if (!strong[j] && Math.abs(grad[j + 1]) > l1) {
+                strong[j] = true;
+                violated = true;
+            }
+        }
+        if (violated) {
+            rebuildStrongIdx();
+        }
+        return violated;
+    }
+
+    private void rebuildStrongIdx() {
+        int[] idx = new int[d.usable.length];
+        int m = 0;
+        for (int j : d.usable) {
+            if (strong[j]) {
+                idx[m++] = j;
+            }
+        }
+        if (m != strongIdx.length || !java.util.Arrays.equals(idx, 0, m, strongIdx, 0, m)) {
+            int[] old = strongIdx;
+            strongIdx = java.util.Arrays.copyOf(idx, m);
+            if (gram != null) {
+                gram = remapGram(gram, old, strongIdx);
+            }
+        }
+    }
+
+    /**
+     * The Gram matrix for a new strong set, with the same curvature weights v: entries of features in both sets
+     * are copied, those of new features computed (O(n) each).
+     */
+    private double[] remapGram(double[] g, int[] oldIdx, int[] newIdx) {
+        int mo = oldIdx.length + 1;
+        int mn = newIdx.length + 1;
+        int[] pos = new int[mn]; // position in the old matrix, or -1
+        pos[0] = 0;
+        for (int a = 1; a < mn; a++) {
+            int k = java.util.Arrays.binarySearch(oldIdx, newIdx[a - 1]);
+            pos[a] = k >= 0 ? k + 1 : -1;
+        }
+        double[] out = new double[mn * mn];
+        double[] wx = new double[n];
+        for (int a = 0; a < mn; a++) {
+            if (pos[a] >= 0) {
+                for (int b = 0; b < mn; b++) {
+                    if (pos[b] >= 0) {
+                        out[a * mn + b] = g[pos[a] * mo + pos[b]];
+                    }
+                }
+                continue;
+            }
+            double[] xa = d.cols[newIdx[a - 1]];
+            double s0 = 0;
+            for (int i = 0; i < n; i++) {
+                wx[i] = v[i] * xa[i];
+                s0 += wx[i];
+            }
+            out[a * mn] = s0;
+            out[a] = s0;
+            for (int b = 1; b < mn; b++) {
+                if (pos[b] < 0 && b < a) {
+                    continue; // already filled from row b
+                }
+                double val = Design.dot(wx, d.cols[newIdx[b - 1]], n);
+                out[a * mn + b] = val;
+                out[b * mn + a] = val;
+            }
+        }
+        return out;
+    }
+
+    private double etaShift() {
+        double m = 0;
+        for (int i = 0; i < n; i++) {
+            m = Math.max(m, Math.abs(eta[i] - etaAtGram[i]));
+        }
+        return m;
+    }
+
+    private void buildGram() {
+        for (int i = 0; i < n; i++) {
+            double pc = Math.min(Math.max(sigmoid(eta[i]), P_MIN), 1 - P_MIN);
+            v[i] = d.wn[i] * pc * (1 - pc);
+        }
+        gram = Kernels.gram(d.rowMajor, n, p, strongIdx, strongIdx.length, v, true);
+        System.arraycopy(eta, 0, etaAtGram, 0, n);
+    }
+
+    /**
+     * Coordinate descent on {@code −gᵀ(b − β) + ½ (b − β)ᵀ G (b − β) + penalty(b)} over (intercept, strong features);
+     * returns b. Keeps {@code q = g − G(b − β)} so that one update costs O(s).
+     */
+    private double[] innerSolve(double l1, double l2) {
+        int m = strongIdx.length + 1;
+        double[] b = new double[m];
+        double[] q = new double[m];
+        b[0] = beta0;
+        q[0] = grad[0];
+        for (int a = 1; a < m; a++) {
+            b[a] = beta[strongIdx[a - 1]];
+            q[a] = grad[strongIdx[a - 1] + 1];
+        }
+        double innerThreshold = threshold * 0.1;
+        while (passesLeft > 0) {
+            passesLeft--;
+            double change = 0;
+            for (int a = 0; a < m; a++) {
+                double h = gram[a * m + a];
+                if (!(h > 0)) {
+                    continue;
+                }
+                double nb;
+                if (a == 0) {
+                    nb = b[0] + q[0] / h;
+                } else {
+                    if (b[a] == 0 && Math.abs(q[a]) <= l1) {
+                        continue;
+                    }
+                    nb = Design.soft(q[a] + h * b[a], l1) / (h + l2);
+                }
+                double delta = nb - b[a];
+                if (delta == 0) {
+                    continue;
+                }
+                b[a] = nb;
+                int row = a * m;
+                for (int k = 0; k < m; k++) {
+                    q[k] -= gram[row + k] * delta;
+                }
+                change = Math.max(change, Math.abs(delta));
+            }
+            if (change <= innerThreshold) {
+                break;
+            }
+        }
+        return b;
+    }
+
+    private void applyStep(double[] b) {
+        double d0 = b[0] - beta0;
+        beta0 = b[0];
+        if (d0 != 0) {
+            for (int i = 0; i < n; i++) {
+                eta[i] += d0;
+            }
+        }
+        for (int a = 0; a < strongIdx.length; a++) {
+            int j = strongIdx[a];
+            double delta = b[a + 1] - beta[j];
+            if (delta != 0) {
+                beta[j] = b[a + 1];
+                double[] x = d.cols[j];
+                for (int i = 0; i < n; i++) {
+                    eta[i] += delta * x[i];
+                }
+            }
+        }
+    }
+
+    /** Exact gradient of the weighted log-likelihood at the current η. */
+    private void computeGradient() {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            rho[i] = d.wn[i] * (y[i] - sigmoid(eta[i]));
+            s += rho[i];
+        }
+        grad[0] = s;
+        Kernels.crossProduct(d.rowMajor, n, p, rho, gradX);
+        System.arraycopy(gradX, 0, grad, 1, p);
+    }
+
+    private double deviance() {
+        double dev = 0;
+        for (int i = 0; i < n; i++) {
+            if (d.wn[i] > 0) {
+                dev += d.wn[i] * pointDeviance(eta[i], y[i]);
+            }
+        }
+        return dev;
+    }
+
+    /** Deviance contribution of one observation, probabilities clipped to [1e-5, 1 − 1e-5]. */
+    static double pointDeviance(double eta, double t) {
+        double pr = Math.min(Math.max(sigmoid(eta), P_MIN), 1 - P_MIN);
+        return -2 * (t * Math.log(pr) + (1 - t) * Math.log(1 - pr));
+    }
+
+    /** Numerically stable logistic function. */
+    static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+
+    @Override
+    public double[] originalCoefficients() {
+        return d.toOriginalScale(beta0, beta);
+    }
+}

@@ -1,0 +1,207 @@
+package org.causalrx.learn.linear;
+
+import org.causalrx.util.CausalRxException;
+
+/**
+ * Fits a penalised linear model: λ path from λ_max, warm starts, k-fold cross-validation (weighted mean squared
+ * error or weighted binomial deviance on the held-out rows) to pick λ, and the all-data solution at that λ.
+ */
+final class PenalizedPath {
+    /** Response family. */
+    enum Family { GAUSSIAN, BINOMIAL }
+
+    /** Fitted coefficients on the original scale. */
+    record Result(double intercept, double[] coefficients, double[] featureSd, double lambda) {
+    }
+
+    private PenalizedPath() {
+    }
+
+    /** Fits; x, y (0/1 for BINOMIAL) and w (positive sum) are already validated. */
+    static Result fit(Family family, double[][] x, double[] y, double[] w, long seed, double alpha,
+                      LinearSettings s) {
+        int n = x.length;
+        int p = x[0].length;
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        Design full = Design.of(x, w, all);
+        PathSolver solver = solver(family, full, y, alpha, s, !s.hasFixedLambda());
+        double lambdaMax = solver.lambdaMax();
+        if (s.hasFixedLambda() || !(lambdaMax > 0) || !Double.isFinite(lambdaMax)) {
+            double target = s.hasFixedLambda() ? s.fixedLambda() : 0.0;
+            if (lambdaMax > target && Double.isFinite(lambdaMax)) {
+                double[] path = logPath(lambdaMax, target > 0 ? target / lambdaMax : 1e-4, s.nLambda());
+                for (int l = 0; l < path.length - 1; l++) {
+                    solver.solve(path[l]);
+                }
+            }
+            solver.solve(target);
+            return result(solver.originalCoefficients(), full, target);
+        }
+        double ratio = Double.isNaN(s.lambdaMinRatio()) ? (n > p ? 1e-4 : 1e-2) : s.lambdaMinRatio();
+        double[] lambdas = logPath(lambdaMax, ratio, s.nLambda());
+        double[][] path = new double[lambdas.length][];
+        int nl = 0;
+        while (nl < lambdas.length && !solver.saturated()) {
+            solver.solve(lambdas[nl]);
+            path[nl++] = solver.originalCoefficients();
+        }
+        lambdas = java.util.Arrays.copyOf(lambdas, nl); // the path stops early once the fit stops improving
+        int k = Math.min(s.folds(), n);
+        if (k < 2) {
+            throw new CausalRxException("cross-validation needs at least 2 rows; set a fixed lambda instead");
+        }
+        int[] fold = Folds.assign(n, k, seed, family == Family.BINOMIAL ? y : null);
+        double[][] loss = new double[k][nl];
+        double[] foldWeight = new double[k];
+        for (int f = 0; f < k; f++) {
+            int[][] split = split(fold, f);
+            int[] train = split[0];
+            int[] test = split[1];
+            double trainWeight = 0;
+            for (int r : train) {
+                trainWeight += w[r];
+            }
+            for (int r : test) {
+                foldWeight[f] += w[r];
+            }
+            if (!(trainWeight > 0) || !(foldWeight[f] > 0)) {
+                foldWeight[f] = 0;
+                continue;
+            }
+            PathSolver fs = solver(family, Design.of(x, w, train), y, alpha, s, true);
+            double last = 0;
+            for (int l = 0; l < nl; l++) {
+                if (l == 0 || !fs.saturated()) {
+                    fs.solve(lambdas[l]);
+                    last = heldOutLoss(family, fs.originalCoefficients(), x, y, w, test);
+                }
+                loss[f][l] = last;
+            }
+        }
+        int chosen = choose(loss, foldWeight, s.oneStandardErrorRule());
+        return result(path[chosen], full, lambdas[chosen]);
+    }
+
+    /** {@code m} log-spaced values from {@code max} down to {@code max·ratio} (exactly, as the last value). */
+    static double[] logPath(double max, double ratio, int m) {
+        double[] out = new double[m];
+        if (m == 1) {
+            out[0] = max * ratio;
+            return out;
+        }
+        double logRatio = Math.log(ratio);
+        for (int l = 0; l < m; l++) {
+            out[l] = max * Math.exp(logRatio * l / (m - 1));
+        }
+        out[0] = max;
+        out[m - 1] = max * ratio;
+        return out;
+    }
+
+    /**
+     * Index of the chosen λ: minimum weighted CV error (the first, i.e. largest λ, on ties), or with the 1-SE rule
+     * the largest λ whose CV error is at most the minimum plus its standard error.
+     */
+    static int choose(double[][] loss, double[] foldWeight, boolean oneSe) {
+        int k = loss.length;
+        int nl = loss[0].length;
+        double totalWeight = 0;
+        int used = 0;
+        for (int f = 0; f < k; f++) {
+            totalWeight += foldWeight[f];
+            used += foldWeight[f] > 0 ? 1 : 0;
+        }
+        double[] cvm = new double[nl];
+        double[] cvsd = new double[nl];
+        for (int l = 0; l < nl; l++) {
+            double sum = 0;
+            for (int f = 0; f < k; f++) {
+                sum += loss[f][l];
+            }
+            cvm[l] = sum / totalWeight;
+            double ss = 0;
+            for (int f = 0; f < k; f++) {
+                if (foldWeight[f] > 0) {
+                    double e = loss[f][l] / foldWeight[f] - cvm[l];
+                    ss += foldWeight[f] * e * e;
+                }
+            }
+            cvsd[l] = used > 1 ? Math.sqrt(ss / totalWeight / (used - 1)) : 0;
+        }
+        int best = 0;
+        for (int l = 1; l < nl; l++) {
+            if (cvm[l] < cvm[best]) {
+                best = l;
+            }
+        }
+        if (!oneSe) {
+            return best;
+        }
+        double bound = cvm[best] + cvsd[best];
+        for (int l = 0; l < best; l++) {
+            if (cvm[l] <= bound) {
+                return l;
+            }
+        }
+        return best;
+    }
+
+    private static PathSolver solver(Family family, Design d, double[] y, double alpha, LinearSettings s,
+                                     boolean earlyStop) {
+        return family == Family.GAUSSIAN ? new GaussianSolver(d, y, alpha, s)
+                : new LogisticSolver(d, y, alpha, s, earlyStop);
+    }
+
+    /** Rows of fold f (test) and of the other folds (train), ascending. */
+    private static int[][] split(int[] fold, int f) {
+        int nt = 0;
+        for (int g : fold) {
+            nt += g == f ? 1 : 0;
+        }
+        int[] test = new int[nt];
+        int[] train = new int[fold.length - nt];
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < fold.length; i++) {
+            if (fold[i] == f) {
+                test[a++] = i;
+            } else {
+                train[b++] = i;
+            }
+        }
+        return new int[][] {train, test};
+    }
+
+    /** Σ w_i · loss_i over the test rows (squared error or binomial deviance). */
+    private static double heldOutLoss(Family family, double[] coef, double[][] x, double[] y, double[] w,
+                                      int[] test) {
+        double sum = 0;
+        int p = coef.length - 1;
+        for (int r : test) {
+            if (w[r] == 0) {
+                continue;
+            }
+            double[] row = x[r];
+            double eta = coef[0];
+            for (int j = 0; j < p; j++) {
+                eta += coef[j + 1] * row[j];
+            }
+            double l;
+            if (family == Family.GAUSSIAN) {
+                double e = y[r] - eta;
+                l = e * e;
+            } else {
+                l = LogisticSolver.pointDeviance(eta, y[r]);
+            }
+            sum += w[r] * l;
+        }
+        return sum;
+    }
+
+    private static Result result(double[] coef, Design full, double lambda) {
+        return new Result(coef[0], java.util.Arrays.copyOfRange(coef, 1, coef.length), full.sd.clone(), lambda);
+    }
+}
