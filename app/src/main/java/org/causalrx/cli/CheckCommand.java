@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
         System.out.println("covariates");
         for (CovariatePlan c : cohort.plan()) {
             System.out.printf("  %-4s %-20s %-16s %s%s%n", c.kept() ? "keep" : "drop", c.name(), c.role().key(),
-                    c.reason(), c.missing() > 0 ? " [" + c.missing() + " missing: median + indicator]" : "");
+                    c.reason(), c.missing() == 0 ? "" : c.kept() ? " [" + c.missing() + " missing: training median + indicator]" : " [" + c.missing() + " missing]");
         }
         long kept = cohort.plan().stream().filter(CovariatePlan::kept).count();
         System.out.printf("%nok: %d covariates kept, %d dropped%n", kept, cohort.plan().size() - kept);

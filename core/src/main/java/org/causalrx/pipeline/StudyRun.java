@@ -9,6 +9,7 @@ import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.causal.TLearner;
 import org.causalrx.data.CovariateEncoder;
+import org.causalrx.data.CovariateSpec;
 import org.causalrx.data.Encoding;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.data.Splits;
@@ -19,6 +20,7 @@ import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CohortBuilder;
+import org.causalrx.study.CovariatePlan;
 import org.causalrx.study.Study;
 import org.causalrx.util.Hashing;
 import org.causalrx.util.Seeds;
@@ -49,7 +51,9 @@ public record StudyRun(Learners learners, boolean parallel) {
         progress.stage("split", "stratified train / validation / test split");
         Study.Split fr = study.split();
         SplitIndices split = Splits.stratified(t, fr.train(), fr.validation(), fr.test(), Seeds.derive(seed, "split"));
-        List<Study.Covariate> kept = study.covariates().stream().filter(c -> c.role().kept()).toList();
+        List<CovariateSpec> kept = cohort.plan().stream().filter(CovariatePlan::kept)
+                .map(c -> new CovariateSpec(c.name(), c.type() == Study.ValueType.CATEGORICAL, squared(study, c.name())))
+                .toList();
         Encoding encoding = CovariateEncoder.fit(cohort.covariates(), split.train(), kept);
         double[][] x = encoding.transform(cohort.covariates());
 
@@ -116,6 +120,10 @@ public record StudyRun(Learners learners, boolean parallel) {
                 byArm(Stats.select(e, split.train()), Stats.select(t, split.train()), overlap),
                 dr, ipw);
         return new RunOutput(result, figures);
+    }
+
+    private static boolean squared(Study study, String covariate) {
+        return study.covariates().stream().anyMatch(c -> c.name().equals(covariate) && c.squared());
     }
 
     private static OverlapSet overlapSet(Study study, double[] trainE) {

@@ -1,0 +1,99 @@
+package org.causalrx.data;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.causalrx.util.Stats;
+
+/**
+ * Fits the covariate encoding (TRS §3.2): numeric covariates imputed with the training-split median plus a
+ * 0/1 missingness indicator when the covariate has any missing value in the cohort, optional squares;
+ * categorical covariates one-hot with the most frequent training level as reference (ties: first in order).
+ */
+public final class CovariateEncoder {
+    private CovariateEncoder() {
+    }
+
+    /**
+     * @param cohort    the analysis cohort's covariate columns (all rows)
+     * @param trainRows rows whose values define medians and reference levels
+     * @param kept      the kept covariates, in the order features are laid out
+     */
+    public static Encoding fit(Table cohort, int[] trainRows, List<CovariateSpec> kept) {
+        List<Encoding.Part> parts = new ArrayList<>();
+        for (CovariateSpec c : kept) {
+            Column col = cohort.column(c.name());
+            boolean categorical = c.categorical() != null ? c.categorical() : col instanceof Column.Text;
+            if (categorical) {
+                parts.add(categorical(c.name(), col, trainRows));
+            } else {
+                Column.Numeric num = (Column.Numeric) col;
+                boolean anyMissing = false;
+                for (int i = 0; i < num.size(); i++) {
+                    anyMissing |= num.isMissing(i);
+                }
+                double[] train = java.util.Arrays.stream(trainRows).mapToDouble(num::get)
+                        .filter(v -> !Double.isNaN(v)).toArray();
+                double median = train.length > 0 ? Stats.median(train)
+                        : Stats.median(java.util.Arrays.stream(num.values()).filter(v -> !Double.isNaN(v)).toArray());
+                parts.add(new Encoding.NumericPart(c.name(), median, anyMissing, c.squared()));
+            }
+        }
+        return new Encoding(parts);
+    }
+
+    private static Encoding.CategoricalPart categorical(String name, Column col, int[] trainRows) {
+        TreeSet<String> levels = new TreeSet<>(levelOrder());
+        for (int i = 0; i < col.size(); i++) {
+            levels.add(col.isMissing(i) ? Encoding.MISSING_LEVEL : col.text(i));
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String l : levels) {
+            counts.put(l, 0);
+        }
+        for (int i : trainRows) {
+            counts.merge(col.isMissing(i) ? Encoding.MISSING_LEVEL : col.text(i), 1, Integer::sum);
+        }
+        String reference = null;
+        int best = -1;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > best) {
+                best = e.getValue();
+                reference = e.getKey();
+            }
+        }
+        return new Encoding.CategoricalPart(name, reference, new ArrayList<>(levels));
+    }
+
+    /** Numeric-looking levels sort numerically and before text levels; text levels sort alphabetically. */
+    static Comparator<String> levelOrder() {
+        return (a, b) -> {
+            BigDecimal x = number(a);
+            BigDecimal y = number(b);
+            if (x != null && y != null) {
+                int c = x.compareTo(y);
+                return c != 0 ? c : a.compareTo(b);
+            }
+            if (x != null) {
+                return -1;
+            }
+            if (y != null) {
+                return 1;
+            }
+            return a.compareTo(b);
+        };
+    }
+
+    private static BigDecimal number(String s) {
+        try {
+            return new BigDecimal(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

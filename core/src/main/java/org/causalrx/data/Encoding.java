@@ -1,0 +1,149 @@
+package org.causalrx.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fitted covariate encoding: how each kept covariate becomes model features. Immutable; fit by
+ * {@link CovariateEncoder} on the training rows and applied to any table with the same columns.
+ */
+public final class Encoding {
+
+    /** How one covariate is encoded. */
+    sealed interface Part permits NumericPart, CategoricalPart {
+        String name();
+
+        List<String> features();
+    }
+
+    /** Numeric: value (median-imputed), optional missing indicator, optional square. */
+    record NumericPart(String name, double median, boolean indicator, boolean squared) implements Part {
+        public List<String> features() {
+            List<String> f = new ArrayList<>();
+            f.add(name);
+            if (indicator) {
+                f.add(name + "_missing");
+            }
+            if (squared) {
+                f.add(name + "^2");
+            }
+            return f;
+        }
+    }
+
+    /** Categorical: one 0/1 column per non-reference level ("missing" is a level when present). */
+    record CategoricalPart(String name, String reference, List<String> levels) implements Part {
+        CategoricalPart {
+            levels = List.copyOf(levels);
+        }
+
+        public List<String> features() {
+            List<String> f = new ArrayList<>();
+            for (String l : levels) {
+                if (!l.equals(reference)) {
+                    f.add(name + "=" + l);
+                }
+            }
+            return f;
+        }
+    }
+
+    static final String MISSING_LEVEL = "missing";
+
+    private final List<Part> parts;
+
+    Encoding(List<Part> parts) {
+        this.parts = List.copyOf(parts);
+    }
+
+    /** Feature names in column order of {@link #transform}. */
+    public List<String> featureNames() {
+        List<String> out = new ArrayList<>();
+        for (Part p : parts) {
+            out.addAll(p.features());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The features derived from one covariate (empty when it is not encoded). */
+    public List<String> featuresOf(String covariate) {
+        for (Part p : parts) {
+            if (p.name().equals(covariate)) {
+                return p.features();
+            }
+        }
+        return List.of();
+    }
+
+    /** Training medians used to impute numeric covariates. */
+    public Map<String, Double> medians() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Part p : parts) {
+            if (p instanceof NumericPart np) {
+                m.put(np.name(), np.median());
+            }
+        }
+        return m;
+    }
+
+    /** Reference (dropped) level of each categorical covariate. */
+    public Map<String, String> referenceLevels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Part p : parts) {
+            if (p instanceof CategoricalPart cp) {
+                m.put(cp.name(), cp.reference());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Encodes every row of {@code t} (which must have the covariate columns) into an n × p feature matrix.
+     * Unknown categorical levels encode as the reference level (all dummies zero).
+     */
+    public double[][] transform(Table t) {
+        int n = t.rowCount();
+        int p = featureNames().size();
+        double[][] x = new double[n][p];
+        int col = 0;
+        for (Part part : parts) {
+            Column c = t.column(part.name());
+            if (part instanceof NumericPart np) {
+                Column.Numeric num = (Column.Numeric) c;
+                for (int i = 0; i < n; i++) {
+                    double v = num.get(i);
+                    boolean miss = Double.isNaN(v);
+                    double value = miss ? np.median() : v;
+                    int k = col;
+                    x[i][k++] = value;
+                    if (np.indicator()) {
+                        x[i][k++] = miss ? 1 : 0;
+                    }
+                    if (np.squared()) {
+                        x[i][k] = value * value;
+                    }
+                }
+            } else {
+                CategoricalPart cp = (CategoricalPart) part;
+                List<String> dummies = new ArrayList<>();
+                for (String l : cp.levels()) {
+                    if (!l.equals(cp.reference())) {
+                        dummies.add(l);
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    String level = c.isMissing(i) ? MISSING_LEVEL : c.text(i);
+                    int idx = dummies.indexOf(level);
+                    if (idx >= 0) {
+                        x[i][col + idx] = 1;
+                    }
+                }
+            }
+            col += part.features().size();
+        }
+        return x;
+    }
+}

@@ -1,0 +1,122 @@
+package org.causalrx.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.causalrx.util.CausalRxException;
+
+/**
+ * Reads a CSV (with a header row) or Parquet file through DuckDB into a {@link Table}. Every value is read as
+ * text first, then a column is typed numeric when every non-missing value parses as a number, else text.
+ * Empty cells, "NA" and "NaN" are missing.
+ */
+public final class TableReader {
+    private TableReader() {
+    }
+
+    public static Table read(Path file) {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new CausalRxException(file + ": data file not found; check the 'data:' path in the study file "
+                    + "(it is relative to the study file's folder)");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new CausalRxException(file + ": the data file is empty; export the data with a header row and "
+                        + "at least one data row");
+            }
+        } catch (java.io.IOException e) {
+            throw new CausalRxException(file + ": cannot read the data file (" + e.getMessage() + ")", e);
+        }
+        boolean parquet = name.toLowerCase(Locale.ROOT).endsWith(".parquet");
+        String sql = parquet ? "SELECT * FROM read_parquet(?)"
+                : "SELECT * FROM read_csv(?, header = true, all_varchar = true, sample_size = -1)";
+        List<String> names = new ArrayList<>();
+        List<List<String>> cells = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, file.toAbsolutePath().toString());
+            try (ResultSet rs = st.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                int k = md.getColumnCount();
+                for (int j = 1; j <= k; j++) {
+                    names.add(md.getColumnName(j));
+                    cells.add(new ArrayList<>());
+                }
+                while (rs.next()) {
+                    for (int j = 1; j <= k; j++) {
+                        cells.get(j - 1).add(rs.getString(j));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+            throw new CausalRxException(file + ": cannot read as " + (parquet ? "Parquet" : "CSV") + " (" + msg
+                    + "); check that it is a " + (parquet ? "Parquet file" : "comma-separated file with a header row"), e);
+        }
+        if (names.isEmpty() || cells.get(0).isEmpty()) {
+            throw new CausalRxException(file + ": no data rows (only " + (names.isEmpty() ? "nothing" : "a header")
+                    + " found); export the data with a header row and at least one data row");
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            columns.add(typed(names.get(j), cells.get(j)));
+        }
+        return new Table(name, columns);
+    }
+
+    static boolean isMissingText(String s) {
+        if (s == null) {
+            return true;
+        }
+        String t = s.trim();
+        return t.isEmpty() || t.equals("NA") || t.equals("NaN") || t.equals("nan") || t.equals("null");
+    }
+
+    /** Parses a finite number, or returns null when the text is not one. */
+    public static Double parseNumber(String s) {
+        try {
+            double d = Double.parseDouble(s.trim());
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Column typed(String name, List<String> values) {
+        int n = values.size();
+        double[] num = new double[n];
+        boolean numeric = true;
+        for (int i = 0; i < n && numeric; i++) {
+            String s = values.get(i);
+            if (isMissingText(s)) {
+                num[i] = Double.NaN;
+            } else {
+                Double d = parseNumber(s);
+                if (d == null) {
+                    numeric = false;
+                } else {
+                    num[i] = d;
+                }
+            }
+        }
+        if (numeric) {
+            return new Column.Numeric(name, num);
+        }
+        String[] txt = new String[n];
+        for (int i = 0; i < n; i++) {
+            String s = values.get(i);
+            txt[i] = isMissingText(s) ? null : s.trim();
+        }
+        return new Column.Text(name, txt);
+    }
+}

@@ -1,0 +1,40 @@
+package org.causalrx.study;
+
+import java.util.List;
+
+import org.causalrx.data.Table;
+
+/**
+ * The analysis cohort: rows kept after applying the outcome-missing policy, with treatment coded 0 (control)
+ * / 1 (treated).
+ *
+ * @param covariates  the kept covariate columns, analysis rows only
+ * @param treatment   0/1 per analysis row
+ * @param outcome     outcome per analysis row (no missing values)
+ * @param ids         patient id text (or 1-based data row number when the study has no id column)
+ * @param sourceRows  0-based row in the data file of each analysis row
+ * @param rowsRead    rows in the data file
+ * @param rowsDropped rows removed (missing outcome with {@code missing: drop}); never silent
+ * @param dropReason  why rows were removed, or "" when none were
+ * @param plan        one entry per declared covariate
+ */
+public record Cohort(Table covariates, int[] treatment, double[] outcome, String[] ids, int[] sourceRows,
+                     int rowsRead, int rowsDropped, String dropReason, List<CovariatePlan> plan) {
+    public Cohort {
+        treatment = treatment.clone();
+        outcome = outcome.clone();
+        ids = ids.clone();
+        sourceRows = sourceRows.clone();
+        plan = List.copyOf(plan);
+    }
+
+    @Override
+    public int[] treatment() {
+        return treatment.clone();
+    }
+
+    @Override
+    public double[] outcome() {
+        return outcome.clone();
+    }
+}

@@ -1,0 +1,277 @@
+package org.causalrx.study;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.causalrx.data.Column;
+import org.causalrx.data.Table;
+import org.causalrx.util.CausalRxException;
+
+/**
+ * Checks a study against its data and extracts the analysis cohort. Every problem is one line naming the
+ * file, the column and the first rows at fault (1-based data rows, the header not counted), with a fix.
+ */
+public final class CohortBuilder {
+    private static final int SHOW_ROWS = 5;
+
+    private CohortBuilder() {
+    }
+
+    public static Cohort build(Study study, Table table) {
+        String file = table.source();
+        checkDeclarations(study, table);
+        Study.Treatment tr = study.treatment();
+        Column tCol = table.column(tr.column());
+        int n = table.rowCount();
+        int[] t = new int[n];
+        List<Integer> missingT = new ArrayList<>();
+        List<Integer> badT = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            if (tCol.isMissing(i)) {
+                missingT.add(i);
+                continue;
+            }
+            String code = tCol.text(i);
+            seen.add(code);
+            if (code.equals(tr.treatedCode())) {
+                t[i] = 1;
+            } else if (!code.equals(tr.controlCode())) {
+                badT.add(i);
+            }
+        }
+        if (!missingT.isEmpty()) {
+            throw new CausalRxException(file + ": treatment column '" + tr.column() + "' has " + missingT.size()
+                    + " missing values (rows " + rows(missingT) + "); remove those rows from the data or record "
+                    + "the treatment given");
+        }
+        if (seen.size() > 2) {
+            throw new CausalRxException(file + ": treatment column '" + tr.column() + "' is not binary: it has "
+                    + seen.size() + " distinct values (" + String.join(", ", first(seen)) + "; e.g. rows "
+                    + rows(badT) + "); use a column with exactly two arms or recode it");
+        }
+        if (!badT.isEmpty()) {
+            throw new CausalRxException(file + ": treatment column '" + tr.column() + "' has values not declared "
+                    + "under treatment.arms (" + String.join(", ", first(seen)) + "; rows " + rows(badT)
+                    + "); set treatment.arms to the codes used in the data");
+        }
+        if (seen.size() < 2) {
+            throw new CausalRxException(file + ": treatment column '" + tr.column() + "' is constant (every row is '"
+                    + (seen.isEmpty() ? "" : seen.iterator().next()) + "', rows 1-" + n + "); a causal comparison "
+                    + "needs patients in both arms: use data with both treatments");
+        }
+        double[] y = outcome(study, table, file);
+        List<Integer> keep = new ArrayList<>();
+        List<Integer> dropped = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            (Double.isNaN(y[i]) ? dropped : keep).add(i);
+        }
+        Study.Outcome out = study.outcome();
+        if (!dropped.isEmpty() && out.missing() == Study.MissingOutcome.ERROR) {
+            throw new CausalRxException(file + ": outcome column '" + out.column() + "' has " + dropped.size()
+                    + " missing values (rows " + rows(dropped) + "); set outcome.missing: drop in the study file to "
+                    + "drop them (they are counted in the report), or impute them before the analysis");
+        }
+        int[] rowsKept = keep.stream().mapToInt(Integer::intValue).toArray();
+        List<CovariatePlan> plan = new ArrayList<>();
+        List<String> keptNames = new ArrayList<>();
+        for (Study.Covariate c : study.covariates()) {
+            Column col = table.column(c.name());
+            Study.ValueType type = covariateType(c, col, file);
+            int missing = 0;
+            for (int i : rowsKept) {
+                if (col.isMissing(i)) {
+                    missing++;
+                }
+            }
+            if (c.role().kept() && missing == rowsKept.length) {
+                throw new CausalRxException(file + ": covariate '" + c.name() + "' is entirely missing (rows 1-" + n
+                        + " are empty); remove it from the study's covariates or fix the export");
+            }
+            plan.add(new CovariatePlan(c.name(), c.role(), c.role().kept(),
+                    c.reason() != null ? c.reason() : c.role().reason(), type, missing));
+            if (c.role().kept()) {
+                keptNames.add(c.name());
+            }
+        }
+        List<Column> covCols = new ArrayList<>();
+        for (String name : keptNames) {
+            covCols.add(table.column(name));
+        }
+        Table covariates = new Table(file, covCols).rows(rowsKept);
+        String[] ids = new String[rowsKept.length];
+        Column idCol = study.idColumn() == null ? null : table.column(study.idColumn());
+        for (int k = 0; k < rowsKept.length; k++) {
+            ids[k] = idCol == null ? Integer.toString(rowsKept[k] + 1) : idCol.text(rowsKept[k]);
+        }
+        double[] yKept = new double[rowsKept.length];
+        int[] tKept = new int[rowsKept.length];
+        for (int k = 0; k < rowsKept.length; k++) {
+            yKept[k] = y[rowsKept[k]];
+            tKept[k] = t[rowsKept[k]];
+        }
+        String reason = dropped.isEmpty() ? "" : dropped.size() + " rows with a missing outcome '" + out.column()
+                + "' dropped (outcome.missing: drop; rows " + rows(dropped) + ")";
+        return new Cohort(covariates, tKept, yKept, ids, rowsKept, n, dropped.size(), reason, plan);
+    }
+
+    private static void checkDeclarations(Study study, Table table) {
+        String file = table.source();
+        Set<String> names = new LinkedHashSet<>(table.columnNames());
+        List<String> wanted = new ArrayList<>();
+        wanted.add(study.treatment().column());
+        wanted.add(study.outcome().column());
+        if (study.idColumn() != null) {
+            wanted.add(study.idColumn());
+        }
+        Set<String> declared = new HashSet<>();
+        for (Study.Covariate c : study.covariates()) {
+            wanted.add(c.name());
+            if (!declared.add(c.name())) {
+                throw new CausalRxException(study.file() + ": covariate '" + c.name() + "' is declared twice; keep "
+                        + "one entry");
+            }
+            if (c.name().equals(study.treatment().column()) || c.name().equals(study.outcome().column())) {
+                throw new CausalRxException(study.file() + ": column '" + c.name() + "' is the treatment or outcome "
+                        + "and cannot also be a covariate; remove it from covariates");
+            }
+        }
+        for (String w : wanted) {
+            if (!names.contains(w)) {
+                throw new CausalRxException(file + ": no column '" + w + "' (named in " + study.file().getFileName()
+                        + ")" + suggestion(w, names) + "; fix the name in the study file");
+            }
+        }
+    }
+
+    private static double[] outcome(Study study, Table table, String file) {
+        Study.Outcome out = study.outcome();
+        Column col = table.column(out.column());
+        if (col instanceof Column.Text txt) {
+            List<Integer> bad = new ArrayList<>();
+            for (int i = 0; i < txt.size(); i++) {
+                if (!txt.isMissing(i) && org.causalrx.data.TableReader.parseNumber(txt.get(i)) == null) {
+                    bad.add(i);
+                }
+            }
+            throw new CausalRxException(file + ": outcome column '" + out.column() + "' has non-numeric values (rows "
+                    + rows(bad) + ": '" + txt.get(bad.get(0)) + "'); the outcome must be a number; fix those cells");
+        }
+        double[] y = ((Column.Numeric) col).toArray();
+        if (out.type() == Study.OutcomeType.BINARY) {
+            List<Integer> bad = new ArrayList<>();
+            for (int i = 0; i < y.length; i++) {
+                if (!Double.isNaN(y[i]) && y[i] != 0 && y[i] != 1) {
+                    bad.add(i);
+                }
+            }
+            if (!bad.isEmpty()) {
+                throw new CausalRxException(file + ": outcome column '" + out.column() + "' is declared binary but has "
+                        + "values other than 0/1 (rows " + rows(bad) + ": " + col.text(bad.get(0)) + "); recode it "
+                        + "to 0/1 or declare outcome.type: continuous");
+            }
+        }
+        return y;
+    }
+
+    private static Study.ValueType covariateType(Study.Covariate c, Column col, String file) {
+        if (c.type() == Study.ValueType.NUMERIC && col instanceof Column.Text txt) {
+            List<Integer> bad = new ArrayList<>();
+            for (int i = 0; i < txt.size(); i++) {
+                if (!txt.isMissing(i) && org.causalrx.data.TableReader.parseNumber(txt.get(i)) == null) {
+                    bad.add(i);
+                }
+            }
+            throw new CausalRxException(file + ": column '" + c.name() + "' is declared numeric but has non-numeric "
+                    + "values (rows " + rows(bad) + ": '" + txt.get(bad.get(0)) + "'); fix those cells or declare "
+                    + "type: categorical");
+        }
+        if (c.type() != null) {
+            return c.type();
+        }
+        if (col instanceof Column.Text txt) {
+            // undeclared type: text is categorical, unless most values are numbers (then the rest are errors)
+            List<Integer> bad = new ArrayList<>();
+            int numeric = 0;
+            for (int i = 0; i < txt.size(); i++) {
+                if (!txt.isMissing(i)) {
+                    if (org.causalrx.data.TableReader.parseNumber(txt.get(i)) == null) {
+                        bad.add(i);
+                    } else {
+                        numeric++;
+                    }
+                }
+            }
+            if (numeric > 0 && bad.size() < numeric) {
+                throw new CausalRxException(file + ": column '" + c.name() + "' looks numeric but has non-numeric "
+                        + "values (rows " + rows(bad) + ": '" + txt.get(bad.get(0)) + "'); fix those cells, or "
+                        + "declare type: categorical if it is a category");
+            }
+            return Study.ValueType.CATEGORICAL;
+        }
+        return Study.ValueType.NUMERIC;
+    }
+
+    /** The first few 1-based data rows, e.g. "3, 7, 12, …". */
+    static String rows(List<Integer> zeroBased) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < Math.min(SHOW_ROWS, zeroBased.size()); k++) {
+            if (k > 0) {
+                sb.append(", ");
+            }
+            sb.append(zeroBased.get(k) + 1);
+        }
+        if (zeroBased.size() > SHOW_ROWS) {
+            sb.append(", …");
+        }
+        return sb.toString();
+    }
+
+    private static List<String> first(Set<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (out.size() == 8) {
+                out.add("…");
+                break;
+            }
+            out.add("'" + v + "'");
+        }
+        return out;
+    }
+
+    private static String suggestion(String wanted, Set<String> names) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String n : names) {
+            int d = distance(wanted.toLowerCase(), n.toLowerCase());
+            if (d < bestD) {
+                bestD = d;
+                best = n;
+            }
+        }
+        return best != null && bestD <= Math.max(2, wanted.length() / 3) ? "; did you mean '" + best + "'?" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] tmp = prev;
+            prev = cur;
+            cur = tmp;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,171 @@
+package org.causalrx.study;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.causalrx.util.CausalRxException;
+
+/**
+ * Reads and validates a study file (YAML). Unknown keys anywhere are an error naming the key and the allowed
+ * keys; paths are resolved against the study file's folder.
+ */
+public final class StudyLoader {
+    private StudyLoader() {
+    }
+
+    public static Study load(Path file) {
+        String f = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new CausalRxException(f + ": study file not found; give the path to a study YAML file");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+            throw new CausalRxException(f + ": not valid YAML (" + msg + "); check indentation and quoting", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new CausalRxException(f + ": the study file must be a YAML mapping of keys (name, data, treatment, "
+                    + "outcome, covariates, seed, ...)");
+        }
+        YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
+                "covariates", "split", "seed", "overlap", "bootstrap", "ate");
+        String name = top.text("name");
+        Study.Protocol protocol = protocol(top.optionalChild("protocol"));
+        Path folder = file.toAbsolutePath().getParent();
+        Path data = folder.resolve(top.text("data")).normalize();
+        String id = top.text("id", null);
+        Study.Treatment treatment = treatment(f, top.child("treatment"));
+        Study.Outcome outcome = outcome(top.child("outcome"));
+        List<Study.Covariate> covariates = covariates(f, root.get("covariates"));
+        Study.Split split = split(f, top.optionalChild("split"));
+        long seed = top.integer("seed");
+        Study.Overlap overlap = overlap(f, top.optionalChild("overlap"));
+        YamlNode boot = top.optionalChild("bootstrap");
+        int rounds = (int) (boot == null ? 10_000 : boot.allowOnly("rounds").integer("rounds", 10_000));
+        if (rounds < 1) {
+            throw new CausalRxException(f + ": 'bootstrap.rounds' must be at least 1, got " + rounds);
+        }
+        YamlNode ate = top.optionalChild("ate");
+        int folds = (int) (ate == null ? 5 : ate.allowOnly("folds").integer("folds", 5));
+        if (folds < 2) {
+            throw new CausalRxException(f + ": 'ate.folds' must be at least 2, got " + folds);
+        }
+        return new Study(file.toAbsolutePath().normalize(), name, protocol, data, id, treatment, outcome, covariates,
+                split, seed, overlap, rounds, folds);
+    }
+
+    private static Study.Protocol protocol(YamlNode p) {
+        if (p == null) {
+            return new Study.Protocol("", "", "", "");
+        }
+        p.allowOnly("question", "decision_time", "population", "users");
+        return new Study.Protocol(p.text("question", ""), p.text("decision_time", ""), p.text("population", ""),
+                p.text("users", ""));
+    }
+
+    private static Study.Treatment treatment(String f, YamlNode t) {
+        t.allowOnly("column", "arms", "control", "treated");
+        String column = t.text("column");
+        YamlNode arms = t.child("arms");
+        Map<String, String> labels = new LinkedHashMap<>();
+        arms.node().fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        if (labels.size() != 2) {
+            throw new CausalRxException(f + ": 'treatment.arms' must list exactly two arms (code: label), got "
+                    + labels.size() + "; e.g. arms: {\"0\": \"usual care\", \"1\": \"new drug\"}");
+        }
+        List<String> codes = new ArrayList<>(labels.keySet());
+        String control = t.text("control", codes.get(0));
+        String treated = t.text("treated", codes.get(1));
+        if (!labels.containsKey(control) || !labels.containsKey(treated) || control.equals(treated)) {
+            throw new CausalRxException(f + ": 'treatment.control' and 'treatment.treated' must be the two different "
+                    + "arm codes listed under 'treatment.arms' (" + String.join(", ", codes) + ")");
+        }
+        return new Study.Treatment(column, labels, control, treated);
+    }
+
+    private static Study.Outcome outcome(YamlNode o) {
+        o.allowOnly("column", "type", "direction", "missing");
+        String type = o.choice("type", null, "continuous", "binary");
+        String direction = o.choice("direction", null, "higher", "lower");
+        String missing = o.choice("missing", "error", "error", "drop");
+        return new Study.Outcome(o.text("column"), Study.OutcomeType.valueOf(type.toUpperCase(Locale.ROOT)),
+                Study.Direction.valueOf(direction.toUpperCase(Locale.ROOT)),
+                Study.MissingOutcome.valueOf(missing.toUpperCase(Locale.ROOT)));
+    }
+
+    private static List<Study.Covariate> covariates(String f, JsonNode list) {
+        if (list == null || list.isNull()) {
+            throw new CausalRxException(f + ": missing required key 'covariates'; list each covariate with its role, "
+                    + "e.g. - {name: age, role: confounder}");
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            throw new CausalRxException(f + ": 'covariates' must be a non-empty list of {name, role} entries");
+        }
+        List<Study.Covariate> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            if (!item.isObject()) {
+                throw new CausalRxException(f + ": 'covariates[" + (i + 1) + "]' must be a mapping like "
+                        + "{name: age, role: confounder}");
+            }
+            YamlNode c = new YamlNode(f, "covariates[" + (i + 1) + "]", item)
+                    .allowOnly("name", "role", "type", "squared", "reason");
+            String role = c.text("role");
+            CovariateRole r = CovariateRole.fromKey(role);
+            if (r == null) {
+                List<String> valid = new ArrayList<>();
+                for (CovariateRole v : CovariateRole.values()) {
+                    valid.add(v.key());
+                }
+                throw new CausalRxException(f + ": covariate '" + c.text("name") + "' has unknown role '" + role
+                        + "'; use one of: " + String.join(", ", valid));
+            }
+            String type = c.has("type") ? c.choice("type", null, "numeric", "categorical") : null;
+            out.add(new Study.Covariate(c.text("name"), r,
+                    type == null ? null : Study.ValueType.valueOf(type.toUpperCase(Locale.ROOT)),
+                    c.bool("squared", false), c.text("reason", null)));
+        }
+        return out;
+    }
+
+    private static Study.Split split(String f, YamlNode s) {
+        if (s == null) {
+            return new Study.Split(0.6, 0.2, 0.2);
+        }
+        s.allowOnly("train", "validation", "test");
+        double tr = s.number("train", 0.6);
+        double va = s.number("validation", 0.2);
+        double te = s.number("test", 0.2);
+        if (tr <= 0 || va <= 0 || te <= 0 || Math.abs(tr + va + te - 1) > 1e-6) {
+            throw new CausalRxException(f + ": 'split' fractions must be positive and sum to 1, got train " + tr
+                    + ", validation " + va + ", test " + te);
+        }
+        return new Study.Split(tr, va, te);
+    }
+
+    private static Study.Overlap overlap(String f, YamlNode o) {
+        if (o == null) {
+            return new Study.Overlap(null, null);
+        }
+        o.allowOnly("eta_low", "eta_high");
+        Double lo = o.optionalNumber("eta_low");
+        Double hi = o.optionalNumber("eta_high");
+        if ((lo != null && (lo < 0 || lo >= 1)) || (hi != null && (hi <= 0 || hi > 1))
+                || (lo != null && hi != null && lo >= hi)) {
+            throw new CausalRxException(f + ": 'overlap' thresholds must satisfy 0 <= eta_low < eta_high <= 1, got "
+                    + lo + ", " + hi);
+        }
+        return new Study.Overlap(lo, hi);
+    }
+}
