@@ -104,4 +104,49 @@ final class Kernels {
             }
         }
     }
+
+    /**
+     * The {@link #gram} matrix (with leading 1) for a new feature subset {@code newIdx}, given the one for
+     * {@code oldIdx} (both ascending) and the same weights v: entries of features in both subsets are copied, those
+     * of new features computed from the column-major {@code cols} (O(n) each).
+     */
+    static double[] remapGram(double[] g, int[] oldIdx, int[] newIdx, double[][] cols, double[] v, int n) {
+        int mo = oldIdx.length + 1;
+        int mn = newIdx.length + 1;
+        int[] pos = new int[mn]; // position in the old matrix, or -1
+        pos[0] = 0;
+        for (int a = 1; a < mn; a++) {
+            int k = java.util.Arrays.binarySearch(oldIdx, newIdx[a - 1]);
+            pos[a] = k >= 0 ? k + 1 : -1;
+        }
+        double[] out = new double[mn * mn];
+        double[] wx = new double[n];
+        for (int a = 0; a < mn; a++) {
+            if (pos[a] >= 0) {
+                for (int b = 0; b < mn; b++) {
+                    if (pos[b] >= 0) {
+                        out[a * mn + b] = g[pos[a] * mo + pos[b]];
+                    }
+                }
+                continue;
+            }
+            double[] xa = cols[newIdx[a - 1]];
+            double s0 = 0;
+            for (int i = 0; i < n; i++) {
+                wx[i] = v[i] * xa[i];
+                s0 += wx[i];
+            }
+            out[a * mn] = s0;
+            out[a] = s0;
+            for (int b = 1; b < mn; b++) {
+                if (pos[b] < 0 && b < a) {
+                    continue; // already filled from row b
+                }
+                double val = Design.dot(wx, cols[newIdx[b - 1]], n);
+                out[a * mn + b] = val;
+                out[b * mn + a] = val;
+            }
+        }
+        return out;
+    }
 }

@@ -21,7 +21,7 @@ final class LogisticSolver implements PathSolver {
     static final double P_MIN = 1e-5;
     static final int MAX_OUTER = 50;
     /** Rebuild the Gram matrix once any linear predictor has moved this much since it was built. */
-    private static final double MAX_ETA_SHIFT = 0.3;
+    private static final double MAX_ETA_SHIFT = 1.0;
     /** ... or when a step with a reused Gram matrix shrank by less than this factor. */
     private static final double SLOW_CONVERGENCE = 0.2;
     private static final double SATURATED_DEVIANCE_RATIO = 1e-3;
@@ -175,53 +175,9 @@ final class LogisticSolver implements PathSolver {
             int[] old = strongIdx;
             strongIdx = java.util.Arrays.copyOf(idx, m);
             if (gram != null) {
-                gram = remapGram(gram, old, strongIdx);
+                gram = Kernels.remapGram(gram, old, strongIdx, d.cols, v, n);
             }
         }
-    }
-
-    /**
-     * The Gram matrix for a new strong set, with the same curvature weights v: entries of features in both sets
-     * are copied, those of new features computed (O(n) each).
-     */
-    private double[] remapGram(double[] g, int[] oldIdx, int[] newIdx) {
-        int mo = oldIdx.length + 1;
-        int mn = newIdx.length + 1;
-        int[] pos = new int[mn]; // position in the old matrix, or -1
-        pos[0] = 0;
-        for (int a = 1; a < mn; a++) {
-            int k = java.util.Arrays.binarySearch(oldIdx, newIdx[a - 1]);
-            pos[a] = k >= 0 ? k + 1 : -1;
-        }
-        double[] out = new double[mn * mn];
-        double[] wx = new double[n];
-        for (int a = 0; a < mn; a++) {
-            if (pos[a] >= 0) {
-                for (int b = 0; b < mn; b++) {
-                    if (pos[b] >= 0) {
-                        out[a * mn + b] = g[pos[a] * mo + pos[b]];
-                    }
-                }
-                continue;
-            }
-            double[] xa = d.cols[newIdx[a - 1]];
-            double s0 = 0;
-            for (int i = 0; i < n; i++) {
-                wx[i] = v[i] * xa[i];
-                s0 += wx[i];
-            }
-            out[a * mn] = s0;
-            out[a] = s0;
-            for (int b = 1; b < mn; b++) {
-                if (pos[b] < 0 && b < a) {
-                    continue; // already filled from row b
-                }
-                double val = Design.dot(wx, d.cols[newIdx[b - 1]], n);
-                out[a * mn + b] = val;
-                out[b * mn + a] = val;
-            }
-        }
-        return out;
     }
 
     private double etaShift() {
