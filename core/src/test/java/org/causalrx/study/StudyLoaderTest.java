@@ -1,0 +1,97 @@
+package org.causalrx.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.causalrx.data.Column;
+import org.causalrx.data.Table;
+import org.causalrx.data.TableReader;
+import org.causalrx.util.CausalRxException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudyLoaderTest {
+
+    @Test
+    void loadsTheDemoStudy() {
+        Study s = StudyLoader.load(Path.of("examples", "nhefs", "study.yaml"));
+        assertEquals("nhefs-death", s.name());
+        assertEquals("qsmk", s.treatment().column());
+        assertEquals("0", s.treatment().controlCode());
+        assertEquals("quit smoking", s.treatment().label("1"));
+        assertEquals(Study.Direction.LOWER, s.outcome().direction());
+        assertEquals(10_000, s.bootstrapRounds());
+        assertTrue(s.data().endsWith(Path.of("examples", "nhefs", "nhefs.csv")));
+        assertNull(s.overlap().etaLow());
+        Cohort c = CohortBuilder.build(s, TableReader.read(s.data()));
+        assertEquals(1629, c.outcome().length);
+        long dropped = c.plan().stream().filter(p -> !p.kept()).count();
+        assertEquals(7, dropped);
+        assertTrue(c.plan().stream().anyMatch(p -> p.name().equals("sbp") && p.role() == CovariateRole.MEDIATOR
+                && !p.kept() && p.reason().contains("1982")));
+    }
+
+    @Test
+    void weightStudyDropsMissingOutcomesVisibly() {
+        Study s = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml"));
+        Cohort c = CohortBuilder.build(s, TableReader.read(s.data()));
+        assertEquals(1566, c.outcome().length);
+        assertEquals(63, c.rowsDropped());
+        assertTrue(c.dropReason().contains("63") && c.dropReason().contains("wt82_71"), c.dropReason());
+    }
+
+    private static Path write(Path dir, String yaml) throws Exception {
+        Path p = dir.resolve("s.yaml");
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    private static final String BASE = "name: x\ndata: d.csv\ntreatment: {column: t, arms: {\"0\": a, \"1\": b}}\n"
+            + "outcome: {column: y, type: continuous, direction: higher}\n"
+            + "covariates:\n  - {name: age, role: confounder}\nseed: 3\n";
+
+    @Test
+    void schemaErrorsNameTheKeyAndTheFix(@TempDir Path dir) throws Exception {
+        CausalRxException e = assertThrows(CausalRxException.class,
+                () -> StudyLoader.load(write(dir, BASE.replace("direction: higher", "direction: higher, colour: red"))));
+        assertTrue(e.getMessage().contains("outcome.colour") && e.getMessage().contains("allowed"), e.getMessage());
+        e = assertThrows(CausalRxException.class,
+                () -> StudyLoader.load(write(dir, BASE.replace("role: confounder", "role: confounderr"))));
+        assertTrue(e.getMessage().contains("confounderr") && e.getMessage().contains("effect_modifier"), e.getMessage());
+        e = assertThrows(CausalRxException.class, () -> StudyLoader.load(write(dir, BASE.replace("seed: 3\n", ""))));
+        assertTrue(e.getMessage().contains("'seed'"), e.getMessage());
+        e = assertThrows(CausalRxException.class,
+                () -> StudyLoader.load(write(dir, BASE + "split: {train: 0.5, validation: 0.2, test: 0.2}\n")));
+        assertTrue(e.getMessage().contains("sum to 1"), e.getMessage());
+        e = assertThrows(CausalRxException.class,
+                () -> StudyLoader.load(write(dir, BASE.replace("type: continuous", "type: ordinal"))));
+        assertTrue(e.getMessage().contains("continuous, binary"), e.getMessage());
+    }
+
+    @Test
+    void cohortChecksNameFileColumnAndRows(@TempDir Path dir) throws Exception {
+        Study s = StudyLoader.load(write(dir, BASE));
+        Table ok = new Table("d.csv", List.of(new Column.Numeric("t", new double[] {0, 1, 0, 1}),
+                new Column.Numeric("y", new double[] {1, 2, Double.NaN, 4}),
+                new Column.Numeric("age", new double[] {1, 2, 3, 4})));
+        CausalRxException e = assertThrows(CausalRxException.class, () -> CohortBuilder.build(s, ok));
+        assertTrue(e.getMessage().startsWith("d.csv: outcome column 'y' has 1 missing values (rows 3)")
+                && e.getMessage().contains("outcome.missing: drop"), e.getMessage());
+        Table binaryBad = new Table("d.csv", List.of(new Column.Numeric("t", new double[] {0, 1, 0, 1}),
+                new Column.Numeric("y", new double[] {0, 1, 2, 1}),
+                new Column.Numeric("age", new double[] {1, 2, 3, 4})));
+        Study binary = StudyLoader.load(write(dir, BASE.replace("type: continuous", "type: binary")));
+        e = assertThrows(CausalRxException.class, () -> CohortBuilder.build(binary, binaryBad));
+        assertTrue(e.getMessage().contains("rows 3") && e.getMessage().contains("0/1"), e.getMessage());
+        Table typo = new Table("d.csv", List.of(new Column.Numeric("t", new double[] {0, 1}),
+                new Column.Numeric("y", new double[] {0, 1}), new Column.Numeric("agee", new double[] {1, 2})));
+        e = assertThrows(CausalRxException.class, () -> CohortBuilder.build(s, typo));
+        assertTrue(e.getMessage().contains("did you mean 'agee'"), e.getMessage());
+    }
+}
