@@ -38,23 +38,60 @@ import picocli.CommandLine.Parameters;
         description = "Benchmarks: 'nhefs' = full run wall time and bootstrap throughput. Writes a results file.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", defaultValue = "nhefs", description = "benchmark: nhefs")
+    @Parameters(index = "0", paramLabel = "WHAT", defaultValue = "nhefs",
+            description = "nhefs (full-run speed), ihdp or acic (CATE accuracy against known effects)")
     String what;
+
+    @Option(names = "--data", description = "benchmark data folder (default: ../shared/data/ihdp or ../shared/data/acic2016)")
+    Path data;
+
+    @Option(names = "--reps", description = "IHDP replications, e.g. 1-10 (default 1-10)")
+    String reps = "1-10";
+
+    @Option(names = "--settings", description = "ACIC settings, e.g. 1-3 (default 1-3)")
+    String settings = "1-3";
+
+    @Option(names = "--estimators", split = ",", description = "estimators (default: all)")
+    List<String> estimators;
 
     @Option(names = "--study", description = "study to time (default: examples/nhefs/study.yaml)")
     Path study = Path.of("examples", "nhefs", "study.yaml");
 
-    @Option(names = "--out", description = "results file (default: runs/bench/bench-nhefs.json)")
-    Path out = Path.of("runs", "bench", "bench-nhefs.json");
+    @Option(names = "--out", description = "results file (default: runs/bench/bench-<what>.json or .csv)")
+    Path out;
 
     @Option(names = "--repeats", description = "full runs to time (default 3; the first includes JIT warm-up)")
     int repeats = 3;
 
     @Override
     public Integer call() throws IOException {
-        if (!what.equals("nhefs")) {
-            throw new CausalRxException("unknown benchmark '" + what + "'; available: nhefs");
+        List<String> est = estimators != null ? estimators : org.causalrx.pipeline.Estimators.names();
+        for (String e : est) {
+            if (!org.causalrx.pipeline.Estimators.names().contains(e)) {
+                org.causalrx.pipeline.Estimators.byName(e);
+            }
         }
+        switch (what) {
+            case "ihdp" -> {
+                Path dir = data != null ? data : Path.of("..", "shared", "data", "ihdp");
+                CateBench.run(CateBench.range(reps), rep -> org.causalrx.simulate.BenchmarkLoaders.ihdp(dir, rep), 0.1,
+                        est, out != null ? out : Path.of("runs", "bench", "bench-ihdp.csv"));
+                return 0;
+            }
+            case "acic" -> {
+                Path dir = data != null ? data : Path.of("..", "shared", "data", "acic2016");
+                CateBench.run(CateBench.range(settings), k -> org.causalrx.simulate.BenchmarkLoaders.acic(dir, k), 0.1,
+                        est, out != null ? out : Path.of("runs", "bench", "bench-acic.csv"));
+                return 0;
+            }
+            case "nhefs" -> {
+                return nhefs(out != null ? out : Path.of("runs", "bench", "bench-nhefs.json"));
+            }
+            default -> throw new CausalRxException("unknown benchmark '" + what + "'; available: nhefs, ihdp, acic");
+        }
+    }
+
+    private int nhefs(Path out) throws IOException {
         Study s = Studies.withRounds(StudyLoader.load(study), 10_000);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("study", s.name());

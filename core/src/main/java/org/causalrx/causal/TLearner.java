@@ -11,13 +11,14 @@ import org.causalrx.util.Stats;
  * @param name    policy / estimator name, e.g. "t_xgboost"
  * @param learner the base regressor used for both arms
  */
-public record TLearner(String name, Regressor learner) {
+public record TLearner(String name, Regressor learner) implements CateEstimator {
 
     /**
      * Fits mu0 on control rows and mu1 on treated rows.
      *
      * @param x n × p covariates; t 0/1 treatment; y outcome
      */
+    @Override
     public Fitted fit(double[][] x, int[] t, double[] y, long seed) {
         int[] c = Stats.indicesOf(t, 0);
         int[] tr = Stats.indicesOf(t, 1);

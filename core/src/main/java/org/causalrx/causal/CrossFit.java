@@ -1,0 +1,74 @@
+package org.causalrx.causal;
+
+import java.util.Arrays;
+
+import org.causalrx.learn.Folds;
+
+/**
+ * The one cross-fitting helper: k disjoint folds covering every row; nuisance models for a fold are fit on
+ * the other folds only. Fails fast when given folds that overlap or leave rows out.
+ *
+ * @param foldOfRow fold id (0..k−1) of each row
+ * @param k         number of folds
+ */
+public record CrossFit(int[] foldOfRow, int k) {
+    public CrossFit {
+        foldOfRow = foldOfRow.clone();
+        if (k < 2) {
+            throw new IllegalArgumentException("cross-fitting needs at least 2 folds, got " + k);
+        }
+        int[] size = new int[k];
+        for (int i = 0; i < foldOfRow.length; i++) {
+            int f = foldOfRow[i];
+            if (f < 0 || f >= k) {
+                throw new IllegalArgumentException("row " + i + " has fold " + f + ", outside 0.." + (k - 1));
+            }
+            size[f]++;
+        }
+        for (int f = 0; f < k; f++) {
+            if (size[f] == 0) {
+                throw new IllegalArgumentException("fold " + f + " is empty");
+            }
+        }
+    }
+
+    /** Seeded folds stratified by treatment. */
+    public static CrossFit stratified(int[] t, int k, long seed) {
+        return new CrossFit(Folds.assign(t.length, k, t, seed), k);
+    }
+
+    /**
+     * Builds a cross-fit from explicit row lists per fold; rows must be disjoint and cover 0..n−1.
+     *
+     * @throws IllegalArgumentException when a row is in two folds or in none
+     */
+    public static CrossFit of(int n, int[][] folds) {
+        int[] fold = new int[n];
+        Arrays.fill(fold, -1);
+        for (int f = 0; f < folds.length; f++) {
+            for (int i : folds[f]) {
+                if (fold[i] != -1) {
+                    throw new IllegalArgumentException("row " + i + " is in folds " + fold[i] + " and " + f
+                            + ": cross-fitting folds must be disjoint");
+                }
+                fold[i] = f;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (fold[i] == -1) {
+                throw new IllegalArgumentException("row " + i + " is in no fold");
+            }
+        }
+        return new CrossFit(fold, folds.length);
+    }
+
+    /** Rows used to fit the nuisance models for fold {@code f}. */
+    public int[] trainRows(int f) {
+        return Folds.rows(foldOfRow, f, false);
+    }
+
+    /** Rows predicted out-of-fold in fold {@code f}. */
+    public int[] heldOutRows(int f) {
+        return Folds.rows(foldOfRow, f, true);
+    }
+}

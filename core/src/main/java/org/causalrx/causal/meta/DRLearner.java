@@ -1,0 +1,40 @@
+package org.causalrx.causal.meta;
+
+import org.causalrx.causal.CateEstimator;
+import org.causalrx.causal.CateModel;
+import org.causalrx.causal.CrossFit;
+import org.causalrx.causal.Nuisance;
+import org.causalrx.learn.Classifier;
+import org.causalrx.learn.RegressionModel;
+import org.causalrx.learn.Regressor;
+import org.causalrx.util.Seeds;
+
+/**
+ * DR-learner (Kennedy 2020): cross-fitted e, mu0, mu1; the doubly robust pseudo-outcome
+ * mu1 − mu0 + t(y − mu1)/e − (1 − t)(y − mu0)/(1 − e) regressed on x. Propensities are clipped to
+ * [clip, 1 − clip]: with small propensities the pseudo-outcomes explode (see PEERS.md), so the clip is a
+ * stated part of the method, not a tuning knob.
+ */
+public record DRLearner(String name, Regressor outcome, Classifier propensity, Regressor finalStage, int folds,
+                        double clip) implements CateEstimator {
+
+    @Override
+    public CateModel fit(double[][] x, int[] t, double[] y, long seed) {
+        double[] pseudo = pseudoOutcomes(x, t, y, seed);
+        RegressionModel tau = finalStage.fit(x, pseudo, null, Seeds.derive(seed, "dr-final"));
+        return tau::predict;
+    }
+
+    /** Cross-fitted doubly robust pseudo-outcomes (their mean is the AIPW ATE). */
+    public double[] pseudoOutcomes(double[][] x, int[] t, double[] y, long seed) {
+        CrossFit cf = CrossFit.stratified(t, folds, Seeds.derive(seed, "dr-folds"));
+        double[] e = Nuisance.propensity(propensity, x, t, cf, clip, Seeds.derive(seed, "dr-e"));
+        double[][] mu = Nuisance.armOutcomes(outcome, x, t, y, cf, Seeds.derive(seed, "dr-mu"));
+        double[] pseudo = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            pseudo[i] = mu[1][i] - mu[0][i] + t[i] * (y[i] - mu[1][i]) / e[i]
+                    - (1 - t[i]) * (y[i] - mu[0][i]) / (1 - e[i]);
+        }
+        return pseudo;
+    }
+}
