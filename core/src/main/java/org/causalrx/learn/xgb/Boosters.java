@@ -44,6 +44,96 @@ final class Boosters {
         if (x.length == 0) {
             throw new IllegalArgumentException("cannot fit XGBoost on zero rows");
         }
+        if (p.earlyStopping() > 0 && x.length >= 50) {
+            int rounds = chooseRounds(x, label, w, p, objective, seed);
+            return trainRounds(x, label, w, p, objective, seed, rounds);
+        }
+        return trainRounds(x, label, w, p, objective, seed, p.rounds());
+    }
+
+    /** Number of rounds chosen by early stopping on a seeded 20 % validation split of the rows. */
+    private static int chooseRounds(double[][] x, double[] label, double[] w, XGBoostParams p, String objective,
+                                    long seed) {
+        int n = x.length;
+        int[] perm = java.util.stream.IntStream.range(0, n).toArray();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        int nVal = Math.max(10, n / 5);
+        int[] val = java.util.Arrays.copyOfRange(perm, 0, nVal);
+        int[] tr = java.util.Arrays.copyOfRange(perm, nVal, n);
+        DMatrix dTr = null;
+        DMatrix dVal = null;
+        try {
+            dTr = labelled(select(x, tr), select(label, tr), w == null ? null : select(w, tr));
+            dVal = labelled(select(x, val), select(label, val), w == null ? null : select(w, val));
+            Map<String, DMatrix> watches = new java.util.LinkedHashMap<>();
+            watches.put("validation", dVal);
+            float[][] metrics = new float[1][p.rounds()];
+            Booster b = XGBoost.train(dTr, params(p, objective, seed), p.rounds(), watches, metrics, null, null,
+                    p.earlyStopping());
+            String best = b.getAttr("best_iteration");
+            b.dispose();
+            return best == null ? p.rounds() : Math.max(1, Integer.parseInt(best.trim()) + 1);
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
+        } finally {
+            if (dTr != null) {
+                dTr.dispose();
+            }
+            if (dVal != null) {
+                dVal.dispose();
+            }
+        }
+    }
+
+    private static DMatrix labelled(double[][] x, double[] label, double[] w) throws XGBoostError {
+        DMatrix m = matrix(x);
+        m.setLabel(toFloat(label));
+        if (w != null) {
+            m.setWeight(toFloat(w));
+        }
+        return m;
+    }
+
+    private static double[][] select(double[][] v, int[] idx) {
+        double[][] out = new double[idx.length][];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = v[idx[i]];
+        }
+        return out;
+    }
+
+    private static double[] select(double[] v, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = v[idx[i]];
+        }
+        return out;
+    }
+
+    private static Map<String, Object> params(XGBoostParams p, String objective, long seed) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("objective", objective);
+        params.put("max_depth", p.maxDepth());
+        params.put("eta", p.eta());
+        params.put("subsample", p.subsample());
+        params.put("colsample_bytree", p.colsample());
+        params.put("min_child_weight", p.minChildWeight());
+        params.put("lambda", p.lambda());
+        params.put("nthread", p.threads());
+        params.put("tree_method", "hist");
+        params.put("seed", (int) (seed ^ (seed >>> 32)) & Integer.MAX_VALUE);
+        params.put("verbosity", 0);
+        return params;
+    }
+
+    private static Booster trainRounds(double[][] x, double[] label, double[] w, XGBoostParams p, String objective,
+                                       long seed, int rounds) {
         DMatrix m = null;
         try {
             m = matrix(x);
@@ -51,19 +141,7 @@ final class Boosters {
             if (w != null) {
                 m.setWeight(toFloat(w));
             }
-            Map<String, Object> params = new HashMap<>();
-            params.put("objective", objective);
-            params.put("max_depth", p.maxDepth());
-            params.put("eta", p.eta());
-            params.put("subsample", p.subsample());
-            params.put("colsample_bytree", p.colsample());
-            params.put("min_child_weight", p.minChildWeight());
-            params.put("lambda", p.lambda());
-            params.put("nthread", p.threads());
-            params.put("tree_method", "hist");
-            params.put("seed", (int) (seed ^ (seed >>> 32)) & Integer.MAX_VALUE);
-            params.put("verbosity", 0);
-            return XGBoost.train(m, params, p.rounds(), new HashMap<>(), null, null);
+            return XGBoost.train(m, params(p, objective, seed), rounds, new HashMap<>(), null, null);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         } finally {
