@@ -11,7 +11,6 @@ final class Studies {
         if (rounds < 1) {
             throw new org.causalrx.util.CausalRxException("--rounds must be at least 1, got " + rounds);
         }
-        return new Study(s.file(), s.name(), s.protocol(), s.data(), s.idColumn(), s.treatment(), s.outcome(),
-                s.covariates(), s.split(), s.seed(), s.overlap(), rounds, s.ateFolds());
+        return s.withSeedAndRounds(s.seed(), rounds);
     }
 }

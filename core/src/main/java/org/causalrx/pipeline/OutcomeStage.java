@@ -13,6 +13,9 @@ import org.causalrx.util.Stats;
  * the outcome's SD (paper Table 2), so that models no better than the mean can be rejected.
  */
 final class OutcomeStage {
+    /** A model is rejected when its validation MSE is at least this share of the outcome variance (§3.6). */
+    static final double REJECT_SHARE = 0.9;
+
     private OutcomeStage() {
     }
 
@@ -39,8 +42,11 @@ final class OutcomeStage {
                     }
                     double[] yArm = Stats.select(y, armRows);
                     double[] pred = fitted.mu(Stats.select(x, armRows), arm);
+                    double rmse = Metrics.rmse(yArm, pred);
+                    double sd = Stats.sd(yArm);
+                    boolean rejected = split.equals("validation") && rmse * rmse >= REJECT_SHARE * sd * sd;
                     metrics.add(new RunResult.OutcomeModelMetric(learner.name(), armLabels[arm], split, armRows.length,
-                            Metrics.rmse(yArm, pred), Metrics.mae(yArm, pred), Metrics.r2(yArm, pred), Stats.sd(yArm)));
+                            rmse, Metrics.mae(yArm, pred), Metrics.r2(yArm, pred), sd, rejected));
                 }
             }
         }

@@ -2,8 +2,8 @@ package org.causalrx.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.causalrx.causal.TLearner;
 import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.Policies;
@@ -18,7 +18,7 @@ final class PolicySet {
     private PolicySet() {
     }
 
-    static List<PolicyDecisions> build(Study study, List<TLearner.Fitted> models, double[][] xTest, int[] tTest,
+    static List<PolicyDecisions> build(Study study, Map<String, double[]> testCates, int[] tTest,
                                        double[] eTest, boolean[] inOverlap, long seed) {
         Study.Treatment tr = study.treatment();
         List<PolicyDecisions> out = new ArrayList<>();
@@ -29,10 +29,18 @@ final class PolicySet {
         out.add(Policies.treatAll(1, tr.treatedCode(), tr.label(tr.treatedCode()), inOverlap));
         int sign = study.outcome().sign();
         String better = study.outcome().direction() == Study.Direction.HIGHER ? "raises" : "lowers";
-        for (TLearner.Fitted m : models) {
-            out.add(Policies.signRule(m.name(), m.name() + ": give '" + tr.label(tr.treatedCode())
+        for (String name : study.estimators()) {
+            if (name.equals(CateStage.CONSENSUS)) {
+                List<double[]> members = CateStage.singles(study.estimators()).stream().map(testCates::get).toList();
+                out.add(Policies.consensus(name, "consensus of " + String.join(", ", CateStage.singles(study.estimators()))
+                        + ": give '" + tr.label(tr.treatedCode()) + "' only where all agree the effect " + better + " "
+                        + study.outcome().column() + "; defer where they disagree or outside overlap", members, sign,
+                        inOverlap));
+                continue;
+            }
+            out.add(Policies.signRule(name, name + ": give '" + tr.label(tr.treatedCode())
                     + "' when the predicted effect " + better + " " + study.outcome().column()
-                    + "; defer outside overlap", m.effect(xTest), sign, inOverlap));
+                    + "; defer outside overlap", testCates.get(name), sign, inOverlap));
         }
         return out;
     }

@@ -18,6 +18,7 @@ public record RunResult(
         AteResult ate,
         List<OutcomeModelMetric> outcomeModels,
         List<PolicyResult> policies,
+        CateInsights cateInsights,
         Provenance provenance) {
 
     /** Protocol text and arm/outcome definitions as the report shows them. */
@@ -51,9 +52,35 @@ public record RunResult(
                             int n) {
     }
 
-    /** Outcome model fit quality for one arm on one split (paper Table 2). */
+    /**
+     * Outcome model fit quality for one arm on one split (paper Table 2).
+     *
+     * @param rejected true when this is a validation row whose MSE is at least 0.9 × the outcome variance of that
+     *                 arm on validation: the model does little better than predicting the mean (§3.6)
+     */
     public record OutcomeModelMetric(String model, String arm, String split, int n, double rmse, double mae,
-                                     double r2, double outcomeSd) {
+                                     double r2, double outcomeSd, boolean rejected) {
+    }
+
+    /**
+     * CATE insights on the test split (§3.7).
+     *
+     * @param estimators  estimator names, the order of the matrices' rows and columns
+     * @param pearson     Pearson correlations between the estimators' test-set CATEs
+     * @param kendall     Kendall tau-b correlations
+     * @param impliedAte  per estimator: the mean predicted CATE over test patients, with a bootstrap CI over patients
+     * @param calibration per estimator: quantile bins of predicted CATE vs the AIPW effect in the bin
+     * @param rejected    component models rejected by the §3.6 check, with the reason
+     */
+    public record CateInsights(List<String> estimators, double[][] pearson, double[][] kendall,
+                               List<ImpliedAte> impliedAte, java.util.Map<String, List<CalibrationBin>> calibration,
+                               List<String> rejected) {
+    }
+
+    public record ImpliedAte(String estimator, double estimate, double ciLow, double ciHigh) {
+    }
+
+    public record CalibrationBin(double meanPredicted, double aipw, double ciLow, double ciHigh, int n) {
     }
 
     public record Summary(double mean, double sd, double min, double q25, double median, double q75, double max) {

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.causalrx.causal.CateModel;
 import org.causalrx.causal.CrossFitAipw;
+import org.causalrx.causal.diagnostics.CateCalibration;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.causal.TLearner;
 import org.causalrx.data.CovariateEncoder;
@@ -42,6 +44,7 @@ public record StudyRun(Learners learners, boolean parallel) {
 
     public RunOutput run(Study study, Table table, Progress progress) {
         long seed = study.seed();
+        CateStage.validate(study.estimators());
         progress.stage("cohort", "checking the data against the protocol");
         Cohort cohort = CohortBuilder.build(study, table);
         int[] t = cohort.treatment();
@@ -63,9 +66,11 @@ public record StudyRun(Learners learners, boolean parallel) {
         double[] e = prop.e();
         OverlapSet overlap = overlapSet(study, Stats.select(e, split.train()));
 
-        progress.stage("outcome", "fitting T-learners");
+        progress.stage("outcome", "fitting outcome and CATE models: " + String.join(", ", study.estimators()));
         boolean binary = study.outcome().type() == Study.OutcomeType.BINARY;
-        List<TLearner> tLearners = learners.tLearners(binary);
+        // the XGBoost T-learner is always fit: it is the DR plug-in outcome model (App. D)
+        List<TLearner> tLearners = learners.tLearners(binary).stream()
+                .filter(l -> l.name().equals("t_xgboost") || study.estimators().contains(l.name())).toList();
         String[] armLabels = {study.treatment().label(study.treatment().controlCode()),
                 study.treatment().label(study.treatment().treatedCode())};
         OutcomeStage.Output outcome = OutcomeStage.run(tLearners, x, t, y, split.train(), split.validation(),
@@ -80,7 +85,11 @@ public record StudyRun(Learners learners, boolean parallel) {
         for (int i = 0; i < test.length; i++) {
             inOverlap[i] = overlap.contains(eTest[i]);
         }
-        List<PolicyDecisions> policies = PolicySet.build(study, outcome.models(), xTest, tTest, eTest, inOverlap, seed);
+        Map<String, CateModel> cateModels = CateStage.fit(study.estimators(), outcome.models(),
+                Stats.select(x, split.train()), Stats.select(t, split.train()), Stats.select(y, split.train()), seed);
+        Map<String, double[]> testCates = new LinkedHashMap<>();
+        cateModels.forEach((name, m) -> testCates.put(name, m.effect(xTest)));
+        List<PolicyDecisions> policies = PolicySet.build(study, testCates, tTest, eTest, inOverlap, seed);
 
         progress.stage("evaluation", "held-out IPW and DR values, " + study.bootstrapRounds() + " bootstrap rounds");
         Classifier evalLearner = learners.evaluationPropensity();
@@ -90,6 +99,12 @@ public record StudyRun(Learners learners, boolean parallel) {
         Bootstrap.Result boot = Bootstrap.run(heldOut, policies, study.bootstrapRounds(),
                 Seeds.derive(seed, "bootstrap"), parallel);
         List<RunResult.PolicyResult> policyResults = PolicySet.summarise(heldOut, policies, boot);
+        double[] psi = CateCalibration.pseudoOutcomes(heldOut.y(), tTest, heldOut.pStar1(), heldOut.mu0(),
+                heldOut.mu1(), HeldOut.CLIP);
+        List<String> rejected = outcome.metrics().stream().filter(RunResult.OutcomeModelMetric::rejected)
+                .map(m -> String.format(java.util.Locale.ROOT, "%s (arm '%s'): validation RMSE %.3f vs outcome SD %.3f,"
+                        + " MSE >= 0.9 x variance", m.model(), m.arm(), m.rmse(), m.outcomeSd())).toList();
+        RunResult.CateInsights insights = CateStage.insights(testCates, psi, rejected, Seeds.derive(seed, "insights"));
 
         progress.stage("ate", "cross-fitted AIPW over the whole cohort (" + study.ateFolds() + " folds)");
         CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary),
@@ -105,7 +120,7 @@ public record StudyRun(Learners learners, boolean parallel) {
                 new RunResult.OverlapInfo(overlap.etaLow(), overlap.etaHigh(), overlap.method(), test.length,
                         overlap.count(eTest), split.train().length, overlap.count(Stats.select(e, split.train()))),
                 new RunResult.AteResult(ate.ate(), ate.se(), ate.ciLow(), ate.ciHigh(), "aipw", ate.folds(), ate.n()),
-                outcome.metrics(), policyResults,
+                outcome.metrics(), policyResults, insights,
                 new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
                         study.bootstrapRounds(), ResultParts.version(), System.getProperty("java.specification.version"),
                         "3.0.4"));

@@ -79,4 +79,27 @@ public final class Policies {
         }
         return new PolicyDecisions("treat_all_" + armCode, "give everyone '" + armLabel + "'", d);
     }
+
+    /**
+     * Consensus ensemble (TRS §4.4.3): recommend only where every member's effect points the same way; defer
+     * where they disagree (reason: the models disagree) and outside overlap.
+     */
+    public static PolicyDecisions consensus(String name, String description, java.util.List<double[]> memberCates,
+                                            int betterSign, boolean[] inOverlap) {
+        int[] d = new int[inOverlap.length];
+        for (int i = 0; i < d.length; i++) {
+            if (!inOverlap[i]) {
+                d[i] = PolicyDecisions.DEFER;
+                continue;
+            }
+            int votesTreat = 0;
+            for (double[] c : memberCates) {
+                if (betterSign * c[i] > 0) {
+                    votesTreat++;
+                }
+            }
+            d[i] = votesTreat == memberCates.size() ? 1 : votesTreat == 0 ? 0 : PolicyDecisions.DEFER;
+        }
+        return new PolicyDecisions(name, description, d);
+    }
 }

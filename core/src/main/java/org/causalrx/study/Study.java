@@ -20,12 +20,24 @@ import java.util.Map;
  * @param overlap       overlap thresholds; either may be null (then chosen from training data)
  * @param bootstrapRounds number of bootstrap rounds for held-out policy values
  * @param ateFolds      folds for the cross-fitted AIPW ATE
+ * @param estimators    CATE estimators whose policies are learned and compared (names from the catalogue;
+ *                      "average" / "majority" / "consensus" combine the single estimators listed)
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
-                    int bootstrapRounds, int ateFolds) {
+                    int bootstrapRounds, int ateFolds, List<String> estimators) {
+    /** Estimators of a study that does not list any: the three T-learners. */
+    public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
+
     public Study {
         covariates = List.copyOf(covariates);
+        estimators = List.copyOf(estimators);
+    }
+
+    /** A copy with another seed and number of bootstrap rounds (command-line overrides, seed-stability tests). */
+    public Study withSeedAndRounds(long newSeed, int rounds) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
+                rounds, ateFolds, estimators);
     }
 
     /** App. A: what decision, when, for whom, used by whom. Free text; empty strings allowed. */

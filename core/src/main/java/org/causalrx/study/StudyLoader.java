@@ -39,7 +39,7 @@ public final class StudyLoader {
                     + "outcome, covariates, seed, ...)");
         }
         YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
-                "covariates", "split", "seed", "overlap", "bootstrap", "ate");
+                "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators");
         String name = top.text("name");
         Study.Protocol protocol = protocol(top.optionalChild("protocol"));
         Path folder = file.toAbsolutePath().getParent();
@@ -62,7 +62,28 @@ public final class StudyLoader {
             throw new CausalRxException(f + ": 'ate.folds' must be at least 2, got " + folds);
         }
         return new Study(file.toAbsolutePath().normalize(), name, protocol, data, id, treatment, outcome, covariates,
-                split, seed, overlap, rounds, folds);
+                split, seed, overlap, rounds, folds, estimators(f, root.get("estimators")));
+    }
+
+    private static List<String> estimators(String f, JsonNode list) {
+        if (list == null || list.isNull()) {
+            return Study.DEFAULT_ESTIMATORS;
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            throw new CausalRxException(f + ": 'estimators' must be a non-empty list of estimator names, e.g. "
+                    + "[t_xgboost, x_xgboost, average]");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : list) {
+            if (!n.isTextual()) {
+                throw new CausalRxException(f + ": 'estimators' entries must be names, got '" + n + "'");
+            }
+            if (out.contains(n.asText())) {
+                throw new CausalRxException(f + ": estimator '" + n.asText() + "' is listed twice; keep one");
+            }
+            out.add(n.asText());
+        }
+        return out;
     }
 
     private static Study.Protocol protocol(YamlNode p) {

@@ -20,8 +20,7 @@ class NhefsWeightTest {
     static final Path STUDY = Path.of("examples", "nhefs", "weight.yaml");
 
     private static Study withSeed(Study s, long seed) {
-        return new Study(s.file(), s.name(), s.protocol(), s.data(), s.idColumn(), s.treatment(), s.outcome(),
-                s.covariates(), s.split(), seed, s.overlap(), 200, s.ateFolds());
+        return s.withSeedAndRounds(seed, 200);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.causal.CateModel;
+import org.causalrx.causal.Ensembles;
+import org.causalrx.causal.TLearner;
+import org.causalrx.causal.diagnostics.CateCalibration;
+import org.causalrx.causal.diagnostics.Correlations;
+import org.causalrx.util.CausalRxException;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * TRS steps 6–7 beyond the T-learners: fits the study's other CATE estimators on the training split, forms
+ * the ensembles it asks for, and computes the CATE insights on the test split.
+ */
+final class CateStage {
+    static final String CONSENSUS = "consensus";
+
+    private CateStage() {
+    }
+
+    /** Checks every name before any work is done. */
+    static void validate(List<String> names) {
+        int singles = 0;
+        for (String n : names) {
+            if (n.equals(CONSENSUS) || Estimators.isEnsemble(n)) {
+                continue;
+            }
+            Estimators.byName(n);
+            singles++;
+        }
+        boolean combines = names.stream().anyMatch(n -> n.equals(CONSENSUS) || Estimators.isEnsemble(n));
+        if (combines && singles < 2) {
+            throw new CausalRxException("estimators: 'average', 'majority' and 'consensus' combine the single "
+                    + "estimators listed with them; list at least two, e.g. [t_xgboost, x_xgboost, average]");
+        }
+    }
+
+    /** The single estimators of a list (no ensembles, no consensus), in order. */
+    static List<String> singles(List<String> names) {
+        return names.stream().filter(n -> !n.equals(CONSENSUS) && !Estimators.isEnsemble(n)).toList();
+    }
+
+    /**
+     * Fitted CATE models by name, in the study's order; T-learners come from {@code tModels}, the rest are fit
+     * on the training rows; ensembles combine the fitted singles. "consensus" has no model (it is a policy).
+     */
+    static Map<String, CateModel> fit(List<String> names, List<TLearner.Fitted> tModels, double[][] xTrain,
+                                      int[] tTrain, double[] yTrain, long seed) {
+        Map<String, CateModel> fitted = new LinkedHashMap<>();
+        for (String n : singles(names)) {
+            CateModel m = tModels.stream().filter(f -> f.name().equals(n)).findFirst().map(f -> (CateModel) f)
+                    .orElseGet(() -> Estimators.byName(n).fit(xTrain, tTrain, yTrain, Seeds.derive(seed, "cate-" + n)));
+            fitted.put(n, m);
+        }
+        List<CateModel> members = new ArrayList<>(fitted.values());
+        Map<String, CateModel> out = new LinkedHashMap<>();
+        for (String n : names) {
+            if (Estimators.isEnsemble(n)) {
+                out.put(n, Ensembles.combineFitted(members, n.equals("majority")));
+            } else if (!n.equals(CONSENSUS)) {
+                out.put(n, fitted.get(n));
+            }
+        }
+        return out;
+    }
+
+    /** Correlations, implied ATEs and calibration bins of the test-set CATEs. */
+    static RunResult.CateInsights insights(Map<String, double[]> testCates, double[] psi, List<String> rejected,
+                                           long seed) {
+        List<String> names = new ArrayList<>(testCates.keySet());
+        double[][] series = new double[names.size()][];
+        for (int k = 0; k < names.size(); k++) {
+            series[k] = testCates.get(names.get(k));
+        }
+        List<RunResult.ImpliedAte> implied = new ArrayList<>();
+        Map<String, List<RunResult.CalibrationBin>> calibration = new LinkedHashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            double[] c = series[k];
+            double[] boot = new double[1000];
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(Seeds.derive(seed, "implied-" + names.get(k)));
+            for (int b = 0; b < boot.length; b++) {
+                double s = 0;
+                for (int i = 0; i < c.length; i++) {
+                    s += c[rng.nextInt(c.length)];
+                }
+                boot[b] = s / c.length;
+            }
+            implied.add(new RunResult.ImpliedAte(names.get(k), Stats.mean(c), Stats.quantile(boot, 0.025),
+                    Stats.quantile(boot, 0.975)));
+            List<RunResult.CalibrationBin> bins = new ArrayList<>();
+            for (CateCalibration.Bin b : CateCalibration.bins(c, psi, 5)) {
+                bins.add(new RunResult.CalibrationBin(b.meanPredicted(), b.aipw(), b.ciLow(), b.ciHigh(), b.n()));
+            }
+            calibration.put(names.get(k), bins);
+        }
+        return new RunResult.CateInsights(names, Correlations.matrix(series, false), Correlations.matrix(series, true),
+                implied, calibration, rejected);
+    }
+}
