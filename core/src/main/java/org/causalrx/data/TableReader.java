@@ -15,9 +15,12 @@ import java.util.Locale;
 import org.causalrx.util.CausalRxException;
 
 /**
- * Reads a CSV (with a header row) or Parquet file through DuckDB into a {@link Table}. Every value is read as
- * text first, then a column is typed numeric when every non-missing value parses as a number, else text.
- * Empty cells, "NA" and "NaN" are missing.
+ * Reads a CSV (with a header row) or Parquet file ({@code .parquet}, {@code .pq}) through an in-memory DuckDB
+ * connection into a {@link Table}, columns in file order. CSV values are read as text (no type sniffing, so a
+ * late non-numeric value is never missed), then a column is typed numeric when every non-missing value parses
+ * as a plain decimal number ({@link #parseNumber}), else text. Parquet numeric columns are read as doubles
+ * directly; other Parquet columns are typed like CSV text. Empty cells, "NA", "NaN", "nan" and "null" are
+ * missing. Problems (missing, empty, header-only or unreadable file) are {@link CausalRxException}s.
  */
 public final class TableReader {
     private TableReader() {
@@ -37,7 +40,8 @@ public final class TableReader {
         } catch (java.io.IOException e) {
             throw new CausalRxException(file + ": cannot read the data file (" + e.getMessage() + ")", e);
         }
-        boolean parquet = name.toLowerCase(Locale.ROOT).endsWith(".parquet");
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean parquet = lower.endsWith(".parquet") || lower.endsWith(".pq");
         String sql = parquet ? "SELECT * FROM read_parquet(?)"
                 : "SELECT * FROM read_csv(?, header = true, all_varchar = true, sample_size = -1)";
         List<String> names = new ArrayList<>();
@@ -48,13 +52,20 @@ public final class TableReader {
             try (ResultSet rs = st.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
                 int k = md.getColumnCount();
+                boolean[] numericType = new boolean[k];
                 for (int j = 1; j <= k; j++) {
                     names.add(md.getColumnName(j));
                     cells.add(new ArrayList<>());
+                    numericType[j - 1] = parquet && isNumericType(md.getColumnTypeName(j));
                 }
                 while (rs.next()) {
                     for (int j = 1; j <= k; j++) {
-                        cells.get(j - 1).add(rs.getString(j));
+                        if (numericType[j - 1]) {
+                            double v = rs.getDouble(j);
+                            cells.get(j - 1).add(rs.wasNull() || Double.isNaN(v) ? null : Double.toString(v));
+                        } else {
+                            cells.get(j - 1).add(rs.getString(j));
+                        }
                     }
                 }
             }
@@ -74,6 +85,14 @@ public final class TableReader {
         return new Table(name, columns);
     }
 
+    /** DuckDB types read as doubles from Parquet (integers, floating point, decimals). */
+    private static boolean isNumericType(String typeName) {
+        String t = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+        return t.equals("TINYINT") || t.equals("SMALLINT") || t.equals("INTEGER") || t.equals("BIGINT")
+                || t.equals("UTINYINT") || t.equals("USMALLINT") || t.equals("UINTEGER") || t.equals("UBIGINT")
+                || t.equals("FLOAT") || t.equals("DOUBLE") || t.startsWith("DECIMAL") || t.equals("HUGEINT");
+    }
+
     static boolean isMissingText(String s) {
         if (s == null) {
             return true;
@@ -82,14 +101,24 @@ public final class TableReader {
         return t.isEmpty() || t.equals("NA") || t.equals("NaN") || t.equals("nan") || t.equals("null");
     }
 
-    /** Parses a finite number, or returns null when the text is not one. */
+    /** Plain decimal numbers only: no hex, no Java type suffixes ("1d", "2f"), no "Infinity". */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * Parses a finite plain decimal number ("12", "-3.5", ".5", "1e-3"; surrounding blanks allowed), or returns
+     * null when the text is not one. Codes such as "12f", "1d" or "0x1A" are text, not numbers.
+     */
     public static Double parseNumber(String s) {
-        try {
-            double d = Double.parseDouble(s.trim());
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
+        if (s == null) {
             return null;
         }
+        String t = s.trim();
+        if (!NUMBER.matcher(t).matches()) {
+            return null;
+        }
+        double d = Double.parseDouble(t);
+        return Double.isFinite(d) ? d : null;
     }
 
     private static Column typed(String name, List<String> values) {
