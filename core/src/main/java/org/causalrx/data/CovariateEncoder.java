@@ -11,9 +11,13 @@ import java.util.TreeSet;
 import org.causalrx.util.Stats;
 
 /**
- * Fits the covariate encoding (TRS §3.2): numeric covariates imputed with the training-split median plus a
- * 0/1 missingness indicator when the covariate has any missing value in the cohort, optional squares;
- * categorical covariates one-hot with the most frequent training level as reference (ties: first in order).
+ * Fits the covariate encoding (TRS §3.2): numeric covariates imputed with the training-split median (the
+ * whole-cohort median only when no training row has a value) plus a 0/1 missingness indicator
+ * {@code <name>_missing} when the covariate has any missing value in the cohort, optional squares
+ * {@code <name>^2} of the imputed value; categorical covariates one-hot ({@code <name>=<level>}) over the
+ * cohort's levels (numeric-looking levels sorted numerically, before text levels; a missing value is the level
+ * "missing"), with the most frequent training level as the dropped reference (ties: first in that order).
+ * Deterministic: the same inputs give the same encoding.
  */
 public final class CovariateEncoder {
     private CovariateEncoder() {
@@ -25,6 +29,9 @@ public final class CovariateEncoder {
      * @param kept      the kept covariates, in the order features are laid out
      */
     public static Encoding fit(Table cohort, int[] trainRows, List<CovariateSpec> kept) {
+        if (trainRows.length == 0) {
+            throw new IllegalArgumentException("no training rows to fit the covariate encoding on");
+        }
         List<Encoding.Part> parts = new ArrayList<>();
         for (CovariateSpec c : kept) {
             Column col = cohort.column(c.name());
@@ -32,7 +39,7 @@ public final class CovariateEncoder {
             if (categorical) {
                 parts.add(categorical(c.name(), col, trainRows));
             } else {
-                Column.Numeric num = (Column.Numeric) col;
+                Column.Numeric num = Encoding.numeric(cohort.source(), col);
                 boolean anyMissing = false;
                 for (int i = 0; i < num.size(); i++) {
                     anyMissing |= num.isMissing(i);
@@ -45,6 +52,18 @@ public final class CovariateEncoder {
             }
         }
         return new Encoding(parts);
+    }
+
+    /**
+     * Same as {@link #fit} for covariates as declared in the study ({@code type} null → text columns are
+     * categorical, numeric columns numeric). Only pass the kept covariates.
+     */
+    public static Encoding fitDeclared(Table cohort, int[] trainRows, List<org.causalrx.study.Study.Covariate> kept) {
+        List<CovariateSpec> specs = new ArrayList<>();
+        for (org.causalrx.study.Study.Covariate c : kept) {
+            specs.add(CovariateSpec.of(c));
+        }
+        return fit(cohort, trainRows, specs);
     }
 
     private static Encoding.CategoricalPart categorical(String name, Column col, int[] trainRows) {

@@ -89,6 +89,50 @@ public final class Encoding {
         return m;
     }
 
+    /** Levels of each categorical covariate in dummy order, the reference included. */
+    public Map<String, List<String>> levels() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (Part p : parts) {
+            if (p instanceof CategoricalPart cp) {
+                m.put(cp.name(), cp.levels());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * A column as numbers: numeric columns as they are; a text column when every value is a plain number,
+     * else a {@link org.causalrx.util.CausalRxException} naming the column and rows.
+     */
+    static Column.Numeric numeric(String source, Column c) {
+        if (c instanceof Column.Numeric num) {
+            return num;
+        }
+        Column.Text txt = (Column.Text) c;
+        double[] v = new double[txt.size()];
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            if (txt.isMissing(i)) {
+                v[i] = Double.NaN;
+                continue;
+            }
+            Double d = TableReader.parseNumber(txt.get(i));
+            if (d == null) {
+                if (bad.size() < 5) {
+                    bad.add((i + 1) + " ('" + txt.get(i) + "')");
+                }
+                v[i] = Double.NaN;
+            } else {
+                v[i] = d;
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new org.causalrx.util.CausalRxException(source + ": column '" + c.name() + "' is numeric but has text values "
+                    + "(rows " + String.join(", ", bad) + "); fix those cells or declare it type: categorical");
+        }
+        return new Column.Numeric(c.name(), v);
+    }
+
     /** Reference (dropped) level of each categorical covariate. */
     public Map<String, String> referenceLevels() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -112,7 +156,7 @@ public final class Encoding {
         for (Part part : parts) {
             Column c = t.column(part.name());
             if (part instanceof NumericPart np) {
-                Column.Numeric num = (Column.Numeric) c;
+                Column.Numeric num = numeric(t.source(), c);
                 for (int i = 0; i < n; i++) {
                     double v = num.get(i);
                     boolean miss = Double.isNaN(v);
@@ -128,16 +172,16 @@ public final class Encoding {
                 }
             } else {
                 CategoricalPart cp = (CategoricalPart) part;
-                List<String> dummies = new ArrayList<>();
+                Map<String, Integer> dummies = new java.util.HashMap<>();
                 for (String l : cp.levels()) {
                     if (!l.equals(cp.reference())) {
-                        dummies.add(l);
+                        dummies.put(l, dummies.size());
                     }
                 }
                 for (int i = 0; i < n; i++) {
                     String level = c.isMissing(i) ? MISSING_LEVEL : c.text(i);
-                    int idx = dummies.indexOf(level);
-                    if (idx >= 0) {
+                    Integer idx = dummies.get(level);
+                    if (idx != null) {
                         x[i][col + idx] = 1;
                     }
                 }

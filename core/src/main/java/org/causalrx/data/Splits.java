@@ -5,18 +5,27 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Seeded train / validation / test splits, stratified by treatment arm. */
+/**
+ * Seeded train / validation / test splits stratified by treatment arm, and k-fold assignments for
+ * cross-fitting. Pass a stage seed, e.g. {@code Seeds.derive(study.seed(), "split")}.
+ */
 public final class Splits {
     private Splits() {
     }
 
     /**
      * Within each arm, shuffles rows with the seed and cuts them by the fractions (rounded; the test split
-     * takes the remainder). Indices in each split are sorted ascending.
+     * takes the remainder). Indices in each split are sorted ascending; the splits are disjoint and cover
+     * every row. {@code validation} may be 0; {@code train} and {@code test} must be positive.
      */
     public static SplitIndices stratified(int[] treatment, double train, double validation, double test, long seed) {
         if (train <= 0 || validation < 0 || test <= 0 || Math.abs(train + validation + test - 1) > 1e-9) {
             throw new IllegalArgumentException("split fractions must be positive and sum to 1");
+        }
+        for (int i = 0; i < treatment.length; i++) {
+            if (treatment[i] != 0 && treatment[i] != 1) {
+                throw new IllegalArgumentException("treatment must be 0/1, row " + i + " is " + treatment[i]);
+            }
         }
         SplittableRandom rng = new SplittableRandom(seed);
         List<Integer> tr = new ArrayList<>();
@@ -38,6 +47,27 @@ public final class Splits {
             }
         }
         return new SplitIndices(sorted(tr), sorted(va), sorted(te));
+    }
+
+    /**
+     * Seeded k-fold assignment for cross-fitting: the fold (0..k−1) of each of {@code n} rows, fold sizes
+     * differing by at most one. Same algorithm as {@link org.causalrx.learn.Folds#assign}.
+     */
+    public static int[] kFolds(int n, int k, long seed) {
+        return org.causalrx.learn.Folds.assign(n, k, null, seed);
+    }
+
+    /**
+     * Like {@link #kFolds(int, int, long)} but stratified by treatment arm (0/1): each fold gets its share of
+     * each arm (within one row).
+     */
+    public static int[] kFolds(int[] treatment, int k, long seed) {
+        for (int i = 0; i < treatment.length; i++) {
+            if (treatment[i] != 0 && treatment[i] != 1) {
+                throw new IllegalArgumentException("treatment must be 0/1, row " + i + " is " + treatment[i]);
+            }
+        }
+        return org.causalrx.learn.Folds.assign(treatment.length, k, treatment, seed);
     }
 
     private static int[] sorted(List<Integer> v) {

@@ -15,14 +15,23 @@ import java.util.Locale;
 import org.causalrx.util.CausalRxException;
 
 /**
- * Reads a CSV (with a header row) or Parquet file through DuckDB into a {@link Table}. Every value is read as
- * text first, then a column is typed numeric when every non-missing value parses as a number, else text.
- * Empty cells, "NA" and "NaN" are missing.
+ * Reads a CSV (with a header row) or Parquet file ({@code .parquet}, {@code .pq}) through an in-memory DuckDB
+ * connection into a {@link Table}, columns in file order. CSV values are read as text (no type sniffing, so a
+ * late non-numeric value is never missed), then a column is typed numeric when every non-missing value parses
+ * as a plain decimal number ({@link #parseNumber}), else text. Parquet numeric columns are read as doubles
+ * directly; other Parquet columns are typed like CSV text. Empty cells, "NA", "NaN", "nan" and "null" are
+ * missing. Problems (missing, empty, header-only or unreadable file) are {@link CausalRxException}s.
  */
 public final class TableReader {
     private TableReader() {
     }
 
+    /**
+     * Reads {@code file} (CSV with a header row, or Parquet by extension) into a table named after the file.
+     *
+     * @throws CausalRxException when the file is missing, empty, has no data rows, has a repeated or blank
+     *                           column name, has ragged rows, or cannot be read
+     */
     public static Table read(Path file) {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
@@ -37,9 +46,15 @@ public final class TableReader {
         } catch (java.io.IOException e) {
             throw new CausalRxException(file + ": cannot read the data file (" + e.getMessage() + ")", e);
         }
-        boolean parquet = name.toLowerCase(Locale.ROOT).endsWith(".parquet");
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean parquet = lower.endsWith(".parquet") || lower.endsWith(".pq");
+        char delim = lower.endsWith(".tsv") || lower.endsWith(".tab") ? '\t' : ',';
+        // CSV: the header is read as the first row (header = false) so that names come back exactly as written
+        // (DuckDB would silently rename a repeated name); the dialect is fixed so that a ragged row is an error
+        // rather than a silent fall-back to one column holding whole lines.
         String sql = parquet ? "SELECT * FROM read_parquet(?)"
-                : "SELECT * FROM read_csv(?, header = true, all_varchar = true, sample_size = -1)";
+                : "SELECT * FROM read_csv(?, header = false, all_varchar = true, sample_size = -1, delim = '"
+                + (delim == '\t' ? "\t" : ",") + "', quote = '\"', escape = '\"', strict_mode = true)";
         List<String> names = new ArrayList<>();
         List<List<String>> cells = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -48,20 +63,37 @@ public final class TableReader {
             try (ResultSet rs = st.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
                 int k = md.getColumnCount();
+                boolean[] numericType = new boolean[k];
                 for (int j = 1; j <= k; j++) {
                     names.add(md.getColumnName(j));
                     cells.add(new ArrayList<>());
+                    numericType[j - 1] = parquet && isNumericType(md.getColumnTypeName(j));
                 }
                 while (rs.next()) {
                     for (int j = 1; j <= k; j++) {
-                        cells.get(j - 1).add(rs.getString(j));
+                        if (numericType[j - 1]) {
+                            double v = rs.getDouble(j);
+                            cells.get(j - 1).add(rs.wasNull() || Double.isNaN(v) ? null : Double.toString(v));
+                        } else {
+                            cells.get(j - 1).add(rs.getString(j));
+                        }
                     }
                 }
             }
         } catch (SQLException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
-            throw new CausalRxException(file + ": cannot read as " + (parquet ? "Parquet" : "CSV") + " (" + msg
-                    + "); check that it is a " + (parquet ? "Parquet file" : "comma-separated file with a header row"), e);
+            if (!parquet) {
+                String ragged = raggedRows(file, delim);
+                if (ragged != null) {
+                    throw new CausalRxException(file + ": cannot read as CSV: " + ragged + "; quote values that "
+                            + "contain '" + (delim == '\t' ? "\\t" : ",") + "' (\"a, b\") or fix those rows", e);
+                }
+            }
+            throw new CausalRxException(file + ": cannot read as " + (parquet ? "Parquet" : "CSV") + " ("
+                    + duckdbReason(e) + "); check that it is a " + (parquet ? "Parquet file"
+                    : (delim == '\t' ? "tab" : "comma") + "-separated file with a header row"), e);
+        }
+        if (!parquet) {
+            headerFromFirstRow(file, names, cells);
         }
         if (names.isEmpty() || cells.get(0).isEmpty()) {
             throw new CausalRxException(file + ": no data rows (only " + (names.isEmpty() ? "nothing" : "a header")
@@ -74,6 +106,119 @@ public final class TableReader {
         return new Table(name, columns);
     }
 
+    /** Moves the first CSV row into {@code names}; repeated or blank names are errors. */
+    private static void headerFromFirstRow(Path file, List<String> names, List<List<String>> cells) {
+        if (cells.isEmpty() || cells.get(0).isEmpty()) {
+            names.clear();
+            return;
+        }
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int j = 0; j < cells.size(); j++) {
+            String h = cells.get(j).remove(0);
+            h = h == null ? "" : h.trim();
+            if (h.isEmpty()) {
+                throw new CausalRxException(file + ": column " + (j + 1) + " has no name in the header row; "
+                        + "give every column a name in the first line");
+            }
+            Integer before = seen.putIfAbsent(h, j);
+            if (before != null) {
+                throw new CausalRxException(file + ": column name '" + h + "' appears twice in the header row "
+                        + "(columns " + (before + 1) + " and " + (j + 1) + "); rename one of them");
+            }
+            names.set(j, h);
+        }
+    }
+
+    /** The useful line of a DuckDB error (its first line is often a generic wrapper). */
+    private static String duckdbReason(SQLException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        String[] lines = m.split("\r?\n");
+        for (String l : lines) {
+            String t = l.trim();
+            if (t.isEmpty() || t.contains("unsuccessful or closed pending query result")) {
+                continue;
+            }
+            return t.startsWith("Error: ") ? t.substring(7) : t;
+        }
+        return lines.length > 0 ? lines[0].trim() : "";
+    }
+
+    /**
+     * When data rows have a different number of fields than the header, says which (1-based data rows, the
+     * header not counted), e.g. "rows 2, 7 have 4 fields but the header has 2"; null when all agree.
+     */
+    static String raggedRows(Path file, char delim) {
+        String text;
+        try {
+            text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+        List<Integer> bad = new ArrayList<>();
+        int badFields = -1;
+        int headerFields = -1;
+        int record = 0;
+        int fields = 1;
+        boolean inQuotes = false;
+        boolean blank = true;
+        for (int i = 0; i <= text.length(); i++) {
+            char ch = i < text.length() ? text.charAt(i) : '\n';
+            if (inQuotes) {
+                if (ch == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        inQuotes = false;
+                    }
+                }
+                continue;
+            }
+            if (ch == '"') {
+                inQuotes = true;
+                blank = false;
+            } else if (ch == delim) {
+                fields++;
+                blank = false;
+            } else if (ch == '\n') {
+                if (!blank) {
+                    if (record == 0) {
+                        headerFields = fields;
+                    } else if (fields != headerFields) {
+                        if (bad.isEmpty()) {
+                            badFields = fields;
+                        }
+                        bad.add(record);
+                    }
+                    record++;
+                }
+                fields = 1;
+                blank = true;
+            } else if (ch != '\r' && !Character.isWhitespace(ch)) {
+                blank = false;
+            }
+        }
+        if (bad.isEmpty()) {
+            return null;
+        }
+        StringBuilder rows = new StringBuilder();
+        for (int k = 0; k < Math.min(5, bad.size()); k++) {
+            rows.append(k > 0 ? ", " : "").append(bad.get(k));
+        }
+        if (bad.size() > 5) {
+            rows.append(", …");
+        }
+        return bad.size() + (bad.size() == 1 ? " row has" : " rows have") + " a different number of fields than "
+                + "the header's " + headerFields + " (rows " + rows + "; row " + bad.get(0) + " has " + badFields + ")";
+    }
+
+    /** DuckDB types read as doubles from Parquet (integers, floating point, decimals). */
+    private static boolean isNumericType(String typeName) {
+        String t = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+        return t.equals("TINYINT") || t.equals("SMALLINT") || t.equals("INTEGER") || t.equals("BIGINT")
+                || t.equals("UTINYINT") || t.equals("USMALLINT") || t.equals("UINTEGER") || t.equals("UBIGINT")
+                || t.equals("FLOAT") || t.equals("DOUBLE") || t.startsWith("DECIMAL") || t.equals("HUGEINT");
+    }
+
     static boolean isMissingText(String s) {
         if (s == null) {
             return true;
@@ -82,14 +227,24 @@ public final class TableReader {
         return t.isEmpty() || t.equals("NA") || t.equals("NaN") || t.equals("nan") || t.equals("null");
     }
 
-    /** Parses a finite number, or returns null when the text is not one. */
+    /** Plain decimal numbers only: no hex, no Java type suffixes ("1d", "2f"), no "Infinity". */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * Parses a finite plain decimal number ("12", "-3.5", ".5", "1e-3"; surrounding blanks allowed), or returns
+     * null when the text is not one. Codes such as "12f", "1d" or "0x1A" are text, not numbers.
+     */
     public static Double parseNumber(String s) {
-        try {
-            double d = Double.parseDouble(s.trim());
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
+        if (s == null) {
             return null;
         }
+        String t = s.trim();
+        if (!NUMBER.matcher(t).matches()) {
+            return null;
+        }
+        double d = Double.parseDouble(t);
+        return Double.isFinite(d) ? d : null;
     }
 
     private static Column typed(String name, List<String> values) {

@@ -37,4 +37,19 @@ public record Cohort(Table covariates, int[] treatment, double[] outcome, String
     public double[] outcome() {
         return outcome.clone();
     }
+
+    @Override
+    public String[] ids() {
+        return ids.clone();
+    }
+
+    @Override
+    public int[] sourceRows() {
+        return sourceRows.clone();
+    }
+
+    /** Number of analysis rows. */
+    public int size() {
+        return treatment.length;
+    }
 }

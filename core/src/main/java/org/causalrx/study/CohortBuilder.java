@@ -21,6 +21,11 @@ public final class CohortBuilder {
     private CohortBuilder() {
     }
 
+    /**
+     * Validates {@code study} against {@code table} (the study's data file) and returns the analysis cohort.
+     *
+     * @throws CausalRxException one line naming the file, column, first rows at fault and a fix
+     */
     public static Cohort build(Study study, Table table) {
         String file = table.source();
         checkDeclarations(study, table);
@@ -38,9 +43,9 @@ public final class CohortBuilder {
             }
             String code = tCol.text(i);
             seen.add(code);
-            if (code.equals(tr.treatedCode())) {
+            if (sameCode(code, tr.treatedCode())) {
                 t[i] = 1;
-            } else if (!code.equals(tr.controlCode())) {
+            } else if (!sameCode(code, tr.controlCode())) {
                 badT.add(i);
             }
         }
@@ -56,8 +61,9 @@ public final class CohortBuilder {
         }
         if (!badT.isEmpty()) {
             throw new CausalRxException(file + ": treatment column '" + tr.column() + "' has values not declared "
-                    + "under treatment.arms (" + String.join(", ", first(seen)) + "; rows " + rows(badT)
-                    + "); set treatment.arms to the codes used in the data");
+                    + "under treatment.arms (data has " + String.join(", ", first(seen)) + "; declared '"
+                    + tr.controlCode() + "', '" + tr.treatedCode() + "'; rows " + rows(badT) + " are '"
+                    + tCol.text(badT.get(0)) + "'); set treatment.arms to the codes used in the data");
         }
         if (seen.size() < 2) {
             throw new CausalRxException(file + ": treatment column '" + tr.column() + "' is constant (every row is '"
@@ -82,6 +88,11 @@ public final class CohortBuilder {
         for (Study.Covariate c : study.covariates()) {
             Column col = table.column(c.name());
             Study.ValueType type = covariateType(c, col, file);
+            if (c.squared() && type == Study.ValueType.CATEGORICAL) {
+                throw new CausalRxException(file + ": column '" + c.name() + "' holds text (e.g. row "
+                        + firstPresentRow(col) + ": '" + col.text(firstPresentRow(col) - 1) + "') so it is "
+                        + "categorical and cannot be squared; remove 'squared: true' for it in the study file");
+            }
             int missing = 0;
             for (int i : rowsKept) {
                 if (col.isMissing(i)) {
@@ -105,8 +116,28 @@ public final class CohortBuilder {
         Table covariates = new Table(file, covCols).rows(rowsKept);
         String[] ids = new String[rowsKept.length];
         Column idCol = study.idColumn() == null ? null : table.column(study.idColumn());
+        java.util.Map<String, Integer> firstRowOfId = new java.util.HashMap<>();
+        List<Integer> missingId = new ArrayList<>();
         for (int k = 0; k < rowsKept.length; k++) {
             ids[k] = idCol == null ? Integer.toString(rowsKept[k] + 1) : idCol.text(rowsKept[k]);
+            if (idCol != null) {
+                if (idCol.isMissing(rowsKept[k])) {
+                    missingId.add(rowsKept[k]);
+                    continue;
+                }
+                Integer before = firstRowOfId.putIfAbsent(ids[k], rowsKept[k]);
+                if (before != null) {
+                    throw new CausalRxException(file + ": id column '" + study.idColumn() + "' has the value '"
+                            + ids[k] + "' twice (rows " + (before + 1) + ", " + (rowsKept[k] + 1) + "); each row "
+                            + "must be one patient: remove the duplicate rows, or remove 'id:' from the study file "
+                            + "to use row numbers");
+                }
+            }
+        }
+        if (!missingId.isEmpty()) {
+            throw new CausalRxException(file + ": id column '" + study.idColumn() + "' has " + missingId.size()
+                    + " missing values (rows " + rows(missingId) + "); fill them in, or remove 'id:' from the study "
+                    + "file to use row numbers");
         }
         double[] yKept = new double[rowsKept.length];
         int[] tKept = new int[rowsKept.length];
@@ -121,31 +152,58 @@ public final class CohortBuilder {
 
     private static void checkDeclarations(Study study, Table table) {
         String file = table.source();
+        String studyFile = study.file() == null ? "the study file" : study.file().getFileName().toString();
         Set<String> names = new LinkedHashSet<>(table.columnNames());
-        List<String> wanted = new ArrayList<>();
-        wanted.add(study.treatment().column());
-        wanted.add(study.outcome().column());
+        List<String[]> wanted = new ArrayList<>();   // {column, key that names it}
+        wanted.add(new String[] {study.treatment().column(), "treatment.column"});
+        wanted.add(new String[] {study.outcome().column(), "outcome.column"});
         if (study.idColumn() != null) {
-            wanted.add(study.idColumn());
+            wanted.add(new String[] {study.idColumn(), "id"});
         }
         Set<String> declared = new HashSet<>();
-        for (Study.Covariate c : study.covariates()) {
-            wanted.add(c.name());
+        for (int i = 0; i < study.covariates().size(); i++) {
+            Study.Covariate c = study.covariates().get(i);
+            wanted.add(new String[] {c.name(), "covariates[" + (i + 1) + "].name"});
             if (!declared.add(c.name())) {
-                throw new CausalRxException(study.file() + ": covariate '" + c.name() + "' is declared twice; keep "
-                        + "one entry");
+                throw new CausalRxException(studyFile + ": covariate '" + c.name() + "' is declared twice (again as "
+                        + "covariates[" + (i + 1) + "]); keep one entry");
             }
             if (c.name().equals(study.treatment().column()) || c.name().equals(study.outcome().column())) {
-                throw new CausalRxException(study.file() + ": column '" + c.name() + "' is the treatment or outcome "
-                        + "and cannot also be a covariate; remove it from covariates");
+                throw new CausalRxException(studyFile + ": column '" + c.name() + "' is the "
+                        + (c.name().equals(study.treatment().column()) ? "treatment" : "outcome")
+                        + " and cannot also be a covariate (covariates[" + (i + 1) + "]); remove it from covariates");
             }
         }
-        for (String w : wanted) {
-            if (!names.contains(w)) {
-                throw new CausalRxException(file + ": no column '" + w + "' (named in " + study.file().getFileName()
-                        + ")" + suggestion(w, names) + "; fix the name in the study file");
+        for (String[] w : wanted) {
+            if (!names.contains(w[0])) {
+                String guess = suggestion(w[0], names);
+                throw new CausalRxException(file + ": no column '" + w[0] + "' (" + w[1] + " in " + studyFile + ")"
+                        + (guess.isEmpty() ? "" : "; did you mean '" + guess + "'?") + " Fix " + w[1] + " in "
+                        + studyFile + " (the data has " + names.size() + " columns: " + preview(names) + ")");
             }
         }
+    }
+
+    private static String preview(Set<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            if (out.size() == 12) {
+                out.add("…");
+                break;
+            }
+            out.add(n);
+        }
+        return String.join(", ", out);
+    }
+
+    /** Arm codes match as text, or as numbers when both are numbers ("1" and "1.0"). */
+    static boolean sameCode(String data, String declared) {
+        if (data.equals(declared)) {
+            return true;
+        }
+        Double a = org.causalrx.data.TableReader.parseNumber(data);
+        Double b = org.causalrx.data.TableReader.parseNumber(declared);
+        return a != null && b != null && a.doubleValue() == b.doubleValue();
     }
 
     private static double[] outcome(Study study, Table table, String file) {
@@ -158,8 +216,9 @@ public final class CohortBuilder {
                     bad.add(i);
                 }
             }
-            throw new CausalRxException(file + ": outcome column '" + out.column() + "' has non-numeric values (rows "
-                    + rows(bad) + ": '" + txt.get(bad.get(0)) + "'); the outcome must be a number; fix those cells");
+            throw new CausalRxException(file + ": outcome column '" + out.column() + "' has " + bad.size()
+                    + " non-numeric values (rows " + rows(bad) + ": " + values(txt, bad) + "); the outcome must be "
+                    + "a number: fix those cells" + (out.type() == Study.OutcomeType.BINARY ? " (use 0/1)" : ""));
         }
         double[] y = ((Column.Numeric) col).toArray();
         if (out.type() == Study.OutcomeType.BINARY) {
@@ -186,9 +245,9 @@ public final class CohortBuilder {
                     bad.add(i);
                 }
             }
-            throw new CausalRxException(file + ": column '" + c.name() + "' is declared numeric but has non-numeric "
-                    + "values (rows " + rows(bad) + ": '" + txt.get(bad.get(0)) + "'); fix those cells or declare "
-                    + "type: categorical");
+            throw new CausalRxException(file + ": column '" + c.name() + "' is declared numeric but has "
+                    + bad.size() + " non-numeric values (rows " + rows(bad) + ": " + values(txt, bad)
+                    + "); fix those cells, or set type: categorical for it in the study file");
         }
         if (c.type() != null) {
             return c.type();
@@ -207,9 +266,9 @@ public final class CohortBuilder {
                 }
             }
             if (numeric > 0 && bad.size() < numeric) {
-                throw new CausalRxException(file + ": column '" + c.name() + "' looks numeric but has non-numeric "
-                        + "values (rows " + rows(bad) + ": '" + txt.get(bad.get(0)) + "'); fix those cells, or "
-                        + "declare type: categorical if it is a category");
+                throw new CausalRxException(file + ": column '" + c.name() + "' looks numeric but has "
+                        + bad.size() + " non-numeric values (rows " + rows(bad) + ": " + values(txt, bad)
+                        + "); fix those cells, or set type: categorical for it in the study file if it is a category");
             }
             return Study.ValueType.CATEGORICAL;
         }
@@ -229,6 +288,25 @@ public final class CohortBuilder {
             sb.append(", …");
         }
         return sb.toString();
+    }
+
+    /** The distinct text values at the first few rows, quoted, e.g. "'abc', 'n/a'". */
+    private static String values(Column.Text txt, List<Integer> rows) {
+        Set<String> vals = new LinkedHashSet<>();
+        for (int k = 0; k < Math.min(SHOW_ROWS, rows.size()); k++) {
+            vals.add("'" + txt.get(rows.get(k)) + "'");
+        }
+        return String.join(", ", vals);
+    }
+
+    /** 1-based row of the first non-missing value (1 when all are missing). */
+    private static int firstPresentRow(Column col) {
+        for (int i = 0; i < col.size(); i++) {
+            if (!col.isMissing(i)) {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 
     private static List<String> first(Set<String> values) {
@@ -253,7 +331,7 @@ public final class CohortBuilder {
                 best = n;
             }
         }
-        return best != null && bestD <= Math.max(2, wanted.length() / 3) ? "; did you mean '" + best + "'?" : "";
+        return best != null && bestD <= Math.max(2, wanted.length() / 3) ? best : "";
     }
 
     private static int distance(String a, String b) {

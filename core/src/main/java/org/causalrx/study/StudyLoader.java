@@ -15,13 +15,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.causalrx.util.CausalRxException;
 
 /**
- * Reads and validates a study file (YAML). Unknown keys anywhere are an error naming the key and the allowed
- * keys; paths are resolved against the study file's folder.
+ * Reads and validates a study file (YAML, snake_case keys; see {@code examples/nhefs/study.yaml}). Unknown or
+ * repeated keys anywhere, missing required keys ({@code name, data, treatment.column, treatment.arms,
+ * outcome.column, outcome.type, outcome.direction, covariates, seed}), wrong types and unknown words are a
+ * {@link CausalRxException} naming the study file and the key, with the allowed values. Defaults: split
+ * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5. The data path is resolved against
+ * the study file's folder.
  */
 public final class StudyLoader {
     private StudyLoader() {
     }
 
+    /** Reads, validates and returns the study in {@code file}; throws {@link CausalRxException} on any problem. */
     public static Study load(Path file) {
         String f = file.toString();
         if (!Files.isRegularFile(file)) {
@@ -29,10 +34,20 @@ public final class StudyLoader {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            yaml.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            root = yaml.readTree(file.toFile());
         } catch (IOException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
-            throw new CausalRxException(f + ": not valid YAML (" + msg + "); check indentation and quoting", e);
+            String at = "";
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jp && jp.getLocation() != null
+                    && jp.getLocation().getLineNr() > 0) {
+                at = "line " + jp.getLocation().getLineNr() + ": ";
+            }
+            if (msg.startsWith("Duplicate field")) {
+                throw new CausalRxException(f + ": " + at + "a key is given twice (" + msg + "); keep one of them", e);
+            }
+            throw new CausalRxException(f + ": not valid YAML (" + at + msg + "); check indentation and quoting", e);
         }
         if (root == null || !root.isObject()) {
             throw new CausalRxException(f + ": the study file must be a YAML mapping of keys (name, data, treatment, "
@@ -52,17 +67,44 @@ public final class StudyLoader {
         long seed = top.integer("seed");
         Study.Overlap overlap = overlap(f, top.optionalChild("overlap"));
         YamlNode boot = top.optionalChild("bootstrap");
-        int rounds = (int) (boot == null ? 10_000 : boot.allowOnly("rounds").integer("rounds", 10_000));
+        long roundsLong = boot == null ? 10_000 : boot.allowOnly("rounds").integer("rounds", 10_000);
+        if (roundsLong > 10_000_000) {
+            throw new CausalRxException(f + ": 'bootstrap.rounds' is " + roundsLong + "; use at most 10000000");
+        }
+        int rounds = (int) roundsLong;
         if (rounds < 1) {
             throw new CausalRxException(f + ": 'bootstrap.rounds' must be at least 1, got " + rounds);
         }
         YamlNode ate = top.optionalChild("ate");
-        int folds = (int) (ate == null ? 5 : ate.allowOnly("folds").integer("folds", 5));
-        if (folds < 2) {
-            throw new CausalRxException(f + ": 'ate.folds' must be at least 2, got " + folds);
+        long folds = ate == null ? 5 : ate.allowOnly("folds").integer("folds", 5);
+        if (folds < 2 || folds > 100) {
+            throw new CausalRxException(f + ": 'ate.folds' must be between 2 and 100, got " + folds
+                    + "; use e.g. ate: {folds: 5}");
         }
+        checkCovariateNames(f, covariates, treatment, outcome);
         return new Study(file.toAbsolutePath().normalize(), name, protocol, data, id, treatment, outcome, covariates,
-                split, seed, overlap, rounds, folds, estimators(f, root.get("estimators")));
+                split, seed, overlap, rounds, (int) folds, estimators(f, root.get("estimators")));
+    }
+
+    /** A covariate listed twice, or the treatment / outcome listed as a covariate, is a declaration error. */
+    private static void checkCovariateNames(String f, List<Study.Covariate> covariates, Study.Treatment treatment,
+                                            Study.Outcome outcome) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < covariates.size(); i++) {
+            String name = covariates.get(i).name();
+            if (!seen.add(name)) {
+                throw new CausalRxException(f + ": covariate '" + name + "' is declared twice (covariates["
+                        + (i + 1) + "] repeats it); keep one entry");
+            }
+            if (name.equals(treatment.column())) {
+                throw new CausalRxException(f + ": column '" + name + "' is the treatment (treatment.column) and "
+                        + "cannot also be a covariate (covariates[" + (i + 1) + "]); remove it from covariates");
+            }
+            if (name.equals(outcome.column())) {
+                throw new CausalRxException(f + ": column '" + name + "' is the outcome (outcome.column) and "
+                        + "cannot also be a covariate (covariates[" + (i + 1) + "]); remove it from covariates");
+            }
+        }
     }
 
     private static List<String> estimators(String f, JsonNode list) {
@@ -100,14 +142,35 @@ public final class StudyLoader {
         String column = t.text("column");
         YamlNode arms = t.child("arms");
         Map<String, String> labels = new LinkedHashMap<>();
-        arms.node().fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        arms.node().fields().forEachRemaining(e -> {
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw new CausalRxException(f + ": 'treatment.arms." + e.getKey() + "' must be a label in words, "
+                        + "e.g. arms: {\"0\": \"usual care\", \"1\": \"new drug\"}");
+            }
+            String code = e.getKey().trim();
+            if (code.isEmpty() || labels.containsKey(code)) {
+                throw new CausalRxException(f + ": 'treatment.arms' has an empty or repeated code '" + e.getKey()
+                        + "'; give two different codes as they appear in the data");
+            }
+            labels.put(code, e.getValue().asText());
+        });
         if (labels.size() != 2) {
             throw new CausalRxException(f + ": 'treatment.arms' must list exactly two arms (code: label), got "
                     + labels.size() + "; e.g. arms: {\"0\": \"usual care\", \"1\": \"new drug\"}");
         }
         List<String> codes = new ArrayList<>(labels.keySet());
-        String control = t.text("control", codes.get(0));
-        String treated = t.text("treated", codes.get(1));
+        String control;
+        String treated;
+        if (t.has("control") && !t.has("treated")) {
+            control = t.text("control").trim();
+            treated = control.equals(codes.get(0)) ? codes.get(1) : codes.get(0);
+        } else if (t.has("treated") && !t.has("control")) {
+            treated = t.text("treated").trim();
+            control = treated.equals(codes.get(1)) ? codes.get(0) : codes.get(1);
+        } else {
+            control = t.text("control", codes.get(0)).trim();
+            treated = t.text("treated", codes.get(1)).trim();
+        }
         if (!labels.containsKey(control) || !labels.containsKey(treated) || control.equals(treated)) {
             throw new CausalRxException(f + ": 'treatment.control' and 'treatment.treated' must be the two different "
                     + "arm codes listed under 'treatment.arms' (" + String.join(", ", codes) + ")");
@@ -149,10 +212,14 @@ public final class StudyLoader {
                 for (CovariateRole v : CovariateRole.values()) {
                     valid.add(v.key());
                 }
-                throw new CausalRxException(f + ": covariate '" + c.text("name") + "' has unknown role '" + role
-                        + "'; use one of: " + String.join(", ", valid));
+                throw new CausalRxException(f + ": covariate '" + c.text("name") + "' (covariates[" + (i + 1)
+                        + "].role) has unknown role '" + role + "'; use one of: " + String.join(", ", valid));
             }
             String type = c.has("type") ? c.choice("type", null, "numeric", "categorical") : null;
+            if ("categorical".equals(type) && c.bool("squared", false)) {
+                throw new CausalRxException(f + ": covariate '" + c.text("name") + "' (covariates[" + (i + 1)
+                        + "]) is categorical and cannot be squared; remove 'squared: true' or use type: numeric");
+            }
             out.add(new Study.Covariate(c.text("name"), r,
                     type == null ? null : Study.ValueType.valueOf(type.toUpperCase(Locale.ROOT)),
                     c.bool("squared", false), c.text("reason", null)));

@@ -23,12 +23,48 @@ record YamlNode(String file, String path, JsonNode node) {
             if (!ok.contains(k)) {
                 List<String> sorted = new ArrayList<>(ok);
                 java.util.Collections.sort(sorted);
-                throw new CausalRxException(file + ": unknown key '" + where(k) + "'; allowed keys "
+                String guess = closest(k, sorted);
+                throw new CausalRxException(file + ": unknown key '" + where(k) + "'"
+                        + (guess == null ? "" : " (did you mean '" + guess + "'?)") + "; allowed keys "
                         + (path.isEmpty() ? "at the top level" : "under '" + path + "'") + " are: "
                         + String.join(", ", sorted) + "; fix the spelling or remove it");
             }
         }
         return this;
+    }
+
+    /** The allowed key nearest in spelling to {@code key}, or null when none is close. */
+    static String closest(String key, List<String> allowed) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String a : allowed) {
+            int d = editDistance(key.toLowerCase(java.util.Locale.ROOT), a.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = a;
+            }
+        }
+        return best != null && bestD <= Math.max(2, key.length() / 3) ? best : null;
+    }
+
+    /** Levenshtein distance. */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] tmp = prev;
+            prev = cur;
+            cur = tmp;
+        }
+        return prev[b.length()];
     }
 
     String where(String key) {
