@@ -42,6 +42,27 @@ final class CsvTables {
         names.add(write(tablesDir, POLICIES, policies(r)));
         names.add(write(tablesDir, OVERLAP, overlap(r)));
         names.add(write(tablesDir, ATE, ate(r)));
+        RunResult.CateInsights ins = r.cateInsights();
+        if (ins != null && ins.estimators() != null && !ins.estimators().isEmpty()) {
+            names.add(write(tablesDir, "cate_correlation_pearson.csv", matrix(ins.estimators(), ins.pearson())));
+            names.add(write(tablesDir, "cate_correlation_kendall.csv", matrix(ins.estimators(), ins.kendall())));
+            List<List<String>> implied = new ArrayList<>();
+            implied.add(List.of("estimator", "implied_ate", "ci_low", "ci_high"));
+            for (RunResult.ImpliedAte a : ins.impliedAte()) {
+                implied.add(List.of(a.estimator(), Fmt.raw(a.estimate()), Fmt.raw(a.ciLow()), Fmt.raw(a.ciHigh())));
+            }
+            names.add(write(tablesDir, "cate_implied_ate.csv", implied));
+            List<List<String>> cal = new ArrayList<>();
+            cal.add(List.of("estimator", "bin", "mean_predicted", "aipw", "ci_low", "ci_high", "n"));
+            ins.calibration().forEach((est, bins) -> {
+                for (int i = 0; i < bins.size(); i++) {
+                    RunResult.CalibrationBin b = bins.get(i);
+                    cal.add(List.of(est, Integer.toString(i + 1), Fmt.raw(b.meanPredicted()), Fmt.raw(b.aipw()),
+                            Fmt.raw(b.ciLow()), Fmt.raw(b.ciHigh()), Integer.toString(b.n())));
+                }
+            });
+            names.add(write(tablesDir, "cate_calibration.csv", cal));
+        }
         return names;
     }
 
@@ -124,6 +145,23 @@ final class CsvTables {
     }
 
     /** One CSV field, quoted when needed. */
+    static List<List<String>> matrix(List<String> names, double[][] m) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        header.add("estimator");
+        header.addAll(names);
+        rows.add(header);
+        for (int i = 0; i < names.size(); i++) {
+            List<String> row = new ArrayList<>();
+            row.add(names.get(i));
+            for (int j = 0; j < names.size(); j++) {
+                row.add(Fmt.raw(m[i][j]));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     static String field(String v) {
         if (v == null) {
             return "";

@@ -49,7 +49,7 @@ final class Figures {
             new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
     private static final Color CONTROL = new Color(31, 119, 180);
     private static final Color TREATED = new Color(255, 127, 14);
-    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+    static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {7f, 5f}, 0f);
     private static final String FONT = Font.SANS_SERIF;
 
@@ -209,6 +209,10 @@ final class Figures {
             }
         }
         return share;
+    }
+
+    static void styleAxes(AxesChartStyler s) {
+        style(s);
     }
 
     private static void style(AxesChartStyler s) {

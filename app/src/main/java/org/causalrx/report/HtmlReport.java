@@ -25,6 +25,7 @@ final class HtmlReport {
             new String[] {"propensity", "3 Propensity models"},
             new String[] {"overlap", "4 Overlap"},
             new String[] {"outcome-models", "6 Outcome models"},
+            new String[] {"insights", "7 CATE insights"},
             new String[] {"policies", "10 Policies and held-out value"},
             new String[] {"ate", "Average treatment effect (AIPW)"},
             new String[] {"provenance", "Provenance"});
@@ -45,8 +46,9 @@ final class HtmlReport {
         this.tableFiles = tableFiles;
     }
 
+    /** The pipeline's §3.6 verdict (validation MSE ≥ 0.9 × variance), or the RMSE rule for older results. */
     static boolean noBetterThanMean(OutcomeModelMetric m) {
-        return m.rmse() >= RMSE_SD_FLAG * m.outcomeSd();
+        return m.rejected() || (m.split().equals("validation") && m.rmse() >= RMSE_SD_FLAG * m.outcomeSd());
     }
 
     static String heading(String id) {
@@ -85,6 +87,7 @@ final class HtmlReport {
         overlap(b);
         ResultSections results = new ResultSections(r, this, tableFiles);
         results.outcomeModels(b);
+        new InsightSection(r).render(b, this);
         results.policies(b);
         results.ate(b);
         results.provenance(b);

@@ -104,6 +104,19 @@ public final class ReportWriter {
                     "Bootstrap distribution of each policy's IPW value on the test split. "
                             + capitalise(PolicyChoice.directionText(p.direction())) + "." + refNote));
         }
+        RunResult.CateInsights ins = r.cateInsights();
+        if (ins != null && ins.calibration() != null && !ins.calibration().isEmpty()) {
+            put(out, Figures.save(InsightFigures.calibration(ins.calibration()), dir, "cate_calibration",
+                    "CATE calibration: test patients binned by quintile of each estimator's predicted effect; in "
+                            + "each bin the doubly robust (AIPW) effect with its 95 % interval against the mean "
+                            + "predicted effect. A well-calibrated estimator lies on the dashed line y = x."));
+        }
+        if (ins != null && ins.estimators() != null && ins.estimators().size() > 1) {
+            put(out, Figures.save(InsightFigures.correlations("Kendall correlation of test-set CATEs",
+                    ins.estimators(), ins.kendall()), dir, "cate_correlation_kendall",
+                    "Kendall rank correlation between the estimators' predicted effects on the test split: do "
+                            + "they rank patients alike? (Pearson in the table.)"));
+        }
         return out;
     }
 

@@ -64,7 +64,7 @@ class RunCommandTest {
             assertTrue(p.has("treated_share") && p.has("deferred_share"));
         }
         assertEquals(List.of("doctors", "random", "propensity", "treat_all_0", "treat_all_1", "t_xgboost", "t_ridge",
-                "t_lasso"), names);
+                "t_lasso", "x_xgboost", "dr_xgboost", "average", "consensus"), names);
         // doctors: nothing deferred, treated share = observed share in test
         assertEquals(0.0, r.at("/policies/0/deferred_share").asDouble());
 

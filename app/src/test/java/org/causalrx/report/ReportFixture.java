@@ -78,7 +78,8 @@ final class ReportFixture {
                     double rmse = model.equals("xgboost") && split.equals("train") ? 5.2
                             : model.equals("lasso") && arm.equals("treated") ? 7.9 : 7.1;
                     outcome.add(new OutcomeModelMetric(model, arm, split, arm.equals("control") ? 700 : 240,
-                            rmse, rmse * 0.75, 1 - (rmse * rmse) / (7.88 * 7.88), 7.88));
+                            rmse, rmse * 0.75, 1 - (rmse * rmse) / (7.88 * 7.88), 7.88,
+                            split.equals("validation") && rmse * rmse >= 0.9 * 7.88 * 7.88));
                 }
             }
         }
@@ -94,7 +95,26 @@ final class ReportFixture {
         RunResult.Provenance provenance = new RunResult.Provenance("3f1c".repeat(16), "a9b2".repeat(16), 20240601L,
                 ROUNDS, "0.1.0-SNAPSHOT", "17.0.15", "3.0.4");
         return new RunResult("nhefs_smoking", protocol, new RunResult.SampleSizes(938, 315, 313), covariates,
-                features, propensity, "logistic", overlap, ate, outcome, policies, provenance);
+                features, propensity, "logistic", overlap, ate, outcome, policies, insights(), provenance);
+    }
+
+    static RunResult.CateInsights insights() {
+        List<String> names = List.of("t_xgboost", "t_ridge", "average");
+        double[][] pearson = {{1, 0.6, 0.9}, {0.6, 1, 0.8}, {0.9, 0.8, 1}};
+        double[][] kendall = {{1, 0.4, 0.7}, {0.4, 1, 0.6}, {0.7, 0.6, 1}};
+        Map<String, List<RunResult.CalibrationBin>> cal = new LinkedHashMap<>();
+        List<RunResult.ImpliedAte> implied = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            List<RunResult.CalibrationBin> bins = new ArrayList<>();
+            for (int b = 0; b < 5; b++) {
+                double m = -1 + 0.5 * b + 0.1 * k;
+                bins.add(new RunResult.CalibrationBin(m, m + 0.2, m - 0.8, m + 1.2, 63));
+            }
+            cal.put(names.get(k), bins);
+            implied.add(new RunResult.ImpliedAte(names.get(k), 3.1 + 0.1 * k, 2.6, 3.7));
+        }
+        return new RunResult.CateInsights(names, pearson, kendall, implied, cal,
+                List.of("lasso (arm 'treated'): validation RMSE 7.900 vs outcome SD 7.880, MSE >= 0.9 x variance"));
     }
 
     static RunFigures figures(long seed) {

@@ -1,0 +1,75 @@
+package org.causalrx.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.causalrx.pipeline.RunResult;
+
+/** Section 7 of the report: CATE insights (§3.7). Formats what the pipeline computed. */
+final class InsightSection {
+    private final RunResult r;
+
+    InsightSection(RunResult r) {
+        this.r = r;
+    }
+
+    void render(StringBuilder b, HtmlReport report) {
+        b.append("<section>").append(HtmlReport.heading("insights"));
+        RunResult.CateInsights ins = r.cateInsights();
+        if (ins == null || ins.estimators() == null || ins.estimators().isEmpty()) {
+            b.append("<p class=\"note\">No CATE estimates were produced.</p></section>\n");
+            return;
+        }
+        b.append("<p>How the effect estimators behave on the held-out test patients. <b>Implied average "
+                + "effect</b>: the mean predicted effect over test patients, with a 95 % bootstrap interval over "
+                + "patients (it does not include the models' own estimation uncertainty); compare it with the "
+                + "cross-fitted AIPW estimate below. <b>Calibration</b>: within quintiles of predicted effect, "
+                + "the doubly robust effect actually seen. <b>Correlations</b>: whether the estimators rank "
+                + "patients alike.</p>\n");
+        Html.Table t = new Html.Table(List.of("Estimator", "Implied average effect", "95 % interval"), false, true,
+                true);
+        for (RunResult.ImpliedAte a : ins.impliedAte()) {
+            t.row(null, "<code>" + Html.esc(a.estimator()) + "</code>", Fmt.num(a.estimate()),
+                    "[" + Fmt.num(a.ciLow()) + ", " + Fmt.num(a.ciHigh()) + "]");
+        }
+        b.append(t.html());
+        if (ins.rejected() != null && !ins.rejected().isEmpty()) {
+            b.append("<p><b>Rejected component models</b> (validation MSE at least 0.9 \u00d7 the outcome "
+                    + "variance, §3.6): their policies are shown but should not be trusted.</p>\n<ul>\n");
+            for (String s : ins.rejected()) {
+                b.append("<li>").append(Html.esc(s)).append("</li>\n");
+            }
+            b.append("</ul>\n");
+        } else {
+            b.append("<p>No component model was rejected by the §3.6 check (validation MSE below 0.9 \u00d7 "
+                    + "the outcome variance in every arm).</p>\n");
+        }
+        b.append(report.figure("cate_calibration"));
+        if (ins.estimators().size() > 1) {
+            b.append("<h3>Pearson correlation of test-set effects</h3>\n").append(matrix(ins.estimators(),
+                    ins.pearson()));
+            b.append("<h3>Kendall correlation of test-set effects</h3>\n").append(matrix(ins.estimators(),
+                    ins.kendall()));
+            b.append(report.figure("cate_correlation_kendall"));
+        }
+        b.append("</section>\n");
+    }
+
+    private static String matrix(List<String> names, double[][] m) {
+        List<String> headers = new ArrayList<>();
+        headers.add("");
+        headers.addAll(names);
+        boolean[] numeric = new boolean[names.size() + 1];
+        java.util.Arrays.fill(numeric, 1, numeric.length, true);
+        Html.Table t = new Html.Table(headers, numeric);
+        for (int i = 0; i < names.size(); i++) {
+            String[] cells = new String[names.size() + 1];
+            cells[0] = "<code>" + Html.esc(names.get(i)) + "</code>";
+            for (int j = 0; j < names.size(); j++) {
+                cells[j + 1] = Fmt.num(m[i][j]);
+            }
+            t.row(null, cells);
+        }
+        return t.html();
+    }
+}
