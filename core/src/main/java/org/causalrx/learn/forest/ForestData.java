@@ -58,6 +58,14 @@ public final class ForestData {
         return p;
     }
 
+    /** Copies training row i into {@code buf} (length p) and returns it. */
+    public double[] row(int i, double[] buf) {
+        for (int j = 0; j < p; j++) {
+            buf[j] = cols[j][i];
+        }
+        return buf;
+    }
+
     /** Stable ascending argsort on primitives (merge sort of indices). */
     static int[] argsort(double[] v) {
         int n = v.length;
