@@ -53,93 +53,142 @@ public final class CausalForestModel implements CateModel {
     public double[] effect(double[][] x) {
         checkColumns(x);
         double[] out = new double[x.length];
-        ForestTrainer.parallelFor(x.length, threads, () -> {
-            double[] acc = new double[S];
-            return i -> {
-                acc[0] = 0;
-                acc[1] = 0;
-                acc[2] = 0;
-                acc[3] = 0;
-                double[] row = x[i];
-                for (int b = 0; b < trees.length; b++) {
-                    int o = trees[b].leafOf(row) * S;
-                    double[] ls = leafStats[b];
-                    acc[0] += ls[o];
-                    acc[1] += ls[o + 1];
-                    acc[2] += ls[o + 2];
-                    acc[3] += ls[o + 3];
+        int nt = trees.length;
+        // tree-outer over blocks of points (tree and accumulators stay in cache); each point sums trees in
+        // index order, so results do not depend on blocking or thread count
+        ForestTrainer.blocks(x.length, threads, (start, end) -> {
+            double[] acc = new double[(end - start) * S];
+            for (int b = 0; b < nt; b++) {
+                Tree t = trees[b];
+                double[] ls = leafStats[b];
+                for (int i = start; i < end; i++) {
+                    int o = t.leafOf(x[i]) * S;
+                    int a = (i - start) * S;
+                    acc[a] += ls[o];
+                    acc[a + 1] += ls[o + 1];
+                    acc[a + 2] += ls[o + 2];
+                    acc[a + 3] += ls[o + 3];
                 }
-                out[i] = CausalPredictionStrategy.tau(acc[0], acc[1], acc[2], acc[3], trees.length);
-            };
+            }
+            for (int i = start; i < end; i++) {
+                int a = (i - start) * S;
+                out[i] = CausalPredictionStrategy.tau(acc[a], acc[a + 1], acc[a + 2], acc[a + 3], nt);
+            }
         });
         return out;
     }
 
-    /** τ̂(x) with little-bag variance estimates (variance NaN when ciGroupSize is 1). */
+    /**
+     * τ̂(x) with little-bag variance estimates (variance NaN when ciGroupSize is 1). One pass over the trees:
+     * ψ_b is linear in tree b's leaf statistics s_b, so per point it suffices to accumulate Σ s_b, Σ s_b s_bᵀ
+     * and Σ_g S_g S_gᵀ (S_g the little bag's sum) and evaluate the quadratic forms at the end.
+     */
     public Estimate effectWithVariance(double[][] x) {
         checkColumns(x);
         double[] tau = new double[x.length];
         double[] var = new double[x.length];
         int nt = trees.length;
-        ForestTrainer.parallelFor(x.length, threads, () -> {
-            double[] per = new double[nt * S];
-            return i -> {
-                double[] row = x[i];
-                double a0 = 0;
-                double a1 = 0;
-                double a2 = 0;
-                double a3 = 0;
-                for (int b = 0; b < nt; b++) {
-                    int o = trees[b].leafOf(row) * S;
-                    double[] ls = leafStats[b];
-                    int d = b * S;
-                    a0 += per[d] = ls[o];
-                    a1 += per[d + 1] = ls[o + 1];
-                    a2 += per[d + 2] = ls[o + 2];
-                    a3 += per[d + 3] = ls[o + 3];
+        int l = groupSize;
+        ForestTrainer.blocks(x.length, threads, (start, end) -> {
+            int m = end - start;
+            double[] sum = new double[m * S];
+            double[] group = new double[m * S];
+            double[] treeSq = new double[m * 10];
+            double[] groupSq = new double[m * 10];
+            for (int b = 0; b < nt; b++) {
+                Tree t = trees[b];
+                double[] ls = leafStats[b];
+                boolean groupEnd = (b + 1) % l == 0;
+                for (int i = start; i < end; i++) {
+                    int o = t.leafOf(x[i]) * S;
+                    int k = i - start;
+                    int a = k * S;
+                    double s0 = ls[o];
+                    double s1 = ls[o + 1];
+                    double s2 = ls[o + 2];
+                    double s3 = ls[o + 3];
+                    sum[a] += s0;
+                    sum[a + 1] += s1;
+                    sum[a + 2] += s2;
+                    sum[a + 3] += s3;
+                    if (l > 1) {
+                        addOuter(treeSq, k * 10, s0, s1, s2, s3);
+                        double g0 = group[a] += s0;
+                        double g1 = group[a + 1] += s1;
+                        double g2 = group[a + 2] += s2;
+                        double g3 = group[a + 3] += s3;
+                        if (groupEnd) {
+                            addOuter(groupSq, k * 10, g0, g1, g2, g3);
+                            group[a] = 0;
+                            group[a + 1] = 0;
+                            group[a + 2] = 0;
+                            group[a + 3] = 0;
+                        }
+                    }
                 }
-                tau[i] = CausalPredictionStrategy.tau(a0, a1, a2, a3, nt);
-                var[i] = CausalPredictionStrategy.variance(per, nt, groupSize);
-            };
+            }
+            double[] c = new double[S];
+            for (int i = start; i < end; i++) {
+                int k = i - start;
+                int a = k * S;
+                tau[i] = CausalPredictionStrategy.tau(sum[a], sum[a + 1], sum[a + 2], sum[a + 3], nt);
+                var[i] = l > 1 ? CausalPredictionStrategy.variance(sum, treeSq, groupSq, k, nt, l, c) : Double.NaN;
+            }
         });
         return new Estimate(tau, var);
     }
 
-    /** Pointwise normal intervals at level 1 − alpha. */
-    public Estimate.Interval effectInterval(double[][] x, double alpha) {
-        return effectWithVariance(x).interval(alpha);
+    /** Adds the upper triangle of s sᵀ (10 entries, row-major) at offset o. */
+    private static void addOuter(double[] m, int o, double s0, double s1, double s2, double s3) {
+        m[o] += s0 * s0;
+        m[o + 1] += s0 * s1;
+        m[o + 2] += s0 * s2;
+        m[o + 3] += s0 * s3;
+        m[o + 4] += s1 * s1;
+        m[o + 5] += s1 * s2;
+        m[o + 6] += s1 * s3;
+        m[o + 7] += s2 * s2;
+        m[o + 8] += s2 * s3;
+        m[o + 9] += s3 * s3;
     }
 
     /** Out-of-bag τ̂ for the training rows: row i uses only trees whose subsample excluded it. */
     public double[] oobEffect() {
         int n = data.rows();
         double[] out = new double[n];
-        ForestTrainer.parallelFor(n, threads, () -> {
-            double[] row = new double[data.columns()];
-            return i -> {
-                data.row(i, row);
-                double a0 = 0;
-                double a1 = 0;
-                double a2 = 0;
-                double a3 = 0;
-                int c = 0;
-                for (int b = 0; b < trees.length; b++) {
-                    Tree t = trees[b];
+        int nt = trees.length;
+        ForestTrainer.blocks(n, threads, (start, end) -> {
+            double[] acc = new double[(end - start) * S];
+            int[] cnt = new int[end - start];
+            for (int b = 0; b < nt; b++) {
+                Tree t = trees[b];
+                double[] ls = leafStats[b];
+                for (int i = start; i < end; i++) {
                     if (t.drew(i)) {
                         continue;
                     }
-                    int o = t.leafOf(row) * S;
-                    double[] ls = leafStats[b];
-                    a0 += ls[o];
-                    a1 += ls[o + 1];
-                    a2 += ls[o + 2];
-                    a3 += ls[o + 3];
-                    c++;
+                    int o = t.leafOf(data, i) * S;
+                    int a = (i - start) * S;
+                    acc[a] += ls[o];
+                    acc[a + 1] += ls[o + 1];
+                    acc[a + 2] += ls[o + 2];
+                    acc[a + 3] += ls[o + 3];
+                    cnt[i - start]++;
                 }
-                out[i] = c == 0 ? Double.NaN : CausalPredictionStrategy.tau(a0, a1, a2, a3, c);
-            };
+            }
+            for (int i = start; i < end; i++) {
+                int a = (i - start) * S;
+                int c = cnt[i - start];
+                out[i] = c == 0 ? Double.NaN
+                        : CausalPredictionStrategy.tau(acc[a], acc[a + 1], acc[a + 2], acc[a + 3], c);
+            }
         });
         return out;
+    }
+
+    /** Pointwise normal intervals at level 1 − alpha. */
+    public Estimate.Interval effectInterval(double[][] x, double alpha) {
+        return effectWithVariance(x).interval(alpha);
     }
 
     private void checkColumns(double[][] x) {

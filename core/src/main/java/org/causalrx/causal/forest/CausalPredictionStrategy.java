@@ -116,6 +116,50 @@ final class CausalPredictionStrategy {
     }
 
     /**
+     * The same variance from accumulated moments of point k: {@code sum} (Σ_b s_b, 4 per point), {@code treeSq}
+     * (Σ_b s_b s_bᵀ, upper triangle, 10 per point) and {@code groupSq} (Σ_g S_g S_gᵀ with S_g the little bag's
+     * sum of s_b). With c = (−Ē[W], Ē[W]τ̂ − μ̂, 1, −τ̂) and d = Ē[W]μ̂, ψ_b·den = c·s_b + d.
+     */
+    static double variance(double[] sum, double[] treeSq, double[] groupSq, int k, int numTrees, int groupSize,
+                           double[] c) {
+        int a = k * STATS;
+        double ay = sum[a] / numTrees;
+        double aw = sum[a + 1] / numTrees;
+        double awy = sum[a + 2] / numTrees;
+        double aww = sum[a + 3] / numTrees;
+        double den = aww - aw * aw;
+        if (!(den > 0)) {
+            return Double.NaN;
+        }
+        double tau = (awy - aw * ay) / den;
+        double mu = ay - tau * aw;
+        c[0] = -aw;
+        c[1] = aw * tau - mu;
+        c[2] = 1;
+        c[3] = -tau;
+        double d = aw * mu;
+        int groups = numTrees / groupSize;
+        double l = groupSize;
+        double cA = c[0] * ay + c[1] * aw + c[2] * awy + c[3] * aww; // c · mean s_b
+        double meanPsi = cA + d;
+        double qGroup = quad(groupSq, k * 10, c);
+        double qTree = quad(treeSq, k * 10, c);
+        // (1/G) Σ_g (c·S_g/L + d)² − meanPsi², with Σ_g S_g = B·Ē[s]
+        double between = (qGroup / (l * l) + 2 * d * cA * numTrees / l + groups * d * d) / groups
+                - meanPsi * meanPsi;
+        double within = qTree - qGroup / l;
+        double noise = within / ((double) groups * (groupSize - 1)) / l;
+        double den2 = den * den;
+        return debias(Math.max(between, 0) / den2, Math.max(noise, 0) / den2, groups);
+    }
+
+    private static double quad(double[] m, int o, double[] c) {
+        return m[o] * c[0] * c[0] + m[o + 4] * c[1] * c[1] + m[o + 7] * c[2] * c[2] + m[o + 9] * c[3] * c[3]
+                + 2 * (m[o + 1] * c[0] * c[1] + m[o + 2] * c[0] * c[2] + m[o + 3] * c[0] * c[3]
+                + m[o + 5] * c[1] * c[2] + m[o + 6] * c[1] * c[3] + m[o + 8] * c[2] * c[3]);
+    }
+
+    /**
      * Posterior mean of a variance known to be non-negative, given the raw difference between − noise with
      * standard error max(between, noise)·sqrt(2/G): the mean of a normal truncated to [0, ∞).
      */

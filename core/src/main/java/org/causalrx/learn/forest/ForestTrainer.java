@@ -36,6 +36,21 @@ public final class ForestTrainer {
         return trees;
     }
 
+    /** Block size for tree-outer prediction loops (keeps one tree and a block of accumulators in cache). */
+    public static final int BLOCK = 512;
+
+    /** Calls {@code body.accept(start, end)} for consecutive blocks of [0, count), on up to threads workers. */
+    public static void blocks(int count, int threads, BlockBody body) {
+        int nb = (count + BLOCK - 1) / BLOCK;
+        parallelFor(nb, threads, () -> blk -> body.accept(blk * BLOCK, Math.min(count, (blk + 1) * BLOCK)));
+    }
+
+    /** A body over a block of rows [start, end). */
+    @FunctionalInterface
+    public interface BlockBody {
+        void accept(int start, int end);
+    }
+
     /**
      * Runs {@code body} for indices 0..count-1 on {@code threads} workers; each worker gets its own body from
      * {@code perWorker} (for its scratch buffers). Work items must write only their own outputs.

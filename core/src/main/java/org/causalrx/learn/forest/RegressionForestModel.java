@@ -53,17 +53,25 @@ public final class RegressionForestModel implements RegressionModel {
 
     @Override
     public double[] predict(double[][] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != p) {
+                throw new IllegalArgumentException("row " + i + " has " + x[i].length + " columns, expected " + p);
+            }
+        }
         double[] out = new double[x.length];
-        ForestTrainer.parallelFor(x.length, threads, () -> i -> {
-            double[] row = x[i];
-            if (row.length != p) {
-                throw new IllegalArgumentException("row " + i + " has " + row.length + " columns, expected " + p);
-            }
-            double s = 0;
+        // tree-outer over blocks of rows: each tree stays in cache while a block of rows passes through it;
+        // every row still sums trees in index order, so results do not depend on blocking or threads
+        ForestTrainer.blocks(x.length, threads, (start, end) -> {
             for (int b = 0; b < trees.length; b++) {
-                s += leafMean[b][trees[b].leafOf(row)];
+                Tree t = trees[b];
+                double[] lm = leafMean[b];
+                for (int i = start; i < end; i++) {
+                    out[i] += lm[t.leafOf(x[i])];
+                }
             }
-            out[i] = s / trees.length;
+            for (int i = start; i < end; i++) {
+                out[i] /= trees.length;
+            }
         });
         return out;
     }
@@ -75,18 +83,21 @@ public final class RegressionForestModel implements RegressionModel {
     public double[] predictOob() {
         int n = data.n;
         double[] out = new double[n];
-        ForestTrainer.parallelFor(n, threads, () -> i -> {
-            double s = 0;
-            int c = 0;
+        ForestTrainer.blocks(n, threads, (start, end) -> {
+            int[] c = new int[end - start];
             for (int b = 0; b < trees.length; b++) {
                 Tree t = trees[b];
-                if (t.drew(i)) {
-                    continue;
+                double[] lm = leafMean[b];
+                for (int i = start; i < end; i++) {
+                    if (!t.drew(i)) {
+                        out[i] += lm[t.leafOf(data.cols, i)];
+                        c[i - start]++;
+                    }
                 }
-                s += leafMean[b][t.leafOf(data.cols, i)];
-                c++;
             }
-            out[i] = c == 0 ? Double.NaN : s / c;
+            for (int i = start; i < end; i++) {
+                out[i] = c[i - start] == 0 ? Double.NaN : out[i] / c[i - start];
+            }
         });
         return out;
     }

@@ -52,6 +52,11 @@ public final class Tree {
         return node;
     }
 
+    /** The leaf reached by training row {@code r} of the data the forest was grown on. */
+    public int leafOf(ForestData data, int r) {
+        return leafOf(data.cols, r);
+    }
+
     public boolean isLeaf(int node) {
         return splitVar[node] < 0;
     }
