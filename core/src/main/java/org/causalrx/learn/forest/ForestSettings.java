@@ -47,6 +47,22 @@ public record ForestSettings(int numTrees, double sampleFraction, int mtry, int 
         if (ciGroupSize < 1) {
             throw new IllegalArgumentException("ciGroupSize must be at least 1, got " + ciGroupSize);
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    /** grf's defaults: 2000 trees, half-samples, honest, alpha 0.05, little bags of 2, one thread. */
+    public static ForestSettings defaults() {
+        return new ForestSettings(2000, 0.5, MTRY_DEFAULT, 5, true, 0.5, 0.05, 0.0, 2, 1);
+    }
+
+    /**
+     * Checks the settings that only make sense together (called when a forest is grown, so that {@code with...}
+     * calls can come in any order): with little bags, sampleFraction ≤ 0.5 and numTrees a multiple of
+     * ciGroupSize.
+     */
+    public void checkLittleBags() {
         if (ciGroupSize > 1 && sampleFraction > 0.5) {
             throw new IllegalArgumentException(
                     "sampleFraction must be at most 0.5 when ciGroupSize > 1 (trees draw from a half-sample), got "
@@ -56,14 +72,6 @@ public record ForestSettings(int numTrees, double sampleFraction, int mtry, int 
             throw new IllegalArgumentException("numTrees (" + numTrees + ") must be a multiple of ciGroupSize ("
                     + ciGroupSize + ")");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
-    }
-
-    /** grf's defaults: 2000 trees, half-samples, honest, alpha 0.05, little bags of 2, one thread. */
-    public static ForestSettings defaults() {
-        return new ForestSettings(2000, 0.5, MTRY_DEFAULT, 5, true, 0.5, 0.05, 0.0, 2, 1);
     }
 
     /** The effective mtry for p variables. */

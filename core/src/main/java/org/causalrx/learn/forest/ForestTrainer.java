@@ -26,6 +26,7 @@ public final class ForestTrainer {
     }
 
     public static Tree[] train(ForestData data, ForestSettings settings, long seed, Supplier<Strategies> factory) {
+        settings.checkLittleBags();
         ForestSampler sampler = new ForestSampler(data.n, settings, seed);
         Tree[] trees = new Tree[settings.numTrees()];
         parallelFor(settings.numTrees(), settings.threads(), () -> {

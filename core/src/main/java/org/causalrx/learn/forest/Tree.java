@@ -69,6 +69,14 @@ public final class Tree {
         return splitValue[node];
     }
 
+    int leftChild(int node) {
+        return left[node];
+    }
+
+    int rightChild(int node) {
+        return right[node];
+    }
+
     public int leafSize(int node) {
         return leafCount[node];
     }

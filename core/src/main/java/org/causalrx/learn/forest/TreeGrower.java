@@ -72,6 +72,9 @@ public final class TreeGrower {
         for (int r : split) {
             mark[r] = 0;
         }
+        for (int j = 0; j < p; j++) {
+            vars[j] = j; // candidate draws must depend on this tree's seed only, not on earlier trees
+        }
         count = 0;
         int root = newNode(0, m);
         int sp = 0;
