@@ -9,7 +9,8 @@ import org.causalrx.learn.forest.SplittingRule;
  * mean centred treatment, and a centred-treatment sum of squares of at least alpha times the parent's.
  */
 public final class CausalSplittingRule implements SplittingRule {
-    private final double[] wt;
+    private final double[] globalWt;
+    private final double[] wt; // tree-local copy
     private final double alpha;
     private final int minNodeSize;
     private final double imbalancePenalty;
@@ -22,17 +23,32 @@ public final class CausalSplittingRule implements SplittingRule {
     private int nSmall;
     private int nLarge;
     private double minSpread;
+    private double[] inv = new double[0]; // inv[k] = 1/k: multiplications instead of divisions in the scan
 
     public CausalSplittingRule(double[] wt, double alpha, int minNodeSize, double imbalancePenalty) {
-        this.wt = wt;
+        this.globalWt = wt;
+        this.wt = new double[wt.length];
         this.alpha = alpha;
         this.minNodeSize = minNodeSize;
         this.imbalancePenalty = imbalancePenalty;
     }
 
     @Override
+    public void beginTree(int[] splitRows) {
+        for (int q = 0; q < splitRows.length; q++) {
+            wt[q] = globalWt[splitRows[q]];
+        }
+    }
+
+    @Override
     public boolean prepare(int[] rows, int lo, int hi, double[] rho) {
         n = hi - lo;
+        if (inv.length <= n) {
+            inv = new double[Math.max(n + 1, 2 * inv.length)];
+            for (int k = 1; k < inv.length; k++) {
+                inv[k] = 1.0 / k;
+            }
+        }
         minChild = Math.max((int) Math.ceil(alpha * n), 1);
         double sr = 0;
         double sw = 0;
@@ -68,29 +84,32 @@ public final class CausalSplittingRule implements SplittingRule {
 
     @Override
     public void scan(int var, int[] sorted, int lo, int hi, double[] col, double[] rho, SplitCandidate best) {
-        double parent = sumRho * sumRho / n;
+        final double[] iv = inv;
+        final double parent = sumRho * sumRho * iv[n];
         double srL = 0;
         double swL = 0;
         double swwL = 0;
         int smallL = 0;
         int largeL = 0;
-        double mw = meanW;
+        final double mw = meanW;
+        final int minSmallLeft = nSmall - minNodeSize; // the left child may take at most this many small rows
+        final int minLargeLeft = nLarge - minNodeSize;
+        double xNext = col[sorted[lo]];
         for (int k = lo; k < hi - 1; k++) {
             int r = sorted[k];
             srL += rho[r];
             double w = wt[r];
             swL += w;
             swwL += w * w;
-            if (w < mw) {
-                smallL++;
-            } else if (w > mw) {
-                largeL++;
-            }
-            if (nSmall - smallL < minNodeSize || nLarge - largeL < minNodeSize) {
+            // branch-free counts of rows strictly below / above the parent's mean treatment
+            smallL += (int) (Double.doubleToRawLongBits(w - mw) >>> 63);
+            largeL += (int) (Double.doubleToRawLongBits(mw - w) >>> 63);
+            if (smallL > minSmallLeft || largeL > minLargeLeft) {
                 break; // the right child can only lose rows from here on
             }
-            double xv = col[r];
-            if (xv == col[sorted[k + 1]]) {
+            double xv = xNext;
+            xNext = col[sorted[k + 1]];
+            if (xv == xNext) {
                 continue;
             }
             int nL = k - lo + 1;
@@ -98,18 +117,20 @@ public final class CausalSplittingRule implements SplittingRule {
             if (nL < minChild || nR < minChild || smallL < minNodeSize || largeL < minNodeSize) {
                 continue;
             }
-            double spreadL = swwL - swL * swL / nL;
+            double spreadL = swwL - swL * swL * iv[nL];
             double swR = sumW - swL;
-            double spreadR = (sumWW - swwL) - swR * swR / nR;
+            double spreadR = (sumWW - swwL) - swR * swR * iv[nR];
             if (spreadL < minSpread || spreadR < minSpread) {
                 continue;
             }
             double srR = sumRho - srL;
-            double gain = srL * srL / nL + srR * srR / nR - parent;
+            double gain = srL * srL * iv[nL] + srR * srR * iv[nR] - parent;
             if (imbalancePenalty > 0) {
-                gain -= imbalancePenalty * (1.0 / nL + 1.0 / nR);
+                gain -= imbalancePenalty * (iv[nL] + iv[nR]);
             }
-            best.offer(var, nL, xv, gain);
+            if (gain > best.gain) {
+                best.offer(var, nL, xv, gain);
+            }
         }
     }
 }

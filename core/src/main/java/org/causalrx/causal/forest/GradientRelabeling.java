@@ -8,13 +8,26 @@ import org.causalrx.learn.forest.Relabeling;
  * A CART split on rho then approximates the split that most separates the children's τ.
  */
 public final class GradientRelabeling implements Relabeling {
-    private final double[] yt;
+    private final double[] globalYt;
+    private final double[] globalWt;
+    private final double[] yt; // tree-local copies
     private final double[] wt;
 
     /** @param yt centred outcome Y − Ŷ, @param wt centred treatment W − Ŵ (row-indexed, shared, read-only) */
     public GradientRelabeling(double[] yt, double[] wt) {
-        this.yt = yt;
-        this.wt = wt;
+        this.globalYt = yt;
+        this.globalWt = wt;
+        this.yt = new double[yt.length];
+        this.wt = new double[wt.length];
+    }
+
+    @Override
+    public void beginTree(int[] splitRows) {
+        for (int q = 0; q < splitRows.length; q++) {
+            int r = splitRows[q];
+            yt[q] = globalYt[r];
+            wt[q] = globalWt[r];
+        }
     }
 
     @Override

@@ -55,7 +55,21 @@ public final class RegressionForest implements Regressor {
         }
         final double[] weights = ww;
         Tree[] trees = ForestTrainer.train(data, settings, seed, () -> new ForestTrainer.Strategies() {
-            private final Relabeling identity = (rows, lo, hi, scratch) -> yy;
+            private final Relabeling identity = new Relabeling() {
+                private final double[] local = new double[n];
+
+                @Override
+                public void beginTree(int[] splitRows) {
+                    for (int q = 0; q < splitRows.length; q++) {
+                        local[q] = yy[splitRows[q]];
+                    }
+                }
+
+                @Override
+                public double[] relabel(int[] rows, int lo, int hi, double[] scratch) {
+                    return local;
+                }
+            };
             private final SplittingRule rule =
                     new RegressionSplittingRule(weights, settings.alpha(), settings.imbalancePenalty());
 

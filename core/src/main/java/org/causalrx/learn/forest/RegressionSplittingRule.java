@@ -5,7 +5,8 @@ package org.causalrx.learn.forest;
  * least max(ceil(alpha·n), 1) rows, minus the imbalance penalty.
  */
 public final class RegressionSplittingRule implements SplittingRule {
-    private final double[] weights;
+    private final double[] globalWeights;
+    private double[] weights; // tree-local copy, or null
     private final double alpha;
     private final double imbalancePenalty;
     private int n;
@@ -15,9 +16,23 @@ public final class RegressionSplittingRule implements SplittingRule {
 
     /** @param weights row-indexed sample weights, or null for unit weights */
     public RegressionSplittingRule(double[] weights, double alpha, double imbalancePenalty) {
-        this.weights = weights;
+        this.globalWeights = weights;
         this.alpha = alpha;
         this.imbalancePenalty = imbalancePenalty;
+    }
+
+    @Override
+    public void beginTree(int[] splitRows) {
+        if (globalWeights == null) {
+            weights = null;
+            return;
+        }
+        if (weights == null || weights.length < splitRows.length) {
+            weights = new double[globalWeights.length];
+        }
+        for (int q = 0; q < splitRows.length; q++) {
+            weights[q] = globalWeights[splitRows[q]];
+        }
     }
 
     @Override

@@ -14,6 +14,8 @@ public final class TreeGrower {
     private final ForestSettings settings;
     private final int mtry;
     private final int[][] sorted;
+    private final double[][] localCols;
+    private final int[] localId;
     private final int[] tmp;
     private final byte[] mark;
     private final double[] scratch;
@@ -34,6 +36,8 @@ public final class TreeGrower {
         this.settings = settings;
         this.mtry = settings.mtryFor(data.p);
         this.sorted = new int[data.p][data.n];
+        this.localCols = new double[data.p][data.n];
+        this.localId = new int[data.n];
         this.tmp = new int[data.n];
         this.mark = new byte[data.n];
         this.scratch = new double[data.n];
@@ -55,8 +59,11 @@ public final class TreeGrower {
         int p = data.p;
         int[] split = s.splitRows();
         int m = split.length;
-        for (int r : split) {
+        // tree-local ids: q stands for training row split[q]; all per-row arrays of this tree are m long
+        for (int q = 0; q < m; q++) {
+            int r = split[q];
             mark[r] = 1;
+            localId[r] = q;
         }
         for (int j = 0; j < p; j++) {
             int[] ord = data.order[j];
@@ -64,14 +71,20 @@ public final class TreeGrower {
             int c = 0;
             for (int i = 0; i < n; i++) {
                 int r = ord[i];
-                if (mark[r] != 0) {
-                    dst[c++] = r;
-                }
+                dst[c] = localId[r]; // branch-free filter: keep r only if marked
+                c += mark[r];
+            }
+            double[] src = data.cols[j];
+            double[] lc = localCols[j];
+            for (int q = 0; q < m; q++) {
+                lc[q] = src[split[q]];
             }
         }
         for (int r : split) {
             mark[r] = 0;
         }
+        relabeling.beginTree(split);
+        rule.beginTree(split);
         for (int j = 0; j < p; j++) {
             vars[j] = j; // candidate draws must depend on this tree's seed only, not on earlier trees
         }
@@ -96,7 +109,7 @@ public final class TreeGrower {
                 int v = vars[j];
                 vars[j] = vars[t];
                 vars[t] = v;
-                rule.scan(v, sorted[v], lo, hi, data.cols[v], resp, best);
+                rule.scan(v, sorted[v], lo, hi, localCols[v], resp, best);
             }
             if (best.var < 0) {
                 continue;
@@ -136,11 +149,11 @@ public final class TreeGrower {
         int t = 0;
         for (int q = lo; q < hi; q++) {
             int r = a[q];
-            if (mark[r] != 0) {
-                a[w++] = r;
-            } else {
-                tmp[t++] = r;
-            }
+            int m = mark[r];
+            a[w] = r; // branch-free: write to both, advance one (w ≤ q, so a[q..] is not yet overwritten)
+            tmp[t] = r;
+            w += m;
+            t += 1 - m;
         }
         System.arraycopy(tmp, 0, a, w, t);
     }
