@@ -83,15 +83,20 @@ public final class GrfSimpleBenchmark {
             Sample train = simulate(N, P, Seeds.derive(seed, 2L * r));
             Sample test = simulate(N, P, Seeds.derive(seed, 2L * r + 1));
             CausalForest cf = new CausalForest(settings.withThreads(1));
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             CausalForestModel model = cf.fit(train.x(), train.y(), train.w(), null, train.e(),
                     Seeds.derive(seed, "forest-" + r));
             double[] oob = model.oobEffect();
             long t1 = System.nanoTime();
+            long c1 = mx.getCurrentThreadCpuTime();
             double[] tau = model.effect(test.x());
             long t2 = System.nanoTime();
+            long c2 = mx.getCurrentThreadCpuTime();
             Estimate est = model.effectWithVariance(test.x());
             long t3 = System.nanoTime();
+            long c3 = mx.getCurrentThreadCpuTime();
             Estimate.Interval ci = est.interval(0.05);
             double mse = 0;
             double ratio = 0;
@@ -116,6 +121,10 @@ public final class GrfSimpleBenchmark {
             one.put("fitSeconds", (t1 - t0) / 1e9);
             one.put("predictSeconds", (t2 - t1) / 1e9);
             one.put("predictWithVarianceSeconds", (t3 - t2) / 1e9);
+            // CPU time of the (only) working thread: robust to other load on a shared machine
+            one.put("fitCpuSeconds", (c1 - c0) / 1e9);
+            one.put("predictCpuSeconds", (c2 - c1) / 1e9);
+            one.put("predictWithVarianceCpuSeconds", (c3 - c2) / 1e9);
             runs.add(one);
             sMse += mse / N;
             sRatio += ratio / N;
