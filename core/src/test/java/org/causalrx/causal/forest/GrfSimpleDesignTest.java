@@ -14,7 +14,7 @@ class GrfSimpleDesignTest {
         assertEquals(0.1, GrfSimpleBenchmark.sd(s.tau()), 1e-12);
         double treated = 0;
         for (int i = 0; i < s.w().length; i++) {
-            assertEquals(s.x()[i][0] > 0 ? 0.6 : 0.4, s.e()[i], 0.0);
+            assertEquals(s.x()[i][0] > 0 ? 0.6 : 0.4, s.e()[i], 1e-12);
             assertTrue(s.tau()[i] >= 0);
             assertEquals(s.x()[i][0] > 0, s.tau()[i] > 0);
             treated += s.w()[i];
