@@ -13,6 +13,7 @@ public final class RegressionSplittingRule implements SplittingRule {
     private int minChild;
     private double sumW;
     private double sumWY;
+    private double[] inv = new double[0]; // inv[k] = 1/k
 
     /** @param weights row-indexed sample weights, or null for unit weights */
     public RegressionSplittingRule(double[] weights, double alpha, double imbalancePenalty) {
@@ -38,6 +39,12 @@ public final class RegressionSplittingRule implements SplittingRule {
     @Override
     public boolean prepare(int[] rows, int lo, int hi, double[] y) {
         n = hi - lo;
+        if (inv.length <= n) {
+            inv = new double[Math.max(n + 1, 2 * inv.length)];
+            for (int k = 1; k < inv.length; k++) {
+                inv[k] = 1.0 / k;
+            }
+        }
         minChild = Math.max((int) Math.ceil(alpha * n), 1);
         double sw = 0;
         double swy = 0;
@@ -60,13 +67,17 @@ public final class RegressionSplittingRule implements SplittingRule {
 
     @Override
     public void scan(int var, int[] sorted, int lo, int hi, double[] col, double[] y, SplitCandidate best) {
+        if (weights == null) {
+            scanUnweighted(var, sorted, lo, hi, col, y, best);
+            return;
+        }
         double parent = sumWY * sumWY / sumW;
         double swL = 0;
         double swyL = 0;
         int last = hi - minChild; // left may hold at most n - minChild rows
         for (int k = lo; k < last; k++) {
             int r = sorted[k];
-            double wr = weights == null ? 1.0 : weights[r];
+            double wr = weights[r];
             swL += wr;
             swyL += wr * y[r];
             int nL = k - lo + 1;
@@ -84,6 +95,32 @@ public final class RegressionSplittingRule implements SplittingRule {
                 gain -= imbalancePenalty * (1.0 / nL + 1.0 / (n - nL));
             }
             best.offer(var, nL, xv, gain);
+        }
+    }
+
+    private void scanUnweighted(int var, int[] sorted, int lo, int hi, double[] col, double[] y,
+                                SplitCandidate best) {
+        final double[] iv = inv;
+        final double parent = sumWY * sumWY * iv[n];
+        double syL = 0;
+        int last = hi - minChild;
+        double xNext = col[sorted[lo]];
+        for (int k = lo; k < last; k++) {
+            syL += y[sorted[k]];
+            double xv = xNext;
+            xNext = col[sorted[k + 1]];
+            int nL = k - lo + 1;
+            if (nL < minChild || xv == xNext) {
+                continue;
+            }
+            double syR = sumWY - syL;
+            double gain = syL * syL * iv[nL] + syR * syR * iv[n - nL] - parent;
+            if (imbalancePenalty > 0) {
+                gain -= imbalancePenalty * (iv[nL] + iv[n - nL]);
+            }
+            if (gain > best.gain) {
+                best.offer(var, nL, xv, gain);
+            }
         }
     }
 }
