@@ -143,6 +143,9 @@ public final class GrfSimpleBenchmark {
         out.put("fitSeconds", sFit / reps);
         out.put("predictSeconds", sPred / reps);
         out.put("predictWithVarianceSeconds", sVar / reps);
+        for (String k : new String[] {"fitCpuSeconds", "predictCpuSeconds", "predictWithVarianceCpuSeconds"}) {
+            out.put(k, runs.stream().mapToDouble(m -> (Double) m.get(k)).average().orElse(Double.NaN));
+        }
         out.put("runs", runs);
         out.put("grfReference", Map.of("tauMse", 0.0093, "varianceRatio", 1.25, "fitSeconds", 11.7,
                 "predictSeconds", 3.4, "predictWithVarianceSeconds", 4.9));
