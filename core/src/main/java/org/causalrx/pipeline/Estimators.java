@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.causalrx.causal.CateEstimator;
+import org.causalrx.causal.CateModel;
+import org.causalrx.causal.forest.CausalForest;
+import org.causalrx.learn.bart.Bart;
 import org.causalrx.causal.TLearner;
 import org.causalrx.causal.meta.DRLearner;
 import org.causalrx.causal.meta.RLearner;
@@ -48,6 +51,22 @@ public final class Estimators {
                 new XGBoostRegressor(p), 5, META_CLIP));
         m.put("dr_xgboost", () -> new DRLearner("dr_xgboost", new XGBoostRegressor(p), LogisticRegression.l2(),
                 new XGBoostRegressor(p), 5, META_CLIP));
+        m.put("t_bart", () -> new TLearner("t_bart", new Bart()));
+        m.put("causal_forest", () -> new CateEstimator() {
+            @Override
+            public CateModel fit(double[][] x, int[] t, double[] y, long seed) {
+                double[] w = new double[t.length];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = t[i];
+                }
+                return new CausalForest().fit(x, y, w, null, null, seed);
+            }
+
+            @Override
+            public String name() {
+                return "causal_forest";
+            }
+        });
         return m;
     }
 

@@ -71,14 +71,26 @@ final class Boosters {
         try {
             dTr = labelled(select(x, tr), select(label, tr), w == null ? null : select(w, tr));
             dVal = labelled(select(x, val), select(label, val), w == null ? null : select(w, val));
-            Map<String, DMatrix> watches = new java.util.LinkedHashMap<>();
-            watches.put("validation", dVal);
-            float[][] metrics = new float[1][p.rounds()];
-            Booster b = XGBoost.train(dTr, params(p, objective, seed), p.rounds(), watches, metrics, null, null,
-                    p.earlyStopping());
-            String best = b.getAttr("best_iteration");
+            // boost one round at a time and score the validation rows silently (XGBoost's own early stopping
+            // logs every round); stop after p.earlyStopping() rounds without improvement
+            Booster b = XGBoost.train(dTr, params(p, objective, seed), 0, new HashMap<>(), null, null);
+            DMatrix[] evalSets = {dVal};
+            String[] evalNames = {"validation"};
+            float[] metric = new float[1];
+            double best = Double.POSITIVE_INFINITY;
+            int bestRounds = 1;
+            for (int iter = 0; iter < p.rounds(); iter++) {
+                b.update(dTr, iter);
+                b.evalSet(evalSets, evalNames, iter, metric);
+                if (metric[0] < best - 1e-12) {
+                    best = metric[0];
+                    bestRounds = iter + 1;
+                } else if (iter + 1 - bestRounds >= p.earlyStopping()) {
+                    break;
+                }
+            }
             b.dispose();
-            return best == null ? p.rounds() : Math.max(1, Integer.parseInt(best.trim()) + 1);
+            return bestRounds;
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         } finally {
