@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WHAT", defaultValue = "nhefs",
-            description = "nhefs (full-run speed), ihdp or acic (CATE accuracy against known effects)")
+            description = "nhefs (full-run speed), ihdp or acic (CATE accuracy against known effects), grf (causal "
+                    + "forest on grf's simple design; --reps N repetitions, default 1)")
     String what;
 
     @Option(names = "--data", description = "benchmark data folder (default: ../shared/data/ihdp or ../shared/data/acic2016)")
@@ -84,10 +85,25 @@ final class BenchCommand implements Callable<Integer> {
                         est, out != null ? out : Path.of("runs", "bench", "bench-acic.csv"));
                 return 0;
             }
+            case "grf" -> {
+                int n = CateBench.range(reps.equals("1-10") ? "1" : reps).size();
+                Map<String, Object> res = org.causalrx.causal.forest.GrfSimpleBenchmark.run(n, 20190101L);
+                Path target = out != null ? out : Path.of("runs", "bench", "bench-grf.json");
+                writeJson(target, res);
+                res.forEach((k, v) -> {
+                    if (!k.equals("runs")) {
+                        System.out.println(k + " = " + v);
+                    }
+                });
+                System.out.println("grf 2.6.1 on this machine (PEERS.md): tau MSE 0.0093, variance ratio 1.25, fit 11.70 s, "
+                        + "predict 3.43 s, predict with variance 4.89 s");
+                System.out.println("results written to " + target);
+                return 0;
+            }
             case "nhefs" -> {
                 return nhefs(out != null ? out : Path.of("runs", "bench", "bench-nhefs.json"));
             }
-            default -> throw new CausalRxException("unknown benchmark '" + what + "'; available: nhefs, ihdp, acic");
+            default -> throw new CausalRxException("unknown benchmark '" + what + "'; available: nhefs, ihdp, acic, grf");
         }
     }
 
@@ -133,13 +149,17 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bootstrap 10,000 rounds x %d policies x %d rows: serial %.3f s (%.3g "
                         + "round·policy·rows/s), parallel %.3f s (%.3g /s), speed-up %.2fx%n", policies, testRows,
                 serial, work / serial, parallel, work / parallel, serial / parallel);
+        writeJson(out, results);
+        System.out.println("results written to " + out);
+        return 0;
+    }
+
+    private static void writeJson(Path out, Map<String, Object> results) throws IOException {
         Path abs = out.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), ".bench", ".json");
         Files.writeString(tmp, ResultsJson.mapper().writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("results written to " + out);
-        return 0;
     }
 
     private static double timeBootstrap(HeldOut data, List<PolicyDecisions> ps, boolean parallel) {
