@@ -134,7 +134,16 @@ public record StudyRun(Learners learners, boolean parallel) {
                 byArm(Stats.select(e, split.train()), Stats.select(t, split.train()), null),
                 byArm(Stats.select(e, split.train()), Stats.select(t, split.train()), overlap),
                 dr, ipw);
-        return new RunOutput(result, figures);
+        Map<String, int[]> decisions = new LinkedHashMap<>();
+        for (PolicyDecisions d : policies) {
+            decisions.put(d.name(), d.arms());
+        }
+        int[] source = new int[test.length];
+        for (int i = 0; i < test.length; i++) {
+            source[i] = cohort.sourceRows()[test[i]];
+        }
+        return new RunOutput(result, figures, new RunOutput.HeldOutDetail(source, tTest, heldOut.y(), eTest,
+                decisions));
     }
 
     private static boolean squared(Study study, String covariate) {
