@@ -139,8 +139,9 @@ public record StudyRun(Learners learners, boolean parallel) {
             decisions.put(d.name(), d.arms());
         }
         int[] source = new int[test.length];
+        int[] cohortRows = cohort.sourceRows();
         for (int i = 0; i < test.length; i++) {
-            source[i] = cohort.sourceRows()[test[i]];
+            source[i] = cohortRows[test[i]];
         }
         return new RunOutput(result, figures, new RunOutput.HeldOutDetail(source, tTest, heldOut.y(), eTest,
                 decisions));
