@@ -36,4 +36,15 @@ class PoliciesTest {
         assertEquals("treat_all_1", Policies.treatAll(1, "1", "quit", in).name());
         assertArrayEquals(new int[] {1, -1, 0}, Policies.propensity(new double[] {0.7, 0.99, 0.2}, in).arms());
     }
+
+    @Test
+    void consensusRecommendsOnlyWhereAllMembersAgree() {
+        double[] a = {1, -1, 1, -2};
+        double[] b = {2, -3, -1, -1};
+        boolean[] in = {true, true, true, false};
+        PolicyDecisions d = Policies.consensus("consensus", "", java.util.List.of(a, b), +1, in);
+        assertArrayEquals(new int[] {1, 0, -1, -1}, d.arms());
+        // lower is better: the same agreement, opposite recommendation
+        assertArrayEquals(new int[] {0, 1, -1, -1}, Policies.consensus("c", "", java.util.List.of(a, b), -1, in).arms());
+    }
 }

@@ -1,0 +1,39 @@
+package org.causalrx.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The IHDP benchmark writes the agreed CSV; unknown estimators are refused before any work. */
+class BenchCommandTest {
+    @Test
+    void ihdpBenchmarkWritesTheAgreedCsv(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("ihdp.csv");
+        assertEquals(0, Main.execute("bench", "ihdp", "--data", "../shared/data/ihdp", "--reps", "1-2",
+                "--estimators", "t_ridge,t_lasso", "--out", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds", lines.get(0));
+        assertEquals(5, lines.size());
+        String[] f = lines.get(1).split(",");
+        assertEquals("t_ridge", f[0]);
+        assertEquals("1", f[1]);
+        double peheOut = Double.parseDouble(f[3]);
+        assertTrue(peheOut > 0 && peheOut < 10, "a sensible sqrt-PEHE: " + peheOut);
+    }
+
+    @Test
+    void unknownEstimatorIsRefused(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        assertEquals(2, Main.execute(new PrintWriter(err, true), "bench", "ihdp", "--estimators", "t_magic",
+                "--out", dir.resolve("x.csv").toString()));
+        assertTrue(err.toString().contains("t_magic") && err.toString().contains("t_xgboost"), err.toString());
+    }
+}
