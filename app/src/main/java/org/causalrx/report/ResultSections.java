@@ -26,8 +26,9 @@ final class ResultSections {
         b.append("<section>").append(HtmlReport.heading("outcome-models"));
         b.append("<p>One outcome model per arm (a T-learner) predicts the outcome a patient would have under "
                 + "that arm. Its error is shown next to the outcome's standard deviation: a model whose RMSE "
-                + "is close to the SD does no better than predicting the mean for everyone. Rows with "
-                + "RMSE \u2265 0.95\u00b7SD are flagged.</p>\n");
+                + "is close to the SD does no better than predicting the mean for everyone. Validation rows whose "
+                + "MSE is at least 0.9 \u00d7 the outcome variance are flagged: such a component model is "
+                + "rejected (\u00a73.6).</p>\n");
         Html.Table t = new Html.Table(List.of("Model", "Arm", "Split", "n", "RMSE", "MAE", "R\u00b2",
                 "Outcome SD", ""), false, false, false, true, true, true, true, true);
         for (OutcomeModelMetric m : r.outcomeModels() == null ? List.<OutcomeModelMetric>of()
