@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     Integer rounds;
 
     /** Stages reported by {@link StudyRun} plus writing. */
-    static final int STAGES = 8;
+    static final int STAGES = 9;
 
     @Override
     public Integer call() {

@@ -63,7 +63,45 @@ final class CsvTables {
             });
             names.add(write(tablesDir, "cate_calibration.csv", cal));
         }
+        RunResult.PolicyInsights pi = r.policyInsights();
+        if (pi != null) {
+            names.add(write(tablesDir, "win_matrix_dr.csv", wins(pi.policies(), pi.winsDr())));
+            names.add(write(tablesDir, "win_matrix_ipw.csv", wins(pi.policies(), pi.winsIpw())));
+            List<List<String>> tree = new ArrayList<>();
+            tree.add(List.of("policy", "actual_arm", "group", "n", "mean", "sem"));
+            for (RunResult.OutcomeTreeNode nd : pi.outcomeTree()) {
+                tree.add(List.of(s(pi.selectedPolicy()), s(nd.arm()), nd.group(), Integer.toString(nd.n()),
+                        Fmt.raw(nd.mean()), Fmt.raw(nd.sem())));
+            }
+            names.add(write(tablesDir, "outcome_tree.csv", tree));
+            List<List<String>> rank = new ArrayList<>();
+            rank.add(List.of("ranking", "share_treated", "value_dr", "low", "high"));
+            for (RunResult.RankCurve c : pi.rankCurves()) {
+                for (int i = 0; i < c.share().length; i++) {
+                    rank.add(List.of(c.name(), Fmt.raw(c.share()[i]), Fmt.raw(c.value()[i]), Fmt.raw(c.low()[i]),
+                            Fmt.raw(c.high()[i])));
+                }
+            }
+            names.add(write(tablesDir, "rank_graph.csv", rank));
+        }
         return names;
+    }
+
+    static List<List<String>> wins(List<String> names, int[][] m) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        header.add("row_beats_column");
+        header.addAll(names);
+        rows.add(header);
+        for (int i = 0; i < names.size(); i++) {
+            List<String> row = new ArrayList<>();
+            row.add(names.get(i));
+            for (int j = 0; j < names.size(); j++) {
+                row.add(Integer.toString(m[i][j]));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     static List<List<String>> propensity(RunResult r) {

@@ -211,6 +211,10 @@ final class Figures {
         return share;
     }
 
+    static Color color(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
+
     static void styleAxes(AxesChartStyler s) {
         style(s);
     }

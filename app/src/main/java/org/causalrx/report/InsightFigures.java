@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.causalrx.pipeline.RunResult;
-import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -56,29 +55,36 @@ final class InsightFigures {
         return c;
     }
 
-    /** Heat map of a correlation matrix between estimators. */
-    static HeatMapChart correlations(String title, List<String> names, double[][] m) {
-        HeatMapChart c = new HeatMapChart(Figures.WIDTH, Figures.HEIGHT);
-        c.setTitle(title);
+    /** Rank graph: value vs share treated per model, 95 % band as thin dashed lines, Doctors as a point. */
+    static XYChart rankGraph(List<RunResult.RankCurve> curves, double doctorsShare, double doctorsValue, String yTitle) {
+        XYChart c = new XYChart(Figures.WIDTH, Figures.HEIGHT);
+        c.setTitle("Rank graph: treat the top share by predicted benefit");
+        c.setXAxisTitle("Share of test patients treated");
+        c.setYAxisTitle(yTitle);
         Figures.styleAxes(c.getStyler());
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setShowValue(true);
-        c.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
-        c.getStyler().setValueFontColor(Color.BLACK);
-        c.getStyler().setMin(-1).setMax(1);
-        c.getStyler().setRangeColors(new Color[] {new Color(0x2166ac), Color.WHITE, new Color(0xb2182b)});
-        c.getStyler().setLegendVisible(false);
-        c.getStyler().setToolTipsEnabled(false);
-        c.getStyler().setHeatMapValueDecimalPattern("0.00");
-        int k = names.size();
-        Number[][] heat = new Number[k * k][];
-        int idx = 0;
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                heat[idx++] = new Number[] {i, j, Double.isFinite(m[i][j]) ? m[i][j] : 0.0};
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        int i = 0;
+        for (RunResult.RankCurve rc : curves) {
+            Color col = rc.name().equals("random") ? Color.GRAY : Figures.color(i++);
+            XYSeries s = c.addSeries(rc.name(), rc.share(), rc.value());
+            s.setLineColor(col);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineStyle(new BasicStroke(2f));
+            for (double[] band : new double[][] {rc.low(), rc.high()}) {
+                XYSeries bs = c.addSeries(rc.name() + (band == rc.low() ? " 2.5 %" : " 97.5 %"), rc.share(), band);
+                bs.setLineColor(col);
+                bs.setMarker(SeriesMarkers.NONE);
+                bs.setLineStyle(new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {3f, 3f}, 0f));
+                bs.setShowInLegend(false);
             }
         }
-        c.addSeries("correlation", names, names, java.util.Arrays.asList(heat));
+        if (Double.isFinite(doctorsValue)) {
+            XYSeries d = c.addSeries("doctors", new double[] {doctorsShare}, new double[] {doctorsValue});
+            d.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+            d.setMarker(SeriesMarkers.DIAMOND);
+            d.setMarkerColor(Color.BLACK);
+        }
         return c;
     }
 }

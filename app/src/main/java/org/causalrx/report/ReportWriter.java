@@ -112,10 +112,32 @@ public final class ReportWriter {
                             + "predicted effect. A well-calibrated estimator lies on the dashed line y = x."));
         }
         if (ins != null && ins.estimators() != null && ins.estimators().size() > 1) {
-            put(out, Figures.save(InsightFigures.correlations("Kendall correlation of test-set CATEs",
-                    ins.estimators(), ins.kendall()), dir, "cate_correlation_kendall",
+            put(out, HeatMap.save(dir, "cate_correlation_kendall",
                     "Kendall rank correlation between the estimators' predicted effects on the test split: do "
-                            + "they rank patients alike? (Pearson in the table.)"));
+                            + "they rank patients alike? (Pearson in the table.)", "Kendall correlation of test-set CATEs",
+                    ins.estimators(), ins.kendall(), -1, 1, "%.2f"));
+        }
+        RunResult.PolicyInsights pi = r.policyInsights();
+        if (pi != null && pi.policies() != null && pi.policies().size() > 1) {
+            double[][] share = new double[pi.policies().size()][pi.policies().size()];
+            for (int i = 0; i < share.length; i++) {
+                for (int j = 0; j < share.length; j++) {
+                    share[i][j] = i == j ? Double.NaN : pi.winsDr()[i][j] / (double) Math.max(1, pi.rounds());
+                }
+            }
+            put(out, HeatMap.save(dir, "win_matrix_dr",
+                    "Win matrix: the share of bootstrap rounds in which the row policy's DR value is better than the "
+                            + "column policy's (" + PolicyChoice.directionText(p.direction()) + "; red: the row "
+                            + "wins most rounds).", "Share of bootstrap rounds the row policy beats the column (DR)",
+                    pi.policies(), share, 0, 1, "%.2f"));
+        }
+        if (pi != null && pi.rankCurves() != null && !pi.rankCurves().isEmpty()) {
+            PolicyResult doc = doctors.orElse(null);
+            put(out, Figures.save(InsightFigures.rankGraph(pi.rankCurves(), doc == null ? 0 : doc.treatedShare(),
+                    doc == null || doc.valueDr() == null ? Double.NaN : doc.valueDr().mean(), yTitle), dir, "rank_graph",
+                    "Rank graph: DR value when the top share of test patients by each model's predicted benefit is "
+                            + "treated (dashed: 95 % bootstrap band); grey: a random ranking; diamond: Doctors. "
+                            + capitalise(PolicyChoice.directionText(p.direction())) + "."));
         }
         return out;
     }

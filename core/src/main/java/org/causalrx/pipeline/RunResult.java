@@ -19,6 +19,7 @@ public record RunResult(
         List<OutcomeModelMetric> outcomeModels,
         List<PolicyResult> policies,
         CateInsights cateInsights,
+        PolicyInsights policyInsights,
         Provenance provenance) {
 
     /** Protocol text and arm/outcome definitions as the report shows them. */
@@ -75,6 +76,41 @@ public record RunResult(
     public record CateInsights(List<String> estimators, double[][] pearson, double[][] kendall,
                                List<ImpliedAte> impliedAte, java.util.Map<String, List<CalibrationBin>> calibration,
                                List<String> rejected) {
+    }
+
+    /**
+     * Policy insights (§3.11, App. E).
+     *
+     * @param policies       policy names, the order of the win matrices
+     * @param rounds         bootstrap rounds behind the win counts
+     * @param winsDr         [i][j] = rounds in which policy i's DR value is better than policy j's
+     * @param winsIpw        the same for IPW
+     * @param selectedPolicy the learned policy the outcome tree and verdict describe (best learned by DR mean)
+     * @param outcomeTree    nodes of the outcome tree of the selected policy
+     * @param rankCurves     per estimator (and "random"): DR value when treating the top share by predicted benefit
+     * @param verdict        the verdict in words, with the paper's warnings
+     */
+    public record PolicyInsights(List<String> policies, int rounds, int[][] winsDr, int[][] winsIpw,
+                                 String selectedPolicy, List<OutcomeTreeNode> outcomeTree, List<RankCurve> rankCurves,
+                                 Verdict verdict) {
+    }
+
+    /** @param arm actual arm label, or "all" for the root */
+    public record OutcomeTreeNode(String arm, String group, int n, double mean, double sem) {
+    }
+
+    public record RankCurve(String name, double[] share, double[] value, double[] low, double[] high) {
+    }
+
+    /**
+     * @param bestPolicy          best policy by DR mean over all policies
+     * @param bestLearned         best learned policy by DR mean
+     * @param bestLearnedBeatsDoctorsShare share of bootstrap rounds in which it beats Doctors (DR)
+     * @param text                the verdict in words
+     * @param warnings            the paper's warnings that apply
+     */
+    public record Verdict(String bestPolicy, String bestLearned, double bestLearnedBeatsDoctorsShare, String text,
+                          List<String> warnings) {
     }
 
     public record ImpliedAte(String estimator, double estimate, double ciLow, double ciHigh) {

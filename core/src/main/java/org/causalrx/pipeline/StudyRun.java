@@ -105,6 +105,9 @@ public record StudyRun(Learners learners, boolean parallel) {
                 .map(m -> String.format(java.util.Locale.ROOT, "%s (arm '%s'): validation RMSE %.3f vs outcome SD %.3f,"
                         + " MSE >= 0.9 x variance", m.model(), m.arm(), m.rmse(), m.outcomeSd())).toList();
         RunResult.CateInsights insights = CateStage.insights(testCates, psi, rejected, Seeds.derive(seed, "insights"));
+        progress.stage("insights", "win matrix, outcome tree, rank graph and verdict");
+        RunResult.PolicyInsights policyInsights = PolicyInsightStage.run(study, heldOut, policies, boot, policyResults,
+                testCates, armLabels, parallel, seed);
 
         progress.stage("ate", "cross-fitted AIPW over the whole cohort (" + study.ateFolds() + " folds)");
         CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary),
@@ -120,7 +123,7 @@ public record StudyRun(Learners learners, boolean parallel) {
                 new RunResult.OverlapInfo(overlap.etaLow(), overlap.etaHigh(), overlap.method(), test.length,
                         overlap.count(eTest), split.train().length, overlap.count(Stats.select(e, split.train()))),
                 new RunResult.AteResult(ate.ate(), ate.se(), ate.ciLow(), ate.ciHigh(), "aipw", ate.folds(), ate.n()),
-                outcome.metrics(), policyResults, insights,
+                outcome.metrics(), policyResults, insights, policyInsights,
                 new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
                         study.bootstrapRounds(), ResultParts.version(), System.getProperty("java.specification.version"),
                         "3.0.4"));

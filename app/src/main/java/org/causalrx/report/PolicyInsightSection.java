@@ -1,0 +1,76 @@
+package org.causalrx.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.causalrx.pipeline.RunResult;
+
+/** Section 11 of the report: verdict, win matrix, rank graph, outcome tree (§3.11, App. E). Formats only. */
+final class PolicyInsightSection {
+    private final RunResult r;
+
+    PolicyInsightSection(RunResult r) {
+        this.r = r;
+    }
+
+    void render(StringBuilder b, HtmlReport report) {
+        b.append("<section>").append(HtmlReport.heading("policy-insights"));
+        RunResult.PolicyInsights pi = r.policyInsights();
+        if (pi == null) {
+            b.append("<p class=\"note\">No policy insights were computed.</p></section>\n");
+            return;
+        }
+        RunResult.Verdict v = pi.verdict();
+        b.append("<h3>Verdict</h3>\n<p>").append(Html.text(v.text())).append("</p>\n");
+        if (!v.warnings().isEmpty()) {
+            b.append("<ul>\n");
+            for (String w : v.warnings()) {
+                b.append("<li>").append(Html.badge("warn", "warning")).append(' ').append(Html.text(w))
+                        .append("</li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        b.append("<h3>Win matrix (doubly robust)</h3>\n<p>Each cell counts the bootstrap rounds (of ")
+                .append(Fmt.integer(pi.rounds())).append(") in which the row policy's DR value is better than the "
+                        + "column policy's, in the study's direction. Table 4 of the paper.</p>\n")
+                .append(matrix(pi.policies(), pi.winsDr()));
+        b.append(report.figure("win_matrix_dr"));
+        b.append("<h3>Rank graph</h3>\n<p>Patients are ranked by each model's predicted benefit; treating the top "
+                + "share q (no deferral) gives the DR value on the y-axis, with a 95 % bootstrap band. A useful "
+                + "ranking rises above the random ranking; the Doctors policy is shown as a point.</p>\n");
+        b.append(report.figure("rank_graph"));
+        if (pi.selectedPolicy() != null) {
+            b.append("<h3>Outcome tree of ").append("<code>").append(Html.esc(pi.selectedPolicy())).append("</code></h3>\n")
+                    .append("<p>Held-out patients split by the arm they actually received, then by whether the policy "
+                            + "agreed, disagreed or deferred. If the policy is right, patients whose treatment agreed "
+                            + "with it should fare better than those whose treatment disagreed (not causal on its own: "
+                            + "the groups differ in other ways too).</p>\n");
+            Html.Table t = new Html.Table(List.of("Actual arm", "Policy", "n", "Mean outcome", "SEM"), false, false,
+                    true, true, true);
+            for (RunResult.OutcomeTreeNode nd : pi.outcomeTree()) {
+                t.row(nd.group().equals("all") ? "strong" : null, Html.text(nd.arm()), Html.text(nd.group()),
+                        Fmt.integer(nd.n()), Fmt.num(nd.mean()), Fmt.num(nd.sem()));
+            }
+            b.append(t.html());
+        }
+        b.append("</section>\n");
+    }
+
+    private static String matrix(List<String> names, int[][] m) {
+        List<String> headers = new ArrayList<>();
+        headers.add("row beats column");
+        headers.addAll(names);
+        boolean[] numeric = new boolean[names.size() + 1];
+        java.util.Arrays.fill(numeric, 1, numeric.length, true);
+        Html.Table t = new Html.Table(headers, numeric);
+        for (int i = 0; i < names.size(); i++) {
+            String[] cells = new String[names.size() + 1];
+            cells[0] = "<code>" + Html.esc(names.get(i)) + "</code>";
+            for (int j = 0; j < names.size(); j++) {
+                cells[j + 1] = i == j ? "\u2014" : Fmt.integer(m[i][j]);
+            }
+            t.row(null, cells);
+        }
+        return t.html();
+    }
+}
