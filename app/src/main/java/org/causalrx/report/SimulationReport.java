@@ -90,11 +90,11 @@ public final class SimulationReport {
     static List<List<String>> records(FeasibilityResult r) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("form", "seed", "policy", "learned", "treated_share", "deferred_share", "value_dr",
-                "value_ipw", "value_true", "regret"));
+                "value_ipw", "value_dr_se", "value_true", "regret"));
         for (PolicyRecord x : r.records()) {
             rows.add(List.of(x.form(), Integer.toString(x.seed()), x.policy(), Boolean.toString(x.learned()),
                     Fmt.raw(x.treatedShare()), Fmt.raw(x.deferredShare()), Fmt.raw(x.dr()), Fmt.raw(x.ipw()),
-                    Fmt.raw(x.trueValue()), Fmt.raw(x.regret())));
+                    Fmt.raw(x.drSe()), Fmt.raw(x.trueValue()), Fmt.raw(x.regret())));
         }
         return rows;
     }

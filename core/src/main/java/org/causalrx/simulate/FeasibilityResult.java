@@ -38,12 +38,14 @@ public record FeasibilityResult(String study, String outcome, String direction, 
      * @param learned   true for a learned (CATE estimator) policy, false for baselines and Optimal
      * @param dr        estimated DR value on the test split (NaN for Optimal)
      * @param ipw       estimated IPW value on the test split (NaN for Optimal)
+     * @param drSe      bootstrap SD of the DR value (its standard error; NaN for Optimal)
      * @param trueValue mean over test patients of the potential outcome under the policy's decision (deferred →
      *                  the factual outcome)
      * @param regret    how much worse than Optimal, in the study's direction (≥ 0 is worse)
      */
     public record PolicyRecord(String form, int seed, String policy, boolean learned, double treatedShare,
-                               double deferredShare, double dr, double ipw, double trueValue, double regret) {
+                               double deferredShare, double dr, double ipw, double drSe, double trueValue,
+                               double regret) {
     }
 
     /** Mean and standard error of the mean over seeds of one policy's values. */

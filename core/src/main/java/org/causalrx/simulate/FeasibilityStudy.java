@@ -91,11 +91,12 @@ public record FeasibilityStudy(StudyRun runner) {
         for (RunResult.PolicyResult p : out.result().policies()) {
             double v = trueValue(h.decisions().get(p.name()), h, y0, y1);
             rs.add(new FeasibilityResult.PolicyRecord(form, seedIndex, p.name(), study.estimators().contains(p.name()),
-                    p.treatedShare(), p.deferredShare(), p.pointDr(), p.pointIpw(), v, sign * (vOpt - v)));
+                    p.treatedShare(), p.deferredShare(), p.pointDr(), p.pointIpw(),
+                    p.valueDr() == null ? Double.NaN : p.valueDr().sd(), v, sign * (vOpt - v)));
         }
         PolicyDecisions opt = new PolicyDecisions(FeasibilityResult.OPTIMAL, "true-effect sign rule", optimal);
         rs.add(new FeasibilityResult.PolicyRecord(form, seedIndex, FeasibilityResult.OPTIMAL, false,
-                opt.treatedShare(), opt.deferredShare(), Double.NaN, Double.NaN, vOpt, 0.0));
+                opt.treatedShare(), opt.deferredShare(), Double.NaN, Double.NaN, Double.NaN, vOpt, 0.0));
         return rs;
     }
 
