@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code causalrx} command: check, run, bench. */
 @Command(name = "causalrx", mixinStandardHelpOptions = true, version = "causalrx 0.1.0",
         description = "Observational patient data to safe, patient-level treatment recommendations.",
-        subcommands = {CheckCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, BenchCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,2 +1,6 @@
-/** Benchmark data with known effects (IHDP, ACIC 2016) and, later, the semi-synthetic simulation of TRS §3.5. */
+/**
+ * Benchmark data with known effects (IHDP, ACIC 2016) and the semi-synthetic feasibility simulation of TRS §3.5
+ * ({@link org.causalrx.simulate.FeasibilityStudy}: Algorithm 1's {@link org.causalrx.simulate.LinearSimulation},
+ * the random-tree {@link org.causalrx.simulate.TreeSimulation}, and {@link org.causalrx.simulate.FeasibilityChecks}).
+ */
 package org.causalrx.simulate;

@@ -1,0 +1,100 @@
+package org.causalrx.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.causalrx.data.Table;
+import org.causalrx.data.TableReader;
+import org.causalrx.pipeline.Progress;
+import org.causalrx.study.Study;
+import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole feasibility simulation on NHEFS (real covariates, treatments, split and overlap; simulated outcomes),
+ * with 200 bootstrap rounds and the default T-learners. Lower weight gain is better in this study.
+ */
+class FeasibilityStudyTest {
+    static final int SEEDS = 3;
+    static Study study;
+    static Table table;
+    static FeasibilityResult lambda0;
+    static FeasibilityResult lambda1;
+
+    @BeforeAll
+    static void run() {
+        study = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml")).withSeedAndRounds(20261122, 200);
+        table = TableReader.read(study.data());
+        lambda0 = new FeasibilityStudy().run(study, table, new FeasibilitySettings(List.of("linear"), 0.0, null, SEEDS),
+                Progress.NONE);
+        lambda1 = new FeasibilityStudy().run(study, table, new FeasibilitySettings(List.of("linear"), 1.0, null, SEEDS),
+                Progress.NONE);
+    }
+
+    static double mean(FeasibilityResult r, String policy, java.util.function.ToDoubleFunction<FeasibilityResult.PolicyRecord> f) {
+        return r.records().stream().filter(x -> x.policy().equals(policy)).mapToDouble(f).average().orElseThrow();
+    }
+
+    @Test
+    void everyPolicyAndOptimalIsRecordedPerSeedAndOptimalHasNoRegret() {
+        long policies = lambda0.records().stream().map(FeasibilityResult.PolicyRecord::policy).distinct().count();
+        assertEquals(policies * SEEDS, lambda0.records().size());
+        assertTrue(lambda0.records().stream().anyMatch(r -> r.policy().equals("doctors")));
+        for (FeasibilityResult.PolicyRecord r : lambda0.records()) {
+            if (r.policy().equals(FeasibilityResult.OPTIMAL)) {
+                assertEquals(0.0, r.regret());
+            } else {
+                assertTrue(Double.isFinite(r.dr()) && Double.isFinite(r.trueValue()), r.toString());
+            }
+        }
+        assertEquals(3, lambda0.checks().size());
+        assertEquals(0.5 * lambda0.outcomeSd(), lambda0.effect(), 1e-12, "default C = 0.5 SD");
+    }
+
+    @Test
+    void withLambdaOneDoctorsAreCloserToOptimal() {
+        double r1 = mean(lambda1, "doctors", FeasibilityResult.PolicyRecord::regret);
+        double r0 = mean(lambda0, "doctors", FeasibilityResult.PolicyRecord::regret);
+        double random1 = mean(lambda1, "random", FeasibilityResult.PolicyRecord::regret);
+        String msg = String.format(Locale.ROOT, "Doctors' mean regret: lambda 1 %.3f, lambda 0 %.3f; Random at "
+                + "lambda 1 %.3f", r1, r0, random1);
+        System.out.println(msg);
+        assertTrue(r1 < r0, msg);
+        assertTrue(r1 < random1, msg);
+    }
+
+    @Test
+    void withLambdaZeroTheRidgeTLearnerBeatsDoctorsInTrueValue() {
+        for (int seed = 0; seed < SEEDS; seed++) {
+            int s = seed;
+            double ridge = lambda0.records().stream().filter(r -> r.seed() == s && r.policy().equals("t_ridge"))
+                    .findFirst().orElseThrow().trueValue();
+            double doctors = lambda0.records().stream().filter(r -> r.seed() == s && r.policy().equals("doctors"))
+                    .findFirst().orElseThrow().trueValue();
+            assertTrue(ridge < doctors, "seed " + seed + ": lower is better; ridge " + ridge + " doctors " + doctors);
+        }
+    }
+
+    @Test
+    void drEstimatesCorrelateWithTrueValuesOnAFixedSimulation() {
+        List<FeasibilityResult.PolicyRecord> seed0 = lambda0.records().stream()
+                .filter(r -> r.seed() == 0 && !r.policy().equals(FeasibilityResult.OPTIMAL)).toList();
+        double r = FeasibilityChecks.pearson(seed0.stream().mapToDouble(FeasibilityResult.PolicyRecord::dr).toArray(),
+                seed0.stream().mapToDouble(FeasibilityResult.PolicyRecord::trueValue).toArray());
+        System.out.println("DR vs true, lambda 0 seed 0, " + seed0.size() + " policies: r = " + r);
+        assertTrue(r >= 0.9, "Pearson r = " + r);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalResults() {
+        FeasibilityResult again = new FeasibilityStudy().run(study, table,
+                new FeasibilitySettings(List.of("linear"), 0.0, null, 1), Progress.NONE);
+        List<FeasibilityResult.PolicyRecord> first = lambda0.records().stream().filter(r -> r.seed() == 0).toList();
+        assertEquals(first, again.records());
+    }
+}
