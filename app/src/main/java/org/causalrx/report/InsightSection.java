@@ -48,6 +48,7 @@ final class InsightSection {
         if (ins.estimators().size() > 1) {
             b.append("<h3>Pearson correlation of test-set effects</h3>\n").append(matrix(ins.estimators(),
                     ins.pearson()));
+            b.append(report.figure("cate_correlation_pearson"));
             b.append("<h3>Kendall correlation of test-set effects</h3>\n").append(matrix(ins.estimators(),
                     ins.kendall()));
             b.append(report.figure("cate_correlation_kendall"));

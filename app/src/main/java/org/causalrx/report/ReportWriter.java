@@ -112,6 +112,10 @@ public final class ReportWriter {
                             + "predicted effect. A well-calibrated estimator lies on the dashed line y = x."));
         }
         if (ins != null && ins.estimators() != null && ins.estimators().size() > 1) {
+            put(out, HeatMap.save(dir, "cate_correlation_pearson",
+                    "Pearson correlation between the estimators' predicted effects on the test split: do they agree "
+                            + "on the size of the effect?", "Pearson correlation of test-set CATEs",
+                    ins.estimators(), ins.pearson(), -1, 1, "%.2f"));
             put(out, HeatMap.save(dir, "cate_correlation_kendall",
                     "Kendall rank correlation between the estimators' predicted effects on the test split: do "
                             + "they rank patients alike? (Pearson in the table.)", "Kendall correlation of test-set CATEs",
