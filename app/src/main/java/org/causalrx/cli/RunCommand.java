@@ -3,6 +3,7 @@ package org.causalrx.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -12,6 +13,11 @@ import org.causalrx.pipeline.ResultsJson;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.StudyRun;
 import org.causalrx.report.ReportWriter;
+import org.causalrx.report.SimulationReport;
+import org.causalrx.simulate.FeasibilityResult;
+import org.causalrx.simulate.FeasibilitySettings;
+import org.causalrx.simulate.FeasibilityStudy;
+import org.causalrx.verdict.ExitPoints;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import picocli.CommandLine.Command;
@@ -44,12 +50,29 @@ final class RunCommand implements Callable<Integer> {
         }
         Table table = TableReader.read(study.data());
         RunOutput output = new StudyRun().run(study, table, progress);
+        FeasibilityResult simulation = null;
+        Study.Simulation sim = study.simulation();
+        if (sim != null) {
+            FeasibilitySettings settings = new FeasibilitySettings(sim.forms(), sim.lambda(), sim.effect(), sim.seeds());
+            simulation = new FeasibilityStudy().run(study.withSeedAndRounds(study.seed(), sim.rounds()), table,
+                    settings, ConsoleProgress.forStdout(sim.seeds() * sim.forms().size()));
+        }
+        List<ExitPoints.ExitPoint> exits = ExitPoints.evaluate(output.result(), simulation);
         Path target = out != null ? out : Path.of("runs", study.name());
         progress.stage("write", "results.json, tables, figures and report.html into " + target);
+        FeasibilityResult sim2 = simulation;
         OutputDir.write(target, dir -> {
             Files.writeString(dir.resolve("results.json"), ResultsJson.write(output.result()), StandardCharsets.UTF_8);
-            ReportWriter.write(output.result(), output.figures(), dir);
+            if (sim2 != null) {
+                SimulationReport.write(sim2, dir);
+            }
+            ReportWriter.write(output.result(), output.figures(), sim2, exits, dir);
         });
+        for (ExitPoints.ExitPoint e : exits) {
+            if (!e.status().equals("ok")) {
+                System.out.println(e.status() + " at step " + e.step() + ": " + e.finding());
+            }
+        }
         System.out.printf(Locale.ROOT, "done in %.1f s: %s%n", progress.elapsedSeconds(),
                 target.resolve("report.html"));
         return 0;

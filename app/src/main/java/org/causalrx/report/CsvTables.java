@@ -87,6 +87,10 @@ final class CsvTables {
         return names;
     }
 
+    static String writeTable(Path dir, String name, List<List<String>> rows) throws IOException {
+        return write(dir, name, rows);
+    }
+
     static List<List<String>> wins(List<String> names, int[][] m) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();

@@ -24,6 +24,7 @@ final class HtmlReport {
             new String[] {"covariates", "2 Covariates kept and dropped"},
             new String[] {"propensity", "3 Propensity models"},
             new String[] {"overlap", "4 Overlap"},
+            new String[] {"simulation", "5 Feasibility simulation"},
             new String[] {"outcome-models", "6 Outcome models"},
             new String[] {"insights", "7 CATE insights"},
             new String[] {"policies", "10 Policies and held-out value"},
@@ -41,10 +42,21 @@ final class HtmlReport {
     private final List<String> tableFiles;
     private int figureNumber;
 
+    private final org.causalrx.simulate.FeasibilityResult simulation;
+    private final List<org.causalrx.verdict.ExitPoints.ExitPoint> exitPoints;
+
     HtmlReport(RunResult r, Map<String, Figures.Figure> figures, List<String> tableFiles) {
+        this(r, figures, tableFiles, null, List.of());
+    }
+
+    HtmlReport(RunResult r, Map<String, Figures.Figure> figures, List<String> tableFiles,
+               org.causalrx.simulate.FeasibilityResult simulation,
+               List<org.causalrx.verdict.ExitPoints.ExitPoint> exitPoints) {
         this.r = r;
         this.figures = figures;
         this.tableFiles = tableFiles;
+        this.simulation = simulation;
+        this.exitPoints = exitPoints;
     }
 
     /** The pipeline's §3.6 verdict (validation MSE ≥ 0.9 × variance), or the RMSE rule for older results. */
@@ -77,6 +89,7 @@ final class HtmlReport {
                 .append(Html.esc(title())).append(" \u00b7 ")
                 .append(Html.esc(p.name() == null ? "" : p.name())).append("</p>\n");
         summary(b);
+        FeasibilitySection.exitPoints(b, exitPoints);
         b.append("<nav class=\"toc\"><h2>Contents</h2><ol>\n");
         for (String[] s : SECTIONS) {
             b.append("<li><a href=\"#").append(s[0]).append("\">").append(Html.esc(s[1])).append("</a></li>\n");
@@ -87,6 +100,7 @@ final class HtmlReport {
         propensity(b);
         overlap(b);
         ResultSections results = new ResultSections(r, this, tableFiles);
+        FeasibilitySection.simulation(b, simulation, this);
         results.outcomeModels(b);
         new InsightSection(r).render(b, this);
         results.policies(b);

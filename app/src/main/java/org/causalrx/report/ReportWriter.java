@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.causalrx.simulate.FeasibilityResult;
+import org.causalrx.verdict.ExitPoints;
 import java.util.Optional;
 
 import org.causalrx.pipeline.RunFigures;
@@ -44,6 +47,16 @@ public final class ReportWriter {
      * @throws IOException if a file cannot be written
      */
     public static void write(RunResult result, RunFigures figures, Path outDir) throws IOException {
+        write(result, figures, null, List.of(), outDir);
+    }
+
+    /**
+     * As {@link #write(RunResult, RunFigures, Path)}, with the feasibility simulation run with the study (or null;
+     * when present, {@link SimulationReport#write} must have written its files into {@code outDir} first) and the
+     * exit points of the feasibility verdict, shown at the top of the report.
+     */
+    public static void write(RunResult result, RunFigures figures, FeasibilityResult simulation,
+                             List<ExitPoints.ExitPoint> exitPoints, Path outDir) throws IOException {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(figures, "figures");
         Objects.requireNonNull(result.protocol(), "result.protocol");
@@ -52,8 +65,22 @@ public final class ReportWriter {
         }
         Path figDir = Files.createDirectories(outDir.resolve(FIGURES_DIR));
         Map<String, Figures.Figure> figs = renderFigures(result, figures, figDir);
-        List<String> tables = CsvTables.writeAll(result, outDir.resolve(TABLES_DIR));
-        String html = new HtmlReport(result, figs, tables).render();
+        Path scatter = figDir.resolve("simulation_scatter.png");
+        if (simulation != null && Files.exists(scatter)) {
+            put(figs, new Figures.Figure("simulation_scatter", "Feasibility simulation: estimated vs true policy "
+                    + "value on simulated outcomes, every policy and seed (DR and IPW); the dashed line is y = x.",
+                    Files.readAllBytes(scatter)));
+        }
+        List<String> tables = new java.util.ArrayList<>(CsvTables.writeAll(result, outDir.resolve(TABLES_DIR)));
+        if (!exitPoints.isEmpty()) {
+            List<List<String>> rows = new java.util.ArrayList<>();
+            rows.add(List.of("step", "status", "finding", "next"));
+            for (ExitPoints.ExitPoint e : exitPoints) {
+                rows.add(List.of(e.step(), e.status(), e.finding(), e.next()));
+            }
+            tables.add(CsvTables.writeTable(outDir.resolve(TABLES_DIR), "exit_points.csv", rows));
+        }
+        String html = new HtmlReport(result, figs, tables, simulation, exitPoints).render();
         Files.writeString(outDir.resolve(REPORT_HTML), html, StandardCharsets.UTF_8);
     }
 

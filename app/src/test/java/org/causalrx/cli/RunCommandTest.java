@@ -77,6 +77,12 @@ class RunCommandTest {
         try (var files = Files.list(a.resolve("tables"))) {
             assertTrue(files.anyMatch(f -> f.toString().endsWith(".csv")));
         }
+        // the study's simulation block: section 5, simulation.html, and the feasibility verdict at the top
+        assertTrue(Files.exists(a.resolve("simulation.html")) && Files.exists(a.resolve("tables/exit_points.csv")));
+        assertTrue(html.indexOf("Feasibility verdict") < html.indexOf("id=\"protocol\""), "verdict before step 1");
+        assertTrue(html.contains("5 Feasibility simulation") && html.contains("4 overlap"));
+        List<String> exits = Files.readAllLines(a.resolve("tables/exit_points.csv"));
+        assertTrue(exits.stream().anyMatch(l -> l.startsWith("5 feasibility simulation,")), exits.toString());
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary folders left behind");
         }

@@ -115,7 +115,7 @@ public record FeasibilityStudy(StudyRun runner) {
         Study.Outcome o = s.outcome();
         return new Study(s.file(), s.name() + "-simulated", s.protocol(), s.data(), s.idColumn(), s.treatment(),
                 new Study.Outcome(o.column(), Study.OutcomeType.CONTINUOUS, o.direction(), o.missing()),
-                s.covariates(), s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators());
+                s.covariates(), s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(), null);
     }
 
     /** The data table with the outcome column replaced by the simulated factual outcome (same missing rows). */

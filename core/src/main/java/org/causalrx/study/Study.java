@@ -22,10 +22,11 @@ import java.util.Map;
  * @param ateFolds      folds for the cross-fitted AIPW ATE
  * @param estimators    CATE estimators whose policies are learned and compared (names from the catalogue;
  *                      "average" / "majority" / "consensus" combine the single estimators listed)
+ * @param simulation    optional feasibility simulation run with the study (TRS §3.5), or null
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
-                    int bootstrapRounds, int ateFolds, List<String> estimators) {
+                    int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -37,7 +38,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     /** A copy with another seed and number of bootstrap rounds (command-line overrides, seed-stability tests). */
     public Study withSeedAndRounds(long newSeed, int rounds) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
-                rounds, ateFolds, estimators);
+                rounds, ateFolds, estimators, simulation);
     }
 
     /** App. A: what decision, when, for whom, used by whom. Free text; empty strings allowed. */
@@ -88,5 +89,20 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     }
 
     public record Overlap(Double etaLow, Double etaHigh) {
+    }
+
+    /**
+     * The study's feasibility simulation block.
+     *
+     * @param forms  "linear" and / or "tree"
+     * @param lambda Algorithm 1's lambda in [0, 1]
+     * @param effect mean |CATE| in outcome units, or null for half the outcome's SD
+     * @param seeds  simulated data sets per form
+     * @param rounds bootstrap rounds of each simulated run
+     */
+    public record Simulation(List<String> forms, double lambda, Double effect, int seeds, int rounds) {
+        public Simulation {
+            forms = List.copyOf(forms);
+        }
     }
 }

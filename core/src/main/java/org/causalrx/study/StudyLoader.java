@@ -54,7 +54,7 @@ public final class StudyLoader {
                     + "outcome, covariates, seed, ...)");
         }
         YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
-                "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators");
+                "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation");
         String name = top.text("name");
         Study.Protocol protocol = protocol(top.optionalChild("protocol"));
         Path folder = file.toAbsolutePath().getParent();
@@ -83,7 +83,8 @@ public final class StudyLoader {
         }
         checkCovariateNames(f, covariates, treatment, outcome);
         return new Study(file.toAbsolutePath().normalize(), name, protocol, data, id, treatment, outcome, covariates,
-                split, seed, overlap, rounds, (int) folds, estimators(f, root.get("estimators")));
+                split, seed, overlap, rounds, (int) folds, estimators(f, root.get("estimators")),
+                simulation(f, top.optionalChild("simulation")));
     }
 
     /** A covariate listed twice, or the treatment / outcome listed as a covariate, is a declaration error. */
@@ -105,6 +106,43 @@ public final class StudyLoader {
                         + "cannot also be a covariate (covariates[" + (i + 1) + "]); remove it from covariates");
             }
         }
+    }
+
+    private static Study.Simulation simulation(String f, YamlNode s) {
+        if (s == null) {
+            return null;
+        }
+        s.allowOnly("forms", "lambda", "effect", "seeds", "rounds");
+        List<String> forms = new ArrayList<>();
+        JsonNode fn = s.node().get("forms");
+        if (fn == null || fn.isNull()) {
+            forms.add("linear");
+        } else {
+            for (JsonNode n : fn.isArray() ? fn : List.of(fn)) {
+                for (String form : n.asText().split(",")) {
+                    String v = form.trim();
+                    if (!v.equals("linear") && !v.equals("tree")) {
+                        throw new CausalRxException(f + ": 'simulation.forms' has '" + v + "'; use linear and / or "
+                                + "tree, e.g. forms: [linear, tree]");
+                    }
+                    forms.add(v);
+                }
+            }
+        }
+        double lambda = s.number("lambda", 0.5);
+        if (lambda < 0 || lambda > 1) {
+            throw new CausalRxException(f + ": 'simulation.lambda' must be between 0 and 1, got " + lambda);
+        }
+        Double effect = s.optionalNumber("effect");
+        if (effect != null && effect <= 0) {
+            throw new CausalRxException(f + ": 'simulation.effect' must be positive (outcome units), got " + effect);
+        }
+        long seeds = s.integer("seeds", 6);
+        long rounds = s.integer("rounds", 1000);
+        if (seeds < 1 || seeds > 100 || rounds < 1) {
+            throw new CausalRxException(f + ": 'simulation.seeds' must be 1-100 and 'simulation.rounds' at least 1");
+        }
+        return new Study.Simulation(forms, lambda, effect, (int) seeds, (int) rounds);
     }
 
     private static List<String> estimators(String f, JsonNode list) {

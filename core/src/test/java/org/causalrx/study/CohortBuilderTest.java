@@ -184,7 +184,7 @@ class CohortBuilderTest {
         List<Study.Covariate> twice = new ArrayList<>(s.covariates());
         twice.add(new Study.Covariate("edu", CovariateRole.EFFECT_MODIFIER, null, false, null));
         Study dup = new Study(s.file(), s.name(), s.protocol(), s.data(), s.idColumn(), s.treatment(), s.outcome(),
-                twice, s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators());
+                twice, s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(), s.simulation());
         CausalRxException e = assertThrows(CausalRxException.class,
                 () -> CohortBuilder.build(dup, TableReader.read(s.data())));
         assertTrue(e.getMessage().startsWith("study.yaml: covariate 'edu' is declared twice")
@@ -192,7 +192,7 @@ class CohortBuilderTest {
         List<Study.Covariate> withT = new ArrayList<>(s.covariates());
         withT.add(new Study.Covariate("t", CovariateRole.CONFOUNDER, null, false, null));
         Study tAsCov = new Study(s.file(), s.name(), s.protocol(), s.data(), s.idColumn(), s.treatment(),
-                s.outcome(), withT, s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators());
+                s.outcome(), withT, s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(), s.simulation());
         e = assertThrows(CausalRxException.class, () -> CohortBuilder.build(tAsCov, TableReader.read(s.data())));
         assertTrue(e.getMessage().contains("'t' is the treatment") && e.getMessage().contains("remove"),
                 e.getMessage());

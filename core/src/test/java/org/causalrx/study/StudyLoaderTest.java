@@ -94,4 +94,21 @@ class StudyLoaderTest {
         e = assertThrows(CausalRxException.class, () -> CohortBuilder.build(s, typo));
         assertTrue(e.getMessage().contains("did you mean 'agee'"), e.getMessage());
     }
+
+    @Test
+    void simulationBlockIsReadAndChecked(@TempDir Path dir) throws Exception {
+        Study s = StudyLoader.load(write(dir, BASE + "simulation: {forms: [linear, tree], lambda: 1, seeds: 2}\n"));
+        assertEquals(List.of("linear", "tree"), s.simulation().forms());
+        assertEquals(1.0, s.simulation().lambda());
+        assertEquals(2, s.simulation().seeds());
+        assertEquals(1000, s.simulation().rounds());
+        assertNull(s.simulation().effect());
+        assertNull(StudyLoader.load(write(dir, BASE)).simulation());
+        CausalRxException e = assertThrows(CausalRxException.class,
+                () -> StudyLoader.load(write(dir, BASE + "simulation: {lambda: 1.5}\n")));
+        assertTrue(e.getMessage().contains("simulation.lambda"), e.getMessage());
+        e = assertThrows(CausalRxException.class,
+                () -> StudyLoader.load(write(dir, BASE + "simulation: {forms: [cubic]}\n")));
+        assertTrue(e.getMessage().contains("cubic") && e.getMessage().contains("tree"), e.getMessage());
+    }
 }

@@ -1,0 +1,121 @@
+package org.causalrx.verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.causalrx.pipeline.RunResult;
+import org.causalrx.simulate.FeasibilityChecks;
+import org.causalrx.simulate.FeasibilityResult;
+
+/**
+ * The paper's exit points gathered into one feasibility verdict: no overlap (step 4), a failing feasibility
+ * simulation (step 5), rejected component models (step 6) and the policy verdicts (step 11). Each says what the
+ * team could do next.
+ */
+public final class ExitPoints {
+    /** Below this share of test patients inside the overlap set the question cannot be answered. */
+    public static final double MIN_OVERLAP_SHARE = 0.5;
+    /** Below this share a warning is raised. */
+    public static final double WARN_OVERLAP_SHARE = 0.8;
+    /** A validation AUROC at or above this means treatment is nearly determined by the covariates. */
+    public static final double MAX_AUROC = 0.95;
+    /** Share of bootstrap rounds a learned policy should beat Doctors in before a team acts on it. */
+    public static final double CONVINCING_SHARE = 0.95;
+
+    private ExitPoints() {
+    }
+
+    /**
+     * @param status "exit" (stop here), "warning" (go on with care), "ok" or "not run"
+     */
+    public record ExitPoint(String step, String status, String finding, String next) {
+    }
+
+    /** @param simulation the study's feasibility simulation, or null when none was run */
+    public static List<ExitPoint> evaluate(RunResult r, FeasibilityResult simulation) {
+        List<ExitPoint> out = new ArrayList<>();
+        out.add(overlap(r));
+        out.add(simulation(simulation));
+        List<String> rejected = r.cateInsights() == null ? List.of() : r.cateInsights().rejected();
+        out.add(rejected.isEmpty()
+                ? new ExitPoint("6 outcome models", "ok", "No component model was rejected (validation MSE below 0.9 x "
+                        + "the outcome variance).", "")
+                : new ExitPoint("6 outcome models", "warning", rejected.size() + " component model(s) do little better "
+                        + "than predicting the mean: " + String.join("; ", rejected) + ".",
+                        "Discount the policies built on them; try other learners or more informative covariates."));
+        out.addAll(policy(r));
+        return out;
+    }
+
+    private static ExitPoint overlap(RunResult r) {
+        RunResult.OverlapInfo o = r.overlap();
+        double share = o.testTotal() == 0 ? 0 : o.testInOverlap() / (double) o.testTotal();
+        double auroc = r.propensity().stream()
+                .filter(m -> m.model().equals(r.selectedPropensityModel()) && m.split().equals("validation"))
+                .mapToDouble(RunResult.PropensityMetric::auroc).findFirst().orElse(Double.NaN);
+        String finding = String.format(Locale.ROOT, "%.1f %% of test patients are inside the overlap set [%.3f, %.3f]; "
+                + "the selected propensity model's validation AUROC is %.3f.", 100 * share, o.etaLow(), o.etaHigh(), auroc);
+        String next = "Redefine the population (narrower inclusion criteria), restrict to arms clinicians really "
+                + "choose between, or collect the confounder that drives the choice.";
+        if (share < MIN_OVERLAP_SHARE || auroc >= MAX_AUROC) {
+            return new ExitPoint("4 overlap", "exit", finding + " Treatment is close to determined by the covariates: "
+                    + "the question cannot be answered with this data.", next);
+        }
+        if (share < WARN_OVERLAP_SHARE) {
+            return new ExitPoint("4 overlap", "warning", finding + " Many patients will be deferred.", next);
+        }
+        return new ExitPoint("4 overlap", "ok", finding, "");
+    }
+
+    private static ExitPoint simulation(FeasibilityResult sim) {
+        if (sim == null) {
+            return new ExitPoint("5 feasibility simulation", "not run", "No feasibility simulation was run with this "
+                    + "study.", "Add a simulation: block to the study, or run bin/causalrx simulate STUDY.");
+        }
+        List<String> failed = new ArrayList<>();
+        boolean policyFailed = false;
+        for (FeasibilityChecks.Check c : sim.checks()) {
+            if (!c.passed()) {
+                failed.add(c.form() + " check " + c.id() + " (" + c.name() + ")");
+                policyFailed |= c.id() >= 2;
+            }
+        }
+        if (failed.isEmpty()) {
+            return new ExitPoint("5 feasibility simulation", "ok", "All checks passed: with this cohort's covariates "
+                    + "and treatments the pipeline recovers a known good policy.", "");
+        }
+        return new ExitPoint("5 feasibility simulation", policyFailed ? "exit" : "warning", "Failed: "
+                + String.join("; ", failed) + ".", policyFailed
+                ? "With this cohort even a known good policy is not recovered: collect more patients, reduce the "
+                        + "covariates to confounders, or try other estimators before trusting the real results."
+                : "Estimated values are noisy next to the differences between policies: read policy comparisons "
+                        + "with their bootstrap spread, or enlarge the test split.");
+    }
+
+    private static List<ExitPoint> policy(RunResult r) {
+        List<ExitPoint> out = new ArrayList<>();
+        RunResult.PolicyInsights pi = r.policyInsights();
+        if (pi == null || pi.verdict() == null) {
+            return out;
+        }
+        RunResult.Verdict v = pi.verdict();
+        for (String w : v.warnings()) {
+            String next = v.bestPolicy().startsWith("treat_all_")
+                    ? "Recommend the same treatment for everyone in the overlap set; personalisation is not supported."
+                    : v.bestPolicy().equals("doctors") ? "Keep current practice; do not deploy the model."
+                    : v.bestPolicy().equals("propensity") ? "Build on the clinicians' aggregated practice."
+                    : "Do not deploy.";
+            out.add(new ExitPoint("11 policies", "exit", w, next));
+        }
+        if (v.bestLearned() != null && !(v.bestLearnedBeatsDoctorsShare() >= CONVINCING_SHARE)) {
+            out.add(new ExitPoint("11 policies", "warning", String.format(Locale.ROOT, "The best learned policy (%s) "
+                    + "beats Doctors in %.1f %% of bootstrap rounds, short of %.0f %%.", v.bestLearned(),
+                    100 * v.bestLearnedBeatsDoctorsShare(), 100 * CONVINCING_SHARE),
+                    "Do not deploy yet: more data, a prospective check, or a narrower question."));
+        } else if (v.bestLearned() != null && v.warnings().isEmpty()) {
+            out.add(new ExitPoint("11 policies", "ok", v.text(), ""));
+        }
+        return out;
+    }
+}
