@@ -109,6 +109,23 @@ final class Html {
     }
 
     /** Builds a table whose cells are already HTML; columns flagged numeric are right-aligned. */
+    /** A square table with the names as row and column headers and the given (already formatted) cells. */
+    static String matrix(String corner, List<String> names, String[][] cells) {
+        List<String> headers = new ArrayList<>();
+        headers.add(corner);
+        headers.addAll(names);
+        boolean[] numeric = new boolean[names.size() + 1];
+        java.util.Arrays.fill(numeric, 1, numeric.length, true);
+        Table t = new Table(headers, numeric);
+        for (int i = 0; i < names.size(); i++) {
+            String[] row = new String[names.size() + 1];
+            row[0] = "<code>" + esc(names.get(i)) + "</code>";
+            System.arraycopy(cells[i], 0, row, 1, names.size());
+            t.row(null, row);
+        }
+        return t.html();
+    }
+
     static final class Table {
         private final List<String> headers;
         private final boolean[] numeric;

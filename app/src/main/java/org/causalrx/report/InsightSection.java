@@ -1,6 +1,5 @@
 package org.causalrx.report;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.causalrx.pipeline.RunResult;
@@ -57,20 +56,12 @@ final class InsightSection {
     }
 
     private static String matrix(List<String> names, double[][] m) {
-        List<String> headers = new ArrayList<>();
-        headers.add("");
-        headers.addAll(names);
-        boolean[] numeric = new boolean[names.size() + 1];
-        java.util.Arrays.fill(numeric, 1, numeric.length, true);
-        Html.Table t = new Html.Table(headers, numeric);
+        String[][] cells = new String[names.size()][names.size()];
         for (int i = 0; i < names.size(); i++) {
-            String[] cells = new String[names.size() + 1];
-            cells[0] = "<code>" + Html.esc(names.get(i)) + "</code>";
             for (int j = 0; j < names.size(); j++) {
-                cells[j + 1] = Fmt.num(m[i][j]);
+                cells[i][j] = Fmt.num(m[i][j]);
             }
-            t.row(null, cells);
         }
-        return t.html();
+        return Html.matrix("", names, cells);
     }
 }

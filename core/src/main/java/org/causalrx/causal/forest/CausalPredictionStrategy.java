@@ -1,5 +1,7 @@
 package org.causalrx.causal.forest;
 
+import org.causalrx.util.Normal;
+
 import org.causalrx.learn.forest.Tree;
 
 /**

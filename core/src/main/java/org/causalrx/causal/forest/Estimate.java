@@ -1,5 +1,7 @@
 package org.causalrx.causal.forest;
 
+import org.causalrx.util.Normal;
+
 /** Point estimates τ̂(x) and their estimated variances (NaN where unavailable, e.g. ciGroupSize = 1). */
 public record Estimate(double[] tau, double[] variance) {
 

@@ -1,5 +1,7 @@
 package org.causalrx.causal.forest;
 
+import org.causalrx.util.Normal;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,20 +1,20 @@
-package org.causalrx.causal.forest;
+package org.causalrx.util;
 
 /** Standard normal pdf, cdf (via a Chebyshev-fitted erfc, relative error below 1.2e-7) and quantile. */
-final class Normal {
+public final class Normal {
     private Normal() {
     }
 
-    static double pdf(double z) {
+    public static double pdf(double z) {
         return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
     }
 
-    static double cdf(double z) {
+    public static double cdf(double z) {
         return 0.5 * erfc(-z / Math.sqrt(2));
     }
 
     /** Complementary error function (Chebyshev fit, Numerical Recipes' erfcc form). */
-    static double erfc(double x) {
+    public static double erfc(double x) {
         double z = Math.abs(x);
         double t = 1.0 / (1.0 + 0.5 * z);
         double ans = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
@@ -24,7 +24,7 @@ final class Normal {
     }
 
     /** Inverse of the standard normal cdf (Acklam's rational approximation, relative error about 1e-9). */
-    static double quantile(double p) {
+    public static double quantile(double p) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("p must be in (0, 1), got " + p);
         }
