@@ -42,7 +42,7 @@ class BrowserReportTest {
             + "console.error=function(){window.__probeErrors.push('console.error: '+Array.prototype.join.call("
             + "arguments,' '));return e.apply(console,arguments);};"
             + "window.addEventListener('error',function(ev){var t=ev.target;if(t&&t!==window&&t.tagName){"
-            + "window.__probeErrors.push('failed to load <'+t.tagName.toLowerCase()+'> '+(t.id||(t.closest&&"
+            + "window.__probeErrors.push('failed to load '+t.tagName.toLowerCase()+' in #'+(t.id||(t.closest&&"
             + "t.closest('[id]')?t.closest('[id]').id:'')));}else{window.__probeErrors.push('uncaught: '+"
             + "ev.message);}},true);window.addEventListener('unhandledrejection',function(ev){"
             + "window.__probeErrors.push('unhandled rejection: '+ev.reason);});})();</script>";
