@@ -103,7 +103,11 @@ final class BenchCommand implements Callable<Integer> {
             case "nhefs" -> {
                 return nhefs(out != null ? out : Path.of("runs", "bench", "bench-nhefs.json"));
             }
-            default -> throw new CausalRxException("unknown benchmark '" + what + "'; available: nhefs, ihdp, acic, grf");
+            case "policy" -> {
+                return policy(out != null ? out : Path.of("runs", "bench", "bench-policy.json"));
+            }
+            default -> throw new CausalRxException("unknown benchmark '" + what
+                    + "'; available: nhefs, ihdp, acic, grf, policy");
         }
     }
 
@@ -152,6 +156,57 @@ final class BenchCommand implements Callable<Integer> {
         writeJson(out, results);
         System.out.println("results written to " + out);
         return 0;
+    }
+
+    /**
+     * Issue 6 "Speed": 10,000 bootstrap rounds × 15 policies × IPW and DR on 10,000 synthetic held-out rows
+     * (target < 10 s), and the rank graph (51 shares) with 10,000 rounds on the same rows (target < 20 s);
+     * serial and parallel in this process.
+     */
+    private int policy(Path out) throws IOException {
+        int rows = 10_000;
+        int nPolicies = 15;
+        int rounds = 10_000;
+        HeldOut data = syntheticHeldOut(rows, 1);
+        List<PolicyDecisions> ps = syntheticPolicies(rows, nPolicies, 2);
+        double[] benefit = org.causalrx.policy.RankCurve.randomBenefit(rows, 3);
+        Bootstrap.run(data, ps, 1_000, 3, true); // warm-up
+        org.causalrx.policy.RankCurve.compute("warm-up", data, benefit, 500, 3, true);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("rows", rows);
+        results.put("policies", nPolicies);
+        results.put("bootstrap_rounds", rounds);
+        results.put("rank_points", org.causalrx.policy.RankCurve.shares().length);
+        results.put("cores", Runtime.getRuntime().availableProcessors());
+        double bootSerial = timeBootstrap(data, ps, false);
+        double bootParallel = timeBootstrap(data, ps, true);
+        results.put("bootstrap_serial_seconds", bootSerial);
+        results.put("bootstrap_parallel_seconds", bootParallel);
+        results.put("bootstrap_parallel_speedup", bootSerial / bootParallel);
+        results.put("bootstrap_target_seconds", 10);
+        System.out.printf(Locale.ROOT, "bootstrap %,d rounds x %d policies x IPW+DR on %,d rows: serial %.2f s, "
+                + "parallel %.2f s (speed-up %.2fx; target < 10 s)%n", rounds, nPolicies, rows, bootSerial,
+                bootParallel, bootSerial / bootParallel);
+        double rankSerial = timeRank(data, benefit, rounds, false);
+        double rankParallel = timeRank(data, benefit, rounds, true);
+        results.put("rank_serial_seconds", rankSerial);
+        results.put("rank_parallel_seconds", rankParallel);
+        results.put("rank_parallel_speedup", rankSerial / rankParallel);
+        results.put("rank_target_seconds", 20);
+        System.out.printf(Locale.ROOT, "rank graph 51 points x %,d rounds on %,d rows: serial %.2f s, parallel "
+                + "%.2f s (speed-up %.2fx; target < 20 s)%n", rounds, rows, rankSerial, rankParallel,
+                rankSerial / rankParallel);
+        boolean met = Math.min(bootSerial, bootParallel) < 10 && Math.min(rankSerial, rankParallel) < 20;
+        results.put("targets_met", met);
+        writeJson(out, results);
+        System.out.println("results written to " + out);
+        return 0;
+    }
+
+    private static double timeRank(HeldOut data, double[] benefit, int rounds, boolean parallel) {
+        long t0 = System.nanoTime();
+        org.causalrx.policy.RankCurve.compute("bench", data, benefit, rounds, 11, parallel);
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private static void writeJson(Path out, Map<String, Object> results) throws IOException {

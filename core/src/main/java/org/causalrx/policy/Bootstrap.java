@@ -32,10 +32,17 @@ public final class Bootstrap {
         }
         int n = data.size();
         int k = policies.size();
-        int[][] decisions = new int[k][];
+        // Decisions patient-major (all policies of one patient side by side), so one pass over the resampled
+        // patients updates every policy's sums; each sum still runs over patients in index order, with the
+        // same terms as PolicyValue.evaluate, so the values are bit-identical to evaluating policy by policy.
+        byte[] decisions = new byte[n * k];
         for (int p = 0; p < k; p++) {
-            decisions[p] = policies.get(p).arms();
+            int[] arms = policies.get(p).arms();
+            for (int i = 0; i < n; i++) {
+                decisions[i * k + p] = (byte) arms[i];
+            }
         }
+        PolicyValue.Prepared prep = PolicyValue.Prepared.of(data);
         double[][] dr = new double[k][rounds];
         double[][] ipw = new double[k][rounds];
         int chunk = 250;
@@ -43,19 +50,78 @@ public final class Bootstrap {
         IntStream range = IntStream.range(0, chunks);
         (parallel ? range.parallel() : range).forEach(c -> {
             int[] counts = new int[n];
+            int[] drawn = new int[n];
+            double[] sumDeferred = new double[k];
+            long[] nRec = new long[k];
+            double[] sumW = new double[k];
+            double[] sumWy = new double[k];
+            double[] sumWres = new double[k];
+            double[] sumPlug = new double[k];
             for (int r = c * chunk; r < Math.min(rounds, (c + 1) * chunk); r++) {
                 Arrays.fill(counts, 0);
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, r));
                 for (int i = 0; i < n; i++) {
                     counts[rng.nextInt(n)]++;
                 }
+                int m = 0;
+                for (int i = 0; i < n; i++) {
+                    if (counts[i] != 0) {
+                        drawn[m++] = i;
+                    }
+                }
+                Arrays.fill(sumDeferred, 0);
+                Arrays.fill(nRec, 0);
+                Arrays.fill(sumW, 0);
+                Arrays.fill(sumWy, 0);
+                Arrays.fill(sumWres, 0);
+                Arrays.fill(sumPlug, 0);
+                accumulate(prep, decisions, k, counts, drawn, m, sumDeferred, nRec, sumW, sumWy, sumWres, sumPlug);
                 for (int p = 0; p < k; p++) {
-                    PolicyValue.Values v = PolicyValue.evaluate(data, decisions[p], counts);
+                    PolicyValue.Values v = PolicyValue.finish(n, sumDeferred[p], nRec[p], sumW[p], sumWy[p],
+                            sumWres[p], sumPlug[p]);
                     dr[p][r] = v.dr();
                     ipw[p][r] = v.ipw();
                 }
             }
         });
         return new Result(policies.stream().map(PolicyDecisions::name).toList(), dr, ipw);
+    }
+
+    /** The sums of {@link PolicyValue#evaluate} for every policy, over the drawn patients in index order. */
+    private static void accumulate(PolicyValue.Prepared prep, byte[] decisions, int k, int[] counts, int[] drawn,
+            int m, double[] sumDeferred, long[] nRec, double[] sumW, double[] sumWy, double[] sumWres,
+            double[] sumPlug) {
+        double[] y = prep.y();
+        double[] mu0 = prep.mu0();
+        double[] mu1 = prep.mu1();
+        double[] pObs = prep.pObs();
+        double[] resid = prep.resid();
+        int[] t = prep.t();
+        for (int j = 0; j < m; j++) {
+            int i = drawn[j];
+            int c = counts[i];
+            double cy = c * y[i];
+            double cPlug0 = c * mu0[i];
+            double cPlug1 = c * mu1[i];
+            double w = c / pObs[i];
+            double wy = w * y[i];
+            double wres = w * resid[i];
+            int ti = t[i];
+            int base = i * k;
+            for (int p = 0; p < k; p++) {
+                int d = decisions[base + p];
+                if (d == PolicyDecisions.DEFER) {
+                    sumDeferred[p] += cy;
+                    continue;
+                }
+                nRec[p] += c;
+                sumPlug[p] += d == 1 ? cPlug1 : cPlug0;
+                if (ti == d) {
+                    sumW[p] += w;
+                    sumWy[p] += wy;
+                    sumWres[p] += wres;
+                }
+            }
+        }
     }
 }

@@ -50,6 +50,15 @@ public final class PolicyValue {
                 sumWres += w * (y[i] - plug);
             }
         }
+        return finish(nTot, sumDeferred, nRec, sumW, sumWy, sumWres, sumPlug);
+    }
+
+    /**
+     * The two estimates from the weighted sums accumulated over patients in index order (shared with the
+     * bootstrap kernels in {@link Bootstrap} and {@link RankCurve}, which must give bit-identical values).
+     */
+    static Values finish(double nTot, double sumDeferred, double nRec, double sumW, double sumWy, double sumWres,
+            double sumPlug) {
         if (nRec == 0) {
             double v = sumDeferred / nTot;
             return new Values(v, v);
@@ -57,5 +66,27 @@ public final class PolicyValue {
         double ipwRec = sumW > 0 ? sumWy / sumW : Double.NaN;
         double drRec = (sumW > 0 ? sumWres / sumW : 0) + sumPlug / nRec;
         return new Values((sumDeferred + nRec * drRec) / nTot, (sumDeferred + nRec * ipwRec) / nTot);
+    }
+
+    /**
+     * Per-patient constants of the held-out data, computed once for many evaluations: the factual outcome,
+     * the plug-ins, p*(t_i | x_i) and the DR residual y − ŷ^{t_i} (a matched patient's plug-in is that of
+     * the arm they received).
+     */
+    record Prepared(double[] y, int[] t, double[] mu0, double[] mu1, double[] pObs, double[] resid) {
+        static Prepared of(HeldOut data) {
+            int n = data.size();
+            double[] y = data.y();
+            int[] t = data.t();
+            double[] mu0 = data.mu0();
+            double[] mu1 = data.mu1();
+            double[] pObs = new double[n];
+            double[] resid = new double[n];
+            for (int i = 0; i < n; i++) {
+                pObs[i] = data.observedPropensity(i);
+                resid[i] = y[i] - (t[i] == 1 ? mu1[i] : mu0[i]);
+            }
+            return new Prepared(y, t, mu0, mu1, pObs, resid);
+        }
     }
 }

@@ -52,16 +52,48 @@ public final class RankCurve {
         for (int k = 0; k < q.length; k++) {
             value[k] = PolicyValue.evaluate(data, decisions[k], null).dr();
         }
-        double[][] boot = new double[q.length][rounds];
-        IntStream range = IntStream.range(0, rounds);
-        (parallel ? range.parallel() : range).forEach(r -> {
-            int[] counts = new int[n];
-            SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, r));
-            for (int i = 0; i < n; i++) {
-                counts[rng.nextInt(n)]++;
+        // Treated at share k iff the patient's rank is below top_k, and top_k grows with k: patient i is treated
+        // exactly for k >= cut[i]. One pass over the resampled patients updates the sums of all 51 shares as
+        // two contiguous runs of k; each sum still runs over patients in index order with the terms of
+        // PolicyValue.evaluate, so the band is bit-identical to evaluating share by share.
+        int points = q.length;
+        int[] tops = new int[points];
+        for (int k = 0; k < points; k++) {
+            tops[k] = (int) Math.round(q[k] * n);
+        }
+        int[] cut = new int[n];
+        for (int r = 0; r < n; r++) {
+            int k = 0;
+            while (k < points && tops[k] <= r) {
+                k++;
             }
-            for (int k = 0; k < q.length; k++) {
-                boot[k][r] = PolicyValue.evaluate(data, decisions[k], counts).dr();
+            cut[order[r]] = k;
+        }
+        PolicyValue.Prepared prep = PolicyValue.Prepared.of(data);
+        double[][] boot = new double[points][rounds];
+        int chunk = 250;
+        int chunks = (rounds + chunk - 1) / chunk;
+        IntStream range = IntStream.range(0, chunks);
+        (parallel ? range.parallel() : range).forEach(c -> {
+            int[] counts = new int[n];
+            double[] sumW = new double[points];
+            double[] sumWy = new double[points];
+            double[] sumWres = new double[points];
+            double[] sumPlug = new double[points];
+            for (int r = c * chunk; r < Math.min(rounds, (c + 1) * chunk); r++) {
+                Arrays.fill(counts, 0);
+                SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, r));
+                for (int i = 0; i < n; i++) {
+                    counts[rng.nextInt(n)]++;
+                }
+                Arrays.fill(sumW, 0);
+                Arrays.fill(sumWy, 0);
+                Arrays.fill(sumWres, 0);
+                Arrays.fill(sumPlug, 0);
+                accumulate(prep, cut, counts, sumW, sumWy, sumWres, sumPlug);
+                for (int k = 0; k < points; k++) {
+                    boot[k][r] = PolicyValue.finish(n, 0, n, sumW[k], sumWy[k], sumWres[k], sumPlug[k]).dr();
+                }
             }
         });
         double[] lo = new double[q.length];
@@ -71,6 +103,44 @@ public final class RankCurve {
             hi[k] = Stats.quantile(boot[k], 0.975);
         }
         return new Curve(name, q, value, lo, hi);
+    }
+
+    /** The sums of {@link PolicyValue#evaluate} for every share (nothing deferred), over patients in index order. */
+    private static void accumulate(PolicyValue.Prepared prep, int[] cut, int[] counts, double[] sumW, double[] sumWy,
+            double[] sumWres, double[] sumPlug) {
+        double[] y = prep.y();
+        double[] mu0 = prep.mu0();
+        double[] mu1 = prep.mu1();
+        double[] pObs = prep.pObs();
+        double[] resid = prep.resid();
+        int[] t = prep.t();
+        int points = sumPlug.length;
+        int n = counts.length;
+        for (int i = 0; i < n; i++) {
+            int c = counts[i];
+            if (c == 0) {
+                continue;
+            }
+            double cPlug0 = c * mu0[i];
+            double cPlug1 = c * mu1[i];
+            double w = c / pObs[i];
+            double wy = w * y[i];
+            double wres = w * resid[i];
+            int kc = cut[i];
+            for (int k = 0; k < kc; k++) {
+                sumPlug[k] += cPlug0;
+            }
+            for (int k = kc; k < points; k++) {
+                sumPlug[k] += cPlug1;
+            }
+            int from = t[i] == 0 ? 0 : t[i] == 1 ? kc : points;
+            int to = t[i] == 0 ? kc : points;
+            for (int k = from; k < to; k++) {
+                sumW[k] += w;
+                sumWy[k] += wy;
+                sumWres[k] += wres;
+            }
+        }
     }
 
     /** A seeded random ranking, the reference curve. */
