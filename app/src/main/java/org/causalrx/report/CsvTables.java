@@ -63,6 +63,16 @@ final class CsvTables {
             });
             names.add(write(tablesDir, "cate_calibration.csv", cal));
         }
+        if (r.featureImportance() != null && !r.featureImportance().isEmpty()) {
+            List<List<String>> fiRows = new ArrayList<>();
+            fiRows.add(List.of("model", "scale", "feature", "mean_abs_shap"));
+            for (RunResult.FeatureImportance fi : r.featureImportance()) {
+                for (int j = 0; j < fi.features().size(); j++) {
+                    fiRows.add(List.of(fi.model(), fi.scale(), fi.features().get(j), Fmt.raw(fi.meanAbsShap()[j])));
+                }
+            }
+            names.add(write(tablesDir, "feature_importance.csv", fiRows));
+        }
         RunResult.PolicyInsights pi = r.policyInsights();
         if (pi != null) {
             names.add(write(tablesDir, "win_matrix_dr.csv", wins(pi.policies(), pi.winsDr())));

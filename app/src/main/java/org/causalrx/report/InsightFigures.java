@@ -87,4 +87,30 @@ final class InsightFigures {
         }
         return c;
     }
+
+    /** Mean |SHAP| of the top features of one model, largest first. */
+    static org.knowm.xchart.CategoryChart shap(RunResult.FeatureImportance fi, int top) {
+        Integer[] order = new Integer[fi.features().size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> fi.meanAbsShap()[a] != fi.meanAbsShap()[b]
+                ? Double.compare(fi.meanAbsShap()[b], fi.meanAbsShap()[a]) : Integer.compare(a, b));
+        int k = Math.min(top, order.length);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<Double> values = new java.util.ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            names.add(fi.features().get(order[i]));
+            values.add(fi.meanAbsShap()[order[i]]);
+        }
+        org.knowm.xchart.CategoryChart c = new org.knowm.xchart.CategoryChart(Figures.WIDTH, Figures.HEIGHT);
+        c.setTitle("Mean |SHAP|: " + fi.model());
+        c.setYAxisTitle("mean |SHAP| (" + fi.scale() + ")");
+        Figures.styleAxes(c.getStyler());
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setXAxisLabelRotation(60);
+        c.getStyler().setYAxisDecimalPattern("0.000");
+        c.addSeries("mean |SHAP|", names, values);
+        return c;
+    }
 }

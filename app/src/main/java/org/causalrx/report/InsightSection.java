@@ -52,6 +52,14 @@ final class InsightSection {
                     ins.kendall()));
             b.append(report.figure("cate_correlation_kendall"));
         }
+        if (r.featureImportance() != null && !r.featureImportance().isEmpty()) {
+            b.append("<h3>Feature importance (SHAP)</h3>\n<p>Exact tree SHAP values of the gradient-boosted models "
+                    + "(the selected propensity model when it is XGBoost, and each arm of the XGBoost T-learner), "
+                    + "averaged in absolute value over test patients.</p>\n");
+            for (int i = 0; i < r.featureImportance().size(); i++) {
+                b.append(report.figure("shap_" + i));
+            }
+        }
         b.append("</section>\n");
     }
 

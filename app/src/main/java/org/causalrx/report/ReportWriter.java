@@ -148,6 +148,14 @@ public final class ReportWriter {
                             + "they rank patients alike? (Pearson in the table.)", "Kendall correlation of test-set CATEs",
                     ins.estimators(), ins.kendall(), -1, 1, "%.2f"));
         }
+        if (r.featureImportance() != null) {
+            for (int i = 0; i < r.featureImportance().size(); i++) {
+                RunResult.FeatureImportance fi = r.featureImportance().get(i);
+                put(out, Figures.save(InsightFigures.shap(fi, 20), dir, "shap_" + i, "Feature importance of "
+                        + fi.model() + ": mean absolute SHAP value on the test split (" + fi.scale()
+                        + "), top 20 features. Importance is not causation: it shows what the model uses."));
+            }
+        }
         RunResult.PolicyInsights pi = r.policyInsights();
         if (pi != null && pi.policies() != null && pi.policies().size() > 1) {
             double[][] share = new double[pi.policies().size()][pi.policies().size()];

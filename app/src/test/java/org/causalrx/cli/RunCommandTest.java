@@ -77,6 +77,10 @@ class RunCommandTest {
         try (var files = Files.list(a.resolve("tables"))) {
             assertTrue(files.anyMatch(f -> f.toString().endsWith(".csv")));
         }
+        // SHAP of the XGBoost T-learner's two arm models, one value per feature
+        JsonNode fi = r.get("feature_importance");
+        assertTrue(fi.size() >= 2, "feature importance of both arms");
+        assertEquals(r.get("features").size(), fi.get(0).get("mean_abs_shap").size());
         // the study's simulation block: section 5, simulation.html, and the feasibility verdict at the top
         assertTrue(Files.exists(a.resolve("simulation.html")) && Files.exists(a.resolve("tables/exit_points.csv")));
         assertTrue(html.indexOf("Feasibility verdict") < html.indexOf("id=\"protocol\""), "verdict before step 1");

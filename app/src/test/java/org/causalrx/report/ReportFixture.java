@@ -95,7 +95,7 @@ final class ReportFixture {
         RunResult.Provenance provenance = new RunResult.Provenance("3f1c".repeat(16), "a9b2".repeat(16), 20240601L,
                 ROUNDS, "0.1.0-SNAPSHOT", "17.0.15", "3.0.4");
         return new RunResult("nhefs_smoking", protocol, new RunResult.SampleSizes(938, 315, 313), covariates,
-                features, propensity, "logistic", overlap, ate, outcome, policies, insights(), null, provenance);
+                features, propensity, "logistic", overlap, ate, outcome, policies, insights(), null, List.of(), provenance);
     }
 
     static RunResult.CateInsights insights() {

@@ -14,8 +14,15 @@ public record ClassifierRegressor(Classifier classifier) implements Regressor {
             }
             t[i] = (int) y[i];
         }
-        ProbabilityModel m = classifier.fit(x, t, w, seed);
-        return m::predictProba;
+        return new Fitted(classifier.fit(x, t, w, seed));
+    }
+
+    /** The fitted classifier, predicting P(y = 1 | x). */
+    public record Fitted(ProbabilityModel model) implements RegressionModel {
+        @Override
+        public double[] predict(double[][] x) {
+            return model.predictProba(x);
+        }
     }
 
     @Override

@@ -22,7 +22,7 @@ final class PropensityStage {
 
     /** Stage output: metrics, calibration bins, the selected model's name and e(x) for every cohort row. */
     record Output(List<RunResult.PropensityMetric> metrics, Map<String, List<RunFigures.CalibrationBin>> calibration,
-                  String selected, double[] e) {
+                  String selected, double[] e, ProbabilityModel model) {
     }
 
     static Output run(List<Classifier> learners, double[][] x, int[] t, int[] train, int[] validation, long seed) {
@@ -35,6 +35,7 @@ final class PropensityStage {
         String best = null;
         double bestBrier = Double.POSITIVE_INFINITY;
         double[] bestE = null;
+        ProbabilityModel bestModel = null;
         for (Classifier learner : learners) {
             ProbabilityModel m = learner.fit(xTrain, tTrain, null, Seeds.derive(seed, "propensity-" + learner.name()));
             double[] pTrain = m.predictProba(xTrain);
@@ -47,9 +48,10 @@ final class PropensityStage {
                 bestBrier = val.brier();
                 best = learner.name();
                 bestE = m.predictProba(x);
+                bestModel = m;
             }
         }
-        return new Output(metrics, calibration, best, bestE);
+        return new Output(metrics, calibration, best, bestE, bestModel);
     }
 
     static RunResult.PropensityMetric metric(String model, String split, int[] t, double[] p) {

@@ -20,6 +20,7 @@ public record RunResult(
         List<PolicyResult> policies,
         CateInsights cateInsights,
         PolicyInsights policyInsights,
+        List<FeatureImportance> featureImportance,
         Provenance provenance) {
 
     /** Protocol text and arm/outcome definitions as the report shows them. */
@@ -111,6 +112,14 @@ public record RunResult(
      */
     public record Verdict(String bestPolicy, String bestLearned, double bestLearnedBeatsDoctorsShare, String text,
                           List<String> warnings) {
+    }
+
+    /**
+     * Mean absolute SHAP value per feature of one tree model, on the test split.
+     *
+     * @param scale the unit of the SHAP values, e.g. "log-odds of treatment"
+     */
+    public record FeatureImportance(String model, String scale, List<String> features, double[] meanAbsShap) {
     }
 
     public record ImpliedAte(String estimator, double estimate, double ciLow, double ciHigh) {

@@ -124,6 +124,8 @@ public record StudyRun(Learners learners, boolean parallel) {
                         overlap.count(eTest), split.train().length, overlap.count(Stats.select(e, split.train()))),
                 new RunResult.AteResult(ate.ate(), ate.se(), ate.ciLow(), ate.ciHigh(), "aipw", ate.folds(), ate.n()),
                 outcome.metrics(), policyResults, insights, policyInsights,
+                Explanations.all(prop.selected(), prop.model(), outcome.models().stream()
+                        .filter(f -> f.name().equals("t_xgboost")).toList(), xTest, encoding.featureNames(), armLabels),
                 new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
                         study.bootstrapRounds(), ResultParts.version(), System.getProperty("java.specification.version"),
                         "3.0.4"));

@@ -1,0 +1,66 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.causalrx.causal.TLearner;
+import org.causalrx.learn.ClassifierRegressor;
+import org.causalrx.learn.ProbabilityModel;
+import org.causalrx.learn.RegressionModel;
+import org.causalrx.learn.xgb.XGBoostClassifier;
+import org.causalrx.learn.xgb.XGBoostRegressor;
+
+/**
+ * Feature importance of the tree models (TRS §3.4, §3.7): mean |SHAP| per feature from XGBoost's exact tree
+ * SHAP values ({@code predictContrib}) on the given rows. Linear models are not explained here.
+ */
+final class Explanations {
+    private Explanations() {
+    }
+
+    /** SHAP matrix (n × (p + 1), bias last) of a model when it is an XGBoost model, else null. */
+    static double[][] shap(Object model, double[][] x) {
+        Object m = model instanceof ClassifierRegressor.Fitted f ? f.model() : model;
+        if (m instanceof XGBoostRegressor.Model r) {
+            return r.shap(x);
+        }
+        if (m instanceof XGBoostClassifier.Model c) {
+            return c.shap(x);
+        }
+        return null;
+    }
+
+    static RunResult.FeatureImportance importance(String model, String scale, double[][] shap, List<String> features) {
+        int p = features.size();
+        double[] mean = new double[p];
+        for (double[] row : shap) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += Math.abs(row[j]) / shap.length;
+            }
+        }
+        return new RunResult.FeatureImportance(model, scale, features, mean);
+    }
+
+    /** Mean |SHAP| of the selected propensity model (log-odds) and of each arm model of the XGBoost T-learner. */
+    static List<RunResult.FeatureImportance> all(String propensityName, ProbabilityModel propensity,
+                                                 List<TLearner.Fitted> outcomeModels, double[][] x,
+                                                 List<String> features, String[] armLabels) {
+        List<RunResult.FeatureImportance> out = new ArrayList<>();
+        double[][] s = shap(propensity, x);
+        if (s != null) {
+            out.add(importance("propensity (" + propensityName + ")", "log-odds of treatment", s, features));
+        }
+        for (TLearner.Fitted f : outcomeModels) {
+            for (int arm = 0; arm <= 1; arm++) {
+                RegressionModel mu = arm == 0 ? f.mu0() : f.mu1();
+                double[][] sa = shap(mu, x);
+                if (sa != null) {
+                    out.add(importance(f.name() + ", arm '" + armLabels[arm] + "'",
+                            mu instanceof ClassifierRegressor.Fitted ? "log-odds of the outcome" : "outcome units",
+                            sa, features));
+                }
+            }
+        }
+        return out;
+    }
+}
