@@ -102,16 +102,22 @@ final class CsvTables {
     }
 
     static List<List<String>> wins(List<String> names, int[][] m) {
+        return square("row_beats_column", names, (i, j) -> Integer.toString(m[i][j]));
+    }
+
+    /** A square table: a header row of names, then one row per name with its cells. */
+    static List<List<String>> square(String corner, List<String> names,
+                                     java.util.function.BiFunction<Integer, Integer, String> cell) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
-        header.add("row_beats_column");
+        header.add(corner);
         header.addAll(names);
         rows.add(header);
         for (int i = 0; i < names.size(); i++) {
             List<String> row = new ArrayList<>();
             row.add(names.get(i));
             for (int j = 0; j < names.size(); j++) {
-                row.add(Integer.toString(m[i][j]));
+                row.add(cell.apply(i, j));
             }
             rows.add(row);
         }
@@ -198,20 +204,7 @@ final class CsvTables {
 
     /** One CSV field, quoted when needed. */
     static List<List<String>> matrix(List<String> names, double[][] m) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>();
-        header.add("estimator");
-        header.addAll(names);
-        rows.add(header);
-        for (int i = 0; i < names.size(); i++) {
-            List<String> row = new ArrayList<>();
-            row.add(names.get(i));
-            for (int j = 0; j < names.size(); j++) {
-                row.add(Fmt.raw(m[i][j]));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return square("estimator", names, (i, j) -> Fmt.raw(m[i][j]));
     }
 
     static String field(String v) {

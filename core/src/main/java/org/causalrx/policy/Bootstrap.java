@@ -58,11 +58,7 @@ public final class Bootstrap {
             double[] sumWres = new double[k];
             double[] sumPlug = new double[k];
             for (int r = c * chunk; r < Math.min(rounds, (c + 1) * chunk); r++) {
-                Arrays.fill(counts, 0);
-                SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, r));
-                for (int i = 0; i < n; i++) {
-                    counts[rng.nextInt(n)]++;
-                }
+                resample(counts, seed, r);
                 int m = 0;
                 for (int i = 0; i < n; i++) {
                     if (counts[i] != 0) {
@@ -85,6 +81,19 @@ public final class Bootstrap {
             }
         });
         return new Result(policies.stream().map(PolicyDecisions::name).toList(), dr, ipw);
+    }
+
+    /**
+     * Bootstrap round {@code r}: fills {@code counts} with how often each of the n patients is drawn when n are
+     * drawn with replacement, from the round's own seed {@code Seeds.derive(seed, r)}.
+     */
+    static void resample(int[] counts, long seed, int r) {
+        int n = counts.length;
+        Arrays.fill(counts, 0);
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, r));
+        for (int i = 0; i < n; i++) {
+            counts[rng.nextInt(n)]++;
+        }
     }
 
     /** The sums of {@link PolicyValue#evaluate} for every policy, over the drawn patients in index order. */

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
 /**
@@ -81,11 +80,7 @@ public final class RankCurve {
             double[] sumWres = new double[points];
             double[] sumPlug = new double[points];
             for (int r = c * chunk; r < Math.min(rounds, (c + 1) * chunk); r++) {
-                Arrays.fill(counts, 0);
-                SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, r));
-                for (int i = 0; i < n; i++) {
-                    counts[rng.nextInt(n)]++;
-                }
+                Bootstrap.resample(counts, seed, r);
                 Arrays.fill(sumW, 0);
                 Arrays.fill(sumWy, 0);
                 Arrays.fill(sumWres, 0);

@@ -321,35 +321,9 @@ public final class CohortBuilder {
         return out;
     }
 
+    /** The column name nearest in spelling to {@code wanted}, or "" when none is close. */
     private static String suggestion(String wanted, Set<String> names) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String n : names) {
-            int d = distance(wanted.toLowerCase(), n.toLowerCase());
-            if (d < bestD) {
-                bestD = d;
-                best = n;
-            }
-        }
-        return best != null && bestD <= Math.max(2, wanted.length() / 3) ? best : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] tmp = prev;
-            prev = cur;
-            cur = tmp;
-        }
-        return prev[b.length()];
+        String best = YamlNode.closest(wanted, new ArrayList<>(names));
+        return best == null ? "" : best;
     }
 }
