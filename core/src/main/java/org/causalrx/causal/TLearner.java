@@ -31,8 +31,9 @@ public record TLearner(String name, Regressor learner) implements CateEstimator 
     }
 
     /** The two fitted arm models. */
-    public record Fitted(String name, RegressionModel mu0, RegressionModel mu1) implements CateModel {
+    public record Fitted(String name, RegressionModel mu0, RegressionModel mu1) implements CateModel, ArmOutcomeModel {
         /** Predicted outcome under {@code arm} (0 or 1). */
+        @Override
         public double[] mu(double[][] x, int arm) {
             return arm == 0 ? mu0.predict(x) : mu1.predict(x);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
 import org.causalrx.causal.CateEstimator;
@@ -67,6 +68,14 @@ public final class Estimators {
                 return "causal_forest";
             }
         });
+        for (EstimatorProvider provider : ServiceLoader.load(EstimatorProvider.class)) {
+            provider.estimators().forEach((name, supplier) -> {
+                if (m.putIfAbsent(name, supplier) != null) {
+                    throw new CausalRxException("estimator '" + name + "' is defined twice (by "
+                            + provider.getClass().getName() + " and by an earlier provider)");
+                }
+            });
+        }
         return m;
     }
 
