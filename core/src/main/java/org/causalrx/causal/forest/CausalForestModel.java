@@ -1,13 +1,14 @@
 package org.causalrx.causal.forest;
 
-import org.causalrx.causal.CateModel;
+import org.causalrx.causal.EffectIntervals;
+import org.causalrx.causal.IntervalCateModel;
 import org.causalrx.learn.forest.ForestData;
 import org.causalrx.learn.forest.ForestSettings;
 import org.causalrx.learn.forest.ForestTrainer;
 import org.causalrx.learn.forest.Tree;
 
 /** A fitted causal forest: immutable trees with per-leaf sufficient statistics. */
-public final class CausalForestModel implements CateModel {
+public final class CausalForestModel implements IntervalCateModel {
     private static final int S = CausalPredictionStrategy.STATS;
     private final Tree[] trees;
     private final double[][] leafStats;
@@ -186,9 +187,22 @@ public final class CausalForestModel implements CateModel {
         return out;
     }
 
-    /** Pointwise normal intervals at level 1 − alpha. */
-    public Estimate.Interval effectInterval(double[][] x, double alpha) {
-        return effectWithVariance(x).interval(alpha);
+    /**
+     * Pointwise normal intervals at level 1 − alpha from the forest's variance estimate. Where the variance is
+     * unavailable (NaN, e.g. ciGroupSize = 1) the interval is (−∞, ∞): nothing is known about the sign there.
+     */
+    @Override
+    public EffectIntervals effectInterval(double[][] x, double alpha) {
+        Estimate.Interval ci = effectWithVariance(x).interval(alpha);
+        double[] lo = ci.lower();
+        double[] hi = ci.upper();
+        for (int i = 0; i < lo.length; i++) {
+            if (Double.isNaN(lo[i]) || Double.isNaN(hi[i])) {
+                lo[i] = Double.NEGATIVE_INFINITY;
+                hi[i] = Double.POSITIVE_INFINITY;
+            }
+        }
+        return new EffectIntervals(lo, hi);
     }
 
     private void checkColumns(double[][] x) {

@@ -41,19 +41,25 @@ final class Boosters {
 
     /** Trains a booster; labels and weights as given (weights may be null). */
     static Booster train(double[][] x, double[] label, double[] w, XGBoostParams p, String objective, long seed) {
+        return train(x, label, w, p, objective, Map.of(), seed);
+    }
+
+    /** As above, with extra booster parameters (e.g. {@code quantile_alpha} for {@code reg:quantileerror}). */
+    static Booster train(double[][] x, double[] label, double[] w, XGBoostParams p, String objective,
+                         Map<String, Object> extra, long seed) {
         if (x.length == 0) {
             throw new IllegalArgumentException("cannot fit XGBoost on zero rows");
         }
         if (p.earlyStopping() > 0 && x.length >= 50) {
-            int rounds = chooseRounds(x, label, w, p, objective, seed);
-            return trainRounds(x, label, w, p, objective, seed, rounds);
+            int rounds = chooseRounds(x, label, w, p, objective, extra, seed);
+            return trainRounds(x, label, w, p, objective, extra, seed, rounds);
         }
-        return trainRounds(x, label, w, p, objective, seed, p.rounds());
+        return trainRounds(x, label, w, p, objective, extra, seed, p.rounds());
     }
 
     /** Number of rounds chosen by early stopping on a seeded 20 % validation split of the rows. */
     private static int chooseRounds(double[][] x, double[] label, double[] w, XGBoostParams p, String objective,
-                                    long seed) {
+                                    Map<String, Object> extra, long seed) {
         int n = x.length;
         int[] perm = java.util.stream.IntStream.range(0, n).toArray();
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -73,7 +79,7 @@ final class Boosters {
             dVal = labelled(select(x, val), select(label, val), w == null ? null : select(w, val));
             // boost one round at a time and score the validation rows silently (XGBoost's own early stopping
             // logs every round); stop after p.earlyStopping() rounds without improvement
-            Booster b = XGBoost.train(dTr, params(p, objective, seed), 0, new HashMap<>(), null, null);
+            Booster b = XGBoost.train(dTr, params(p, objective, extra, seed), 0, new HashMap<>(), null, null);
             DMatrix[] evalSets = {dVal};
             String[] evalNames = {"validation"};
             float[] metric = new float[1];
@@ -128,8 +134,9 @@ final class Boosters {
         return out;
     }
 
-    private static Map<String, Object> params(XGBoostParams p, String objective, long seed) {
-        Map<String, Object> params = new HashMap<>();
+    private static Map<String, Object> params(XGBoostParams p, String objective, Map<String, Object> extra,
+                                              long seed) {
+        Map<String, Object> params = new HashMap<>(extra);
         params.put("objective", objective);
         params.put("max_depth", p.maxDepth());
         params.put("eta", p.eta());
@@ -145,7 +152,7 @@ final class Boosters {
     }
 
     private static Booster trainRounds(double[][] x, double[] label, double[] w, XGBoostParams p, String objective,
-                                       long seed, int rounds) {
+                                       Map<String, Object> extra, long seed, int rounds) {
         DMatrix m = null;
         try {
             m = matrix(x);
@@ -153,7 +160,7 @@ final class Boosters {
             if (w != null) {
                 m.setWeight(toFloat(w));
             }
-            return XGBoost.train(m, params(p, objective, seed), rounds, new HashMap<>(), null, null);
+            return XGBoost.train(m, params(p, objective, extra, seed), rounds, new HashMap<>(), null, null);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         } finally {

@@ -17,7 +17,10 @@ class CausalForestVarianceTest {
         ForestSettings s = ForestSettings.defaults().withNumTrees(1000);
         CausalForestModel m = new CausalForest(s).fit(train.x, train.y, train.w, null, null, 23);
         Estimate est = m.effectWithVariance(test.x);
-        Estimate.Interval ci = m.effectInterval(test.x, 0.05);
+        Estimate.Interval ci = est.interval(0.05);
+        org.causalrx.causal.EffectIntervals same = m.effectInterval(test.x, 0.05);
+        assertEquals(ci.lower()[0], same.lo()[0], 1e-12);
+        assertEquals(ci.upper()[0], same.hi()[0], 1e-12);
         double covered = 0;
         for (int i = 0; i < test.tau.length; i++) {
             assertTrue(est.variance()[i] > 0 && Double.isFinite(est.variance()[i]));
