@@ -38,7 +38,8 @@ final class PolicySet {
                         inOverlap));
                 continue;
             }
-            out.add(Policies.signRule(name, name + ": give '" + tr.label(tr.treatedCode())
+            String suffix = study.deferral() == null ? "" : DeferralStage.INCLUSIVE;
+            out.add(Policies.signRule(name + suffix, name + suffix + ": give '" + tr.label(tr.treatedCode())
                     + "' when the predicted effect " + better + " " + study.outcome().column()
                     + "; defer outside overlap", testCates.get(name), sign, inOverlap));
         }

@@ -6,7 +6,31 @@ import java.util.Map;
  * What {@link StudyRun} returns: the serialisable result, the raw data behind figures, and the held-out
  * patients with every policy's decisions (for simulations, outcome trees and the model bundle).
  */
-public record RunOutput(RunResult result, RunFigures figures, HeldOutDetail heldOut) {
+public record RunOutput(RunResult result, RunFigures figures, HeldOutDetail heldOut, FittedDeferral deferral) {
+
+    /** An output without uncertainty-based deferral. */
+    public RunOutput(RunResult result, RunFigures figures, HeldOutDetail heldOut) {
+        this(result, figures, heldOut, null);
+    }
+
+    /**
+     * What reproduces the Conservative decisions on new patients: for estimator {@code name} and covariates x
+     * (encoded as in the run), with iv = {@code models.get(name).effectInterval(x, alphaStat)}, patient i's
+     * decision is {@code Deferral.decide(e_i, overlap, models.get(name).effect(x)[i], iv.lo()[i], iv.hi()[i],
+     * betterSign)}. The models are composed of fitted parts only (point model, its bootstrap refits or posterior,
+     * the B-learner bound regressions up to {@code lambda}).
+     *
+     * @param selected  the estimator of the verdict's selected learned policy (or the first sign-rule estimator)
+     * @param models    sign-rule estimator name → its joint interval model at {@code lambda}
+     * @param alphaStat statistical level of the Conservative set
+     * @param lambda    marginal-sensitivity Lambda of the Conservative set
+     */
+    public record FittedDeferral(String selected, Map<String, org.causalrx.causal.bounds.JointCateModel> models,
+                                 double alphaStat, double lambda) {
+        public FittedDeferral {
+            models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
+        }
+    }
 
     /**
      * The test split as the policies saw it.

@@ -89,7 +89,16 @@ public record StudyRun(Learners learners, boolean parallel) {
                 Stats.select(x, split.train()), Stats.select(t, split.train()), Stats.select(y, split.train()), seed);
         Map<String, double[]> testCates = new LinkedHashMap<>();
         cateModels.forEach((name, m) -> testCates.put(name, m.effect(xTest)));
-        List<PolicyDecisions> policies = PolicySet.build(study, testCates, tTest, eTest, inOverlap, seed);
+        List<PolicyDecisions> policies = new ArrayList<>(PolicySet.build(study, testCates, tTest, eTest, inOverlap,
+                seed));
+        DeferralStage.Fitted deferral = null;
+        if (study.deferral() != null) {
+            progress.stage("uncertainty", "per-patient intervals (" + study.deferral().bootstrapRefits()
+                    + " bootstrap refits) and B-learner bounds; Conservative deferral set");
+            deferral = DeferralStage.fit(study, cateModels, tLearners, learners, binary, Stats.select(x, split.train()),
+                    Stats.select(t, split.train()), Stats.select(y, split.train()), seed, parallel);
+            policies.addAll(DeferralStage.conservative(study, deferral, xTest, eTest, overlap));
+        }
 
         progress.stage("evaluation", "held-out IPW and DR values, " + study.bootstrapRounds() + " bootstrap rounds");
         Classifier evalLearner = learners.evaluationPropensity();
@@ -108,6 +117,19 @@ public record StudyRun(Learners learners, boolean parallel) {
         progress.stage("insights", "win matrix, outcome tree, rank graph and verdict");
         RunResult.PolicyInsights policyInsights = PolicyInsightStage.run(study, heldOut, policies, boot, policyResults,
                 testCates, armLabels, parallel, seed);
+
+        DeferralResult deferralResult = null;
+        List<DeferralResult.SweepPoint> sweep = null;
+        RunOutput.FittedDeferral fittedDeferral = null;
+        if (deferral != null) {
+            Study.Deferral d = study.deferral();
+            String sweepPolicy = DeferralSweep.sweepPolicy(policyInsights.selectedPolicy(), deferral);
+            sweep = DeferralSweep.sweep(study, deferral, xTest, eTest, overlap, heldOut);
+            deferralResult = new DeferralResult(d.alphaStat(), d.lambda(), d.bootstrapRefits(), deferral.methods(),
+                    DeferralSweep.BOUNDS_METHOD, DeferralSweep.JOINT_RULE, sweepPolicy,
+                    DeferralSweep.sets(study, deferral, xTest, eTest, overlap));
+            fittedDeferral = new RunOutput.FittedDeferral(sweepPolicy, deferral.models(), d.alphaStat(), d.lambda());
+        }
 
         progress.stage("ate", "cross-fitted AIPW over the whole cohort (" + study.ateFolds() + " folds)");
         CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary),
@@ -128,7 +150,7 @@ public record StudyRun(Learners learners, boolean parallel) {
                         .filter(f -> f.name().equals("t_xgboost")).toList(), xTest, encoding.featureNames(), armLabels),
                 new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
                         study.bootstrapRounds(), ResultParts.version(), System.getProperty("java.specification.version"),
-                        "3.0.4"));
+                        "3.0.4"), deferralResult, sweep);
         Map<String, double[]> dr = new LinkedHashMap<>();
         Map<String, double[]> ipw = new LinkedHashMap<>();
         for (int p = 0; p < policies.size(); p++) {
@@ -149,7 +171,7 @@ public record StudyRun(Learners learners, boolean parallel) {
             source[i] = cohortRows[test[i]];
         }
         return new RunOutput(result, figures, new RunOutput.HeldOutDetail(source, tTest, heldOut.y(), eTest,
-                decisions));
+                decisions), fittedDeferral);
     }
 
     private static boolean squared(Study study, String covariate) {

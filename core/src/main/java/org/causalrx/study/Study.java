@@ -23,10 +23,13 @@ import java.util.Map;
  * @param estimators    CATE estimators whose policies are learned and compared (names from the catalogue;
  *                      "average" / "majority" / "consensus" combine the single estimators listed)
  * @param simulation    optional feasibility simulation run with the study (TRS §3.5), or null
+ * @param deferral      uncertainty-based deferral settings (TRS Eq. 4, §3.8), or null for overlap-only deferral
+ *                      (one deferral set, policy names without suffixes; what simulated runs use)
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
-                    int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation) {
+                    int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
+                    Deferral deferral) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -35,10 +38,53 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         estimators = List.copyOf(estimators);
     }
 
+    /** A study without uncertainty-based deferral (overlap only). */
+    public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
+                 Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
+                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation) {
+        this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, null);
+    }
+
     /** A copy with another seed and number of bootstrap rounds (command-line overrides, seed-stability tests). */
     public Study withSeedAndRounds(long newSeed, int rounds) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
-                rounds, ateFolds, estimators, simulation);
+                rounds, ateFolds, estimators, simulation, deferral);
+    }
+
+    /** A copy with other deferral settings (null: overlap only). */
+    public Study withDeferral(Deferral d) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, d);
+    }
+
+    /**
+     * The study's {@code deferral:} block (METHOD step 8–9): the Conservative set defers where the joint interval
+     * of the CATE at (alphaStat, lambda) contains 0; the sweep repeats that over a grid.
+     *
+     * @param alphaStat       statistical level, 0 &lt; alphaStat &lt; 1 (intervals of nominal coverage 1 − alphaStat)
+     * @param lambda          marginal-sensitivity parameter Lambda ≥ 1 of the causal bounds
+     * @param bootstrapRefits B bootstrap refits behind meta-learner intervals, 2..1000
+     * @param sweepAlpha      alpha_stat values of the sweep grid (each in (0, 1))
+     * @param sweepLambda     Lambda values of the sweep grid (each ≥ 1)
+     */
+    public record Deferral(double alphaStat, double lambda, int bootstrapRefits, List<Double> sweepAlpha,
+                           List<Double> sweepLambda) {
+        public Deferral {
+            sweepAlpha = List.copyOf(sweepAlpha);
+            sweepLambda = List.copyOf(sweepLambda);
+            if (!(alphaStat > 0 && alphaStat < 1) || !(lambda >= 1) || Double.isInfinite(lambda)
+                    || bootstrapRefits < 2 || bootstrapRefits > 1000
+                    || sweepAlpha.stream().anyMatch(a -> !(a > 0 && a < 1))
+                    || sweepLambda.stream().anyMatch(l -> !(l >= 1) || Double.isInfinite(l))) {
+                throw new IllegalArgumentException("invalid deferral settings: " + this);
+            }
+        }
+
+        /** alpha_stat 0.05, Lambda 1.5, 20 refits; sweep {0.05, 0.1, 0.2, 0.5} × {1, 1.25, 1.5, 2, 3}. */
+        public static Deferral defaults() {
+            return new Deferral(0.05, 1.5, 20, List.of(0.05, 0.1, 0.2, 0.5), List.of(1.0, 1.25, 1.5, 2.0, 3.0));
+        }
     }
 
     /** App. A: what decision, when, for whom, used by whom. Free text; empty strings allowed. */

@@ -19,7 +19,8 @@ import org.causalrx.util.CausalRxException;
  * repeated keys anywhere, missing required keys ({@code name, data, treatment.column, treatment.arms,
  * outcome.column, outcome.type, outcome.direction, covariates, seed}), wrong types and unknown words are a
  * {@link CausalRxException} naming the study file and the key, with the allowed values. Defaults: split
- * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5. The data path is resolved against
+ * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5, deferral as in {@link DeferralBlock}.
+ * The data path is resolved against
  * the study file's folder.
  */
 public final class StudyLoader {
@@ -54,7 +55,7 @@ public final class StudyLoader {
                     + "outcome, covariates, seed, ...)");
         }
         YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
-                "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation");
+                "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation", "deferral");
         String name = top.text("name");
         Study.Protocol protocol = protocol(top.optionalChild("protocol"));
         Path folder = file.toAbsolutePath().getParent();
@@ -84,7 +85,7 @@ public final class StudyLoader {
         checkCovariateNames(f, covariates, treatment, outcome);
         return new Study(file.toAbsolutePath().normalize(), name, protocol, data, id, treatment, outcome, covariates,
                 split, seed, overlap, rounds, (int) folds, estimators(f, root.get("estimators")),
-                simulation(f, top.optionalChild("simulation")));
+                simulation(f, top.optionalChild("simulation")), DeferralBlock.read(f, top.optionalChild("deferral")));
     }
 
     /** A covariate listed twice, or the treatment / outcome listed as a covariate, is a declaration error. */

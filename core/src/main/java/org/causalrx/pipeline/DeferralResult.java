@@ -1,0 +1,48 @@
+package org.causalrx.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deferral part of {@code results.json} (METHOD steps 8–9), present when the study's deferral is on.
+ *
+ * @param alphaStat       statistical level of the Conservative set
+ * @param lambda          marginal-sensitivity Lambda of the Conservative set
+ * @param bootstrapRefits B refits behind bootstrap intervals
+ * @param intervalMethods estimator → how its statistical interval is computed, in words
+ * @param boundsMethod    how the causal bounds are computed, in words
+ * @param jointRule       how statistical and causal intervals are combined, in words
+ * @param sweepPolicy     the estimator whose sweep the report draws (the verdict's selected learned policy)
+ * @param sets            per sign-rule estimator and set: who is deferred, and why
+ */
+public record DeferralResult(double alphaStat, double lambda, int bootstrapRefits, Map<String, String> intervalMethods,
+                             String boundsMethod, String jointRule, String sweepPolicy, List<SetSummary> sets) {
+
+    /**
+     * One deferral set of one estimator on the test split.
+     *
+     * @param policy             policy name, e.g. "t_xgboost@conservative"
+     * @param set                "inclusive" or "conservative"
+     * @param deferredShare      share of test patients deferred
+     * @param outsideOverlapShare share deferred because e(x) is outside the overlap set
+     * @param uncertainShare     share deferred (within overlap) because the joint interval contains 0
+     * @param meanStatWidth      mean width of the statistical interval (alpha_stat), test patients in overlap
+     * @param meanBoundsWidth    mean width of the causal bounds (Lambda), test patients in overlap
+     * @param meanJointWidth     mean width of the joint interval, test patients in overlap
+     */
+    public record SetSummary(String policy, String set, double deferredShare, double outsideOverlapShare,
+                             double uncertainShare, double meanStatWidth, double meanBoundsWidth,
+                             double meanJointWidth) {
+    }
+
+    /**
+     * One point of the alpha_stat × Lambda sweep for one estimator's Conservative policy.
+     *
+     * @param deferralRate share of test patients deferred (outside overlap or uncertain)
+     * @param valueDr      held-out DR value (point estimate; deferred patients keep their factual outcome)
+     * @param treatedShare share of test patients recommended the treated arm
+     */
+    public record SweepPoint(String policy, double alphaStat, double lambda, double deferralRate, double valueDr,
+                             double treatedShare) {
+    }
+}

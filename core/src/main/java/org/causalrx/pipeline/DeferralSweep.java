@@ -1,0 +1,100 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.causal.EffectIntervals;
+import org.causalrx.causal.OverlapSet;
+import org.causalrx.causal.bounds.JointCateModel;
+import org.causalrx.policy.HeldOut;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.policy.PolicyValue;
+import org.causalrx.study.Study;
+
+/**
+ * The alpha_stat × Lambda sweep (TRS §3.8) and the per-set summaries: for every sign-rule estimator and grid point,
+ * the Conservative decisions (through {@link DeferralStage#decide}) and their held-out DR point value.
+ */
+final class DeferralSweep {
+    static final String JOINT_RULE = "tau_lo = min(l, tau_minus - (tau - l)), tau_hi = max(h, tau_plus + (h - tau)):"
+            + " each causal bound moved outward by the estimator's statistical margin [l, h] at alpha_stat around its"
+            + " point CATE tau; the joint interval always contains the statistical one";
+    static final String BOUNDS_METHOD = "B-learner sharp bounds under the marginal sensitivity model (Oprescu et al."
+            + " 2023): 3-fold cross-fitted e(x) (L2-logistic, clipped to [0.05, 0.95]) and mu_t(x); conditional"
+            + " quantiles at Lambda/(1+Lambda) by XGBoost reg:quantileerror (binary outcomes: closed form from mu_t);"
+            + " doubly robust pseudo-outcomes regressed on x with XGBoost; envelope over Lambda levels, so bounds"
+            + " are nested in Lambda";
+
+    private DeferralSweep() {
+    }
+
+    static List<DeferralResult.SweepPoint> sweep(Study study, DeferralStage.Fitted fitted, double[][] xTest,
+                                                 double[] eTest, OverlapSet overlap, HeldOut heldOut) {
+        Study.Deferral d = study.deferral();
+        List<DeferralResult.SweepPoint> out = new ArrayList<>();
+        for (Map.Entry<String, JointCateModel> en : fitted.models().entrySet()) {
+            JointCateModel m = en.getValue();
+            double[] tau = m.effect(xTest);
+            for (double alpha : d.sweepAlpha()) {
+                EffectIntervals stat = m.statistical().effectInterval(xTest, alpha);
+                for (double lambda : d.sweepLambda()) {
+                    EffectIntervals joint = JointCateModel.combine(tau, stat, fitted.bounds().bounds(xTest, lambda));
+                    PolicyDecisions p = new PolicyDecisions(en.getKey(), "", DeferralStage.decide(eTest, overlap, tau,
+                            joint, study.outcome().sign()));
+                    out.add(new DeferralResult.SweepPoint(en.getKey() + DeferralStage.CONSERVATIVE, alpha, lambda,
+                            p.deferredShare(), PolicyValue.evaluate(heldOut, p.arms(), null).dr(), p.treatedShare()));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<DeferralResult.SetSummary> sets(Study study, DeferralStage.Fitted fitted, double[][] xTest,
+                                                double[] eTest, OverlapSet overlap) {
+        Study.Deferral d = study.deferral();
+        List<DeferralResult.SetSummary> out = new ArrayList<>();
+        int n = eTest.length;
+        for (Map.Entry<String, JointCateModel> en : fitted.models().entrySet()) {
+            JointCateModel m = en.getValue();
+            EffectIntervals stat = m.statistical().effectInterval(xTest, d.alphaStat());
+            EffectIntervals bounds = fitted.bounds().bounds(xTest, d.lambda());
+            EffectIntervals joint = m.effectInterval(xTest, d.alphaStat());
+            int outside = 0;
+            int uncertain = 0;
+            double ws = 0;
+            double wb = 0;
+            double wj = 0;
+            for (int i = 0; i < n; i++) {
+                if (!overlap.contains(eTest[i])) {
+                    outside++;
+                    continue;
+                }
+                if (joint.containsZero(i)) {
+                    uncertain++;
+                }
+                ws += stat.hi()[i] - stat.lo()[i];
+                wb += bounds.hi()[i] - bounds.lo()[i];
+                wj += joint.hi()[i] - joint.lo()[i];
+            }
+            int in = n - outside;
+            double o = outside / (double) n;
+            out.add(new DeferralResult.SetSummary(en.getKey() + DeferralStage.INCLUSIVE, "inclusive", o, o, 0,
+                    ws / in, wb / in, wj / in));
+            out.add(new DeferralResult.SetSummary(en.getKey() + DeferralStage.CONSERVATIVE, "conservative",
+                    (outside + uncertain) / (double) n, o, uncertain / (double) n, ws / in, wb / in, wj / in));
+        }
+        return out;
+    }
+
+    /** The verdict's selected learned policy's estimator when it is a sign rule, else the first sign-rule one. */
+    static String sweepPolicy(String selectedPolicy, DeferralStage.Fitted fitted) {
+        if (selectedPolicy != null) {
+            String base = selectedPolicy.replace(DeferralStage.INCLUSIVE, "").replace(DeferralStage.CONSERVATIVE, "");
+            if (fitted.models().containsKey(base)) {
+                return base;
+            }
+        }
+        return fitted.models().keySet().stream().findFirst().orElse(null);
+    }
+}
