@@ -38,13 +38,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "bootstrap rounds (default: the study's, else 10000)")
     Integer rounds;
 
-    /** Stages reported by {@link StudyRun} plus writing. */
+    /** Stages reported by {@link StudyRun} plus writing (one more, "uncertainty", when deferral is on). */
     static final int STAGES = 9;
 
     @Override
     public Integer call() {
-        ConsoleProgress progress = ConsoleProgress.forStdout(STAGES);
         Study study = StudyLoader.load(studyFile);
+        ConsoleProgress progress = ConsoleProgress.forStdout(STAGES + (study.deferral() == null ? 0 : 1));
         if (rounds != null) {
             study = Studies.withRounds(study, rounds);
         }

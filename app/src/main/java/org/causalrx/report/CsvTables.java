@@ -94,6 +94,9 @@ final class CsvTables {
             }
             names.add(write(tablesDir, "rank_graph.csv", rank));
         }
+        if (r.deferral() != null) {
+            names.addAll(DeferralTables.write(r, tablesDir));
+        }
         return names;
     }
 

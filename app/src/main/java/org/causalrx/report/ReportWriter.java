@@ -178,6 +178,17 @@ public final class ReportWriter {
                             + "treated (dashed: 95 % bootstrap band); grey: a random ranking; diamond: Doctors. "
                             + capitalise(PolicyChoice.directionText(p.direction())) + "."));
         }
+        if (r.deferral() != null && r.deferralSweep() != null && r.deferral().sweepPolicy() != null) {
+            String sp = r.deferral().sweepPolicy() + "@conservative";
+            List<org.causalrx.pipeline.DeferralResult.SweepPoint> pts = r.deferralSweep().stream()
+                    .filter(x -> x.policy().equals(sp)).toList();
+            if (!pts.isEmpty()) {
+                put(out, Figures.save(DeferralFigures.sweep(pts, sp, yTitle), dir, "deferral_sweep",
+                        "Deferral sweep of " + sp + ": each line is one Lambda, its points the alpha_stat values; "
+                                + "x: share of test patients deferred, y: held-out DR value (point estimate). "
+                                + capitalise(PolicyChoice.directionText(p.direction())) + "."));
+            }
+        }
         return out;
     }
 

@@ -19,6 +19,8 @@ import org.causalrx.causal.bounds.CateBoundsFamily;
 import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.causal.uncertainty.BootstrapCate;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
+import org.causalrx.causal.uncertainty.FinalStageBootstrap;
+import org.causalrx.causal.meta.DRLearner;
 import org.causalrx.causal.uncertainty.PosteriorCateModel;
 import org.causalrx.learn.bart.BartModel;
 import org.causalrx.learn.xgb.XGBoostRegressor;
@@ -31,7 +33,8 @@ import org.causalrx.util.Seeds;
  * METHOD steps 8–9: statistical intervals per learned estimator, B-learner bounds, and the Conservative deferral
  * set (overlap + joint interval contains 0, decided by {@link Deferral#decide}). Intervals: t_bart from its
  * posterior draws, causal_forest from its variance, ensembles from their members' bootstrap refits combined refit
- * by refit, every other estimator from {@code bootstrapRefits} seeded bootstrap refits (normal intervals).
+ * by refit, the DR-learner from bootstrap refits of its final stage on its fixed cross-fitted pseudo-outcomes, every
+ * other estimator from {@code bootstrapRefits} seeded full bootstrap refits (normal intervals).
  */
 final class DeferralStage {
     static final String INCLUSIVE = "@inclusive";
@@ -71,7 +74,9 @@ final class DeferralStage {
                 BootstrapCateModel bm = bootstrap(n, m, tLearners, d, xTr, tTr, yTr, seed, parallel);
                 boots.put(n, bm);
                 stat.put(n, bm);
-                methods.put(n, d.bootstrapRefits() + " bootstrap refits (normal interval)");
+                methods.put(n, d.bootstrapRefits() + (bm.refits().get(0) instanceof FinalStageBootstrap.Refit
+                        ? " bootstrap refits of the final stage on fixed cross-fitted pseudo-outcomes (normal interval)"
+                        : " bootstrap refits (normal interval)"));
             }
         }
         for (String n : signRuleEstimators(study)) {
@@ -111,6 +116,12 @@ final class DeferralStage {
                                                 double[][] xTr, int[] tTr, double[] yTr, long seed, boolean parallel) {
         CateEstimator est = tLearners.stream().filter(t -> t.name().equals(n)).findFirst()
                 .map(t -> (CateEstimator) t).orElseGet(() -> Estimators.byName(n));
+        if (est instanceof DRLearner dr) {
+            // the point model's own pseudo-outcomes (same seed as CateStage.fit), final stage refit only
+            double[] pseudo = dr.pseudoOutcomes(xTr, tTr, yTr, Seeds.derive(seed, "cate-" + n));
+            return new FinalStageBootstrap(dr.finalStage(), d.bootstrapRefits(), parallel).wrap(point, xTr, tTr,
+                    pseudo, Seeds.derive(seed, "refits-" + n));
+        }
         return new BootstrapCate(est, d.bootstrapRefits(), parallel).wrap(point, xTr, tTr, yTr,
                 Seeds.derive(seed, "refits-" + n));
     }

@@ -1,0 +1,71 @@
+package org.causalrx.report;
+
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.pipeline.DeferralResult;
+import org.causalrx.pipeline.RunResult;
+
+/**
+ * Section 9 of the report: per-patient intervals and the Inclusive / Conservative deferral sets (TRS §3.8–3.9,
+ * Eq. 4), the intervals' methods, and the alpha_stat × Lambda sweep. Formats only.
+ */
+final class DeferralSection {
+    private final RunResult r;
+
+    DeferralSection(RunResult r) {
+        this.r = r;
+    }
+
+    void render(StringBuilder b, HtmlReport report) {
+        b.append("<section>").append(HtmlReport.heading("deferral"));
+        DeferralResult d = r.deferral();
+        if (d == null) {
+            b.append("<p class=\"note\">Uncertainty-based deferral was off for this study (<code>deferral: {enabled: "
+                    + "false}</code>): policies defer outside the overlap set only.</p></section>\n");
+            return;
+        }
+        b.append("<p>Every learned sign-rule policy is evaluated with two deferral sets. <b>Inclusive</b> "
+                + "(<code>@inclusive</code>) defers only patients outside the overlap set. <b>Conservative</b> "
+                + "(<code>@conservative</code>) also defers patients whose joint interval [tau_lo(x), tau_hi(x)] "
+                + "contains 0 (Rej'(x), TRS Eq. 4), at alpha_stat = ").append(Fmt.num(d.alphaStat()))
+                .append(" and Lambda = ").append(Fmt.num(d.lambda())).append(".</p>\n");
+        b.append("<h3>How the intervals are computed</h3>\n");
+        Html.Table m = new Html.Table(List.of("Estimator", "Statistical interval (alpha_stat)"), false, false);
+        for (Map.Entry<String, String> e : d.intervalMethods().entrySet()) {
+            m.row(null, "<code>" + Html.esc(e.getKey()) + "</code>", Html.text(e.getValue()));
+        }
+        b.append(m.html());
+        b.append("<p><b>Causal bounds (Lambda).</b> ").append(Html.text(d.boundsMethod())).append(". Lambda bounds "
+                + "how far the true odds of treatment may differ from the estimated odds (Lambda = 1: no hidden "
+                + "confounding).</p>\n<p><b>Joint interval.</b> ").append(Html.text(d.jointRule())).append(".</p>\n");
+        b.append("<h3>Who is deferred</h3>\n");
+        Html.Table s = new Html.Table(List.of("Policy", "Deferred", "Outside overlap", "Uncertain",
+                "Mean width: statistical", "causal bounds", "joint"), false, true, true, true, true, true, true);
+        for (DeferralResult.SetSummary x : d.sets()) {
+            s.row(null, "<code>" + Html.esc(x.policy()) + "</code>", Fmt.pct(x.deferredShare()),
+                    Fmt.pct(x.outsideOverlapShare()), Fmt.pct(x.uncertainShare()), Fmt.num(x.meanStatWidth()),
+                    Fmt.num(x.meanBoundsWidth()), Fmt.num(x.meanJointWidth()));
+        }
+        b.append(s.html());
+        b.append("<p>Widths are means over test patients inside the overlap set. The held-out values of both sets "
+                + "are in section 10 (box plots include both).</p>\n");
+        List<DeferralResult.SweepPoint> sweep = r.deferralSweep() == null ? List.of() : r.deferralSweep().stream()
+                .filter(p -> p.policy().equals(d.sweepPolicy() + "@conservative")).toList();
+        if (!sweep.isEmpty()) {
+            b.append("<h3>Sweep of <code>").append(Html.esc(d.sweepPolicy())).append("</code></h3>\n")
+                    .append("<p>Deferral rate and held-out DR value (point estimate; deferred patients keep their "
+                            + "factual outcome) over the grid alpha_stat × Lambda. The sweep of every learned "
+                            + "estimator is in <code>tables/deferral_sweep.csv</code>.</p>\n");
+            b.append(report.figure("deferral_sweep"));
+            Html.Table t = new Html.Table(List.of("alpha_stat", "Lambda", "Deferred", "Treated", "DR value"), true,
+                    true, true, true, true);
+            for (DeferralResult.SweepPoint p : sweep) {
+                t.row(null, Fmt.num(p.alphaStat()), Fmt.num(p.lambda()), Fmt.pct(p.deferralRate()),
+                        Fmt.pct(p.treatedShare()), Fmt.num(p.valueDr()));
+            }
+            b.append(t.html());
+        }
+        b.append("</section>\n");
+    }
+}

@@ -1,0 +1,49 @@
+package org.causalrx.causal.uncertainty;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.causalrx.causal.CateModel;
+import org.causalrx.learn.RegressionModel;
+import org.causalrx.learn.Regressor;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * Bootstrap of a two-stage learner's final stage only: the cross-fitted pseudo-outcomes (e.g. the DR-learner's) are
+ * held fixed and the final regression is refit on B within-arm resamples of (x, pseudo-outcome). For orthogonal
+ * pseudo-outcomes (DR, R) the nuisance estimation error enters the CATE only at second order, so this is the usual
+ * inference for them (as EconML's final-stage inference) and costs one regression per refit instead of a full
+ * cross-fitted refit. Resample b uses {@code Seeds.derive(seed, b)}; same seed ⇒ same refits.
+ *
+ * @param finalStage the final-stage learner of the point model
+ * @param refits     B ≥ 2
+ * @param parallel   fit refits on several threads (results identical either way)
+ */
+public record FinalStageBootstrap(Regressor finalStage, int refits, boolean parallel) {
+    public FinalStageBootstrap {
+        if (refits < 2) {
+            throw new IllegalArgumentException("bootstrap refits must be at least 2, got " + refits);
+        }
+    }
+
+    /** A fitted final-stage regression used as a CATE model. */
+    public record Refit(RegressionModel model) implements CateModel {
+        @Override
+        public double[] effect(double[][] x) {
+            return model.predict(x);
+        }
+    }
+
+    /** B refits of {@code finalStage} on resamples of (x, pseudo), resampled within arm t. */
+    public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] pseudo, long seed) {
+        IntStream range = IntStream.range(0, refits);
+        List<CateModel> fits = (parallel ? range.parallel() : range).mapToObj(b -> {
+            long s = Seeds.derive(seed, b);
+            int[] rows = BootstrapCate.resample(t, s);
+            return (CateModel) new Refit(finalStage.fit(Stats.select(x, rows), Stats.select(pseudo, rows), null,
+                    Seeds.derive(s, "fit")));
+        }).toList();
+        return new BootstrapCateModel(point, fits);
+    }
+}
