@@ -63,8 +63,15 @@ class RunCommandTest {
             }
             assertTrue(p.has("treated_share") && p.has("deferred_share"));
         }
-        assertEquals(List.of("doctors", "random", "propensity", "treat_all_0", "treat_all_1", "t_xgboost", "t_ridge",
-                "t_lasso", "x_xgboost", "dr_xgboost", "average", "consensus"), names);
+        assertEquals(List.of("doctors", "random", "propensity", "treat_all_0", "treat_all_1", "t_xgboost@inclusive",
+                "t_ridge@inclusive", "t_lasso@inclusive", "x_xgboost@inclusive", "dr_xgboost@inclusive",
+                "average@inclusive", "consensus", "t_xgboost@conservative", "t_ridge@conservative",
+                "t_lasso@conservative", "x_xgboost@conservative", "dr_xgboost@conservative", "average@conservative"),
+                names);
+        // deferral: settings, per-set summaries and the alpha_stat x Lambda sweep of every sign-rule estimator
+        assertEquals(0.05, r.at("/deferral/alpha_stat").asDouble());
+        assertEquals(2 * 6, r.at("/deferral/sets").size());
+        assertEquals(6 * 4 * 5, r.get("deferral_sweep").size());
         // doctors: nothing deferred, treated share = observed share in test
         assertEquals(0.0, r.at("/policies/0/deferred_share").asDouble());
 
@@ -85,6 +92,8 @@ class RunCommandTest {
         assertTrue(Files.exists(a.resolve("simulation.html")) && Files.exists(a.resolve("tables/exit_points.csv")));
         assertTrue(html.indexOf("Feasibility verdict") < html.indexOf("id=\"protocol\""), "verdict before step 1");
         assertTrue(html.contains("5 Feasibility simulation") && html.contains("4 overlap"));
+        assertTrue(html.contains("9 Deferral") && html.contains("deferral_sweep"), "deferral section and figure");
+        assertTrue(Files.exists(a.resolve("tables/deferral_sweep.csv")) && Files.exists(a.resolve("tables/deferral_sets.csv")));
         List<String> exits = Files.readAllLines(a.resolve("tables/exit_points.csv"));
         assertTrue(exits.stream().anyMatch(l -> l.startsWith("5 feasibility simulation,")), exits.toString());
         try (var files = Files.list(dir)) {

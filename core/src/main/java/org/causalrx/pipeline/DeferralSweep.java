@@ -17,9 +17,11 @@ import org.causalrx.study.Study;
  * the Conservative decisions (through {@link DeferralStage#decide}) and their held-out DR point value.
  */
 final class DeferralSweep {
-    static final String JOINT_RULE = "tau_lo = min(l, tau_minus - (tau - l)), tau_hi = max(h, tau_plus + (h - tau)):"
-            + " each causal bound moved outward by the estimator's statistical margin [l, h] at alpha_stat around its"
-            + " point CATE tau; the joint interval always contains the statistical one";
+    static final String JOINT_RULE = "tau_lo = l - (tau_1 - tau_minus), tau_hi = h + (tau_plus - tau_1): the"
+            + " estimator's statistical interval [l, h] at alpha_stat widened on each side by the distance of the"
+            + " B-learner's bounds at Lambda from its Lambda = 1 estimate tau_1 (the bound regressions are not"
+            + " bootstrapped: they are taken to carry the estimator's statistical error); at Lambda = 1 it is the"
+            + " statistical interval";
     static final String BOUNDS_METHOD = "B-learner sharp bounds under the marginal sensitivity model (Oprescu et al."
             + " 2023): 3-fold cross-fitted e(x) (L2-logistic, clipped to [0.05, 0.95]) and mu_t(x); conditional"
             + " quantiles at Lambda/(1+Lambda) by XGBoost reg:quantileerror (binary outcomes: closed form from mu_t);"
@@ -36,10 +38,11 @@ final class DeferralSweep {
         for (Map.Entry<String, JointCateModel> en : fitted.models().entrySet()) {
             JointCateModel m = en.getValue();
             double[] tau = m.effect(xTest);
+            double[] centre = fitted.bounds().effect(xTest);
             for (double alpha : d.sweepAlpha()) {
                 EffectIntervals stat = m.statistical().effectInterval(xTest, alpha);
                 for (double lambda : d.sweepLambda()) {
-                    EffectIntervals joint = JointCateModel.combine(tau, stat, fitted.bounds().bounds(xTest, lambda));
+                    EffectIntervals joint = JointCateModel.combine(stat, centre, fitted.bounds().bounds(xTest, lambda));
                     PolicyDecisions p = new PolicyDecisions(en.getKey(), "", DeferralStage.decide(eTest, overlap, tau,
                             joint, study.outcome().sign()));
                     out.add(new DeferralResult.SweepPoint(en.getKey() + DeferralStage.CONSERVATIVE, alpha, lambda,

@@ -111,4 +111,33 @@ class StudyLoaderTest {
                 () -> StudyLoader.load(write(dir, BASE + "simulation: {forms: [cubic]}\n")));
         assertTrue(e.getMessage().contains("cubic") && e.getMessage().contains("tree"), e.getMessage());
     }
+
+    @Test
+    void deferralBlockIsReadWithDefaultsAndChecked(@TempDir Path dir) throws Exception {
+        Study.Deferral def = StudyLoader.load(write(dir, BASE)).deferral();
+        assertEquals(Study.Deferral.defaults(), def);
+        assertEquals(0.05, def.alphaStat());
+        assertEquals(1.5, def.lambda());
+        Study s = StudyLoader.load(write(dir, BASE + "deferral: {alpha_stat: 0.1, lambda: 2, bootstrap_refits: 30, "
+                + "sweep: {alpha_stat: [0.1, 0.3], lambda: [1, 2.5]}}\n"));
+        assertEquals(new Study.Deferral(0.1, 2.0, 30, List.of(0.1, 0.3), List.of(1.0, 2.5)), s.deferral());
+        assertNull(StudyLoader.load(write(dir, BASE + "deferral: {enabled: false}\n")).deferral());
+        String[][] bad = {
+                {"deferral: {alpha: 0.1}\n", "alpha"},
+                {"deferral: {alpha_stat: 1.5}\n", "deferral.alpha_stat"},
+                {"deferral: {alpha_stat: 0}\n", "deferral.alpha_stat"},
+                {"deferral: {lambda: 0.8}\n", "deferral.lambda"},
+                {"deferral: {bootstrap_refits: 1}\n", "deferral.bootstrap_refits"},
+                {"deferral: {bootstrap_refits: 2.5}\n", "bootstrap_refits"},
+                {"deferral: {sweep: {lambda: [1, 0.5]}}\n", "deferral.sweep.lambda"},
+                {"deferral: {sweep: {alpha_stat: []}}\n", "deferral.sweep.alpha_stat"},
+                {"deferral: {sweep: {alpha_stat: [0.1, 0.1]}}\n", "twice"},
+                {"deferral: {sweep: {gamma: [1]}}\n", "gamma"},
+                {"deferral: {enabled: maybe}\n", "enabled"}};
+        for (String[] b : bad) {
+            CausalRxException e = assertThrows(CausalRxException.class,
+                    () -> StudyLoader.load(write(dir, BASE + b[0])), b[0]);
+            assertTrue(e.getMessage().contains(b[1]), b[0] + " -> " + e.getMessage());
+        }
+    }
 }

@@ -6,15 +6,17 @@ import org.causalrx.causal.IntervalCateModel;
 /**
  * The joint interval [tau_lo(x), tau_hi(x)] of METHOD step 8, combining statistical (alpha_stat) and causal
  * (Lambda) uncertainty around one estimator's point CATE tau(x). With [l, h] the estimator's (1 − alpha)
- * statistical interval and [tau−, tau+] the B-learner bounds at Lambda:
+ * statistical interval, [tau−, tau+] the B-learner bounds at Lambda and tau1 the B-learner's Lambda = 1 estimate:
  * <pre>
- *   tau_lo = min(l, tau− − (tau − l))      tau_hi = max(h, tau+ + (h − tau))
+ *   tau_lo = l − (tau1 − tau−)      tau_hi = h + (tau+ − tau1)
  * </pre>
- * i.e. each causal bound is moved outward by the estimator's own statistical margin on that side (a stated
- * simplification: the bound regressions' statistical error is taken to be that of the point estimator, rather than
- * bootstrapping the B-learner), and the result always contains the statistical interval, hence tau(x): a patient
- * whose joint interval excludes 0 is recommended in the direction of tau(x). Wider in Lambda (the bounds are nested)
- * and in smaller alpha. Composed only of fitted models.
+ * i.e. the statistical interval widened on each side by how far hidden confounding of strength Lambda can move the
+ * effect (the sharp bounds' distance from the no-confounding estimate). This reads "the lower statistical limit of
+ * tau− and the upper statistical limit of tau+" under the stated simplification that the bounds carry the
+ * estimator's own statistical error (the bound regressions are not bootstrapped). At Lambda = 1 it is exactly the
+ * statistical interval; it widens monotonically in Lambda (the bounds are nested, tau− ≤ tau1 ≤ tau+) and as alpha
+ * falls; it always contains tau(x), so a patient whose joint interval excludes 0 is recommended in the direction of
+ * tau(x). Composed only of fitted models.
  *
  * @param statistical the estimator's point model with its statistical intervals
  * @param bounds      B-learner bounds, fitted at least up to {@code lambda}
@@ -33,18 +35,18 @@ public record JointCateModel(IntervalCateModel statistical, CateBoundsFamily bou
 
     @Override
     public EffectIntervals effectInterval(double[][] x, double alpha) {
-        return combine(statistical.effect(x), statistical.effectInterval(x, alpha), bounds.bounds(x, lambda));
+        return combine(statistical.effectInterval(x, alpha), bounds.effect(x), bounds.bounds(x, lambda));
     }
 
-    /** The joint rule above, row by row. */
-    public static EffectIntervals combine(double[] tau, EffectIntervals stat, EffectIntervals causal) {
-        double[] l = stat.lo();
-        double[] h = stat.hi();
-        double[] lo = causal.lo();
-        double[] hi = causal.hi();
-        for (int i = 0; i < tau.length; i++) {
-            lo[i] = Math.min(l[i], lo[i] - (tau[i] - l[i]));
-            hi[i] = Math.max(h[i], hi[i] + (h[i] - tau[i]));
+    /** The joint rule above, row by row; {@code centre} is the B-learner's Lambda = 1 estimate tau1. */
+    public static EffectIntervals combine(EffectIntervals stat, double[] centre, EffectIntervals causal) {
+        double[] lo = stat.lo();
+        double[] hi = stat.hi();
+        double[] cl = causal.lo();
+        double[] ch = causal.hi();
+        for (int i = 0; i < lo.length; i++) {
+            lo[i] -= Math.max(0, centre[i] - cl[i]);
+            hi[i] += Math.max(0, ch[i] - centre[i]);
         }
         return new EffectIntervals(lo, hi);
     }

@@ -1,0 +1,103 @@
+package org.causalrx.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.data.Table;
+import org.causalrx.data.TableReader;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.study.Study;
+import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The two deferral sets on the NHEFS demo data (small settings so the test stays quick). */
+class DeferralPipelineTest {
+    static Study study;
+    static RunOutput out;
+    static Table table;
+
+    @BeforeAll
+    static void run() {
+        Study s = StudyLoader.load(Path.of("examples", "nhefs", "study.yaml"));
+        study = new Study(s.file(), s.name(), s.protocol(), s.data(), s.idColumn(), s.treatment(), s.outcome(),
+                s.covariates(), s.split(), s.seed(), s.overlap(), 50, s.ateFolds(),
+                List.of("t_ridge", "dr_xgboost", "average", "consensus"), null,
+                new Study.Deferral(0.1, 1.5, 5, List.of(0.1, 0.5), List.of(1.0, 2.0)));
+        table = TableReader.read(study.data());
+        out = new StudyRun(Learners.standard(), true).run(study, table, Progress.NONE);
+    }
+
+    @Test
+    void everySignRulePolicyHasBothSetsAndBaselinesKeepTheirNames() {
+        List<String> names = out.result().policies().stream().map(RunResult.PolicyResult::name).toList();
+        assertEquals(List.of("doctors", "random", "propensity", "treat_all_0", "treat_all_1", "t_ridge@inclusive",
+                "dr_xgboost@inclusive", "average@inclusive", "consensus", "t_ridge@conservative",
+                "dr_xgboost@conservative", "average@conservative"), names);
+    }
+
+    @Test
+    void conservativeDeferralContainsInclusiveAndAgreesWhereBothDecide() {
+        Map<String, int[]> d = out.heldOut().decisions();
+        int extra = 0;
+        for (String n : List.of("t_ridge", "dr_xgboost", "average")) {
+            int[] inc = d.get(n + "@inclusive");
+            int[] con = d.get(n + "@conservative");
+            for (int i = 0; i < inc.length; i++) {
+                if (inc[i] == PolicyDecisions.DEFER) {
+                    assertEquals(PolicyDecisions.DEFER, con[i], n + " patient " + i);
+                } else if (con[i] != PolicyDecisions.DEFER) {
+                    assertEquals(inc[i], con[i], n + " patient " + i);
+                } else {
+                    extra++;
+                }
+            }
+        }
+        assertTrue(extra > 0, "uncertainty defers some patients inside overlap");
+    }
+
+    @Test
+    void sweepIsMonotoneInLambdaAndAlphaAndContainsTheStudySetting() {
+        List<DeferralResult.SweepPoint> sweep = out.result().deferralSweep();
+        assertEquals(3 * 2 * 2, sweep.size());
+        for (DeferralResult.SweepPoint p : sweep) {
+            for (DeferralResult.SweepPoint q : sweep) {
+                if (p.policy().equals(q.policy()) && p.alphaStat() == q.alphaStat() && p.lambda() < q.lambda()) {
+                    assertTrue(p.deferralRate() <= q.deferralRate(), p + " vs " + q);
+                }
+                if (p.policy().equals(q.policy()) && p.lambda() == q.lambda() && p.alphaStat() < q.alphaStat()) {
+                    assertTrue(p.deferralRate() >= q.deferralRate(), p + " vs " + q);
+                }
+            }
+        }
+        DeferralResult dr = out.result().deferral();
+        assertEquals(0.1, dr.alphaStat());
+        double conservativeShare = out.result().policies().stream()
+                .filter(p -> p.name().equals("t_ridge@conservative")).findFirst().orElseThrow().deferredShare();
+        double setShare = dr.sets().stream().filter(s -> s.policy().equals("t_ridge@conservative")).findFirst()
+                .orElseThrow().deferredShare();
+        assertEquals(conservativeShare, setShare, 1e-12);
+        assertTrue(dr.intervalMethods().get("dr_xgboost").contains("final stage"));
+        assertTrue(dr.intervalMethods().get("t_ridge").contains("5 bootstrap refits"));
+    }
+
+    @Test
+    void fittedDeferralIsExposedAndSameSeedGivesSameDecisions() {
+        RunOutput.FittedDeferral f = out.deferral();
+        assertNotNull(f);
+        assertEquals(List.of("t_ridge", "dr_xgboost", "average"), List.copyOf(f.models().keySet()));
+        assertEquals(1.5, f.lambda());
+        assertEquals(0.1, f.alphaStat());
+        RunOutput again = new StudyRun(Learners.standard(), false).run(study, table, Progress.NONE);
+        for (String n : List.of("t_ridge@conservative", "dr_xgboost@conservative", "average@conservative")) {
+            assertArrayEquals(out.heldOut().decisions().get(n), again.heldOut().decisions().get(n), n);
+        }
+        assertEquals(ResultsJson.write(out.result()), ResultsJson.write(again.result()));
+    }
+}
