@@ -24,6 +24,10 @@ final class DeferralFigures {
         c.setYAxisTitle(yTitle);
         Figures.styleAxes(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setXAxisMin(0.0);
+        c.getStyler().setXAxisMax(1.0);
+        c.getStyler().setXAxisDecimalPattern("0.0");
+        c.getStyler().setYAxisDecimalPattern("0.000");
         TreeMap<Double, List<DeferralResult.SweepPoint>> byLambda = new TreeMap<>();
         for (DeferralResult.SweepPoint p : points) {
             byLambda.computeIfAbsent(p.lambda(), k -> new ArrayList<>()).add(p);
@@ -35,7 +39,8 @@ final class DeferralFigures {
                     .thenComparingDouble(DeferralResult.SweepPoint::alphaStat));
             double[] x = ps.stream().mapToDouble(DeferralResult.SweepPoint::deferralRate).toArray();
             double[] y = ps.stream().mapToDouble(DeferralResult.SweepPoint::valueDr).toArray();
-            XYSeries s = c.addSeries("Lambda " + Fmt.num(e.getKey()), x, y);
+            XYSeries s = c.addSeries("Lambda " + new java.text.DecimalFormat("0.###",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(e.getKey()), x, y);
             s.setLineColor(Figures.color(i));
             s.setMarkerColor(Figures.color(i++));
             s.setMarker(SeriesMarkers.CIRCLE);
