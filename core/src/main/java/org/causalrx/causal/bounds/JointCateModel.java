@@ -25,7 +25,10 @@ import org.causalrx.causal.IntervalCateModel;
 public record JointCateModel(IntervalCateModel statistical, CateBoundsFamily bounds, double lambda)
         implements IntervalCateModel {
     public JointCateModel {
-        bounds.bounds(new double[0][], lambda);   // fails fast when lambda was not fitted
+        if (java.util.Arrays.stream(bounds.lambdas()).noneMatch(l -> l == lambda)) {
+            throw new IllegalArgumentException("Lambda " + lambda + " was not fitted; fitted: "
+                    + java.util.Arrays.toString(bounds.lambdas()));
+        }
     }
 
     @Override
