@@ -148,8 +148,10 @@ public record StudyRun(Learners learners, boolean parallel) {
         for (int i = 0; i < test.length; i++) {
             source[i] = cohortRows[test[i]];
         }
+        FittedModels models = new FittedModels(encoding, FittedModels.textColumns(cohort.covariates()),
+                prop.selected(), prop.model(), overlap, cateModels, CateStage.singles(study.estimators()));
         return new RunOutput(result, figures, new RunOutput.HeldOutDetail(source, tTest, heldOut.y(), eTest,
-                decisions));
+                decisions), models);
     }
 
     private static boolean squared(Study study, String covariate) {
