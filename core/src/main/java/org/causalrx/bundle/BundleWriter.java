@@ -60,8 +60,15 @@ public final class BundleWriter {
             double v = p.valueDr() == null ? Double.NaN : p.valueDr().mean();
             return Double.isFinite(v) ? -sign * v : Double.POSITIVE_INFINITY;
         }));
+        return write(dir, study, out, now, learned, selected);
+    }
+
+    /** Writes the first of {@code candidates} that can be bundled (tests force one policy this way). */
+    static Written write(Path dir, Study study, RunOutput out, Instant now, List<RunResult.PolicyResult> candidates,
+                         String selected) throws IOException {
+        FittedModels fm = out.models();
         List<String> refused = new ArrayList<>();
-        for (RunResult.PolicyResult p : learned) {
+        for (RunResult.PolicyResult p : candidates) {
             BundleFiles files = new BundleFiles(dir);
             try {
                 ObjectNode cate = cate(p.name(), fm, files);
