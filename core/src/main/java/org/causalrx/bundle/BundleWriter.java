@@ -25,7 +25,7 @@ import org.causalrx.study.Study;
 /**
  * Writes a run's model bundle into a folder (the caller makes it atomic, with the rest of the run's output). The
  * bundled policy is the one the run selects (best learned policy by DR mean, as in the report's verdict); when its
- * model has no codec yet (BART, causal forest, the meta-learners' inline models, consensus), the best learned policy
+ * model has no codec yet (BART, causal forest, consensus, estimators from other modules), the best learned policy
  * that can be bundled is written instead and {@link Written#note} says which and why; when none can be, no
  * bundle is written and the note says why. Everything but the time written is a function of the run.
  */
@@ -78,7 +78,7 @@ public final class BundleWriter {
             }
         }
         return new Written(null, "no model bundle written: no learned policy can be bundled yet (" + String.join("; ",
-                refused) + "); `recommend` needs a run with t_xgboost, t_ridge, t_lasso or their average/majority");
+                refused) + "); `recommend` needs a run with a T-, S-, X-, R- or DR-learner or their average/majority");
     }
 
     private static ObjectNode cate(String policy, FittedModels fm, BundleFiles files) throws NotBundleable {

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.Ensembles;
 import org.causalrx.causal.TLearner;
+import org.causalrx.causal.meta.FinalStageModel;
+import org.causalrx.causal.meta.SLearner;
+import org.causalrx.causal.meta.XLearner;
 import org.causalrx.learn.ClassifierRegressor;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.learn.RegressionModel;
@@ -24,8 +27,9 @@ import org.causalrx.util.CausalRxException;
  * Codecs for the fitted models a bundle holds. Each model becomes a JSON object with a {@code kind}; XGBoost
  * boosters are written as separate {@code .ubj} files (XGBoost's own format) that the JSON names. Kinds:
  * regression {@code linear}, {@code xgboost_regression}, {@code classifier_as_regression}; probability
- * {@code logistic}, {@code xgboost_classifier}; CATE {@code t_learner} (two arm models) and {@code ensemble}
- * (mean or median of member CATE models). A model of another type raises {@link NotBundleable} with the reason.
+ * {@code logistic}, {@code xgboost_classifier}; CATE {@code t_learner} (two arm models), {@code s_learner} (one
+ * model on [x, t]), {@code x_learner} (tau0, tau1, propensity, clip), {@code final_stage} (R- and DR-learners)
+ * and {@code ensemble} (mean or median of member CATE models). A model of another type raises {@link NotBundleable} with the reason.
  * Adding a model type means adding one encode and one decode case here.
  */
 final class ModelCodecs {
@@ -128,6 +132,28 @@ final class ModelCodecs {
             }
             return n;
         }
+        String stem = "cate_" + safe(name);
+        try {
+            if (m instanceof SLearner.Fitted sf) {
+                ObjectNode n = F.objectNode().put("kind", "s_learner").put("name", name);
+                n.set("model", encodeRegression(sf.model(), stem, files));
+                return n;
+            }
+            if (m instanceof XLearner.Fitted xf) {
+                ObjectNode n = F.objectNode().put("kind", "x_learner").put("name", name).put("clip", xf.clip());
+                n.set("tau0", encodeRegression(xf.tau0(), stem + "_tau0", files));
+                n.set("tau1", encodeRegression(xf.tau1(), stem + "_tau1", files));
+                n.set("propensity", encodeProbability(xf.propensity(), stem + "_propensity", files));
+                return n;
+            }
+            if (m instanceof FinalStageModel fs) {
+                ObjectNode n = F.objectNode().put("kind", "final_stage").put("name", name);
+                n.set("tau", encodeRegression(fs.tau(), stem, files));
+                return n;
+            }
+        } catch (NotBundleable nb) {
+            throw new NotBundleable(name + ": its component " + nb.getMessage());
+        }
         throw new NotBundleable(name + ": " + describe(m) + " has no bundle codec yet");
     }
 
@@ -137,6 +163,12 @@ final class ModelCodecs {
             case "t_learner" -> new TLearner.Fitted(BundleFiles.field(n, "name", file).asText(),
                     decodeRegression(BundleFiles.field(n, "mu0", file), file, files),
                     decodeRegression(BundleFiles.field(n, "mu1", file), file, files));
+            case "s_learner" -> new SLearner.Fitted(decodeRegression(BundleFiles.field(n, "model", file), file, files));
+            case "x_learner" -> new XLearner.Fitted(decodeRegression(BundleFiles.field(n, "tau0", file), file, files),
+                    decodeRegression(BundleFiles.field(n, "tau1", file), file, files),
+                    decodeProbability(BundleFiles.field(n, "propensity", file), file, files),
+                    num(n, "clip", file));
+            case "final_stage" -> new FinalStageModel(decodeRegression(BundleFiles.field(n, "tau", file), file, files));
             case "ensemble" -> {
                 List<CateModel> members = new ArrayList<>();
                 for (JsonNode m : BundleFiles.field(n, "members", file)) {

@@ -53,18 +53,43 @@ class ModelBundleTest {
         out = new StudyRun().run(study, table, Progress.NONE);
     }
 
-    static List<RunResult.PolicyResult> learned() {
-        return out.result().policies().stream().filter(p -> !FittedModels.isBaselinePolicy(p.name())).toList();
+    static List<RunResult.PolicyResult> learned(RunOutput o) {
+        return o.result().policies().stream().filter(p -> !FittedModels.isBaselinePolicy(p.name())).toList();
     }
 
     @Test
     void everyBundledPolicyReproducesTheRunOnItsTestSplit() throws Exception {
-        RunOutput.HeldOutDetail held = out.heldOut();
+        assertEquals(5, learned(out).size());
+        assertReproduces(study, out, tmp.resolve("death"));
+    }
+
+    /** NHEFS weight (continuous, squared terms) with the meta-learners and their ensembles; consensus refused. */
+    @Test
+    void metaLearnersReproduceTheRunAndConsensusIsRefused() throws Exception {
+        Study w = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml"));
+        Study s = new Study(w.file(), w.name(), w.protocol(), w.data(), w.idColumn(), w.treatment(), w.outcome(),
+                w.covariates(), w.split(), w.seed(), w.overlap(), 20, w.ateFolds(),
+                List.of("s_xgboost", "x_xgboost", "r_xgboost", "dr_xgboost", "average", "majority", "consensus"), null);
+        RunOutput o = new StudyRun().run(s, table, Progress.NONE);
+        List<RunResult.PolicyResult> bundleable = learned(o).stream().filter(p -> !p.name().equals("consensus")).toList();
+        assertEquals(6, bundleable.size());
+        assertReproduces(s, o, tmp.resolve("weight"));
+        BundleWriter.Written c = BundleWriter.write(tmp.resolve("consensus"), s, o, Instant.EPOCH,
+                learned(o).stream().filter(p -> p.name().equals("consensus")).toList(), "consensus");
+        assertNull(c.policy());
+        assertTrue(c.note().contains("consensus: a policy over several models"), c.note());
+    }
+
+    /** Every learned policy except consensus, bundled alone, decides on the raw test rows as the run did. */
+    static void assertReproduces(Study s, RunOutput o, Path root) throws Exception {
+        RunOutput.HeldOutDetail held = o.heldOut();
         Table testRows = table.rows(held.sourceRows());
-        assertEquals(5, learned().size());
-        for (RunResult.PolicyResult p : learned()) {
-            Path dir = tmp.resolve(p.name());
-            BundleWriter.Written w = BundleWriter.write(dir, study, out, Instant.EPOCH, List.of(p), null);
+        for (RunResult.PolicyResult p : learned(o)) {
+            if (p.name().equals("consensus")) {
+                continue;
+            }
+            Path dir = root.resolve(p.name());
+            BundleWriter.Written w = BundleWriter.write(dir, s, o, Instant.EPOCH, List.of(p), null);
             assertEquals(p.name(), w.policy(), w.note());
             if (p.name().equals("t_xgboost")) {
                 assertTrue(Files.exists(dir.resolve("cate_t_xgboost_mu0.ubj")), "boosters in XGBoost's format");
@@ -123,7 +148,7 @@ class ModelBundleTest {
     @Test
     void tamperedFileIsRejectedByName() throws Exception {
         Path dir = tmp.resolve("model");
-        BundleWriter.write(dir, study, out, Instant.EPOCH, List.of(learned().get(1)), null);
+        BundleWriter.write(dir, study, out, Instant.EPOCH, List.of(learned(out).get(1)), null);
         Path enc = dir.resolve(BundleFormat.ENCODING);
         String text = Files.readString(enc);
         Files.writeString(enc, text.replaceFirst("\"median\" : ([0-9])", "\"median\" : 9$1"));
@@ -139,7 +164,7 @@ class ModelBundleTest {
     @Test
     void unsupportedVersionIsRejectedSayingWhichVersions() throws Exception {
         Path dir = tmp.resolve("model");
-        BundleWriter.write(dir, study, out, Instant.EPOCH, List.of(learned().get(0)), null);
+        BundleWriter.write(dir, study, out, Instant.EPOCH, List.of(learned(out).get(0)), null);
         Path mf = dir.resolve(BundleFormat.MANIFEST);
         Files.writeString(mf, Files.readString(mf).replace("\"bundle_version\" : 1", "\"bundle_version\" : 99"));
         CausalRxException e = assertThrows(CausalRxException.class, () -> ModelBundle.load(dir));
@@ -149,7 +174,7 @@ class ModelBundleTest {
     @Test
     void badRowsAreReportedByRowAndTheOthersScoredAsAlone() throws Exception {
         Path dir = tmp.resolve("model");
-        BundleWriter.write(dir, study, out, Instant.EPOCH, List.of(learned().get(0)), null);
+        BundleWriter.write(dir, study, out, Instant.EPOCH, List.of(learned(out).get(0)), null);
         ModelBundle b = ModelBundle.load(dir);
         List<String> lines = Files.readAllLines(study.data(), StandardCharsets.UTF_8).subList(0, 11);
         String[] header = lines.get(0).split(",", -1);
@@ -196,11 +221,11 @@ class ModelBundleTest {
     void runWithoutABundleablePolicySaysWhy() throws Exception {
         Study s = new Study(study.file(), study.name(), study.protocol(), study.data(), study.idColumn(),
                 study.treatment(), study.outcome(), study.covariates(), study.split(), study.seed(), study.overlap(),
-                20, study.ateFolds(), List.of("s_xgboost"), null);
+                20, study.ateFolds(), List.of("causal_forest"), null);
         RunOutput o = new StudyRun().run(s, table, Progress.NONE);
         BundleWriter.Written w = BundleWriter.write(tmp.resolve("none"), s, o, Instant.EPOCH);
         assertNull(w.policy());
-        assertTrue(w.note().contains("s_xgboost") && w.note().contains("no bundle codec"), w.note());
+        assertTrue(w.note().contains("causal_forest") && w.note().contains("CausalForestModel has no bundle codec"), w.note());
         assertTrue(Files.notExists(tmp.resolve("none")));
     }
 
