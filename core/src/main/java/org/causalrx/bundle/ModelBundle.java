@@ -38,6 +38,11 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
                           List<String> armCodes, List<String> armLabels, String outcomeColumn, int betterSign,
                           OverlapSet overlap, InputSchema schema, Encoding encoding, String propensityName,
                           ProbabilityModel propensity, CateModel cate, Map<String, String> provenance) {
+    /** Deferral set: defer outside overlap only. */
+    public static final String INCLUSIVE = "inclusive";
+    /** Deferral set: also defer when the effect interval contains 0. */
+    public static final String CONSERVATIVE = "conservative";
+
     public ModelBundle {
         armCodes = List.copyOf(armCodes);
         armLabels = List.copyOf(armLabels);
@@ -79,9 +84,9 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
             throw new CausalRxException(bundleFile + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }
         String deferral = BundleFiles.field(pol, "deferral_set", bundleFile).asText();
-        if (!deferral.equals("inclusive")) {
-            throw new CausalRxException(bundleFile + ": deferral set '" + deferral + "' cannot be applied by this "
-                    + "CausalRx (it applies 'inclusive': defer outside overlap); use the version that wrote the bundle");
+        if (!deferral.equals(INCLUSIVE) && !deferral.equals(CONSERVATIVE)) {
+            throw new CausalRxException(bundleFile + ": unknown deferral set '" + deferral + "' (this CausalRx applies '"
+                    + INCLUSIVE + "' and '" + CONSERVATIVE + "'); use the version that wrote the bundle");
         }
         Map<String, String> prov = new LinkedHashMap<>();
         BundleFiles.field(b, "provenance", bundleFile).fields()
@@ -93,7 +98,7 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
         String schemaFile = dir.resolve(BundleFormat.SCHEMA).toString();
         String encFile = dir.resolve(BundleFormat.ENCODING).toString();
         try {
-            return new ModelBundle(dir, BundleFiles.field(pol, "name", bundleFile).asText(), deferral,
+            ModelBundle mb = new ModelBundle(dir, BundleFiles.field(pol, "name", bundleFile).asText(), deferral,
                     nullableDouble(unc.get("alpha_stat")), nullableDouble(unc.get("lambda")), codes, labels,
                     BundleFiles.field(out, "column", bundleFile).asText(),
                     BundleFiles.field(out, "better_sign", bundleFile).asInt(), overlap,
@@ -102,6 +107,13 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
                     BundleFiles.field(p, "name", propFile).asText(),
                     ModelCodecs.decodeProbability(BundleFiles.field(p, "model", propFile), propFile, files),
                     ModelCodecs.decodeCate(BundleFiles.field(c, "model", cateFile), cateFile, files), prov);
+            if (deferral.equals(CONSERVATIVE) && (mb.alphaStat() == null
+                    || !(mb.cate() instanceof org.causalrx.causal.IntervalCateModel))) {
+                throw new CausalRxException(bundleFile + ": the Conservative deferral set needs alpha_stat and a CATE "
+                        + "model with intervals, and this bundle has " + (mb.alphaStat() == null ? "no alpha_stat"
+                        : "no interval model") + "; re-run `causalrx run` to write the bundle again");
+            }
+            return mb;
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(bundleFile + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.causalrx.causal.EffectIntervals;
+import org.causalrx.causal.IntervalCateModel;
 import org.causalrx.data.Column;
 import org.causalrx.data.EncodingParts;
 import org.causalrx.data.Table;
@@ -18,7 +20,9 @@ import org.causalrx.util.CausalRxException;
  * Applies a {@link ModelBundle} to new patients. Each row is checked against the bundle's input schema; rows with a
  * non-numeric value in a numeric column, or a category (or a missing value) not seen in training, are reported
  * by column and row and not scored; the other rows are encoded exactly as in training (missing numbers: training
- * median plus the missing indicator) and decided by {@link Deferral#decide}, as the pipeline decides.
+ * median plus the missing indicator) and decided by {@link Deferral#decide}, as the pipeline decides: the Inclusive
+ * set defers outside overlap; a Conservative bundle (alpha set, CATE model with intervals) also defers when the
+ * interval contains 0.
  */
 public final class Recommender {
     private Recommender() {
@@ -113,16 +117,26 @@ public final class Recommender {
         double[][] x = bundle.encoding().transform(new Table(file, clean).rows(validRows));
         double[] e = validRows.length == 0 ? new double[0] : bundle.propensity().predictProba(x);
         double[] tau = validRows.length == 0 ? new double[0] : bundle.cate().effect(x);
+        double[] lo = new double[validRows.length];
+        double[] hi = new double[validRows.length];
+        java.util.Arrays.fill(lo, Double.NaN);
+        java.util.Arrays.fill(hi, Double.NaN);
+        if (validRows.length > 0 && bundle.alphaStat() != null && bundle.cate() instanceof IntervalCateModel im) {
+            EffectIntervals iv = im.effectInterval(x, bundle.alphaStat());
+            lo = iv.lo();
+            hi = iv.hi();
+        }
+        boolean conservative = bundle.deferralSet().equals(ModelBundle.CONSERVATIVE);
         Column idCol = bundle.schema().idColumn() == null ? null : input.find(bundle.schema().idColumn()).orElse(null);
         Row[] rows = new Row[n];
         for (int k = 0; k < validRows.length; k++) {
             int i = validRows[k];
-            Deferral.Decision d = Deferral.decide(e[k], bundle.overlap(), tau[k], Double.NaN, Double.NaN,
-                    bundle.betterSign());
+            Deferral.Decision d = Deferral.decide(e[k], bundle.overlap(), tau[k], conservative ? lo[k] : Double.NaN,
+                    conservative ? hi[k] : Double.NaN, bundle.betterSign());
             boolean defer = d.arm() == PolicyDecisions.DEFER;
             String label = defer ? "DEFER" : bundle.armLabels().get(d.arm());
             String reason = defer ? d.reason() : d.reason() + " ('" + label + "')";
-            rows[i] = new Row(id(idCol, i), i + 1, d.arm(), label, reason, tau[k], Double.NaN, Double.NaN, e[k], "");
+            rows[i] = new Row(id(idCol, i), i + 1, d.arm(), label, reason, tau[k], lo[k], hi[k], e[k], "");
         }
         for (int i = 0; i < n; i++) {
             if (rows[i] == null) {
