@@ -63,16 +63,16 @@ class ModelBundleTest {
         assertReproduces(study, out, tmp.resolve("death"));
     }
 
-    /** NHEFS weight (continuous, squared terms) with the meta-learners and their ensembles; consensus refused. */
+    /** NHEFS weight (continuous, squared terms) with a linear T-learner, the meta-learners and their ensembles; consensus refused. */
     @Test
     void metaLearnersReproduceTheRunAndConsensusIsRefused() throws Exception {
         Study w = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml"));
         Study s = new Study(w.file(), w.name(), w.protocol(), w.data(), w.idColumn(), w.treatment(), w.outcome(),
                 w.covariates(), w.split(), w.seed(), w.overlap(), 20, w.ateFolds(),
-                List.of("s_xgboost", "x_xgboost", "r_xgboost", "dr_xgboost", "average", "majority", "consensus"), null);
+                List.of("t_ridge", "s_xgboost", "x_xgboost", "r_xgboost", "dr_xgboost", "average", "majority", "consensus"), null);
         RunOutput o = new StudyRun().run(s, table, Progress.NONE);
         List<RunResult.PolicyResult> bundleable = learned(o).stream().filter(p -> !p.name().equals("consensus")).toList();
-        assertEquals(6, bundleable.size());
+        assertEquals(7, bundleable.size());
         assertReproduces(s, o, tmp.resolve("weight"));
         BundleWriter.Written c = BundleWriter.write(tmp.resolve("consensus"), s, o, Instant.EPOCH,
                 learned(o).stream().filter(p -> p.name().equals("consensus")).toList(), "consensus");
@@ -100,6 +100,9 @@ class ModelBundleTest {
             int[] want = held.decisions().get(p.name());
             int[] got = r.rows().stream().mapToInt(Recommender.Row::arm).toArray();
             assertArrayEquals(want, got, p.name());
+            double[] tau = o.models().cateModels().get(p.name()).effect(o.models().encoding().transform(testRows));
+            assertArrayEquals(tau, r.rows().stream().mapToDouble(Recommender.Row::cate).toArray(), 0.0,
+                    p.name() + ": CATE after the round trip, bit for bit");
             double[] e = r.rows().stream().mapToDouble(Recommender.Row::propensity).toArray();
             assertArrayEquals(held.propensity(), e, 0.0, "propensity, bit for bit");
             int deferred = 0;
