@@ -72,8 +72,9 @@ final class Manifest {
         for (Iterator<Map.Entry<String, JsonNode>> it = listed.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
-            Path p = dir.resolve(name).normalize();
-            if (!p.getParent().equals(dir.normalize()) || name.equals(BundleFormat.MANIFEST)) {
+            Path base = dir.toAbsolutePath().normalize();
+            Path p = base.resolve(name).normalize();
+            if (!base.equals(p.getParent()) || name.equals(BundleFormat.MANIFEST)) {
                 throw new CausalRxException(mf + ": lists '" + name + "', which is not a file of the bundle folder; "
                         + "the manifest was edited; re-run `causalrx run`");
             }
