@@ -52,6 +52,7 @@ final class PolicyInsightSection {
             }
             b.append(t.html());
         }
+        AnalysisReport.policyInsights(b, r, report);
         b.append("</section>\n");
     }
 
