@@ -20,7 +20,8 @@ import org.causalrx.util.CausalRxException;
  * outcome.column, outcome.type, outcome.direction, covariates, seed}), wrong types and unknown words are a
  * {@link CausalRxException} naming the study file and the key, with the allowed values. Defaults: split
  * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5. The data path is resolved against
- * the study file's folder.
+ * the study file's folder. The optional analysis keys ({@code secondary_outcomes}, {@code outcome.evaluate},
+ * {@code report}, {@code vulnerable_groups}) are read by {@link AnalysesLoader}.
  */
 public final class StudyLoader {
     private StudyLoader() {
