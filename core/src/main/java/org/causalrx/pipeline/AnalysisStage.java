@@ -127,6 +127,18 @@ final class AnalysisStage {
         return new Output(secondary, trees, summaries, deferral, dr, ipw);
     }
 
+    /** Fails, before any value is computed, when report.outcome_trees names a policy the run does not have. */
+    static void checkTreeNames(Study study, List<PolicyDecisions> policies) {
+        List<String> all = policies.stream().map(PolicyDecisions::name).toList();
+        for (String w : study.analyses().outcomeTrees()) {
+            if (!w.equals("all") && !all.contains(w)) {
+                throw new org.causalrx.util.CausalRxException(study.file() + ": 'report.outcome_trees' names policy '"
+                        + w + "', which this run does not have; policies are: " + String.join(", ", all)
+                        + " (or write outcome_trees: all)");
+            }
+        }
+    }
+
     /** Outcome trees on the valued outcome: the selected policy, or the ones listed ("all" = every policy). */
     private static List<RunResult.PolicyOutcomeTree> trees(List<String> wanted, Inputs in) {
         List<String> names = new ArrayList<>();
@@ -138,14 +150,7 @@ final class AnalysisStage {
         } else if (wanted.equals(List.of("all"))) {
             names.addAll(all);
         } else {
-            for (String w : wanted) {
-                if (!all.contains(w)) {
-                    throw new org.causalrx.util.CausalRxException(in.study().file() + ": 'report.outcome_trees' names "
-                            + "policy '" + w + "', which this run does not have; policies are: " + String.join(", ", all)
-                            + " (or write outcome_trees: all)");
-                }
-                names.add(w);
-            }
+            names.addAll(wanted);
         }
         List<RunResult.PolicyOutcomeTree> out = new ArrayList<>();
         for (String name : names) {

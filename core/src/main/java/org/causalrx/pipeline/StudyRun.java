@@ -91,6 +91,7 @@ public record StudyRun(Learners learners, boolean parallel) {
         Map<String, double[]> testCates = new LinkedHashMap<>();
         cateModels.forEach((name, m) -> testCates.put(name, m.effect(xTest)));
         List<PolicyDecisions> policies = PolicySet.build(study, testCates, tTest, eTest, inOverlap, seed);
+        AnalysisStage.checkTreeNames(study, policies);
 
         progress.stage("evaluation", "held-out IPW and DR values, " + study.bootstrapRounds() + " bootstrap rounds");
         Classifier evalLearner = learners.evaluationPropensity();

@@ -170,6 +170,10 @@ class AnalysesRunTest {
         assertTrue(r.deferralInsights().groups().stream().anyMatch(g -> g.column().equals("age")
                 && g.level().startsWith("Q1")), "age is banded");
         assertEquals(r.deferralInsights().profile().nA() + r.deferralInsights().profile().nB(), r.n().test());
+        assertEquals(ResultsJson.write(r), ResultsJson.write(run(study(dir, "outcome: {column: y, type: continuous, "
+                + "direction: higher, evaluate: {name: y2, formula: \"2 * y + 1\"}}\nsecondary_outcomes:\n  - {column: "
+                + "z, type: binary, direction: lower, missing: drop}\nreport: {outcome_trees: all}\nvulnerable_groups: "
+                + "{columns: [sex, age]}\n")).result()), "same seed, byte-identical results");
     }
 
     @Test
@@ -182,5 +186,9 @@ class AnalysesRunTest {
                 + "{formula: \"y / cc\"}}\n");
         m = assertThrows(CausalRxException.class, () -> run(bad)).getMessage();
         assertTrue(m.contains("'cc'") && m.contains("did you mean 'c'"), m);
+        Path tree = study(dir, "outcome: {column: y, type: continuous, direction: higher}\n"
+                + "report: {outcome_trees: [t_rdge]}\n");
+        m = assertThrows(CausalRxException.class, () -> run(tree)).getMessage();
+        assertTrue(m.contains("'t_rdge'") && m.contains("t_ridge"), m);
     }
 }
