@@ -97,7 +97,6 @@ final class AnalysisStage {
             for (int i = 0; i < arms.length; i++) {
                 byArm[i] = arms[i];
                 agree[i] = arms[i] == PolicyDecisions.DEFER ? -1 : arms[i] == tTest[i] ? 1 : 0;
-                deferred[i] = arms[i] == PolicyDecisions.DEFER ? 1 : 0;
             }
             String[] labels = in.armLabels();
             summaries.add(new RunResult.PolicySummary(sel.name(), "recommended_arm", GroupProfile.of(
@@ -106,6 +105,14 @@ final class AnalysisStage {
             summaries.add(new RunResult.PolicySummary(sel.name(), "agreement", GroupProfile.of(
                     "agrees with the doctors", "disagrees with the doctors", raw, categorical, xTest, in.features(),
                     agree, Seeds.derive(seed, "profile-agreement"))));
+            // deferral insights describe the conservative deferral set (overlap + uncertainty, issue 5) of the
+            // selected policy when the run has one, else the selected policy's own deferrals (overlap)
+            PolicyDecisions def = in.policies().stream().filter(p -> p.name().equals(sel.name() + "@conservative"))
+                    .findFirst().orElse(sel);
+            int[] defArms = def.arms();
+            for (int i = 0; i < defArms.length; i++) {
+                deferred[i] = defArms[i] == PolicyDecisions.DEFER ? 1 : 0;
+            }
             GroupProfile defer = GroupProfile.of("deferred", "recommended", raw, categorical, xTest, in.features(),
                     deferred, Seeds.derive(seed, "profile-deferred"));
             boolean[] isDeferred = new boolean[arms.length];
@@ -122,7 +129,7 @@ final class AnalysisStage {
                 groups.addAll(VulnerableGroups.of(g, values, numeric, isDeferred, outside,
                         study.analyses().margin()));
             }
-            deferral = new RunResult.DeferralInsights(sel.name(), defer, study.analyses().margin(), groups);
+            deferral = new RunResult.DeferralInsights(def.name(), defer, study.analyses().margin(), groups);
         }
         return new Output(secondary, trees, summaries, deferral, dr, ipw);
     }
