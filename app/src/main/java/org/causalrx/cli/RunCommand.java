@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     Integer rounds;
 
     /** Stages reported by {@link StudyRun} plus writing. */
-    static final int STAGES = 9;
+    static final int STAGES = 10;
 
     @Override
     public Integer call() {

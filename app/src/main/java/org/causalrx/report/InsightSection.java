@@ -59,6 +59,7 @@ final class InsightSection {
             for (int i = 0; i < r.featureImportance().size(); i++) {
                 b.append(report.figure("shap_" + i));
             }
+            AnalysisReport.beeswarms(b, r, report);
         }
         b.append("</section>\n");
     }

@@ -80,6 +80,7 @@ public final class ReportWriter {
             }
             tables.add(CsvTables.writeTable(outDir.resolve(TABLES_DIR), "exit_points.csv", rows));
         }
+        tables.addAll(AnalysisReport.tables(result, outDir.resolve(TABLES_DIR)));
         String html = new HtmlReport(result, figs, tables, simulation, exitPoints).render();
         Files.writeString(outDir.resolve(REPORT_HTML), html, StandardCharsets.UTF_8);
     }
@@ -112,15 +113,17 @@ public final class ReportWriter {
                             + "thresholds."));
         }
         Optional<PolicyResult> doctors = PolicyChoice.doctors(policies);
-        String yTitle = "Policy value: " + (p.outcomeColumn() == null ? "outcome" : p.outcomeColumn()) + " ("
-                + PolicyChoice.directionText(p.direction()) + ")";
+        String valueDir = PolicyChoice.valueDirection(r);
+        String valued = PolicyChoice.valueOutcome(r);
+        String yTitle = "Policy value: " + (valued == null ? "outcome" : valued) + " ("
+                + PolicyChoice.directionText(valueDir) + ")";
         String refNote = doctors.isPresent() ? " The dashed red line marks the Doctors policy's mean." : "";
         if (hasValues(f.bootstrapDr())) {
             double ref = doctors.map(d -> d.valueDr() == null ? Double.NaN : d.valueDr().mean()).orElse(Double.NaN);
             put(out, Figures.save(Figures.policyBoxes("Held-out policy value, doubly robust (bootstrap)",
                     yTitle, policies, f.bootstrapDr(), ref), dir, "policy_value_dr",
                     "Bootstrap distribution of each policy's DR value on the test split (box: 25\u201375 %, "
-                            + "line: median). " + capitalise(PolicyChoice.directionText(p.direction())) + "."
+                            + "line: median). " + capitalise(PolicyChoice.directionText(valueDir)) + "."
                             + refNote));
         }
         if (hasValues(f.bootstrapIpw())) {
@@ -129,7 +132,7 @@ public final class ReportWriter {
             put(out, Figures.save(Figures.policyBoxes("Held-out policy value, IPW (bootstrap)", yTitle, policies,
                     f.bootstrapIpw(), ref), dir, "policy_value_ipw",
                     "Bootstrap distribution of each policy's IPW value on the test split. "
-                            + capitalise(PolicyChoice.directionText(p.direction())) + "." + refNote));
+                            + capitalise(PolicyChoice.directionText(valueDir)) + "." + refNote));
         }
         RunResult.CateInsights ins = r.cateInsights();
         if (ins != null && ins.calibration() != null && !ins.calibration().isEmpty()) {
@@ -166,7 +169,7 @@ public final class ReportWriter {
             }
             put(out, HeatMap.save(dir, "win_matrix_dr",
                     "Win matrix: the share of bootstrap rounds in which the row policy's DR value is better than the "
-                            + "column policy's (" + PolicyChoice.directionText(p.direction()) + "; red: the row "
+                            + "column policy's (" + PolicyChoice.directionText(valueDir) + "; red: the row "
                             + "wins most rounds).", "Share of bootstrap rounds the row policy beats the column (DR)",
                     pi.policies(), share, 0, 1, "%.2f"));
         }
@@ -176,8 +179,9 @@ public final class ReportWriter {
                     doc == null || doc.valueDr() == null ? Double.NaN : doc.valueDr().mean(), yTitle), dir, "rank_graph",
                     "Rank graph: DR value when the top share of test patients by each model's predicted benefit is "
                             + "treated (dashed: 95 % bootstrap band); grey: a random ranking; diamond: Doctors. "
-                            + capitalise(PolicyChoice.directionText(p.direction())) + "."));
+                            + capitalise(PolicyChoice.directionText(valueDir)) + "."));
         }
+        AnalysisReport.figures(r, f, dir, out);
         return out;
     }
 

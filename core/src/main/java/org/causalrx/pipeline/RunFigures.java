@@ -13,12 +13,21 @@ import java.util.Map;
  * @param trimmedByArm    the same, keeping only patients inside the overlap set
  * @param bootstrapDr     per policy name: bootstrap DR values (rounds), in policy order
  * @param bootstrapIpw    per policy name: bootstrap IPW values
+ * @param analysis        data behind the figures of the further analyses (secondary outcomes, SHAP detail)
  */
 public record RunFigures(Map<String, List<CalibrationBin>> calibration,
                          Map<String, double[]> propensityByArm,
                          Map<String, double[]> trimmedByArm,
                          Map<String, double[]> bootstrapDr,
-                         Map<String, double[]> bootstrapIpw) {
+                         Map<String, double[]> bootstrapIpw,
+                         AnalysisFigures analysis) {
+
+    /** Figures without the further analyses (older form). */
+    public RunFigures(Map<String, List<CalibrationBin>> calibration, Map<String, double[]> propensityByArm,
+                      Map<String, double[]> trimmedByArm, Map<String, double[]> bootstrapDr,
+                      Map<String, double[]> bootstrapIpw) {
+        this(calibration, propensityByArm, trimmedByArm, bootstrapDr, bootstrapIpw, AnalysisFigures.NONE);
+    }
 
     /** One calibration bin: mean predicted probability, observed treated share, count. */
     public record CalibrationBin(double meanPredicted, double observedRate, int n) {
