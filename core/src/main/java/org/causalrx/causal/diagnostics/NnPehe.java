@@ -115,6 +115,15 @@ public final class NnPehe {
     }
 
     /**
+     * NN-PEHE from pseudo-effects computed once (see {@link #neighbours} and {@link #pseudoEffects}), so that
+     * several estimators can be scored on the same rows without repeating the O(n²) neighbour search.
+     */
+    public static Result fromPseudo(double[] pseudo, double[] tauHat, long seed, int rounds) {
+        check(tauHat.length, pseudo.length, "tauHat");
+        return summarise(squaredErrors(tauHat, pseudo), seed, rounds);
+    }
+
+    /**
      * Per-class and overall NN-PEHE for a categorical outcome.
      *
      * @param yClass       observed class per row, 0..classes−1
@@ -216,7 +225,7 @@ public final class NnPehe {
 
     private static void check(int len, int n, String name) {
         if (len != n) {
-            throw new IllegalArgumentException("NN-PEHE: " + name + " has " + len + " entries, x has " + n + " rows");
+            throw new IllegalArgumentException("NN-PEHE: " + name + " has " + len + " entries, expected " + n);
         }
     }
 }
