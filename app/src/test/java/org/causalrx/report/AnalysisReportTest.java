@@ -77,7 +77,7 @@ class AnalysisReportTest {
                 b.policyInsights(), List.of(new RunResult.FeatureImportance("t_xgboost, arm 'x'", "outcome units",
                         List.of("age", "wt71", "sex=1"), new double[] {0.9, 0.6, 0.3})), b.provenance(), sec,
                 new RunResult.EvaluationOutcome("rtb", "(crea_d - crea) / (crea_d - crea_b)", "higher", "crea", 300,
-                        13, "xgboost per arm"), trees, sums, d);
+                        13, "xgboost per arm"), trees, sums, d, b.nnMetrics(), b.linearCoefficients());
     }
 
     static RunFigures figures() {

@@ -26,9 +26,11 @@ public record RunResult(
         EvaluationOutcome evaluationOutcome,
         List<PolicyOutcomeTree> outcomeTrees,
         List<PolicySummary> policySummaries,
-        DeferralInsights deferralInsights) {
+        DeferralInsights deferralInsights,
+        NnMetrics nnMetrics,
+        List<LinearCoefficients> linearCoefficients) {
 
-    /** A result without the further analyses of {@link org.causalrx.study.Study.Analyses} (older form). */
+    /** A result without the further analyses, the evaluation of issue 4 and the linear coefficients (older form). */
     public RunResult(String study, ProtocolInfo protocol, SampleSizes n, List<CovariateDecision> covariates,
                      List<String> features, List<PropensityMetric> propensity, String selectedPropensityModel,
                      OverlapInfo overlap, AteResult ate, List<OutcomeModelMetric> outcomeModels,
@@ -36,7 +38,7 @@ public record RunResult(
                      List<FeatureImportance> featureImportance, Provenance provenance) {
         this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
                 outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance, List.of(), null,
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, null, List.of());
     }
 
     /**

@@ -112,6 +112,8 @@ public record StudyRun(Learners learners, boolean parallel) {
                 .map(m -> String.format(java.util.Locale.ROOT, "%s (arm '%s'): validation RMSE %.3f vs outcome SD %.3f,"
                         + " MSE >= 0.9 x variance", m.model(), m.arm(), m.rmse(), m.outcomeSd())).toList();
         RunResult.CateInsights insights = CateStage.insights(testCates, psi, rejected, Seeds.derive(seed, "insights"));
+        NnMetricsStage.Output nn = NnMetricsStage.run(cateModels, testCates, insights.impliedAte(), xTest, tTest,
+                heldOut.y(), binary, armLabels, Seeds.derive(seed, "nn-metrics"));
         progress.stage("insights", "win matrix, outcome tree, rank graph and verdict");
         RunResult.PolicyInsights policyInsights = PolicyInsightStage.run(valued.study(), heldOut, valued.policies(),
                 boot, policyResults, valued.cates(), armLabels, parallel, seed);
@@ -140,7 +142,9 @@ public record StudyRun(Learners learners, boolean parallel) {
                 new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
                         study.bootstrapRounds(), ResultParts.version(), System.getProperty("java.specification.version"),
                         "3.0.4"),
-                analyses.secondary(), valued.info(), analyses.trees(), analyses.summaries(), analyses.deferral());
+                analyses.secondary(), valued.info(), analyses.trees(), analyses.summaries(), analyses.deferral(),
+                nn.metrics(),
+                OutcomeModelDetails.coefficients(prop.models(), outcome.models(), encoding.featureNames(), armLabels));
         Map<String, double[]> dr = new LinkedHashMap<>();
         Map<String, double[]> ipw = new LinkedHashMap<>();
         for (int p = 0; p < valued.policies().size(); p++) {
@@ -152,7 +156,9 @@ public record StudyRun(Learners learners, boolean parallel) {
                 byArm(Stats.select(e, split.train()), Stats.select(t, split.train()), overlap),
                 dr, ipw, new AnalysisFigures(analyses.secondaryDr(), analyses.secondaryIpw(),
                 Explanations.details(prop.selected(), prop.model(), explained, xTest, encoding.featureNames(),
-                        armLabels, 20)));
+                        armLabels, 20)),
+                new ModelFigures(nn.roc(), OutcomeModelDetails.residuals(outcome.models(), x, t, y,
+                        split.validation(), "validation", armLabels)));
         Map<String, int[]> decisions = new LinkedHashMap<>();
         for (PolicyDecisions d : policies) {
             decisions.put(d.name(), d.arms());
