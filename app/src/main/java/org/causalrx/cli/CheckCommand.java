@@ -40,6 +40,20 @@ final class CheckCommand implements Callable<Integer> {
                 cohort.treatment().length - treated, tr.label(tr.controlCode()), treated, tr.label(tr.treatedCode()));
         System.out.printf("outcome    %s (%s, %s is better)%n", study.outcome().column(),
                 study.outcome().type().name().toLowerCase(), study.outcome().direction().name().toLowerCase());
+        org.causalrx.study.AnalysisColumns.check(study, table);
+        for (Study.Outcome o : study.analyses().secondaryOutcomes()) {
+            double[] v = org.causalrx.study.AnalysisColumns.secondary(study, table, o, cohort.sourceRows());
+            long missing = java.util.Arrays.stream(v).filter(Double::isNaN).count();
+            System.out.printf("secondary  %s (%s, %s is better)%s%n", o.column(), o.type().name().toLowerCase(),
+                    o.direction().name().toLowerCase(), missing == 0 ? "" : ", " + missing + " missing (left out)");
+        }
+        Study.EvaluationOutcome ev = study.analyses().evaluationOutcome();
+        if (ev != null) {
+            double[] v = org.causalrx.study.AnalysisColumns.evaluation(study, table, ev, cohort.sourceRows());
+            long missing = java.util.Arrays.stream(v).filter(Double::isNaN).count();
+            System.out.printf("valued on  %s = %s (%s is better)%s%n", ev.name(), ev.formula(),
+                    ev.direction().name().toLowerCase(), missing == 0 ? "" : ", " + missing + " without a value (left out)");
+        }
         System.out.println();
         System.out.println("covariates");
         for (CovariatePlan c : cohort.plan()) {

@@ -3,10 +3,11 @@ package org.causalrx.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code causalrx} command: check, run, bench. */
+/** The {@code causalrx} command: check, run, bench, simulate, recommend. */
 @Command(name = "causalrx", mixinStandardHelpOptions = true, version = "causalrx 0.1.0",
         description = "Observational patient data to safe, patient-level treatment recommendations.",
-        subcommands = {CheckCommand.class, RunCommand.class, BenchCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, BenchCommand.class, SimulateCommand.class,
+                RecommendCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.causalrx.bundle.BundleWriter;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.ResultsJson;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Runs a study end to end and writes results.json, tables, figures and report.html atomically. */
+/** Runs a study end to end and writes results.json, tables, figures, report.html and the model bundle atomically. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a study end to end: propensity and overlap, T-learners, policies, held-out values, report.")
 final class RunCommand implements Callable<Integer> {
@@ -39,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     Integer rounds;
 
     /** Stages reported by {@link StudyRun} plus writing (one more, "uncertainty", when deferral is on). */
-    static final int STAGES = 9;
+    static final int STAGES = 10;
 
     @Override
     public Integer call() {
@@ -57,17 +58,21 @@ final class RunCommand implements Callable<Integer> {
             simulation = new FeasibilityStudy().run(study.withSeedAndRounds(study.seed(), sim.rounds()), table,
                     settings, ConsoleProgress.forStdout(sim.seeds() * sim.forms().size()));
         }
+        Study study0 = study;
         List<ExitPoints.ExitPoint> exits = ExitPoints.evaluate(output.result(), simulation);
         Path target = out != null ? out : Path.of("runs", study.name());
-        progress.stage("write", "results.json, tables, figures and report.html into " + target);
+        progress.stage("write", "results.json, tables, figures, report.html and model/ into " + target);
         FeasibilityResult sim2 = simulation;
+        BundleWriter.Written[] bundle = new BundleWriter.Written[1];
         OutputDir.write(target, dir -> {
+            bundle[0] = BundleWriter.write(dir.resolve("model"), study0, output, java.time.Instant.now());
             Files.writeString(dir.resolve("results.json"), ResultsJson.write(output.result()), StandardCharsets.UTF_8);
             if (sim2 != null) {
                 SimulationReport.write(sim2, dir);
             }
             ReportWriter.write(output.result(), output.figures(), sim2, exits, dir);
         });
+        System.out.println(bundle[0].note());
         for (ExitPoints.ExitPoint e : exits) {
             if (!e.status().equals("ok")) {
                 System.out.println(e.status() + " at step " + e.step() + ": " + e.finding());

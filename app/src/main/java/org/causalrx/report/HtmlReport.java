@@ -79,6 +79,11 @@ final class HtmlReport {
         return Html.figure(++figureNumber, f);
     }
 
+    /** Whether the run produced the figure with this id. */
+    boolean hasFigure(String id) {
+        return figures.containsKey(id);
+    }
+
     String render() {
         ProtocolInfo p = r.protocol();
         StringBuilder b = new StringBuilder(1 << 16);
@@ -122,7 +127,7 @@ final class HtmlReport {
 
     private void summary(StringBuilder b) {
         ProtocolInfo p = r.protocol();
-        String dir = p.direction();
+        String dir = PolicyChoice.valueDirection(r);
         List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
         Optional<PolicyResult> best = PolicyChoice.bestLearned(policies, dir);
         Optional<PolicyResult> doctors = PolicyChoice.doctors(policies).filter(d -> d.valueDr() != null);

@@ -56,6 +56,19 @@ final class PolicyChoice {
         return lowerIsBetter(direction) ? a < b : a > b;
     }
 
+    /**
+     * The direction of the outcome the policies are valued on: the study's evaluation outcome when it has one
+     * ({@code outcome.evaluate}), else the modelled outcome's.
+     */
+    static String valueDirection(org.causalrx.pipeline.RunResult r) {
+        return r.evaluationOutcome() != null ? r.evaluationOutcome().direction() : r.protocol().direction();
+    }
+
+    /** Name of the outcome the policies are valued on. */
+    static String valueOutcome(org.causalrx.pipeline.RunResult r) {
+        return r.evaluationOutcome() != null ? r.evaluationOutcome().name() : r.protocol().outcomeColumn();
+    }
+
     /** "lower is better" or "higher is better". */
     static String directionText(String direction) {
         return lowerIsBetter(direction) ? "lower is better" : "higher is better";

@@ -16,7 +16,9 @@ final class PolicyInsightSection {
         b.append("<section>").append(HtmlReport.heading("policy-insights"));
         RunResult.PolicyInsights pi = r.policyInsights();
         if (pi == null) {
-            b.append("<p class=\"note\">No policy insights were computed.</p></section>\n");
+            b.append("<p class=\"note\">No policy insights were computed.</p>\n");
+            AnalysisReport.policyInsights(b, r, report);
+            b.append("</section>\n");
             return;
         }
         RunResult.Verdict v = pi.verdict();
@@ -52,6 +54,7 @@ final class PolicyInsightSection {
             }
             b.append(t.html());
         }
+        AnalysisReport.policyInsights(b, r, report);
         b.append("</section>\n");
     }
 

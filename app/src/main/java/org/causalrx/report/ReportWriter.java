@@ -72,6 +72,7 @@ public final class ReportWriter {
                     Files.readAllBytes(scatter)));
         }
         List<String> tables = new java.util.ArrayList<>(CsvTables.writeAll(result, outDir.resolve(TABLES_DIR)));
+        tables.addAll(ModelEvaluationReport.tables(result, figures, outDir.resolve(TABLES_DIR)));
         if (!exitPoints.isEmpty()) {
             List<List<String>> rows = new java.util.ArrayList<>();
             rows.add(List.of("step", "status", "finding", "next"));
@@ -80,6 +81,7 @@ public final class ReportWriter {
             }
             tables.add(CsvTables.writeTable(outDir.resolve(TABLES_DIR), "exit_points.csv", rows));
         }
+        tables.addAll(AnalysisReport.tables(result, outDir.resolve(TABLES_DIR)));
         String html = new HtmlReport(result, figs, tables, simulation, exitPoints).render();
         Files.writeString(outDir.resolve(REPORT_HTML), html, StandardCharsets.UTF_8);
     }
@@ -112,15 +114,17 @@ public final class ReportWriter {
                             + "thresholds."));
         }
         Optional<PolicyResult> doctors = PolicyChoice.doctors(policies);
-        String yTitle = "Policy value: " + (p.outcomeColumn() == null ? "outcome" : p.outcomeColumn()) + " ("
-                + PolicyChoice.directionText(p.direction()) + ")";
+        String valueDir = PolicyChoice.valueDirection(r);
+        String valued = PolicyChoice.valueOutcome(r);
+        String yTitle = "Policy value: " + (valued == null ? "outcome" : valued) + " ("
+                + PolicyChoice.directionText(valueDir) + ")";
         String refNote = doctors.isPresent() ? " The dashed red line marks the Doctors policy's mean." : "";
         if (hasValues(f.bootstrapDr())) {
             double ref = doctors.map(d -> d.valueDr() == null ? Double.NaN : d.valueDr().mean()).orElse(Double.NaN);
             put(out, Figures.save(Figures.policyBoxes("Held-out policy value, doubly robust (bootstrap)",
                     yTitle, policies, f.bootstrapDr(), ref), dir, "policy_value_dr",
                     "Bootstrap distribution of each policy's DR value on the test split (box: 25\u201375 %, "
-                            + "line: median). " + capitalise(PolicyChoice.directionText(p.direction())) + "."
+                            + "line: median). " + capitalise(PolicyChoice.directionText(valueDir)) + "."
                             + refNote));
         }
         if (hasValues(f.bootstrapIpw())) {
@@ -129,8 +133,9 @@ public final class ReportWriter {
             put(out, Figures.save(Figures.policyBoxes("Held-out policy value, IPW (bootstrap)", yTitle, policies,
                     f.bootstrapIpw(), ref), dir, "policy_value_ipw",
                     "Bootstrap distribution of each policy's IPW value on the test split. "
-                            + capitalise(PolicyChoice.directionText(p.direction())) + "." + refNote));
+                            + capitalise(PolicyChoice.directionText(valueDir)) + "." + refNote));
         }
+        ModelEvaluationReport.figures(r, f, dir, out);
         RunResult.CateInsights ins = r.cateInsights();
         if (ins != null && ins.calibration() != null && !ins.calibration().isEmpty()) {
             put(out, Figures.save(InsightFigures.calibration(ins.calibration()), dir, "cate_calibration",
@@ -166,7 +171,7 @@ public final class ReportWriter {
             }
             put(out, HeatMap.save(dir, "win_matrix_dr",
                     "Win matrix: the share of bootstrap rounds in which the row policy's DR value is better than the "
-                            + "column policy's (" + PolicyChoice.directionText(p.direction()) + "; red: the row "
+                            + "column policy's (" + PolicyChoice.directionText(valueDir) + "; red: the row "
                             + "wins most rounds).", "Share of bootstrap rounds the row policy beats the column (DR)",
                     pi.policies(), share, 0, 1, "%.2f"));
         }
@@ -176,7 +181,7 @@ public final class ReportWriter {
                     doc == null || doc.valueDr() == null ? Double.NaN : doc.valueDr().mean(), yTitle), dir, "rank_graph",
                     "Rank graph: DR value when the top share of test patients by each model's predicted benefit is "
                             + "treated (dashed: 95 % bootstrap band); grey: a random ranking; diamond: Doctors. "
-                            + capitalise(PolicyChoice.directionText(p.direction())) + "."));
+                            + capitalise(PolicyChoice.directionText(valueDir)) + "."));
         }
         if (r.deferral() != null && r.deferralSweep() != null && r.deferral().sweepPolicy() != null) {
             String sp = r.deferral().sweepPolicy() + "@conservative";
@@ -186,9 +191,10 @@ public final class ReportWriter {
                 put(out, Figures.save(DeferralFigures.sweep(pts, sp, yTitle), dir, "deferral_sweep",
                         "Deferral sweep of " + sp + ": each line is one Lambda, its points the alpha_stat values; "
                                 + "x: share of test patients deferred, y: held-out DR value (point estimate). "
-                                + capitalise(PolicyChoice.directionText(p.direction())) + "."));
+                                + capitalise(PolicyChoice.directionText(valueDir)) + "."));
             }
         }
+        AnalysisReport.figures(r, f, dir, out);
         return out;
     }
 

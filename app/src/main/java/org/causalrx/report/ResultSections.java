@@ -39,13 +39,16 @@ final class ResultSections {
                     Fmt.num(m.r2()), Fmt.num(m.outcomeSd()),
                     flag ? Html.badge("warn", "no better than predicting the mean") : "");
         }
-        b.append(t.html()).append("</section>\n");
+        b.append(t.html());
+        ModelEvaluationReport.outcomeDetails(r, b, report);
+        b.append("</section>\n");
     }
 
     void policies(StringBuilder b) {
         ProtocolInfo p = r.protocol();
         List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
-        Optional<PolicyResult> best = PolicyChoice.bestLearned(policies, p.direction());
+        String dir = PolicyChoice.valueDirection(r);
+        Optional<PolicyResult> best = PolicyChoice.bestLearned(policies, dir);
         int rounds = r.provenance() == null ? 0 : r.provenance().bootstrapRounds();
         b.append("<section>").append(HtmlReport.heading("policies"));
         b.append("<p>A policy recommends an arm for each test patient, or <i>defers</i> to the doctor. A "
@@ -60,9 +63,10 @@ final class ResultSections {
                 + "under the recommended arm and adds the IPW-weighted residual of the patients whose "
                 + "treatment agrees. It is consistent if either the propensity or the outcome model is "
                 + "right, and usually varies less than IPW.</li>\n</ul>\n");
-        b.append("<p class=\"info\">For <code>").append(Html.text(p.outcomeColumn())).append("</code>, <b>")
-                .append(Html.esc(PolicyChoice.directionText(p.direction()))).append("</b>: the better policy has the ")
-                .append(PolicyChoice.lowerIsBetter(p.direction()) ? "smaller" : "larger")
+        AnalysisReport.evaluationNote(b, r);
+        b.append("<p class=\"info\">For <code>").append(Html.text(PolicyChoice.valueOutcome(r))).append("</code>, <b>")
+                .append(Html.esc(PolicyChoice.directionText(dir))).append("</b>: the better policy has the ")
+                .append(PolicyChoice.lowerIsBetter(dir) ? "smaller" : "larger")
                 .append(" value. The spread comes from ").append(Fmt.integer(rounds))
                 .append(" bootstrap resamples of the test patients; \u201ctest\u201d is the value on the full "
                         + "test split.</p>\n");
@@ -77,6 +81,7 @@ final class ResultSections {
         valueTable(b, "Held-out value, inverse propensity weighting (IPW)", policies, best, false);
         b.append(report.figure("policy_value_dr"));
         b.append(report.figure("policy_value_ipw"));
+        AnalysisReport.secondary(b, r, report);
         b.append("</section>\n");
     }
 

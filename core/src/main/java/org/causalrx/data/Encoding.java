@@ -59,6 +59,11 @@ public final class Encoding {
         this.parts = List.copyOf(parts);
     }
 
+    /** The parts in feature order (for {@link EncodingParts}). */
+    List<Part> parts() {
+        return parts;
+    }
+
     /** Feature names in column order of {@link #transform}. */
     public List<String> featureNames() {
         List<String> out = new ArrayList<>();

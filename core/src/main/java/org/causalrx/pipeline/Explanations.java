@@ -63,4 +63,54 @@ final class Explanations {
         }
         return out;
     }
+
+    /**
+     * Per-patient SHAP values and feature values of the {@code top} features by mean |SHAP| (beeswarm data),
+     * for the same models as {@link #all}.
+     */
+    static List<AnalysisFigures.ShapDetail> details(String propensityName, ProbabilityModel propensity,
+                                                   List<TLearner.Fitted> outcomeModels, double[][] x,
+                                                   List<String> features, String[] armLabels, int top) {
+        List<AnalysisFigures.ShapDetail> out = new ArrayList<>();
+        double[][] s = shap(propensity, x);
+        if (s != null) {
+            out.add(detail("propensity (" + propensityName + ")", "log-odds of treatment", s, x, features, top));
+        }
+        for (TLearner.Fitted f : outcomeModels) {
+            for (int arm = 0; arm <= 1; arm++) {
+                RegressionModel mu = arm == 0 ? f.mu0() : f.mu1();
+                double[][] sa = shap(mu, x);
+                if (sa != null) {
+                    out.add(detail(f.name() + ", arm '" + armLabels[arm] + "'",
+                            mu instanceof ClassifierRegressor.Fitted ? "log-odds of the outcome" : "outcome units",
+                            sa, x, features, top));
+                }
+            }
+        }
+        return out;
+    }
+
+    static AnalysisFigures.ShapDetail detail(String model, String scale, double[][] shap, double[][] x,
+                                             List<String> features, int top) {
+        double[] mean = importance(model, scale, shap, features).meanAbsShap();
+        Integer[] order = new Integer[mean.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, (a, b) -> mean[a] != mean[b] ? Double.compare(mean[b], mean[a])
+                : Integer.compare(a, b));
+        int k = Math.min(top, order.length);
+        List<String> names = new ArrayList<>();
+        double[][] sv = new double[k][x.length];
+        double[][] fv = new double[k][x.length];
+        for (int r = 0; r < k; r++) {
+            int j = order[r];
+            names.add(features.get(j));
+            for (int i = 0; i < x.length; i++) {
+                sv[r][i] = shap[i][j];
+                fv[r][i] = x[i][j];
+            }
+        }
+        return new AnalysisFigures.ShapDetail(model, scale, names, sv, fv);
+    }
 }

@@ -13,12 +13,38 @@ import java.util.Map;
  * @param trimmedByArm    the same, keeping only patients inside the overlap set
  * @param bootstrapDr     per policy name: bootstrap DR values (rounds), in policy order
  * @param bootstrapIpw    per policy name: bootstrap IPW values
+ * @param analysis        data behind the figures of the further analyses (secondary outcomes, SHAP detail)
+ * @param models          ROC curves per arm and error distributions of the outcome models
  */
 public record RunFigures(Map<String, List<CalibrationBin>> calibration,
                          Map<String, double[]> propensityByArm,
                          Map<String, double[]> trimmedByArm,
                          Map<String, double[]> bootstrapDr,
-                         Map<String, double[]> bootstrapIpw) {
+                         Map<String, double[]> bootstrapIpw,
+                         AnalysisFigures analysis,
+                         ModelFigures models) {
+
+    /** Figures without the further analyses and outcome-model figures (older form). */
+    public RunFigures(Map<String, List<CalibrationBin>> calibration, Map<String, double[]> propensityByArm,
+                      Map<String, double[]> trimmedByArm, Map<String, double[]> bootstrapDr,
+                      Map<String, double[]> bootstrapIpw) {
+        this(calibration, propensityByArm, trimmedByArm, bootstrapDr, bootstrapIpw, AnalysisFigures.NONE,
+                ModelFigures.EMPTY);
+    }
+
+    /** Figures without outcome-model figures. */
+    public RunFigures(Map<String, List<CalibrationBin>> calibration, Map<String, double[]> propensityByArm,
+                      Map<String, double[]> trimmedByArm, Map<String, double[]> bootstrapDr,
+                      Map<String, double[]> bootstrapIpw, AnalysisFigures analysis) {
+        this(calibration, propensityByArm, trimmedByArm, bootstrapDr, bootstrapIpw, analysis, ModelFigures.EMPTY);
+    }
+
+    /** Figures without the further analyses. */
+    public RunFigures(Map<String, List<CalibrationBin>> calibration, Map<String, double[]> propensityByArm,
+                      Map<String, double[]> trimmedByArm, Map<String, double[]> bootstrapDr,
+                      Map<String, double[]> bootstrapIpw, ModelFigures models) {
+        this(calibration, propensityByArm, trimmedByArm, bootstrapDr, bootstrapIpw, AnalysisFigures.NONE, models);
+    }
 
     /** One calibration bin: mean predicted probability, observed treated share, count. */
     public record CalibrationBin(double meanPredicted, double observedRate, int n) {

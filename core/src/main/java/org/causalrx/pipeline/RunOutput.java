@@ -4,13 +4,20 @@ import java.util.Map;
 
 /**
  * What {@link StudyRun} returns: the serialisable result, the raw data behind figures, and the held-out
- * patients with every policy's decisions (for simulations, outcome trees and the model bundle).
+ * patients with every policy's decisions (for simulations, outcome trees and the model bundle), and the fitted
+ * models the bundle is made of (null when not kept).
  */
-public record RunOutput(RunResult result, RunFigures figures, HeldOutDetail heldOut, FittedDeferral deferral) {
+public record RunOutput(RunResult result, RunFigures figures, HeldOutDetail heldOut, FittedModels models,
+                        FittedDeferral deferral) {
 
-    /** An output without uncertainty-based deferral. */
+    /** Without fitted models (nothing can be bundled). */
     public RunOutput(RunResult result, RunFigures figures, HeldOutDetail heldOut) {
-        this(result, figures, heldOut, null);
+        this(result, figures, heldOut, null, null);
+    }
+
+    /** Without uncertainty-based deferral. */
+    public RunOutput(RunResult result, RunFigures figures, HeldOutDetail heldOut, FittedModels models) {
+        this(result, figures, heldOut, models, null);
     }
 
     /**

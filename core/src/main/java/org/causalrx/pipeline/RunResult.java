@@ -22,6 +22,13 @@ public record RunResult(
         PolicyInsights policyInsights,
         List<FeatureImportance> featureImportance,
         Provenance provenance,
+        List<SecondaryOutcome> secondaryOutcomes,
+        EvaluationOutcome evaluationOutcome,
+        List<PolicyOutcomeTree> outcomeTrees,
+        List<PolicySummary> policySummaries,
+        DeferralInsights deferralInsights,
+        NnMetrics nnMetrics,
+        List<LinearCoefficients> linearCoefficients,
         DeferralResult deferral,
         List<DeferralResult.SweepPoint> deferralSweep) {
 
@@ -30,9 +37,72 @@ public record RunResult(
                      List<String> features, List<PropensityMetric> propensity, String selectedPropensityModel,
                      OverlapInfo overlap, AteResult ate, List<OutcomeModelMetric> outcomeModels,
                      List<PolicyResult> policies, CateInsights cateInsights, PolicyInsights policyInsights,
+                     List<FeatureImportance> featureImportance, Provenance provenance,
+                     List<SecondaryOutcome> secondaryOutcomes, EvaluationOutcome evaluationOutcome,
+                     List<PolicyOutcomeTree> outcomeTrees, List<PolicySummary> policySummaries,
+                     DeferralInsights deferralInsights, NnMetrics nnMetrics,
+                     List<LinearCoefficients> linearCoefficients) {
+        this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
+                outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance,
+                secondaryOutcomes, evaluationOutcome, outcomeTrees, policySummaries, deferralInsights, nnMetrics,
+                linearCoefficients, null, null);
+    }
+
+    /** A result without the further analyses, the evaluation of issue 4 and the linear coefficients (older form). */
+    public RunResult(String study, ProtocolInfo protocol, SampleSizes n, List<CovariateDecision> covariates,
+                     List<String> features, List<PropensityMetric> propensity, String selectedPropensityModel,
+                     OverlapInfo overlap, AteResult ate, List<OutcomeModelMetric> outcomeModels,
+                     List<PolicyResult> policies, CateInsights cateInsights, PolicyInsights policyInsights,
                      List<FeatureImportance> featureImportance, Provenance provenance) {
         this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
-                outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance, null, null);
+                outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance, List.of(), null,
+                List.of(), List.of(), null, null, List.of(), null, null);
+    }
+
+    /**
+     * The run's policies valued on a secondary outcome (held-out IPW and DR with the bootstrap).
+     *
+     * @param testN       test patients with the outcome (the policies are valued on these)
+     * @param testMissing test patients without it (left out; only with {@code missing: drop})
+     * @param plugIn      the DR plug-in outcome model, in words
+     */
+    public record SecondaryOutcome(String column, String type, String direction, int testN, int testMissing,
+                                   String plugIn, List<PolicyResult> policies) {
+    }
+
+    /**
+     * The derived outcome the policies are valued on instead of the modelled one (study {@code outcome.evaluate});
+     * the policy values in {@code policies} and {@code policy_insights} are on this outcome.
+     *
+     * @param modelledColumn the outcome the models were fit on
+     * @param testN          test patients with a value
+     * @param testDropped    test patients without one (left out; only with {@code missing: drop})
+     */
+    public record EvaluationOutcome(String name, String formula, String direction, String modelledColumn,
+                                    int testN, int testDropped, String plugIn) {
+    }
+
+    /** The outcome tree of one policy (the selected one, or those the study lists under report.outcome_trees). */
+    public record PolicyOutcomeTree(String policy, List<OutcomeTreeNode> nodes) {
+    }
+
+    /**
+     * Who a policy's groups are (§3.11 policy summarisation).
+     *
+     * @param comparison "recommended_arm" (arm 1 vs arm 0) or "agreement" (agrees vs disagrees with the doctors)
+     */
+    public record PolicySummary(String policy, String comparison, org.causalrx.policy.GroupProfile profile) {
+    }
+
+    /**
+     * Deferral insights (§3.9) for one policy.
+     *
+     * @param profile deferred (A) vs recommended (B)
+     * @param margin  flagging margin for vulnerable groups
+     * @param groups  per vulnerable-group level: deferred and outside-overlap shares vs the rest
+     */
+    public record DeferralInsights(String policy, org.causalrx.policy.GroupProfile profile, double margin,
+                                   List<org.causalrx.policy.VulnerableGroups.Group> groups) {
     }
 
     /** Protocol text and arm/outcome definitions as the report shows them. */

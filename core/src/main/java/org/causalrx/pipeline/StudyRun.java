@@ -47,6 +47,7 @@ public record StudyRun(Learners learners, boolean parallel) {
         CateStage.validate(study.estimators());
         progress.stage("cohort", "checking the data against the protocol");
         Cohort cohort = CohortBuilder.build(study, table);
+        org.causalrx.study.AnalysisColumns.check(study, table);
         int[] t = cohort.treatment();
         double[] y = cohort.outcome();
         int n = y.length;
@@ -99,24 +100,37 @@ public record StudyRun(Learners learners, boolean parallel) {
                     Stats.select(t, split.train()), Stats.select(y, split.train()), seed, parallel);
             policies.addAll(DeferralStage.conservative(study, deferral, xTest, eTest, overlap));
         }
+        AnalysisStage.checkTreeNames(study, policies);
 
         progress.stage("evaluation", "held-out IPW and DR values, " + study.bootstrapRounds() + " bootstrap rounds");
         Classifier evalLearner = learners.evaluationPropensity();
         double[] pStar = evalLearner.fit(x, t, null, Seeds.derive(seed, "p-star")).predictProba(xTest);
         TLearner.Fitted plugIn = outcome.models().get(0);
-        HeldOut heldOut = new HeldOut(Stats.select(y, test), tTest, pStar, plugIn.mu(xTest, 0), plugIn.mu(xTest, 1));
-        Bootstrap.Result boot = Bootstrap.run(heldOut, policies, study.bootstrapRounds(),
+        HeldOut modelHeldOut = new HeldOut(Stats.select(y, test), tTest, pStar, plugIn.mu(xTest, 0),
+                plugIn.mu(xTest, 1));
+        // policies are valued on the modelled outcome, or on the study's derived evaluation outcome
+        ValuedOutcome valued = ValuedOutcome.of(study, table, cohort, modelHeldOut, policies, testCates, learners, x,
+                t, split, pStar, seed);
+        HeldOut heldOut = valued.heldOut();
+        Bootstrap.Result boot = Bootstrap.run(heldOut, valued.policies(), study.bootstrapRounds(),
                 Seeds.derive(seed, "bootstrap"), parallel);
-        List<RunResult.PolicyResult> policyResults = PolicySet.summarise(heldOut, policies, boot);
-        double[] psi = CateCalibration.pseudoOutcomes(heldOut.y(), tTest, heldOut.pStar1(), heldOut.mu0(),
-                heldOut.mu1(), HeldOut.CLIP);
+        List<RunResult.PolicyResult> policyResults = PolicySet.summarise(heldOut, valued.policies(), boot);
+        double[] psi = CateCalibration.pseudoOutcomes(modelHeldOut.y(), tTest, modelHeldOut.pStar1(),
+                modelHeldOut.mu0(), modelHeldOut.mu1(), HeldOut.CLIP);
         List<String> rejected = outcome.metrics().stream().filter(RunResult.OutcomeModelMetric::rejected)
                 .map(m -> String.format(java.util.Locale.ROOT, "%s (arm '%s'): validation RMSE %.3f vs outcome SD %.3f,"
                         + " MSE >= 0.9 x variance", m.model(), m.arm(), m.rmse(), m.outcomeSd())).toList();
         RunResult.CateInsights insights = CateStage.insights(testCates, psi, rejected, Seeds.derive(seed, "insights"));
+        NnMetricsStage.Output nn = NnMetricsStage.run(cateModels, testCates, insights.impliedAte(), xTest, tTest,
+                heldOut.y(), binary, armLabels, Seeds.derive(seed, "nn-metrics"));
         progress.stage("insights", "win matrix, outcome tree, rank graph and verdict");
-        RunResult.PolicyInsights policyInsights = PolicyInsightStage.run(study, heldOut, policies, boot, policyResults,
-                testCates, armLabels, parallel, seed);
+        RunResult.PolicyInsights policyInsights = PolicyInsightStage.run(valued.study(), heldOut, valued.policies(),
+                boot, policyResults, valued.cates(), armLabels, parallel, seed);
+        progress.stage("analyses", "secondary outcomes, outcome trees, policy summaries, deferral insights");
+        AnalysisStage.Output analyses = AnalysisStage.run(new AnalysisStage.Inputs(study, table, cohort, x, t, split,
+                encoding.featureNames(), pStar, policies, heldOut, valued.policies(), inOverlap, armLabels,
+                policyInsights.selectedPolicy()), learners, Seeds.derive(seed, "analyses"), parallel);
+        List<TLearner.Fitted> explained = outcome.models().stream().filter(f -> f.name().equals("t_xgboost")).toList();
 
         DeferralResult deferralResult = null;
         List<DeferralResult.SweepPoint> sweep = null;
@@ -146,21 +160,28 @@ public record StudyRun(Learners learners, boolean parallel) {
                         overlap.count(eTest), split.train().length, overlap.count(Stats.select(e, split.train()))),
                 new RunResult.AteResult(ate.ate(), ate.se(), ate.ciLow(), ate.ciHigh(), "aipw", ate.folds(), ate.n()),
                 outcome.metrics(), policyResults, insights, policyInsights,
-                Explanations.all(prop.selected(), prop.model(), outcome.models().stream()
-                        .filter(f -> f.name().equals("t_xgboost")).toList(), xTest, encoding.featureNames(), armLabels),
+                Explanations.all(prop.selected(), prop.model(), explained, xTest, encoding.featureNames(), armLabels),
                 new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
                         study.bootstrapRounds(), ResultParts.version(), System.getProperty("java.specification.version"),
-                        "3.0.4"), deferralResult, sweep);
+                        "3.0.4"),
+                analyses.secondary(), valued.info(), analyses.trees(), analyses.summaries(), analyses.deferral(),
+                nn.metrics(),
+                OutcomeModelDetails.coefficients(prop.models(), outcome.models(), encoding.featureNames(), armLabels),
+                deferralResult, sweep);
         Map<String, double[]> dr = new LinkedHashMap<>();
         Map<String, double[]> ipw = new LinkedHashMap<>();
-        for (int p = 0; p < policies.size(); p++) {
-            dr.put(policies.get(p).name(), boot.dr()[p]);
-            ipw.put(policies.get(p).name(), boot.ipw()[p]);
+        for (int p = 0; p < valued.policies().size(); p++) {
+            dr.put(valued.policies().get(p).name(), boot.dr()[p]);
+            ipw.put(valued.policies().get(p).name(), boot.ipw()[p]);
         }
         RunFigures figures = new RunFigures(prop.calibration(),
                 byArm(Stats.select(e, split.train()), Stats.select(t, split.train()), null),
                 byArm(Stats.select(e, split.train()), Stats.select(t, split.train()), overlap),
-                dr, ipw);
+                dr, ipw, new AnalysisFigures(analyses.secondaryDr(), analyses.secondaryIpw(),
+                Explanations.details(prop.selected(), prop.model(), explained, xTest, encoding.featureNames(),
+                        armLabels, 20)),
+                new ModelFigures(nn.roc(), OutcomeModelDetails.residuals(outcome.models(), x, t, y,
+                        split.validation(), "validation", armLabels)));
         Map<String, int[]> decisions = new LinkedHashMap<>();
         for (PolicyDecisions d : policies) {
             decisions.put(d.name(), d.arms());
@@ -170,8 +191,10 @@ public record StudyRun(Learners learners, boolean parallel) {
         for (int i = 0; i < test.length; i++) {
             source[i] = cohortRows[test[i]];
         }
+        FittedModels models = new FittedModels(encoding, FittedModels.textColumns(cohort.covariates()),
+                prop.selected(), prop.model(), overlap, cateModels, CateStage.singles(study.estimators()));
         return new RunOutput(result, figures, new RunOutput.HeldOutDetail(source, tTest, heldOut.y(), eTest,
-                decisions), fittedDeferral);
+                decisions), models, fittedDeferral);
     }
 
     private static boolean squared(Study study, String covariate) {

@@ -23,39 +23,57 @@ import java.util.Map;
  * @param estimators    CATE estimators whose policies are learned and compared (names from the catalogue;
  *                      "average" / "majority" / "consensus" combine the single estimators listed)
  * @param simulation    optional feasibility simulation run with the study (TRS §3.5), or null
+ * @param analyses      further evaluations of the learned policies (secondary outcomes, evaluation outcome,
+ *                      outcome trees, vulnerable groups); {@link Analyses#NONE} when the study asks for none
  * @param deferral      uncertainty-based deferral settings (TRS Eq. 4, §3.8), or null for overlap-only deferral
  *                      (one deferral set, policy names without suffixes; what simulated runs use)
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                     int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
-                    Deferral deferral) {
+                    Analyses analyses, Deferral deferral) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
     public Study {
         covariates = List.copyOf(covariates);
         estimators = List.copyOf(estimators);
+        analyses = analyses == null ? Analyses.NONE : analyses;
+    }
+
+    /** A study without further analyses (the form used before {@link Analyses} existed). */
+    public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
+                 Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
+                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation) {
+        this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, Analyses.NONE, null);
     }
 
     /** A study without uncertainty-based deferral (overlap only). */
     public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                  Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
-                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation) {
+                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
+                 Analyses analyses) {
         this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, null);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, null);
     }
 
     /** A copy with another seed and number of bootstrap rounds (command-line overrides, seed-stability tests). */
     public Study withSeedAndRounds(long newSeed, int rounds) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
-                rounds, ateFolds, estimators, simulation, deferral);
+                rounds, ateFolds, estimators, simulation, analyses, deferral);
+    }
+
+    /** A copy whose outcome is {@code other} (e.g. the derived evaluation outcome, for valuing policies). */
+    public Study withOutcome(Outcome other) {
+        return new Study(file, name, protocol, data, idColumn, treatment, other, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral);
     }
 
     /** A copy with other deferral settings (null: overlap only). */
     public Study withDeferral(Deferral d) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, d);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, d);
     }
 
     /**
@@ -149,6 +167,46 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     public record Simulation(List<String> forms, double lambda, Double effect, int seeds, int rounds) {
         public Simulation {
             forms = List.copyOf(forms);
+        }
+    }
+
+    /**
+     * Further evaluations of the policies learned on the primary outcome (TRS §3.9, §3.11).
+     *
+     * @param secondaryOutcomes  outcomes each policy is also evaluated on (held-out IPW and DR), in study order
+     * @param evaluationOutcome  a derived outcome the policies are valued on instead of the modelled one, or null
+     * @param outcomeTrees       policies whose outcome tree is drawn: empty = the selected policy only, ["all"] =
+     *                           every policy, otherwise the named policies
+     * @param vulnerableGroups   columns whose groups are checked for unequal deferral and overlap (§3.9)
+     * @param margin             a group is flagged when its share differs from the rest's by more than this
+     */
+    public record Analyses(List<Outcome> secondaryOutcomes, EvaluationOutcome evaluationOutcome,
+                           List<String> outcomeTrees, List<String> vulnerableGroups, double margin) {
+        /** No further analyses; margin 0.10. */
+        public static final Analyses NONE = new Analyses(List.of(), null, List.of(), List.of(), 0.10);
+
+        public Analyses {
+            secondaryOutcomes = List.copyOf(secondaryOutcomes);
+            outcomeTrees = List.copyOf(outcomeTrees);
+            vulnerableGroups = List.copyOf(vulnerableGroups);
+            if (!(margin > 0 && margin < 1)) {
+                throw new IllegalArgumentException("vulnerable-group margin must be in (0, 1), got " + margin);
+            }
+        }
+    }
+
+    /**
+     * A derived outcome on which policies are valued (e.g. the paper's RTB from modelled creatinine).
+     *
+     * @param name      short name, e.g. "rtb"
+     * @param formula   arithmetic over data columns, parsed by {@code org.causalrx.expr.Expression}
+     * @param direction which values are better
+     * @param missing   rows where the formula has no finite value: error (listing them) or drop from evaluation
+     */
+    public record EvaluationOutcome(String name, String formula, Direction direction, MissingOutcome missing) {
+        /** +1 when higher is better, −1 when lower is better. */
+        public int sign() {
+            return direction == Direction.HIGHER ? 1 : -1;
         }
     }
 }

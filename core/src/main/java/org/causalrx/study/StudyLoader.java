@@ -21,7 +21,8 @@ import org.causalrx.util.CausalRxException;
  * {@link CausalRxException} naming the study file and the key, with the allowed values. Defaults: split
  * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5, deferral as in {@link DeferralBlock}.
  * The data path is resolved against
- * the study file's folder.
+ * the study file's folder. The optional analysis keys ({@code secondary_outcomes}, {@code outcome.evaluate},
+ * {@code report}, {@code vulnerable_groups}) are read by {@link AnalysesLoader}.
  */
 public final class StudyLoader {
     private StudyLoader() {
@@ -55,14 +56,16 @@ public final class StudyLoader {
                     + "outcome, covariates, seed, ...)");
         }
         YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
-                "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation", "deferral");
+                "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation",
+                "secondary_outcomes", "report", "vulnerable_groups", "deferral");
         String name = top.text("name");
         Study.Protocol protocol = protocol(top.optionalChild("protocol"));
         Path folder = file.toAbsolutePath().getParent();
         Path data = folder.resolve(top.text("data")).normalize();
         String id = top.text("id", null);
         Study.Treatment treatment = treatment(f, top.child("treatment"));
-        Study.Outcome outcome = outcome(top.child("outcome"));
+        YamlNode outcomeNode = top.child("outcome");
+        Study.Outcome outcome = outcome(outcomeNode);
         List<Study.Covariate> covariates = covariates(f, root.get("covariates"));
         Study.Split split = split(f, top.optionalChild("split"));
         long seed = top.integer("seed");
@@ -85,7 +88,8 @@ public final class StudyLoader {
         checkCovariateNames(f, covariates, treatment, outcome);
         return new Study(file.toAbsolutePath().normalize(), name, protocol, data, id, treatment, outcome, covariates,
                 split, seed, overlap, rounds, (int) folds, estimators(f, root.get("estimators")),
-                simulation(f, top.optionalChild("simulation")), DeferralBlock.read(f, top.optionalChild("deferral")));
+                simulation(f, top.optionalChild("simulation")), AnalysesLoader.load(f, root, outcomeNode, outcome),
+                DeferralBlock.read(f, top.optionalChild("deferral")));
     }
 
     /** A covariate listed twice, or the treatment / outcome listed as a covariate, is a declaration error. */
@@ -218,7 +222,7 @@ public final class StudyLoader {
     }
 
     private static Study.Outcome outcome(YamlNode o) {
-        o.allowOnly("column", "type", "direction", "missing");
+        o.allowOnly("column", "type", "direction", "missing", "evaluate");
         String type = o.choice("type", null, "continuous", "binary");
         String direction = o.choice("direction", null, "higher", "lower");
         String missing = o.choice("missing", "error", "error", "drop");

@@ -28,7 +28,7 @@ class DeferralPipelineTest {
         Study s = StudyLoader.load(Path.of("examples", "nhefs", "study.yaml"));
         study = new Study(s.file(), s.name(), s.protocol(), s.data(), s.idColumn(), s.treatment(), s.outcome(),
                 s.covariates(), s.split(), s.seed(), s.overlap(), 50, s.ateFolds(),
-                List.of("t_ridge", "dr_xgboost", "average", "consensus"), null,
+                List.of("t_ridge", "dr_xgboost", "average", "consensus"), null, Study.Analyses.NONE,
                 new Study.Deferral(0.1, 1.5, 5, List.of(0.1, 0.5), List.of(1.0, 2.0)));
         table = TableReader.read(study.data());
         out = new StudyRun(Learners.standard(), true).run(study, table, Progress.NONE);

@@ -22,7 +22,7 @@ public record DRLearner(String name, Regressor outcome, Classifier propensity, R
     public CateModel fit(double[][] x, int[] t, double[] y, long seed) {
         double[] pseudo = pseudoOutcomes(x, t, y, seed);
         RegressionModel tau = finalStage.fit(x, pseudo, null, Seeds.derive(seed, "dr-final"));
-        return tau::predict;
+        return new FinalStageModel(tau);
     }
 
     /** Cross-fitted doubly robust pseudo-outcomes (their mean is the AIPW ATE). */

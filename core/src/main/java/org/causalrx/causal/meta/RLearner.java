@@ -30,6 +30,6 @@ public record RLearner(String name, Regressor outcome, Classifier propensity, Re
             w[i] = r * r;
         }
         RegressionModel tau = finalStage.fit(x, pseudo, w, Seeds.derive(seed, "r-final"));
-        return tau::predict;
+        return new FinalStageModel(tau);
     }
 }

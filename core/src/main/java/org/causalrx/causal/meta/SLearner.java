@@ -17,20 +17,26 @@ public record SLearner(String name, Regressor learner) implements CateEstimator 
             xt[i] = withTreatment(x[i], t[i]);
         }
         RegressionModel f = learner.fit(xt, y, null, seed);
-        return xNew -> {
+        return new Fitted(f);
+    }
+
+    /** The fitted S-learner: tau(x) = f(x, 1) − f(x, 0). */
+    public record Fitted(RegressionModel model) implements CateModel {
+        @Override
+        public double[] effect(double[][] xNew) {
             double[][] x1 = new double[xNew.length][];
             double[][] x0 = new double[xNew.length][];
             for (int i = 0; i < xNew.length; i++) {
                 x1[i] = withTreatment(xNew[i], 1);
                 x0[i] = withTreatment(xNew[i], 0);
             }
-            double[] a = f.predict(x1);
-            double[] b = f.predict(x0);
+            double[] a = model.predict(x1);
+            double[] b = model.predict(x0);
             for (int i = 0; i < a.length; i++) {
                 a[i] -= b[i];
             }
             return a;
-        };
+        }
     }
 
     private static double[] withTreatment(double[] row, int t) {

@@ -38,8 +38,17 @@ public record XLearner(String name, Regressor outcome, Regressor effect, Classif
         RegressionModel tau1 = effect.fit(xTr, d1, null, Seeds.derive(seed, 1));
         RegressionModel tau0 = effect.fit(xCo, d0, null, Seeds.derive(seed, 2));
         ProbabilityModel e = propensity.fit(x, t, null, Seeds.derive(seed, 3));
-        return xNew -> {
-            double[] p = e.predictProba(xNew);
+        return new Fitted(tau0, tau1, e, clip);
+    }
+
+    /**
+     * The fitted X-learner: tau(x) = g(x)·tau0(x) + (1 − g(x))·tau1(x), g the propensity clipped to [clip, 1 − clip].
+     */
+    public record Fitted(RegressionModel tau0, RegressionModel tau1, ProbabilityModel propensity, double clip)
+            implements CateModel {
+        @Override
+        public double[] effect(double[][] xNew) {
+            double[] p = propensity.predictProba(xNew);
             double[] a = tau0.predict(xNew);
             double[] b = tau1.predict(xNew);
             double[] out = new double[xNew.length];
@@ -48,6 +57,6 @@ public record XLearner(String name, Regressor outcome, Regressor effect, Classif
                 out[i] = g * a[i] + (1 - g) * b[i];
             }
             return out;
-        };
+        }
     }
 }

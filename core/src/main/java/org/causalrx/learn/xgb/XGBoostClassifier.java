@@ -35,6 +35,11 @@ public record XGBoostClassifier(XGBoostParams params) implements Classifier {
             this.booster = booster;
         }
 
+        /** The booster, for {@link BoosterFiles}. */
+        Booster booster() {
+            return booster;
+        }
+
         @Override
         public double[] predictProba(double[][] x) {
             return Boosters.predict(booster, x);

@@ -28,6 +28,11 @@ public record XGBoostRegressor(XGBoostParams params) implements Regressor {
             this.booster = booster;
         }
 
+        /** The booster, for {@link BoosterFiles}. */
+        Booster booster() {
+            return booster;
+        }
+
         @Override
         public double[] predict(double[][] x) {
             return Boosters.predict(booster, x);

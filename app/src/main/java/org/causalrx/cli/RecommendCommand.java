@@ -1,0 +1,106 @@
+package org.causalrx.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.causalrx.bundle.ModelBundle;
+import org.causalrx.bundle.Recommender;
+import org.causalrx.data.TableReader;
+import org.causalrx.util.CausalRxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Applies a run's model bundle to new patients: one row per input patient with the recommendation (arm label or
+ * DEFER), the reason, the CATE, the interval (empty until intervals are bundled), the propensity, and an error for
+ * rows that could not be scored. The output file is written atomically.
+ */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = "Recommend a treatment (or DEFER) for new patients with a run's model bundle.")
+final class RecommendCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "the model folder a run wrote (DIR/model)")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "CSV", description = "new patients, CSV or Parquet")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "CSV", description = "where to write the recommendations")
+    Path out;
+
+    static final String HEADER = "id,recommendation,reason,cate,interval_lo,interval_hi,propensity,error";
+
+    @Override
+    public Integer call() {
+        ModelBundle bundle = ModelBundle.load(model);
+        Recommender.Result r = Recommender.apply(bundle, TableReader.read(input));
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (Recommender.Row row : r.rows()) {
+            csv.append(cell(row.id())).append(',').append(cell(row.recommendation())).append(',')
+                    .append(cell(row.reason())).append(',').append(num(row.cate())).append(',')
+                    .append(num(row.lo())).append(',').append(num(row.hi())).append(',')
+                    .append(num(row.propensity())).append(',').append(cell(row.error())).append('\n');
+        }
+        writeAtomically(out, csv.toString());
+        long scored = r.scored();
+        long deferred = r.rows().stream().filter(x -> x.arm() != null && x.arm() < 0).count();
+        System.out.printf(Locale.ROOT, "policy %s (%s deferral set): %d of %d patients scored, %d deferred%n",
+                bundle.policy(), bundle.deferralSet(), scored, r.rows().size(), deferred);
+        for (String note : r.notes()) {
+            System.out.println("note: " + note);
+        }
+        for (Recommender.Problem p : r.problems()) {
+            System.out.println("not scored: " + input.getFileName() + ": " + p.what() + " (rows "
+                    + Recommender.rowList(p.rows()) + ")");
+        }
+        System.out.println("wrote " + out);
+        if (scored == 0) {
+            throw new CausalRxException(input + ": no row could be scored (see the list above and the 'error' column "
+                    + "of " + out + "); fix those values and run again");
+        }
+        return 0;
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    /** RFC 4180 quoting when needed. */
+    static String cell(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    private static void writeAtomically(Path target, String text) {
+        Path abs = target.toAbsolutePath().normalize();
+        Path tmp = null;
+        try {
+            Files.createDirectories(abs.getParent());
+            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".tmp-", "");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+        } catch (IOException e) {
+            throw new CausalRxException(abs + ": cannot write the recommendations (" + e.getMessage()
+                    + "); check that the folder is writable", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a hidden temporary file
+                }
+            }
+        }
+    }
+}

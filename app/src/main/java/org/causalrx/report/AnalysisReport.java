@@ -1,0 +1,349 @@
+package org.causalrx.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.pipeline.AnalysisFigures;
+import org.causalrx.pipeline.RunFigures;
+import org.causalrx.pipeline.RunResult;
+import org.causalrx.pipeline.RunResult.PolicyResult;
+import org.causalrx.policy.GroupProfile;
+import org.causalrx.policy.VulnerableGroups;
+
+/**
+ * The report's parts for the further analyses of a run: the evaluation-outcome formula and secondary outcomes
+ * (section 10), SHAP beeswarms (section 7), outcome-tree figures, policy summaries and deferral insights
+ * (section 11); their figures and CSV tables. Formats only.
+ */
+final class AnalysisReport {
+    private AnalysisReport() {
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    static void figures(RunResult r, RunFigures f, Path dir, Map<String, Figures.Figure> out) throws IOException {
+        AnalysisFigures a = f.analysis() == null ? AnalysisFigures.NONE : f.analysis();
+        List<RunResult.SecondaryOutcome> sec = secondaries(r);
+        for (int i = 0; i < sec.size(); i++) {
+            RunResult.SecondaryOutcome s = sec.get(i);
+            String yTitle = "Policy value: " + s.column() + " (" + PolicyChoice.directionText(s.direction()) + ")";
+            double ref = PolicyChoice.doctors(s.policies()).map(d -> d.valueDr().mean()).orElse(Double.NaN);
+            Map<String, double[]> dr = a.secondaryDr().get(s.column());
+            if (dr != null && !dr.isEmpty()) {
+                put(out, Figures.save(Figures.policyBoxes("Secondary outcome " + s.column() + ": DR (bootstrap)",
+                        yTitle, s.policies(), dr, ref), dir, "secondary_" + i + "_dr", "Secondary outcome "
+                        + s.column() + ": bootstrap distribution of each policy's DR value on the " + s.testN()
+                        + " test patients who have it (box: 25\u201375 %, line: median; dashed red: Doctors' "
+                        + "mean). The policies were learned on the primary outcome. "
+                        + capitalise(PolicyChoice.directionText(s.direction())) + "."));
+            }
+            Map<String, double[]> ipw = a.secondaryIpw().get(s.column());
+            if (ipw != null && !ipw.isEmpty()) {
+                double refIpw = PolicyChoice.doctors(s.policies()).map(d -> d.valueIpw().mean()).orElse(Double.NaN);
+                put(out, Figures.save(Figures.policyBoxes("Secondary outcome " + s.column() + ": IPW (bootstrap)",
+                        yTitle, s.policies(), ipw, refIpw), dir, "secondary_" + i + "_ipw", "Secondary outcome "
+                        + s.column() + ": bootstrap distribution of each policy's IPW value. "
+                        + capitalise(PolicyChoice.directionText(s.direction())) + "."));
+            }
+        }
+        for (int i = 0; i < a.shap().size(); i++) {
+            AnalysisFigures.ShapDetail d = a.shap().get(i);
+            put(out, Beeswarm.save(d, dir, "shap_beeswarm_" + i, "SHAP summary of " + d.model() + ": one dot per "
+                    + "test patient and feature (top " + d.features().size() + " features by mean |SHAP|), placed at "
+                    + "its SHAP value (" + d.scale() + ") and coloured by the feature's value, blue low to red "
+                    + "high. Dots right of zero push the prediction up."));
+        }
+        List<RunResult.PolicyOutcomeTree> trees = trees(r);
+        String outcome = PolicyChoice.valueOutcome(r);
+        for (int i = 0; i < trees.size(); i++) {
+            RunResult.PolicyOutcomeTree t = trees.get(i);
+            put(out, TreeDiagram.save(t.policy(), t.nodes(), outcome, dir, "outcome_tree_" + i, "Outcome tree of "
+                    + t.policy() + ": held-out patients by the arm they received, then by whether the policy "
+                    + "agreed (green), disagreed (red) or deferred (grey); n and mean " + outcome + " (SEM) in "
+                    + "each box."));
+        }
+        List<RunResult.PolicySummary> sums = r.policySummaries() == null ? List.of() : r.policySummaries();
+        for (int i = 0; i < sums.size(); i++) {
+            coefficients(out, dir, "profile_" + i, sums.get(i).profile());
+        }
+        if (r.deferralInsights() != null) {
+            coefficients(out, dir, "deferral_profile", r.deferralInsights().profile());
+        }
+    }
+
+    private static void coefficients(Map<String, Figures.Figure> out, Path dir, String id, GroupProfile g)
+            throws IOException {
+        if (g.top().isEmpty()) {
+            return;
+        }
+        org.knowm.xchart.CategoryChart c = new org.knowm.xchart.CategoryChart(Figures.WIDTH, Figures.HEIGHT);
+        c.setTitle("Who is '" + g.groupA() + "' rather than '" + g.groupB() + "'");
+        c.setYAxisTitle("standardised coefficient (log-odds per SD)");
+        Figures.styleAxes(c.getStyler());
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setXAxisLabelRotation(45);
+        c.addSeries("coefficient", g.top().stream().map(GroupProfile.Coefficient::feature).toList(),
+                g.top().stream().map(GroupProfile.Coefficient::value).toList());
+        put(out, Figures.save(c, dir, id, "L1-logistic model of being '" + g.groupA() + "' (vs '" + g.groupB()
+                + "'): the " + g.top().size() + " largest standardised coefficients. Positive: patients with higher "
+                + "values of the feature are more often '" + g.groupA() + "'. Association, not causation."));
+    }
+
+    // ---------------------------------------------------------------- HTML
+
+    /** Section 10: the formula of the derived evaluation outcome, when the study has one. */
+    static void evaluationNote(StringBuilder b, RunResult r) {
+        RunResult.EvaluationOutcome e = r.evaluationOutcome();
+        if (e == null) {
+            return;
+        }
+        b.append("<p class=\"info\" id=\"evaluation-outcome\">Policies are valued on the derived outcome <b>")
+                .append(Html.esc(e.name())).append("</b> = <code>").append(Html.esc(e.formula()))
+                .append("</code> (").append(Html.esc(PolicyChoice.directionText(e.direction())))
+                .append("), not on the modelled outcome <code>").append(Html.esc(e.modelledColumn()))
+                .append("</code>; the DR plug-in model is ").append(Html.esc(e.plugIn())).append(" fit on it. ")
+                .append(Fmt.integer(e.testN())).append(" test patients");
+        if (e.testDropped() > 0) {
+            b.append("; ").append(Fmt.integer(e.testDropped())).append(" without a value are left out "
+                    + "(outcome.evaluate.missing: drop)");
+        }
+        b.append(".</p>\n");
+    }
+
+    /** Section 10: one subsection per secondary outcome with its value tables and box plots. */
+    static void secondary(StringBuilder b, RunResult r, HtmlReport report) {
+        List<RunResult.SecondaryOutcome> sec = secondaries(r);
+        if (sec.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < sec.size(); i++) {
+            RunResult.SecondaryOutcome s = sec.get(i);
+            b.append("<h3 id=\"secondary-").append(i).append("\">Secondary outcome <code>").append(Html.esc(s.column()))
+                    .append("</code></h3>\n<p>The same policies, learned on the primary outcome, valued on <code>")
+                    .append(Html.esc(s.column())).append("</code> (").append(Html.esc(s.type())).append(", <b>")
+                    .append(Html.esc(PolicyChoice.directionText(s.direction()))).append("</b>) for ")
+                    .append(Fmt.integer(s.testN())).append(" test patients");
+            if (s.testMissing() > 0) {
+                b.append(" (").append(Fmt.integer(s.testMissing())).append(" without it are left out: missing: drop)");
+            }
+            b.append("; DR plug-in: ").append(Html.esc(s.plugIn())).append(". Table: <code>tables/")
+                    .append(Html.esc(secondaryFile(i, s))).append("</code>.</p>\n");
+            Html.Table t = new Html.Table(List.of("Policy", "Treated", "Deferred", "DR test", "DR mean",
+                    "DR 25\u201375 %", "IPW test", "IPW mean", "IPW 25\u201375 %"), false, true, true, true, true, true,
+                    true, true, true);
+            for (PolicyResult p : s.policies()) {
+                t.row(PolicyChoice.DOCTORS.equals(p.name()) ? "ref" : null, "<code>" + Html.esc(p.name()) + "</code>",
+                        Fmt.pct(p.treatedShare()), Fmt.pct(p.deferredShare()), Fmt.num(p.pointDr()),
+                        Fmt.num(p.valueDr().mean()), Fmt.range(p.valueDr().q25(), p.valueDr().q75()),
+                        Fmt.num(p.pointIpw()), Fmt.num(p.valueIpw().mean()),
+                        Fmt.range(p.valueIpw().q25(), p.valueIpw().q75()));
+            }
+            b.append(t.html());
+            b.append(report.figure("secondary_" + i + "_dr"));
+            b.append(report.figure("secondary_" + i + "_ipw"));
+        }
+    }
+
+    /** Section 7: a beeswarm after the mean |SHAP| bars. */
+    static void beeswarms(StringBuilder b, RunResult r, HtmlReport report) {
+        if (!report.hasFigure("shap_beeswarm_0")) {
+            return;
+        }
+        b.append("<h4>SHAP summary (beeswarm)</h4>\n<p>Per patient: how much each of the top features moved "
+                + "the model's prediction, coloured by the feature's value, so the direction of an association "
+                + "can be read off (e.g. red dots on the right: high values raise the prediction).</p>\n");
+        for (int i = 0; report.hasFigure("shap_beeswarm_" + i); i++) {
+            b.append(report.figure("shap_beeswarm_" + i));
+        }
+    }
+
+    /** Section 11: outcome-tree figures, policy summaries and deferral insights. */
+    static void policyInsights(StringBuilder b, RunResult r, HtmlReport report) {
+        List<RunResult.PolicyOutcomeTree> trees = trees(r);
+        String selected = r.policyInsights() == null ? null : r.policyInsights().selectedPolicy();
+        for (int i = 0; i < trees.size(); i++) {
+            RunResult.PolicyOutcomeTree t = trees.get(i);
+            if (!t.policy().equals(selected)) {
+                b.append("<h4>Outcome tree of <code>").append(Html.esc(t.policy())).append("</code></h4>\n");
+                b.append(treeTable(t));
+            }
+            b.append(report.figure("outcome_tree_" + i));
+        }
+        List<RunResult.PolicySummary> sums = r.policySummaries() == null ? List.of() : r.policySummaries();
+        if (!sums.isEmpty()) {
+            b.append("<h3 id=\"policy-summaries\">Policy summarisation</h3>\n<p>Who the selected policy <code>")
+                    .append(Html.esc(sums.get(0).policy())).append("</code> recommends each arm to, and who it "
+                            + "agrees or disagrees with the doctors about: raw covariates of the test patients "
+                            + "(numeric: mean (SD); categorical: n (%) of the group), then an L1-logistic model of "
+                            + "group membership.</p>\n");
+            for (int i = 0; i < sums.size(); i++) {
+                profile(b, sums.get(i).profile(), "profile_" + i, report, profileFile(i, sums.get(i)));
+            }
+        }
+        RunResult.DeferralInsights d = r.deferralInsights();
+        if (d != null) {
+            b.append("<h3 id=\"deferral-insights\">Deferral insights</h3>\n<p>Which test patients the selected "
+                    + "policy <code>").append(Html.esc(d.policy())).append("</code> defers to the doctor (\u00a73.9), "
+                    + "compared with those it makes a recommendation for.</p>\n");
+            profile(b, d.profile(), "deferral_profile", report, "deferral_profile.csv");
+            if (!d.groups().isEmpty()) {
+                b.append("<h4>Vulnerable groups</h4>\n<p>Share deferred and share outside the overlap set within "
+                        + "each declared group, against all other test patients; flagged when the difference "
+                        + "exceeds ").append(Fmt.num(100 * d.margin())).append(" percentage points. Table: <code>tables/"
+                        + "vulnerable_groups.csv</code>.</p>\n");
+                Html.Table t = new Html.Table(List.of("Column", "Group", "n", "Deferred", "Rest deferred",
+                        "Outside overlap", "Rest outside", ""), false, false, true, true, true, true, true, false);
+                for (VulnerableGroups.Group g : d.groups()) {
+                    boolean flag = g.flagDeferred() || g.flagOutside();
+                    String why = (g.flagDeferred() ? "deferral differs" : "")
+                            + (g.flagDeferred() && g.flagOutside() ? "; " : "")
+                            + (g.flagOutside() ? "overlap differs" : "");
+                    t.row(flag ? "warn" : null, "<code>" + Html.esc(g.column()) + "</code>", Html.esc(g.level()),
+                            Fmt.integer(g.n()), Fmt.pct(g.deferred()), Fmt.pct(g.restDeferred()),
+                            Fmt.pct(g.outside()), Fmt.pct(g.restOutside()), flag ? Html.badge("warn", why) : "");
+                }
+                b.append(t.html());
+            }
+        }
+    }
+
+    private static void profile(StringBuilder b, GroupProfile g, String figureId, HtmlReport report, String file) {
+        b.append("<h4>").append(Html.esc(g.groupA())).append(" vs ").append(Html.esc(g.groupB())).append("</h4>\n");
+        Html.Table t = new Html.Table(List.of("Covariate", "Level", g.groupA() + " (n = " + g.nA() + ")",
+                g.groupB() + " (n = " + g.nB() + ")", "All (n = " + g.nAll() + ")", "Missing (A / B / all)"), false,
+                false, true, true, true, true);
+        for (GroupProfile.Row row : g.rows()) {
+            boolean level = !row.level().isEmpty();
+            t.row(null, "<code>" + Html.esc(row.variable()) + "</code>", Html.esc(row.level()),
+                    stat(row.a(), level), stat(row.b(), level), stat(row.all(), level),
+                    row.a().missing() + " / " + row.b().missing() + " / " + row.all().missing());
+        }
+        b.append(t.html()).append("<p class=\"note\">").append(Html.esc(g.modelNote())).append(". Table: <code>tables/")
+                .append(Html.esc(file)).append("</code>.</p>\n");
+        if (!g.top().isEmpty()) {
+            b.append(report.figure(figureId));
+        }
+    }
+
+    private static String stat(GroupProfile.Stat s, boolean level) {
+        if (level) {
+            return Fmt.integer(s.n()) + " (" + Fmt.pct(s.value()) + ")";
+        }
+        return s.n() == 0 ? "\u2014" : Fmt.num(s.value()) + " (" + Fmt.num(s.sd()) + ")";
+    }
+
+    private static String treeTable(RunResult.PolicyOutcomeTree tree) {
+        Html.Table t = new Html.Table(List.of("Actual arm", "Policy", "n", "Mean outcome", "SEM"), false, false,
+                true, true, true);
+        for (RunResult.OutcomeTreeNode nd : tree.nodes()) {
+            t.row(nd.group().equals("all") ? "strong" : null, Html.text(nd.arm()), Html.text(nd.group()),
+                    Fmt.integer(nd.n()), Fmt.num(nd.mean()), Fmt.num(nd.sem()));
+        }
+        return t.html();
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    static List<String> tables(RunResult r, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<String> names = new ArrayList<>();
+        List<RunResult.SecondaryOutcome> sec = secondaries(r);
+        for (int i = 0; i < sec.size(); i++) {
+            RunResult.SecondaryOutcome s = sec.get(i);
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("outcome", "policy", "treated_share", "deferred_share", "test_n", "point_dr",
+                    "point_ipw", "dr_mean", "dr_sd", "dr_q25", "dr_median", "dr_q75", "ipw_mean", "ipw_sd", "ipw_q25",
+                    "ipw_median", "ipw_q75"));
+            for (PolicyResult p : s.policies()) {
+                rows.add(List.of(s.column(), p.name(), Fmt.raw(p.treatedShare()), Fmt.raw(p.deferredShare()),
+                        Integer.toString(s.testN()), Fmt.raw(p.pointDr()), Fmt.raw(p.pointIpw()),
+                        Fmt.raw(p.valueDr().mean()), Fmt.raw(p.valueDr().sd()), Fmt.raw(p.valueDr().q25()),
+                        Fmt.raw(p.valueDr().median()), Fmt.raw(p.valueDr().q75()), Fmt.raw(p.valueIpw().mean()),
+                        Fmt.raw(p.valueIpw().sd()), Fmt.raw(p.valueIpw().q25()), Fmt.raw(p.valueIpw().median()),
+                        Fmt.raw(p.valueIpw().q75())));
+            }
+            names.add(CsvTables.writeTable(dir, secondaryFile(i, s), rows));
+        }
+        List<RunResult.PolicyOutcomeTree> trees = trees(r);
+        if (!trees.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("policy", "actual_arm", "group", "n", "mean", "sem"));
+            for (RunResult.PolicyOutcomeTree t : trees) {
+                for (RunResult.OutcomeTreeNode nd : t.nodes()) {
+                    rows.add(List.of(t.policy(), nd.arm(), nd.group(), Integer.toString(nd.n()), Fmt.raw(nd.mean()),
+                            Fmt.raw(nd.sem())));
+                }
+            }
+            names.add(CsvTables.writeTable(dir, "outcome_trees.csv", rows));
+        }
+        List<RunResult.PolicySummary> sums = r.policySummaries() == null ? List.of() : r.policySummaries();
+        for (int i = 0; i < sums.size(); i++) {
+            names.add(CsvTables.writeTable(dir, profileFile(i, sums.get(i)), profileRows(sums.get(i).profile())));
+        }
+        if (r.deferralInsights() != null) {
+            RunResult.DeferralInsights d = r.deferralInsights();
+            names.add(CsvTables.writeTable(dir, "deferral_profile.csv", profileRows(d.profile())));
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("policy", "column", "group", "n", "deferred_share", "rest_deferred_share",
+                    "outside_overlap_share", "rest_outside_overlap_share", "flag_deferred", "flag_outside", "margin"));
+            for (VulnerableGroups.Group g : d.groups()) {
+                rows.add(List.of(d.policy(), g.column(), g.level(), Integer.toString(g.n()), Fmt.raw(g.deferred()),
+                        Fmt.raw(g.restDeferred()), Fmt.raw(g.outside()), Fmt.raw(g.restOutside()),
+                        Boolean.toString(g.flagDeferred()), Boolean.toString(g.flagOutside()), Fmt.raw(d.margin())));
+            }
+            names.add(CsvTables.writeTable(dir, "vulnerable_groups.csv", rows));
+        }
+        return names;
+    }
+
+    /** Table one then the coefficients, in one CSV (a "section" column tells them apart). */
+    private static List<List<String>> profileRows(GroupProfile g) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("section", "variable", "level", "group_a", "group_b", "n_a", "value_a", "sd_a", "missing_a",
+                "n_b", "value_b", "sd_b", "missing_b", "n_all", "value_all", "sd_all", "missing_all"));
+        for (GroupProfile.Row row : g.rows()) {
+            rows.add(List.of("table_one", row.variable(), row.level(), g.groupA(), g.groupB(),
+                    Integer.toString(row.a().n()), Fmt.raw(row.a().value()), Fmt.raw(row.a().sd()),
+                    Integer.toString(row.a().missing()), Integer.toString(row.b().n()), Fmt.raw(row.b().value()),
+                    Fmt.raw(row.b().sd()), Integer.toString(row.b().missing()), Integer.toString(row.all().n()),
+                    Fmt.raw(row.all().value()), Fmt.raw(row.all().sd()), Integer.toString(row.all().missing())));
+        }
+        for (GroupProfile.Coefficient c : g.top()) {
+            rows.add(List.of("l1_logistic_coefficient", c.feature(), "", g.groupA(), g.groupB(), "",
+                    Fmt.raw(c.value()), "", "", "", "", "", "", "", "", "", ""));
+        }
+        return rows;
+    }
+
+    private static String secondaryFile(int i, RunResult.SecondaryOutcome s) {
+        return "secondary_" + safe(s.column()) + "_policies.csv";
+    }
+
+    private static String profileFile(int i, RunResult.PolicySummary s) {
+        return "policy_summary_" + s.comparison() + ".csv";
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    private static List<RunResult.SecondaryOutcome> secondaries(RunResult r) {
+        return r.secondaryOutcomes() == null ? List.of() : r.secondaryOutcomes();
+    }
+
+    private static List<RunResult.PolicyOutcomeTree> trees(RunResult r) {
+        return r.outcomeTrees() == null ? List.of() : r.outcomeTrees();
+    }
+
+    private static void put(Map<String, Figures.Figure> out, Figures.Figure f) {
+        out.put(f.id(), f);
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,178 @@
+package org.causalrx.bundle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.causalrx.causal.CateModel;
+import org.causalrx.data.EncodingParts;
+import org.causalrx.pipeline.Estimators;
+import org.causalrx.pipeline.FittedModels;
+import org.causalrx.pipeline.RunOutput;
+import org.causalrx.pipeline.RunResult;
+import org.causalrx.study.Study;
+
+/**
+ * Writes a run's model bundle into a folder (the caller makes it atomic, with the rest of the run's output). The
+ * bundled policy is the one the run selects (best learned policy by DR mean, as in the report's verdict); when its
+ * model has no codec yet (BART, causal forest, consensus, estimators from other modules), the best learned policy
+ * that can be bundled is written instead and {@link Written#note} says which and why; when none can be, no
+ * bundle is written and the note says why. Everything but the time written is a function of the run.
+ */
+public final class BundleWriter {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private BundleWriter() {
+    }
+
+    /**
+     * What was written.
+     *
+     * @param policy the bundled policy, or null when no bundle was written
+     * @param note   one line for the console: what was bundled, and why when it is not the selected policy
+     */
+    public record Written(String policy, String note) {
+    }
+
+    /** Writes {@code dir} (created; must not exist or be empty) for {@code out}, a run of {@code study}. */
+    public static Written write(Path dir, Study study, RunOutput out, Instant now) throws IOException {
+        FittedModels fm = out.models();
+        if (fm == null) {
+            return new Written(null, "no model bundle: the run kept no fitted models");
+        }
+        RunResult r = out.result();
+        int sign = study.outcome().sign();
+        String selected = r.policyInsights() == null ? null : r.policyInsights().selectedPolicy();
+        List<RunResult.PolicyResult> learned = new ArrayList<>(r.policies().stream()
+                .filter(p -> !FittedModels.isBaselinePolicy(p.name())).toList());
+        // best DR mean first in the study's direction; ties keep policy order; undefined values last
+        learned.sort(Comparator.comparingDouble(p -> {
+            double v = p.valueDr() == null ? Double.NaN : p.valueDr().mean();
+            return Double.isFinite(v) ? -sign * v : Double.POSITIVE_INFINITY;
+        }));
+        return write(dir, study, out, now, learned, selected);
+    }
+
+    /** Writes the first of {@code candidates} that can be bundled (tests force one policy this way). */
+    static Written write(Path dir, Study study, RunOutput out, Instant now, List<RunResult.PolicyResult> candidates,
+                         String selected) throws IOException {
+        FittedModels fm = out.models();
+        List<String> refused = new ArrayList<>();
+        for (RunResult.PolicyResult p : candidates) {
+            BundleFiles files = new BundleFiles(dir);
+            try {
+                ObjectNode cate = cate(p.name(), fm, files);
+                return finish(dir, study, out, p, selected, refused, cate, files, now);
+            } catch (NotBundleable nb) {
+                refused.add(nb.getMessage());
+            }
+        }
+        return new Written(null, "no model bundle written: no learned policy can be bundled yet (" + String.join("; ",
+                refused) + "); `recommend` needs a run with a T-, S-, X-, R- or DR-learner or their average/majority");
+    }
+
+    private static ObjectNode cate(String policy, FittedModels fm, BundleFiles files) throws NotBundleable {
+        String base = policy.contains("@") ? policy.substring(0, policy.indexOf('@')) : policy;
+        if (!base.equals(policy) && !policy.endsWith("@inclusive")) {
+            throw new NotBundleable(policy + ": its deferral set needs per-patient intervals, which have no bundle "
+                    + "codec yet");
+        }
+        CateModel m = fm.cateModels().get(base);
+        if (m == null) {
+            throw new NotBundleable(policy + ": a policy over several models (defer where they disagree), not one "
+                    + "CATE model; no bundle codec yet");
+        }
+        List<Map.Entry<String, CateModel>> members = new ArrayList<>();
+        if (Estimators.isEnsemble(base)) {
+            for (String s : fm.singles()) {
+                members.add(Map.entry(s, fm.cateModels().get(s)));
+            }
+        }
+        ObjectNode n = F.objectNode().put("name", policy);
+        n.set("model", ModelCodecs.encodeCate(base, m, members, base.equals("majority"), files));
+        return n;
+    }
+
+    private static Written finish(Path dir, Study study, RunOutput out, RunResult.PolicyResult policy, String selected,
+                                  List<String> refused, ObjectNode cate, BundleFiles files, Instant now)
+            throws IOException {
+        FittedModels fm = out.models();
+        RunResult.Provenance pv = out.result().provenance();
+        String note;
+        if (policy.name().equals(selected)) {
+            note = "model bundle: policy " + policy.name() + " (the run's selected policy, best learned by DR mean)";
+        } else {
+            note = "model bundle: policy " + policy.name() + ", the best learned policy that can be bundled; the "
+                    + "selected policy " + selected + " cannot be yet (" + String.join("; ", refused) + ")";
+        }
+        ObjectNode prop = F.objectNode().put("name", fm.propensityName());
+        try {
+            prop.set("model", ModelCodecs.encodeProbability(fm.propensity(), "propensity", files));
+        } catch (NotBundleable nb) {
+            return new Written(null, "no model bundle written: the selected propensity model " + fm.propensityName()
+                    + " is " + nb.getMessage());
+        }
+        Study.Treatment tr = study.treatment();
+        ObjectNode b = F.objectNode();
+        b.put("study", study.name());
+        ObjectNode pol = b.putObject("policy").put("name", policy.name()).put("selected_by_run", selected)
+                .put("deferral_set", "inclusive").put("rule", policy.description())
+                .put("dr_value_mean", policy.valueDr().mean()).put("note", note);
+        ArrayNode arms = b.putArray("arms");
+        String[] codes = {tr.controlCode(), tr.treatedCode()};
+        for (int a = 0; a < 2; a++) {
+            arms.addObject().put("index", a).put("code", codes[a]).put("label", tr.label(codes[a]));
+        }
+        b.putObject("outcome").put("column", study.outcome().column())
+                .put("type", study.outcome().type().name().toLowerCase(Locale.ROOT))
+                .put("direction", study.outcome().direction().name().toLowerCase(Locale.ROOT))
+                .put("better_sign", study.outcome().sign());
+        b.putObject("overlap").put("eta_low", fm.overlap().etaLow()).put("eta_high", fm.overlap().etaHigh())
+                .put("method", fm.overlap().method());
+        ObjectNode unc = b.putObject("uncertainty");
+        unc.putNull("alpha_stat");
+        unc.putNull("lambda");
+        unc.put("note", "null until per-patient intervals can be bundled: only the overlap rule defers");
+        b.putObject("provenance").put("data_sha256", pv.dataSha256()).put("study_sha256", pv.studySha256())
+                .put("seed", pv.seed()).put("causalrx_version", pv.causalrxVersion())
+                .put("java_version", System.getProperty("java.version")).put("xgboost_version", pv.xgboostVersion())
+                .put("written_at", now.toString());
+        pol.put("propensity_model", fm.propensityName());
+        List<EncodingParts.Item> items = EncodingParts.of(fm.encoding());
+        files.putJson(BundleFormat.BUNDLE, b);
+        files.putJson(BundleFormat.SCHEMA, InputSchema.of(study.idColumn(), items, fm.textColumns()).toJson());
+        files.putJson(BundleFormat.ENCODING, EncodingCodec.encode(fm.encoding()));
+        files.putJson(BundleFormat.PROPENSITY, prop);
+        files.putJson(BundleFormat.CATE, cate);
+        files.putBytes(BundleFormat.README, readme(policy.name(), note).getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(dir);
+        for (Map.Entry<String, byte[]> e : files.all().entrySet()) {
+            Files.write(dir.resolve(e.getKey()), e.getValue());
+        }
+        Files.writeString(dir.resolve(BundleFormat.MANIFEST), BundleFiles.JSON.writeValueAsString(
+                Manifest.of(files.all(), "CausalRx " + pv.causalrxVersion())) + "\n", StandardCharsets.UTF_8);
+        return new Written(policy.name(), note);
+    }
+
+    private static String readme(String policy, String note) {
+        return "CausalRx model bundle (format " + BundleFormat.VERSION + ") for policy " + policy + ".\n"
+                + note + "\n\n"
+                + "Apply it to new patients:  causalrx recommend --model <this folder> --input new.csv --out recs.csv\n\n"
+                + "manifest.json    format version and SHA-256 of every file (checked on load; do not edit files)\n"
+                + "bundle.json      policy, arms, outcome direction, overlap thresholds, alpha/Lambda, provenance\n"
+                + "schema.json      input columns the model needs, their types and categorical levels\n"
+                + "encoding.json    training medians, missing indicators, one-hot levels and references, squares\n"
+                + "propensity.json  the selected propensity model e(x)\n"
+                + "cate.json        the policy's CATE model; *.ubj files are XGBoost boosters in XGBoost's format\n";
+    }
+}

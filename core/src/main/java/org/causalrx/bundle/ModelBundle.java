@@ -1,0 +1,125 @@
+package org.causalrx.bundle;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.causalrx.causal.CateModel;
+import org.causalrx.causal.OverlapSet;
+import org.causalrx.data.Encoding;
+import org.causalrx.learn.ProbabilityModel;
+import org.causalrx.util.CausalRxException;
+
+/**
+ * A loaded model bundle: everything needed to recommend for new patients as the run recommended for its test
+ * split. Immutable. Load with {@link #load}, which checks the format version and every file's checksum first.
+ *
+ * @param dir            the bundle folder
+ * @param policy         the bundled policy's name (a CATE estimator or ensemble of the run)
+ * @param deferralSet    "inclusive" (defer outside overlap) or, once intervals are bundled, "conservative"
+ * @param alphaStat      statistical interval level, or null while intervals are not bundled
+ * @param lambda         sensitivity parameter Lambda of the causal bounds, or null while bounds are not bundled
+ * @param armCodes       treatment codes of arm 0 (control) and arm 1 (treated) as in the data
+ * @param armLabels      their labels
+ * @param outcomeColumn  the outcome the effect is on
+ * @param betterSign     +1 when higher outcomes are better, −1 when lower are better
+ * @param overlap        the overlap thresholds
+ * @param schema         the raw input columns
+ * @param encoding       the fitted covariate encoding
+ * @param propensityName the selected propensity model's name
+ * @param propensity     the selected propensity model
+ * @param cate           the bundled policy's CATE model
+ * @param provenance     data and study SHA-256, seed, versions, time written (as text)
+ */
+public record ModelBundle(Path dir, String policy, String deferralSet, Double alphaStat, Double lambda,
+                          List<String> armCodes, List<String> armLabels, String outcomeColumn, int betterSign,
+                          OverlapSet overlap, InputSchema schema, Encoding encoding, String propensityName,
+                          ProbabilityModel propensity, CateModel cate, Map<String, String> provenance) {
+    /** Deferral set: defer outside overlap only. */
+    public static final String INCLUSIVE = "inclusive";
+    /** Deferral set: also defer when the effect interval contains 0. */
+    public static final String CONSERVATIVE = "conservative";
+
+    public ModelBundle {
+        armCodes = List.copyOf(armCodes);
+        armLabels = List.copyOf(armLabels);
+        provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        if (armLabels.size() != 2 || armCodes.size() != 2) {
+            throw new IllegalArgumentException("a bundle has exactly two arms");
+        }
+        if (betterSign != 1 && betterSign != -1) {
+            throw new IllegalArgumentException("betterSign must be +1 or -1, got " + betterSign);
+        }
+    }
+
+    /**
+     * Reads the bundle in {@code dir}.
+     *
+     * @throws CausalRxException naming the file when the version is unsupported, a checksum differs, or a part is
+     *                           missing or malformed
+     */
+    public static ModelBundle load(Path dir) {
+        BundleFiles files = Manifest.read(dir);
+        String bundleFile = dir.resolve(BundleFormat.BUNDLE).toString();
+        JsonNode b = files.json(BundleFormat.BUNDLE);
+        JsonNode pol = BundleFiles.field(b, "policy", bundleFile);
+        JsonNode unc = BundleFiles.field(b, "uncertainty", bundleFile);
+        JsonNode out = BundleFiles.field(b, "outcome", bundleFile);
+        JsonNode ov = BundleFiles.field(b, "overlap", bundleFile);
+        List<String> codes = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (JsonNode a : BundleFiles.field(b, "arms", bundleFile)) {
+            codes.add(BundleFiles.field(a, "code", bundleFile).asText());
+            labels.add(BundleFiles.field(a, "label", bundleFile).asText());
+        }
+        OverlapSet overlap;
+        try {
+            overlap = new OverlapSet(BundleFiles.field(ov, "eta_low", bundleFile).doubleValue(),
+                    BundleFiles.field(ov, "eta_high", bundleFile).doubleValue(),
+                    BundleFiles.field(ov, "method", bundleFile).asText());
+        } catch (IllegalArgumentException e) {
+            throw new CausalRxException(bundleFile + ": " + e.getMessage() + "; re-run `causalrx run`", e);
+        }
+        String deferral = BundleFiles.field(pol, "deferral_set", bundleFile).asText();
+        if (!deferral.equals(INCLUSIVE) && !deferral.equals(CONSERVATIVE)) {
+            throw new CausalRxException(bundleFile + ": unknown deferral set '" + deferral + "' (this CausalRx applies '"
+                    + INCLUSIVE + "' and '" + CONSERVATIVE + "'); use the version that wrote the bundle");
+        }
+        Map<String, String> prov = new LinkedHashMap<>();
+        BundleFiles.field(b, "provenance", bundleFile).fields()
+                .forEachRemaining(e -> prov.put(e.getKey(), e.getValue().asText()));
+        String propFile = dir.resolve(BundleFormat.PROPENSITY).toString();
+        JsonNode p = files.json(BundleFormat.PROPENSITY);
+        String cateFile = dir.resolve(BundleFormat.CATE).toString();
+        JsonNode c = files.json(BundleFormat.CATE);
+        String schemaFile = dir.resolve(BundleFormat.SCHEMA).toString();
+        String encFile = dir.resolve(BundleFormat.ENCODING).toString();
+        try {
+            ModelBundle mb = new ModelBundle(dir, BundleFiles.field(pol, "name", bundleFile).asText(), deferral,
+                    nullableDouble(unc.get("alpha_stat")), nullableDouble(unc.get("lambda")), codes, labels,
+                    BundleFiles.field(out, "column", bundleFile).asText(),
+                    BundleFiles.field(out, "better_sign", bundleFile).asInt(), overlap,
+                    InputSchema.fromJson(files.json(BundleFormat.SCHEMA), schemaFile),
+                    EncodingCodec.decode(files.json(BundleFormat.ENCODING), encFile),
+                    BundleFiles.field(p, "name", propFile).asText(),
+                    ModelCodecs.decodeProbability(BundleFiles.field(p, "model", propFile), propFile, files),
+                    ModelCodecs.decodeCate(BundleFiles.field(c, "model", cateFile), cateFile, files), prov);
+            if (deferral.equals(CONSERVATIVE) && (mb.alphaStat() == null
+                    || !(mb.cate() instanceof org.causalrx.causal.IntervalCateModel))) {
+                throw new CausalRxException(bundleFile + ": the Conservative deferral set needs alpha_stat and a CATE "
+                        + "model with intervals, and this bundle has " + (mb.alphaStat() == null ? "no alpha_stat"
+                        : "no interval model") + "; re-run `causalrx run` to write the bundle again");
+            }
+            return mb;
+        } catch (IllegalArgumentException e) {
+            throw new CausalRxException(bundleFile + ": " + e.getMessage() + "; re-run `causalrx run`", e);
+        }
+    }
+
+    private static Double nullableDouble(JsonNode n) {
+        return n == null || n.isNull() ? null : n.doubleValue();
+    }
+}

@@ -1,0 +1,246 @@
+package org.causalrx.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.causalrx.data.Table;
+import org.causalrx.data.TableReader;
+import org.causalrx.pipeline.FittedModels;
+import org.causalrx.pipeline.Progress;
+import org.causalrx.pipeline.RunOutput;
+import org.causalrx.pipeline.RunResult;
+import org.causalrx.pipeline.StudyRun;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.study.Study;
+import org.causalrx.study.StudyLoader;
+import org.causalrx.util.CausalRxException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundle applied to the run's own test split (raw rows of the data file) reproduces the run's decisions and
+ * propensities exactly, for every learned policy that can be bundled; load refuses tampered files and unknown
+ * format versions.
+ */
+class ModelBundleTest {
+    static Study study;
+    static Table table;
+    static RunOutput out;
+
+    @TempDir
+    Path tmp;
+
+    /** NHEFS death (binary: logistic and XGBoost classifier arm models) with T-learners and their ensembles. */
+    @BeforeAll
+    static void run() {
+        Study s = StudyLoader.load(Path.of("examples", "nhefs", "study.yaml"));
+        study = new Study(s.file(), s.name(), s.protocol(), s.data(), s.idColumn(), s.treatment(), s.outcome(),
+                s.covariates(), s.split(), s.seed(), s.overlap(), 50, s.ateFolds(),
+                List.of("t_xgboost", "t_ridge", "t_lasso", "average", "majority"), null);
+        table = TableReader.read(study.data());
+        out = new StudyRun().run(study, table, Progress.NONE);
+    }
+
+    static List<RunResult.PolicyResult> learned(RunOutput o) {
+        return o.result().policies().stream().filter(p -> !FittedModels.isBaselinePolicy(p.name())).toList();
+    }
+
+    @Test
+    void everyBundledPolicyReproducesTheRunOnItsTestSplit() throws Exception {
+        assertEquals(5, learned(out).size());
+        assertReproduces(study, out, tmp.resolve("death"));
+    }
+
+    /** NHEFS weight (continuous, squared terms) with a linear T-learner, the meta-learners and their ensembles; consensus refused. */
+    @Test
+    void metaLearnersReproduceTheRunAndConsensusIsRefused() throws Exception {
+        Study w = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml"));
+        Study s = new Study(w.file(), w.name(), w.protocol(), w.data(), w.idColumn(), w.treatment(), w.outcome(),
+                w.covariates(), w.split(), w.seed(), w.overlap(), 20, w.ateFolds(),
+                List.of("t_ridge", "s_xgboost", "x_xgboost", "r_xgboost", "dr_xgboost", "average", "majority", "consensus"), null);
+        RunOutput o = new StudyRun().run(s, table, Progress.NONE);
+        List<RunResult.PolicyResult> bundleable = learned(o).stream().filter(p -> !p.name().equals("consensus")).toList();
+        assertEquals(7, bundleable.size());
+        assertReproduces(s, o, tmp.resolve("weight"));
+        BundleWriter.Written c = BundleWriter.write(tmp.resolve("consensus"), s, o, Instant.EPOCH,
+                learned(o).stream().filter(p -> p.name().equals("consensus")).toList(), "consensus");
+        assertNull(c.policy());
+        assertTrue(c.note().contains("consensus: a policy over several models"), c.note());
+    }
+
+    /** Every learned policy except consensus, bundled alone, decides on the raw test rows as the run did. */
+    static void assertReproduces(Study s, RunOutput o, Path root) throws Exception {
+        RunOutput.HeldOutDetail held = o.heldOut();
+        Table testRows = table.rows(held.sourceRows());
+        for (RunResult.PolicyResult p : learned(o)) {
+            if (p.name().equals("consensus")) {
+                continue;
+            }
+            Path dir = root.resolve(p.name());
+            BundleWriter.Written w = BundleWriter.write(dir, s, o, Instant.EPOCH, List.of(p), null);
+            assertEquals(p.name(), w.policy(), w.note());
+            if (p.name().equals("t_xgboost")) {
+                assertTrue(Files.exists(dir.resolve("cate_t_xgboost_mu0.ubj")), "boosters in XGBoost's format");
+            }
+            ModelBundle b = ModelBundle.load(dir);
+            Recommender.Result r = Recommender.apply(b, testRows);
+            assertTrue(r.problems().isEmpty(), r.problems().toString());
+            int[] want = held.decisions().get(p.name());
+            int[] got = r.rows().stream().mapToInt(Recommender.Row::arm).toArray();
+            assertArrayEquals(want, got, p.name());
+            double[] tau = o.models().cateModels().get(p.name()).effect(o.models().encoding().transform(testRows));
+            assertArrayEquals(tau, r.rows().stream().mapToDouble(Recommender.Row::cate).toArray(), 0.0,
+                    p.name() + ": CATE after the round trip, bit for bit");
+            double[] e = r.rows().stream().mapToDouble(Recommender.Row::propensity).toArray();
+            assertArrayEquals(held.propensity(), e, 0.0, "propensity, bit for bit");
+            int deferred = 0;
+            for (Recommender.Row row : r.rows()) {
+                if (row.arm() == PolicyDecisions.DEFER) {
+                    deferred++;
+                    assertEquals("DEFER", row.recommendation());
+                    assertTrue(row.reason().startsWith("outside overlap: e(x)="), row.reason());
+                } else {
+                    assertEquals(b.armLabels().get(row.arm()), row.recommendation());
+                }
+            }
+            assertEquals(p.deferredShare(), deferred / (double) want.length, 1e-12);
+        }
+    }
+
+    @Test
+    void selectedPolicyIsBundledWithTheRunsProvenance() throws Exception {
+        Path dir = tmp.resolve("model");
+        BundleWriter.Written w = BundleWriter.write(dir, study, out, Instant.parse("2026-01-02T03:04:05Z"));
+        String selected = out.result().policyInsights().selectedPolicy();
+        assertEquals(selected, w.policy());
+        ModelBundle b = ModelBundle.load(dir);
+        assertEquals(selected, b.policy());
+        assertEquals(-1, b.betterSign());
+        assertEquals(List.of("kept smoking", "quit smoking"), b.armLabels());
+        assertEquals(out.result().provenance().dataSha256(), b.provenance().get("data_sha256"));
+        assertEquals("2026-01-02T03:04:05Z", b.provenance().get("written_at"));
+        assertNull(b.alphaStat());
+        assertEquals(out.result().overlap().etaLow(), b.overlap().etaLow(), 0.0);
+        // the same run written again differs only in the time written
+        Path again = tmp.resolve("again");
+        BundleWriter.write(again, study, out, Instant.parse("2030-01-01T00:00:00Z"));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (!name.equals(BundleFormat.BUNDLE) && !name.equals(BundleFormat.MANIFEST)) {
+                    assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(again.resolve(name)), name);
+                }
+            }
+        }
+        assertEquals(Files.readString(dir.resolve(BundleFormat.BUNDLE)).replace("2026-01-02T03:04:05Z", "T"),
+                Files.readString(again.resolve(BundleFormat.BUNDLE)).replace("2030-01-01T00:00:00Z", "T"));
+    }
+
+    @Test
+    void tamperedFileIsRejectedByName() throws Exception {
+        Path dir = tmp.resolve("model");
+        BundleWriter.write(dir, study, out, Instant.EPOCH, List.of(learned(out).get(1)), null);
+        Path enc = dir.resolve(BundleFormat.ENCODING);
+        String text = Files.readString(enc);
+        Files.writeString(enc, text.replaceFirst("\"median\" : ([0-9])", "\"median\" : 9$1"));
+        CausalRxException e = assertThrows(CausalRxException.class, () -> ModelBundle.load(dir));
+        assertTrue(e.getMessage().contains("encoding.json") && e.getMessage().contains("checksum"), e.getMessage());
+        Files.writeString(enc, text);
+        assertNotNull(ModelBundle.load(dir));
+        Files.delete(dir.resolve(BundleFormat.CATE));
+        e = assertThrows(CausalRxException.class, () -> ModelBundle.load(dir));
+        assertTrue(e.getMessage().contains("cate.json") && e.getMessage().contains("missing"), e.getMessage());
+    }
+
+    @Test
+    void unsupportedVersionIsRejectedSayingWhichVersions() throws Exception {
+        Path dir = tmp.resolve("model");
+        BundleWriter.write(dir, study, out, Instant.EPOCH, List.of(learned(out).get(0)), null);
+        Path mf = dir.resolve(BundleFormat.MANIFEST);
+        Files.writeString(mf, Files.readString(mf).replace("\"bundle_version\" : 1", "\"bundle_version\" : 99"));
+        CausalRxException e = assertThrows(CausalRxException.class, () -> ModelBundle.load(dir));
+        assertTrue(e.getMessage().contains("bundle_version 99") && e.getMessage().contains("[1]"), e.getMessage());
+    }
+
+    @Test
+    void badRowsAreReportedByRowAndTheOthersScoredAsAlone() throws Exception {
+        Path dir = tmp.resolve("model");
+        BundleWriter.write(dir, study, out, Instant.EPOCH, List.of(learned(out).get(0)), null);
+        ModelBundle b = ModelBundle.load(dir);
+        List<String> lines = Files.readAllLines(study.data(), StandardCharsets.UTF_8).subList(0, 11);
+        String[] header = lines.get(0).split(",", -1);
+        int age = List.of(header).indexOf("age");
+        int sex = List.of(header).indexOf("sex");
+        int chol = List.of(header).indexOf("cholesterol");
+        List<String> bad = new ArrayList<>(lines);
+        bad.set(3, set(bad.get(3), age, "forty"));        // data row 3: not a number
+        bad.set(5, set(bad.get(5), sex, "7"));            // data row 5: unknown category
+        bad.set(6, set(bad.get(6), chol, ""));            // data row 6: missing number, imputed
+        Path badCsv = tmp.resolve("bad.csv");
+        Files.write(badCsv, bad);
+        Recommender.Result r = Recommender.apply(b, TableReader.read(badCsv));
+        assertEquals(10, r.rows().size());
+        assertEquals(8, r.scored());
+        assertTrue(r.rows().get(2).error().contains("'forty' is not a number"), r.rows().get(2).error());
+        assertTrue(r.rows().get(4).error().contains("'sex' = '7' was not seen in training"), r.rows().get(4).error());
+        assertEquals(List.of(3), r.problems().stream().filter(p -> p.column().equals("age")).findFirst()
+                .orElseThrow().rows());
+        assertEquals(List.of(5), r.problems().stream().filter(p -> p.column().equals("sex")).findFirst()
+                .orElseThrow().rows());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("'cholesterol'") && n.contains("rows 6")), r.notes().toString());
+        // valid rows score exactly as in a file without the bad rows
+        List<String> good = new ArrayList<>(bad);
+        good.remove(5);
+        good.remove(3);
+        Path goodCsv = tmp.resolve("good.csv");
+        Files.write(goodCsv, good);
+        Recommender.Result g = Recommender.apply(b, TableReader.read(goodCsv));
+        List<Recommender.Row> scored = r.rows().stream().filter(x -> x.arm() != null).toList();
+        for (int i = 0; i < scored.size(); i++) {
+            assertEquals(g.rows().get(i).id(), scored.get(i).id());
+            assertEquals(g.rows().get(i).cate(), scored.get(i).cate(), 0.0);
+            assertEquals(g.rows().get(i).propensity(), scored.get(i).propensity(), 0.0);
+        }
+        // a missing required column stops with the column's name
+        Path noAge = tmp.resolve("noage.csv");
+        Files.write(noAge, lines.stream().map(l -> drop(l, age)).toList());
+        CausalRxException e = assertThrows(CausalRxException.class, () -> Recommender.apply(b, TableReader.read(noAge)));
+        assertTrue(e.getMessage().contains("no column 'age'"), e.getMessage());
+    }
+
+    @Test
+    void runWithoutABundleablePolicySaysWhy() throws Exception {
+        Study s = new Study(study.file(), study.name(), study.protocol(), study.data(), study.idColumn(),
+                study.treatment(), study.outcome(), study.covariates(), study.split(), study.seed(), study.overlap(),
+                20, study.ateFolds(), List.of("causal_forest"), null);
+        RunOutput o = new StudyRun().run(s, table, Progress.NONE);
+        BundleWriter.Written w = BundleWriter.write(tmp.resolve("none"), s, o, Instant.EPOCH);
+        assertNull(w.policy());
+        assertTrue(w.note().contains("causal_forest") && w.note().contains("CausalForestModel has no bundle codec"), w.note());
+        assertTrue(Files.notExists(tmp.resolve("none")));
+    }
+
+    private static String set(String line, int col, String value) {
+        String[] f = line.split(",", -1);
+        f[col] = value;
+        return String.join(",", f);
+    }
+
+    private static String drop(String line, int col) {
+        List<String> f = new ArrayList<>(List.of(line.split(",", -1)));
+        f.remove(col);
+        return String.join(",", f);
+    }
+}

@@ -1,0 +1,92 @@
+package org.causalrx.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.causal.EffectIntervals;
+import org.causalrx.causal.IntervalCateModel;
+import org.causalrx.causal.OverlapSet;
+import org.causalrx.data.Column;
+import org.causalrx.data.EncodingParts;
+import org.causalrx.data.Table;
+import org.causalrx.learn.linear.LogisticModel;
+import org.causalrx.policy.PolicyDecisions;
+import org.junit.jupiter.api.Test;
+
+/** Decisions of a hand-built bundle: overlap, the Conservative set's interval rule, levels, imputation. */
+class RecommenderTest {
+
+    /** tau(x) = x, interval [x − 1, x + 1]; e(x) = sigmoid(x / 2); one numeric and one categorical covariate. */
+    static ModelBundle bundle(String deferral, Double alpha) {
+        IntervalCateModel cate = new IntervalCateModel() {
+            @Override
+            public EffectIntervals effectInterval(double[][] x, double a) {
+                double[] lo = new double[x.length];
+                double[] hi = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    lo[i] = x[i][0] - 1;
+                    hi[i] = x[i][0] + 1;
+                }
+                return new EffectIntervals(lo, hi);
+            }
+
+            @Override
+            public double[] effect(double[][] x) {
+                double[] t = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    t[i] = x[i][0];
+                }
+                return t;
+            }
+        };
+        List<EncodingParts.Item> items = List.of(
+                new EncodingParts.Item("x", false, 0.5, true, false, null, List.of()),
+                new EncodingParts.Item("g", true, Double.NaN, false, false, "a", List.of("a", "b")));
+        return new ModelBundle(Path.of("m"), "toy", deferral, alpha, null, List.of("0", "1"), List.of("no", "yes"),
+                "y", 1, new OverlapSet(0.2, 0.8, "given"),
+                InputSchema.of(null, items, Map.of("x", false, "g", true)), EncodingParts.build(items), "logistic",
+                new LogisticModel(0, new double[] {0.5, 0, 0}, new double[] {1, 1, 1}, 0), cate, Map.of());
+    }
+
+    static Table input() {
+        return new Table("new.csv", List.of(
+                new Column.Numeric("x", new double[] {0.5, 3.0, -2.0, 4.0, Double.NaN, 1.0}),
+                new Column.Text("g", new String[] {"a", "b", "a", "b", "a", "c"})));
+    }
+
+    @Test
+    void inclusiveDefersOutsideOverlapOnly() {
+        Recommender.Result r = Recommender.apply(bundle(ModelBundle.INCLUSIVE, null), input());
+        List<Recommender.Row> rows = r.rows();
+        assertEquals(1, rows.get(0).arm());               // tau 0.5 > 0, e = 0.56
+        assertEquals(PolicyDecisions.DEFER, rows.get(1).arm());   // tau 3 but e = sigmoid(1.5) = 0.82 > 0.8
+        assertEquals(PolicyDecisions.DEFER, rows.get(3).arm());
+        assertTrue(rows.get(3).reason().startsWith("outside overlap: e(x)=0.88 > 0.80"), rows.get(3).reason());
+        assertEquals(0, rows.get(2).arm());               // tau −2, e = 0.27
+        assertEquals(0.5, rows.get(4).cate(), 0.0);       // missing → training median
+        assertEquals(null, rows.get(5).arm());            // level 'c' unknown
+        assertEquals(List.of(6), r.problems().get(0).rows());
+        assertTrue(Double.isNaN(rows.get(0).lo()), "no intervals without alpha");
+    }
+
+    @Test
+    void conservativeAlsoDefersWhenTheIntervalContainsZero() {
+        Recommender.Result r = Recommender.apply(bundle(ModelBundle.CONSERVATIVE, 0.1), input());
+        List<Recommender.Row> rows = r.rows();
+        assertEquals(PolicyDecisions.DEFER, rows.get(0).arm());
+        assertEquals("uncertain: interval [-0.50, 1.50] contains 0", rows.get(0).reason());
+        assertEquals(-0.5, rows.get(0).lo(), 0.0);
+        assertEquals(0, rows.get(2).arm(), "interval [-3, -1] excludes 0");
+        Recommender.Result inc = Recommender.apply(bundle(ModelBundle.INCLUSIVE, 0.1), input());
+        for (int i = 0; i < rows.size(); i++) {
+            if (inc.rows().get(i).arm() != null && inc.rows().get(i).arm() == PolicyDecisions.DEFER) {
+                assertEquals(PolicyDecisions.DEFER, rows.get(i).arm(), "conservative defers whoever inclusive does");
+            }
+        }
+        assertEquals(-0.5, inc.rows().get(0).lo(), 0.0, "intervals are reported under the Inclusive set too");
+    }
+}

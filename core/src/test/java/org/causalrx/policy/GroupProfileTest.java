@@ -1,0 +1,114 @@
+package org.causalrx.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.causalrx.data.Column;
+import org.causalrx.data.Table;
+import org.junit.jupiter.api.Test;
+
+class GroupProfileTest {
+
+    @Test
+    void tableOneMatchesHandComputation() {
+        // 6 patients: A = {0, 1, 2}, B = {3, 4}, neither = {5}
+        Table raw = new Table("t", List.of(
+                new Column.Numeric("age", new double[] {30, 40, Double.NaN, 50, 70, 20}),
+                new Column.Numeric("sex", new double[] {0, 1, 1, 0, 0, 1}),
+                new Column.Text("race", new String[] {"w", "b", null, "w", "w", "b"})));
+        double[][] x = new double[6][1];
+        int[] group = {1, 1, 1, 0, 0, -1};
+        GroupProfile g = GroupProfile.of("A", "B", raw, Set.of("sex"), x, List.of("f"), group, 1);
+        assertEquals(3, g.nA());
+        assertEquals(2, g.nB());
+        assertEquals(6, g.nAll());
+        GroupProfile.Row age = g.rows().get(0);
+        assertEquals("age", age.variable());
+        assertEquals(35, age.a().value(), 1e-12);
+        assertEquals(Math.sqrt(50), age.a().sd(), 1e-12, "sample SD of 30, 40");
+        assertEquals(2, age.a().n());
+        assertEquals(1, age.a().missing());
+        assertEquals(60, age.b().value(), 1e-12);
+        assertEquals(42, age.all().value(), 1e-12, "(30+40+50+70+20)/5");
+        // sex is numeric in the data but declared categorical: one row per level, share of the group
+        GroupProfile.Row sex1 = g.rows().stream().filter(r -> r.variable().equals("sex") && r.level().equals("1"))
+                .findFirst().orElseThrow();
+        assertEquals(2, sex1.a().n());
+        assertEquals(2 / 3.0, sex1.a().value(), 1e-12);
+        assertEquals(0, sex1.b().n());
+        assertEquals(0.5, sex1.all().value(), 1e-12);
+        GroupProfile.Row raceW = g.rows().stream().filter(r -> r.variable().equals("race") && r.level().equals("w"))
+                .findFirst().orElseThrow();
+        assertEquals(1, raceW.a().n());
+        assertEquals(1 / 3.0, raceW.a().value(), 1e-12, "share of all 3 in A, the missing one included");
+        assertEquals(1, raceW.a().missing());
+        assertEquals(2, raceW.b().n());
+        assertEquals(5, g.rows().size(), "age, sex 0/1, race b/w");
+        assertTrue(g.top().isEmpty());
+        assertTrue(g.modelNote().contains("fewer than 10"), g.modelNote());
+    }
+
+    @Test
+    void membershipModelFindsTheFeatureThatDefinesTheGroups() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int n = 600;
+        double[][] x = new double[n][3];
+        int[] group = new int[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 3; j++) {
+                x[i][j] = rnd.nextGaussian();
+            }
+            group[i] = 1 / (1 + Math.exp(-2.5 * x[i][1])) > rnd.nextDouble() ? 1 : 0;
+            v[i] = x[i][1];
+        }
+        Table raw = new Table("t", List.of(new Column.Numeric("v", v)));
+        GroupProfile g = GroupProfile.of("A", "B", raw, Set.of(), x, List.of("noise1", "signal", "noise2"), group, 7);
+        assertFalse(g.top().isEmpty());
+        assertEquals("signal", g.top().get(0).feature());
+        assertTrue(g.top().get(0).value() > 1.5, "standardised log-odds near 2.5: " + g.top().get(0).value());
+        assertTrue(g.top().stream().allMatch(c -> c.value() != 0));
+        GroupProfile again = GroupProfile.of("A", "B", raw, Set.of(), x, List.of("noise1", "signal", "noise2"),
+                group, 7);
+        assertEquals(g, again, "same seed, same profile");
+    }
+
+    @Test
+    void vulnerableGroupsFlaggedOnlyBeyondTheMargin() {
+        String[] sex = {"f", "f", "f", "f", "m", "m", "m", "m", "m", "m"};
+        boolean[] deferred = {true, true, false, false, false, false, false, false, false, true};
+        boolean[] outside = {false, false, false, false, false, false, false, false, false, true};
+        List<VulnerableGroups.Group> g = VulnerableGroups.of("sex", sex, false, deferred, outside, 0.2);
+        VulnerableGroups.Group f = g.get(0);
+        assertEquals("f", f.level());
+        assertEquals(4, f.n());
+        assertEquals(0.5, f.deferred(), 1e-12);
+        assertEquals(1 / 6.0, f.restDeferred(), 1e-12);
+        assertTrue(f.flagDeferred(), "0.50 vs 0.17 differs by more than 0.2");
+        assertEquals(0, f.outside(), 1e-12);
+        assertEquals(1 / 6.0, f.restOutside(), 1e-12);
+        assertFalse(f.flagOutside(), "0 vs 0.17 is within 0.2");
+        assertTrue(g.get(1).flagDeferred());
+        List<VulnerableGroups.Group> wide = VulnerableGroups.of("sex", sex, false, deferred, outside, 0.4);
+        assertFalse(wide.get(0).flagDeferred(), "0.33 difference is within a 0.4 margin");
+    }
+
+    @Test
+    void manyValuedNumbersAreBandedByQuartile() {
+        String[] age = new String[20];
+        boolean[] none = new boolean[20];
+        for (int i = 0; i < 20; i++) {
+            age[i] = Integer.toString(20 + i);
+        }
+        age[19] = "";
+        List<VulnerableGroups.Group> g = VulnerableGroups.of("age", age, true, none, none, 0.1);
+        assertEquals(5, g.size(), "four quartile bands and missing");
+        assertEquals(19, g.stream().filter(x -> !x.level().equals("missing")).mapToInt(VulnerableGroups.Group::n).sum());
+        assertTrue(g.get(0).level().startsWith("Q1 [min, "), g.get(0).level());
+    }
+}
