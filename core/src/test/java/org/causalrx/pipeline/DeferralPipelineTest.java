@@ -100,4 +100,33 @@ class DeferralPipelineTest {
         }
         assertEquals(ResultsJson.write(out.result()), ResultsJson.write(again.result()));
     }
+
+    @Test
+    void fittedDeferralReproducesTheConservativeDecisionsThroughDeferralDecide() {
+        // what a model bundle will do: encode the test patients, then decide with the exposed models
+        org.causalrx.study.Cohort cohort = org.causalrx.study.CohortBuilder.build(study, table);
+        double[][] all = out.models().encoding().transform(cohort.covariates());
+        Map<Integer, Integer> bySource = new java.util.HashMap<>();
+        for (int i = 0; i < cohort.sourceRows().length; i++) {
+            bySource.put(cohort.sourceRows()[i], i);
+        }
+        int[] src = out.heldOut().sourceRows();
+        double[][] xTest = new double[src.length][];
+        for (int i = 0; i < src.length; i++) {
+            xTest[i] = all[bySource.get(src[i])];
+        }
+        RunOutput.FittedDeferral f = out.deferral();
+        double[] e = out.heldOut().propensity();
+        int sign = study.outcome().sign();
+        f.models().forEach((n, m) -> {
+            double[] tau = m.effect(xTest);
+            org.causalrx.causal.EffectIntervals iv = m.effectInterval(xTest, f.alphaStat());
+            int[] expected = out.heldOut().decisions().get(n + "@conservative");
+            for (int i = 0; i < src.length; i++) {
+                int arm = org.causalrx.policy.Deferral.decide(e[i], out.models().overlap(), tau[i], iv.lo()[i],
+                        iv.hi()[i], sign).arm();
+                assertEquals(expected[i], arm, n + " patient " + i);
+            }
+        });
+    }
 }
