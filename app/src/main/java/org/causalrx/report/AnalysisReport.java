@@ -161,7 +161,7 @@ final class AnalysisReport {
         }
     }
 
-    /** Section 11: outcome-tree figures, policy summaries and deferral insights. */
+    /** Section 11: outcome-tree figures and policy summaries. */
     static void policyInsights(StringBuilder b, RunResult r, HtmlReport report) {
         List<RunResult.PolicyOutcomeTree> trees = trees(r);
         String selected = r.policyInsights() == null ? null : r.policyInsights().selectedPolicy();
@@ -184,9 +184,14 @@ final class AnalysisReport {
                 profile(b, sums.get(i).profile(), "profile_" + i, report, profileFile(i, sums.get(i)));
             }
         }
+    }
+
+    /** Section 9 (§3.9): who the selected policy defers, and vulnerable-group shares. */
+    static void deferralInsights(StringBuilder b, RunResult r, HtmlReport report) {
+        b.append("<section>").append(HtmlReport.heading("deferral-insights"));
         RunResult.DeferralInsights d = r.deferralInsights();
         if (d != null) {
-            b.append("<h3 id=\"deferral-insights\">Deferral insights</h3>\n<p>Which test patients the selected "
+            b.append("<p>Which test patients the selected "
                     + "policy <code>").append(Html.esc(d.policy())).append("</code> defers to the doctor (\u00a73.9), "
                     + "compared with those it makes a recommendation for.</p>\n");
             profile(b, d.profile(), "deferral_profile", report, "deferral_profile.csv");
@@ -208,7 +213,10 @@ final class AnalysisReport {
                 }
                 b.append(t.html());
             }
+        } else {
+            b.append("<p class=\"note\">No deferral insights: the run has no selected learned policy.</p>\n");
         }
+        b.append("</section>\n");
     }
 
     private static void profile(StringBuilder b, GroupProfile g, String figureId, HtmlReport report, String file) {

@@ -7,7 +7,7 @@ import org.causalrx.pipeline.DeferralResult;
 import org.causalrx.pipeline.RunResult;
 
 /**
- * Section 9 of the report: per-patient intervals and the Inclusive / Conservative deferral sets (TRS §3.8–3.9,
+ * Section 8 of the report: per-patient intervals and the Inclusive / Conservative deferral sets (TRS §3.8–3.9,
  * Eq. 4), the intervals' methods, and the alpha_stat × Lambda sweep. Formats only.
  */
 final class DeferralSection {

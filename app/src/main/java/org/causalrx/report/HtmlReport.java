@@ -27,7 +27,8 @@ final class HtmlReport {
             new String[] {"simulation", "5 Feasibility simulation"},
             new String[] {"outcome-models", "6 Outcome models"},
             new String[] {"insights", "7 CATE insights"},
-            new String[] {"deferral", "9 Deferral"},
+            new String[] {"deferral", "8 Deferral set"},
+            new String[] {"deferral-insights", "9 Deferral insights"},
             new String[] {"policies", "10 Policies and held-out value"},
             new String[] {"policy-insights", "11 Policy insights"},
             new String[] {"ate", "Average treatment effect (AIPW)"},
@@ -110,6 +111,7 @@ final class HtmlReport {
         results.outcomeModels(b);
         new InsightSection(r).render(b, this);
         new DeferralSection(r).render(b, this);
+        AnalysisReport.deferralInsights(b, r, this);
         results.policies(b);
         new PolicyInsightSection(r).render(b, this);
         results.ate(b);

@@ -129,7 +129,7 @@ class RunCommandTest {
         assertTrue(Files.exists(a.resolve("simulation.html")) && Files.exists(a.resolve("tables/exit_points.csv")));
         assertTrue(html.indexOf("Feasibility verdict") < html.indexOf("id=\"protocol\""), "verdict before step 1");
         assertTrue(html.contains("5 Feasibility simulation") && html.contains("4 overlap"));
-        assertTrue(html.contains("9 Deferral") && html.contains("deferral_sweep"), "deferral section and figure");
+        assertTrue(html.contains("8 Deferral set") && html.contains("9 Deferral insights") && html.contains("deferral_sweep"), "deferral section and figure");
         assertTrue(Files.exists(a.resolve("tables/deferral_sweep.csv")) && Files.exists(a.resolve("tables/deferral_sets.csv")));
         List<String> exits = Files.readAllLines(a.resolve("tables/exit_points.csv"));
         assertTrue(exits.stream().anyMatch(l -> l.startsWith("5 feasibility simulation,")), exits.toString());
