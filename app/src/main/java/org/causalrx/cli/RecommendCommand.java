@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Applies a run's model bundle to new patients: one row per input patient with the recommendation (arm label or
- * DEFER), the reason, the CATE, the interval (empty until intervals are bundled), the propensity, and an error for
+ * DEFER), the reason, the CATE, the joint interval (filled for a Conservative bundle, empty for an Inclusive one), the propensity, and an error for
  * rows that could not be scored. The output file is written atomically.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,

@@ -46,7 +46,15 @@ class RecommendCommandTest {
         JsonNode results = new ObjectMapper().readTree(dir.resolve("run").resolve("results.json").toFile());
         assertEquals(results.at("/policy_insights/selected_policy").asText(), bundle.at("/policy/name").asText());
         assertEquals(-1, bundle.at("/outcome/better_sign").asInt());
-        assertTrue(bundle.at("/uncertainty/lambda").isNull());
+        boolean conservative = bundle.at("/policy/name").asText().endsWith("@conservative");
+        assertEquals(conservative ? "conservative" : "inclusive", bundle.at("/policy/deferral_set").asText());
+        if (conservative) {
+            assertEquals(results.at("/deferral/lambda").asDouble(), bundle.at("/uncertainty/lambda").asDouble(), 0.0);
+            assertEquals(results.at("/deferral/alpha_stat").asDouble(), bundle.at("/uncertainty/alpha_stat").asDouble(),
+                    0.0);
+        } else {
+            assertTrue(bundle.at("/uncertainty/lambda").isNull());
+        }
     }
 
     @Test
@@ -85,7 +93,7 @@ class RecommendCommandTest {
             }
             String row = out.get(i);
             assertTrue(row.contains(",DEFER,outside overlap: e(x)=") || row.contains(",quit smoking,")
-                    || row.contains(",kept smoking,"), row);
+                    || row.contains(",kept smoking,") || row.contains(",DEFER,\"uncertain: interval ["), row);
             assertTrue(row.endsWith(","), "no error: " + row);
         }
         try (var files = Files.list(recs.getParent())) {

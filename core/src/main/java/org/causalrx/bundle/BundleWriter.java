@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causalrx.causal.CateModel;
+import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.data.EncodingParts;
 import org.causalrx.pipeline.Estimators;
 import org.causalrx.pipeline.FittedModels;
@@ -24,13 +25,16 @@ import org.causalrx.study.Study;
 
 /**
  * Writes a run's model bundle into a folder (the caller makes it atomic, with the rest of the run's output). The
- * bundled policy is the one the run selects (best learned policy by DR mean, as in the report's verdict); when its
- * model has no codec yet (BART, causal forest, consensus, estimators from other modules), the best learned policy
+ * bundled policy is the one the run selects (best learned policy by DR mean, as in the report's verdict), an
+ * Inclusive ({@code NAME@inclusive} or plain) or Conservative ({@code NAME@conservative}: the CATE model with its
+ * joint interval model, alpha_stat and Lambda) policy; when its model has no codec yet (BART, causal forest,
+ * consensus, estimators from other modules), the best learned policy
  * that can be bundled is written instead and {@link Written#note} says which and why; when none can be, no
  * bundle is written and the note says why. Everything but the time written is a function of the run.
  */
 public final class BundleWriter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final String CONSERVATIVE = "@conservative";
 
     private BundleWriter() {
     }
@@ -71,7 +75,7 @@ public final class BundleWriter {
         for (RunResult.PolicyResult p : candidates) {
             BundleFiles files = new BundleFiles(dir);
             try {
-                ObjectNode cate = cate(p.name(), fm, files);
+                ObjectNode cate = cate(p.name(), out, files);
                 return finish(dir, study, out, p, selected, refused, cate, files, now);
             } catch (NotBundleable nb) {
                 refused.add(nb.getMessage());
@@ -81,11 +85,12 @@ public final class BundleWriter {
                 refused) + "); `recommend` needs a run with a T-, S-, X-, R- or DR-learner or their average/majority");
     }
 
-    private static ObjectNode cate(String policy, FittedModels fm, BundleFiles files) throws NotBundleable {
+    private static ObjectNode cate(String policy, RunOutput out, BundleFiles files) throws NotBundleable {
+        FittedModels fm = out.models();
         String base = policy.contains("@") ? policy.substring(0, policy.indexOf('@')) : policy;
-        if (!base.equals(policy) && !policy.endsWith("@inclusive")) {
-            throw new NotBundleable(policy + ": its deferral set needs per-patient intervals, which have no bundle "
-                    + "codec yet");
+        boolean conservative = policy.endsWith(CONSERVATIVE);
+        if (!base.equals(policy) && !policy.endsWith("@inclusive") && !conservative) {
+            throw new NotBundleable(policy + ": unknown deferral set; no bundle codec");
         }
         CateModel m = fm.cateModels().get(base);
         if (m == null) {
@@ -99,7 +104,16 @@ public final class BundleWriter {
             }
         }
         ObjectNode n = F.objectNode().put("name", policy);
-        n.set("model", ModelCodecs.encodeCate(base, m, members, base.equals("majority"), files));
+        ObjectNode point = ModelCodecs.encodeCate(base, m, members, base.equals("majority"), files);
+        if (!conservative) {
+            n.set("model", point);
+            return n;
+        }
+        JointCateModel joint = out.deferral() == null ? null : out.deferral().models().get(base);
+        if (joint == null) {
+            throw new NotBundleable(policy + ": the run kept no fitted intervals for " + base);
+        }
+        n.set("model", IntervalCodecs.encodeJoint(base, joint, m, point, files));
         return n;
     }
 
@@ -108,6 +122,7 @@ public final class BundleWriter {
             throws IOException {
         FittedModels fm = out.models();
         RunResult.Provenance pv = out.result().provenance();
+        boolean conservative = policy.name().endsWith(CONSERVATIVE);
         String note;
         if (policy.name().equals(selected)) {
             note = "model bundle: policy " + policy.name() + " (the run's selected policy, best learned by DR mean)";
@@ -126,7 +141,7 @@ public final class BundleWriter {
         ObjectNode b = F.objectNode();
         b.put("study", study.name());
         ObjectNode pol = b.putObject("policy").put("name", policy.name()).put("selected_by_run", selected)
-                .put("deferral_set", "inclusive").put("rule", policy.description())
+                .put("deferral_set", conservative ? "conservative" : "inclusive").put("rule", policy.description())
                 .put("dr_value_mean", policy.valueDr().mean()).put("note", note);
         ArrayNode arms = b.putArray("arms");
         String[] codes = {tr.controlCode(), tr.treatedCode()};
@@ -140,9 +155,16 @@ public final class BundleWriter {
         b.putObject("overlap").put("eta_low", fm.overlap().etaLow()).put("eta_high", fm.overlap().etaHigh())
                 .put("method", fm.overlap().method());
         ObjectNode unc = b.putObject("uncertainty");
-        unc.putNull("alpha_stat");
-        unc.putNull("lambda");
-        unc.put("note", "null until per-patient intervals can be bundled: only the overlap rule defers");
+        if (conservative) {
+            RunOutput.FittedDeferral fd = out.deferral();
+            unc.put("alpha_stat", fd.alphaStat()).put("lambda", fd.lambda());
+            unc.put("note", "Conservative set: defer outside overlap or when the joint interval (statistical "
+                    + "interval at alpha_stat widened by the B-learner bounds at Lambda) contains 0");
+        } else {
+            unc.putNull("alpha_stat");
+            unc.putNull("lambda");
+            unc.put("note", "Inclusive set: only the overlap rule defers (no intervals bundled)");
+        }
         b.putObject("provenance").put("data_sha256", pv.dataSha256()).put("study_sha256", pv.studySha256())
                 .put("seed", pv.seed()).put("causalrx_version", pv.causalrxVersion())
                 .put("java_version", System.getProperty("java.version")).put("xgboost_version", pv.xgboostVersion())
@@ -173,6 +195,7 @@ public final class BundleWriter {
                 + "schema.json      input columns the model needs, their types and categorical levels\n"
                 + "encoding.json    training medians, missing indicators, one-hot levels and references, squares\n"
                 + "propensity.json  the selected propensity model e(x)\n"
-                + "cate.json        the policy's CATE model; *.ubj files are XGBoost boosters in XGBoost's format\n";
+                + "cate.json        the policy's CATE model (Conservative: with its bootstrap refits and B-learner bound\n"
+                + "                 regressions for the joint interval); *.ubj files are XGBoost boosters in XGBoost's format\n";
     }
 }

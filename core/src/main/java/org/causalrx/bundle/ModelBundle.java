@@ -19,9 +19,10 @@ import org.causalrx.util.CausalRxException;
  *
  * @param dir            the bundle folder
  * @param policy         the bundled policy's name (a CATE estimator or ensemble of the run)
- * @param deferralSet    "inclusive" (defer outside overlap) or, once intervals are bundled, "conservative"
- * @param alphaStat      statistical interval level, or null while intervals are not bundled
- * @param lambda         sensitivity parameter Lambda of the causal bounds, or null while bounds are not bundled
+ * @param deferralSet    "inclusive" (defer outside overlap) or "conservative" (also when the joint interval
+ *                       contains 0)
+ * @param alphaStat      statistical interval level (Conservative), else null
+ * @param lambda         sensitivity parameter Lambda of the causal bounds (Conservative), else null
  * @param armCodes       treatment codes of arm 0 (control) and arm 1 (treated) as in the data
  * @param armLabels      their labels
  * @param outcomeColumn  the outcome the effect is on
@@ -31,7 +32,7 @@ import org.causalrx.util.CausalRxException;
  * @param encoding       the fitted covariate encoding
  * @param propensityName the selected propensity model's name
  * @param propensity     the selected propensity model
- * @param cate           the bundled policy's CATE model
+ * @param cate           the bundled policy's CATE model (Conservative: a {@code JointCateModel} with intervals)
  * @param provenance     data and study SHA-256, seed, versions, time written (as text)
  */
 public record ModelBundle(Path dir, String policy, String deferralSet, Double alphaStat, Double lambda,
@@ -112,6 +113,12 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
                 throw new CausalRxException(bundleFile + ": the Conservative deferral set needs alpha_stat and a CATE "
                         + "model with intervals, and this bundle has " + (mb.alphaStat() == null ? "no alpha_stat"
                         : "no interval model") + "; re-run `causalrx run` to write the bundle again");
+            }
+            if (mb.cate() instanceof org.causalrx.causal.bounds.JointCateModel j
+                    && (mb.lambda() == null || j.lambda() != mb.lambda())) {
+                throw new CausalRxException(cateFile + ": the joint interval model is at Lambda " + j.lambda()
+                        + " but " + BundleFormat.BUNDLE + " says " + mb.lambda() + "; re-run `causalrx run` to write "
+                        + "the bundle again");
             }
             return mb;
         } catch (IllegalArgumentException e) {

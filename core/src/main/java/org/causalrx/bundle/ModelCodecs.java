@@ -13,6 +13,7 @@ import org.causalrx.causal.TLearner;
 import org.causalrx.causal.meta.FinalStageModel;
 import org.causalrx.causal.meta.SLearner;
 import org.causalrx.causal.meta.XLearner;
+import org.causalrx.causal.uncertainty.FinalStageBootstrap;
 import org.causalrx.learn.ClassifierRegressor;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.learn.RegressionModel;
@@ -29,7 +30,9 @@ import org.causalrx.util.CausalRxException;
  * regression {@code linear}, {@code xgboost_regression}, {@code classifier_as_regression}; probability
  * {@code logistic}, {@code xgboost_classifier}; CATE {@code t_learner} (two arm models), {@code s_learner} (one
  * model on [x, t]), {@code x_learner} (tau0, tau1, propensity, clip), {@code final_stage} (R- and DR-learners)
- * and {@code ensemble} (mean or median of member CATE models). A model of another type raises {@link NotBundleable} with the reason.
+ * and {@code ensemble} (mean or median of member CATE models, also {@link Ensembles.Combined}),
+ * {@code final_stage_refit} (a DR-learner final-stage bootstrap refit); the interval models {@code bootstrap} and
+ * {@code joint} are decoded by {@link IntervalCodecs}. A model of another type raises {@link NotBundleable} with the reason.
  * Adding a model type means adding one encode and one decode case here.
  */
 final class ModelCodecs {
@@ -132,8 +135,20 @@ final class ModelCodecs {
             }
             return n;
         }
+        if (m instanceof Ensembles.Combined c) {
+            List<java.util.Map.Entry<String, CateModel>> named = new ArrayList<>();
+            for (int k = 0; k < c.members().size(); k++) {
+                named.add(java.util.Map.entry(name + "_m" + k, c.members().get(k)));
+            }
+            return encodeCate(name, c, named, c.median(), files);
+        }
         String stem = "cate_" + safe(name);
         try {
+            if (m instanceof FinalStageBootstrap.Refit r) {
+                ObjectNode n = F.objectNode().put("kind", "final_stage_refit").put("name", name);
+                n.set("model", encodeRegression(r.model(), stem, files));
+                return n;
+            }
             if (m instanceof SLearner.Fitted sf) {
                 ObjectNode n = F.objectNode().put("kind", "s_learner").put("name", name);
                 n.set("model", encodeRegression(sf.model(), stem, files));
@@ -169,6 +184,10 @@ final class ModelCodecs {
                     decodeProbability(BundleFiles.field(n, "propensity", file), file, files),
                     num(n, "clip", file));
             case "final_stage" -> new FinalStageModel(decodeRegression(BundleFiles.field(n, "tau", file), file, files));
+            case "final_stage_refit" ->
+                    new FinalStageBootstrap.Refit(decodeRegression(BundleFiles.field(n, "model", file), file, files));
+            case "bootstrap" -> IntervalCodecs.decodeBootstrap(n, file, files);
+            case "joint" -> IntervalCodecs.decodeJoint(n, file, files);
             case "ensemble" -> {
                 List<CateModel> members = new ArrayList<>();
                 for (JsonNode m : BundleFiles.field(n, "members", file)) {

@@ -22,24 +22,38 @@ public final class Ensembles {
         return combine(name, members, true);
     }
 
-    /** Combines already fitted members. */
+    /** Combines already fitted members (a {@link Combined}). */
     public static CateModel combineFitted(List<CateModel> fitted, boolean median) {
-        List<CateModel> models = List.copyOf(fitted);
-        return x -> {
-            double[][] all = new double[models.size()][];
-            for (int k = 0; k < models.size(); k++) {
-                all[k] = models.get(k).effect(x);
+        return new Combined(fitted, median);
+    }
+
+    /**
+     * Fitted members combined per patient: the mean of their CATEs, or the median when {@code median}.
+     *
+     * @param members the fitted member models
+     * @param median  median (majority) rather than mean (average)
+     */
+    public record Combined(List<CateModel> members, boolean median) implements CateModel {
+        public Combined {
+            members = List.copyOf(members);
+        }
+
+        @Override
+        public double[] effect(double[][] x) {
+            double[][] all = new double[members.size()][];
+            for (int k = 0; k < members.size(); k++) {
+                all[k] = members.get(k).effect(x);
             }
             double[] out = new double[x.length];
-            double[] col = new double[models.size()];
+            double[] col = new double[members.size()];
             for (int i = 0; i < out.length; i++) {
                 for (int k = 0; k < col.length; k++) {
                     col[k] = all[k][i];
                 }
-                out[i] = median ? median(col) : Arrays.stream(col).average().orElse(Double.NaN);
+                out[i] = median ? Ensembles.median(col) : Arrays.stream(col).average().orElse(Double.NaN);
             }
             return out;
-        };
+        }
     }
 
     private static CateEstimator combine(String name, List<CateEstimator> members, boolean median) {

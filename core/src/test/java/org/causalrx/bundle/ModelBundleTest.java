@@ -2,6 +2,7 @@ package org.causalrx.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.causalrx.causal.EffectIntervals;
+import org.causalrx.causal.bounds.JointCateModel;
+import org.causalrx.causal.uncertainty.BootstrapCateModel;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.FittedModels;
@@ -117,6 +121,64 @@ class ModelBundleTest {
             }
             assertEquals(p.deferredShare(), deferred / (double) want.length, 1e-12);
         }
+    }
+
+    /**
+     * NHEFS death with the Conservative set (few refits): each @conservative policy (bootstrap refits, the
+     * DR-learner's final-stage refits, an ensemble's combined member refits, B-learner bounds) bundled alone
+     * reproduces the run's decisions, and the joint interval ends bit for bit, on the raw test rows.
+     */
+    @Test
+    void conservativeBundlesReproduceDecisionsAndIntervalsBitForBit() throws Exception {
+        Study c = new Study(study.file(), study.name(), study.protocol(), study.data(), study.idColumn(),
+                study.treatment(), study.outcome(), study.covariates(), study.split(), study.seed(), study.overlap(),
+                20, study.ateFolds(), List.of("t_ridge", "dr_xgboost", "average"), null,
+                Study.Analyses.NONE, new Study.Deferral(0.1, 1.5, 3, List.of(0.1), List.of(1.0, 1.5, 2.0)));
+        RunOutput o = new StudyRun().run(c, table, Progress.NONE);
+        RunOutput.HeldOutDetail held = o.heldOut();
+        Table testRows = table.rows(held.sourceRows());
+        double[][] x = o.models().encoding().transform(testRows);
+        int uncertain = 0;
+        for (String n : List.of("t_ridge", "dr_xgboost", "average")) {
+            String name = n + "@conservative";
+            RunResult.PolicyResult p = learned(o).stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
+            Path dir = tmp.resolve("conservative").resolve(n);
+            BundleWriter.Written w = BundleWriter.write(dir, c, o, Instant.EPOCH, List.of(p), null);
+            assertEquals(name, w.policy(), w.note());
+            ModelBundle b = ModelBundle.load(dir);
+            assertEquals(ModelBundle.CONSERVATIVE, b.deferralSet());
+            assertEquals(0.1, b.alphaStat());
+            assertEquals(1.5, b.lambda());
+            Recommender.Result r = Recommender.apply(b, testRows);
+            assertTrue(r.problems().isEmpty(), r.problems().toString());
+            assertArrayEquals(held.decisions().get(name), r.rows().stream().mapToInt(Recommender.Row::arm).toArray(),
+                    name);
+            EffectIntervals iv = o.deferral().models().get(n).effectInterval(x, o.deferral().alphaStat());
+            assertArrayEquals(iv.lo(), r.rows().stream().mapToDouble(Recommender.Row::lo).toArray(), 0.0, name + " lo");
+            assertArrayEquals(iv.hi(), r.rows().stream().mapToDouble(Recommender.Row::hi).toArray(), 0.0, name + " hi");
+            assertArrayEquals(o.models().cateModels().get(n).effect(x),
+                    r.rows().stream().mapToDouble(Recommender.Row::cate).toArray(), 0.0, name + " CATE");
+            for (Recommender.Row row : r.rows()) {
+                if (row.reason().startsWith("uncertain: ")) {
+                    uncertain++;
+                    assertTrue(row.lo() <= 0 && row.hi() >= 0, row.toString());
+                    assertEquals(String.format(java.util.Locale.ROOT, "uncertain: interval [%.2f, %.2f] contains 0",
+                            row.lo(), row.hi()), row.reason());
+                }
+            }
+            assertEquals(p.deferredShare(), r.rows().stream().filter(row -> row.arm() == PolicyDecisions.DEFER)
+                    .count() / (double) r.rows().size(), 1e-12);
+        }
+        assertTrue(uncertain > 0, "some patients are deferred for an uncertain effect");
+        // the test can fail: a perturbed interval (one refit dropped) changes the interval ends
+        JointCateModel j = o.deferral().models().get("t_ridge");
+        BootstrapCateModel bm = (BootstrapCateModel) j.statistical();
+        JointCateModel perturbed = new JointCateModel(new BootstrapCateModel(bm.point(), bm.refits().subList(0, 2)),
+                j.bounds(), j.lambda());
+        assertFalse(java.util.Arrays.equals(j.effectInterval(x, 0.1).lo(), perturbed.effectInterval(x, 0.1).lo()));
+        // the run's selected policy is bundled, whichever set it is in
+        BundleWriter.Written sel = BundleWriter.write(tmp.resolve("selected"), c, o, Instant.EPOCH);
+        assertEquals(o.result().policyInsights().selectedPolicy(), sel.policy(), sel.note());
     }
 
     @Test

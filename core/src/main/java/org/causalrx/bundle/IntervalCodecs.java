@@ -1,0 +1,144 @@
+package org.causalrx.bundle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.causalrx.causal.CateModel;
+import org.causalrx.causal.IntervalCateModel;
+import org.causalrx.causal.bounds.CateBounds;
+import org.causalrx.causal.bounds.CateBoundsFamily;
+import org.causalrx.causal.bounds.JointCateModel;
+import org.causalrx.causal.uncertainty.BootstrapCateModel;
+import org.causalrx.learn.RegressionModel;
+import org.causalrx.util.CausalRxException;
+
+/**
+ * Codecs for the interval models of the Conservative deferral set, in the style of {@link ModelCodecs} (JSON with a
+ * {@code kind}; XGBoost boosters as {@code .ubj} files). Kinds: {@code joint} ({@link JointCateModel}: a statistical
+ * interval model, the B-learner bounds family and Lambda), {@code bootstrap} ({@link BootstrapCateModel}: the point
+ * CATE model and its B refits, each a CATE model of {@link ModelCodecs}, e.g. {@code final_stage_refit} for the
+ * DR-learner's final-stage refits or {@code ensemble} for an ensemble's combined member refits) and
+ * {@code bounds_family} ({@link CateBoundsFamily}: per Lambda the upper and lower bound regressions). Other interval
+ * models (BART posterior, causal forest) raise {@link NotBundleable}.
+ */
+final class IntervalCodecs {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private IntervalCodecs() {
+    }
+
+    /**
+     * @param name  the estimator's name (file-name stems)
+     * @param m     the estimator's joint interval model
+     * @param point the point CATE model's encoding (as the Inclusive bundle writes it); used when {@code m}'s point
+     *              model is {@code pointModel}, else the point model is encoded from {@code m}
+     */
+    static ObjectNode encodeJoint(String name, JointCateModel m, CateModel pointModel, ObjectNode point,
+                                  BundleFiles files) throws NotBundleable {
+        ObjectNode n = F.objectNode().put("kind", "joint").put("lambda", m.lambda());
+        n.set("statistical", encodeStatistical(name, m.statistical(), pointModel, point, files));
+        n.set("bounds", encodeBounds(m.bounds(), files));
+        return n;
+    }
+
+    static ObjectNode encodeStatistical(String name, IntervalCateModel m, CateModel pointModel, ObjectNode point,
+                                        BundleFiles files) throws NotBundleable {
+        if (!(m instanceof BootstrapCateModel bm)) {
+            throw new NotBundleable(name + ": its intervals (" + m.getClass().getSimpleName() + ") have no bundle "
+                    + "codec yet");
+        }
+        ObjectNode n = F.objectNode().put("kind", "bootstrap");
+        n.set("point", bm.point() == pointModel && point != null ? point
+                : ModelCodecs.encodeCate(name, bm.point(), List.of(), false, files));
+        ArrayNode refits = n.putArray("refits");
+        for (int b = 0; b < bm.refits().size(); b++) {
+            try {
+                refits.add(ModelCodecs.encodeCate(name + "_refit" + b, bm.refits().get(b), List.of(), false, files));
+            } catch (NotBundleable nb) {
+                throw new NotBundleable("bootstrap refit " + b + " of " + nb.getMessage());
+            }
+        }
+        return n;
+    }
+
+    static ObjectNode encodeBounds(CateBoundsFamily f, BundleFiles files) throws NotBundleable {
+        ObjectNode n = F.objectNode().put("kind", "bounds_family");
+        ArrayNode levels = n.putArray("levels");
+        for (int k = 0; k < f.levels().size(); k++) {
+            CateBounds b = f.levels().get(k);
+            ObjectNode l = levels.addObject().put("lambda", b.lambda());
+            try {
+                l.set("upper", ModelCodecs.encodeRegression(b.upper(), "bounds_" + k + "_upper", files));
+                if (b.lower() == b.upper()) {
+                    l.put("lower_same_as_upper", true);
+                } else {
+                    l.set("lower", ModelCodecs.encodeRegression(b.lower(), "bounds_" + k + "_lower", files));
+                }
+            } catch (NotBundleable nb) {
+                throw new NotBundleable("B-learner bound regression at Lambda " + b.lambda() + ": "
+                        + nb.getMessage());
+            }
+        }
+        return n;
+    }
+
+    static JointCateModel decodeJoint(JsonNode n, String file, BundleFiles files) {
+        CateModel stat = ModelCodecs.decodeCate(BundleFiles.field(n, "statistical", file), file, files);
+        if (!(stat instanceof IntervalCateModel im)) {
+            throw new CausalRxException(file + ": the joint model's 'statistical' part has no intervals; re-run "
+                    + "`causalrx run` to write the bundle again");
+        }
+        CateBoundsFamily bounds = decodeBounds(BundleFiles.field(n, "bounds", file), file, files);
+        try {
+            return new JointCateModel(im, bounds, number(n, "lambda", file));
+        } catch (IllegalArgumentException e) {
+            throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
+        }
+    }
+
+    static BootstrapCateModel decodeBootstrap(JsonNode n, String file, BundleFiles files) {
+        CateModel point = ModelCodecs.decodeCate(BundleFiles.field(n, "point", file), file, files);
+        List<CateModel> refits = new ArrayList<>();
+        for (JsonNode r : BundleFiles.field(n, "refits", file)) {
+            refits.add(ModelCodecs.decodeCate(r, file, files));
+        }
+        try {
+            return new BootstrapCateModel(point, refits);
+        } catch (IllegalArgumentException e) {
+            throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
+        }
+    }
+
+    static CateBoundsFamily decodeBounds(JsonNode n, String file, BundleFiles files) {
+        String kind = BundleFiles.field(n, "kind", file).asText();
+        if (!kind.equals("bounds_family")) {
+            throw new CausalRxException(file + ": expected bounds of kind 'bounds_family', found '" + kind
+                    + "'; use the CausalRx version that wrote the bundle");
+        }
+        List<CateBounds> levels = new ArrayList<>();
+        try {
+            for (JsonNode l : BundleFiles.field(n, "levels", file)) {
+                RegressionModel upper = ModelCodecs.decodeRegression(BundleFiles.field(l, "upper", file), file, files);
+                RegressionModel lower = l.path("lower_same_as_upper").asBoolean(false) ? upper
+                        : ModelCodecs.decodeRegression(BundleFiles.field(l, "lower", file), file, files);
+                levels.add(new CateBounds(number(l, "lambda", file), upper, lower));
+            }
+            return new CateBoundsFamily(levels);
+        } catch (IllegalArgumentException e) {
+            throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
+        }
+    }
+
+    private static double number(JsonNode n, String field, String file) {
+        JsonNode v = BundleFiles.field(n, field, file);
+        if (!v.isNumber()) {
+            throw new CausalRxException(file + ": field '" + field + "' must be a number, found " + v
+                    + "; re-run `causalrx run` to write the bundle again");
+        }
+        return v.doubleValue();
+    }
+}
