@@ -19,7 +19,7 @@ import org.causalrx.util.Stats;
 
 /** Runs the IHDP / ACIC CATE benchmarks, writes the CSV and prints mean ± SE per estimator. */
 final class CateBench {
-    static final String HEADER = "estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds";
+    static final String HEADER = "estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds,nn_pehe_out";
 
     private CateBench() {
     }
@@ -63,8 +63,8 @@ final class CateBench {
         }
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (CateBenchmark.Row r : rows) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f,%.4f%n", r.estimator(), r.rep(),
-                    r.sqrtPeheIn(), r.sqrtPeheOut(), r.ateErrIn(), r.ateErrOut(), r.fitSeconds()));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f,%.4f,%.6f%n", r.estimator(), r.rep(),
+                    r.sqrtPeheIn(), r.sqrtPeheOut(), r.ateErrIn(), r.ateErrOut(), r.fitSeconds(), r.nnPeheOut()));
         }
         Path abs = out.toAbsolutePath();
         Files.createDirectories(abs.getParent());
@@ -76,19 +76,20 @@ final class CateBench {
     }
 
     private static void printSummary(List<CateBenchmark.Row> rows, List<String> estimators) {
-        System.out.printf("%n%-14s %-17s %-17s %-17s %-17s %s%n", "estimator", "sqrt-PEHE in", "sqrt-PEHE out",
-                "ATE err in", "ATE err out", "fit s/rep");
+        System.out.printf("%n%-14s %-17s %-17s %-17s %-17s %-17s %s%n", "estimator", "sqrt-PEHE in", "sqrt-PEHE out",
+                "ATE err in", "ATE err out", "NN-PEHE out", "fit s/rep");
         Map<String, List<CateBenchmark.Row>> by = new LinkedHashMap<>();
         for (String e : estimators) {
             by.put(e, rows.stream().filter(r -> r.estimator().equals(e)).toList());
         }
         for (Map.Entry<String, List<CateBenchmark.Row>> e : by.entrySet()) {
             List<CateBenchmark.Row> rs = e.getValue();
-            System.out.printf(Locale.ROOT, "%-14s %-17s %-17s %-17s %-17s %.2f%n", e.getKey(),
+            System.out.printf(Locale.ROOT, "%-14s %-17s %-17s %-17s %-17s %-17s %.2f%n", e.getKey(),
                     pm(rs.stream().mapToDouble(CateBenchmark.Row::sqrtPeheIn).toArray()),
                     pm(rs.stream().mapToDouble(CateBenchmark.Row::sqrtPeheOut).toArray()),
                     pm(rs.stream().mapToDouble(CateBenchmark.Row::ateErrIn).toArray()),
                     pm(rs.stream().mapToDouble(CateBenchmark.Row::ateErrOut).toArray()),
+                    pm(rs.stream().mapToDouble(CateBenchmark.Row::nnPeheOut).toArray()),
                     rs.stream().mapToDouble(CateBenchmark.Row::fitSeconds).average().orElse(Double.NaN));
         }
     }

@@ -44,6 +44,7 @@ final class InsightSection {
                     + "the outcome variance in every arm).</p>\n");
         }
         b.append(report.figure("cate_calibration"));
+        ModelEvaluationReport.evaluation(r, b, report);
         if (ins.estimators().size() > 1) {
             b.append("<h3>Pearson correlation of test-set effects</h3>\n").append(matrix(ins.estimators(),
                     ins.pearson()));

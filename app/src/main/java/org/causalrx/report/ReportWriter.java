@@ -72,6 +72,7 @@ public final class ReportWriter {
                     Files.readAllBytes(scatter)));
         }
         List<String> tables = new java.util.ArrayList<>(CsvTables.writeAll(result, outDir.resolve(TABLES_DIR)));
+        tables.addAll(ModelEvaluationReport.tables(result, figures, outDir.resolve(TABLES_DIR)));
         if (!exitPoints.isEmpty()) {
             List<List<String>> rows = new java.util.ArrayList<>();
             rows.add(List.of("step", "status", "finding", "next"));
@@ -131,6 +132,7 @@ public final class ReportWriter {
                     "Bootstrap distribution of each policy's IPW value on the test split. "
                             + capitalise(PolicyChoice.directionText(p.direction())) + "." + refNote));
         }
+        ModelEvaluationReport.figures(r, f, dir, out);
         RunResult.CateInsights ins = r.cateInsights();
         if (ins != null && ins.calibration() != null && !ins.calibration().isEmpty()) {
             put(out, Figures.save(InsightFigures.calibration(ins.calibration()), dir, "cate_calibration",

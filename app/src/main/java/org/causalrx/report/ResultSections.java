@@ -39,7 +39,9 @@ final class ResultSections {
                     Fmt.num(m.r2()), Fmt.num(m.outcomeSd()),
                     flag ? Html.badge("warn", "no better than predicting the mean") : "");
         }
-        b.append(t.html()).append("</section>\n");
+        b.append(t.html());
+        ModelEvaluationReport.outcomeDetails(r, b, report);
+        b.append("</section>\n");
     }
 
     void policies(StringBuilder b) {

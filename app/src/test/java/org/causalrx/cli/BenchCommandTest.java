@@ -20,13 +20,17 @@ class BenchCommandTest {
         assertEquals(0, Main.execute("bench", "ihdp", "--data", "../shared/data/ihdp", "--reps", "1-2",
                 "--estimators", "t_ridge,t_lasso", "--out", out.toString()));
         List<String> lines = Files.readAllLines(out);
-        assertEquals("estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds", lines.get(0));
+        assertEquals("estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds,nn_pehe_out",
+                lines.get(0));
         assertEquals(5, lines.size());
         String[] f = lines.get(1).split(",");
         assertEquals("t_ridge", f[0]);
         assertEquals("1", f[1]);
         double peheOut = Double.parseDouble(f[3]);
         assertTrue(peheOut > 0 && peheOut < 10, "a sensible sqrt-PEHE: " + peheOut);
+        // NN-PEHE uses factual outcomes only, so it carries their noise: above the true PEHE on IHDP (noise SD 1)
+        double nnPehe = Double.parseDouble(f[7]);
+        assertTrue(nnPehe > peheOut && nnPehe < 10, "NN-PEHE " + nnPehe + " vs true sqrt-PEHE " + peheOut);
     }
 
     @Test

@@ -81,6 +81,43 @@ class RunCommandTest {
         JsonNode fi = r.get("feature_importance");
         assertTrue(fi.size() >= 2, "feature importance of both arms");
         assertEquals(r.get("features").size(), fi.get(0).get("mean_abs_shap").size());
+        // nn_metrics: every estimator of the run, NN-PEHE inside its CI, implied ATE as in the CATE insights,
+        // AUC per arm (binary outcome) for the T-learners
+        JsonNode nn = r.get("nn_metrics");
+        assertEquals("test", nn.get("split").asText());
+        assertEquals(test, nn.get("n").asInt());
+        JsonNode insightNames = r.at("/cate_insights/estimators");
+        assertEquals(insightNames.size(), nn.get("estimators").size());
+        for (int k = 0; k < insightNames.size(); k++) {
+            JsonNode e = nn.get("estimators").get(k);
+            String name = insightNames.get(k).asText();
+            assertEquals(name, e.get("estimator").asText());
+            double pehe = e.get("nn_pehe").asDouble();
+            assertTrue(pehe > 0 && e.get("nn_pehe_ci_low").asDouble() <= pehe
+                    && pehe <= e.get("nn_pehe_ci_high").asDouble(), name + " NN-PEHE " + e);
+            assertEquals(r.at("/cate_insights/implied_ate/" + k + "/estimate").asDouble(),
+                    e.get("implied_ate").asDouble());
+            assertEquals(name.startsWith("t_") ? 2 : 0, e.get("auc_by_arm").size(), name);
+            for (JsonNode arm : e.get("auc_by_arm")) {
+                double auc = arm.get("auc").asDouble();
+                assertTrue(auc > 0.5 && auc < 1 && arm.get("ci_low").asDouble() <= auc
+                        && auc <= arm.get("ci_high").asDouble(), name + " " + arm);
+            }
+        }
+        // standardised coefficients of both arms of t_ridge and t_lasso and of the two logistic propensity models
+        List<String> coefModels = new java.util.ArrayList<>();
+        r.get("linear_coefficients").forEach(c -> coefModels.add(c.get("model").asText()));
+        assertEquals(6, coefModels.size(), coefModels.toString());
+        assertTrue(coefModels.contains("propensity (l2_logistic)") && coefModels.contains("t_lasso, arm 'control'"),
+                coefModels.toString());
+        assertEquals(r.get("features").size(), r.at("/linear_coefficients/0/standardized").size());
+        for (String id : List.of("roc_by_arm", "outcome_errors")) {
+            assertTrue(html.contains("id=\"fig-" + id + "\""), id);
+            assertTrue(Files.exists(a.resolve("figures").resolve(id + ".png")), id);
+        }
+        for (String csv : List.of("nn_metrics.csv", "linear_coefficients.csv", "outcome_errors.csv", "roc_by_arm.csv")) {
+            assertTrue(Files.exists(a.resolve("tables").resolve(csv)), csv);
+        }
         // the study's simulation block: section 5, simulation.html, and the feasibility verdict at the top
         assertTrue(Files.exists(a.resolve("simulation.html")) && Files.exists(a.resolve("tables/exit_points.csv")));
         assertTrue(html.indexOf("Feasibility verdict") < html.indexOf("id=\"protocol\""), "verdict before step 1");

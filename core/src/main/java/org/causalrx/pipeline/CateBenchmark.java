@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.Ensembles;
+import org.causalrx.causal.diagnostics.NnPehe;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.data.Splits;
 import org.causalrx.simulate.BenchmarkData;
@@ -21,9 +22,14 @@ public final class CateBenchmark {
     private CateBenchmark() {
     }
 
-    /** One CSV row: {@code estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds}. */
+    /**
+     * One CSV row: {@code estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds,nn_pehe_out}.
+     *
+     * @param nnPeheOut NN-PEHE on the test rows ({@link NnPehe}: pseudo-effects from the nearest neighbour in the
+     *                  other arm, factual outcomes only), to set beside the true {@code sqrtPeheOut}
+     */
     public record Row(String estimator, int rep, double sqrtPeheIn, double sqrtPeheOut, double ateErrIn,
-                      double ateErrOut, double fitSeconds) {
+                      double ateErrOut, double fitSeconds, double nnPeheOut) {
     }
 
     /** Progress per fitted estimator: (data set, estimator). */
@@ -49,6 +55,8 @@ public final class CateBenchmark {
         double[] tau = data.trueEffect();
         double[] tauTr = Stats.select(tau, train);
         double[] tauTe = Stats.select(tau, test);
+        int[] tTe = Stats.select(data.t(), test);
+        double[] pseudoTe = NnPehe.pseudoEffects(tTe, Stats.select(data.y(), test), NnPehe.neighbours(xTe, tTe));
 
         List<String> singles = new ArrayList<>();
         for (String e : estimators) {
@@ -73,7 +81,7 @@ public final class CateBenchmark {
             fitted.put(name, m);
             seconds.put(name, sec);
             if (estimators.contains(name)) {
-                Row r = row(name, rep, m, xTr, xTe, tauTr, tauTe, sec);
+                Row r = row(name, rep, m, xTr, xTe, tauTr, tauTe, pseudoTe, sec);
                 rows.add(r);
                 listener.fitted(data.name(), r);
             }
@@ -82,7 +90,8 @@ public final class CateBenchmark {
             if (Estimators.isEnsemble(e)) {
                 List<CateModel> members = Estimators.ENSEMBLE_MEMBERS.stream().map(fitted::get).toList();
                 double sec = Estimators.ENSEMBLE_MEMBERS.stream().mapToDouble(seconds::get).sum();
-                Row r = row(e, rep, Ensembles.combineFitted(members, e.equals("majority")), xTr, xTe, tauTr, tauTe, sec);
+                Row r = row(e, rep, Ensembles.combineFitted(members, e.equals("majority")), xTr, xTe, tauTr, tauTe,
+                        pseudoTe, sec);
                 rows.add(r);
                 listener.fitted(data.name(), r);
             }
@@ -95,11 +104,12 @@ public final class CateBenchmark {
     }
 
     private static Row row(String name, int rep, CateModel m, double[][] xTr, double[][] xTe, double[] tauTr,
-                           double[] tauTe, double sec) {
+                           double[] tauTe, double[] pseudoTe, double sec) {
         double[] hIn = m.effect(xTr);
         double[] hOut = m.effect(xTe);
         return new Row(name, rep, sqrtPehe(hIn, tauTr), sqrtPehe(hOut, tauTe),
-                Math.abs(Stats.mean(hIn) - Stats.mean(tauTr)), Math.abs(Stats.mean(hOut) - Stats.mean(tauTe)), sec);
+                Math.abs(Stats.mean(hIn) - Stats.mean(tauTr)), Math.abs(Stats.mean(hOut) - Stats.mean(tauTe)), sec,
+                NnPehe.fromPseudo(pseudoTe, hOut, 0L, 0).pehe());
     }
 
     /** sqrt(mean (tauHat − tau)²). */

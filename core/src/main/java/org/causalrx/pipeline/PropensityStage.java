@@ -20,9 +20,12 @@ final class PropensityStage {
     private PropensityStage() {
     }
 
-    /** Stage output: metrics, calibration bins, the selected model's name and e(x) for every cohort row. */
+    /**
+     * Stage output: metrics, calibration bins, the selected model's name and e(x) for every cohort row, and
+     * every fitted model by name (for the linear models' coefficients).
+     */
     record Output(List<RunResult.PropensityMetric> metrics, Map<String, List<RunFigures.CalibrationBin>> calibration,
-                  String selected, double[] e, ProbabilityModel model) {
+                  String selected, double[] e, ProbabilityModel model, Map<String, ProbabilityModel> models) {
     }
 
     static Output run(List<Classifier> learners, double[][] x, int[] t, int[] train, int[] validation, long seed) {
@@ -36,8 +39,10 @@ final class PropensityStage {
         double bestBrier = Double.POSITIVE_INFINITY;
         double[] bestE = null;
         ProbabilityModel bestModel = null;
+        Map<String, ProbabilityModel> all = new LinkedHashMap<>();
         for (Classifier learner : learners) {
             ProbabilityModel m = learner.fit(xTrain, tTrain, null, Seeds.derive(seed, "propensity-" + learner.name()));
+            all.put(learner.name(), m);
             double[] pTrain = m.predictProba(xTrain);
             double[] pVal = m.predictProba(xVal);
             metrics.add(metric(learner.name(), "train", tTrain, pTrain));
@@ -51,7 +56,7 @@ final class PropensityStage {
                 bestModel = m;
             }
         }
-        return new Output(metrics, calibration, best, bestE, bestModel);
+        return new Output(metrics, calibration, best, bestE, bestModel, all);
     }
 
     static RunResult.PropensityMetric metric(String model, String split, int[] t, double[] p) {

@@ -13,12 +13,21 @@ import java.util.Map;
  * @param trimmedByArm    the same, keeping only patients inside the overlap set
  * @param bootstrapDr     per policy name: bootstrap DR values (rounds), in policy order
  * @param bootstrapIpw    per policy name: bootstrap IPW values
+ * @param models          ROC curves per arm and error distributions of the outcome models
  */
 public record RunFigures(Map<String, List<CalibrationBin>> calibration,
                          Map<String, double[]> propensityByArm,
                          Map<String, double[]> trimmedByArm,
                          Map<String, double[]> bootstrapDr,
-                         Map<String, double[]> bootstrapIpw) {
+                         Map<String, double[]> bootstrapIpw,
+                         ModelFigures models) {
+
+    /** Figures without outcome-model figures. */
+    public RunFigures(Map<String, List<CalibrationBin>> calibration, Map<String, double[]> propensityByArm,
+                      Map<String, double[]> trimmedByArm, Map<String, double[]> bootstrapDr,
+                      Map<String, double[]> bootstrapIpw) {
+        this(calibration, propensityByArm, trimmedByArm, bootstrapDr, bootstrapIpw, ModelFigures.EMPTY);
+    }
 
     /** One calibration bin: mean predicted probability, observed treated share, count. */
     public record CalibrationBin(double meanPredicted, double observedRate, int n) {

@@ -21,7 +21,19 @@ public record RunResult(
         CateInsights cateInsights,
         PolicyInsights policyInsights,
         List<FeatureImportance> featureImportance,
-        Provenance provenance) {
+        Provenance provenance,
+        NnMetrics nnMetrics,
+        List<LinearCoefficients> linearCoefficients) {
+
+    /** A result without the evaluation of issue 4 and the linear coefficients (older producers and fixtures). */
+    public RunResult(String study, ProtocolInfo protocol, SampleSizes n, List<CovariateDecision> covariates,
+                     List<String> features, List<PropensityMetric> propensity, String selectedPropensityModel,
+                     OverlapInfo overlap, AteResult ate, List<OutcomeModelMetric> outcomeModels,
+                     List<PolicyResult> policies, CateInsights cateInsights, PolicyInsights policyInsights,
+                     List<FeatureImportance> featureImportance, Provenance provenance) {
+        this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
+                outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance, null, List.of());
+    }
 
     /** Protocol text and arm/outcome definitions as the report shows them. */
     public record ProtocolInfo(String name, String question, String decisionTime, String population, String users,

@@ -105,6 +105,8 @@ public record StudyRun(Learners learners, boolean parallel) {
                 .map(m -> String.format(java.util.Locale.ROOT, "%s (arm '%s'): validation RMSE %.3f vs outcome SD %.3f,"
                         + " MSE >= 0.9 x variance", m.model(), m.arm(), m.rmse(), m.outcomeSd())).toList();
         RunResult.CateInsights insights = CateStage.insights(testCates, psi, rejected, Seeds.derive(seed, "insights"));
+        NnMetricsStage.Output nn = NnMetricsStage.run(cateModels, testCates, insights.impliedAte(), xTest, tTest,
+                heldOut.y(), binary, armLabels, Seeds.derive(seed, "nn-metrics"));
         progress.stage("insights", "win matrix, outcome tree, rank graph and verdict");
         RunResult.PolicyInsights policyInsights = PolicyInsightStage.run(study, heldOut, policies, boot, policyResults,
                 testCates, armLabels, parallel, seed);
@@ -128,7 +130,9 @@ public record StudyRun(Learners learners, boolean parallel) {
                         .filter(f -> f.name().equals("t_xgboost")).toList(), xTest, encoding.featureNames(), armLabels),
                 new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
                         study.bootstrapRounds(), ResultParts.version(), System.getProperty("java.specification.version"),
-                        "3.0.4"));
+                        "3.0.4"),
+                nn.metrics(),
+                OutcomeModelDetails.coefficients(prop.models(), outcome.models(), encoding.featureNames(), armLabels));
         Map<String, double[]> dr = new LinkedHashMap<>();
         Map<String, double[]> ipw = new LinkedHashMap<>();
         for (int p = 0; p < policies.size(); p++) {
@@ -138,7 +142,8 @@ public record StudyRun(Learners learners, boolean parallel) {
         RunFigures figures = new RunFigures(prop.calibration(),
                 byArm(Stats.select(e, split.train()), Stats.select(t, split.train()), null),
                 byArm(Stats.select(e, split.train()), Stats.select(t, split.train()), overlap),
-                dr, ipw);
+                dr, ipw, new ModelFigures(nn.roc(), OutcomeModelDetails.residuals(outcome.models(), x, t, y,
+                        split.validation(), "validation", armLabels)));
         Map<String, int[]> decisions = new LinkedHashMap<>();
         for (PolicyDecisions d : policies) {
             decisions.put(d.name(), d.arms());

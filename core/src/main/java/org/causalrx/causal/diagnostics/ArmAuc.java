@@ -1,0 +1,124 @@
+package org.causalrx.causal.diagnostics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.causalrx.causal.ArmOutcomeModel;
+import org.causalrx.learn.Metrics;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * Discrimination of an outcome model per arm for a binary outcome: the AUC of mu_a(x) among held-out patients
+ * who actually received arm a (the only ones whose outcome under a is observed), with a percentile bootstrap
+ * 95 % interval over those patients, and the ROC curve. Round r draws from {@code Seeds.derive(seed, r)};
+ * rounds whose resample holds only one class are skipped.
+ */
+public final class ArmAuc {
+    private ArmAuc() {
+    }
+
+    /**
+     * @param auc       area under the ROC curve (ties count one half); NaN when one class is absent
+     * @param ciLow     2.5 % bootstrap quantile (NaN when no round had both classes)
+     * @param ciHigh    97.5 % bootstrap quantile
+     * @param n         patients scored
+     * @param positives patients with outcome 1
+     * @param rounds    bootstrap rounds that had both classes (and so entered the interval)
+     */
+    public record Result(double auc, double ciLow, double ciHigh, int n, int positives, int rounds) {
+    }
+
+    /** A ROC curve: false- and true-positive rates at each distinct threshold, from (0, 0) to (1, 1). */
+    public record Roc(double[] fpr, double[] tpr) {
+        public Roc {
+            if (fpr.length != tpr.length) {
+                throw new IllegalArgumentException("ROC: fpr and tpr differ in length");
+            }
+        }
+    }
+
+    /**
+     * AUC with bootstrap interval.
+     *
+     * @param y      0/1 outcome per patient
+     * @param score  predicted probability (or any score where higher means outcome 1 is likelier)
+     * @param rounds bootstrap rounds (0: no interval, bounds NaN)
+     */
+    public static Result compute(int[] y, double[] score, long seed, int rounds) {
+        int n = y.length;
+        if (score.length != n) {
+            throw new IllegalArgumentException("AUC: " + n + " outcomes but " + score.length + " scores");
+        }
+        int positives = 0;
+        for (int v : y) {
+            if (v != 0 && v != 1) {
+                throw new IllegalArgumentException("AUC needs a 0/1 outcome, got " + v);
+            }
+            positives += v;
+        }
+        double auc = n == 0 ? Double.NaN : Metrics.auroc(y, score);
+        List<Double> draws = new ArrayList<>();
+        int[] yb = new int[n];
+        double[] sb = new double[n];
+        for (int r = 0; r < rounds && n > 0; r++) {
+            SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, r));
+            for (int i = 0; i < n; i++) {
+                int k = rng.nextInt(n);
+                yb[i] = y[k];
+                sb[i] = score[k];
+            }
+            double a = Metrics.auroc(yb, sb);
+            if (!Double.isNaN(a)) {
+                draws.add(a);
+            }
+        }
+        double[] d = draws.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new Result(auc, Stats.quantileSorted(d, 0.025), Stats.quantileSorted(d, 0.975), n, positives,
+                d.length);
+    }
+
+    /**
+     * AUC of {@code model.mu(x, arm)} on the rows of x whose treatment is {@code arm}.
+     *
+     * @param x n × p covariates; t 0/1 treatment; y 0/1 outcome
+     */
+    public static Result perArm(ArmOutcomeModel model, double[][] x, int[] t, int[] y, int arm, long seed,
+                                int rounds) {
+        int[] rows = Stats.indicesOf(t, arm);
+        return compute(Stats.select(y, rows), model.mu(Stats.select(x, rows), arm), seed, rounds);
+    }
+
+    /** The ROC curve of {@code score} for 0/1 {@code y}; empty arrays when one class is absent. */
+    public static Roc roc(int[] y, double[] score) {
+        int n = y.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -score[i]).thenComparingInt(i -> i));
+        int pos = Arrays.stream(y).sum();
+        int neg = n - pos;
+        if (pos == 0 || neg == 0) {
+            return new Roc(new double[0], new double[0]);
+        }
+        List<double[]> pts = new ArrayList<>();
+        pts.add(new double[] {0, 0});
+        int tp = 0;
+        int fp = 0;
+        for (int k = 0; k < n; k++) {
+            if (y[order[k]] == 1) {
+                tp++;
+            } else {
+                fp++;
+            }
+            if (k == n - 1 || score[order[k + 1]] != score[order[k]]) {
+                pts.add(new double[] {fp / (double) neg, tp / (double) pos});
+            }
+        }
+        return new Roc(pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray());
+    }
+}

@@ -1,0 +1,146 @@
+package org.causalrx.causal.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class NnPeheTest {
+    // 1-D: treated at 0 and 3, control at 1 and 4 -> neighbours 0<->1, 2<->3
+    private static final double[][] X = {{0}, {1}, {3}, {4}};
+    private static final int[] T = {1, 0, 1, 0};
+
+    @Test
+    void handComputedContinuous() {
+        assertArrayEquals(new int[] {1, 0, 3, 2}, NnPehe.neighbours(X, T));
+        double[] y = {5, 2, 10, 4};
+        // pseudo: 5-2, 5-2, 10-4, 10-4 = 3, 3, 6, 6; tauHat errors 0, 1, 2, 0 -> mean square 5/4
+        NnPehe.Result r = NnPehe.compute(X, T, y, new double[] {3, 4, 4, 6}, 1L, 0);
+        assertEquals(Math.sqrt(1.25), r.pehe(), 1e-12);
+        assertEquals(r.pehe(), r.ciLow());
+        assertEquals(4, r.n());
+    }
+
+    @Test
+    void tiesGoToLowerIndexAndConstantColumnsIgnored() {
+        // treated rows 1 and 3 at 0 are equidistant from controls at -1 (row 0) and 1 (row 2) (mean 0, so the
+        // standardised distances are exactly equal); the constant column is ignored
+        double[][] x = {{-1, 7}, {0, 7}, {1, 7}, {0, 7}};
+        int[] t = {0, 1, 0, 1};
+        int[] nn = NnPehe.neighbours(x, t);
+        assertEquals(0, nn[1]);
+        assertEquals(0, nn[3]);
+        assertEquals(1, nn[2]);
+    }
+
+    @Test
+    void standardisationMatchesBruteForce() {
+        Random rng = new Random(3);
+        int n = 40;
+        double[][] x = new double[n][3];
+        int[] t = new int[n];
+        double[] y = new double[n];
+        double[] tau = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = 1000 * rng.nextGaussian(); // without standardisation this column would dominate
+            x[i][1] = rng.nextGaussian();
+            x[i][2] = 0.01 * rng.nextGaussian();
+            t[i] = i % 3 == 0 ? 1 : 0;
+            y[i] = rng.nextGaussian();
+            tau[i] = rng.nextGaussian();
+        }
+        double[] sd = new double[3];
+        double[] mean = new double[3];
+        for (int c = 0; c < 3; c++) {
+            for (double[] row : x) {
+                mean[c] += row[c] / n;
+            }
+            for (double[] row : x) {
+                sd[c] += (row[c] - mean[c]) * (row[c] - mean[c]) / n;
+            }
+            sd[c] = Math.sqrt(sd[c]);
+        }
+        double sse = 0;
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            double bd = Double.MAX_VALUE;
+            for (int j = 0; j < n; j++) {
+                if (t[j] == t[i]) {
+                    continue;
+                }
+                double d = 0;
+                for (int c = 0; c < 3; c++) {
+                    d += Math.pow((x[i][c] - x[j][c]) / sd[c], 2);
+                }
+                if (d < bd) {
+                    bd = d;
+                    best = j;
+                }
+            }
+            double pseudo = t[i] == 1 ? y[i] - y[best] : y[best] - y[i];
+            sse += (tau[i] - pseudo) * (tau[i] - pseudo);
+        }
+        assertEquals(Math.sqrt(sse / n), NnPehe.compute(x, t, y, tau, 9L, 0).pehe(), 1e-12);
+    }
+
+    @Test
+    void handComputedByClass() {
+        int[] yClass = {2, 0, 1, 1};
+        double[][] effects = {{-0.5, 0, 0.5}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}};
+        NnPehe.ClassResult r = NnPehe.computeByClass(X, T, yClass, 3, effects, 5L, 0);
+        // class 0 pseudo -1,-1,0,0; class 1 all 0; class 2 pseudo 1,1,0,0; value pseudo 2,2,0,0
+        assertEquals(Math.sqrt(1.25 / 4), r.perClass().get(0).pehe(), 1e-12);
+        assertEquals(0.0, r.perClass().get(1).pehe(), 1e-12);
+        assertEquals(Math.sqrt(1.25 / 4), r.perClass().get(2).pehe(), 1e-12);
+        // expected-value effect of row 0 is 0*(-0.5) + 1*0 + 2*0.5 = 1 against pseudo 2; row 1: 0 against 2
+        assertEquals(Math.sqrt(5.0 / 4), r.overall().pehe(), 1e-12);
+        assertThrows(IllegalArgumentException.class,
+                () -> NnPehe.computeByClass(X, T, new int[] {3, 0, 1, 1}, 3, effects, 5L, 0));
+    }
+
+    @Test
+    void simulationNnPeheExceedsTruePeheByTheNoise() {
+        Random rng = new Random(11);
+        int n = 3000;
+        double sigma = 1.0;
+        double[][] x = new double[n][2];
+        int[] t = new int[n];
+        double[] y = new double[n];
+        double[] tauHat = new double[n];
+        double truePeheSq = 0;
+        for (int i = 0; i < n; i++) {
+            x[i][0] = rng.nextGaussian();
+            x[i][1] = rng.nextGaussian();
+            t[i] = rng.nextDouble() < 0.5 ? 1 : 0;
+            double tau = 1 + x[i][0];
+            y[i] = 2 * x[i][1] + t[i] * tau + sigma * rng.nextGaussian();
+            tauHat[i] = tau + 0.5 * rng.nextGaussian();
+            truePeheSq += (tauHat[i] - tau) * (tauHat[i] - tau) / n;
+        }
+        NnPehe.Result r = NnPehe.compute(x, t, y, tauHat, 17L, 300);
+        double truePehe = Math.sqrt(truePeheSq);
+        double expected = Math.sqrt(truePeheSq + 2 * sigma * sigma);
+        assertTrue(r.pehe() > truePehe + 0.5, "NN-PEHE " + r.pehe() + " vs true " + truePehe);
+        assertEquals(expected, r.pehe(), 0.12 * expected, "NN-PEHE ~ sqrt(PEHE^2 + 2 sigma^2)");
+        assertTrue(r.ciLow() < r.pehe() && r.pehe() < r.ciHigh());
+        assertTrue(r.ciHigh() - r.ciLow() < 0.3);
+        // a better estimator has a lower NN-PEHE on the same rows
+        double[] worse = tauHat.clone();
+        for (int i = 0; i < n; i++) {
+            worse[i] += 1.5 * rng.nextGaussian();
+        }
+        assertTrue(NnPehe.compute(x, t, y, worse, 17L, 0).pehe() > r.pehe());
+        assertEquals(r, NnPehe.compute(x, t, y, tauHat, 17L, 300));
+    }
+
+    @Test
+    void oneArmOnlyIsAnError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NnPehe.neighbours(X, new int[] {1, 1, 1, 1}));
+        assertTrue(e.getMessage().contains("both present"));
+    }
+}
