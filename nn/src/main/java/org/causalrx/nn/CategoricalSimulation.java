@@ -6,7 +6,7 @@ import org.causalrx.util.CausalRxException;
 
 /**
  * A K-class ordinal outcome with a known per-class treatment effect, simulated over given covariates (for the
- * categorical benchmark and tests). On standardised covariates z: risk score s0(x) = 0.8·z0 − 0.5·z1 + 0.4·z2;
+ * categorical benchmark and tests). On three standardised driver covariates z: risk score s0(x) = 0.8·z0 − 0.5·z1 + 0.4·z2;
  * treatment shifts it by delta(x) = −1 + z0 (so it lowers the class for most but raises it where z0 is
  * high); P(Y ≤ k | arm) = sigmoid(c_k − s_arm) with cut points spread evenly over [−1.5, 1.5]; treatment
  * P(T = 1 | x) = sigmoid(0.6·z1 − 0.4·z2) (confounded through z1, z2). The true per-class effect is
@@ -48,12 +48,28 @@ public final class CategoricalSimulation {
         }
     }
 
-    /** x needs at least 3 columns; the first three drive risk, effect and treatment (after standardising). */
+    /** Drivers z0, z1, z2 = the first three columns of x. */
     public static Data simulate(double[][] x, int classes, long seed) {
-        if (x.length == 0 || x[0].length < 3 || classes < 2) {
-            throw new CausalRxException("categorical simulation needs ≥ 1 row, ≥ 3 covariates and ≥ 2 classes");
+        return simulate(x, new int[] {0, 1, 2}, classes, seed);
+    }
+
+    /**
+     * @param drivers the three columns of x used as z0, z1, z2 (standardised over all rows of x)
+     */
+    public static Data simulate(double[][] x, int[] drivers, int classes, long seed) {
+        if (x.length == 0 || drivers.length != 3 || classes < 2) {
+            throw new CausalRxException("categorical simulation needs ≥ 1 row, 3 driver columns and ≥ 2 classes");
         }
-        double[][] z = Standardizer.fit(x).apply(x);
+        double[][] all = Standardizer.fit(x).apply(x);
+        double[][] z = new double[x.length][3];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < 3; j++) {
+                if (drivers[j] < 0 || drivers[j] >= all[i].length) {
+                    throw new CausalRxException("driver column " + drivers[j] + " is outside 0.." + (all[i].length - 1));
+                }
+                z[i][j] = all[i][drivers[j]];
+            }
+        }
         SplittableRandom r = new SplittableRandom(seed);
         int n = x.length;
         int[] t = new int[n];

@@ -54,7 +54,7 @@ class CategoricalTest {
             double rmse = Math.sqrt(se / (4.0 * n));
             double rmsTruth = Math.sqrt(seZero / (4.0 * n));
             System.out.printf("%s per-class sqrt-PEHE %.4f (truth RMS %.4f)%n", est.name(), rmse, rmsTruth);
-            assertTrue(rmse < 0.6 * rmsTruth, est.name() + ": per-class effects should beat predicting 0");
+            assertTrue(rmse < 0.7 * rmsTruth, est.name() + ": per-class effects should beat predicting 0");
         }
     }
 }
