@@ -14,9 +14,12 @@ public final class DragonNet implements CateEstimator {
     private final double alpha;
     private final double beta;
 
-    /** Defaults: alpha = 1, targeted regularisation on with beta = 1 (the paper's values). */
+    /**
+     * Defaults: alpha = 1 (the paper's value) and targeted regularisation off: on IHDP 1–10 it raised the
+     * out-of-sample ATE error (0.28 → 0.37 with beta = 1), so it is an option ({@code beta > 0}), not the default.
+     */
     public DragonNet() {
-        this(NnSettings.defaults(), 1.0, 1.0);
+        this(NnSettings.defaults(), 1.0, 0.0);
     }
 
     /**

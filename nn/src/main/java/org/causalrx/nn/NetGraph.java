@@ -11,7 +11,8 @@ import ai.djl.ndarray.types.Shape;
  * array operations (so the engine can back-propagate). Mirrors {@link NetParams}'s Java forward pass: ELU trunk,
  * ELU heads, linear outputs; the factual head of each row is picked with 0/1 arm masks. Loss = weighted mean of
  * the row losses + alpha · propensity cross-entropy + beta · targeted-regularisation term + weight decay ·
- * Σ‖W‖². Dropout (training only) uses masks drawn from the caller's seeded stream.
+ * Σ‖W‖² over weight matrices. The validation loss (training = false) is the weighted factual outcome loss alone,
+ * so early stopping watches the quantity the effects come from. Dropout (training only) uses masks drawn from the caller's seeded stream.
  */
 final class NetGraph {
     private final NetSpec spec;
@@ -64,6 +65,9 @@ final class NetGraph {
         };
         NDArray w = mgr.create(wb);
         NDArray loss = rowLoss.mul(w).sum().div(w.sum());
+        if (!training) {
+            return loss; // early stopping watches the factual outcome loss only
+        }
         if (spec.propensity()) {
             int k = spec.propensityStart();
             NDArray logit = z.matMul(p[k]).add(p[k + 1]);

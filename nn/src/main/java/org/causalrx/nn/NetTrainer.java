@@ -51,6 +51,7 @@ final class NetTrainer {
             int sinceBest = 0;
             int step = 0;
             int[] train = split[0];
+
             for (int epoch = 0; epoch < s.maxEpochs() && sinceBest < s.patience(); epoch++) {
                 shuffle(train, rng);
                 for (int from = 0; from < train.length; from += s.batchSize()) {
@@ -69,7 +70,7 @@ final class NetTrainer {
                     val = graph.loss(root, p, split[1], rng, false).getFloat();
                 }
                 if (Boolean.getBoolean("causalrx.nn.debug")) {
-                    System.err.printf("epoch %d val %.5f p0 %.5f%n", epoch, val, p[0].toFloatArray()[0]);
+                    System.err.printf("epoch %d validation loss %.5f%n", epoch, val);
                 }
                 if (Double.isInfinite(bestLoss) || val < bestLoss - 1e-7 * Math.abs(bestLoss)) {
                     bestLoss = val;
@@ -86,6 +87,7 @@ final class NetTrainer {
         }
     }
 
+    /** One Adam step (Kingma &amp; Ba 2015) on every parameter; gradients are zeroed afterwards. */
     private static void adam(NDArray[] p, NDArray[] m, NDArray[] v, double lr, int step) {
         double c1 = 1 - Math.pow(BETA1, step);
         double c2 = 1 - Math.pow(BETA2, step);

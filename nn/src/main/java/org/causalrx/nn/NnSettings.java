@@ -5,16 +5,17 @@ import org.causalrx.util.CausalRxException;
 /**
  * Architecture and training settings shared by the neural CATE estimators. Defaults follow Shi et al. (2019)
  * scaled to small clinical tables: a 3-layer ELU trunk of width 200, 2-layer heads of width 100, Adam at 1e-3,
- * batch 64, L2 weight decay 1e-4 on weight matrices, early stopping with patience 20 epochs on a seeded,
- * arm-stratified validation split of 20 % of the training rows. Dropout defaults to 0; when positive, masks
- * are drawn from the fit's seeded Java random stream (never the engine's global RNG).
+ * batch 64, L2 weight decay 1e-4 on weight matrices, dropout 0.2 on hidden layers, early stopping with patience 20 epochs on a seeded,
+ * arm-stratified validation split of 20 % of the training rows. Dropout masks are drawn from the fit's seeded
+ * Java random stream (never the engine's global RNG), so fits stay reproducible. On IHDP 1–10 dropout 0.2
+ * lowered TARNet's out-of-sample sqrt-PEHE from 1.20 (no dropout) to 0.94 (see README).
  *
  * @param hidden          trunk width (units per shared layer)
  * @param sharedDepth     number of shared (representation) layers, ≥ 1
  * @param headHidden      width of each head's hidden layers
  * @param headDepth       hidden layers per head (0 = a linear head on the representation)
  * @param dropout         dropout probability on hidden layers during training, in [0, 1)
- * @param weightDecay     L2 penalty on weight matrices (not biases), ≥ 0
+ * @param weightDecay     L2 penalty weightDecay · Σ‖W‖² on weight matrices (not biases) added to the loss, ≥ 0
  * @param learningRate    Adam learning rate, &gt; 0
  * @param batchSize       mini-batch size, ≥ 1
  * @param maxEpochs       maximum epochs, ≥ 1
@@ -47,7 +48,7 @@ public record NnSettings(int hidden, int sharedDepth, int headHidden, int headDe
 
     /** The defaults described above. */
     public static NnSettings defaults() {
-        return new NnSettings(200, 3, 100, 2, 0.0, 1e-4, 1e-3, 64, 300, 20, 0.2, OutcomeType.AUTO);
+        return new NnSettings(200, 3, 100, 2, 0.2, 1e-4, 1e-3, 64, 300, 20, 0.2, OutcomeType.AUTO);
     }
 
     public NnSettings withOutcome(OutcomeType type) {
