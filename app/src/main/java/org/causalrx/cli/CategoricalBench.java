@@ -75,7 +75,8 @@ final class CategoricalBench {
         res.put("test_share", 0.2);
         res.put("nn_pehe_bootstrap_rounds", CategoricalBenchmark.ROUNDS);
         res.put("note", "true_effects = the simulated truth scored by NN-PEHE: the proxy's noise floor (a perfect "
-                + "estimator's NN-PEHE); NN-PEHE is computed on the test rows only");
+                + "estimator's NN-PEHE); zero_effects = predicting no effect (its true PEHE is the effect size); "
+                + "PEHE and NN-PEHE are computed on the test rows only");
         res.put("summary", summary(rows));
         List<Map<String, Object>> raw = new ArrayList<>();
         for (CategoricalBenchmark.Row r : rows) {

@@ -18,8 +18,9 @@ import org.causalrx.util.Stats;
  * over real covariates; per replication a seeded 80/20 arm-stratified split, the neural estimators fitted on
  * the training rows, and on the test rows the true PEHE (against the simulated class-probability effects) beside
  * NN-PEHE (nearest-neighbour pseudo-effects, {@link NnPehe}, bootstrap 95 % CI), per class and overall
- * (expected class value). The NN-PEHE of the true effects themselves is the proxy's noise floor: what a perfect
- * estimator would score. Computes; does not print.
+ * (expected class value). Two reference rows come first: {@code true_effects} (the truth scored by NN-PEHE: the
+ * proxy's noise floor, what a perfect estimator would score) and {@code zero_effects} (predicting no effect: its
+ * true PEHE is the size of the effects). Computes; does not print.
  */
 public final class CategoricalBenchmark {
     /** Bootstrap rounds for the NN-PEHE intervals. */
@@ -73,6 +74,8 @@ public final class CategoricalBenchmark {
         double[][] truth = Stats.select(d.classEffects(), te);
         List<Row> rows = new ArrayList<>();
         rows.add(score("true_effects", rep, truth, truth, xTe, tTe, yClass, classes, seed, 0));
+        rows.add(score("zero_effects", rep, new double[te.length][classes], truth, xTe, tTe, yClass, classes, seed,
+                0));
         for (CateEstimator est : estimators()) {
             long t0 = System.nanoTime();
             CategoricalCateModel m = (CategoricalCateModel) est.fit(xTr, Stats.select(d.t(), tr),

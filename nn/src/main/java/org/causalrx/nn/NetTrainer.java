@@ -1,6 +1,7 @@
 package org.causalrx.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -51,11 +52,10 @@ final class NetTrainer {
             int sinceBest = 0;
             int step = 0;
             int[] train = split[0];
-
             for (int epoch = 0; epoch < s.maxEpochs() && sinceBest < s.patience(); epoch++) {
                 shuffle(train, rng);
                 for (int from = 0; from < train.length; from += s.batchSize()) {
-                    int[] rows = java.util.Arrays.copyOfRange(train, from, Math.min(train.length, from + s.batchSize()));
+                    int[] rows = Arrays.copyOfRange(train, from, Math.min(train.length, from + s.batchSize()));
                     step++;
                     try (NDScope scope = new NDScope()) {
                         try (GradientCollector gc = engine.newGradientCollector()) {
@@ -68,9 +68,6 @@ final class NetTrainer {
                 double val;
                 try (NDScope scope = new NDScope()) {
                     val = graph.loss(root, p, split[1], rng, false).getFloat();
-                }
-                if (Boolean.getBoolean("causalrx.nn.debug")) {
-                    System.err.printf("epoch %d validation loss %.5f%n", epoch, val);
                 }
                 if (Double.isInfinite(bestLoss) || val < bestLoss - 1e-7 * Math.abs(bestLoss)) {
                     bestLoss = val;
