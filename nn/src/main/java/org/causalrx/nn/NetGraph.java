@@ -11,8 +11,9 @@ import ai.djl.ndarray.types.Shape;
  * array operations (so the engine can back-propagate). Mirrors {@link NetParams}'s Java forward pass: ELU trunk,
  * ELU heads, linear outputs; the factual head of each row is picked with 0/1 arm masks. Loss = weighted mean of
  * the row losses + alpha · propensity cross-entropy + beta · targeted-regularisation term + weight decay ·
- * Σ‖W‖² over weight matrices. The validation loss (training = false) is the weighted factual outcome loss alone,
- * so early stopping watches the quantity the effects come from. Dropout (training only) uses masks drawn from the caller's seeded stream.
+ * Σ‖W‖² over weight matrices. The validation loss (training = false) leaves out the auxiliary propensity and
+ * targeted terms: early stopping watches the regularised outcome objective the effects come from. Dropout
+ * (training only) uses masks drawn from the caller's seeded stream.
  */
 final class NetGraph {
     private final NetSpec spec;
@@ -42,11 +43,11 @@ final class NetGraph {
             masks[task.arm()[i]][r] = 1f;
             tb[r] = task.arm()[i];
         }
-        NDArray z = mgr.create(xb, new Shape(b, in));
+        NDArray z = copy(mgr, xb, new Shape(b, in));
         for (int l = 0; l < spec.sharedDepth(); l++) {
             z = dropout(mgr, elu(z.matMul(p[2 * l]).add(p[2 * l + 1])), rng, training);
         }
-        NDArray y = mgr.create(yb, new Shape(b, d));
+        NDArray y = copy(mgr, yb, new Shape(b, d));
         NDArray selected = null;
         for (int h = 0; h < spec.heads(); h++) {
             int k = spec.headStart(h);
@@ -55,7 +56,7 @@ final class NetGraph {
                 zh = dropout(mgr, elu(zh.matMul(p[k]).add(p[k + 1])), rng, training);
                 k += 2;
             }
-            NDArray out = zh.matMul(p[k]).add(p[k + 1]).mul(mgr.create(masks[h], new Shape(b, 1)));
+            NDArray out = zh.matMul(p[k]).add(p[k + 1]).mul(copy(mgr, masks[h], new Shape(b, 1)));
             selected = selected == null ? out : selected.add(out);
         }
         NDArray rowLoss = switch (task.loss()) {
@@ -63,15 +64,12 @@ final class NetGraph {
             case BCE -> bce(selected, y).sum(new int[] {1});
             case CE -> selected.logSoftmax(1).mul(y).sum(new int[] {1}).neg();
         };
-        NDArray w = mgr.create(wb);
+        NDArray w = copy(mgr, wb, new Shape(b));
         NDArray loss = rowLoss.mul(w).sum().div(w.sum());
-        if (!training) {
-            return loss; // early stopping watches the factual outcome loss only
-        }
-        if (spec.propensity()) {
+        if (spec.propensity() && training) {
             int k = spec.propensityStart();
             NDArray logit = z.matMul(p[k]).add(p[k + 1]);
-            NDArray t = mgr.create(tb, new Shape(b, 1));
+            NDArray t = copy(mgr, tb, new Shape(b, 1));
             if (task.propensityWeight() > 0) {
                 loss = loss.add(bce(logit, t).mean().mul((float) task.propensityWeight()));
             }
@@ -93,6 +91,17 @@ final class NetGraph {
             loss = loss.add(penalty.mul((float) settings.weightDecay()));
         }
         return loss;
+    }
+
+    /**
+     * Java data → an engine-owned copy. Arrays made straight from Java buffers live in direct-buffer memory whose
+     * alignment varies with the heap's history, and PyTorch's vectorised CPU kernels sum in an alignment-dependent
+     * order; a clone lives in the engine's 64-byte-aligned memory, so results do not depend on garbage collection.
+     */
+    static NDArray copy(NDManager mgr, float[] data, Shape shape) {
+        try (NDArray raw = mgr.create(data, shape)) {
+            return raw.duplicate();
+        }
     }
 
     /** Binary cross-entropy on logits, stable form: max(z, 0) − z·y + log(1 + e^(−|z|)). */
@@ -120,6 +129,6 @@ final class NetGraph {
         for (int i = 0; i < mask.length; i++) {
             mask[i] = rng.nextDouble() < rate ? 0f : keep;
         }
-        return z.mul(mgr.create(mask, shape));
+        return z.mul(copy(mgr, mask, shape));
     }
 }

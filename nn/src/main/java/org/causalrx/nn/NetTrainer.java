@@ -25,11 +25,19 @@ final class NetTrainer {
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double ADAM_EPS = 1e-8;
+    /** DJL's PyTorch gradient collector is one per process, so fits in parallel threads train one at a time. */
+    private static final Object ENGINE = new Object();
 
     private NetTrainer() {
     }
 
     static NetParams train(NetSpec spec, NnSettings s, NetTask task, long seed) {
+        synchronized (ENGINE) {
+            return trainAlone(spec, s, task, seed);
+        }
+    }
+
+    private static NetParams trainAlone(NetSpec spec, NnSettings s, NetTask task, long seed) {
         Engine engine = DjlRuntime.pytorch();
         SplittableRandom rng = new SplittableRandom(seed);
         int[][] split = split(task.arm(), spec.heads(), s.validationShare(), rng);
@@ -41,7 +49,7 @@ final class NetTrainer {
             NDArray[] v = new NDArray[init.length];
             for (int i = 0; i < p.length; i++) {
                 Shape shape = new Shape(shapes.get(i)[0], shapes.get(i)[1]);
-                p[i] = root.create(init[i], shape);
+                p[i] = NetGraph.copy(root, init[i], shape);
                 p[i].setRequiresGradient(true);
                 m[i] = root.zeros(shape);
                 v[i] = root.zeros(shape);
