@@ -108,7 +108,7 @@ class RunCommandTest {
         List<String> coefModels = new java.util.ArrayList<>();
         r.get("linear_coefficients").forEach(c -> coefModels.add(c.get("model").asText()));
         assertEquals(6, coefModels.size(), coefModels.toString());
-        assertTrue(coefModels.contains("propensity (l2_logistic)") && coefModels.contains("t_lasso, arm 'control'"),
+        assertTrue(coefModels.contains("propensity (l2_logistic)") && coefModels.contains("t_lasso, arm 'kept smoking'"),
                 coefModels.toString());
         assertEquals(r.get("features").size(), r.at("/linear_coefficients/0/standardized").size());
         for (String id : List.of("roc_by_arm", "outcome_errors")) {

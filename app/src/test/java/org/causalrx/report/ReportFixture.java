@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.causalrx.pipeline.LinearCoefficients;
+import org.causalrx.pipeline.ModelFigures;
+import org.causalrx.pipeline.NnMetrics;
 import org.causalrx.pipeline.RunFigures;
 import org.causalrx.pipeline.RunFigures.CalibrationBin;
 import org.causalrx.pipeline.RunResult;
@@ -95,7 +98,34 @@ final class ReportFixture {
         RunResult.Provenance provenance = new RunResult.Provenance("3f1c".repeat(16), "a9b2".repeat(16), 20240601L,
                 ROUNDS, "0.1.0-SNAPSHOT", "17.0.15", "3.0.4");
         return new RunResult("nhefs_smoking", protocol, new RunResult.SampleSizes(938, 315, 313), covariates,
-                features, propensity, "logistic", overlap, ate, outcome, policies, insights(), null, List.of(), provenance);
+                features, propensity, "logistic", overlap, ate, outcome, policies, insights(), null, List.of(), provenance,
+                nnMetrics(), coefficients(features));
+    }
+
+    /** NN-PEHE and implied effect per estimator of {@link #insights()}; no AUC (continuous outcome). */
+    static NnMetrics nnMetrics() {
+        List<NnMetrics.Estimator> rows = new ArrayList<>();
+        for (RunResult.ImpliedAte a : insights().impliedAte()) {
+            double pehe = 9.5 + 0.3 * rows.size();
+            rows.add(new NnMetrics.Estimator(a.estimator(), pehe, pehe - 0.6, pehe + 0.7, a.estimate(), a.ciLow(),
+                    a.ciHigh(), List.of()));
+        }
+        return new NnMetrics("test", 313, 1000, rows);
+    }
+
+    /** Standardised coefficients of a linear propensity model and of both arms of t_ridge. */
+    static List<LinearCoefficients> coefficients(List<String> features) {
+        List<LinearCoefficients> out = new ArrayList<>();
+        String[] models = {"propensity (logistic)", "t_ridge, arm 'Kept smoking'", "t_ridge, arm 'Quit smoking'"};
+        for (int k = 0; k < models.length; k++) {
+            double[] c = new double[features.size()];
+            for (int j = 0; j < c.length; j++) {
+                c[j] = (k + 1) * 0.1 * (j % 2 == 0 ? j : -j);
+            }
+            out.add(new LinearCoefficients(models[k], k == 0 ? "log-odds of treatment per SD" : "outcome units per SD",
+                    features, c));
+        }
+        return out;
     }
 
     static RunResult.CateInsights insights() {
@@ -140,7 +170,13 @@ final class ReportFixture {
             dr.put(POLICIES[i], normal(rnd, DR_MEAN[i], 0.35));
             ipw.put(POLICIES[i], normal(rnd, IPW_MEAN[i], 0.6));
         }
-        return new RunFigures(calibration, before, after, dr, ipw);
+        List<ModelFigures.Residuals> residuals = new ArrayList<>();
+        for (String model : new String[] {"t_xgboost", "t_ridge"}) {
+            for (String arm : new String[] {"Kept smoking", "Quit smoking"}) {
+                residuals.add(new ModelFigures.Residuals(model, arm, "validation", normal(rnd, 0, 7.5)));
+            }
+        }
+        return new RunFigures(calibration, before, after, dr, ipw, new ModelFigures(List.of(), residuals));
     }
 
     static Summary summary(double[] v) {

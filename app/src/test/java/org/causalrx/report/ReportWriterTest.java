@@ -31,9 +31,9 @@ class ReportWriterTest {
     static final String QUESTION = "Should smokers quit? <script>alert('x')</script> & \"weight\"";
     static final List<String> FIGURE_IDS = List.of("calibration", "propensity_before_trimming",
             "propensity_after_trimming", "policy_value_dr", "policy_value_ipw", "cate_calibration",
-            "cate_correlation_pearson", "cate_correlation_kendall");
+            "cate_correlation_pearson", "cate_correlation_kendall", "outcome_errors");
     /** Figures drawn from RunFigures (the CATE insight figures come from results.json itself). */
-    static final int RAW_FIGURES = 5;
+    static final int RAW_FIGURES = 6;
 
     @TempDir
     static Path dir;

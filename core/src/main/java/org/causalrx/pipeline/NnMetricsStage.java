@@ -37,13 +37,17 @@ final class NnMetricsStage {
     static Output run(Map<String, CateModel> models, Map<String, double[]> testCates,
                       List<RunResult.ImpliedAte> implied, double[][] xTest, int[] tTest, double[] yTest,
                       boolean binary, String[] armLabels, long seed) {
-        double[] pseudo = NnPehe.pseudoEffects(tTest, yTest, NnPehe.neighbours(xTest, tTest));
+        // a test split with one arm only has no neighbours to borrow from: NN-PEHE is then NaN, not an error
+        boolean bothArms = Stats.indicesOf(tTest, 0).length > 0 && Stats.indicesOf(tTest, 1).length > 0;
+        double[] pseudo = bothArms ? NnPehe.pseudoEffects(tTest, yTest, NnPehe.neighbours(xTest, tTest)) : null;
         int[] yInt = binary ? toBinary(yTest) : null;
         List<NnMetrics.Estimator> rows = new ArrayList<>();
         List<ModelFigures.RocCurve> roc = new ArrayList<>();
         for (Map.Entry<String, double[]> e : testCates.entrySet()) {
             String name = e.getKey();
-            NnPehe.Result pehe = NnPehe.fromPseudo(pseudo, e.getValue(), Seeds.derive(seed, "nn-pehe-" + name), ROUNDS);
+            NnPehe.Result pehe = bothArms
+                    ? NnPehe.fromPseudo(pseudo, e.getValue(), Seeds.derive(seed, "nn-pehe-" + name), ROUNDS)
+                    : new NnPehe.Result(Double.NaN, Double.NaN, Double.NaN, xTest.length, 0);
             RunResult.ImpliedAte ate = implied.stream().filter(a -> a.estimator().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no implied ATE for estimator " + name));
             List<NnMetrics.ArmAuc> aucs = new ArrayList<>();

@@ -92,6 +92,35 @@ public final class ArmAuc {
         return compute(Stats.select(y, rows), model.mu(Stats.select(x, rows), arm), seed, rounds);
     }
 
+    /**
+     * Categorical outcome: one-vs-rest AUC per class k of the predicted probability of class k against the
+     * indicator 1{y = k}, each with its bootstrap interval (round seeds shared across classes).
+     *
+     * @param yClass     observed class per patient, 0..classes−1
+     * @param classProbs predicted class probabilities, n × classes
+     */
+    public static List<Result> perClass(int[] yClass, double[][] classProbs, int classes, long seed, int rounds) {
+        if (classProbs.length != yClass.length) {
+            throw new IllegalArgumentException("AUC: " + yClass.length + " outcomes but " + classProbs.length
+                    + " rows of class probabilities");
+        }
+        List<Result> out = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            int[] indicator = new int[yClass.length];
+            double[] p = new double[yClass.length];
+            for (int i = 0; i < yClass.length; i++) {
+                if (yClass[i] < 0 || yClass[i] >= classes) {
+                    throw new IllegalArgumentException("AUC: row " + i + " has class " + yClass[i] + " outside 0.."
+                            + (classes - 1));
+                }
+                indicator[i] = yClass[i] == k ? 1 : 0;
+                p[i] = classProbs[i][k];
+            }
+            out.add(compute(indicator, p, seed, rounds));
+        }
+        return out;
+    }
+
     /** The ROC curve of {@code score} for 0/1 {@code y}; empty arrays when one class is absent. */
     public static Roc roc(int[] y, double[] score) {
         int n = y.length;

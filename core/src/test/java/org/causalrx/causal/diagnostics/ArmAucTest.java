@@ -46,6 +46,19 @@ class ArmAucTest {
     }
 
     @Test
+    void perClassIsOneVersusRest() {
+        int[] y = {0, 1, 2, 0, 1, 2};
+        // class 0 perfectly ranked, class 1 reversed, class 2 constant
+        double[][] p = {{0.9, 0.1, 0.3}, {0.1, 0.0, 0.3}, {0.2, 0.5, 0.3}, {0.8, 0.2, 0.3}, {0.3, 0.05, 0.3},
+            {0.1, 0.6, 0.3}};
+        java.util.List<ArmAuc.Result> r = ArmAuc.perClass(y, p, 3, 2L, 0);
+        assertEquals(1.0, r.get(0).auc(), 1e-12);
+        assertEquals(0.0, r.get(1).auc(), 1e-12);
+        assertEquals(0.5, r.get(2).auc(), 1e-12);
+        assertEquals(2, r.get(1).positives());
+    }
+
+    @Test
     void perArmUsesOnlyPatientsOfThatArmAndCiContainsPoint() {
         Random rng = new Random(4);
         int n = 600;
