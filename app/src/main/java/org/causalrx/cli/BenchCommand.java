@@ -40,7 +40,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WHAT", defaultValue = "nhefs",
             description = "nhefs (full-run speed), ihdp or acic (CATE accuracy against known effects), grf (causal "
-                    + "forest on grf's simple design; --reps N repetitions, default 1)")
+                    + "forest on grf's simple design; --reps N repetitions, default 1), categorical (4-class outcome "
+                    + "simulated on the --study covariates: true PEHE vs NN-PEHE of the neural estimators; --reps, "
+                    + "default 1-3)")
     String what;
 
     @Option(names = "--data", description = "benchmark data folder (default: ../shared/data/ihdp or ../shared/data/acic2016)")
@@ -100,6 +102,11 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.println("results written to " + target);
                 return 0;
             }
+            case "categorical" -> {
+                CategoricalBench.run(study, CateBench.range(reps.equals("1-10") ? "1-3" : reps),
+                        out != null ? out : Path.of("runs", "bench", "bench-categorical.json"));
+                return 0;
+            }
             case "nhefs" -> {
                 return nhefs(out != null ? out : Path.of("runs", "bench", "bench-nhefs.json"));
             }
@@ -107,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
                 return policy(out != null ? out : Path.of("runs", "bench", "bench-policy.json"));
             }
             default -> throw new CausalRxException("unknown benchmark '" + what
-                    + "'; available: nhefs, ihdp, acic, grf, policy");
+                    + "'; available: nhefs, ihdp, acic, grf, policy, categorical");
         }
     }
 

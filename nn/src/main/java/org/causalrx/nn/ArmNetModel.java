@@ -1,0 +1,90 @@
+package org.causalrx.nn;
+
+import org.causalrx.causal.ArmOutcomeModel;
+import org.causalrx.causal.CategoricalCateModel;
+import org.causalrx.nn.NnSettings.OutcomeType;
+
+/**
+ * A fitted TARNet / DragonNet: one network, a head per arm; tau(x) = mu1(x) − mu0(x). For categorical
+ * outcomes the heads give class probabilities and {@link #classEffects} their differences. Immutable; holds
+ * no native memory.
+ */
+public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel {
+    private final Standardizer standardizer;
+    private final OutcomeCoding coding;
+    private final NetParams net;
+
+    ArmNetModel(Standardizer standardizer, OutcomeCoding coding, NetParams net) {
+        this.standardizer = standardizer;
+        this.coding = coding;
+        this.net = net;
+    }
+
+    @Override
+    public double[] mu(double[][] x, int arm) {
+        if (arm != 0 && arm != 1) {
+            throw new IllegalArgumentException("arm must be 0 or 1, got " + arm);
+        }
+        double[][] r = coding.response(net.head(standardizer.apply(x), arm));
+        double[] out = new double[r.length];
+        for (int i = 0; i < r.length; i++) {
+            out[i] = coding.toOutcome(r[i]);
+        }
+        return out;
+    }
+
+    /** n × K class probabilities under the arm (categorical outcomes only). */
+    public double[][] classProbabilities(double[][] x, int arm) {
+        requireCategorical();
+        return coding.response(net.head(standardizer.apply(x), arm));
+    }
+
+    @Override
+    public double[] effect(double[][] x) {
+        double[] m1 = mu(x, 1);
+        double[] m0 = mu(x, 0);
+        double[] tau = new double[m1.length];
+        for (int i = 0; i < tau.length; i++) {
+            tau[i] = m1[i] - m0[i];
+        }
+        return tau;
+    }
+
+    @Override
+    public int classes() {
+        return coding.type() == OutcomeType.CATEGORICAL ? coding.classes() : 1;
+    }
+
+    @Override
+    public double[][] classEffects(double[][] x) {
+        requireCategorical();
+        double[][] p1 = classProbabilities(x, 1);
+        double[][] p0 = classProbabilities(x, 0);
+        for (int i = 0; i < p1.length; i++) {
+            for (int k = 0; k < p1[i].length; k++) {
+                p1[i][k] -= p0[i][k];
+            }
+        }
+        return p1;
+    }
+
+    /** P(T = 1 | x) from the propensity head (DragonNet only). */
+    public double[] propensity(double[][] x) {
+        if (!net.spec().propensity()) {
+            throw new UnsupportedOperationException("this network has no propensity head (TARNet); use DragonNet");
+        }
+        return net.propensity(standardizer.apply(x));
+    }
+
+    /** The outcome type the model was fitted for. */
+    public OutcomeType outcomeType() {
+        return coding.type();
+    }
+
+    private void requireCategorical() {
+        if (coding.type() != OutcomeType.CATEGORICAL) {
+            throw new UnsupportedOperationException("class effects need a categorical outcome; this model was "
+                    + "fitted to a " + coding.type().name().toLowerCase() + " outcome");
+        }
+    }
+}

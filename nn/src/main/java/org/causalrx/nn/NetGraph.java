@@ -1,0 +1,134 @@
+package org.causalrx.nn;
+
+import java.util.SplittableRandom;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The differentiable loss of a {@link NetSpec} network on a set of rows of a {@link NetTask}, built from DJL
+ * array operations (so the engine can back-propagate). Mirrors {@link NetParams}'s Java forward pass: ELU trunk,
+ * ELU heads, linear outputs; the factual head of each row is picked with 0/1 arm masks. Loss = weighted mean of
+ * the row losses + alpha · propensity cross-entropy + beta · targeted-regularisation term + weight decay ·
+ * Σ‖W‖² over weight matrices. The validation loss (training = false) leaves out the auxiliary propensity and
+ * targeted terms: early stopping watches the regularised outcome objective the effects come from. Dropout
+ * (training only) uses masks drawn from the caller's seeded stream.
+ */
+final class NetGraph {
+    private final NetSpec spec;
+    private final NnSettings settings;
+    private final NetTask task;
+
+    NetGraph(NetSpec spec, NnSettings settings, NetTask task) {
+        this.spec = spec;
+        this.settings = settings;
+        this.task = task;
+    }
+
+    NDArray loss(NDManager mgr, NDArray[] p, int[] rows, SplittableRandom rng, boolean training) {
+        int b = rows.length;
+        int in = spec.inputs();
+        int d = spec.outputs();
+        float[] xb = new float[b * in];
+        float[] yb = new float[b * d];
+        float[] wb = new float[b];
+        float[][] masks = new float[spec.heads()][b];
+        float[] tb = new float[b];
+        for (int r = 0; r < b; r++) {
+            int i = rows[r];
+            System.arraycopy(task.x()[i], 0, xb, r * in, in);
+            System.arraycopy(task.target()[i], 0, yb, r * d, d);
+            wb[r] = task.weight() == null ? 1f : (float) task.weight()[i];
+            masks[task.arm()[i]][r] = 1f;
+            tb[r] = task.arm()[i];
+        }
+        NDArray z = copy(mgr, xb, new Shape(b, in));
+        for (int l = 0; l < spec.sharedDepth(); l++) {
+            z = dropout(mgr, elu(z.matMul(p[2 * l]).add(p[2 * l + 1])), rng, training);
+        }
+        NDArray y = copy(mgr, yb, new Shape(b, d));
+        NDArray selected = null;
+        for (int h = 0; h < spec.heads(); h++) {
+            int k = spec.headStart(h);
+            NDArray zh = z;
+            for (int l = 0; l < spec.headDepth(); l++) {
+                zh = dropout(mgr, elu(zh.matMul(p[k]).add(p[k + 1])), rng, training);
+                k += 2;
+            }
+            NDArray out = zh.matMul(p[k]).add(p[k + 1]).mul(copy(mgr, masks[h], new Shape(b, 1)));
+            selected = selected == null ? out : selected.add(out);
+        }
+        NDArray rowLoss = switch (task.loss()) {
+            case MSE -> selected.sub(y).square().sum(new int[] {1});
+            case BCE -> bce(selected, y).sum(new int[] {1});
+            case CE -> selected.logSoftmax(1).mul(y).sum(new int[] {1}).neg();
+        };
+        NDArray w = copy(mgr, wb, new Shape(b));
+        NDArray loss = rowLoss.mul(w).sum().div(w.sum());
+        if (spec.propensity() && training) {
+            int k = spec.propensityStart();
+            NDArray logit = z.matMul(p[k]).add(p[k + 1]);
+            NDArray t = copy(mgr, tb, new Shape(b, 1));
+            if (task.propensityWeight() > 0) {
+                loss = loss.add(bce(logit, t).mean().mul((float) task.propensityWeight()));
+            }
+            if (task.targetedWeight() > 0) {
+                NDArray g = sigmoid(logit).mul(0.98f).add(0.01f);
+                NDArray hClever = t.div(g).sub(t.neg().add(1).div(g.neg().add(1)));
+                NDArray yTilde = selected.add(hClever.mul(p[k + 2]));
+                loss = loss.add(y.sub(yTilde).square().mean().mul((float) task.targetedWeight()));
+            } else {
+                loss = loss.add(p[k + 2].sum().mul(0)); // keeps epsilon's gradient defined (zero)
+            }
+        }
+        if (settings.weightDecay() > 0) {
+            NDArray penalty = null;
+            for (int i = 0; i + 1 < p.length; i += 2) {
+                NDArray sq = p[i].square().sum();
+                penalty = penalty == null ? sq : penalty.add(sq);
+            }
+            loss = loss.add(penalty.mul((float) settings.weightDecay()));
+        }
+        return loss;
+    }
+
+    /**
+     * Java data → an engine-owned copy. Arrays made straight from Java buffers live in direct-buffer memory whose
+     * alignment varies with the heap's history, and PyTorch's vectorised CPU kernels sum in an alignment-dependent
+     * order; a clone lives in the engine's 64-byte-aligned memory, so results do not depend on garbage collection.
+     */
+    static NDArray copy(NDManager mgr, float[] data, Shape shape) {
+        try (NDArray raw = mgr.create(data, shape)) {
+            return raw.duplicate();
+        }
+    }
+
+    /** Binary cross-entropy on logits, stable form: max(z, 0) − z·y + log(1 + e^(−|z|)). */
+    private static NDArray bce(NDArray z, NDArray y) {
+        return z.maximum(0).sub(z.mul(y)).add(z.abs().neg().exp().add(1).log());
+    }
+
+    private static NDArray sigmoid(NDArray z) {
+        return z.neg().exp().add(1).pow(-1);
+    }
+
+    /** ELU(z) = max(z, 0) + e^(min(z, 0)) − 1. */
+    private static NDArray elu(NDArray z) {
+        return z.maximum(0).add(z.minimum(0).exp().sub(1));
+    }
+
+    private NDArray dropout(NDManager mgr, NDArray z, SplittableRandom rng, boolean training) {
+        double rate = settings.dropout();
+        if (!training || rate == 0) {
+            return z;
+        }
+        Shape shape = z.getShape();
+        float[] mask = new float[(int) shape.size()];
+        float keep = (float) (1 / (1 - rate));
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = rng.nextDouble() < rate ? 0f : keep;
+        }
+        return z.mul(copy(mgr, mask, shape));
+    }
+}

@@ -1,0 +1,102 @@
+package org.causalrx.nn;
+
+import java.util.List;
+
+/**
+ * Trained network weights held on the Java heap (no native memory), with a plain-Java forward pass for
+ * prediction. Immutable: the arrays are copied in and never exposed.
+ */
+final class NetParams {
+    private final NetSpec spec;
+    private final float[][] values;
+
+    NetParams(NetSpec spec, float[][] values) {
+        List<int[]> shapes = spec.shapes();
+        if (shapes.size() != values.length) {
+            throw new IllegalArgumentException("expected " + shapes.size() + " parameter arrays, got " + values.length);
+        }
+        this.spec = spec;
+        this.values = new float[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            this.values[i] = values[i].clone();
+        }
+    }
+
+    NetSpec spec() {
+        return spec;
+    }
+
+    /** Outputs of head h for each row of (already standardised) x: n × outputs. */
+    double[][] head(double[][] x, int h) {
+        double[][] rep = representation(x);
+        int p = spec.headStart(h);
+        double[][] z = rep;
+        for (int l = 0; l < spec.headDepth(); l++) {
+            z = elu(dense(z, p));
+            p += 2;
+        }
+        return dense(z, p);
+    }
+
+    /** Propensity P(T = 1 | x) from the propensity head (DragonNet). */
+    double[] propensity(double[][] x) {
+        double[][] rep = representation(x);
+        double[][] z = dense(rep, spec.propensityStart());
+        double[] e = new double[z.length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = 1 / (1 + Math.exp(-z[i][0]));
+        }
+        return e;
+    }
+
+    /** The epsilon of targeted regularisation (0 when absent). */
+    double epsilon() {
+        return spec.propensity() ? values[spec.propensityStart() + 2][0] : 0;
+    }
+
+    private double[][] representation(double[][] x) {
+        double[][] z = x;
+        for (int l = 0; l < spec.sharedDepth(); l++) {
+            z = elu(dense(z, 2 * l));
+        }
+        return z;
+    }
+
+    /** z · W[p] + b[p + 1]; the input width is read from z. */
+    private double[][] dense(double[][] z, int p) {
+        float[] w = values[p];
+        float[] b = values[p + 1];
+        int out = b.length;
+        int in = w.length / out;
+        double[][] r = new double[z.length][out];
+        for (int i = 0; i < z.length; i++) {
+            double[] zi = z[i];
+            double[] ri = r[i];
+            for (int j = 0; j < out; j++) {
+                ri[j] = b[j];
+            }
+            for (int k = 0; k < in; k++) {
+                double v = zi[k];
+                if (v == 0) {
+                    continue;
+                }
+                int off = k * out;
+                for (int j = 0; j < out; j++) {
+                    ri[j] += v * w[off + j];
+                }
+            }
+        }
+        return r;
+    }
+
+    private static double[][] elu(double[][] z) {
+        for (double[] row : z) {
+            for (int j = 0; j < row.length; j++) {
+                if (row[j] < 0) {
+                    row[j] = Math.expm1(row[j]);
+                }
+            }
+        }
+        return z;
+    }
+}
