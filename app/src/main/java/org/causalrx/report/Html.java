@@ -57,6 +57,16 @@ final class Html {
             figcaption { color: var(--muted); font-size: 13.5px; max-width: 800px; margin-top: 4px; }
             .scroll { overflow-x: auto; }
             footer { color: var(--muted); font-size: 12.5px; margin-top: 48px; }
+            @media (max-width: 800px) { main { padding: 12px 14px 40px; } nav.toc { min-width: 0; } }
+            @media print {
+              body { font-size: 11pt; }
+              main { max-width: none; padding: 0; }
+              h2 { break-after: avoid; page-break-after: avoid; }
+              figure, table, .summary, .note, .info { break-inside: avoid; page-break-inside: avoid; }
+              .scroll { overflow: visible; }
+              a { color: inherit; }
+              figure img { max-height: 9.5in; }
+            }
             """;
 
     private Html() {

@@ -97,6 +97,19 @@ class BrowserReportTest {
         Chrome shot = chromium(dir, "--screenshot=" + screenshot.toAbsolutePath(), "--window-size=1200,3000",
                 report.toUri().toString());
         assertTrue(Files.size(screenshot) > 10_000, "screenshot written: " + screenshot);
+        // Printable: Chromium prints it to a multi-page PDF (the print style sheet keeps figures whole).
+        Path pdf = screenshot.toAbsolutePath().resolveSibling("report-print.pdf");
+        Files.deleteIfExists(pdf);
+        chromium(dir, "--print-to-pdf=" + pdf, "--no-pdf-header-footer", report.toUri().toString());
+        byte[] pdfBytes = Files.readAllBytes(pdf);
+        assertTrue(pdfBytes.length > 50_000 && new String(pdfBytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-"),
+                "report printed to PDF: " + pdf);
+        int pages = 0;
+        Matcher page = Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(pdfBytes, StandardCharsets.ISO_8859_1));
+        while (page.find()) {
+            pages++;
+        }
+        assertTrue(pages >= 5, "the printed report has several pages, got " + pages);
 
         // 2) A copy with the probe scripts: rendered DOM after load.
         int head = html.indexOf("<head>");
