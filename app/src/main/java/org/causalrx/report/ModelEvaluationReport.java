@@ -78,6 +78,7 @@ final class ModelEvaluationReport {
                 }
             }
             names.add(CsvTables.writeTable(dir, NN_METRICS, rows));
+            names.addAll(ClassMetricsReport.tables(nn, dir));
         }
         List<LinearCoefficients> coefs = r.linearCoefficients() == null ? List.of() : r.linearCoefficients();
         if (!coefs.isEmpty()) {
@@ -154,6 +155,7 @@ final class ModelEvaluationReport {
         if (!arms.isEmpty()) {
             b.append(report.figure("roc_by_arm"));
         }
+        ClassMetricsReport.html(nn, b);
     }
 
     /** Section 6 subsection: error distributions per arm and standardised coefficients of the linear models. */

@@ -52,10 +52,18 @@ final class CateStage {
      */
     static Map<String, CateModel> fit(List<String> names, List<TLearner.Fitted> tModels, double[][] xTrain,
                                       int[] tTrain, double[] yTrain, long seed) {
+        return fit(names, tModels, xTrain, tTrain, yTrain, seed, null);
+    }
+
+    /** As above; {@code kind} (null: none given) configures {@link org.causalrx.causal.OutcomeAware} estimators. */
+    static Map<String, CateModel> fit(List<String> names, List<TLearner.Fitted> tModels, double[][] xTrain,
+                                      int[] tTrain, double[] yTrain, long seed,
+                                      org.causalrx.causal.OutcomeAware.Kind kind) {
         Map<String, CateModel> fitted = new LinkedHashMap<>();
         for (String n : singles(names)) {
             CateModel m = tModels.stream().filter(f -> f.name().equals(n)).findFirst().map(f -> (CateModel) f)
-                    .orElseGet(() -> Estimators.byName(n).fit(xTrain, tTrain, yTrain, Seeds.derive(seed, "cate-" + n)));
+                    .orElseGet(() -> (kind == null ? Estimators.byName(n)
+                            : Estimators.byName(n, kind)).fit(xTrain, tTrain, yTrain, Seeds.derive(seed, "cate-" + n)));
             fitted.put(n, m);
         }
         List<CateModel> members = new ArrayList<>(fitted.values());

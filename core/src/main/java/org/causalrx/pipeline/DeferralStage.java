@@ -71,7 +71,7 @@ final class DeferralStage {
                 stat.put(n, new PosteriorCateModel(b0, b1));
                 methods.put(n, "BART posterior draws of mu1 - mu0 (equal-tailed credible interval)");
             } else {
-                BootstrapCateModel bm = bootstrap(n, m, tLearners, d, xTr, tTr, yTr, seed, parallel);
+                BootstrapCateModel bm = bootstrap(n, m, tLearners, d, StudyRun.outcomeKind(study), xTr, tTr, yTr, seed, parallel);
                 boots.put(n, bm);
                 stat.put(n, bm);
                 methods.put(n, d.bootstrapRefits() + (bm.refits().get(0) instanceof FinalStageBootstrap.Refit
@@ -87,7 +87,7 @@ final class DeferralStage {
             for (String s : CateStage.singles(study.estimators())) {
                 BootstrapCateModel bm = boots.get(s);
                 if (bm == null) {
-                    bm = bootstrap(s, cateModels.get(s), tLearners, d, xTr, tTr, yTr, seed, parallel);
+                    bm = bootstrap(s, cateModels.get(s), tLearners, d, StudyRun.outcomeKind(study), xTr, tTr, yTr, seed, parallel);
                     boots.put(s, bm);
                 }
                 members.add(bm);
@@ -113,9 +113,10 @@ final class DeferralStage {
     }
 
     private static BootstrapCateModel bootstrap(String n, CateModel point, List<TLearner> tLearners, Study.Deferral d,
+                                                org.causalrx.causal.OutcomeAware.Kind kind,
                                                 double[][] xTr, int[] tTr, double[] yTr, long seed, boolean parallel) {
         CateEstimator est = tLearners.stream().filter(t -> t.name().equals(n)).findFirst()
-                .map(t -> (CateEstimator) t).orElseGet(() -> Estimators.byName(n));
+                .map(t -> (CateEstimator) t).orElseGet(() -> Estimators.byName(n, kind));
         if (est instanceof DRLearner dr) {
             // the point model's own pseudo-outcomes (same seed as CateStage.fit), final stage refit only
             double[] pseudo = dr.pseudoOutcomes(xTr, tTr, yTr, Seeds.derive(seed, "cate-" + n));

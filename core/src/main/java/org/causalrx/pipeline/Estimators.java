@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.causalrx.causal.CateEstimator;
 import org.causalrx.causal.CateModel;
+import org.causalrx.causal.OutcomeAware;
 import org.causalrx.causal.forest.CausalForest;
 import org.causalrx.learn.bart.Bart;
 import org.causalrx.causal.TLearner;
@@ -89,6 +90,15 @@ public final class Estimators {
 
     public static boolean isEnsemble(String name) {
         return name.equals("average") || name.equals("majority");
+    }
+
+    /**
+     * A single estimator by name, configured for the outcome's kind when it is {@link OutcomeAware} (the neural
+     * estimators); others model the outcome as a number.
+     */
+    public static CateEstimator byName(String name, OutcomeAware.Kind kind) {
+        CateEstimator e = byName(name);
+        return e instanceof OutcomeAware a ? a.forOutcome(kind) : e;
     }
 
     /** A single estimator by name; ensembles are built by the caller from member predictions. */

@@ -11,10 +11,17 @@ import java.util.List;
  * @param n               test patients
  * @param bootstrapRounds bootstrap rounds behind every interval here
  * @param estimators      one entry per estimator of the run (singles and ensembles), in the study's order
+ * @param classes         categorical outcomes: class labels in code order; empty otherwise
  */
-public record NnMetrics(String split, int n, int bootstrapRounds, List<Estimator> estimators) {
+public record NnMetrics(String split, int n, int bootstrapRounds, List<Estimator> estimators, List<String> classes) {
     public NnMetrics {
         estimators = List.copyOf(estimators);
+        classes = classes == null ? List.of() : List.copyOf(classes);
+    }
+
+    /** Metrics of a continuous or binary outcome (no classes). */
+    public NnMetrics(String split, int n, int bootstrapRounds, List<Estimator> estimators) {
+        this(split, n, bootstrapRounds, estimators, List.of());
     }
 
     /**
@@ -28,12 +35,51 @@ public record NnMetrics(String split, int n, int bootstrapRounds, List<Estimator
      * @param impliedAteCiHigh its 97.5 % bootstrap quantile
      * @param aucByArm         binary outcomes, models that predict the outcome per arm: AUC of mu_a(x) among test
      *                         patients who received arm a; empty otherwise
+     * @param byClass          categorical outcomes, models with class effects: per-class NN-PEHE and mean effect
+     *                         (for the other estimators nnPehe above is the overall one, on the class code);
+     *                         empty otherwise
+     * @param aucByArmClass    categorical outcomes, models with class probabilities per arm: one-vs-rest AUC per
+     *                         arm and class; empty otherwise
      */
     public record Estimator(String estimator, double nnPehe, double nnPeheCiLow, double nnPeheCiHigh,
-                            double impliedAte, double impliedAteCiLow, double impliedAteCiHigh, List<ArmAuc> aucByArm) {
+                            double impliedAte, double impliedAteCiLow, double impliedAteCiHigh, List<ArmAuc> aucByArm,
+                            List<ClassEffect> byClass, List<ArmClassAuc> aucByArmClass) {
         public Estimator {
             aucByArm = List.copyOf(aucByArm);
+            byClass = byClass == null ? List.of() : List.copyOf(byClass);
+            aucByArmClass = aucByArmClass == null ? List.of() : List.copyOf(aucByArmClass);
         }
+
+        /** An estimator of a continuous or binary outcome (no class metrics). */
+        public Estimator(String estimator, double nnPehe, double nnPeheCiLow, double nnPeheCiHigh,
+                         double impliedAte, double impliedAteCiLow, double impliedAteCiHigh, List<ArmAuc> aucByArm) {
+            this(estimator, nnPehe, nnPeheCiLow, nnPeheCiHigh, impliedAte, impliedAteCiLow, impliedAteCiHigh, aucByArm,
+                    List.of(), List.of());
+        }
+    }
+
+    /**
+     * @param outcomeClass class label
+     * @param nnPehe       NN-PEHE of the class-probability effects against indicator pseudo-effects
+     * @param nnPeheCiLow  2.5 % bootstrap quantile
+     * @param nnPeheCiHigh 97.5 % bootstrap quantile
+     * @param meanEffect   mean predicted P(Y¹ = k) − P(Y⁰ = k) over the test patients (these sum to 0 over classes)
+     */
+    public record ClassEffect(String outcomeClass, double nnPehe, double nnPeheCiLow, double nnPeheCiHigh,
+                              double meanEffect) {
+    }
+
+    /**
+     * @param arm          arm label
+     * @param outcomeClass class label
+     * @param n            test patients who received the arm
+     * @param positives    of those, patients in the class
+     * @param auc          one-vs-rest AUC of P(Y = class | x, arm)
+     * @param ciLow        2.5 % bootstrap quantile
+     * @param ciHigh       97.5 % bootstrap quantile
+     */
+    public record ArmClassAuc(String arm, String outcomeClass, int n, int positives, double auc, double ciLow,
+                              double ciHigh) {
     }
 
     /**

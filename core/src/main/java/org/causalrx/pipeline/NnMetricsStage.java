@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.causalrx.causal.ArmClassProbabilities;
 import org.causalrx.causal.ArmOutcomeModel;
+import org.causalrx.causal.CategoricalCateModel;
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.diagnostics.ArmAuc;
 import org.causalrx.causal.diagnostics.NnPehe;
@@ -29,6 +31,38 @@ final class NnMetricsStage {
     }
 
     /**
+     * A categorical outcome on the test rows.
+     *
+     * @param labels class labels in code order (K of them)
+     * @param codes  class code 0..K−1 of each test row
+     */
+    record Classes(List<String> labels, int[] codes) {
+        Classes {
+            labels = List.copyOf(labels);
+        }
+
+        /** For a categorical study outcome: labels (declared, else the codes 0..K−1 seen) and test codes; else null. */
+        static Classes of(org.causalrx.study.Study.Outcome outcome, double[] y, int[] test) {
+            if (outcome.type() != org.causalrx.study.Study.OutcomeType.CATEGORICAL) {
+                return null;
+            }
+            int k = outcome.classes().size();
+            for (double v : y) {
+                k = Math.max(k, (int) v + 1);
+            }
+            List<String> labels = new ArrayList<>(outcome.classes());
+            for (int c = labels.size(); c < k; c++) {
+                labels.add(Integer.toString(c));
+            }
+            int[] codes = new int[test.length];
+            for (int i = 0; i < test.length; i++) {
+                codes[i] = (int) y[test[i]];
+            }
+            return new Classes(labels, codes);
+        }
+    }
+
+    /**
      * @param models    fitted CATE models by estimator name (arm models are looked for here)
      * @param testCates predicted effects on the test rows by estimator name, in the study's order
      * @param implied   the CATE insights' implied ATEs (matched by estimator name)
@@ -37,6 +71,16 @@ final class NnMetricsStage {
     static Output run(Map<String, CateModel> models, Map<String, double[]> testCates,
                       List<RunResult.ImpliedAte> implied, double[][] xTest, int[] tTest, double[] yTest,
                       boolean binary, String[] armLabels, long seed) {
+        return run(models, testCates, implied, xTest, tTest, yTest, binary, armLabels, seed, null);
+    }
+
+    /**
+     * As above; for a categorical outcome ({@code classes} not null) also per-class NN-PEHE and mean effects for
+     * {@link CategoricalCateModel}s and AUC per arm and class for {@link ArmClassProbabilities} models.
+     */
+    static Output run(Map<String, CateModel> models, Map<String, double[]> testCates,
+                      List<RunResult.ImpliedAte> implied, double[][] xTest, int[] tTest, double[] yTest,
+                      boolean binary, String[] armLabels, long seed, Classes classes) {
         // a test split with one arm only has no neighbours to borrow from: NN-PEHE is then NaN, not an error
         boolean bothArms = Stats.indicesOf(tTest, 0).length > 0 && Stats.indicesOf(tTest, 1).length > 0;
         double[] pseudo = bothArms ? NnPehe.pseudoEffects(tTest, yTest, NnPehe.neighbours(xTest, tTest)) : null;
@@ -64,10 +108,16 @@ final class NnMetricsStage {
                     }
                 }
             }
+            List<NnMetrics.ClassEffect> byClass = classes != null && bothArms
+                    ? ClassMetrics.classEffects(models.get(name), classes, xTest, tTest, seed, name) : List.of();
+            List<NnMetrics.ArmClassAuc> classAuc = classes != null
+                    ? ClassMetrics.armClassAucs(models.get(name), classes, xTest, tTest, armLabels, seed, name)
+                    : List.of();
             rows.add(new NnMetrics.Estimator(name, pehe.pehe(), pehe.ciLow(), pehe.ciHigh(), ate.estimate(),
-                    ate.ciLow(), ate.ciHigh(), aucs));
+                    ate.ciLow(), ate.ciHigh(), aucs, byClass, classAuc));
         }
-        return new Output(new NnMetrics("test", xTest.length, ROUNDS, rows), roc);
+        return new Output(new NnMetrics("test", xTest.length, ROUNDS, rows,
+                classes == null ? List.of() : classes.labels()), roc);
     }
 
     private static int[] toBinary(double[] y) {

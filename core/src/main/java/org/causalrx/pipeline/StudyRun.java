@@ -87,7 +87,8 @@ public record StudyRun(Learners learners, boolean parallel) {
             inOverlap[i] = overlap.contains(eTest[i]);
         }
         Map<String, CateModel> cateModels = CateStage.fit(study.estimators(), outcome.models(),
-                Stats.select(x, split.train()), Stats.select(t, split.train()), Stats.select(y, split.train()), seed);
+                Stats.select(x, split.train()), Stats.select(t, split.train()), Stats.select(y, split.train()), seed,
+                outcomeKind(study));
         Map<String, double[]> testCates = new LinkedHashMap<>();
         cateModels.forEach((name, m) -> testCates.put(name, m.effect(xTest)));
         List<PolicyDecisions> policies = new ArrayList<>(PolicySet.build(study, testCates, tTest, eTest, inOverlap,
@@ -122,7 +123,8 @@ public record StudyRun(Learners learners, boolean parallel) {
                         + " MSE >= 0.9 x variance", m.model(), m.arm(), m.rmse(), m.outcomeSd())).toList();
         RunResult.CateInsights insights = CateStage.insights(testCates, psi, rejected, Seeds.derive(seed, "insights"));
         NnMetricsStage.Output nn = NnMetricsStage.run(cateModels, testCates, insights.impliedAte(), xTest, tTest,
-                heldOut.y(), binary, armLabels, Seeds.derive(seed, "nn-metrics"));
+                heldOut.y(), binary, armLabels, Seeds.derive(seed, "nn-metrics"),
+                NnMetricsStage.Classes.of(study.outcome(), y, test));
         progress.stage("insights", "win matrix, outcome tree, rank graph and verdict");
         RunResult.PolicyInsights policyInsights = PolicyInsightStage.run(valued.study(), heldOut, valued.policies(),
                 boot, policyResults, valued.cates(), armLabels, parallel, seed);
@@ -232,4 +234,10 @@ public record StudyRun(Learners learners, boolean parallel) {
         }
         return m;
     }
+
+    /** The study's outcome type as the kind {@link org.causalrx.causal.OutcomeAware} estimators are configured for. */
+    static org.causalrx.causal.OutcomeAware.Kind outcomeKind(Study study) {
+        return org.causalrx.causal.OutcomeAware.Kind.valueOf(study.outcome().type().name());
+    }
+
 }

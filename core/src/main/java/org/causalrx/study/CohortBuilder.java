@@ -209,6 +209,9 @@ public final class CohortBuilder {
     private static double[] outcome(Study study, Table table, String file) {
         Study.Outcome out = study.outcome();
         Column col = table.column(out.column());
+        if (out.type() == Study.OutcomeType.CATEGORICAL) {
+            return CategoricalOutcome.codes(out, col, file);
+        }
         if (col instanceof Column.Text txt) {
             List<Integer> bad = new ArrayList<>();
             for (int i = 0; i < txt.size(); i++) {

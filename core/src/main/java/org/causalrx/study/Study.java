@@ -124,13 +124,35 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         }
     }
 
-    public enum OutcomeType { CONTINUOUS, BINARY }
+    /**
+     * CATEGORICAL: K classes coded 0..K−1 (or declared {@code classes:} labels, mapped to codes in order). Policy
+     * values and the sign rule use the class code as an ordinal score (expected class value) with the study's
+     * direction; the neural estimators fit per-class heads.
+     */
+    public enum OutcomeType { CONTINUOUS, BINARY, CATEGORICAL }
 
     public enum Direction { HIGHER, LOWER }
 
     public enum MissingOutcome { ERROR, DROP }
 
-    public record Outcome(String column, OutcomeType type, Direction direction, MissingOutcome missing) {
+    /**
+     * @param classes categorical outcomes only: class labels as written in the data, in code order (label k ↦
+     *                code k); empty when the column already holds the codes 0..K−1 (and for other types)
+     */
+    public record Outcome(String column, OutcomeType type, Direction direction, MissingOutcome missing,
+                          List<String> classes) {
+        public Outcome {
+            classes = classes == null ? List.of() : List.copyOf(classes);
+            if (!classes.isEmpty() && type != OutcomeType.CATEGORICAL) {
+                throw new IllegalArgumentException("outcome classes are only for categorical outcomes");
+            }
+        }
+
+        /** An outcome without class labels. */
+        public Outcome(String column, OutcomeType type, Direction direction, MissingOutcome missing) {
+            this(column, type, direction, missing, List.of());
+        }
+
         /** +1 when higher is better, −1 when lower is better. */
         public int sign() {
             return direction == Direction.HIGHER ? 1 : -1;

@@ -222,13 +222,39 @@ public final class StudyLoader {
     }
 
     private static Study.Outcome outcome(YamlNode o) {
-        o.allowOnly("column", "type", "direction", "missing", "evaluate");
-        String type = o.choice("type", null, "continuous", "binary");
+        o.allowOnly("column", "type", "direction", "missing", "evaluate", "classes");
+        String type = o.choice("type", null, "continuous", "binary", "categorical");
         String direction = o.choice("direction", null, "higher", "lower");
         String missing = o.choice("missing", "error", "error", "drop");
         return new Study.Outcome(o.text("column"), Study.OutcomeType.valueOf(type.toUpperCase(Locale.ROOT)),
                 Study.Direction.valueOf(direction.toUpperCase(Locale.ROOT)),
-                Study.MissingOutcome.valueOf(missing.toUpperCase(Locale.ROOT)));
+                Study.MissingOutcome.valueOf(missing.toUpperCase(Locale.ROOT)), classes(o, type));
+    }
+
+    /** {@code outcome.classes}: distinct labels in code order, at least two; categorical outcomes only. */
+    private static List<String> classes(YamlNode o, String type) {
+        JsonNode c = o.node().get("classes");
+        if (c == null || c.isNull()) {
+            return List.of();
+        }
+        String where = o.file() + ": 'outcome.classes'";
+        if (!type.equals("categorical")) {
+            throw new CausalRxException(where + " is only for outcome.type: categorical; remove it");
+        }
+        if (!c.isArray() || c.size() < 2) {
+            throw new CausalRxException(where + " must be a list of at least two class labels in code order, "
+                    + "e.g. classes: [none, one, two_or_more]");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : c) {
+            String v = n.asText().trim();
+            if (!n.isValueNode() || v.isEmpty() || out.contains(v)) {
+                throw new CausalRxException(where + " has an empty, nested or repeated label ('" + v + "'); list "
+                        + "each class label once, in code order");
+            }
+            out.add(v);
+        }
+        return out;
     }
 
     private static List<Study.Covariate> covariates(String f, JsonNode list) {

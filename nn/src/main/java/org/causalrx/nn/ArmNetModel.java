@@ -1,5 +1,6 @@
 package org.causalrx.nn;
 
+import org.causalrx.causal.ArmClassProbabilities;
 import org.causalrx.causal.ArmOutcomeModel;
 import org.causalrx.causal.CategoricalCateModel;
 import org.causalrx.nn.NnSettings.OutcomeType;
@@ -9,7 +10,7 @@ import org.causalrx.nn.NnSettings.OutcomeType;
  * outcomes the heads give class probabilities and {@link #classEffects} their differences. Immutable; holds
  * no native memory.
  */
-public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel {
+public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel, ArmClassProbabilities {
     private final Standardizer standardizer;
     private final OutcomeCoding coding;
     private final NetParams net;
@@ -34,6 +35,7 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel 
     }
 
     /** n × K class probabilities under the arm (categorical outcomes only). */
+    @Override
     public double[][] classProbabilities(double[][] x, int arm) {
         requireCategorical();
         return coding.response(net.head(standardizer.apply(x), arm));

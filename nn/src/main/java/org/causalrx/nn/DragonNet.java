@@ -1,6 +1,7 @@
 package org.causalrx.nn;
 
 import org.causalrx.causal.CateEstimator;
+import org.causalrx.causal.OutcomeAware;
 
 /**
  * DragonNet (Shi, Blei &amp; Veitch 2019): TARNet plus a propensity head on the shared representation, trained
@@ -9,7 +10,7 @@ import org.causalrx.causal.CateEstimator;
  * factual prediction along h = t/g − (1−t)/(1−g) and beta · mean (y − (mu_t + epsilon·h))² is added — the
  * TMLE-style term the paper uses to reduce ATE bias. Effects are mu1 − mu0 of the outcome heads.
  */
-public final class DragonNet implements CateEstimator {
+public final class DragonNet implements CateEstimator, OutcomeAware {
     private final NnSettings settings;
     private final double alpha;
     private final double beta;
@@ -38,6 +39,12 @@ public final class DragonNet implements CateEstimator {
     @Override
     public ArmNetModel fit(double[][] x, int[] t, double[] y, long seed) {
         return ArmNets.fit(x, t, y, settings, true, alpha, beta, seed);
+    }
+
+    /** The same estimator with the outcome modelled as {@code kind} (the study's outcome type). */
+    @Override
+    public DragonNet forOutcome(Kind kind) {
+        return new DragonNet(settings.withOutcome(NnSettings.OutcomeType.valueOf(kind.name())), alpha, beta);
     }
 
     @Override

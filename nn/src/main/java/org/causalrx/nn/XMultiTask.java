@@ -1,6 +1,7 @@
 package org.causalrx.nn;
 
 import org.causalrx.causal.CateEstimator;
+import org.causalrx.causal.OutcomeAware;
 import org.causalrx.learn.Classifier;
 import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.util.Seeds;
@@ -21,7 +22,7 @@ import org.causalrx.util.Seeds;
  * x and continuous y are standardised inside {@code fit}. Configuration only; {@code fit} returns an immutable
  * {@link XMultiTaskModel}.
  */
-public final class XMultiTask implements CateEstimator {
+public final class XMultiTask implements CateEstimator, OutcomeAware {
     /** Default propensity clipping. */
     public static final double CLIP = 0.05;
 
@@ -87,6 +88,12 @@ public final class XMultiTask implements CateEstimator {
             out[i] = Math.min(1 - c, Math.max(c, e[i]));
         }
         return out;
+    }
+
+    /** The same estimator with the outcome modelled as {@code kind} (the study's outcome type). */
+    @Override
+    public XMultiTask forOutcome(Kind kind) {
+        return new XMultiTask(settings.withOutcome(NnSettings.OutcomeType.valueOf(kind.name())), propensity, clip, weighted);
     }
 
     @Override
