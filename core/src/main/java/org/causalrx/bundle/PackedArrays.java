@@ -1,31 +1,49 @@
 package org.causalrx.bundle;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.causalrx.util.CausalRxException;
 
 /**
- * Large numeric arrays inside bundle JSON: a string field holding the standard base64 (RFC 4648, with padding) of
- * the array's elements as little-endian IEEE-754 doubles (8 bytes each) or two's-complement 32-bit ints (4 bytes
- * each). Exact (every bit of every double is kept) and about half the size of decimal JSON numbers.
+ * Large numeric arrays inside bundle JSON: a JSON array of strings whose concatenated decodings are the array's
+ * elements as little-endian IEEE-754 doubles (8 bytes each) or two's-complement 32-bit ints (4 bytes each), each
+ * string the standard base64 (RFC 4648, with padding) of at most {@value #CHUNK} bytes (chunks keep every JSON
+ * string well below JSON parsers' string-length limits). Exact (every bit of every double is kept) and about half
+ * the size of decimal JSON numbers.
  */
 final class PackedArrays {
+    /** Raw bytes per string: a multiple of 3 (no padding inside), 4 and 8 (no element split across strings). */
+    static final int CHUNK = 3 << 20;
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
     private PackedArrays() {
     }
 
-    static String doubles(double[] v) {
+    static ArrayNode doubles(double[] v) {
         ByteBuffer b = ByteBuffer.allocate(v.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         b.asDoubleBuffer().put(v);
-        return Base64.getEncoder().encodeToString(b.array());
+        return chunks(b.array());
     }
 
-    static String ints(int[] v) {
+    static ArrayNode ints(int[] v) {
         ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asIntBuffer().put(v);
-        return Base64.getEncoder().encodeToString(b.array());
+        return chunks(b.array());
+    }
+
+    private static ArrayNode chunks(byte[] raw) {
+        ArrayNode out = F.arrayNode();
+        for (int from = 0; from < raw.length; from += CHUNK) {
+            out.add(Base64.getEncoder().encodeToString(Arrays.copyOfRange(raw, from, Math.min(raw.length, from + CHUNK))));
+        }
+        return out;
     }
 
     static double[] doubles(JsonNode n, String field, String file) {
@@ -44,14 +62,19 @@ final class PackedArrays {
 
     private static ByteBuffer bytes(JsonNode n, String field, String file, int width) {
         JsonNode v = BundleFiles.field(n, field, file);
-        byte[] raw;
-        try {
-            raw = v.isTextual() ? Base64.getDecoder().decode(v.asText()) : null;
-        } catch (IllegalArgumentException e) {
-            raw = null;
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        boolean ok = v.isArray();
+        for (JsonNode c : v) {
+            try {
+                ok &= c.isTextual();
+                all.writeBytes(Base64.getDecoder().decode(c.asText()));
+            } catch (IllegalArgumentException e) {
+                ok = false;
+            }
         }
-        if (raw == null || raw.length % width != 0) {
-            throw new CausalRxException(file + ": field '" + field + "' must be base64 of little-endian "
+        byte[] raw = all.toByteArray();
+        if (!ok || raw.length % width != 0) {
+            throw new CausalRxException(file + ": field '" + field + "' must be an array of base64 strings of little-endian "
                     + (width == 8 ? "doubles" : "32-bit ints") + "; re-run `causalrx run` to write the bundle again");
         }
         return ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);

@@ -13,7 +13,8 @@ import org.causalrx.util.CausalRxException;
  * Codecs for the tree-ensemble models whose arrays are large: kind {@code bart} (a {@link BartModel}: every kept
  * posterior draw of the sum of trees, layout of {@link BartParts}) and kind {@code causal_forest} (a
  * {@link CausalForestModel}: every tree's splits and leaf statistics, layout of {@link CausalForestParts}). Scalars
- * are JSON numbers; arrays are {@link PackedArrays} strings (base64 of little-endian doubles / 32-bit ints). The
+ * are JSON numbers; arrays are {@link PackedArrays} (JSON arrays of base64 strings of little-endian doubles / 32-bit
+ * ints). The
  * rebuilt models predict bit-identically.
  */
 final class TreeModelCodecs {
@@ -25,13 +26,13 @@ final class TreeModelCodecs {
     static ObjectNode encodeBart(BartModel m) {
         BartParts p = BartParts.of(m);
         ObjectNode n = F.objectNode().put("kind", "bart").put("layout", "BartParts (preorder packed trees, "
-                + "draw-major); arrays base64 little-endian").put("draws", p.draws()).put("trees", p.trees())
+                + "draw-major); arrays: chunks of base64, little-endian").put("draws", p.draws()).put("trees", p.trees())
                 .put("features", p.features()).put("center", p.center()).put("scale", p.scale());
-        n.put("sigma", PackedArrays.doubles(p.sigma()));
-        n.put("start", PackedArrays.ints(p.start()));
-        n.put("var", PackedArrays.ints(p.var()));
-        n.put("right", PackedArrays.ints(p.right()));
-        n.put("value", PackedArrays.doubles(p.value()));
+        n.set("sigma", PackedArrays.doubles(p.sigma()));
+        n.set("start", PackedArrays.ints(p.start()));
+        n.set("var", PackedArrays.ints(p.var()));
+        n.set("right", PackedArrays.ints(p.right()));
+        n.set("value", PackedArrays.doubles(p.value()));
         return n;
     }
 
@@ -50,14 +51,14 @@ final class TreeModelCodecs {
         CausalForestParts p = CausalForestParts.of(m);
         ObjectNode n = F.objectNode().put("kind", "causal_forest").put("name", name).put("layout",
                         "CausalForestParts (trees concatenated, leaf statistics for leaves only); arrays base64 "
-                                + "little-endian").put("trees", p.nodeStart().length - 1)
+                                + "chunks, little-endian").put("trees", p.nodeStart().length - 1)
                 .put("columns", p.columns()).put("ci_group_size", p.groupSize()).put("threads", p.threads());
-        n.put("node_start", PackedArrays.ints(p.nodeStart()));
-        n.put("split_var", PackedArrays.ints(p.splitVar()));
-        n.put("split_value", PackedArrays.doubles(p.splitValue()));
-        n.put("left", PackedArrays.ints(p.left()));
-        n.put("right", PackedArrays.ints(p.right()));
-        n.put("leaf_stats", PackedArrays.doubles(p.leafStats()));
+        n.set("node_start", PackedArrays.ints(p.nodeStart()));
+        n.set("split_var", PackedArrays.ints(p.splitVar()));
+        n.set("split_value", PackedArrays.doubles(p.splitValue()));
+        n.set("left", PackedArrays.ints(p.left()));
+        n.set("right", PackedArrays.ints(p.right()));
+        n.set("leaf_stats", PackedArrays.doubles(p.leafStats()));
         return n;
     }
 

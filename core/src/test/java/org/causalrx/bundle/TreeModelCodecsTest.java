@@ -113,7 +113,7 @@ class TreeModelCodecsTest {
     static void perturb(ObjectNode n, String field, int index, double delta) {
         double[] v = PackedArrays.doubles(n, field, "cate.json");
         v[index] += delta;
-        n.put(field, PackedArrays.doubles(v));
+        n.set(field, PackedArrays.doubles(v));
     }
 
     @Test
@@ -139,6 +139,22 @@ class TreeModelCodecsTest {
     }
 
     @Test
+    void largeArraysAreSplitIntoChunksAndJoinedExactly() {
+        SplittableRandom r = new SplittableRandom(1);
+        double[] v = new double[PackedArrays.CHUNK / 8 * 2 + 5];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextGaussian();
+        }
+        ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        n.set("v", PackedArrays.doubles(v));
+        assertEquals(3, n.get("v").size());
+        assertArrayEquals(v, PackedArrays.doubles(n, "v", "cate.json"), 0.0);
+        int[] k = {0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 7};
+        n.set("k", PackedArrays.ints(k));
+        assertArrayEquals(k, PackedArrays.ints(n, "k", "cate.json"));
+    }
+
+    @Test
     void aMalformedLayoutIsRefusedWithTheFileNamed() {
         ObjectNode bart = TreeModelCodecs.encodeBart(mu0);
         int[] right = PackedArrays.ints(bart, "right", "cate.json");
@@ -149,14 +165,14 @@ class TreeModelCodecsTest {
                 break;
             }
         }
-        bart.put("right", PackedArrays.ints(right));
+        bart.set("right", PackedArrays.ints(right));
         CausalRxException e = assertThrows(CausalRxException.class, () -> TreeModelCodecs.decodeBart(bart, "cate.json"));
         assertTrue(e.getMessage().startsWith("cate.json: "), e.getMessage());
 
         ObjectNode cf = TreeModelCodecs.encodeForest("causal_forest", forest);
-        cf.put("leaf_stats", Base64.getEncoder().encodeToString(new byte[16]));
+        cf.putArray("leaf_stats").add(Base64.getEncoder().encodeToString(new byte[16]));
         assertThrows(CausalRxException.class, () -> TreeModelCodecs.decodeForest(cf, "cate.json"));
-        cf.put("split_var", "not base64!");
+        cf.putArray("split_var").add("not base64!");
         assertThrows(CausalRxException.class, () -> TreeModelCodecs.decodeForest(cf, "cate.json"));
     }
 }
