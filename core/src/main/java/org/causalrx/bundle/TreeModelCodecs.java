@@ -14,8 +14,7 @@ import org.causalrx.util.CausalRxException;
  * posterior draw of the sum of trees, layout of {@link BartParts}) and kind {@code causal_forest} (a
  * {@link CausalForestModel}: every tree's splits and leaf statistics, layout of {@link CausalForestParts}). Scalars
  * are JSON numbers; arrays are {@link PackedArrays} (JSON arrays of base64 strings of little-endian doubles / 32-bit
- * ints). The
- * rebuilt models predict bit-identically.
+ * ints). The rebuilt models predict bit-identically.
  */
 final class TreeModelCodecs {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
