@@ -197,7 +197,7 @@ public final class BundleWriter {
                 + "propensity.json  the selected propensity model e(x)\n"
                 + "cate.json        the policy's CATE model (Conservative: with its bootstrap refits and B-learner bound\n"
                 + "                 regressions for the joint interval); *.ubj files are XGBoost boosters in XGBoost's format;\n"
-                + "                 BART draws and causal-forest trees are arrays stored as base64 of little-endian\n"
+                + "                 BART draws and causal-forest trees are arrays stored as base64 zlib chunks of little-endian\n"
                 + "                 doubles / 32-bit ints (layouts: see the 'layout' field)\n";
     }
 }

@@ -13,8 +13,8 @@ import org.causalrx.util.CausalRxException;
  * Codecs for the tree-ensemble models whose arrays are large: kind {@code bart} (a {@link BartModel}: every kept
  * posterior draw of the sum of trees, layout of {@link BartParts}) and kind {@code causal_forest} (a
  * {@link CausalForestModel}: every tree's splits and leaf statistics, layout of {@link CausalForestParts}). Scalars
- * are JSON numbers; arrays are {@link PackedArrays} (JSON arrays of base64 strings of little-endian doubles / 32-bit
- * ints). The rebuilt models predict bit-identically.
+ * are JSON numbers; arrays are {@link PackedArrays} (JSON arrays of base64 zlib chunks of little-endian
+ * doubles / 32-bit ints). The rebuilt models predict bit-identically.
  */
 final class TreeModelCodecs {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -25,7 +25,8 @@ final class TreeModelCodecs {
     static ObjectNode encodeBart(BartModel m) {
         BartParts p = BartParts.of(m);
         ObjectNode n = F.objectNode().put("kind", "bart").put("layout", "BartParts (preorder packed trees, "
-                + "draw-major); arrays: chunks of base64, little-endian").put("draws", p.draws()).put("trees", p.trees())
+                + "draw-major); arrays: base64 zlib chunks, little-endian").put("draws", p.draws())
+                .put("trees", p.trees())
                 .put("features", p.features()).put("center", p.center()).put("scale", p.scale());
         n.set("sigma", PackedArrays.doubles(p.sigma()));
         n.set("start", PackedArrays.ints(p.start()));
@@ -50,7 +51,7 @@ final class TreeModelCodecs {
         CausalForestParts p = CausalForestParts.of(m);
         ObjectNode n = F.objectNode().put("kind", "causal_forest").put("name", name).put("layout",
                         "CausalForestParts (trees concatenated, leaf statistics for leaves only); arrays base64 "
-                                + "chunks, little-endian").put("trees", p.nodeStart().length - 1)
+                                + "zlib chunks, little-endian").put("trees", p.nodeStart().length - 1)
                 .put("columns", p.columns()).put("ci_group_size", p.groupSize()).put("threads", p.threads());
         n.set("node_start", PackedArrays.ints(p.nodeStart()));
         n.set("split_var", PackedArrays.ints(p.splitVar()));
