@@ -12,7 +12,9 @@ import org.causalrx.causal.IntervalCateModel;
 import org.causalrx.causal.bounds.CateBounds;
 import org.causalrx.causal.bounds.CateBoundsFamily;
 import org.causalrx.causal.bounds.JointCateModel;
+import org.causalrx.causal.forest.CausalForestModel;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
+import org.causalrx.causal.uncertainty.PosteriorCateModel;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.util.CausalRxException;
 
@@ -21,9 +23,10 @@ import org.causalrx.util.CausalRxException;
  * {@code kind}; XGBoost boosters as {@code .ubj} files). Kinds: {@code joint} ({@link JointCateModel}: a statistical
  * interval model, the B-learner bounds family and Lambda), {@code bootstrap} ({@link BootstrapCateModel}: the point
  * CATE model and its B refits, each a CATE model of {@link ModelCodecs}, e.g. {@code final_stage_refit} for the
- * DR-learner's final-stage refits or {@code ensemble} for an ensemble's combined member refits) and
- * {@code bounds_family} ({@link CateBoundsFamily}: per Lambda the upper and lower bound regressions). Other interval
- * models (BART posterior, causal forest) raise {@link NotBundleable}.
+ * DR-learner's final-stage refits or {@code ensemble} for an ensemble's combined member refits),
+ * {@code bart_posterior} ({@link PosteriorCateModel}: the two arms' BART models, each of kind {@code bart}), a
+ * {@code causal_forest} (its own forest variance intervals) and {@code bounds_family} ({@link CateBoundsFamily}: per
+ * Lambda the upper and lower bound regressions). Other interval models raise {@link NotBundleable}.
  */
 final class IntervalCodecs {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -47,6 +50,15 @@ final class IntervalCodecs {
 
     static ObjectNode encodeStatistical(String name, IntervalCateModel m, CateModel pointModel, ObjectNode point,
                                         BundleFiles files) throws NotBundleable {
+        if (m instanceof PosteriorCateModel pm) {
+            ObjectNode n = F.objectNode().put("kind", "bart_posterior");
+            n.set("mu0", TreeModelCodecs.encodeBart(pm.mu0()));
+            n.set("mu1", TreeModelCodecs.encodeBart(pm.mu1()));
+            return n;
+        }
+        if (m instanceof CausalForestModel cf) {
+            return cf == pointModel && point != null ? point : TreeModelCodecs.encodeForest(name, cf);
+        }
         if (!(m instanceof BootstrapCateModel bm)) {
             throw new NotBundleable(name + ": its intervals (" + m.getClass().getSimpleName() + ") have no bundle "
                     + "codec yet");
@@ -98,6 +110,11 @@ final class IntervalCodecs {
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }
+    }
+
+    static PosteriorCateModel decodePosterior(JsonNode n, String file, BundleFiles files) {
+        return new PosteriorCateModel(TreeModelCodecs.decodeBart(BundleFiles.field(n, "mu0", file), file),
+                TreeModelCodecs.decodeBart(BundleFiles.field(n, "mu1", file), file));
     }
 
     static BootstrapCateModel decodeBootstrap(JsonNode n, String file, BundleFiles files) {

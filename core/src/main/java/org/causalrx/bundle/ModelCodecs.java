@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.Ensembles;
 import org.causalrx.causal.TLearner;
+import org.causalrx.causal.forest.CausalForestModel;
 import org.causalrx.causal.meta.FinalStageModel;
 import org.causalrx.causal.meta.SLearner;
 import org.causalrx.causal.meta.XLearner;
@@ -17,6 +18,7 @@ import org.causalrx.causal.uncertainty.FinalStageBootstrap;
 import org.causalrx.learn.ClassifierRegressor;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.learn.RegressionModel;
+import org.causalrx.learn.bart.BartModel;
 import org.causalrx.learn.linear.LinearModel;
 import org.causalrx.learn.linear.LogisticModel;
 import org.causalrx.learn.xgb.BoosterFiles;
@@ -27,12 +29,13 @@ import org.causalrx.util.CausalRxException;
 /**
  * Codecs for the fitted models a bundle holds. Each model becomes a JSON object with a {@code kind}; XGBoost
  * boosters are written as separate {@code .ubj} files (XGBoost's own format) that the JSON names. Kinds:
- * regression {@code linear}, {@code xgboost_regression}, {@code classifier_as_regression}; probability
+ * regression {@code linear}, {@code xgboost_regression}, {@code classifier_as_regression}, {@code bart}; probability
  * {@code logistic}, {@code xgboost_classifier}; CATE {@code t_learner} (two arm models), {@code s_learner} (one
  * model on [x, t]), {@code x_learner} (tau0, tau1, propensity, clip), {@code final_stage} (R- and DR-learners)
  * and {@code ensemble} (mean or median of member CATE models, also {@link Ensembles.Combined}),
- * {@code final_stage_refit} (a DR-learner final-stage bootstrap refit); the interval models {@code bootstrap} and
- * {@code joint} are decoded by {@link IntervalCodecs}. A model of another type raises {@link NotBundleable} with the reason.
+ * {@code final_stage_refit} (a DR-learner final-stage bootstrap refit), {@code causal_forest} (also an interval
+ * model; {@code bart} and {@code causal_forest} are in {@link TreeModelCodecs}); the interval models
+ * {@code bootstrap}, {@code bart_posterior} and {@code joint} are decoded by {@link IntervalCodecs}. A model of another type raises {@link NotBundleable} with the reason.
  * Adding a model type means adding one encode and one decode case here.
  */
 final class ModelCodecs {
@@ -53,6 +56,9 @@ final class ModelCodecs {
             files.putBytes(file, BoosterFiles.save(xm));
             return F.objectNode().put("kind", "xgboost_regression").put("file", file);
         }
+        if (m instanceof BartModel bm) {
+            return TreeModelCodecs.encodeBart(bm);
+        }
         if (m instanceof ClassifierRegressor.Fitted cf) {
             ObjectNode n = F.objectNode().put("kind", "classifier_as_regression");
             n.set("classifier", encodeProbability(cf.model(), prefix, files));
@@ -70,6 +76,7 @@ final class ModelCodecs {
                 String f = BundleFiles.field(n, "file", file).asText();
                 yield BoosterFiles.loadRegressor(files.bytes(f), files.dir().resolve(f).toString());
             }
+            case "bart" -> TreeModelCodecs.decodeBart(n, file);
             case "classifier_as_regression" ->
                     new ClassifierRegressor.Fitted(decodeProbability(BundleFiles.field(n, "classifier", file), file, files));
             default -> throw unknownKind(kind, "regression model", file);
@@ -142,6 +149,9 @@ final class ModelCodecs {
             }
             return encodeCate(name, c, named, c.median(), files);
         }
+        if (m instanceof CausalForestModel cf) {
+            return TreeModelCodecs.encodeForest(name, cf);
+        }
         String stem = "cate_" + safe(name);
         try {
             if (m instanceof FinalStageBootstrap.Refit r) {
@@ -186,6 +196,8 @@ final class ModelCodecs {
             case "final_stage" -> new FinalStageModel(decodeRegression(BundleFiles.field(n, "tau", file), file, files));
             case "final_stage_refit" ->
                     new FinalStageBootstrap.Refit(decodeRegression(BundleFiles.field(n, "model", file), file, files));
+            case "causal_forest" -> TreeModelCodecs.decodeForest(n, file);
+            case "bart_posterior" -> IntervalCodecs.decodePosterior(n, file, files);
             case "bootstrap" -> IntervalCodecs.decodeBootstrap(n, file, files);
             case "joint" -> IntervalCodecs.decodeJoint(n, file, files);
             case "ensemble" -> {

@@ -286,11 +286,12 @@ class ModelBundleTest {
     void runWithoutABundleablePolicySaysWhy() throws Exception {
         Study s = new Study(study.file(), study.name(), study.protocol(), study.data(), study.idColumn(),
                 study.treatment(), study.outcome(), study.covariates(), study.split(), study.seed(), study.overlap(),
-                20, study.ateFolds(), List.of("causal_forest"), null);
+                20, study.ateFolds(), List.of("t_ridge", "t_lasso", "consensus"), null);
         RunOutput o = new StudyRun().run(s, table, Progress.NONE);
-        BundleWriter.Written w = BundleWriter.write(tmp.resolve("none"), s, o, Instant.EPOCH);
+        BundleWriter.Written w = BundleWriter.write(tmp.resolve("none"), s, o, Instant.EPOCH,
+                learned(o).stream().filter(p -> p.name().equals("consensus")).toList(), "consensus");
         assertNull(w.policy());
-        assertTrue(w.note().contains("causal_forest") && w.note().contains("CausalForestModel has no bundle codec"), w.note());
+        assertTrue(w.note().contains("consensus: a policy over several models") && w.note().contains("t_bart"), w.note());
         assertTrue(Files.notExists(tmp.resolve("none")));
     }
 

@@ -7,7 +7,11 @@ import org.causalrx.learn.forest.ForestSettings;
 import org.causalrx.learn.forest.ForestTrainer;
 import org.causalrx.learn.forest.Tree;
 
-/** A fitted causal forest: immutable trees with per-leaf sufficient statistics. */
+/**
+ * A fitted causal forest: immutable trees with per-leaf sufficient statistics. A forest rebuilt from
+ * {@link CausalForestParts} (a saved model) predicts identically but keeps no training data: {@link #oobEffect},
+ * {@link #yHat} and {@link #wHat} throw IllegalStateException there.
+ */
 public final class CausalForestModel implements IntervalCateModel {
     private static final int S = CausalPredictionStrategy.STATS;
     private final Tree[] trees;
@@ -17,6 +21,7 @@ public final class CausalForestModel implements IntervalCateModel {
     private final double[] wHat;
     private final int groupSize;
     private final int threads;
+    private final int columns;
 
     CausalForestModel(Tree[] trees, ForestData data, double[] yt, double[] wt, double[] yHat, double[] wHat,
                       ForestSettings settings) {
@@ -26,9 +31,39 @@ public final class CausalForestModel implements IntervalCateModel {
         this.wHat = wHat;
         this.groupSize = settings.ciGroupSize();
         this.threads = settings.threads();
+        this.columns = data.columns();
         this.leafStats = new double[trees.length][];
         ForestTrainer.parallelFor(trees.length, threads,
                 () -> b -> leafStats[b] = CausalPredictionStrategy.leafStats(trees[b], yt, wt));
+    }
+
+    /** A prediction-only forest from saved parts (arrays are owned by the caller's fresh copies). */
+    CausalForestModel(Tree[] trees, double[][] leafStats, int columns, int groupSize, int threads) {
+        this.trees = trees;
+        this.leafStats = leafStats;
+        this.columns = columns;
+        this.groupSize = groupSize;
+        this.threads = threads;
+        this.data = null;
+        this.yHat = null;
+        this.wHat = null;
+    }
+
+    int columns() {
+        return columns;
+    }
+
+    int groupSize() {
+        return groupSize;
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /** Tree b's leaf statistics, laid out node·4 + k (a copy). */
+    double[] leafStats(int b) {
+        return leafStats[b].clone();
     }
 
     public int numTrees() {
@@ -42,11 +77,13 @@ public final class CausalForestModel implements IntervalCateModel {
 
     /** The E[Y|x] estimates used for centring (copy). */
     public double[] yHat() {
+        requireTrainingData("yHat");
         return yHat.clone();
     }
 
     /** The E[W|x] estimates used for centring (copy). */
     public double[] wHat() {
+        requireTrainingData("wHat");
         return wHat.clone();
     }
 
@@ -155,6 +192,7 @@ public final class CausalForestModel implements IntervalCateModel {
 
     /** Out-of-bag τ̂ for the training rows: row i uses only trees whose subsample excluded it. */
     public double[] oobEffect() {
+        requireTrainingData("oobEffect");
         int n = data.rows();
         double[] out = new double[n];
         int nt = trees.length;
@@ -205,11 +243,18 @@ public final class CausalForestModel implements IntervalCateModel {
         return new EffectIntervals(lo, hi);
     }
 
+    private void requireTrainingData(String what) {
+        if (data == null) {
+            throw new IllegalStateException(what + " needs the training data, which a forest rebuilt from saved "
+                    + "parts does not keep");
+        }
+    }
+
     private void checkColumns(double[][] x) {
         for (int i = 0; i < x.length; i++) {
-            if (x[i].length != data.columns()) {
+            if (x[i].length != columns) {
                 throw new IllegalArgumentException("row " + i + " has " + x[i].length + " columns, expected "
-                        + data.columns());
+                        + columns);
             }
         }
     }

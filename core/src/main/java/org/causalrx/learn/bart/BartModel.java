@@ -62,6 +62,22 @@ public final class BartModel implements RegressionModel {
         return forest.draws();
     }
 
+    PackedForest forest() {
+        return forest;
+    }
+
+    double center() {
+        return center;
+    }
+
+    double scale() {
+        return scale;
+    }
+
+    int features() {
+        return features;
+    }
+
     /** Total tree nodes stored over all draws (a measure of the model's memory: 16 bytes each). */
     public int storedNodes() {
         return forest.nodes();

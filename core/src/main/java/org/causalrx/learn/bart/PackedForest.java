@@ -26,8 +26,53 @@ final class PackedForest {
         this.value = value;
     }
 
+    /**
+     * Rebuilds a forest from its arrays (as {@link BartParts} stores them), checking the layout so that a
+     * malformed array cannot make {@link #eval} loop or read out of range.
+     */
+    static PackedForest of(int draws, int trees, int features, int[] start, int[] var, int[] right, double[] value) {
+        int n = var.length;
+        if (draws < 1 || trees < 1 || start.length != (long) draws * trees || right.length != n || value.length != n) {
+            throw new IllegalArgumentException("packed BART forest: " + draws + " draws x " + trees + " trees needs "
+                    + ((long) draws * trees) + " tree starts (found " + start.length + ") and equal-length node arrays"
+                    + " (var " + n + ", right " + right.length + ", value " + value.length + ")");
+        }
+        for (int s : start) {
+            if (s < 0 || s >= n) {
+                throw new IllegalArgumentException("packed BART forest: tree start " + s + " outside 0.." + (n - 1));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (var[i] < -1 || var[i] >= features || var[i] >= 0 && (i + 1 >= n || right[i] <= i + 1 || right[i] >= n)) {
+                throw new IllegalArgumentException("packed BART forest: node " + i + " (var " + var[i] + ", right "
+                        + right[i] + ") breaks the preorder layout over " + features + " features");
+            }
+        }
+        return new PackedForest(draws, trees, start.clone(), var.clone(), right.clone(), value.clone());
+    }
+
     int draws() {
         return draws;
+    }
+
+    int trees() {
+        return trees;
+    }
+
+    int[] start() {
+        return start.clone();
+    }
+
+    int[] var() {
+        return var.clone();
+    }
+
+    int[] right() {
+        return right.clone();
+    }
+
+    double[] value() {
+        return value.clone();
     }
 
     /** Total stored nodes over all draws and trees. */

@@ -27,6 +27,28 @@ public final class Tree {
         this.drawn = drawn;
     }
 
+    /**
+     * A prediction-only tree rebuilt from its splits (e.g. from a saved model): {@link #leafOf(double[])} works as
+     * in the grown tree; it keeps no estimation rows ({@link #leafSize} is 0) and no subsample ({@link #drew}
+     * throws). Checks that every split points to nodes in range and after itself, so traversal terminates.
+     */
+    public static Tree ofSplits(int[] splitVar, double[] splitValue, int[] left, int[] right, int columns) {
+        int n = splitVar.length;
+        if (n == 0 || splitValue.length != n || left.length != n || right.length != n) {
+            throw new IllegalArgumentException("tree arrays must be non-empty and of equal length, found splitVar "
+                    + n + ", splitValue " + splitValue.length + ", left " + left.length + ", right " + right.length);
+        }
+        for (int i = 0; i < n; i++) {
+            if (splitVar[i] >= columns || splitVar[i] >= 0 && (left[i] <= i || left[i] >= n || right[i] <= i
+                    || right[i] >= n)) {
+                throw new IllegalArgumentException("tree node " + i + " (var " + splitVar[i] + ", children "
+                        + left[i] + "/" + right[i] + ") is out of range for " + n + " nodes and " + columns + " columns");
+            }
+        }
+        return new Tree(splitVar.clone(), splitValue.clone(), left.clone(), right.clone(), new int[n], new int[n],
+                new int[0], new long[0]);
+    }
+
     /** Number of node slots (some may be unreachable after pruning empty leaves). */
     public int nodeCount() {
         return splitVar.length;
@@ -69,11 +91,13 @@ public final class Tree {
         return splitValue[node];
     }
 
-    int leftChild(int node) {
+    /** Left child of an internal node. */
+    public int leftChild(int node) {
         return left[node];
     }
 
-    int rightChild(int node) {
+    /** Right child of an internal node. */
+    public int rightChild(int node) {
         return right[node];
     }
 
