@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 
 /**
@@ -39,6 +40,9 @@ final class NetTrainer {
 
     private static NetParams trainAlone(NetSpec spec, NnSettings s, NetTask task, long seed) {
         Engine engine = DjlRuntime.pytorch();
+        // PyTorch's intra-op thread count is an OpenMP setting per calling thread: a fit on a pool thread would
+        // otherwise use every core and reduce in a different order than on the thread that loaded the engine.
+        JniUtils.setNumThreads(1);
         SplittableRandom rng = new SplittableRandom(seed);
         int[][] split = split(task.arm(), spec.heads(), s.validationShare(), rng);
         List<int[]> shapes = spec.shapes();
