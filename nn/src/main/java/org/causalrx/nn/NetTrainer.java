@@ -40,8 +40,8 @@ final class NetTrainer {
 
     private static NetParams trainAlone(NetSpec spec, NnSettings s, NetTask task, long seed) {
         Engine engine = DjlRuntime.pytorch();
-        // PyTorch's intra-op thread count is an OpenMP setting per calling thread: a fit on a pool thread would
-        // otherwise use every core and reduce in a different order than on the thread that loaded the engine.
+        // PyTorch's intra-op thread count is an OpenMP setting per calling thread: without this a fit on a pool
+        // thread would use every core. (It does not cure the known same-seed difference in CategoricalStudyRunTest.)
         JniUtils.setNumThreads(1);
         SplittableRandom rng = new SplittableRandom(seed);
         int[][] split = split(task.arm(), spec.heads(), s.validationShare(), rng);
