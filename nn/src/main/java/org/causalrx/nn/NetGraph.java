@@ -45,7 +45,7 @@ final class NetGraph {
         }
         NDArray z = copy(mgr, xb, new Shape(b, in));
         for (int l = 0; l < spec.sharedDepth(); l++) {
-            z = dropout(mgr, elu(z.matMul(p[2 * l]).add(p[2 * l + 1])), rng, training);
+            z = dropout(mgr, elu(mgr, z.matMul(p[2 * l]).add(p[2 * l + 1])), rng, training);
         }
         NDArray y = copy(mgr, yb, new Shape(b, d));
         NDArray selected = null;
@@ -53,7 +53,7 @@ final class NetGraph {
             int k = spec.headStart(h);
             NDArray zh = z;
             for (int l = 0; l < spec.headDepth(); l++) {
-                zh = dropout(mgr, elu(zh.matMul(p[k]).add(p[k + 1])), rng, training);
+                zh = dropout(mgr, elu(mgr, zh.matMul(p[k]).add(p[k + 1])), rng, training);
                 k += 2;
             }
             NDArray out = zh.matMul(p[k]).add(p[k + 1]).mul(copy(mgr, masks[h], new Shape(b, 1)));
@@ -61,7 +61,7 @@ final class NetGraph {
         }
         NDArray rowLoss = switch (task.loss()) {
             case MSE -> selected.sub(y).square().sum(new int[] {1});
-            case BCE -> bce(selected, y).sum(new int[] {1});
+            case BCE -> bce(mgr, selected, y).sum(new int[] {1});
             case CE -> selected.logSoftmax(1).mul(y).sum(new int[] {1}).neg();
         };
         NDArray w = copy(mgr, wb, new Shape(b));
@@ -71,15 +71,15 @@ final class NetGraph {
             NDArray logit = z.matMul(p[k]).add(p[k + 1]);
             NDArray t = copy(mgr, tb, new Shape(b, 1));
             if (task.propensityWeight() > 0) {
-                loss = loss.add(bce(logit, t).mean().mul((float) task.propensityWeight()));
+                loss = loss.add(bce(mgr, logit, t).mean().mul(scalar(mgr, task.propensityWeight())));
             }
             if (task.targetedWeight() > 0) {
-                NDArray g = sigmoid(logit).mul(0.98f).add(0.01f);
-                NDArray hClever = t.div(g).sub(t.neg().add(1).div(g.neg().add(1)));
+                NDArray g = sigmoid(mgr, logit).mul(scalar(mgr, 0.98)).add(scalar(mgr, 0.01));
+                NDArray hClever = t.div(g).sub(t.neg().add(scalar(mgr, 1)).div(g.neg().add(scalar(mgr, 1))));
                 NDArray yTilde = selected.add(hClever.mul(p[k + 2]));
-                loss = loss.add(y.sub(yTilde).square().mean().mul((float) task.targetedWeight()));
+                loss = loss.add(y.sub(yTilde).square().mean().mul(scalar(mgr, task.targetedWeight())));
             } else {
-                loss = loss.add(p[k + 2].sum().mul(0)); // keeps epsilon's gradient defined (zero)
+                loss = loss.add(p[k + 2].sum().mul(scalar(mgr, 0))); // keeps epsilon's gradient defined (zero)
             }
         }
         if (settings.weightDecay() > 0) {
@@ -88,7 +88,7 @@ final class NetGraph {
                 NDArray sq = p[i].square().sum();
                 penalty = penalty == null ? sq : penalty.add(sq);
             }
-            loss = loss.add(penalty.mul((float) settings.weightDecay()));
+            loss = loss.add(penalty.mul(scalar(mgr, settings.weightDecay())));
         }
         return loss;
     }
@@ -105,17 +105,28 @@ final class NetGraph {
     }
 
     /** Binary cross-entropy on logits, stable form: max(z, 0) − z·y + log(1 + e^(−|z|)). */
-    private static NDArray bce(NDArray z, NDArray y) {
-        return z.maximum(0).sub(z.mul(y)).add(z.abs().neg().exp().add(1).log());
+    private static NDArray bce(NDManager mgr, NDArray z, NDArray y) {
+        return z.maximum(scalar(mgr, 0)).sub(z.mul(y)).add(z.abs().neg().exp().add(scalar(mgr, 1)).log());
     }
 
-    private static NDArray sigmoid(NDArray z) {
-        return z.neg().exp().add(1).pow(-1);
+    private static NDArray sigmoid(NDManager mgr, NDArray z) {
+        return z.neg().exp().add(scalar(mgr, 1)).pow(scalar(mgr, -1));
+    }
+
+    /**
+     * A scalar as an engine-owned array. DJL's {@code NDArray.mul(Number)} and friends wrap the number in a tensor
+     * over a direct buffer that nothing keeps reachable; autograd saves that tensor for the backward pass (the
+     * other factor of a product, both sides of a maximum), so after a garbage collection the gradient could read
+     * freed, reused memory: same-seed fits then differed with GC timing (CPU load). A clone owns its memory.
+     */
+    static NDArray scalar(NDManager mgr, double v) {
+        return copy(mgr, new float[] {(float) v}, new Shape());
     }
 
     /** ELU(z) = max(z, 0) + e^(min(z, 0)) − 1. */
-    private static NDArray elu(NDArray z) {
-        return z.maximum(0).add(z.minimum(0).exp().sub(1));
+    private static NDArray elu(NDManager mgr, NDArray z) {
+        NDArray zero = scalar(mgr, 0);
+        return z.maximum(zero).add(z.minimum(zero).exp().sub(scalar(mgr, 1)));
     }
 
     private NDArray dropout(NDManager mgr, NDArray z, SplittableRandom rng, boolean training) {

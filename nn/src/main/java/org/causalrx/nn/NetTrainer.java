@@ -41,7 +41,7 @@ final class NetTrainer {
     private static NetParams trainAlone(NetSpec spec, NnSettings s, NetTask task, long seed) {
         Engine engine = DjlRuntime.pytorch();
         // PyTorch's intra-op thread count is an OpenMP setting per calling thread: without this a fit on a pool
-        // thread would use every core. (It does not cure the known same-seed difference in CategoricalStudyRunTest.)
+        // thread would use every core.
         JniUtils.setNumThreads(1);
         SplittableRandom rng = new SplittableRandom(seed);
         int[][] split = split(task.arm(), spec.heads(), s.validationShare(), rng);
@@ -101,13 +101,15 @@ final class NetTrainer {
         double c1 = 1 - Math.pow(BETA1, step);
         double c2 = 1 - Math.pow(BETA2, step);
         for (int i = 0; i < p.length; i++) {
+            NDManager mgr = p[i].getManager();
             NDArray g = p[i].getGradient();
-            m[i].muli((float) BETA1).addi(g.mul((float) (1 - BETA1)));
-            v[i].muli((float) BETA2).addi(g.square().muli((float) (1 - BETA2)));
-            NDArray update = m[i].div((float) c1).divi(v[i].div((float) c2).sqrt().addi((float) ADAM_EPS))
-                    .muli((float) lr);
+            m[i].muli(NetGraph.scalar(mgr, BETA1)).addi(g.mul(NetGraph.scalar(mgr, 1 - BETA1)));
+            v[i].muli(NetGraph.scalar(mgr, BETA2)).addi(g.square().muli(NetGraph.scalar(mgr, 1 - BETA2)));
+            NDArray update = m[i].div(NetGraph.scalar(mgr, c1))
+                    .divi(v[i].div(NetGraph.scalar(mgr, c2)).sqrt().addi(NetGraph.scalar(mgr, ADAM_EPS)))
+                    .muli(NetGraph.scalar(mgr, lr));
             p[i].subi(update);
-            g.muli(0);
+            g.muli(NetGraph.scalar(mgr, 0));
         }
     }
 

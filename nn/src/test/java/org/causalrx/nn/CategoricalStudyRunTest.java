@@ -106,15 +106,11 @@ class CategoricalStudyRunTest {
     }
 
     /**
-     * KNOWN DEFECT (issue 4, open): two same-seed runs of this study in one JVM give slightly different TARNet
-     * effects on a loaded machine (seen 2 of 4 times with two busy cores; never on an idle one), although
-     * {@link DeterminismTest} (the same fit twice) passes under the same load. Ruled out: the calling thread (all fits
-     * on one dedicated thread), the direct buffer's lifetime (kept reachable until cloned), PyTorch intra-op threads
-     * (set to 1 per fit). Enabled again once the cause is found; until then the byte-identical promise does not hold
-     * for runs with neural estimators, and the README says so.
+     * Same seed ⇒ byte-identical results.json, also under CPU load. Guards issue 4: DJL's {@code mul(Number)} etc.
+     * wrapped scalars in tensors over unreferenced direct buffers that autograd saved for backward, so GC timing
+     * changed TARNet's gradients; {@link NetGraph#scalar} now clones them.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("known defect: same-seed pipeline runs with tarnet differ under CPU load; see javadoc")
     void sameSeedRunsAreByteIdentical(@TempDir Path dir) throws Exception {
         Study study = StudyLoader.load(writeData(dir));
         assertEquals(run(study), run(study), "same seed, byte-identical results.json");
