@@ -7,4 +7,14 @@ package org.causalrx.causal;
 public interface ArmOutcomeModel {
     /** mu_arm(x) per row of x (n × p), arm 0 or 1. */
     double[] mu(double[][] x, int arm);
+
+    /** mu_1(x) − mu_0(x) per row: the effect of a model with one outcome model per arm. */
+    static double[] armDifference(ArmOutcomeModel m, double[][] x) {
+        double[] a = m.mu(x, 1);
+        double[] b = m.mu(x, 0);
+        for (int i = 0; i < a.length; i++) {
+            a[i] -= b[i];
+        }
+        return a;
+    }
 }

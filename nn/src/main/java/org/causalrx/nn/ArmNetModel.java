@@ -23,6 +23,11 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
 
     @Override
     public double[] mu(double[][] x, int arm) {
+        return armOutcome(standardizer, coding, net, x, arm);
+    }
+
+    /** The arm's head on the outcome scale (expected class value for categorical outcomes); shared with X-MultiTask. */
+    static double[] armOutcome(Standardizer standardizer, OutcomeCoding coding, NetParams net, double[][] x, int arm) {
         if (arm != 0 && arm != 1) {
             throw new IllegalArgumentException("arm must be 0 or 1, got " + arm);
         }

@@ -37,15 +37,7 @@ public final class XMultiTaskModel implements CategoricalCateModel, ArmOutcomeMo
     /** Stage-1 outcome under the arm, on the outcome scale (expected class value for categorical outcomes). */
     @Override
     public double[] mu(double[][] x, int arm) {
-        if (arm != 0 && arm != 1) {
-            throw new IllegalArgumentException("arm must be 0 or 1, got " + arm);
-        }
-        double[][] r = coding.response(stage1.head(standardizer.apply(x), arm));
-        double[] out = new double[r.length];
-        for (int i = 0; i < r.length; i++) {
-            out[i] = coding.toOutcome(r[i]);
-        }
-        return out;
+        return ArmNetModel.armOutcome(standardizer, coding, stage1, x, arm);
     }
 
     /** Effects on the network's response scale, n × outputs. */

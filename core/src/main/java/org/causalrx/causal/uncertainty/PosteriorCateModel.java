@@ -24,12 +24,7 @@ public record PosteriorCateModel(BartModel mu0, BartModel mu1) implements Interv
 
     @Override
     public double[] effect(double[][] x) {
-        double[] a = mu1.predict(x);
-        double[] b = mu0.predict(x);
-        for (int i = 0; i < a.length; i++) {
-            a[i] -= b[i];
-        }
-        return a;
+        return ArmOutcomeModel.armDifference(this, x);
     }
 
     @Override
