@@ -38,8 +38,13 @@ import picocli.CommandLine.Parameters;
         description = "Benchmarks: 'nhefs' = full run wall time and bootstrap throughput. Writes a results file.")
 final class BenchCommand implements Callable<Integer> {
 
+    /** Base seed of the ihdp-sim replications (replication r uses this + r). */
+    static final long IHDP_SIM_SEED = 2011_000L;
+
     @Parameters(index = "0", paramLabel = "WHAT", defaultValue = "nhefs",
-            description = "nhefs (full-run speed), ihdp or acic (CATE accuracy against known effects), grf (causal "
+            description = "nhefs (full-run speed), ihdp or acic (CATE accuracy against known effects), ihdp-sim (fresh "
+                    + "replications of Hill's surface B on the IHDP covariates, --reps seeds, default 1-20: held-back "
+                    + "data for checking choices made on the IHDP files), grf (causal "
                     + "forest on grf's simple design; --reps N repetitions, default 1), categorical (4-class outcome "
                     + "simulated on the --study covariates: true PEHE vs NN-PEHE of the neural estimators; --reps, "
                     + "default 1-3)")
@@ -48,8 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", description = "benchmark data folder (default: ../shared/data/ihdp or ../shared/data/acic2016)")
     Path data;
 
-    @Option(names = "--reps", description = "IHDP replications, e.g. 1-10 (default 1-10)")
-    String reps = "1-10";
+    @Option(names = "--reps", description = "replications, e.g. 1-10 (default per benchmark: ihdp 1-10, ihdp-sim 1-20, "
+            + "grf 1, categorical 1-3)")
+    String reps;
 
     @Option(names = "--settings", description = "ACIC settings, e.g. 1-3 (default 1-3)")
     String settings = "1-3";
@@ -77,8 +83,18 @@ final class BenchCommand implements Callable<Integer> {
         switch (what) {
             case "ihdp" -> {
                 Path dir = data != null ? data : Path.of("..", "shared", "data", "ihdp");
-                CateBench.run(CateBench.range(reps), rep -> org.causalrx.simulate.BenchmarkLoaders.ihdp(dir, rep), 0.1,
+                CateBench.run(CateBench.range(repsOr("1-10")),
+                        rep -> org.causalrx.simulate.BenchmarkLoaders.ihdp(dir, rep), 0.1,
                         est, out != null ? out : Path.of("runs", "bench", "bench-ihdp.csv"));
+                return 0;
+            }
+            case "ihdp-sim" -> {
+                Path dir = data != null ? data : Path.of("..", "shared", "data", "ihdp");
+                org.causalrx.simulate.BenchmarkData base = org.causalrx.simulate.BenchmarkLoaders.ihdp(dir, 1);
+                CateBench.run(CateBench.range(repsOr("1-20")),
+                        rep -> org.causalrx.simulate.IhdpSurfaceB.draw("ihdp-sim-" + rep, base.x(), base.t(),
+                                IHDP_SIM_SEED + rep), 0.1,
+                        est, out != null ? out : Path.of("runs", "bench", "bench-ihdp-sim.csv"));
                 return 0;
             }
             case "acic" -> {
@@ -88,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
                 return 0;
             }
             case "grf" -> {
-                int n = CateBench.range(reps.equals("1-10") ? "1" : reps).size();
+                int n = CateBench.range(repsOr("1")).size();
                 Map<String, Object> res = org.causalrx.causal.forest.GrfSimpleBenchmark.run(n, 20190101L);
                 Path target = out != null ? out : Path.of("runs", "bench", "bench-grf.json");
                 writeJson(target, res);
@@ -103,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
                 return 0;
             }
             case "categorical" -> {
-                CategoricalBench.run(study, CateBench.range(reps.equals("1-10") ? "1-3" : reps),
+                CategoricalBench.run(study, CateBench.range(repsOr("1-3")),
                         out != null ? out : Path.of("runs", "bench", "bench-categorical.json"));
                 return 0;
             }
@@ -114,8 +130,12 @@ final class BenchCommand implements Callable<Integer> {
                 return policy(out != null ? out : Path.of("runs", "bench", "bench-policy.json"));
             }
             default -> throw new CausalRxException("unknown benchmark '" + what
-                    + "'; available: nhefs, ihdp, acic, grf, policy, categorical");
+                    + "'; available: nhefs, ihdp, ihdp-sim, acic, grf, policy, categorical");
         }
+    }
+
+    private String repsOr(String fallback) {
+        return reps != null ? reps : fallback;
     }
 
     private int nhefs(Path out) throws IOException {
