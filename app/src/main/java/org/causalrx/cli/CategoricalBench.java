@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.causalrx.causal.CateEstimator;
 import org.causalrx.data.CovariateEncoder;
 import org.causalrx.data.CovariateSpec;
 import org.causalrx.data.Encoding;
@@ -38,6 +39,11 @@ final class CategoricalBench {
     }
 
     static void run(Path studyFile, List<Integer> reps, Path out) throws IOException {
+        run(studyFile, reps, out, CategoricalBenchmark.estimators());
+    }
+
+    /** As above with the given estimators (tests pass small nets; the command uses the defaults). */
+    static void run(Path studyFile, List<Integer> reps, Path out, List<CateEstimator> estimators) throws IOException {
         Study study = StudyLoader.load(studyFile);
         Cohort cohort = CohortBuilder.build(study, TableReader.read(study.data()));
         List<CovariateSpec> kept = cohort.plan().stream().filter(CovariatePlan::kept)
@@ -60,7 +66,7 @@ final class CategoricalBench {
                 x.length, x[0].length, studyFile);
         List<CategoricalBenchmark.Row> rows = new ArrayList<>();
         for (int rep : reps) {
-            for (CategoricalBenchmark.Row r : CategoricalBenchmark.run(x, drivers, CLASSES, rep)) {
+            for (CategoricalBenchmark.Row r : CategoricalBenchmark.run(x, drivers, CLASSES, rep, estimators)) {
                 rows.add(r);
                 System.out.printf(Locale.ROOT, "  rep %d %-13s true PEHE %.4f  NN-PEHE %.4f [%.4f, %.4f]  per class "
                                 + "true %s NN %s  %.1f s%n", rep, r.estimator(), r.truePeheAll(), r.nnPeheAll(),

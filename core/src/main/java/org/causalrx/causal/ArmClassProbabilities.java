@@ -2,7 +2,8 @@ package org.causalrx.causal;
 
 /**
  * A fitted model of a categorical outcome that predicts class probabilities under each arm,
- * P(Y = k | X = x, T = a) (TARNet, DragonNet); the AUC per arm and class is computed from these.
+ * P(Y = k | X = x, T = a) (TARNet, DragonNet, X-MultiTask's stage 1); the AUC per arm and class is computed from
+ * these.
  */
 public interface ArmClassProbabilities {
     /** Number of classes K. */

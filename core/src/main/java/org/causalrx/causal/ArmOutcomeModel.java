@@ -2,7 +2,8 @@ package org.causalrx.causal;
 
 /**
  * A fitted model that predicts the outcome under each arm, mu_a(x) = E[Y | X = x, T = a] (T-learners, TARNet,
- * DragonNet). For binary outcomes mu is a probability; that is what AUC per arm is computed from.
+ * DragonNet, X-MultiTask's stage 1). For binary outcomes mu is a probability; that is what AUC per arm is computed
+ * from.
  */
 public interface ArmOutcomeModel {
     /** mu_arm(x) per row of x (n × p), arm 0 or 1. */

@@ -28,10 +28,7 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
 
     /** The arm's head on the outcome scale (expected class value for categorical outcomes); shared with X-MultiTask. */
     static double[] armOutcome(Standardizer standardizer, OutcomeCoding coding, NetParams net, double[][] x, int arm) {
-        if (arm != 0 && arm != 1) {
-            throw new IllegalArgumentException("arm must be 0 or 1, got " + arm);
-        }
-        double[][] r = coding.response(net.head(standardizer.apply(x), arm));
+        double[][] r = armResponse(standardizer, coding, net, x, arm);
         double[] out = new double[r.length];
         for (int i = 0; i < r.length; i++) {
             out[i] = coding.toOutcome(r[i]);
@@ -39,11 +36,23 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
         return out;
     }
 
+    /**
+     * The arm's head on the network's response scale, n × outputs (class probabilities for categorical outcomes);
+     * shared with X-MultiTask.
+     */
+    static double[][] armResponse(Standardizer standardizer, OutcomeCoding coding, NetParams net, double[][] x,
+                                  int arm) {
+        if (arm != 0 && arm != 1) {
+            throw new IllegalArgumentException("arm must be 0 or 1, got " + arm);
+        }
+        return coding.response(net.head(standardizer.apply(x), arm));
+    }
+
     /** n × K class probabilities under the arm (categorical outcomes only). */
     @Override
     public double[][] classProbabilities(double[][] x, int arm) {
-        requireCategorical();
-        return coding.response(net.head(standardizer.apply(x), arm));
+        requireCategorical(coding);
+        return armResponse(standardizer, coding, net, x, arm);
     }
 
     @Override
@@ -64,7 +73,7 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
 
     @Override
     public double[][] classEffects(double[][] x) {
-        requireCategorical();
+        requireCategorical(coding);
         double[][] p1 = classProbabilities(x, 1);
         double[][] p0 = classProbabilities(x, 0);
         for (int i = 0; i < p1.length; i++) {
@@ -88,10 +97,11 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
         return coding.type();
     }
 
-    private void requireCategorical() {
+    /** Refuses class-level output for a model fitted to a binary or continuous outcome; shared with X-MultiTask. */
+    static void requireCategorical(OutcomeCoding coding) {
         if (coding.type() != OutcomeType.CATEGORICAL) {
-            throw new UnsupportedOperationException("class effects need a categorical outcome; this model was "
-                    + "fitted to a " + coding.type().name().toLowerCase() + " outcome");
+            throw new UnsupportedOperationException("class effects and probabilities need a categorical outcome; this "
+                    + "model was fitted to a " + coding.type().name().toLowerCase() + " outcome");
         }
     }
 }

@@ -44,20 +44,32 @@ public final class CategoricalBenchmark {
                       double truePeheAll, double nnPeheAll, double nnLowAll, double nnHighAll, double fitSeconds) {
     }
 
-    /** The estimators compared, with settings for a categorical outcome. */
+    /** The estimators compared, with default settings for a categorical outcome. */
     public static List<CateEstimator> estimators() {
-        NnSettings s = NnSettings.defaults().withOutcome(OutcomeType.CATEGORICAL);
+        return estimators(NnSettings.defaults());
+    }
+
+    /** The estimators compared, with {@code settings} (smaller nets for tests) told the outcome is categorical. */
+    public static List<CateEstimator> estimators(NnSettings settings) {
+        NnSettings s = settings.withOutcome(OutcomeType.CATEGORICAL);
         return List.of(new TarNet(s), new DragonNet(s, 1, 1), new XMultiTask(s, LogisticRegression.l2(),
                 XMultiTask.CLIP, true));
     }
 
-    /**
-     * @param x       n × p encoded covariates
-     * @param drivers the three columns driving risk, effect and treatment
-     * @param classes K
-     * @param rep     replication (seeds the simulation, split and fits)
-     */
+    /** As below with the default {@link #estimators()}. */
     public static List<Row> run(double[][] x, int[] drivers, int classes, int rep) {
+        return run(x, drivers, classes, rep, estimators());
+    }
+
+    /**
+     * @param x          n × p encoded covariates
+     * @param drivers    the three columns driving risk, effect and treatment
+     * @param classes    K
+     * @param rep        replication (seeds the simulation, split and fits)
+     * @param estimators fitted in order after the two reference rows; each must return a
+     *                   {@link CategoricalCateModel} with K classes
+     */
+    public static List<Row> run(double[][] x, int[] drivers, int classes, int rep, List<CateEstimator> estimators) {
         long seed = Seeds.derive(rep, "bench-categorical");
         CategoricalSimulation.Data d = CategoricalSimulation.simulate(x, drivers, classes, Seeds.derive(seed, "sim"));
         SplitIndices split = Splits.stratified(d.t(), 0.8, 0, 0.2, Seeds.derive(seed, "split"));
@@ -76,7 +88,7 @@ public final class CategoricalBenchmark {
         rows.add(score("true_effects", rep, truth, truth, xTe, tTe, yClass, classes, seed, 0));
         rows.add(score("zero_effects", rep, new double[te.length][classes], truth, xTe, tTe, yClass, classes, seed,
                 0));
-        for (CateEstimator est : estimators()) {
+        for (CateEstimator est : estimators) {
             long t0 = System.nanoTime();
             CategoricalCateModel m = (CategoricalCateModel) est.fit(xTr, Stats.select(d.t(), tr),
                     Stats.select(d.y(), tr), Seeds.derive(seed, est.name()));

@@ -1,5 +1,6 @@
 package org.causalrx.nn;
 
+import org.causalrx.causal.ArmClassProbabilities;
 import org.causalrx.causal.ArmOutcomeModel;
 import org.causalrx.causal.CategoricalCateModel;
 import org.causalrx.learn.ProbabilityModel;
@@ -9,9 +10,11 @@ import org.causalrx.nn.NnSettings.OutcomeType;
  * A fitted X-MultiTask: the propensity model, the IPW-weighted stage-1 outcome net (mu per arm) and the
  * stage-2 effect net (tau0 on the control head, tau1 on the treated head); tau(x) = e·tau0 + (1 − e)·tau1.
  * For categorical outcomes the per-class effects are projected onto "sums to zero" (subtracting their row
- * mean), which the true per-class effects satisfy. Immutable; holds no native memory.
+ * mean), which the true per-class effects satisfy. The arm predictions ({@link #mu}, {@link #classProbabilities},
+ * used for the AUC per arm) are stage 1's heads; the effect is stage 2's combination above, not mu1 − mu0.
+ * Immutable; holds no native memory.
  */
-public final class XMultiTaskModel implements CategoricalCateModel, ArmOutcomeModel {
+public final class XMultiTaskModel implements CategoricalCateModel, ArmOutcomeModel, ArmClassProbabilities {
     private final Standardizer standardizer;
     private final OutcomeCoding coding;
     private final ProbabilityModel propensity;
@@ -38,6 +41,13 @@ public final class XMultiTaskModel implements CategoricalCateModel, ArmOutcomeMo
     @Override
     public double[] mu(double[][] x, int arm) {
         return ArmNetModel.armOutcome(standardizer, coding, stage1, x, arm);
+    }
+
+    /** Stage-1 class probabilities under the arm, n × K (categorical outcomes only). */
+    @Override
+    public double[][] classProbabilities(double[][] x, int arm) {
+        ArmNetModel.requireCategorical(coding);
+        return ArmNetModel.armResponse(standardizer, coding, stage1, x, arm);
     }
 
     /** Effects on the network's response scale, n × outputs. */
@@ -81,10 +91,7 @@ public final class XMultiTaskModel implements CategoricalCateModel, ArmOutcomeMo
 
     @Override
     public double[][] classEffects(double[][] x) {
-        if (coding.type() != OutcomeType.CATEGORICAL) {
-            throw new UnsupportedOperationException("class effects need a categorical outcome; this model was "
-                    + "fitted to a " + coding.type().name().toLowerCase() + " outcome");
-        }
+        ArmNetModel.requireCategorical(coding);
         return responseEffects(x);
     }
 }

@@ -1,11 +1,14 @@
 package org.causalrx.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.causalrx.causal.ArmClassProbabilities;
+import org.causalrx.causal.ArmOutcomeModel;
 import org.causalrx.causal.CategoricalCateModel;
 import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.nn.NnSettings.OutcomeType;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Categorical outcomes (4 classes): per-class effects sum to 0 across classes, the overall effect is the
- * difference in expected class value, and the per-class effects track the simulated truth.
+ * difference in expected class value, and the per-class effects track the simulated truth. Every estimator
+ * (X-MultiTask through its stage-1 heads) gives class probabilities per arm whose expected class value is its mu.
  */
 class CategoricalTest {
     private static final NnSettings S = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(80, 10)
@@ -50,6 +54,15 @@ class CategoricalTest {
                 }
                 assertEquals(0, sum, 1e-9, est.name() + ": class effects of row " + i + " must sum to 0");
                 assertEquals(expected, overall[i], 1e-9, est.name() + ": overall = Σ k · class effect");
+            }
+            for (int arm = 0; arm <= 1; arm++) {
+                double[][] p = assertInstanceOf(ArmClassProbabilities.class, m).classProbabilities(x, arm);
+                double[] mu = assertInstanceOf(ArmOutcomeModel.class, m).mu(x, arm);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(4, p[i].length);
+                    assertEquals(1, p[i][0] + p[i][1] + p[i][2] + p[i][3], 1e-9, est.name() + ": a distribution");
+                    assertEquals(mu[i], p[i][1] + 2 * p[i][2] + 3 * p[i][3], 1e-9, est.name() + ": mu = E[class]");
+                }
             }
             double rmse = Math.sqrt(se / (4.0 * n));
             double rmsTruth = Math.sqrt(seZero / (4.0 * n));
