@@ -21,9 +21,25 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
         this.net = net;
     }
 
+    /**
+     * The arm's expected outcome. For a DragonNet fitted with targeted regularisation (continuous outcomes, a
+     * learnt epsilon ≠ 0) this is the paper's perturbed Q̃(t, x) = Q(t, x) + epsilon · h(t, x), with
+     * h(1, x) = 1/g(x) and h(0, x) = −1/(1 − g(x)) and g clipped to [0.01, 0.99] as in training: the estimator
+     * the targeted term was fitted for (Shi et al. 2019, §3).
+     */
     @Override
     public double[] mu(double[][] x, int arm) {
-        return armOutcome(standardizer, coding, net, x, arm);
+        double[] out = armOutcome(standardizer, coding, net, x, arm);
+        double eps = net.epsilon();
+        if (eps != 0 && coding.type() == OutcomeType.CONTINUOUS) {
+            double[] g = net.propensity(standardizer.apply(x));
+            for (int i = 0; i < out.length; i++) {
+                double gi = 0.98 * g[i] + 0.01;
+                double h = arm == 1 ? 1 / gi : -1 / (1 - gi);
+                out[i] += coding.sd() * eps * h;
+            }
+        }
+        return out;
     }
 
     /** The arm's head on the outcome scale (expected class value for categorical outcomes); shared with X-MultiTask. */
@@ -90,6 +106,18 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
             throw new UnsupportedOperationException("this network has no propensity head (TARNet); use DragonNet");
         }
         return net.propensity(standardizer.apply(x));
+    }
+
+    NetParams network() {
+        return net;
+    }
+
+    Standardizer standardizer() {
+        return standardizer;
+    }
+
+    OutcomeCoding coding() {
+        return coding;
     }
 
     /** The outcome type the model was fitted for. */
