@@ -6,16 +6,17 @@ import org.causalrx.causal.CategoricalCateModel;
 import org.causalrx.nn.NnSettings.OutcomeType;
 
 /**
- * A fitted TARNet / DragonNet: one network, a head per arm; tau(x) = mu1(x) − mu0(x). For categorical
+ * A fitted TARNet / DragonNet: one network with a head per arm (or an ensemble of such networks, averaged;
+ * {@link NetEnsemble}); tau(x) = mu1(x) − mu0(x). For categorical
  * outcomes the heads give class probabilities and {@link #classEffects} their differences. Immutable; holds
  * no native memory.
  */
 public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel, ArmClassProbabilities {
     private final Standardizer standardizer;
     private final OutcomeCoding coding;
-    private final NetParams net;
+    private final NetEnsemble net;
 
-    ArmNetModel(Standardizer standardizer, OutcomeCoding coding, NetParams net) {
+    ArmNetModel(Standardizer standardizer, OutcomeCoding coding, NetEnsemble net) {
         this.standardizer = standardizer;
         this.coding = coding;
         this.net = net;
@@ -25,25 +26,24 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
      * The arm's expected outcome. For a DragonNet fitted with targeted regularisation (continuous outcomes, a
      * learnt epsilon ≠ 0) this is the paper's perturbed Q̃(t, x) = Q(t, x) + epsilon · h(t, x), with
      * h(1, x) = 1/g(x) and h(0, x) = −1/(1 − g(x)) and g clipped to [0.01, 0.99] as in training: the estimator
-     * the targeted term was fitted for (Shi et al. 2019, §3).
+     * the targeted term was fitted for (Shi et al. 2019, §3). With several ensemble members, the mean of the
+     * members' values.
      */
     @Override
     public double[] mu(double[][] x, int arm) {
         double[] out = armOutcome(standardizer, coding, net, x, arm);
-        double eps = net.epsilon();
-        if (eps != 0 && coding.type() == OutcomeType.CONTINUOUS) {
-            double[] g = net.propensity(standardizer.apply(x));
+        if (net.spec().propensity() && coding.type() == OutcomeType.CONTINUOUS) {
+            double[] shift = net.targetedShift(standardizer.apply(x), arm);
             for (int i = 0; i < out.length; i++) {
-                double gi = 0.98 * g[i] + 0.01;
-                double h = arm == 1 ? 1 / gi : -1 / (1 - gi);
-                out[i] += coding.sd() * eps * h;
+                out[i] += coding.sd() * shift[i];
             }
         }
         return out;
     }
 
     /** The arm's head on the outcome scale (expected class value for categorical outcomes); shared with X-MultiTask. */
-    static double[] armOutcome(Standardizer standardizer, OutcomeCoding coding, NetParams net, double[][] x, int arm) {
+    static double[] armOutcome(Standardizer standardizer, OutcomeCoding coding, NetEnsemble net, double[][] x,
+                               int arm) {
         double[][] r = armResponse(standardizer, coding, net, x, arm);
         double[] out = new double[r.length];
         for (int i = 0; i < r.length; i++) {
@@ -56,12 +56,12 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
      * The arm's head on the network's response scale, n × outputs (class probabilities for categorical outcomes);
      * shared with X-MultiTask.
      */
-    static double[][] armResponse(Standardizer standardizer, OutcomeCoding coding, NetParams net, double[][] x,
+    static double[][] armResponse(Standardizer standardizer, OutcomeCoding coding, NetEnsemble net, double[][] x,
                                   int arm) {
         if (arm != 0 && arm != 1) {
             throw new IllegalArgumentException("arm must be 0 or 1, got " + arm);
         }
-        return coding.response(net.head(standardizer.apply(x), arm));
+        return net.response(coding, standardizer.apply(x), arm);
     }
 
     /** n × K class probabilities under the arm (categorical outcomes only). */
@@ -108,7 +108,7 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
         return net.propensity(standardizer.apply(x));
     }
 
-    NetParams network() {
+    NetEnsemble network() {
         return net;
     }
 

@@ -17,7 +17,7 @@ final class ArmNets {
         double tr = coding.type() == OutcomeType.CONTINUOUS ? beta : 0;
         NetTask task = new NetTask(st.applyFloat(x), t.clone(), coding.targets(y), null, coding.loss(),
                 propensity ? alpha : 0, propensity ? tr : 0);
-        return new ArmNetModel(st, coding, NetTrainer.train(spec, s, task, seed));
+        return new ArmNetModel(st, coding, NetTrainer.trainEnsemble(spec, s, task, seed));
     }
 
     static void checkInputs(double[][] x, int[] t, double[] y) {

@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import org.causalrx.util.Seeds;
 
 /**
  * Trains a {@link NetSpec} network on a {@link NetTask} with DJL's PyTorch engine: Adam, mini-batches, L2 weight
@@ -30,6 +31,18 @@ final class NetTrainer {
     private static final Object ENGINE = new Object();
 
     private NetTrainer() {
+    }
+
+    /**
+     * {@code s.members()} networks, member k trained with seed {@code seed} for k = 0 and
+     * {@code Seeds.derive(seed, k)} otherwise (so one member is exactly the single network of that seed).
+     */
+    static NetEnsemble trainEnsemble(NetSpec spec, NnSettings s, NetTask task, long seed) {
+        List<NetParams> members = new ArrayList<>();
+        for (int k = 0; k < s.members(); k++) {
+            members.add(train(spec, s, task, k == 0 ? seed : Seeds.derive(seed, k)));
+        }
+        return new NetEnsemble(members);
     }
 
     static NetParams train(NetSpec spec, NnSettings s, NetTask task, long seed) {

@@ -64,11 +64,11 @@ public final class XMultiTask implements CateEstimator, OutcomeAware {
         float[][] xs = st.applyFloat(x);
         double[][] xd = st.apply(x);
         int out = coding.outputs();
-        NetParams stage1 = NetTrainer.train(NetSpec.of(settings, st.columns(), 2, out, false), settings,
+        NetEnsemble stage1 = NetTrainer.trainEnsemble(NetSpec.of(settings, st.columns(), 2, out, false), settings,
                 NetTask.of(xs, t.clone(), coding.targets(y), w, coding.loss()), Seeds.derive(seed, "stage1"));
 
-        double[][] r0 = coding.response(stage1.head(xd, 0));
-        double[][] r1 = coding.response(stage1.head(xd, 1));
+        double[][] r0 = stage1.response(coding, xd, 0);
+        double[][] r1 = stage1.response(coding, xd, 1);
         float[][] target = coding.targets(y);
         float[][] imputed = new float[t.length][out];
         for (int i = 0; i < t.length; i++) {
@@ -77,7 +77,7 @@ public final class XMultiTask implements CateEstimator, OutcomeAware {
                 imputed[i][k] = (float) (t[i] == 1 ? obs - r0[i][k] : r1[i][k] - obs);
             }
         }
-        NetParams stage2 = NetTrainer.train(NetSpec.of(settings, st.columns(), 2, out, false), settings,
+        NetEnsemble stage2 = NetTrainer.trainEnsemble(NetSpec.of(settings, st.columns(), 2, out, false), settings,
                 NetTask.of(xs, t.clone(), imputed, null, NetTask.Loss.MSE), Seeds.derive(seed, "stage2"));
         return new XMultiTaskModel(st, coding, eModel, clip, stage1, stage2);
     }

@@ -19,11 +19,11 @@ public final class XMultiTaskModel implements CategoricalCateModel, ArmOutcomeMo
     private final OutcomeCoding coding;
     private final ProbabilityModel propensity;
     private final double clip;
-    private final NetParams stage1;
-    private final NetParams stage2;
+    private final NetEnsemble stage1;
+    private final NetEnsemble stage2;
 
     XMultiTaskModel(Standardizer standardizer, OutcomeCoding coding, ProbabilityModel propensity, double clip,
-                    NetParams stage1, NetParams stage2) {
+                    NetEnsemble stage1, NetEnsemble stage2) {
         this.standardizer = standardizer;
         this.coding = coding;
         this.propensity = propensity;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * (X-MultiTask through its stage-1 heads) gives class probabilities per arm whose expected class value is its mu.
  */
 class CategoricalTest {
-    private static final NnSettings S = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(80, 10)
+    private static final NnSettings S = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(80, 10).withMembers(1)
             .withOutcome(OutcomeType.CATEGORICAL);
 
     @Test

@@ -52,7 +52,7 @@ class IpwWeightingTest {
                 return "fixed";
             }
         };
-        NnSettings s = NnSettings.defaults().withSize(16, 1, 8, 1).withEpochs(60, 10);
+        NnSettings s = NnSettings.defaults().withSize(16, 1, 8, 1).withEpochs(60, 10).withMembers(1);
         XMultiTaskModel weighted = new XMultiTask(s, fixed, 0.05, true).fit(x, t, y, 1);
         XMultiTaskModel plain = new XMultiTask(s, fixed, 0.05, false).fit(x, t, y, 1);
         double gapWeighted = mean(weighted.mu(x, 1)) - mean(weighted.mu(x, 0));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * stage-2 combination e·tau0 + (1 − e)·tau1 rather than stage 1's mu1 − mu0.
  */
 class XMultiTaskArmsTest {
-    private static final NnSettings S = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(60, 10);
+    private static final NnSettings S = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(60, 10).withMembers(1);
 
     /** P(y = 1) = sigmoid(2 x0 + x1 + t·(0.5 − x2)); treatment confounded through x1. */
     private record Binary(double[][] x, int[] t, int[] y) {

@@ -1,0 +1,103 @@
+package org.causalrx.nn;
+
+import java.util.List;
+
+/**
+ * The members of a fitted network: K copies of one architecture trained with their own seeds (initial
+ * weights, validation split, batch order, dropout masks), predictions averaged — a deep ensemble
+ * (Lakshminarayanan et al. 2017). K = 1 is the single network. Averages are taken on the response scale
+ * (class probabilities, probabilities, standardised values), so every derived quantity — expected class value,
+ * effect — is the mean of the members'. Immutable; holds no native memory.
+ */
+final class NetEnsemble {
+    private final List<NetParams> members;
+
+    NetEnsemble(List<NetParams> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("an ensemble needs at least one network");
+        }
+        this.members = List.copyOf(members);
+    }
+
+    NetSpec spec() {
+        return members.get(0).spec();
+    }
+
+    List<NetParams> members() {
+        return members;
+    }
+
+    /** Mean over members of head h's raw outputs (linear heads: the effect nets of X-MultiTask), n × outputs. */
+    double[][] head(double[][] xs, int h) {
+        double[][] sum = null;
+        for (NetParams m : members) {
+            sum = add(sum, m.head(xs, h));
+        }
+        return scale(sum);
+    }
+
+    /** Mean over members of head h on the response scale (softmax / sigmoid / identity), n × outputs. */
+    double[][] response(OutcomeCoding coding, double[][] xs, int h) {
+        double[][] sum = null;
+        for (NetParams m : members) {
+            sum = add(sum, coding.response(m.head(xs, h)));
+        }
+        return scale(sum);
+    }
+
+    /** Mean over members of the propensity head (DragonNet). */
+    double[] propensity(double[][] xs) {
+        double[] sum = new double[xs.length];
+        for (NetParams m : members) {
+            double[] g = m.propensity(xs);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += g[i] / members.size();
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Mean over members of the targeted-regularisation shift epsilon · h(t, x) on the standardised scale, with
+     * h(1, x) = 1/g(x), h(0, x) = −1/(1 − g(x)) and g clipped to [0.01, 0.99] as in training; all zeros when no
+     * member learnt an epsilon.
+     */
+    double[] targetedShift(double[][] xs, int arm) {
+        double[] out = new double[xs.length];
+        for (NetParams m : members) {
+            double eps = m.epsilon();
+            if (eps == 0) {
+                continue;
+            }
+            double[] g = m.propensity(xs);
+            for (int i = 0; i < out.length; i++) {
+                double gi = 0.98 * g[i] + 0.01;
+                out[i] += eps * (arm == 1 ? 1 / gi : -1 / (1 - gi)) / members.size();
+            }
+        }
+        return out;
+    }
+
+    private static double[][] add(double[][] sum, double[][] v) {
+        if (sum == null) {
+            return v;
+        }
+        for (int i = 0; i < sum.length; i++) {
+            for (int j = 0; j < sum[i].length; j++) {
+                sum[i][j] += v[i][j];
+            }
+        }
+        return sum;
+    }
+
+    private double[][] scale(double[][] sum) {
+        if (members.size() > 1) {
+            for (double[] row : sum) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] /= members.size();
+                }
+            }
+        }
+        return sum;
+    }
+}
