@@ -27,8 +27,9 @@ import org.causalrx.study.Study;
  * Writes a run's model bundle into a folder (the caller makes it atomic, with the rest of the run's output). The
  * bundled policy is the one the run selects (best learned policy by DR mean, as in the report's verdict), an
  * Inclusive ({@code NAME@inclusive} or plain) or Conservative ({@code NAME@conservative}: the CATE model with its
- * joint interval model, alpha_stat and Lambda) policy; when its model has no codec yet (consensus, estimators
- * from other modules), the best learned policy
+ * joint interval model, alpha_stat and Lambda) policy; models of other modules (the neural estimators) are
+ * written by their registered {@link CateModelCodec}; when its model has no codec yet (consensus), the best
+ * learned policy
  * that can be bundled is written instead and {@link Written#note} says which and why; when none can be, no
  * bundle is written and the note says why. Everything but the time written is a function of the run.
  */
@@ -82,7 +83,8 @@ public final class BundleWriter {
             }
         }
         return new Written(null, "no model bundle written: no learned policy can be bundled yet (" + String.join("; ",
-                refused) + "); `recommend` needs a run with a T-, S-, X-, R- or DR-learner, t_bart, causal_forest or their average/majority");
+                refused) + "); `recommend` needs a run with a T-, S-, X-, R- or DR-learner, t_bart, causal_forest, "
+                + "tarnet, dragonnet, xmultitask or their average/majority");
     }
 
     private static ObjectNode cate(String policy, RunOutput out, BundleFiles files) throws NotBundleable {
@@ -198,6 +200,7 @@ public final class BundleWriter {
                 + "cate.json        the policy's CATE model (Conservative: with its bootstrap refits and B-learner bound\n"
                 + "                 regressions for the joint interval); *.ubj files are XGBoost boosters in XGBoost's format;\n"
                 + "                 BART draws and causal-forest trees are arrays stored as base64 zlib chunks of little-endian\n"
-                + "                 doubles / 32-bit ints (layouts: see the 'layout' field)\n";
+                + "                 doubles / 32-bit ints, neural-network weights as such chunks of little-endian\n"
+                + "                 float32 (layouts: see the 'layout' field)\n";
     }
 }

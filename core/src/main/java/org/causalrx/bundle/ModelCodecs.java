@@ -1,7 +1,11 @@
 package org.causalrx.bundle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,13 +39,44 @@ import org.causalrx.util.CausalRxException;
  * and {@code ensemble} (mean or median of member CATE models, also {@link Ensembles.Combined}),
  * {@code final_stage_refit} (a DR-learner final-stage bootstrap refit), {@code causal_forest} (also an interval
  * model; {@code bart} and {@code causal_forest} are in {@link TreeModelCodecs}); the interval models
- * {@code bootstrap}, {@code bart_posterior} and {@code joint} are decoded by {@link IntervalCodecs}. A model of another type raises {@link NotBundleable} with the reason.
- * Adding a model type means adding one encode and one decode case here.
+ * {@code bootstrap}, {@code bart_posterior} and {@code joint} are decoded by {@link IntervalCodecs}. CATE models
+ * of other modules (the neural networks of {@code nn}) are written and read by the {@link CateModelCodec}s found
+ * with {@link ServiceLoader}, under their own kinds. A model no codec takes raises {@link NotBundleable} with the
+ * reason. Adding a core model type means adding one encode and one decode case here; another module's, a codec.
  */
 final class ModelCodecs {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    /** CATE kinds decoded by the built-in cases of {@link #decodeCate}; a {@link CateModelCodec} must use others. */
+    static final Set<String> BUILT_IN_CATE_KINDS = Set.of("t_learner", "s_learner", "x_learner", "final_stage",
+            "final_stage_refit", "causal_forest", "bart_posterior", "bootstrap", "joint", "ensemble");
+
     private ModelCodecs() {
+    }
+
+    /** The registered codecs by kind, loaded once on first use (immutable). */
+    private static final class Registered {
+        static final Map<String, CateModelCodec> BY_KIND = load();
+    }
+
+    private static Map<String, CateModelCodec> load() {
+        Map<String, CateModelCodec> m = new HashMap<>();
+        for (CateModelCodec c : ServiceLoader.load(CateModelCodec.class)) {
+            for (String kind : c.kinds()) {
+                CateModelCodec other = m.putIfAbsent(kind, c);
+                if (other != null || BUILT_IN_CATE_KINDS.contains(kind)) {
+                    throw new CausalRxException("bundle kind '" + kind + "' of " + c.getClass().getName()
+                            + " is already taken by " + (other == null ? "a built-in codec" : other.getClass().getName()));
+                }
+            }
+        }
+        return Map.copyOf(m);
+    }
+
+    /** A registered codec that writes {@code m}, or null; in kind order, so the choice does not depend on loading. */
+    private static CateModelCodec codecFor(CateModel m) {
+        return Registered.BY_KIND.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                .filter(c -> c.encodes(m)).findFirst().orElse(null);
     }
 
     // ---- regression models -------------------------------------------------------------------------------------
@@ -179,6 +214,16 @@ final class ModelCodecs {
         } catch (NotBundleable nb) {
             throw new NotBundleable(name + ": its component " + nb.getMessage());
         }
+        CateModelCodec codec = codecFor(m);
+        if (codec != null) {
+            ObjectNode n = codec.encode(name, m, new CodecContext(files, BundleFormat.CATE));
+            String kind = n.path("kind").asText();
+            if (!codec.kinds().contains(kind)) {
+                throw new IllegalStateException(codec.getClass().getName() + " wrote kind '" + kind
+                        + "', not one of its kinds " + codec.kinds());
+            }
+            return n;
+        }
         throw new NotBundleable(name + ": " + describe(m) + " has no bundle codec yet");
     }
 
@@ -212,7 +257,13 @@ final class ModelCodecs {
                 }
                 yield Ensembles.combineFitted(members, combine.equals("median"));
             }
-            default -> throw unknownKind(kind, "CATE model", file);
+            default -> {
+                CateModelCodec codec = Registered.BY_KIND.get(kind);
+                if (codec == null) {
+                    throw unknownKind(kind, "CATE model", file);
+                }
+                yield codec.decode(n, new CodecContext(files, file));
+            }
         };
     }
 

@@ -16,7 +16,8 @@ import org.causalrx.util.CausalRxException;
 
 /**
  * Large numeric arrays inside bundle JSON: a JSON array of strings whose concatenated decodings are the array's
- * elements as little-endian IEEE-754 doubles (8 bytes each) or two's-complement 32-bit ints (4 bytes each). Each
+ * elements as little-endian IEEE-754 doubles (8 bytes each), IEEE-754 single-precision floats (4 bytes each: the
+ * weights of neural networks) or two's-complement 32-bit ints (4 bytes each). Each
  * string is the standard base64 (RFC 4648, with padding) of the zlib stream (RFC 1950, deflate) of at most
  * {@value #CHUNK} such bytes (chunks keep every JSON string well below JSON parsers' string-length limits). Exact
  * (every bit of every double is kept); tree layouts (small ints, repeated cut values) compress well.
@@ -41,6 +42,12 @@ final class PackedArrays {
         return chunks(b.array());
     }
 
+    static ArrayNode floats(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(v);
+        return chunks(b.array());
+    }
+
     private static ArrayNode chunks(byte[] raw) {
         ArrayNode out = F.arrayNode();
         for (int from = 0; from < raw.length; from += CHUNK) {
@@ -59,16 +66,23 @@ final class PackedArrays {
     }
 
     static double[] doubles(JsonNode n, String field, String file) {
-        ByteBuffer b = bytes(n, field, file, 8);
+        ByteBuffer b = bytes(n, field, file, 8, "doubles");
         double[] out = new double[b.remaining() / 8];
         b.asDoubleBuffer().get(out);
         return out;
     }
 
     static int[] ints(JsonNode n, String field, String file) {
-        ByteBuffer b = bytes(n, field, file, 4);
+        ByteBuffer b = bytes(n, field, file, 4, "32-bit ints");
         int[] out = new int[b.remaining() / 4];
         b.asIntBuffer().get(out);
+        return out;
+    }
+
+    static float[] floats(JsonNode n, String field, String file) {
+        ByteBuffer b = bytes(n, field, file, 4, "floats");
+        float[] out = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(out);
         return out;
     }
 
@@ -92,7 +106,7 @@ final class PackedArrays {
         }
     }
 
-    private static ByteBuffer bytes(JsonNode n, String field, String file, int width) {
+    private static ByteBuffer bytes(JsonNode n, String field, String file, int width, String elements) {
         JsonNode v = BundleFiles.field(n, field, file);
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         boolean ok = v.isArray();
@@ -107,7 +121,7 @@ final class PackedArrays {
         byte[] raw = all.toByteArray();
         if (!ok || raw.length % width != 0) {
             throw new CausalRxException(file + ": field '" + field + "' must be an array of base64 zlib chunks of little-endian "
-                    + (width == 8 ? "doubles" : "32-bit ints") + "; re-run `causalrx run` to write the bundle again");
+                    + elements + "; re-run `causalrx run` to write the bundle again");
         }
         return ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
     }

@@ -18,12 +18,26 @@ final class NetParams {
         this.spec = spec;
         this.values = new float[values.length][];
         for (int i = 0; i < values.length; i++) {
+            int[] sh = shapes.get(i);
+            if (values[i].length != sh[0] * sh[1]) {
+                throw new IllegalArgumentException("parameter " + i + " should hold " + sh[0] + " x " + sh[1]
+                        + " values, got " + values[i].length);
+            }
             this.values[i] = values[i].clone();
         }
     }
 
     NetSpec spec() {
         return spec;
+    }
+
+    /** Copies of the parameter arrays, in the layout order of {@link NetSpec#shapes()}. */
+    float[][] values() {
+        float[][] out = new float[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i].clone();
+        }
+        return out;
     }
 
     /** Outputs of head h for each row of (already standardised) x: n × outputs. */

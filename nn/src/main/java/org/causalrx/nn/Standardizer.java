@@ -43,6 +43,31 @@ final class Standardizer {
         return new Standardizer(mean, sd);
     }
 
+    /**
+     * A standardiser with the given column means and sds (a saved one; see {@link NnBundleCodec}).
+     *
+     * @throws IllegalArgumentException when the lengths differ or an sd is not finite and positive
+     */
+    static Standardizer of(double[] mean, double[] sd) {
+        if (mean.length != sd.length) {
+            throw new IllegalArgumentException("standardiser has " + mean.length + " means and " + sd.length + " sds");
+        }
+        for (int j = 0; j < sd.length; j++) {
+            if (!Double.isFinite(mean[j]) || !(sd[j] > 0) || !Double.isFinite(sd[j])) {
+                throw new IllegalArgumentException("standardiser column " + j + " has mean " + mean[j] + ", sd " + sd[j]);
+            }
+        }
+        return new Standardizer(mean.clone(), sd.clone());
+    }
+
+    double[] mean() {
+        return mean.clone();
+    }
+
+    double[] sd() {
+        return sd.clone();
+    }
+
     int columns() {
         return mean.length;
     }

@@ -84,6 +84,31 @@ public final class XMultiTaskModel implements CategoricalCateModel, ArmOutcomeMo
         return tau;
     }
 
+    Standardizer standardizer() {
+        return standardizer;
+    }
+
+    OutcomeCoding coding() {
+        return coding;
+    }
+
+    /** The unclipped propensity model. */
+    ProbabilityModel propensityModel() {
+        return propensity;
+    }
+
+    double clip() {
+        return clip;
+    }
+
+    NetEnsemble stage1() {
+        return stage1;
+    }
+
+    NetEnsemble stage2() {
+        return stage2;
+    }
+
     @Override
     public int classes() {
         return coding.type() == OutcomeType.CATEGORICAL ? coding.classes() : 1;
