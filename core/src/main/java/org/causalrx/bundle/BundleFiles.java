@@ -77,4 +77,24 @@ final class BundleFiles {
         }
         return v;
     }
+
+    /** A required numeric field, or an error naming the file and the field. */
+    static double number(JsonNode node, String field, String file) {
+        JsonNode v = field(node, field, file);
+        if (!v.isNumber()) {
+            throw new CausalRxException(file + ": field '" + field + "' must be a number, found " + v
+                    + "; re-run `causalrx run` to write the bundle again");
+        }
+        return v.doubleValue();
+    }
+
+    /** A required 32-bit integer field, or an error naming the file and the field. */
+    static int integer(JsonNode node, String field, String file) {
+        JsonNode v = field(node, field, file);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new CausalRxException(file + ": field '" + field + "' must be an integer, found " + v
+                    + "; re-run `causalrx run` to write the bundle again");
+        }
+        return v.intValue();
+    }
 }

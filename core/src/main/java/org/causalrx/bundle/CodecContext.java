@@ -78,20 +78,12 @@ public final class CodecContext {
 
     /** A required numeric field. */
     public double number(JsonNode n, String field) {
-        JsonNode v = field(n, field);
-        if (!v.isNumber()) {
-            throw damaged("field '" + field + "' must be a number, found " + v);
-        }
-        return v.doubleValue();
+        return BundleFiles.number(n, field, file);
     }
 
     /** A required integer field (32-bit). */
     public int integer(JsonNode n, String field) {
-        JsonNode v = field(n, field);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw damaged("field '" + field + "' must be an integer, found " + v);
-        }
-        return v.intValue();
+        return BundleFiles.integer(n, field, file);
     }
 
     /** The error for a malformed part: the file, what is wrong, and the fix. */

@@ -106,7 +106,7 @@ final class IntervalCodecs {
         }
         CateBoundsFamily bounds = decodeBounds(BundleFiles.field(n, "bounds", file), file, files);
         try {
-            return new JointCateModel(im, bounds, number(n, "lambda", file));
+            return new JointCateModel(im, bounds, BundleFiles.number(n, "lambda", file));
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }
@@ -142,20 +142,11 @@ final class IntervalCodecs {
                 RegressionModel upper = ModelCodecs.decodeRegression(BundleFiles.field(l, "upper", file), file, files);
                 RegressionModel lower = l.path("lower_same_as_upper").asBoolean(false) ? upper
                         : ModelCodecs.decodeRegression(BundleFiles.field(l, "lower", file), file, files);
-                levels.add(new CateBounds(number(l, "lambda", file), upper, lower));
+                levels.add(new CateBounds(BundleFiles.number(l, "lambda", file), upper, lower));
             }
             return new CateBoundsFamily(levels);
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }
-    }
-
-    private static double number(JsonNode n, String field, String file) {
-        JsonNode v = BundleFiles.field(n, field, file);
-        if (!v.isNumber()) {
-            throw new CausalRxException(file + ": field '" + field + "' must be a number, found " + v
-                    + "; re-run `causalrx run` to write the bundle again");
-        }
-        return v.doubleValue();
     }
 }

@@ -105,7 +105,7 @@ final class ModelCodecs {
     static RegressionModel decodeRegression(JsonNode n, String file, BundleFiles files) {
         String kind = BundleFiles.field(n, "kind", file).asText();
         return switch (kind) {
-            case "linear" -> new LinearModel(num(n, "intercept", file), doubles(n, "coefficients", file),
+            case "linear" -> new LinearModel(BundleFiles.number(n, "intercept", file), doubles(n, "coefficients", file),
                     doubles(n, "feature_sd", file), lambda(n));
             case "xgboost_regression" -> {
                 String f = BundleFiles.field(n, "file", file).asText();
@@ -135,7 +135,7 @@ final class ModelCodecs {
     static ProbabilityModel decodeProbability(JsonNode n, String file, BundleFiles files) {
         String kind = BundleFiles.field(n, "kind", file).asText();
         return switch (kind) {
-            case "logistic" -> new LogisticModel(num(n, "intercept", file), doubles(n, "coefficients", file),
+            case "logistic" -> new LogisticModel(BundleFiles.number(n, "intercept", file), doubles(n, "coefficients", file),
                     doubles(n, "feature_sd", file), lambda(n));
             case "xgboost_classifier" -> {
                 String f = BundleFiles.field(n, "file", file).asText();
@@ -237,7 +237,7 @@ final class ModelCodecs {
             case "x_learner" -> new XLearner.Fitted(decodeRegression(BundleFiles.field(n, "tau0", file), file, files),
                     decodeRegression(BundleFiles.field(n, "tau1", file), file, files),
                     decodeProbability(BundleFiles.field(n, "propensity", file), file, files),
-                    num(n, "clip", file));
+                    BundleFiles.number(n, "clip", file));
             case "final_stage" -> new FinalStageModel(decodeRegression(BundleFiles.field(n, "tau", file), file, files));
             case "final_stage_refit" ->
                     new FinalStageBootstrap.Refit(decodeRegression(BundleFiles.field(n, "model", file), file, files));
@@ -290,15 +290,6 @@ final class ModelCodecs {
     private static double lambda(JsonNode n) {
         JsonNode l = n.get("lambda");
         return l == null || l.isNull() ? Double.NaN : l.asDouble();
-    }
-
-    private static double num(JsonNode n, String field, String file) {
-        JsonNode v = BundleFiles.field(n, field, file);
-        if (!v.isNumber()) {
-            throw new CausalRxException(file + ": field '" + field + "' must be a number, found " + v
-                    + "; re-run `causalrx run` to write the bundle again");
-        }
-        return v.doubleValue();
     }
 
     private static double[] doubles(JsonNode n, String field, String file) {

@@ -38,8 +38,8 @@ final class TreeModelCodecs {
 
     static BartModel decodeBart(JsonNode n, String file) {
         try {
-            return new BartParts(integer(n, "draws", file), integer(n, "trees", file), integer(n, "features", file),
-                    number(n, "center", file), number(n, "scale", file), PackedArrays.doubles(n, "sigma", file),
+            return new BartParts(BundleFiles.integer(n, "draws", file), BundleFiles.integer(n, "trees", file), BundleFiles.integer(n, "features", file),
+                    BundleFiles.number(n, "center", file), BundleFiles.number(n, "scale", file), PackedArrays.doubles(n, "sigma", file),
                     PackedArrays.ints(n, "start", file), PackedArrays.ints(n, "var", file),
                     PackedArrays.ints(n, "right", file), PackedArrays.doubles(n, "value", file)).toModel();
         } catch (IllegalArgumentException e) {
@@ -65,12 +65,12 @@ final class TreeModelCodecs {
     static CausalForestModel decodeForest(JsonNode n, String file) {
         try {
             int[] start = PackedArrays.ints(n, "node_start", file);
-            if (start.length != integer(n, "trees", file) + 1) {
+            if (start.length != BundleFiles.integer(n, "trees", file) + 1) {
                 throw new IllegalArgumentException("node_start has " + start.length + " entries for "
-                        + integer(n, "trees", file) + " trees");
+                        + BundleFiles.integer(n, "trees", file) + " trees");
             }
-            return new CausalForestParts(integer(n, "columns", file), integer(n, "ci_group_size", file),
-                    integer(n, "threads", file), start, PackedArrays.ints(n, "split_var", file),
+            return new CausalForestParts(BundleFiles.integer(n, "columns", file), BundleFiles.integer(n, "ci_group_size", file),
+                    BundleFiles.integer(n, "threads", file), start, PackedArrays.ints(n, "split_var", file),
                     PackedArrays.doubles(n, "split_value", file), PackedArrays.ints(n, "left", file),
                     PackedArrays.ints(n, "right", file), PackedArrays.doubles(n, "leaf_stats", file)).toModel();
         } catch (IllegalArgumentException e) {
@@ -81,23 +81,5 @@ final class TreeModelCodecs {
     private static CausalRxException damaged(String file, IllegalArgumentException e) {
         return new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run` to write the bundle "
                 + "again", e);
-    }
-
-    private static double number(JsonNode n, String field, String file) {
-        JsonNode v = BundleFiles.field(n, field, file);
-        if (!v.isNumber()) {
-            throw new CausalRxException(file + ": field '" + field + "' must be a number, found " + v
-                    + "; re-run `causalrx run` to write the bundle again");
-        }
-        return v.doubleValue();
-    }
-
-    private static int integer(JsonNode n, String field, String file) {
-        JsonNode v = BundleFiles.field(n, field, file);
-        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new CausalRxException(file + ": field '" + field + "' must be an integer, found " + v
-                    + "; re-run `causalrx run` to write the bundle again");
-        }
-        return v.intValue();
     }
 }
