@@ -1,5 +1,7 @@
 package org.causalrx.bundle;
 
+import static org.causalrx.bundle.BundleFiles.number;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,7 +108,7 @@ final class IntervalCodecs {
         }
         CateBoundsFamily bounds = decodeBounds(BundleFiles.field(n, "bounds", file), file, files);
         try {
-            return new JointCateModel(im, bounds, BundleFiles.number(n, "lambda", file));
+            return new JointCateModel(im, bounds, number(n, "lambda", file));
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }
@@ -142,7 +144,7 @@ final class IntervalCodecs {
                 RegressionModel upper = ModelCodecs.decodeRegression(BundleFiles.field(l, "upper", file), file, files);
                 RegressionModel lower = l.path("lower_same_as_upper").asBoolean(false) ? upper
                         : ModelCodecs.decodeRegression(BundleFiles.field(l, "lower", file), file, files);
-                levels.add(new CateBounds(BundleFiles.number(l, "lambda", file), upper, lower));
+                levels.add(new CateBounds(number(l, "lambda", file), upper, lower));
             }
             return new CateBoundsFamily(levels);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package org.causalrx.bundle;
 
+import static org.causalrx.bundle.BundleFiles.number;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +68,8 @@ final class ModelCodecs {
                 CateModelCodec other = m.putIfAbsent(kind, c);
                 if (other != null || BUILT_IN_CATE_KINDS.contains(kind)) {
                     throw new CausalRxException("bundle kind '" + kind + "' of " + c.getClass().getName()
-                            + " is already taken by " + (other == null ? "a built-in codec" : other.getClass().getName()));
+                            + " is already taken by "
+                            + (other == null ? "a built-in codec" : other.getClass().getName()));
                 }
             }
         }
@@ -105,7 +108,7 @@ final class ModelCodecs {
     static RegressionModel decodeRegression(JsonNode n, String file, BundleFiles files) {
         String kind = BundleFiles.field(n, "kind", file).asText();
         return switch (kind) {
-            case "linear" -> new LinearModel(BundleFiles.number(n, "intercept", file), doubles(n, "coefficients", file),
+            case "linear" -> new LinearModel(number(n, "intercept", file), doubles(n, "coefficients", file),
                     doubles(n, "feature_sd", file), lambda(n));
             case "xgboost_regression" -> {
                 String f = BundleFiles.field(n, "file", file).asText();
@@ -113,7 +116,8 @@ final class ModelCodecs {
             }
             case "bart" -> TreeModelCodecs.decodeBart(n, file);
             case "classifier_as_regression" ->
-                    new ClassifierRegressor.Fitted(decodeProbability(BundleFiles.field(n, "classifier", file), file, files));
+                    new ClassifierRegressor.Fitted(
+                            decodeProbability(BundleFiles.field(n, "classifier", file), file, files));
             default -> throw unknownKind(kind, "regression model", file);
         };
     }
@@ -135,7 +139,7 @@ final class ModelCodecs {
     static ProbabilityModel decodeProbability(JsonNode n, String file, BundleFiles files) {
         String kind = BundleFiles.field(n, "kind", file).asText();
         return switch (kind) {
-            case "logistic" -> new LogisticModel(BundleFiles.number(n, "intercept", file), doubles(n, "coefficients", file),
+            case "logistic" -> new LogisticModel(number(n, "intercept", file), doubles(n, "coefficients", file),
                     doubles(n, "feature_sd", file), lambda(n));
             case "xgboost_classifier" -> {
                 String f = BundleFiles.field(n, "file", file).asText();
@@ -237,7 +241,7 @@ final class ModelCodecs {
             case "x_learner" -> new XLearner.Fitted(decodeRegression(BundleFiles.field(n, "tau0", file), file, files),
                     decodeRegression(BundleFiles.field(n, "tau1", file), file, files),
                     decodeProbability(BundleFiles.field(n, "propensity", file), file, files),
-                    BundleFiles.number(n, "clip", file));
+                    number(n, "clip", file));
             case "final_stage" -> new FinalStageModel(decodeRegression(BundleFiles.field(n, "tau", file), file, files));
             case "final_stage_refit" ->
                     new FinalStageBootstrap.Refit(decodeRegression(BundleFiles.field(n, "model", file), file, files));

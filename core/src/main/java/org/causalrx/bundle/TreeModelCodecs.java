@@ -1,5 +1,8 @@
 package org.causalrx.bundle;
 
+import static org.causalrx.bundle.BundleFiles.integer;
+import static org.causalrx.bundle.BundleFiles.number;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,8 +41,8 @@ final class TreeModelCodecs {
 
     static BartModel decodeBart(JsonNode n, String file) {
         try {
-            return new BartParts(BundleFiles.integer(n, "draws", file), BundleFiles.integer(n, "trees", file), BundleFiles.integer(n, "features", file),
-                    BundleFiles.number(n, "center", file), BundleFiles.number(n, "scale", file), PackedArrays.doubles(n, "sigma", file),
+            return new BartParts(integer(n, "draws", file), integer(n, "trees", file), integer(n, "features", file),
+                    number(n, "center", file), number(n, "scale", file), PackedArrays.doubles(n, "sigma", file),
                     PackedArrays.ints(n, "start", file), PackedArrays.ints(n, "var", file),
                     PackedArrays.ints(n, "right", file), PackedArrays.doubles(n, "value", file)).toModel();
         } catch (IllegalArgumentException e) {
@@ -65,12 +68,12 @@ final class TreeModelCodecs {
     static CausalForestModel decodeForest(JsonNode n, String file) {
         try {
             int[] start = PackedArrays.ints(n, "node_start", file);
-            if (start.length != BundleFiles.integer(n, "trees", file) + 1) {
+            if (start.length != integer(n, "trees", file) + 1) {
                 throw new IllegalArgumentException("node_start has " + start.length + " entries for "
-                        + BundleFiles.integer(n, "trees", file) + " trees");
+                        + integer(n, "trees", file) + " trees");
             }
-            return new CausalForestParts(BundleFiles.integer(n, "columns", file), BundleFiles.integer(n, "ci_group_size", file),
-                    BundleFiles.integer(n, "threads", file), start, PackedArrays.ints(n, "split_var", file),
+            return new CausalForestParts(integer(n, "columns", file), integer(n, "ci_group_size", file),
+                    integer(n, "threads", file), start, PackedArrays.ints(n, "split_var", file),
                     PackedArrays.doubles(n, "split_value", file), PackedArrays.ints(n, "left", file),
                     PackedArrays.ints(n, "right", file), PackedArrays.doubles(n, "leaf_stats", file)).toModel();
         } catch (IllegalArgumentException e) {

@@ -32,7 +32,7 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
     @Override
     public double[] mu(double[][] x, int arm) {
         double[] out = armOutcome(standardizer, coding, net, x, arm);
-        if (net.spec().propensity() && coding.type() == OutcomeType.CONTINUOUS) {
+        if (net.targeted() && coding.type() == OutcomeType.CONTINUOUS) {
             double[] shift = net.targetedShift(standardizer.apply(x), arm);
             for (int i = 0; i < out.length; i++) {
                 out[i] += coding.sd() * shift[i];

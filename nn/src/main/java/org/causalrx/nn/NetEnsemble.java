@@ -57,6 +57,11 @@ final class NetEnsemble {
         return sum;
     }
 
+    /** Whether any member learnt a targeted-regularisation epsilon (DragonNet with the term on). */
+    boolean targeted() {
+        return members.stream().anyMatch(m -> m.epsilon() != 0);
+    }
+
     /**
      * Mean over members of the targeted-regularisation shift epsilon · h(t, x) on the standardised scale, with
      * h(1, x) = 1/g(x), h(0, x) = −1/(1 − g(x)) and g clipped to [0.01, 0.99] as in training; all zeros when no

@@ -6,9 +6,9 @@ import org.causalrx.util.CausalRxException;
  * Architecture and training settings shared by the neural CATE estimators. Defaults follow Shi et al. (2019)
  * scaled to small clinical tables: a 3-layer ELU trunk of width 200, 2-layer heads of width 100, Adam at 1e-3,
  * batch 64, L2 weight decay 1e-4 on weight matrices, dropout 0.2 on hidden layers, early stopping with patience 20
- * epochs on a seeded, arm-stratified validation split of 20 % of the training rows. Dropout masks are drawn from the fit's seeded
- * Java random stream (never the engine's global RNG), so fits stay reproducible. On IHDP 1–10 dropout 0.2
- * lowered TARNet's out-of-sample sqrt-PEHE from 1.20 (no dropout) to 0.94 (see README).
+ * epochs on a seeded, arm-stratified validation split of 20 % of the training rows. Dropout masks are drawn from
+ * the fit's seeded Java random stream (never the engine's global RNG), so fits stay reproducible. On IHDP 1–10
+ * dropout 0.2 lowered TARNet's out-of-sample sqrt-PEHE from 1.20 (no dropout) to 0.94 (see README).
  * <p>
  * Each fit trains {@link #DEFAULT_MEMBERS} = 5 networks with their own seeds and averages them (a deep
  * ensemble, {@link NetEnsemble}; 5 is the customary size, not tuned): on fresh surface-B replications
