@@ -84,6 +84,16 @@ final class CsvTables {
                         Fmt.raw(nd.mean()), Fmt.raw(nd.sem())));
             }
             names.add(write(tablesDir, "outcome_tree.csv", tree));
+            if (pi.selection() != null) {
+                List<List<String>> sel = new ArrayList<>();
+                sel.add(List.of("policy", "learned", "scheme", "n", "dr", "ipw", "selected"));
+                for (RunResult.SelectionValue v : pi.selection().values()) {
+                    sel.add(List.of(v.policy(), Boolean.toString(v.learned()), pi.selection().scheme(),
+                            Integer.toString(pi.selection().n()), Fmt.raw(v.dr()), Fmt.raw(v.ipw()),
+                            Boolean.toString(v.policy().equals(pi.selection().selected()))));
+                }
+                names.add(write(tablesDir, "policy_selection.csv", sel));
+            }
             List<List<String>> rank = new ArrayList<>();
             rank.add(List.of("ranking", "share_treated", "value_dr", "low", "high"));
             for (RunResult.RankCurve c : pi.rankCurves()) {
@@ -170,12 +180,18 @@ final class CsvTables {
                 header.add(est + "_" + stat);
             }
         }
+        header.add("value_scheme");
+        header.add("selected");
         rows.add(header);
+        String selected = PolicyChoice.selected(r).map(PolicyResult::name).orElse("");
         for (PolicyResult p : nonNull(r.policies())) {
             List<String> row = new ArrayList<>(List.of(s(p.name()), s(p.description()), Fmt.raw(p.treatedShare()),
                     Fmt.raw(p.deferredShare()), Fmt.raw(p.pointDr()), Fmt.raw(p.pointIpw())));
             addSummary(row, p.valueDr());
             addSummary(row, p.valueIpw());
+            // every value here is on the test split; the selected policy was chosen on other data
+            row.add("test_split");
+            row.add(Boolean.toString(p.name().equals(selected)));
             rows.add(row);
         }
         return rows;

@@ -131,21 +131,24 @@ final class HtmlReport {
         ProtocolInfo p = r.protocol();
         String dir = PolicyChoice.valueDirection(r);
         List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
-        Optional<PolicyResult> best = PolicyChoice.bestLearned(policies, dir);
-        Optional<PolicyResult> doctors = PolicyChoice.doctors(policies).filter(d -> d.valueDr() != null);
+        Optional<PolicyResult> best = PolicyChoice.selected(r);
+        RunResult.Headline headline = r.policyInsights() == null || r.policyInsights().verdict() == null ? null
+                : r.policyInsights().verdict().headline();
         b.append("<section class=\"summary\" id=\"summary\"><h2>Summary</h2>\n");
         b.append("<p class=\"headline\">");
-        if (best.isPresent()) {
+        if (best.isPresent() && headline != null) {
+            b.append("Recommended policy: <b id=\"best-policy\">").append(Html.esc(best.get().name()))
+                    .append("</b> (chosen without the test split). ")
+                    .append(PolicySelectionSection.headline(headline)).append("; ")
+                    .append(Html.esc(PolicyChoice.directionText(dir))).append('.');
+        } else if (best.isPresent()) {
             PolicyResult bp = best.get();
-            b.append("Best learned policy: <b id=\"best-policy\">").append(Html.esc(bp.name()))
+            b.append("Recommended policy: <b id=\"best-policy\">").append(Html.esc(bp.name()))
                     .append("</b>, DR mean ").append(Fmt.num(bp.valueDr().mean()))
                     .append(" (25\u201375\u00a0%: ").append(iqr(bp)).append(")");
-            doctors.ifPresent(d -> b.append(" vs Doctors ").append(Fmt.num(d.valueDr().mean()))
-                    .append(" (").append(iqr(d)).append(")"));
+            PolicyChoice.doctors(policies).filter(d -> d.valueDr() != null)
+                    .ifPresent(d -> b.append(" vs current practice (observed) ").append(Fmt.num(d.valueDr().mean())));
             b.append("; ").append(Html.esc(PolicyChoice.directionText(dir))).append('.');
-            doctors.ifPresent(d -> b.append(PolicyChoice.better(bp.valueDr().mean(), d.valueDr().mean(), dir)
-                    ? " " + Html.badge("good", "better than Doctors by DR mean")
-                    : " " + Html.badge("warn", "not better than Doctors by DR mean")));
         } else {
             b.append("No learned policy was evaluated.");
         }
@@ -159,7 +162,7 @@ final class HtmlReport {
             kv.add(new String[] {"Overlap", Fmt.count(r.overlap().testInOverlap(), r.overlap().testTotal())
                     + " test patients with e(x) in " + Fmt.range(r.overlap().etaLow(), r.overlap().etaHigh())});
         }
-        best.ifPresent(bp -> kv.add(new String[] {"Best policy treats / defers",
+        best.ifPresent(bp -> kv.add(new String[] {"Recommended policy treats / defers",
                 Fmt.pct(bp.treatedShare()) + " treated, " + Fmt.pct(bp.deferredShare())
                         + " deferred to the doctor"}));
         if (r.ate() != null) {

@@ -1,6 +1,5 @@
 package org.causalrx.report;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,8 +7,8 @@ import java.util.Optional;
 import org.causalrx.pipeline.RunResult.PolicyResult;
 
 /**
- * Picks policies for the summary: the Doctors reference and the best learned policy by DR mean, respecting
- * the outcome's direction. This is the only choice the report makes; it estimates nothing.
+ * Finds the policies the summary names: the Doctors reference (current practice) and the policy core selected.
+ * The report makes no choice and estimates nothing.
  */
 final class PolicyChoice {
 
@@ -36,19 +35,15 @@ final class PolicyChoice {
     }
 
     /**
-     * The learned policy with the best DR bootstrap mean (smallest when lower is better); the first such
-     * policy on ties. Policies without a DR summary or with a non-finite mean are ignored.
+     * The policy the run recommends (chosen by core on data other than the test split), as valued on the test split;
+     * empty when the run has no selected policy. The report never re-picks a policy itself.
      */
-    static Optional<PolicyResult> bestLearned(List<PolicyResult> policies, String direction) {
-        Comparator<PolicyResult> byMean = Comparator.comparingDouble(p -> p.valueDr().mean());
-        if (!lowerIsBetter(direction)) {
-            byMean = byMean.reversed();
+    static Optional<PolicyResult> selected(org.causalrx.pipeline.RunResult r) {
+        if (r.policyInsights() == null || r.policyInsights().selectedPolicy() == null || r.policies() == null) {
+            return Optional.empty();
         }
-        return policies.stream()
-                .filter(p -> !isBaseline(p.name()))
-                .filter(p -> p.valueDr() != null && Double.isFinite(p.valueDr().mean()))
-                .sorted(byMean)
-                .findFirst();
+        String name = r.policyInsights().selectedPolicy();
+        return r.policies().stream().filter(p -> name.equals(p.name())).findFirst();
     }
 
     /** Whether value a is strictly better than b in the given direction. */

@@ -48,7 +48,7 @@ final class ResultSections {
         ProtocolInfo p = r.protocol();
         List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
         String dir = PolicyChoice.valueDirection(r);
-        Optional<PolicyResult> best = PolicyChoice.bestLearned(policies, dir);
+        Optional<PolicyResult> best = PolicyChoice.selected(r);
         int rounds = r.provenance() == null ? 0 : r.provenance().bootstrapRounds();
         b.append("<section>").append(HtmlReport.heading("policies"));
         b.append("<p>A policy recommends an arm for each test patient, or <i>defers</i> to the doctor. A "
@@ -77,6 +77,7 @@ final class ResultSections {
                     Fmt.pct(pr.deferredShare()));
         }
         b.append("<h3>Policies</h3>\n").append(t.html());
+        PolicySelectionSection.render(b, r);
         valueTable(b, "Held-out value, doubly robust (DR)", policies, best, true);
         valueTable(b, "Held-out value, inverse propensity weighting (IPW)", policies, best, false);
         b.append(report.figure("policy_value_dr"));
@@ -113,7 +114,7 @@ final class ResultSections {
     private static String name(PolicyResult p, Optional<PolicyResult> best) {
         String n = "<code>" + Html.esc(p.name()) + "</code>";
         if (best.isPresent() && best.get() == p) {
-            return n + " " + Html.badge("good", "best learned, by DR mean");
+            return n + " " + Html.badge("good", "recommended (chosen without the test split)");
         }
         if (PolicyChoice.DOCTORS.equalsIgnoreCase(p.name())) {
             return n + " " + Html.badge("", "reference");

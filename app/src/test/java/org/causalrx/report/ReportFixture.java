@@ -98,8 +98,37 @@ final class ReportFixture {
         RunResult.Provenance provenance = new RunResult.Provenance("3f1c".repeat(16), "a9b2".repeat(16), 20240601L,
                 ROUNDS, "0.1.0-SNAPSHOT", "17.0.15", "3.0.4");
         return new RunResult("nhefs_smoking", protocol, new RunResult.SampleSizes(938, 315, 313), covariates,
-                features, propensity, "logistic", overlap, ate, outcome, policies, insights(), null, List.of(), provenance,
+                features, propensity, "logistic", overlap, ate, outcome, policies, insights(),
+                policyInsights(direction), List.of(), provenance,
                 List.of(), null, List.of(), List.of(), null, nnMetrics(), coefficients(features));
+    }
+
+    /**
+     * Policy insights whose selected policy (chosen, as core does, on validation values) is deliberately NOT the
+     * learned policy with the best test DR mean: t_xgboost when lower is better (t_ridge has the best test mean),
+     * t_ridge when higher is better.
+     */
+    static RunResult.PolicyInsights policyInsights(String direction) {
+        boolean lower = direction.startsWith("lower");
+        String selected = lower ? "t_xgboost" : "t_ridge";
+        List<RunResult.SelectionValue> values = new ArrayList<>();
+        for (int i = 0; i < POLICIES.length; i++) {
+            boolean learned = POLICIES[i].startsWith("t_");
+            double v = POLICIES[i].equals(selected) ? (lower ? 0.5 : 9.0) : DR_MEAN[i];
+            values.add(new RunResult.SelectionValue(POLICIES[i], learned, v, v + 0.05));
+        }
+        RunResult.Selection selection = new RunResult.Selection("validation_split_dr", 315, selected, values,
+                "chosen on the validation split");
+        int k = POLICIES.length;
+        int si = java.util.Arrays.asList(POLICIES).indexOf(selected);
+        RunResult.Headline h = new RunResult.Headline(selected, "mean outcome", "test_split_dr", DR_MEAN[si],
+                DR_MEAN[si] - 0.4, DR_MEAN[si] + 0.4, DR_MEAN[0], 0.8, 0.1, 1.5, 0.97, true, 313);
+        RunResult.Verdict verdict = new RunResult.Verdict("treat_all_1", 0.62, false, selected, 0.97, h,
+                "No policy is clearly better than the others.", List.of());
+        return new RunResult.PolicyInsights(List.of(POLICIES), ROUNDS, new int[k][k], new int[k][k], selected,
+                List.of(), List.of(new RunResult.RankCurve("t_ridge", new double[] {0, 0.5, 1},
+                        new double[] {2.6, 2.2, 2.4}, new double[] {2.4, 2.0, 2.2}, new double[] {2.8, 2.4, 2.6})),
+                verdict, selection);
     }
 
     /** NN-PEHE and implied effect per estimator of {@link #insights()}; no AUC (continuous outcome). */

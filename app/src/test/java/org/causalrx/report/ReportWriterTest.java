@@ -31,7 +31,7 @@ class ReportWriterTest {
     static final String QUESTION = "Should smokers quit? <script>alert('x')</script> & \"weight\"";
     static final List<String> FIGURE_IDS = List.of("calibration", "propensity_before_trimming",
             "propensity_after_trimming", "policy_value_dr", "policy_value_ipw", "cate_calibration",
-            "cate_correlation_pearson", "cate_correlation_kendall", "outcome_errors");
+            "cate_correlation_pearson", "cate_correlation_kendall", "outcome_errors", "win_matrix_dr", "rank_graph");
     /** Figures drawn from RunFigures (the CATE insight figures come from results.json itself). */
     static final int RAW_FIGURES = 6;
 
@@ -90,7 +90,7 @@ class ReportWriterTest {
             Path png = dir.resolve("figures").resolve(id + ".png");
             BufferedImage img = ImageIO.read(png.toFile());
             assertNotNull(img, id);
-            if (id.startsWith("cate_correlation")) {
+            if (id.startsWith("cate_correlation") || id.startsWith("win_matrix")) {
                 assertTrue(img.getWidth() > 300 && img.getHeight() > 200, id + " heat map sized to its matrix");
             } else {
                 assertEquals(Figures.WIDTH, img.getWidth(), id);
@@ -120,7 +120,7 @@ class ReportWriterTest {
         List<List<String>> pol = parseCsv(Files.readString(dir.resolve("tables").resolve(CsvTables.POLICIES)));
         assertEquals(List.of("name", "description", "treated_share", "deferred_share", "dr_point", "ipw_point",
                 "dr_mean", "dr_sd", "dr_min", "dr_q25", "dr_median", "dr_q75", "dr_max", "ipw_mean", "ipw_sd",
-                "ipw_min", "ipw_q25", "ipw_median", "ipw_q75", "ipw_max"), pol.get(0));
+                "ipw_min", "ipw_q25", "ipw_median", "ipw_q75", "ipw_max", "value_scheme", "selected"), pol.get(0));
         assertEquals(r.policies().get(6).valueDr().median(), Double.parseDouble(pol.get(7).get(10)));
         List<List<String>> om = parseCsv(Files.readString(dir.resolve("tables").resolve(CsvTables.OUTCOME_MODELS)));
         assertTrue(om.stream().anyMatch(row -> row.get(8).equals("true")));
@@ -141,14 +141,21 @@ class ReportWriterTest {
     }
 
     @Test
-    void summaryPicksBestLearnedPolicyByDirection(@TempDir Path other) throws IOException {
-        assertEquals("t_ridge", bestInSummary(html));
+    void summaryShowsThePolicyCoreSelectedNotTheBestTestValue(@TempDir Path other) throws IOException {
+        // the fixture's selected policy is not the best learned policy by test DR mean (t_ridge when lower is
+        // better, t_xgboost when higher is): the report must not re-pick on the test split
+        assertEquals("t_xgboost", bestInSummary(html));
         ReportWriter.write(ReportFixture.result("higher", "Q"), ReportFixture.figures(42L), other);
-        assertEquals("t_xgboost", bestInSummary(Files.readString(other.resolve(ReportWriter.REPORT_HTML))));
+        String h2 = Files.readString(other.resolve(ReportWriter.REPORT_HTML));
+        assertEquals("t_ridge", bestInSummary(h2));
+        assertTrue(h2.contains("id=\"policy-selection\""));
+        List<String> csv = Files.readAllLines(other.resolve("tables/policy_selection.csv"));
+        assertEquals("policy,learned,scheme,n,dr,ipw,selected", csv.get(0));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("t_ridge,true,validation_split_dr,315,") && l.endsWith(",true")));
+        List<String> pol = Files.readAllLines(other.resolve("tables/policies.csv"));
+        assertTrue(pol.get(0).endsWith(",value_scheme,selected"));
         RunResult r = ReportFixture.result("lower", "Q");
-        assertEquals("t_ridge", PolicyChoice.bestLearned(r.policies(), "lower").orElseThrow().name());
-        assertEquals("t_xgboost", PolicyChoice.bestLearned(r.policies(), "higher").orElseThrow().name());
-        assertTrue(PolicyChoice.bestLearned(r.policies().subList(0, 5), "lower").isEmpty());
+        assertEquals("t_xgboost", PolicyChoice.selected(r).orElseThrow().name());
     }
 
     @Test

@@ -56,13 +56,20 @@ public final class BundleWriter {
             return new Written(null, "no model bundle: the run kept no fitted models");
         }
         RunResult r = out.result();
-        int sign = study.outcome().sign();
+        // policies are valued (and chosen) on the study's evaluation outcome when it has one
+        int sign = study.analyses().evaluationOutcome() != null ? study.analyses().evaluationOutcome().sign()
+                : study.outcome().sign();
         String selected = r.policyInsights() == null ? null : r.policyInsights().selectedPolicy();
         List<RunResult.PolicyResult> learned = new ArrayList<>(r.policies().stream()
                 .filter(p -> !FittedModels.isBaselinePolicy(p.name())).toList());
-        // best DR mean first in the study's direction; ties keep policy order; undefined values last
+        // ordered as the selection ranked them (value on the data the choice was made on, never the test split),
+        // best first in the study's direction; ties keep policy order; undefined values last
+        java.util.Map<String, Double> choiceValue = new java.util.HashMap<>();
+        if (r.policyInsights() != null && r.policyInsights().selection() != null) {
+            r.policyInsights().selection().values().forEach(v -> choiceValue.put(v.policy(), v.dr()));
+        }
         learned.sort(Comparator.comparingDouble(p -> {
-            double v = p.valueDr() == null ? Double.NaN : p.valueDr().mean();
+            double v = choiceValue.getOrDefault(p.name(), Double.NaN);
             return Double.isFinite(v) ? -sign * v : Double.POSITIVE_INFINITY;
         }));
         return write(dir, study, out, now, learned, selected);

@@ -92,7 +92,7 @@ final class OutcomeEvaluation {
     static List<PolicyDecisions> restrict(List<PolicyDecisions> policies, int[] kept) {
         List<PolicyDecisions> out = new ArrayList<>();
         for (PolicyDecisions d : policies) {
-            out.add(new PolicyDecisions(d.name(), d.description(), Stats.select(d.arms(), kept)));
+            out.add(d.withArms(Stats.select(d.arms(), kept)));
         }
         return out;
     }

@@ -51,7 +51,7 @@ final class PolicySet {
         List<RunResult.PolicyResult> out = new ArrayList<>();
         for (int p = 0; p < policies.size(); p++) {
             PolicyDecisions d = policies.get(p);
-            PolicyValue.Values point = PolicyValue.evaluate(heldOut, d.arms(), null);
+            PolicyValue.Values point = PolicyValue.evaluate(heldOut, d.valuedArms(), null);
             out.add(new RunResult.PolicyResult(d.name(), d.description(), d.treatedShare(), d.deferredShare(),
                     point.dr(), point.ipw(), summary(boot.dr()[p]), summary(boot.ipw()[p])));
         }

@@ -166,16 +166,18 @@ public record RunResult(
      *
      * @param policies       policy names, the order of the win matrices
      * @param rounds         bootstrap rounds behind the win counts
-     * @param winsDr         [i][j] = rounds in which policy i's DR value is better than policy j's
+     * @param winsDr         [i][j] = rounds in which policy i's DR value is better than policy j's (test split)
      * @param winsIpw        the same for IPW
-     * @param selectedPolicy the learned policy the outcome tree and verdict describe (best learned by DR mean)
+     * @param selectedPolicy the learned policy recommended for use (and bundled), chosen on data other than the test
+     *                       split ({@code selection}); the outcome tree and the verdict describe it
      * @param outcomeTree    nodes of the outcome tree of the selected policy
      * @param rankCurves     per estimator (and "random"): DR value when treating the top share by predicted benefit
-     * @param verdict        the verdict in words, with the paper's warnings
+     * @param verdict        the verdict in words, with the paper's warnings and how often each holds
+     * @param selection      how the selected policy was chosen, with every policy's value on the data used to choose
      */
     public record PolicyInsights(List<String> policies, int rounds, int[][] winsDr, int[][] winsIpw,
                                  String selectedPolicy, List<OutcomeTreeNode> outcomeTree, List<RankCurve> rankCurves,
-                                 Verdict verdict) {
+                                 Verdict verdict, Selection selection) {
     }
 
     /** @param arm actual arm label, or "all" for the root */
@@ -186,14 +188,61 @@ public record RunResult(
     }
 
     /**
-     * @param bestPolicy          best policy by DR mean over all policies
-     * @param bestLearned         best learned policy by DR mean
-     * @param bestLearnedBeatsDoctorsShare share of bootstrap rounds in which it beats Doctors (DR)
-     * @param text                the verdict in words
-     * @param warnings            the paper's warnings that apply
+     * The verdict of step 11. Every claim states the share of test bootstrap rounds in which it holds and counts
+     * as clear only at or above the one threshold {@link org.causalrx.policy.Evidence#CLEAR_SHARE}.
+     *
+     * @param bestPolicy               policy with the best test DR bootstrap mean over all policies
+     * @param bestPolicyShare          share of rounds in which it is at least as good as every other policy
+     * @param bestPolicyClear          whether that share reaches the threshold (only then do the paper's exit
+     *                                 warnings fire)
+     * @param selected                 the selected learned policy (chosen on validation), or null
+     * @param selectedBeatsDoctorsShare share of rounds in which its DR value beats current practice's
+     * @param headline                 the selected policy's test value against current practice, or null
+     * @param text                     the verdict in words
+     * @param warnings                 the paper's warnings that apply (only clear ones)
      */
-    public record Verdict(String bestPolicy, String bestLearned, double bestLearnedBeatsDoctorsShare, String text,
-                          List<String> warnings) {
+    public record Verdict(String bestPolicy, double bestPolicyShare, boolean bestPolicyClear, String selected,
+                          double selectedBeatsDoctorsShare, Headline headline, String text, List<String> warnings) {
+    }
+
+    /**
+     * The run's headline answer: the selected policy's value on the held-out test split (not used to choose it)
+     * against current practice, valued as the observed outcomes of the same patients.
+     *
+     * @param policy            the selected policy
+     * @param estimand          what the values estimate, in words
+     * @param scheme            the value scheme ("test_split_dr": DR on the test split, bootstrap over its patients)
+     * @param value             DR value on the test split (mean over bootstrap rounds)
+     * @param valueLow          2.5 % bootstrap quantile
+     * @param valueHigh         97.5 % bootstrap quantile
+     * @param currentPractice   current practice's value: the mean observed outcome (mean over the same rounds)
+     * @param gain              value − current practice, oriented so that positive is better (study direction)
+     * @param gainLow           2.5 % bootstrap quantile of the gain
+     * @param gainHigh          97.5 % bootstrap quantile of the gain
+     * @param beatsShare        share of rounds in which the gain is positive
+     * @param clear             beatsShare at or above the threshold
+     * @param nTest             test patients valued
+     */
+    public record Headline(String policy, String estimand, String scheme, double value, double valueLow,
+                           double valueHigh, double currentPractice, double gain, double gainLow, double gainHigh,
+                           double beatsShare, boolean clear, int nTest) {
+    }
+
+    /**
+     * How the recommended policy was chosen: by its DR value on the validation split (never on the test split on
+     * which it is reported, which would bias the reported value upward: the winner's curse).
+     *
+     * @param scheme   "validation_split_dr", or "test_split_dr" only when the study has no validation split
+     * @param n        patients valued for the choice
+     * @param selected the chosen learned policy, or null when there is none
+     * @param values   every policy's values on those patients (learned and baselines)
+     * @param note     in words, for the report
+     */
+    public record Selection(String scheme, int n, String selected, List<SelectionValue> values, String note) {
+    }
+
+    /** One policy's point values on the data used for the choice. */
+    public record SelectionValue(String policy, boolean learned, double dr, double ipw) {
     }
 
     /**

@@ -105,7 +105,8 @@ public record StudyRun(Learners learners, boolean parallel) {
 
         progress.stage("evaluation", "held-out IPW and DR values, " + study.bootstrapRounds() + " bootstrap rounds");
         Classifier evalLearner = learners.evaluationPropensity();
-        double[] pStar = evalLearner.fit(x, t, null, Seeds.derive(seed, "p-star")).predictProba(xTest);
+        org.causalrx.learn.ProbabilityModel pStarModel = evalLearner.fit(x, t, null, Seeds.derive(seed, "p-star"));
+        double[] pStar = pStarModel.predictProba(xTest);
         TLearner.Fitted plugIn = outcome.models().get(0);
         HeldOut modelHeldOut = new HeldOut(Stats.select(y, test), tTest, pStar, plugIn.mu(xTest, 0),
                 plugIn.mu(xTest, 1));
@@ -125,9 +126,12 @@ public record StudyRun(Learners learners, boolean parallel) {
         NnMetricsStage.Output nn = NnMetricsStage.run(cateModels, testCates, insights.impliedAte(), xTest, tTest,
                 heldOut.y(), binary, armLabels, Seeds.derive(seed, "nn-metrics"),
                 NnMetricsStage.Classes.of(study.outcome(), y, test));
-        progress.stage("insights", "win matrix, outcome tree, rank graph and verdict");
+        progress.stage("insights", "policy chosen on the validation split; win matrix, outcome tree, rank graph and "
+                + "verdict");
+        RunResult.Selection selection = ValidationChoice.choose(study, table, cohort, new ValidationChoice.Fitted(
+                cateModels, deferral, overlap, e, pStarModel, plugIn), x, t, y, split, learners, seed, valued);
         RunResult.PolicyInsights policyInsights = PolicyInsightStage.run(valued.study(), heldOut, valued.policies(),
-                boot, policyResults, valued.cates(), armLabels, parallel, seed);
+                boot, policyResults, valued.cates(), armLabels, parallel, seed, selection);
         progress.stage("analyses", "secondary outcomes, outcome trees, policy summaries, deferral insights");
         AnalysisStage.Output analyses = AnalysisStage.run(new AnalysisStage.Inputs(study, table, cohort, x, t, split,
                 encoding.featureNames(), pStar, policies, heldOut, valued.policies(), inOverlap, armLabels,

@@ -37,7 +37,7 @@ public final class Bootstrap {
         // same terms as PolicyValue.evaluate, so the values are bit-identical to evaluating policy by policy.
         byte[] decisions = new byte[n * k];
         for (int p = 0; p < k; p++) {
-            int[] arms = policies.get(p).arms();
+            int[] arms = policies.get(p).valuedArms();
             for (int i = 0; i < n; i++) {
                 decisions[i * k + p] = (byte) arms[i];
             }

@@ -26,10 +26,13 @@ public final class Policies {
         return new PolicyDecisions(name, description, d);
     }
 
-    /** Doctors: the treatment actually given. Nothing is deferred. */
+    /**
+     * Doctors: the treatment actually given (current practice). Valued as the observed outcomes: see
+     * {@link PolicyDecisions#observed()}.
+     */
     public static PolicyDecisions doctors(int[] observed) {
-        return new PolicyDecisions("doctors", "the treatment the clinicians actually gave (current practice)",
-                observed.clone());
+        return new PolicyDecisions("doctors", "the treatment the clinicians actually gave (current practice), valued "
+                + "as the observed outcomes", observed.clone(), true);
     }
 
     /**

@@ -6,9 +6,17 @@ package org.causalrx.policy;
  * @param name        stable policy name, e.g. "doctors", "t_xgboost"
  * @param description in words, for the report
  * @param arms        per patient: 0, 1 or DEFER (−1); copied
+ * @param observed    true for current practice: {@code arms} are the treatments actually given, and the policy is
+ *                    valued as the observed outcomes (TRS Eq. 5 with every patient deferred to the clinician), never
+ *                    by weighting the observed treatment as if it were a policy of x
  */
-public record PolicyDecisions(String name, String description, int[] arms) {
+public record PolicyDecisions(String name, String description, int[] arms, boolean observed) {
     public static final int DEFER = -1;
+
+    /** A policy of x (valued by IPW / DR on the patients it recommends for). */
+    public PolicyDecisions(String name, String description, int[] arms) {
+        this(name, description, arms, false);
+    }
 
     public PolicyDecisions {
         arms = arms.clone();
@@ -26,6 +34,24 @@ public record PolicyDecisions(String name, String description, int[] arms) {
 
     int arm(int i) {
         return arms[i];
+    }
+
+    /**
+     * The decisions a value estimator sees: {@link #arms} for a policy of x; for current practice every patient is
+     * deferred, so its value is the mean observed outcome on the same patients (and on each bootstrap resample).
+     */
+    public int[] valuedArms() {
+        if (!observed) {
+            return arms.clone();
+        }
+        int[] d = new int[arms.length];
+        java.util.Arrays.fill(d, DEFER);
+        return d;
+    }
+
+    /** The same policy (name, description, kind) deciding {@code newArms}, e.g. restricted to some patients. */
+    public PolicyDecisions withArms(int[] newArms) {
+        return new PolicyDecisions(name, description, newArms, observed);
     }
 
     public int size() {

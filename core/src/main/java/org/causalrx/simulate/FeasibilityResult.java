@@ -42,10 +42,11 @@ public record FeasibilityResult(String study, String outcome, String direction, 
      * @param trueValue mean over test patients of the potential outcome under the policy's decision (deferred →
      *                  the factual outcome)
      * @param regret    how much worse than Optimal, in the study's direction (≥ 0 is worse)
+     * @param selected  true for the policy the run recommended (chosen on the validation split, as in a real run)
      */
     public record PolicyRecord(String form, int seed, String policy, boolean learned, double treatedShare,
                                double deferredShare, double dr, double ipw, double drSe, double trueValue,
-                               double regret) {
+                               double regret, boolean selected) {
     }
 
     /** Mean and standard error of the mean over seeds of one policy's values. */

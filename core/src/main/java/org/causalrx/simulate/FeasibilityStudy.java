@@ -87,16 +87,19 @@ public record FeasibilityStudy(StudyRun runner) {
                     : (sign * cate[h.sourceRows()[i]] > 0 ? 1 : 0);
         }
         double vOpt = trueValue(optimal, h, y0, y1);
+        String selected = out.result().policyInsights() == null ? null
+                : out.result().policyInsights().selectedPolicy();
         List<FeasibilityResult.PolicyRecord> rs = new ArrayList<>();
         for (RunResult.PolicyResult p : out.result().policies()) {
             double v = trueValue(h.decisions().get(p.name()), h, y0, y1);
             rs.add(new FeasibilityResult.PolicyRecord(form, seedIndex, p.name(), study.estimators().contains(p.name()),
                     p.treatedShare(), p.deferredShare(), p.pointDr(), p.pointIpw(),
-                    p.valueDr() == null ? Double.NaN : p.valueDr().sd(), v, sign * (vOpt - v)));
+                    p.valueDr() == null ? Double.NaN : p.valueDr().sd(), v, sign * (vOpt - v),
+                    p.name().equals(selected)));
         }
         PolicyDecisions opt = new PolicyDecisions(FeasibilityResult.OPTIMAL, "true-effect sign rule", optimal);
         rs.add(new FeasibilityResult.PolicyRecord(form, seedIndex, FeasibilityResult.OPTIMAL, false,
-                opt.treatedShare(), opt.deferredShare(), Double.NaN, Double.NaN, Double.NaN, vOpt, 0.0));
+                opt.treatedShare(), opt.deferredShare(), Double.NaN, Double.NaN, Double.NaN, vOpt, 0.0, false));
         return rs;
     }
 

@@ -1,0 +1,53 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.causalrx.policy.HeldOut;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.policy.PolicyValue;
+
+/**
+ * Chooses the policy to recommend (and bundle) by its DR value on data that is not then used to report how good the
+ * choice is. Choosing the best of many noisy values and reporting that same value is biased upward (the winner's
+ * curse), so the run chooses on the validation split and reports the choice's value on the test split.
+ */
+final class PolicySelection {
+    /** The choice is made by DR point value on the validation split. */
+    static final String VALIDATION = "validation_split_dr";
+    /** The fallback when the study has no validation split: the reported value of the choice is optimistic. */
+    static final String TEST = "test_split_dr";
+
+    private PolicySelection() {
+    }
+
+    /**
+     * @param scheme   {@link #VALIDATION} or {@link #TEST}, naming what {@code heldOut} is
+     * @param heldOut  the patients the choice is made on, on the valued outcome
+     * @param policies the run's policies decided for those patients (same names and order as on the test split)
+     * @param sign     +1 when higher values are better, −1 when lower are better
+     * @return the choice: the learned policy with the best DR value (the first on ties), with every policy's values
+     */
+    static RunResult.Selection choose(String scheme, HeldOut heldOut, List<PolicyDecisions> policies, int sign) {
+        List<RunResult.SelectionValue> values = new ArrayList<>();
+        String best = null;
+        double bestValue = Double.NaN;
+        for (PolicyDecisions d : policies) {
+            PolicyValue.Values v = PolicyValue.evaluate(heldOut, d.valuedArms(), null);
+            boolean learned = !PolicyInsightStage.isBaseline(d.name());
+            values.add(new RunResult.SelectionValue(d.name(), learned, v.dr(), v.ipw()));
+            if (learned && !Double.isNaN(v.dr()) && (best == null || sign * (v.dr() - bestValue) > 0)) {
+                best = d.name();
+                bestValue = v.dr();
+            }
+        }
+        String note = scheme.equals(VALIDATION)
+                ? String.format(Locale.ROOT, "The recommended policy is the learned policy with the best DR value on "
+                        + "the %d validation patients; the test split, on which every value in the tables is "
+                        + "estimated, was not used to choose it.", heldOut.size())
+                : "The study has no validation split, so the recommended policy was chosen on the test split "
+                        + "itself: its reported value is optimistic (the winner's curse). Add a validation split.";
+        return new RunResult.Selection(scheme, heldOut.size(), best, values, note);
+    }
+}
