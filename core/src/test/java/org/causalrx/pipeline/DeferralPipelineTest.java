@@ -35,6 +35,31 @@ class DeferralPipelineTest {
     }
 
     @Test
+    void currentPracticeIsTheObservedMeanAndThePolicyIsChosenOnValidation() {
+        RunResult r = out.result();
+        double[] y = out.heldOut().outcome();
+        double mean = java.util.Arrays.stream(y).sum() / y.length;
+        RunResult.PolicyResult doctors = r.policies().get(0);
+        assertEquals("doctors", doctors.name());
+        assertEquals(mean, doctors.pointDr(), 1e-12);
+        assertEquals(mean, doctors.pointIpw(), 1e-12);
+        RunResult.Selection sel = r.policyInsights().selection();
+        assertEquals(PolicySelection.VALIDATION, sel.scheme());
+        assertEquals(r.n().validation(), sel.n());
+        assertEquals(r.policies().size(), sel.values().size());
+        // the chosen policy is the best learned one by validation DR (death: lower is better)
+        RunResult.SelectionValue best = sel.values().stream().filter(RunResult.SelectionValue::learned)
+                .min(java.util.Comparator.comparingDouble(RunResult.SelectionValue::dr)).orElseThrow();
+        assertEquals(best.policy(), sel.selected());
+        assertEquals(sel.selected(), r.policyInsights().selectedPolicy());
+        RunResult.Verdict v = r.policyInsights().verdict();
+        assertEquals(sel.selected(), v.selected());
+        assertEquals(sel.selected(), v.headline().policy());
+        assertEquals(doctors.valueDr().mean(), v.headline().currentPractice(), 1e-12);
+        assertEquals(v.bestPolicyClear() && PolicyVerdict.warning(v.bestPolicy()) != null, !v.warnings().isEmpty());
+    }
+
+    @Test
     void everySignRulePolicyHasBothSetsAndBaselinesKeepTheirNames() {
         List<String> names = out.result().policies().stream().map(RunResult.PolicyResult::name).toList();
         assertEquals(List.of("doctors", "random", "propensity", "treat_all_0", "treat_all_1", "t_ridge@inclusive",
