@@ -134,7 +134,7 @@ public final class BundleWriter {
         boolean conservative = policy.name().endsWith(CONSERVATIVE);
         String note;
         if (policy.name().equals(selected)) {
-            note = "model bundle: policy " + policy.name() + " (the run's selected policy, best learned by DR mean)";
+            note = "model bundle: policy " + policy.name() + " (the run's selected policy, chosen by its DR value on the validation split)";
         } else {
             note = "model bundle: policy " + policy.name() + ", the best learned policy that can be bundled; the "
                     + "selected policy " + selected + " cannot be yet (" + String.join("; ", refused) + ")";
