@@ -123,7 +123,7 @@ public record StudyRun(Learners learners, boolean parallel) {
                         + " MSE >= 0.9 x variance", m.model(), m.arm(), m.rmse(), m.outcomeSd())).toList();
         RunResult.CateInsights insights = CateStage.insights(testCates, psi, rejected, Seeds.derive(seed, "insights"));
         NnMetricsStage.Output nn = NnMetricsStage.run(cateModels, testCates, insights.impliedAte(), xTest, tTest,
-                heldOut.y(), binary, armLabels, Seeds.derive(seed, "nn-metrics"),
+                modelHeldOut.y(), binary, armLabels, Seeds.derive(seed, "nn-metrics"),
                 NnMetricsStage.Classes.of(study.outcome(), y, test));
         progress.stage("insights", "win matrix, outcome tree, rank graph and verdict");
         RunResult.PolicyInsights policyInsights = PolicyInsightStage.run(valued.study(), heldOut, valued.policies(),
@@ -140,7 +140,7 @@ public record StudyRun(Learners learners, boolean parallel) {
         if (deferral != null) {
             Study.Deferral d = study.deferral();
             String sweepPolicy = DeferralSweep.sweepPolicy(policyInsights.selectedPolicy(), deferral);
-            sweep = DeferralSweep.sweep(study, deferral, xTest, eTest, overlap, heldOut);
+            sweep = DeferralSweep.sweep(study, deferral, xTest, eTest, overlap, valued);
             deferralResult = new DeferralResult(d.alphaStat(), d.lambda(), d.bootstrapRefits(), deferral.methods(),
                     DeferralSweep.BOUNDS_METHOD, DeferralSweep.JOINT_RULE, sweepPolicy,
                     DeferralSweep.sets(study, deferral, xTest, eTest, overlap));
@@ -195,7 +195,7 @@ public record StudyRun(Learners learners, boolean parallel) {
         }
         FittedModels models = new FittedModels(encoding, FittedModels.textColumns(cohort.covariates()),
                 prop.selected(), prop.model(), overlap, cateModels, CateStage.singles(study.estimators()));
-        return new RunOutput(result, figures, new RunOutput.HeldOutDetail(source, tTest, heldOut.y(), eTest,
+        return new RunOutput(result, figures, new RunOutput.HeldOutDetail(source, tTest, modelHeldOut.y(), eTest,
                 decisions), models, fittedDeferral);
     }
 
