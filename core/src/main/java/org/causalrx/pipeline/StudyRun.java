@@ -150,7 +150,7 @@ public record StudyRun(Learners learners, boolean parallel) {
         progress.stage("ate", "cross-fitted AIPW over the whole cohort (" + study.ateFolds() + " folds)");
         CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary),
                 study.ateFolds(), HeldOut.CLIP);
-        CrossFitAipw.Estimate ate = aipw.estimate(x, t, y, Seeds.derive(seed, "ate"));
+        RunResult.AteResult ate = AteEstimands.estimate(aipw, study, x, t, y, Seeds.derive(seed, "ate"));
 
         RunResult result = new RunResult(study.name(),
                 ResultParts.protocol(study, cohort, armLabels),
@@ -160,7 +160,7 @@ public record StudyRun(Learners learners, boolean parallel) {
                 prop.metrics(), prop.selected(),
                 new RunResult.OverlapInfo(overlap.etaLow(), overlap.etaHigh(), overlap.method(), test.length,
                         overlap.count(eTest), split.train().length, overlap.count(Stats.select(e, split.train()))),
-                new RunResult.AteResult(ate.ate(), ate.se(), ate.ciLow(), ate.ciHigh(), "aipw", ate.folds(), ate.n()),
+                ate,
                 outcome.metrics(), policyResults, insights, policyInsights,
                 Explanations.all(prop.selected(), prop.model(), explained, xTest, encoding.featureNames(), armLabels),
                 new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
