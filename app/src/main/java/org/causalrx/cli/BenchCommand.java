@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
  * Writes a JSON results file.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: 'nhefs' = full run wall time and bootstrap throughput. Writes a results file.")
+        description = "Benchmarks: 'nhefs' = full run wall time and bootstrap throughput; see WHAT for the others. "
+                + "Writes a results file.")
 final class BenchCommand implements Callable<Integer> {
 
     /** Base seed of the ihdp-sim replications (replication r uses this + r). */
@@ -47,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "data for checking choices made on the IHDP files), grf (causal "
                     + "forest on grf's simple design; --reps N repetitions, default 1), categorical (4-class outcome "
                     + "simulated on the --study covariates: true PEHE vs NN-PEHE of the neural estimators; --reps, "
-                    + "default 1-3)")
+                    + "default 1-3), lalonde (cross-fitted AIPW ATT and ATE on the NSW treated vs PSID controls, against "
+                    + "the experimental $1,794; needs --data)")
     String what;
 
     @Option(names = "--data", description = "benchmark data folder (default: ../shared/data/ihdp or ../shared/data/acic2016)")
@@ -126,11 +128,15 @@ final class BenchCommand implements Callable<Integer> {
             case "nhefs" -> {
                 return nhefs(out != null ? out : Path.of("runs", "bench", "bench-nhefs.json"));
             }
+            case "lalonde" -> {
+                LalondeBench.run(data, out != null ? out : Path.of("runs", "bench", "bench-lalonde.json"));
+                return 0;
+            }
             case "policy" -> {
                 return policy(out != null ? out : Path.of("runs", "bench", "bench-policy.json"));
             }
             default -> throw new CausalRxException("unknown benchmark '" + what
-                    + "'; available: nhefs, ihdp, ihdp-sim, acic, grf, policy, categorical");
+                    + "'; available: nhefs, ihdp, ihdp-sim, acic, grf, policy, categorical, lalonde");
         }
     }
 

@@ -42,6 +42,7 @@ final class CsvTables {
         names.add(write(tablesDir, POLICIES, policies(r)));
         names.add(write(tablesDir, OVERLAP, overlap(r)));
         names.add(write(tablesDir, ATE, ate(r)));
+        names.add(write(tablesDir, "ate_estimands.csv", estimands(r)));
         RunResult.CateInsights ins = r.cateInsights();
         if (ins != null && ins.estimators() != null && !ins.estimators().isEmpty()) {
             names.add(write(tablesDir, "cate_correlation_pearson.csv", matrix(ins.estimators(), ins.pearson())));
@@ -217,6 +218,19 @@ final class CsvTables {
         if (a != null) {
             rows.add(List.of(Fmt.raw(a.estimate()), Fmt.raw(a.se()), Fmt.raw(a.ciLow()), Fmt.raw(a.ciHigh()),
                     s(a.method()), Integer.toString(a.folds()), Integer.toString(a.n())));
+        }
+        return rows;
+    }
+
+    /** The cross-fitted AIPW estimands the study asked for (ate, att, atc), one row each. */
+    static List<List<String>> estimands(RunResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("estimand", "estimate", "se", "ci_low", "ci_high", "n", "folds"));
+        if (r.ate() != null) {
+            for (RunResult.EstimandResult e : r.ate().estimands()) {
+                rows.add(List.of(e.name(), Fmt.raw(e.estimate()), Fmt.raw(e.se()), Fmt.raw(e.ciLow()),
+                        Fmt.raw(e.ciHigh()), Integer.toString(e.n()), Integer.toString(e.folds())));
+            }
         }
         return rows;
     }

@@ -169,6 +169,13 @@ final class HtmlReport {
             kv.add(new String[] {"Average effect (AIPW)", Fmt.num(r.ate().estimate()) + ", CI "
                     + Fmt.range(r.ate().ciLow(), r.ate().ciHigh()) + " (" + Html.text(p.treatedLabel())
                     + " minus " + Html.text(p.controlLabel()) + ")"});
+            for (RunResult.EstimandResult e : r.ate().estimands()) {
+                if (!e.name().equals("ate")) {
+                    kv.add(new String[] {(e.name().equals("att") ? "Effect on the treated" : "Effect on the controls")
+                            + " (AIPW " + e.name().toUpperCase(java.util.Locale.ROOT) + ")", Fmt.num(e.estimate())
+                            + ", CI " + Fmt.range(e.ciLow(), e.ciHigh())});
+                }
+            }
         }
         if (r.policyInsights() != null && r.policyInsights().verdict() != null) {
             RunResult.Verdict v = r.policyInsights().verdict();

@@ -1,5 +1,7 @@
 package org.causalrx.causal;
 
+import java.util.List;
+
 import org.causalrx.learn.Classifier;
 import org.causalrx.learn.Folds;
 import org.causalrx.learn.Regressor;
@@ -10,7 +12,8 @@ import org.causalrx.util.Stats;
  * Average treatment effect by cross-fitted augmented IPW (doubly robust). The cohort is cut into k folds
  * (stratified by treatment); for each fold the propensity and the two arm outcome models are fit on the
  * other folds and evaluated on it, so every patient contributes an out-of-fold influence value
- * psi_i = mu1 − mu0 + t(y − mu1)/e − (1 − t)(y − mu0)/(1 − e). ATE = mean psi; SE = sd(psi)/sqrt(n).
+ * psi_i = mu1 − mu0 + t(y − mu1)/e − (1 − t)(y − mu0)/(1 − e). ATE = mean psi; SE = sd(psi)/sqrt(n). The same
+ * out-of-fold nuisances give the ATT and ATC ({@link AipwEstimands}).
  *
  * @param propensity learner for e(x)
  * @param outcome    learner for mu0 and mu1 (a T-learner inside each fold)
@@ -24,9 +27,28 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
     }
 
     public Estimate estimate(double[][] x, int[] t, double[] y, long seed) {
+        AipwEstimands.Estimate a = nuisances(x, t, y, seed).estimate(Estimand.ATE, folds);
+        return new Estimate(a.estimate(), a.se(), a.ciLow(), a.ciHigh(), a.n(), folds);
+    }
+
+    /**
+     * Several estimands from one set of cross-fitted nuisances (the ATE among them equals {@link #estimate}).
+     *
+     * @param estimands what to estimate, in the order returned
+     */
+    public List<AipwEstimands.Estimate> estimates(double[][] x, int[] t, double[] y, long seed,
+                                                  List<Estimand> estimands) {
+        AipwEstimands nuisances = nuisances(x, t, y, seed);
+        return estimands.stream().map(e -> nuisances.estimate(e, folds)).toList();
+    }
+
+    /** Out-of-fold propensities (clipped) and arm outcome predictions for every patient. */
+    public AipwEstimands nuisances(double[][] x, int[] t, double[] y, long seed) {
         int n = y.length;
         int[] fold = Folds.assign(n, folds, t, Seeds.derive(seed, "aipw-folds"));
-        double[] psi = new double[n];
+        double[] eAll = new double[n];
+        double[] m0All = new double[n];
+        double[] m1All = new double[n];
         TLearner tl = new TLearner("aipw-outcome", outcome);
         for (int f = 0; f < folds; f++) {
             int[] train = Folds.rows(fold, f, false);
@@ -40,12 +62,11 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
             double[] m1 = mu.mu(xTest, 1);
             for (int j = 0; j < test.length; j++) {
                 int i = test[j];
-                double ei = Math.min(Math.max(e[j], clip), 1 - clip);
-                psi[i] = m1[j] - m0[j] + t[i] * (y[i] - m1[j]) / ei - (1 - t[i]) * (y[i] - m0[j]) / (1 - ei);
+                eAll[i] = Math.min(Math.max(e[j], clip), 1 - clip);
+                m0All[i] = m0[j];
+                m1All[i] = m1[j];
             }
         }
-        double ate = Stats.mean(psi);
-        double se = Stats.sd(psi) / Math.sqrt(n);
-        return new Estimate(ate, se, ate - 1.959963984540054 * se, ate + 1.959963984540054 * se, n, folds);
+        return new AipwEstimands(t, y, eAll, m0All, m1All);
     }
 }

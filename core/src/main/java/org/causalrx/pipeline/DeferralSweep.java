@@ -7,14 +7,15 @@ import java.util.Map;
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.causal.bounds.JointCateModel;
-import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
 import org.causalrx.study.Study;
 
 /**
  * The alpha_stat × Lambda sweep (TRS §3.8) and the per-set summaries: for every sign-rule estimator and grid point,
- * the Conservative decisions (through {@link DeferralStage#decide}) and their held-out DR point value.
+ * the Conservative decisions (through {@link DeferralStage#decide}) and their held-out DR point value. The sweep
+ * decides for every test patient and values (deferral rate, treated share, DR value) on the valued ones, as the
+ * run's policy table does.
  */
 final class DeferralSweep {
     static final String JOINT_RULE = "tau_lo = l - (tau_1 - tau_minus), tau_hi = h + (tau_plus - tau_1): the"
@@ -32,7 +33,7 @@ final class DeferralSweep {
     }
 
     static List<DeferralResult.SweepPoint> sweep(Study study, DeferralStage.Fitted fitted, double[][] xTest,
-                                                 double[] eTest, OverlapSet overlap, HeldOut heldOut) {
+                                                 double[] eTest, OverlapSet overlap, ValuedOutcome valued) {
         Study.Deferral d = study.deferral();
         List<DeferralResult.SweepPoint> out = new ArrayList<>();
         for (Map.Entry<String, JointCateModel> en : fitted.models().entrySet()) {
@@ -43,10 +44,11 @@ final class DeferralSweep {
                 EffectIntervals stat = m.statistical().effectInterval(xTest, alpha);
                 for (double lambda : d.sweepLambda()) {
                     EffectIntervals joint = JointCateModel.combine(stat, centre, fitted.bounds().bounds(xTest, lambda));
-                    PolicyDecisions p = new PolicyDecisions(en.getKey(), "", DeferralStage.decide(eTest, overlap, tau,
-                            joint, study.outcome().sign()));
+                    int[] all = DeferralStage.decide(eTest, overlap, tau, joint, study.outcome().sign());
+                    PolicyDecisions p = new PolicyDecisions(en.getKey(), "", valued.restrict(all));
                     out.add(new DeferralResult.SweepPoint(en.getKey() + DeferralStage.CONSERVATIVE, alpha, lambda,
-                            p.deferredShare(), PolicyValue.evaluate(heldOut, p.arms(), null).dr(), p.treatedShare()));
+                            p.deferredShare(), PolicyValue.evaluate(valued.heldOut(), p.arms(), null).dr(),
+                            p.treatedShare()));
                 }
             }
         }

@@ -44,7 +44,7 @@ public record RunOutput(RunResult result, RunFigures figures, HeldOutDetail held
      *
      * @param sourceRows 0-based row in the data file of each test patient
      * @param treatment  observed treatment (0/1)
-     * @param outcome    factual outcome
+     * @param outcome    factual modelled outcome (not the derived evaluation outcome, which may lack rows)
      * @param propensity selected propensity model's e(x)
      * @param decisions  policy name → per test patient: 0, 1 or −1 (deferred), in policy order
      */

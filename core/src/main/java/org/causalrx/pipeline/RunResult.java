@@ -132,8 +132,34 @@ public record RunResult(
                               int trainTotal, int trainInOverlap) {
     }
 
+    /**
+     * The cross-fitted AIPW ATE over the whole cohort (outcome units, treated − control) and every estimand the
+     * study asked for ({@code ate.estimands}, in its order; the ATE among them equals this record's estimate).
+     */
     public record AteResult(double estimate, double se, double ciLow, double ciHigh, String method, int folds,
-                            int n) {
+                            int n, List<EstimandResult> estimands) {
+        public AteResult {
+            estimands = estimands == null ? List.of() : List.copyOf(estimands);
+        }
+
+        /** The ATE alone (no estimand list). */
+        public AteResult(double estimate, double se, double ciLow, double ciHigh, String method, int folds, int n) {
+            this(estimate, se, ciLow, ciHigh, method, folds, n, List.of());
+        }
+    }
+
+    /**
+     * One cross-fitted AIPW estimand.
+     *
+     * @param name     "ate", "att" (effect on the treated) or "atc" (effect on the controls)
+     * @param estimate outcome units, treated − control
+     * @param se       influence-function standard error
+     * @param ciLow    95 % normal interval
+     * @param n        patients in the cohort the nuisances were cross-fitted on
+     * @param folds    cross-fitting folds
+     */
+    public record EstimandResult(String name, double estimate, double se, double ciLow, double ciHigh, int n,
+                                 int folds) {
     }
 
     /**

@@ -124,7 +124,7 @@ public record StudyRun(Learners learners, boolean parallel) {
                         + " MSE >= 0.9 x variance", m.model(), m.arm(), m.rmse(), m.outcomeSd())).toList();
         RunResult.CateInsights insights = CateStage.insights(testCates, psi, rejected, Seeds.derive(seed, "insights"));
         NnMetricsStage.Output nn = NnMetricsStage.run(cateModels, testCates, insights.impliedAte(), xTest, tTest,
-                heldOut.y(), binary, armLabels, Seeds.derive(seed, "nn-metrics"),
+                modelHeldOut.y(), binary, armLabels, Seeds.derive(seed, "nn-metrics"),
                 NnMetricsStage.Classes.of(study.outcome(), y, test));
         progress.stage("insights", "policy chosen on the validation split; win matrix, outcome tree, rank graph and "
                 + "verdict");
@@ -144,7 +144,7 @@ public record StudyRun(Learners learners, boolean parallel) {
         if (deferral != null) {
             Study.Deferral d = study.deferral();
             String sweepPolicy = DeferralSweep.sweepPolicy(policyInsights.selectedPolicy(), deferral);
-            sweep = DeferralSweep.sweep(study, deferral, xTest, eTest, overlap, heldOut);
+            sweep = DeferralSweep.sweep(study, deferral, xTest, eTest, overlap, valued);
             deferralResult = new DeferralResult(d.alphaStat(), d.lambda(), d.bootstrapRefits(), deferral.methods(),
                     DeferralSweep.BOUNDS_METHOD, DeferralSweep.JOINT_RULE, sweepPolicy,
                     DeferralSweep.sets(study, deferral, xTest, eTest, overlap));
@@ -154,7 +154,7 @@ public record StudyRun(Learners learners, boolean parallel) {
         progress.stage("ate", "cross-fitted AIPW over the whole cohort (" + study.ateFolds() + " folds)");
         CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary),
                 study.ateFolds(), HeldOut.CLIP);
-        CrossFitAipw.Estimate ate = aipw.estimate(x, t, y, Seeds.derive(seed, "ate"));
+        RunResult.AteResult ate = AteEstimands.estimate(aipw, study, x, t, y, Seeds.derive(seed, "ate"));
 
         RunResult result = new RunResult(study.name(),
                 ResultParts.protocol(study, cohort, armLabels),
@@ -164,7 +164,7 @@ public record StudyRun(Learners learners, boolean parallel) {
                 prop.metrics(), prop.selected(),
                 new RunResult.OverlapInfo(overlap.etaLow(), overlap.etaHigh(), overlap.method(), test.length,
                         overlap.count(eTest), split.train().length, overlap.count(Stats.select(e, split.train()))),
-                new RunResult.AteResult(ate.ate(), ate.se(), ate.ciLow(), ate.ciHigh(), "aipw", ate.folds(), ate.n()),
+                ate,
                 outcome.metrics(), policyResults, insights, policyInsights,
                 Explanations.all(prop.selected(), prop.model(), explained, xTest, encoding.featureNames(), armLabels),
                 new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
@@ -199,7 +199,7 @@ public record StudyRun(Learners learners, boolean parallel) {
         }
         FittedModels models = new FittedModels(encoding, FittedModels.textColumns(cohort.covariates()),
                 prop.selected(), prop.model(), overlap, cateModels, CateStage.singles(study.estimators()));
-        return new RunOutput(result, figures, new RunOutput.HeldOutDetail(source, tTest, heldOut.y(), eTest,
+        return new RunOutput(result, figures, new RunOutput.HeldOutDetail(source, tTest, modelHeldOut.y(), eTest,
                 decisions), models, fittedDeferral);
     }
 

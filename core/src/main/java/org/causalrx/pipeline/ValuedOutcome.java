@@ -27,16 +27,25 @@ import org.causalrx.util.Stats;
  * @param cates    test-set CATEs on the valued patients, oriented so that {@code study}'s direction ranks
  *                 benefit as the modelled outcome's direction does
  * @param info     the evaluation outcome for results.json, or null when the modelled outcome is valued
+ * @param kept     the valued patients' positions in the test split (0-based, increasing): every row of
+ *                 {@code heldOut}, {@code policies} and {@code cates} is test position {@code kept[i]}; arrays
+ *                 over all test patients are restricted to these with {@link #restrict}
  */
 record ValuedOutcome(Study study, HeldOut heldOut, List<PolicyDecisions> policies, Map<String, double[]> cates,
-                     RunResult.EvaluationOutcome info) {
+                     RunResult.EvaluationOutcome info, int[] kept) {
+
+    /** Decisions over all test patients, restricted to the valued ones (same order as {@link #heldOut}). */
+    int[] restrict(int[] allTest) {
+        return Stats.select(allTest, kept);
+    }
 
     static ValuedOutcome of(Study study, Table table, Cohort cohort, HeldOut modelHeldOut,
                             List<PolicyDecisions> policies, Map<String, double[]> testCates, Learners learners,
                             double[][] x, int[] t, SplitIndices split, double[] pStarTest, long seed) {
         Study.EvaluationOutcome eval = study.analyses().evaluationOutcome();
         if (eval == null) {
-            return new ValuedOutcome(study, modelHeldOut, policies, testCates, null);
+            return new ValuedOutcome(study, modelHeldOut, policies, testCates, null,
+                    java.util.stream.IntStream.range(0, split.test().length).toArray());
         }
         double[] y = AnalysisColumns.evaluation(study, table, eval, cohort.sourceRows());
         OutcomeEvaluation.Prepared p = OutcomeEvaluation.prepare(y, false, learners, x, t, split, pStarTest, policies,
@@ -56,6 +65,6 @@ record ValuedOutcome(Study study, HeldOut heldOut, List<PolicyDecisions> policie
                 eval.missing()));
         return new ValuedOutcome(view, p.heldOut(), p.policies(), cates, new RunResult.EvaluationOutcome(eval.name(),
                 eval.formula(), eval.direction().name().toLowerCase(java.util.Locale.ROOT), study.outcome().column(),
-                p.kept().length, split.test().length - p.kept().length, p.plugIn()));
+                p.kept().length, split.test().length - p.kept().length, p.plugIn()), p.kept());
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.causalrx.causal.Estimand;
+
 /**
  * A study protocol (TRS §3.1, App. A), read from YAML by {@link StudyLoader} and validated there.
  *
@@ -27,11 +29,13 @@ import java.util.Map;
  *                      outcome trees, vulnerable groups); {@link Analyses#NONE} when the study asks for none
  * @param deferral      uncertainty-based deferral settings (TRS Eq. 4, §3.8), or null for overlap-only deferral
  *                      (one deferral set, policy names without suffixes; what simulated runs use)
+ * @param estimands     the average effects estimated by cross-fitted AIPW over the whole cohort ({@code ate:
+ *                      estimands}), in the study's order; [ATE] when not given
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                     int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
-                    Analyses analyses, Deferral deferral) {
+                    Analyses analyses, Deferral deferral, List<Estimand> estimands) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -39,6 +43,16 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         covariates = List.copyOf(covariates);
         estimators = List.copyOf(estimators);
         analyses = analyses == null ? Analyses.NONE : analyses;
+        estimands = estimands == null || estimands.isEmpty() ? List.of(Estimand.ATE) : List.copyOf(estimands);
+    }
+
+    /** A study whose cross-fitted AIPW estimates the ATE only. */
+    public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
+                 Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
+                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
+                 Analyses analyses, Deferral deferral) {
+        this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, null);
     }
 
     /** A study without further analyses (the form used before {@link Analyses} existed). */
@@ -61,19 +75,19 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     /** A copy with another seed and number of bootstrap rounds (command-line overrides, seed-stability tests). */
     public Study withSeedAndRounds(long newSeed, int rounds) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
-                rounds, ateFolds, estimators, simulation, analyses, deferral);
+                rounds, ateFolds, estimators, simulation, analyses, deferral, estimands);
     }
 
     /** A copy whose outcome is {@code other} (e.g. the derived evaluation outcome, for valuing policies). */
     public Study withOutcome(Outcome other) {
         return new Study(file, name, protocol, data, idColumn, treatment, other, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands);
     }
 
     /** A copy with other deferral settings (null: overlap only). */
     public Study withDeferral(Deferral d) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, d);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, d, estimands);
     }
 
     /**

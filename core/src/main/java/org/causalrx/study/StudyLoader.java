@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.causalrx.causal.Estimand;
 import org.causalrx.util.CausalRxException;
 
 /**
@@ -19,7 +20,8 @@ import org.causalrx.util.CausalRxException;
  * repeated keys anywhere, missing required keys ({@code name, data, treatment.column, treatment.arms,
  * outcome.column, outcome.type, outcome.direction, covariates, seed}), wrong types and unknown words are a
  * {@link CausalRxException} naming the study file and the key, with the allowed values. Defaults: split
- * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5, deferral as in {@link DeferralBlock}.
+ * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5, ate.estimands [ate], deferral as in
+ * {@link DeferralBlock}.
  * The data path is resolved against
  * the study file's folder. The optional analysis keys ({@code secondary_outcomes}, {@code outcome.evaluate},
  * {@code report}, {@code vulnerable_groups}) are read by {@link AnalysesLoader}.
@@ -80,7 +82,7 @@ public final class StudyLoader {
             throw new CausalRxException(f + ": 'bootstrap.rounds' must be at least 1, got " + rounds);
         }
         YamlNode ate = top.optionalChild("ate");
-        long folds = ate == null ? 5 : ate.allowOnly("folds").integer("folds", 5);
+        long folds = ate == null ? 5 : ate.allowOnly("folds", "estimands").integer("folds", 5);
         if (folds < 2 || folds > 100) {
             throw new CausalRxException(f + ": 'ate.folds' must be between 2 and 100, got " + folds
                     + "; use e.g. ate: {folds: 5}");
@@ -89,7 +91,31 @@ public final class StudyLoader {
         return new Study(file.toAbsolutePath().normalize(), name, protocol, data, id, treatment, outcome, covariates,
                 split, seed, overlap, rounds, (int) folds, estimators(f, root.get("estimators")),
                 simulation(f, top.optionalChild("simulation")), AnalysesLoader.load(f, root, outcomeNode, outcome),
-                DeferralBlock.read(f, top.optionalChild("deferral")));
+                DeferralBlock.read(f, top.optionalChild("deferral")),
+                ate == null ? null : estimands(f, ate.node().get("estimands")));
+    }
+
+    /** {@code ate.estimands}: a non-empty list of ate / att / atc without repeats; absent: [ate]. */
+    private static List<Estimand> estimands(String f, JsonNode list) {
+        String allowed = java.util.Arrays.stream(Estimand.values()).map(Estimand::key)
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (list == null) {
+            return null;
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            throw new CausalRxException(f + ": 'ate.estimands' must be a non-empty list of " + allowed
+                    + ", e.g. ate: {estimands: [ate, att, atc]}");
+        }
+        List<Estimand> out = new ArrayList<>();
+        for (JsonNode n : list) {
+            Estimand e = Estimand.ofKey(n.asText()).orElseThrow(() -> new CausalRxException(f + ": 'ate.estimands' "
+                    + "names '" + n.asText() + "', which is not an estimand; allowed: " + allowed));
+            if (out.contains(e)) {
+                throw new CausalRxException(f + ": 'ate.estimands' lists '" + e.key() + "' twice; keep one");
+            }
+            out.add(e);
+        }
+        return out;
     }
 
     /** A covariate listed twice, or the treatment / outcome listed as a covariate, is a declaration error. */

@@ -75,6 +75,28 @@ class StudyLoaderTest {
     }
 
     @Test
+    void ateEstimandsDefaultToTheAteAndUnknownOnesAreAOneLineError(@TempDir Path dir) throws Exception {
+        assertEquals(List.of(org.causalrx.causal.Estimand.ATE), StudyLoader.load(write(dir, BASE)).estimands());
+        assertEquals(List.of(org.causalrx.causal.Estimand.ATE),
+                StudyLoader.load(write(dir, BASE + "ate: {folds: 3}\n")).estimands());
+        Study s = StudyLoader.load(write(dir, BASE + "ate: {folds: 3, estimands: [att, ate, atc]}\n"));
+        assertEquals(3, s.ateFolds());
+        assertEquals(List.of(org.causalrx.causal.Estimand.ATT, org.causalrx.causal.Estimand.ATE,
+                org.causalrx.causal.Estimand.ATC), s.estimands());
+        assertEquals(s.estimands(), s.withSeedAndRounds(9, 10).estimands());
+        String m = assertThrows(CausalRxException.class,
+                () -> StudyLoader.load(write(dir, BASE + "ate: {estimands: [ate, atu]}\n"))).getMessage();
+        assertTrue(m.contains("'ate.estimands'") && m.contains("'atu'") && m.contains("ate, att, atc")
+                && !m.contains("\n"), m);
+        m = assertThrows(CausalRxException.class,
+                () -> StudyLoader.load(write(dir, BASE + "ate: {estimands: [att, att]}\n"))).getMessage();
+        assertTrue(m.contains("'att' twice"), m);
+        m = assertThrows(CausalRxException.class,
+                () -> StudyLoader.load(write(dir, BASE + "ate: {estimands: att}\n"))).getMessage();
+        assertTrue(m.contains("non-empty list"), m);
+    }
+
+    @Test
     void cohortChecksNameFileColumnAndRows(@TempDir Path dir) throws Exception {
         Study s = StudyLoader.load(write(dir, BASE));
         Table ok = new Table("d.csv", List.of(new Column.Numeric("t", new double[] {0, 1, 0, 1}),
