@@ -27,11 +27,13 @@ import java.util.Map;
  *                      outcome trees, vulnerable groups); {@link Analyses#NONE} when the study asks for none
  * @param deferral      uncertainty-based deferral settings (TRS Eq. 4, §3.8), or null for overlap-only deferral
  *                      (one deferral set, policy names without suffixes; what simulated runs use)
+ * @param policyEvaluation which policy-value schemes run beside the test split ({@link PolicyEvaluation#OFF}:
+ *                      the test split only)
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                     int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
-                    Analyses analyses, Deferral deferral) {
+                    Analyses analyses, Deferral deferral, PolicyEvaluation policyEvaluation) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -39,6 +41,16 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         covariates = List.copyOf(covariates);
         estimators = List.copyOf(estimators);
         analyses = analyses == null ? Analyses.NONE : analyses;
+        policyEvaluation = policyEvaluation == null ? PolicyEvaluation.OFF : policyEvaluation;
+    }
+
+    /** A study whose policies are valued on the test split only. */
+    public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
+                 Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
+                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
+                 Analyses analyses, Deferral deferral) {
+        this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, PolicyEvaluation.OFF);
     }
 
     /** A study without further analyses (the form used before {@link Analyses} existed). */
@@ -61,19 +73,19 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     /** A copy with another seed and number of bootstrap rounds (command-line overrides, seed-stability tests). */
     public Study withSeedAndRounds(long newSeed, int rounds) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
-                rounds, ateFolds, estimators, simulation, analyses, deferral);
+                rounds, ateFolds, estimators, simulation, analyses, deferral, policyEvaluation);
     }
 
     /** A copy whose outcome is {@code other} (e.g. the derived evaluation outcome, for valuing policies). */
     public Study withOutcome(Outcome other) {
         return new Study(file, name, protocol, data, idColumn, treatment, other, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, policyEvaluation);
     }
 
     /** A copy with other deferral settings (null: overlap only). */
     public Study withDeferral(Deferral d) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, d);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, d, policyEvaluation);
     }
 
     /**
@@ -102,6 +114,31 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         /** alpha_stat 0.05, Lambda 1.5, 20 refits; sweep {0.05, 0.1, 0.2, 0.5} × {1, 1.25, 1.5, 2, 3}. */
         public static Deferral defaults() {
             return new Deferral(0.05, 1.5, 20, List.of(0.05, 0.1, 0.2, 0.5), List.of(1.0, 1.25, 1.5, 2.0, 3.0));
+        }
+    }
+
+    /** A copy with other policy-evaluation settings. */
+    public Study withPolicyEvaluation(PolicyEvaluation p) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, p);
+    }
+
+    /**
+     * The study's {@code policy_evaluation:} block. The test-split values (paper App. D) are always computed;
+     * with {@code crossFit} the policies are also valued over every cohort patient by cross-fitted doubly robust
+     * scores, each fold's policies learned on the other folds (this refits every estimator {@code folds} times).
+     *
+     * @param crossFit also value the policies by cross-fitting
+     * @param folds    folds of that scheme, 2..20
+     */
+    public record PolicyEvaluation(boolean crossFit, int folds) {
+        /** The test split only (5 folds should cross-fitting be turned on). */
+        public static final PolicyEvaluation OFF = new PolicyEvaluation(false, 5);
+
+        public PolicyEvaluation {
+            if (folds < 2 || folds > 20) {
+                throw new IllegalArgumentException("policy-evaluation folds must be 2..20, got " + folds);
+            }
         }
     }
 
