@@ -42,6 +42,7 @@ final class CsvTables {
         names.add(write(tablesDir, POLICIES, policies(r)));
         names.add(write(tablesDir, OVERLAP, overlap(r)));
         names.add(write(tablesDir, ATE, ate(r)));
+        names.addAll(CrossFitSection.tables(r, tablesDir));
         RunResult.CateInsights ins = r.cateInsights();
         if (ins != null && ins.estimators() != null && !ins.estimators().isEmpty()) {
             names.add(write(tablesDir, "cate_correlation_pearson.csv", matrix(ins.estimators(), ins.pearson())));
@@ -170,12 +171,14 @@ final class CsvTables {
                 header.add(est + "_" + stat);
             }
         }
+        header.add("scheme");
         rows.add(header);
         for (PolicyResult p : nonNull(r.policies())) {
             List<String> row = new ArrayList<>(List.of(s(p.name()), s(p.description()), Fmt.raw(p.treatedShare()),
                     Fmt.raw(p.deferredShare()), Fmt.raw(p.pointDr()), Fmt.raw(p.pointIpw())));
             addSummary(row, p.valueDr());
             addSummary(row, p.valueIpw());
+            row.add(r.policyValueScheme() == null ? "" : r.policyValueScheme().key());
             rows.add(row);
         }
         return rows;
