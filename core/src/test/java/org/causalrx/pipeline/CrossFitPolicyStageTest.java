@@ -22,6 +22,7 @@ import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
 import org.causalrx.study.Study;
+import org.causalrx.util.Normal;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.Test;
@@ -120,9 +121,14 @@ class CrossFitPolicyStageTest {
 
     @Test
     void treatAllAndAFixedPolicyAreWithinTheirIntervalsOfTheTruth() {
+        // truth: the mean potential outcome of the cohort under the policy's decisions (deferred: factual y)
         int seeds = 100;
         String[] names = {"treat_all_0", "treat_all_1", "fixed"};
+        // population values: E[Y0] = 1, E[Y1] = 1.3, fixed = 1 + E[(0.3 + 0.5 x1) 1(x1 > -0.6)] (overlap defers
+        // almost nobody here: |0.6 x0 - 0.4 x1| > 2.94 is a 4-SD event)
+        double[] population = {1.0, 1.3, 1 + 0.3 * Normal.cdf(0.6) + 0.5 * Normal.pdf(0.6)};
         int[] covered = new int[names.length];
+        int[] coveredPopulation = new int[names.length];
         double[] zSum = new double[names.length];
         for (int s = 0; s < seeds; s++) {
             Cohort c = continuous(1000, Seeds.derive(77, "cohort-" + s));
@@ -141,13 +147,16 @@ class CrossFitPolicyStageTest {
                         + ", SE " + e.se());
                 zSum[p] += z;
                 covered[p] += e.ciLow() <= truth && truth <= e.ciHigh() ? 1 : 0;
+                coveredPopulation[p] += e.ciLow() <= population[p] && population[p] <= e.ciHigh() ? 1 : 0;
             }
         }
         for (int p = 0; p < names.length; p++) {
-            System.out.printf("%s: interval covered the truth in %d of %d seeds, mean z %.3f%n", names[p], covered[p],
-                    seeds, zSum[p] / seeds);
+            System.out.printf("%s: interval covered the sample truth in %d, the population value in %d of %d seeds,"
+                    + " mean z %.3f%n", names[p], covered[p], coveredPopulation[p], seeds, zSum[p] / seeds);
             assertTrue(covered[p] >= 0.88 * seeds, names[p] + ": 95 % interval covered the truth in " + covered[p]
                     + " of " + seeds + " seeds");
+            assertTrue(coveredPopulation[p] >= 0.88 * seeds, names[p] + ": 95 % interval covered the population value "
+                    + "in " + coveredPopulation[p] + " of " + seeds + " seeds");
             assertTrue(Math.abs(zSum[p] / seeds) < 0.4, names[p] + ": mean standardised error " + zSum[p] / seeds);
         }
     }
