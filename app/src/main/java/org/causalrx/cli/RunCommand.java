@@ -39,13 +39,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "bootstrap rounds (default: the study's, else 10000)")
     Integer rounds;
 
-    /** Stages reported by {@link StudyRun} plus writing (one more, "uncertainty", when deferral is on). */
+    /**
+     * Stages reported by {@link StudyRun} plus writing (one more, "uncertainty", when deferral is on, and one,
+     * "cross-fit", when the study asks for cross-fitted policy values).
+     */
     static final int STAGES = 10;
 
     @Override
     public Integer call() {
         Study study = StudyLoader.load(studyFile);
-        ConsoleProgress progress = ConsoleProgress.forStdout(STAGES + (study.deferral() == null ? 0 : 1));
+        ConsoleProgress progress = ConsoleProgress.forStdout(STAGES + (study.deferral() == null ? 0 : 1)
+                + (study.policyEvaluation().crossFit() ? 1 : 0));
         if (rounds != null) {
             study = Studies.withRounds(study, rounds);
         }

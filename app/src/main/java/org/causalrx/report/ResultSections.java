@@ -78,8 +78,9 @@ final class ResultSections {
         }
         b.append("<h3>Policies</h3>\n").append(t.html());
         PolicySelectionSection.render(b, r);
-        valueTable(b, "Held-out value, doubly robust (DR)", policies, best, true);
-        valueTable(b, "Held-out value, inverse propensity weighting (IPW)", policies, best, false);
+        valueTable(b, "Held-out value, doubly robust (DR), scheme test_split", policies, best, true);
+        valueTable(b, "Held-out value, inverse propensity weighting (IPW), scheme test_split", policies, best, false);
+        CrossFitSection.html(b, r);
         b.append(report.figure("policy_value_dr"));
         b.append(report.figure("policy_value_ipw"));
         AnalysisReport.secondary(b, r, report);

@@ -121,6 +121,7 @@ class ReportWriterTest {
         assertEquals(List.of("name", "description", "treated_share", "deferred_share", "dr_point", "ipw_point",
                 "dr_mean", "dr_sd", "dr_min", "dr_q25", "dr_median", "dr_q75", "dr_max", "ipw_mean", "ipw_sd",
                 "ipw_min", "ipw_q25", "ipw_median", "ipw_q75", "ipw_max", "value_scheme", "selected"), pol.get(0));
+        assertEquals("test_split", pol.get(1).get(20));
         assertEquals(r.policies().get(6).valueDr().median(), Double.parseDouble(pol.get(7).get(10)));
         List<List<String>> om = parseCsv(Files.readString(dir.resolve("tables").resolve(CsvTables.OUTCOME_MODELS)));
         assertTrue(om.stream().anyMatch(row -> row.get(8).equals("true")));

@@ -3,8 +3,11 @@ package org.causalrx.pipeline;
 import java.util.List;
 
 /**
- * Everything a run produced, as plain values. Serialised (snake_case) to {@code results.json}; the report
- * reads only this and {@link RunFigures}. Field names are a contract used by automated checks.
+ * Everything a run produced, as plain values. The values in {@code policies}, {@code policy_insights},
+ * {@code secondary_outcomes} and {@code deferral_sweep} come from the scheme named in {@code policy_value_scheme}
+ * (the test split); {@code cross_fitted_policy_values}, when the study asks for it, holds the cross-fitted ones.
+ * Serialised (snake_case) to {@code results.json}; the report reads only this and {@link RunFigures}. Field
+ * names are a contract used by automated checks.
  */
 public record RunResult(
         String study,
@@ -30,7 +33,29 @@ public record RunResult(
         NnMetrics nnMetrics,
         List<LinearCoefficients> linearCoefficients,
         DeferralResult deferral,
-        List<DeferralResult.SweepPoint> deferralSweep) {
+        List<DeferralResult.SweepPoint> deferralSweep,
+        PolicyValueScheme policyValueScheme,
+        CrossFittedPolicyValues crossFittedPolicyValues) {
+
+    /**
+     * A result whose policy values all come from the test split ({@code policy_value_scheme} "test_split", no
+     * {@code cross_fitted_policy_values}).
+     */
+    public RunResult(String study, ProtocolInfo protocol, SampleSizes n, List<CovariateDecision> covariates,
+                     List<String> features, List<PropensityMetric> propensity, String selectedPropensityModel,
+                     OverlapInfo overlap, AteResult ate, List<OutcomeModelMetric> outcomeModels,
+                     List<PolicyResult> policies, CateInsights cateInsights, PolicyInsights policyInsights,
+                     List<FeatureImportance> featureImportance, Provenance provenance,
+                     List<SecondaryOutcome> secondaryOutcomes, EvaluationOutcome evaluationOutcome,
+                     List<PolicyOutcomeTree> outcomeTrees, List<PolicySummary> policySummaries,
+                     DeferralInsights deferralInsights, NnMetrics nnMetrics,
+                     List<LinearCoefficients> linearCoefficients, DeferralResult deferral,
+                     List<DeferralResult.SweepPoint> deferralSweep) {
+        this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
+                outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance,
+                secondaryOutcomes, evaluationOutcome, outcomeTrees, policySummaries, deferralInsights, nnMetrics,
+                linearCoefficients, deferral, deferralSweep, PolicyValueScheme.TEST_SPLIT, null);
+    }
 
     /** A result without uncertainty-based deferral ({@code deferral} and {@code deferral_sweep} null). */
     public RunResult(String study, ProtocolInfo protocol, SampleSizes n, List<CovariateDecision> covariates,
@@ -45,7 +70,7 @@ public record RunResult(
         this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
                 outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance,
                 secondaryOutcomes, evaluationOutcome, outcomeTrees, policySummaries, deferralInsights, nnMetrics,
-                linearCoefficients, null, null);
+                linearCoefficients, null, null, PolicyValueScheme.TEST_SPLIT, null);
     }
 
     /** A result without the further analyses, the evaluation of issue 4 and the linear coefficients (older form). */
@@ -56,7 +81,7 @@ public record RunResult(
                      List<FeatureImportance> featureImportance, Provenance provenance) {
         this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
                 outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance, List.of(), null,
-                List.of(), List.of(), null, null, List.of(), null, null);
+                List.of(), List.of(), null, null, List.of(), null, null, PolicyValueScheme.TEST_SPLIT, null);
     }
 
     /**

@@ -155,6 +155,8 @@ public record StudyRun(Learners learners, boolean parallel) {
         CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary),
                 study.ateFolds(), HeldOut.CLIP);
         RunResult.AteResult ate = AteEstimands.estimate(aipw, study, x, t, y, Seeds.derive(seed, "ate"));
+        CrossFittedPolicyValues crossFitted = CrossFitPolicyStage.run(study, learners, prop.selected(), x, t, y,
+                overlap, policies, progress, seed);
 
         RunResult result = new RunResult(study.name(),
                 ResultParts.protocol(study, cohort, armLabels),
@@ -173,7 +175,7 @@ public record StudyRun(Learners learners, boolean parallel) {
                 analyses.secondary(), valued.info(), analyses.trees(), analyses.summaries(), analyses.deferral(),
                 nn.metrics(),
                 OutcomeModelDetails.coefficients(prop.models(), outcome.models(), encoding.featureNames(), armLabels),
-                deferralResult, sweep);
+                deferralResult, sweep, PolicyValueScheme.TEST_SPLIT, crossFitted);
         Map<String, double[]> dr = new LinkedHashMap<>();
         Map<String, double[]> ipw = new LinkedHashMap<>();
         for (int p = 0; p < valued.policies().size(); p++) {

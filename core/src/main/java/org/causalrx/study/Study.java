@@ -31,11 +31,14 @@ import org.causalrx.causal.Estimand;
  *                      (one deferral set, policy names without suffixes; what simulated runs use)
  * @param estimands     the average effects estimated by cross-fitted AIPW over the whole cohort ({@code ate:
  *                      estimands}), in the study's order; [ATE] when not given
+ * @param policyEvaluation which policy-value schemes run beside the test split ({@link PolicyEvaluation#OFF}:
+ *                      the test split only)
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                     int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
-                    Analyses analyses, Deferral deferral, List<Estimand> estimands) {
+                    Analyses analyses, Deferral deferral, List<Estimand> estimands,
+                    PolicyEvaluation policyEvaluation) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -44,15 +47,16 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         estimators = List.copyOf(estimators);
         analyses = analyses == null ? Analyses.NONE : analyses;
         estimands = estimands == null || estimands.isEmpty() ? List.of(Estimand.ATE) : List.copyOf(estimands);
+        policyEvaluation = policyEvaluation == null ? PolicyEvaluation.OFF : policyEvaluation;
     }
 
-    /** A study whose cross-fitted AIPW estimates the ATE only. */
+    /** A study whose cross-fitted AIPW estimates the ATE only, and whose policies are valued on the test split only. */
     public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                  Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                  int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
                  Analyses analyses, Deferral deferral) {
         this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, null);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, null, PolicyEvaluation.OFF);
     }
 
     /** A study without further analyses (the form used before {@link Analyses} existed). */
@@ -75,19 +79,19 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     /** A copy with another seed and number of bootstrap rounds (command-line overrides, seed-stability tests). */
     public Study withSeedAndRounds(long newSeed, int rounds) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
-                rounds, ateFolds, estimators, simulation, analyses, deferral, estimands);
+                rounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation);
     }
 
     /** A copy whose outcome is {@code other} (e.g. the derived evaluation outcome, for valuing policies). */
     public Study withOutcome(Outcome other) {
         return new Study(file, name, protocol, data, idColumn, treatment, other, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation);
     }
 
     /** A copy with other deferral settings (null: overlap only). */
     public Study withDeferral(Deferral d) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, d, estimands);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, d, estimands, policyEvaluation);
     }
 
     /**
@@ -116,6 +120,31 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         /** alpha_stat 0.05, Lambda 1.5, 20 refits; sweep {0.05, 0.1, 0.2, 0.5} × {1, 1.25, 1.5, 2, 3}. */
         public static Deferral defaults() {
             return new Deferral(0.05, 1.5, 20, List.of(0.05, 0.1, 0.2, 0.5), List.of(1.0, 1.25, 1.5, 2.0, 3.0));
+        }
+    }
+
+    /** A copy with other policy-evaluation settings. */
+    public Study withPolicyEvaluation(PolicyEvaluation p) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, p);
+    }
+
+    /**
+     * The study's {@code policy_evaluation:} block. The test-split values (paper App. D) are always computed;
+     * with {@code crossFit} the policies are also valued over every cohort patient by cross-fitted doubly robust
+     * scores, each fold's policies learned on the other folds (this refits every estimator {@code folds} times).
+     *
+     * @param crossFit also value the policies by cross-fitting
+     * @param folds    folds of that scheme, 2..20
+     */
+    public record PolicyEvaluation(boolean crossFit, int folds) {
+        /** The test split only (5 folds should cross-fitting be turned on). */
+        public static final PolicyEvaluation OFF = new PolicyEvaluation(false, 5);
+
+        public PolicyEvaluation {
+            if (folds < 2 || folds > 20) {
+                throw new IllegalArgumentException("policy-evaluation folds must be 2..20, got " + folds);
+            }
         }
     }
 

@@ -21,7 +21,7 @@ import org.causalrx.util.CausalRxException;
  * outcome.column, outcome.type, outcome.direction, covariates, seed}), wrong types and unknown words are a
  * {@link CausalRxException} naming the study file and the key, with the allowed values. Defaults: split
  * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5, ate.estimands [ate], deferral as in
- * {@link DeferralBlock}.
+ * {@link DeferralBlock}, policy_evaluation.cross_fit false (folds 5).
  * The data path is resolved against
  * the study file's folder. The optional analysis keys ({@code secondary_outcomes}, {@code outcome.evaluate},
  * {@code report}, {@code vulnerable_groups}) are read by {@link AnalysesLoader}.
@@ -59,7 +59,7 @@ public final class StudyLoader {
         }
         YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
                 "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation",
-                "secondary_outcomes", "report", "vulnerable_groups", "deferral");
+                "secondary_outcomes", "report", "vulnerable_groups", "deferral", "policy_evaluation");
         String name = top.text("name");
         Study.Protocol protocol = protocol(top.optionalChild("protocol"));
         Path folder = file.toAbsolutePath().getParent();
@@ -92,7 +92,8 @@ public final class StudyLoader {
                 split, seed, overlap, rounds, (int) folds, estimators(f, root.get("estimators")),
                 simulation(f, top.optionalChild("simulation")), AnalysesLoader.load(f, root, outcomeNode, outcome),
                 DeferralBlock.read(f, top.optionalChild("deferral")),
-                ate == null ? null : estimands(f, ate.node().get("estimands")));
+                ate == null ? null : estimands(f, ate.node().get("estimands")),
+                policyEvaluation(f, top.optionalChild("policy_evaluation")));
     }
 
     /** {@code ate.estimands}: a non-empty list of ate / att / atc without repeats; absent: [ate]. */
@@ -116,6 +117,20 @@ public final class StudyLoader {
             out.add(e);
         }
         return out;
+    }
+
+    /** {@code policy_evaluation: {cross_fit: false, folds: 5}}; absent: the test split only. */
+    private static Study.PolicyEvaluation policyEvaluation(String f, YamlNode p) {
+        if (p == null) {
+            return Study.PolicyEvaluation.OFF;
+        }
+        p.allowOnly("cross_fit", "folds");
+        long folds = p.integer("folds", Study.PolicyEvaluation.OFF.folds());
+        if (folds < 2 || folds > 20) {
+            throw new CausalRxException(f + ": 'policy_evaluation.folds' must be between 2 and 20, got " + folds
+                    + "; e.g. policy_evaluation: {cross_fit: true, folds: 5}");
+        }
+        return new Study.PolicyEvaluation(p.bool("cross_fit", false), (int) folds);
     }
 
     /** A covariate listed twice, or the treatment / outcome listed as a covariate, is a declaration error. */

@@ -1,6 +1,7 @@
 package org.causalrx.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,6 +133,27 @@ class StudyLoaderTest {
         e = assertThrows(CausalRxException.class,
                 () -> StudyLoader.load(write(dir, BASE + "simulation: {forms: [cubic]}\n")));
         assertTrue(e.getMessage().contains("cubic") && e.getMessage().contains("tree"), e.getMessage());
+    }
+
+    @Test
+    void policyEvaluationBlockIsOffByDefaultAndChecked(@TempDir Path dir) throws Exception {
+        assertEquals(Study.PolicyEvaluation.OFF, StudyLoader.load(write(dir, BASE)).policyEvaluation());
+        assertFalse(Study.PolicyEvaluation.OFF.crossFit());
+        Study s = StudyLoader.load(write(dir, BASE + "policy_evaluation: {cross_fit: true, folds: 4}\n"));
+        assertEquals(new Study.PolicyEvaluation(true, 4), s.policyEvaluation());
+        assertEquals(s.policyEvaluation(), s.withSeedAndRounds(9, 10).policyEvaluation());
+        assertEquals(new Study.PolicyEvaluation(true, 5),
+                StudyLoader.load(write(dir, BASE + "policy_evaluation: {cross_fit: true}\n")).policyEvaluation());
+        String[][] bad = {
+                {"policy_evaluation: {cross_fit: true, folds: 1}\n", "policy_evaluation.folds"},
+                {"policy_evaluation: {cross_fit: true, folds: 50}\n", "policy_evaluation.folds"},
+                {"policy_evaluation: {crossfit: true}\n", "crossfit"},
+                {"policy_evaluation: {cross_fit: sometimes}\n", "cross_fit"}};
+        for (String[] b : bad) {
+            CausalRxException e = assertThrows(CausalRxException.class,
+                    () -> StudyLoader.load(write(dir, BASE + b[0])), b[0]);
+            assertTrue(e.getMessage().contains(b[1]), b[0] + " -> " + e.getMessage());
+        }
     }
 
     @Test

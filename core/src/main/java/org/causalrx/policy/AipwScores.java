@@ -1,0 +1,114 @@
+package org.causalrx.policy;
+
+import org.causalrx.util.Normal;
+import org.causalrx.util.Stats;
+
+/**
+ * Per-patient doubly robust (AIPW) scores of both arms, for valuing policies over a whole cohort whose
+ * nuisance models were cross-fitted (Athey &amp; Wager, policy learning):
+ * Gamma_i(a) = mu_a(x_i) + 1[t_i = a] (y_i − mu_a(x_i)) / e_a(x_i), with e_1 = e(x), e_0 = 1 − e(x) clipped to
+ * [clip, 1 − clip]. A policy's score for patient i is Gamma_i(pi(x_i)), or the factual y_i where it defers
+ * (TRS Eq. 5); its value is the mean score. Current practice is valued as the observed outcomes, mean(y).
+ *
+ * @param y      factual outcomes, length n (outcome units)
+ * @param gamma0 Gamma_i(0), length n
+ * @param gamma1 Gamma_i(1), length n
+ */
+public record AipwScores(double[] y, double[] gamma0, double[] gamma1) {
+    private static final double Z95 = 1.959963984540054;
+
+    public AipwScores {
+        if (gamma0.length != y.length || gamma1.length != y.length || y.length < 2) {
+            throw new IllegalArgumentException("AIPW scores need at least two patients and arrays of one length");
+        }
+        y = y.clone();
+        gamma0 = gamma0.clone();
+        gamma1 = gamma1.clone();
+    }
+
+    /**
+     * @param t   observed arm, 0/1
+     * @param e1  out-of-fold propensity e(x) = P(T = 1 | x); clipped here to [clip, 1 − clip]
+     * @param mu0 out-of-fold outcome prediction under arm 0
+     * @param mu1 out-of-fold outcome prediction under arm 1
+     */
+    public static AipwScores of(double[] y, int[] t, double[] e1, double[] mu0, double[] mu1, double clip) {
+        int n = y.length;
+        if (t.length != n || e1.length != n || mu0.length != n || mu1.length != n) {
+            throw new IllegalArgumentException("AIPW inputs differ in length");
+        }
+        double[] g0 = new double[n];
+        double[] g1 = new double[n];
+        for (int i = 0; i < n; i++) {
+            double e = Math.min(Math.max(e1[i], clip), 1 - clip);
+            g0[i] = mu0[i] + (t[i] == 0 ? (y[i] - mu0[i]) / (1 - e) : 0);
+            g1[i] = mu1[i] + (t[i] == 1 ? (y[i] - mu1[i]) / e : 0);
+        }
+        return new AipwScores(y, g0, g1);
+    }
+
+    public int size() {
+        return y.length;
+    }
+
+    /** Per-patient scores of a policy: Gamma_i(d_i), or y_i where d_i is {@link PolicyDecisions#DEFER}. */
+    public double[] scores(int[] decisions) {
+        if (decisions.length != y.length) {
+            throw new IllegalArgumentException("decisions for " + decisions.length + " patients, scores for "
+                    + y.length);
+        }
+        double[] s = new double[y.length];
+        for (int i = 0; i < s.length; i++) {
+            int d = decisions[i];
+            s[i] = d == PolicyDecisions.DEFER ? y[i] : d == 1 ? gamma1[i] : gamma0[i];
+        }
+        return s;
+    }
+
+    /**
+     * The value of a policy with its normal 95 % interval and its paired gain over current practice.
+     *
+     * @param betterSign +1 when higher outcomes are better, −1 when lower are better
+     */
+    public Estimate value(int[] decisions, int betterSign) {
+        return estimate(scores(decisions), betterSign);
+    }
+
+    /** Current practice (the treatment actually given), valued as the observed outcomes: exactly mean(y). */
+    public Estimate currentPractice(int betterSign) {
+        return estimate(y, betterSign);
+    }
+
+    private Estimate estimate(double[] s, int betterSign) {
+        int n = s.length;
+        double v = Stats.mean(s);
+        double se = Stats.sd(s) / Math.sqrt(n);
+        double[] diff = new double[n];
+        for (int i = 0; i < n; i++) {
+            diff[i] = s[i] - y[i];
+        }
+        double g = Stats.mean(diff);
+        double gse = Stats.sd(diff) / Math.sqrt(n);
+        double prob = gse > 0 ? Normal.cdf(betterSign * g / gse) : Double.NaN;
+        return new Estimate(v, se, v - Z95 * se, v + Z95 * se, g, gse, g - Z95 * gse, g + Z95 * gse, prob);
+    }
+
+    /**
+     * A policy's value over the scored patients (outcome units).
+     *
+     * @param value       mean score
+     * @param se          sd(scores) / sqrt(n)
+     * @param ciLow       value − 1.96 se
+     * @param ciHigh      value + 1.96 se
+     * @param gain        mean(score_i − y_i): the value minus current practice's, paired per patient
+     * @param gainSe      sd(score_i − y_i) / sqrt(n); 0 for current practice itself
+     * @param gainCiLow   gain − 1.96 gainSe
+     * @param gainCiHigh  gain + 1.96 gainSe
+     * @param probBetter  normal probability that the gain points the better way, Phi(betterSign · gain / gainSe)
+     *                    (one minus the one-sided p-value of "no better than current practice"); NaN when
+     *                    gainSe = 0
+     */
+    public record Estimate(double value, double se, double ciLow, double ciHigh, double gain, double gainSe,
+                           double gainCiLow, double gainCiHigh, double probBetter) {
+    }
+}
