@@ -27,11 +27,12 @@ import java.util.Map;
  *                      outcome trees, vulnerable groups); {@link Analyses#NONE} when the study asks for none
  * @param deferral      uncertainty-based deferral settings (TRS Eq. 4, §3.8), or null for overlap-only deferral
  *                      (one deferral set, policy names without suffixes; what simulated runs use)
+ * @param policy        the decision rule's default arm and margin (TRS §3.10); null reads as {@link Policy#DEFAULT}
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                     int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
-                    Analyses analyses, Deferral deferral) {
+                    Analyses analyses, Deferral deferral, Policy policy) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -39,6 +40,16 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         covariates = List.copyOf(covariates);
         estimators = List.copyOf(estimators);
         analyses = analyses == null ? Analyses.NONE : analyses;
+        policy = policy == null ? Policy.DEFAULT : policy;
+    }
+
+    /** A study with the default decision rule (default arm control, margin 0). */
+    public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
+                 Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
+                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
+                 Analyses analyses, Deferral deferral) {
+        this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, Policy.DEFAULT);
     }
 
     /** A study without further analyses (the form used before {@link Analyses} existed). */
@@ -61,19 +72,52 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     /** A copy with another seed and number of bootstrap rounds (command-line overrides, seed-stability tests). */
     public Study withSeedAndRounds(long newSeed, int rounds) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
-                rounds, ateFolds, estimators, simulation, analyses, deferral);
+                rounds, ateFolds, estimators, simulation, analyses, deferral, policy);
     }
 
     /** A copy whose outcome is {@code other} (e.g. the derived evaluation outcome, for valuing policies). */
     public Study withOutcome(Outcome other) {
         return new Study(file, name, protocol, data, idColumn, treatment, other, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, policy);
     }
 
     /** A copy with other deferral settings (null: overlap only). */
     public Study withDeferral(Deferral d) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, d);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, d, policy);
+    }
+
+    /** A copy with another decision rule (default arm, margin). */
+    public Study withPolicy(Policy p) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, p);
+    }
+
+    /** The decision rule every policy of the run applies: this study's default arm and margin, outcome direction. */
+    public org.causalrx.policy.DecisionRule decisionRule() {
+        return new org.causalrx.policy.DecisionRule(policy.defaultArm(), policy.margin(), outcome.sign());
+    }
+
+    /**
+     * The study's {@code policy:} block (TRS §3.10): keep the default arm unless the other arm's predicted benefit
+     * exceeds the margin (see {@link org.causalrx.policy.DecisionRule}).
+     *
+     * @param defaultArm 0 (the control arm) or 1 (the treated arm)
+     * @param margin     clinically relevant margin δ ≥ 0, in outcome units
+     */
+    public record Policy(int defaultArm, double margin) {
+        /** Default arm control, margin 0: the plain sign rule. */
+        public static final Policy DEFAULT = new Policy(0, 0.0);
+
+        public Policy {
+            if (defaultArm != 0 && defaultArm != 1) {
+                throw new IllegalArgumentException("policy default arm must be 0 (control) or 1 (treated), got "
+                        + defaultArm);
+            }
+            if (!(margin >= 0) || Double.isInfinite(margin)) {
+                throw new IllegalArgumentException("policy margin must be a finite number >= 0, got " + margin);
+            }
+        }
     }
 
     /**

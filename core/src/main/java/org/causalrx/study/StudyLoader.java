@@ -19,7 +19,8 @@ import org.causalrx.util.CausalRxException;
  * repeated keys anywhere, missing required keys ({@code name, data, treatment.column, treatment.arms,
  * outcome.column, outcome.type, outcome.direction, covariates, seed}), wrong types and unknown words are a
  * {@link CausalRxException} naming the study file and the key, with the allowed values. Defaults: split
- * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5, deferral as in {@link DeferralBlock}.
+ * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5, deferral as in {@link DeferralBlock},
+ * policy (default arm, margin) as in {@link PolicyBlock}.
  * The data path is resolved against
  * the study file's folder. The optional analysis keys ({@code secondary_outcomes}, {@code outcome.evaluate},
  * {@code report}, {@code vulnerable_groups}) are read by {@link AnalysesLoader}.
@@ -57,7 +58,7 @@ public final class StudyLoader {
         }
         YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
                 "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation",
-                "secondary_outcomes", "report", "vulnerable_groups", "deferral");
+                "secondary_outcomes", "report", "vulnerable_groups", "deferral", "policy");
         String name = top.text("name");
         Study.Protocol protocol = protocol(top.optionalChild("protocol"));
         Path folder = file.toAbsolutePath().getParent();
@@ -89,7 +90,8 @@ public final class StudyLoader {
         return new Study(file.toAbsolutePath().normalize(), name, protocol, data, id, treatment, outcome, covariates,
                 split, seed, overlap, rounds, (int) folds, estimators(f, root.get("estimators")),
                 simulation(f, top.optionalChild("simulation")), AnalysesLoader.load(f, root, outcomeNode, outcome),
-                DeferralBlock.read(f, top.optionalChild("deferral")));
+                DeferralBlock.read(f, top.optionalChild("deferral")),
+                PolicyBlock.read(f, top.optionalChild("policy"), treatment));
     }
 
     /** A covariate listed twice, or the treatment / outcome listed as a covariate, is a declaration error. */

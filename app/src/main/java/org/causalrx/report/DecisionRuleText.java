@@ -1,0 +1,37 @@
+package org.causalrx.report;
+
+import org.causalrx.pipeline.DecisionRuleInfo;
+import org.causalrx.pipeline.RunResult;
+import org.causalrx.policy.DecisionRule;
+
+/** The run's decision rule (default arm, margin) as the protocol and policy sections of the report show it. */
+final class DecisionRuleText {
+    private DecisionRuleText() {
+    }
+
+    /** The protocol row: the rule in words, the default arm and the margin (HTML). */
+    static String protocolRow(RunResult r) {
+        DecisionRuleInfo d = r.protocol() == null ? null : r.protocol().decisionRule();
+        if (d == null) {
+            return "sign of the predicted effect";
+        }
+        return Html.esc(d.rule()) + " (default arm " + Html.esc("'" + d.defaultArmLabel() + "'") + ", margin <b>"
+                + Html.esc(DecisionRule.number(d.margin())) + "</b>" + (d.margin() == 0 && d.defaultArm() == 0
+                ? ": the plain sign rule" : " in outcome units") + ")";
+    }
+
+    /**
+     * A paragraph for the policies section when the rule is not the plain sign rule (a margin or the treated arm
+     * as default), else "".
+     */
+    static String policiesNote(RunResult r) {
+        DecisionRuleInfo d = r.protocol() == null ? null : r.protocol().decisionRule();
+        if (d == null || (d.defaultArm() == 0 && d.margin() == 0)) {
+            return "";
+        }
+        return "<p class=\"info\">Every learned policy applies the study's decision rule: " + Html.esc(d.rule())
+                + ". The margin " + Html.esc(DecisionRule.number(d.margin())) + " is the smallest predicted benefit "
+                + "worth moving a patient off the default arm '" + Html.esc(d.defaultArmLabel()) + "'; the "
+                + "Conservative set defers where the effect interval contains the margin boundary.</p>\n";
+    }
+}
