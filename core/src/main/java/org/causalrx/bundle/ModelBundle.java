@@ -62,6 +62,15 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
         rule(defaultArm, margin, betterSign);
     }
 
+    /** A bundle with the plain sign rule (default arm 0, margin 0). */
+    public ModelBundle(Path dir, String policy, String deferralSet, Double alphaStat, Double lambda,
+                       List<String> armCodes, List<String> armLabels, String outcomeColumn, int betterSign,
+                       OverlapSet overlap, InputSchema schema, Encoding encoding, String propensityName,
+                       ProbabilityModel propensity, CateModel cate, Map<String, String> provenance) {
+        this(dir, policy, deferralSet, alphaStat, lambda, armCodes, armLabels, outcomeColumn, betterSign, overlap,
+                schema, encoding, propensityName, propensity, cate, provenance, 0, 0.0);
+    }
+
     /** The decision rule the run applied: default arm, margin and outcome direction. */
     public DecisionRule rule() {
         return rule(defaultArm, margin, betterSign);
