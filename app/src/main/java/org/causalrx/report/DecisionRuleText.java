@@ -11,13 +11,16 @@ final class DecisionRuleText {
 
     /** The protocol row: the rule in words, the default arm and the margin (HTML). */
     static String protocolRow(RunResult r) {
-        DecisionRuleInfo d = r.protocol() == null ? null : r.protocol().decisionRule();
+        return protocolRow(r.protocol() == null ? null : r.protocol().decisionRule());
+    }
+
+    /** The protocol row for {@code d} (null: the sign rule without details). */
+    static String protocolRow(DecisionRuleInfo d) {
         if (d == null) {
             return "sign of the predicted effect";
         }
-        return Html.esc(d.rule()) + " (default arm " + Html.esc("'" + d.defaultArmLabel() + "'") + ", margin <b>"
-                + Html.esc(DecisionRule.number(d.margin())) + "</b>" + (d.margin() == 0 && d.defaultArm() == 0
-                ? ": the plain sign rule" : " in outcome units") + ")";
+        return Html.esc(d.rule()) + " (margin <b>" + Html.esc(DecisionRule.number(d.margin())) + "</b>"
+                + (d.margin() == 0 && d.defaultArm() == 0 ? ": the plain sign rule" : " in outcome units") + ")";
     }
 
     /**
@@ -25,7 +28,11 @@ final class DecisionRuleText {
      * as default), else "".
      */
     static String policiesNote(RunResult r) {
-        DecisionRuleInfo d = r.protocol() == null ? null : r.protocol().decisionRule();
+        return policiesNote(r.protocol() == null ? null : r.protocol().decisionRule());
+    }
+
+    /** The policies-section paragraph for {@code d}, or "" for the plain sign rule. */
+    static String policiesNote(DecisionRuleInfo d) {
         if (d == null || (d.defaultArm() == 0 && d.margin() == 0)) {
             return "";
         }

@@ -127,6 +127,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void decisionRuleIsShownWithItsMarginWhenNotZero() {
+        assertTrue(html.contains("<dt>Decision rule</dt>"), "protocol row");
+        assertTrue(html.contains("margin <b>0</b>: the plain sign rule"), "sign rule in the fixture");
+        assertEquals("", DecisionRuleText.policiesNote(new org.causalrx.pipeline.DecisionRuleInfo(0, "0", "Kept smoking",
+                0.0, "x")));
+        org.causalrx.pipeline.DecisionRuleInfo m = org.causalrx.pipeline.DecisionRuleInfo.of(
+                new org.causalrx.policy.DecisionRule(1, 2.5, -1), new String[] {"0", "1"},
+                new String[] {"Kept smoking", "Quit smoking"}, "wt82_71");
+        String row = DecisionRuleText.protocolRow(m);
+        assertTrue(row.contains("margin <b>2.5</b> in outcome units") && row.contains("keep &#39;Quit smoking&#39;"), row);
+        assertTrue(row.contains("give &#39;Kept smoking&#39; only when it is predicted to lower wt82_71 by more than 2.5"),
+                row);
+        assertTrue(DecisionRuleText.policiesNote(m).contains("The margin 2.5"), DecisionRuleText.policiesNote(m));
+    }
+
+    @Test
     void protocolTextIsEscaped() {
         assertFalse(html.contains("<script"), "raw script tag");
         assertTrue(html.contains("Should smokers quit? &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
