@@ -81,13 +81,8 @@ public record FeasibilityStudy(StudyRun runner) {
         double[] y0 = po.y0();
         double[] y1 = po.y1();
         double[] cate = po.cate();
-        int n = h.sourceRows().length;
         DecisionRule rule = new DecisionRule(study.decisionRule().defaultArm(), study.decisionRule().margin(), sign);
-        int[] optimal = new int[n];
-        for (int i = 0; i < n; i++) {
-            optimal[i] = !overlap.contains(h.propensity()[i]) ? PolicyDecisions.DEFER
-                    : rule.arm(cate[h.sourceRows()[i]]);
-        }
+        int[] optimal = optimal(rule, overlap, h.propensity(), h.sourceRows(), cate);
         double vOpt = trueValue(optimal, h, y0, y1);
         List<FeasibilityResult.PolicyRecord> rs = new ArrayList<>();
         for (RunResult.PolicyResult p : out.result().policies()) {
@@ -101,6 +96,22 @@ public record FeasibilityStudy(StudyRun runner) {
         rs.add(new FeasibilityResult.PolicyRecord(form, seedIndex, FeasibilityResult.OPTIMAL, false,
                 opt.treatedShare(), opt.deferredShare(), Double.NaN, Double.NaN, Double.NaN, vOpt, 0.0));
         return rs;
+    }
+
+    /**
+     * The Optimal policy: the study's decision rule on the true CATE (the other arm where its true benefit exceeds
+     * the margin), deferring outside overlap as every learned policy does.
+     *
+     * @param e    propensity of each test patient
+     * @param rows each test patient's row in {@code cate}
+     * @param cate true CATE per data row, outcome units
+     */
+    static int[] optimal(DecisionRule rule, OverlapSet overlap, double[] e, int[] rows, double[] cate) {
+        int[] optimal = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            optimal[i] = !overlap.contains(e[i]) ? PolicyDecisions.DEFER : rule.arm(cate[rows[i]]);
+        }
+        return optimal;
     }
 
     /** Mean over test patients of the potential outcome under each decision; deferred → the factual outcome. */
