@@ -91,8 +91,8 @@ public record FeasibilityStudy(StudyRun runner) {
                     p.treatedShare(), p.deferredShare(), p.pointDr(), p.pointIpw(),
                     p.valueDr() == null ? Double.NaN : p.valueDr().sd(), v, sign * (vOpt - v)));
         }
-        PolicyDecisions opt = new PolicyDecisions(FeasibilityResult.OPTIMAL, rule.isSignRule()
-                ? "true-effect sign rule" : "the study's decision rule (default arm, margin) on the true effect", optimal);
+        PolicyDecisions opt = new PolicyDecisions(FeasibilityResult.OPTIMAL, rule.isSignRule() ? "true-effect sign rule"
+                : "the study's decision rule (default arm, margin) on the true effect", optimal);
         rs.add(new FeasibilityResult.PolicyRecord(form, seedIndex, FeasibilityResult.OPTIMAL, false,
                 opt.treatedShare(), opt.deferredShare(), Double.NaN, Double.NaN, Double.NaN, vOpt, 0.0));
         return rs;
