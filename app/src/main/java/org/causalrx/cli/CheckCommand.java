@@ -40,6 +40,10 @@ final class CheckCommand implements Callable<Integer> {
                 cohort.treatment().length - treated, tr.label(tr.controlCode()), treated, tr.label(tr.treatedCode()));
         System.out.printf("outcome    %s (%s, %s is better)%n", study.outcome().column(),
                 study.outcome().type().name().toLowerCase(), study.outcome().direction().name().toLowerCase());
+        if (!study.decisionRule().isSignRule()) {
+            String[] labels = {tr.label(tr.controlCode()), tr.label(tr.treatedCode())};
+            System.out.printf("policy     %s%n", study.decisionRule().words(labels, study.outcome().column()));
+        }
         org.causalrx.study.AnalysisColumns.check(study, table);
         for (Study.Outcome o : study.analyses().secondaryOutcomes()) {
             double[] v = org.causalrx.study.AnalysisColumns.secondary(study, table, o, cohort.sourceRows());

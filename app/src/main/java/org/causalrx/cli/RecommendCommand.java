@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.causalrx.bundle.ModelBundle;
 import org.causalrx.bundle.Recommender;
 import org.causalrx.data.TableReader;
+import org.causalrx.policy.DecisionRule;
 import org.causalrx.util.CausalRxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +52,11 @@ final class RecommendCommand implements Callable<Integer> {
         long deferred = r.rows().stream().filter(x -> x.arm() != null && x.arm() < 0).count();
         System.out.printf(Locale.ROOT, "policy %s (%s deferral set): %d of %d patients scored, %d deferred%n",
                 bundle.policy(), bundle.deferralSet(), scored, r.rows().size(), deferred);
+        if (!bundle.rule().isSignRule()) {
+            System.out.println("decision rule: keep '" + bundle.armLabels().get(bundle.rule().defaultArm())
+                    + "' unless '" + bundle.armLabels().get(bundle.rule().otherArm()) + "' is predicted to be better "
+                    + "by more than the margin " + DecisionRule.number(bundle.rule().margin()) + " (outcome units)");
+        }
         for (String note : r.notes()) {
             System.out.println("note: " + note);
         }

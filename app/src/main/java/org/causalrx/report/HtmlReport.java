@@ -211,7 +211,8 @@ final class HtmlReport {
                 new String[] {"Outcome", "<code>" + Html.text(p.outcomeColumn()) + "</code> ("
                         + Html.esc(p.outcomeType()) + "), SD " + Fmt.num(p.outcomeSd())},
                 new String[] {"Direction", "<b>" + Html.esc(PolicyChoice.directionText(p.direction()))
-                        + "</b>"})));
+                        + "</b>"},
+                new String[] {"Decision rule", DecisionRuleText.protocolRow(r)})));
         b.append("</section>\n");
     }
 

@@ -70,6 +70,7 @@ final class ResultSections {
                 .append(" value. The spread comes from ").append(Fmt.integer(rounds))
                 .append(" bootstrap resamples of the test patients; \u201ctest\u201d is the value on the full "
                         + "test split.</p>\n");
+        b.append(DecisionRuleText.policiesNote(r));
         Html.Table t = new Html.Table(List.of("Policy", "Description", "Treated", "Deferred"),
                 false, false, true, true);
         for (PolicyResult pr : policies) {

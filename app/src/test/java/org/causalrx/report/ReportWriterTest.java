@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.causalrx.pipeline.DecisionRuleInfo;
 import org.causalrx.pipeline.RunFigures;
 import org.causalrx.pipeline.RunResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +126,22 @@ class ReportWriterTest {
         assertEquals(r.policies().get(6).valueDr().median(), Double.parseDouble(pol.get(7).get(10)));
         List<List<String>> om = parseCsv(Files.readString(dir.resolve("tables").resolve(CsvTables.OUTCOME_MODELS)));
         assertTrue(om.stream().anyMatch(row -> row.get(8).equals("true")));
+    }
+
+    @Test
+    void decisionRuleIsShownWithItsMarginWhenNotZero() {
+        assertTrue(html.contains("<dt>Decision rule</dt>"), "protocol row");
+        assertTrue(html.contains("margin <b>0</b>: the plain sign rule"), "sign rule in the fixture");
+        assertEquals("", DecisionRuleText.policiesNote(new DecisionRuleInfo(0, "0", "Kept smoking", 0.0, "x")));
+        DecisionRuleInfo m = DecisionRuleInfo.of(
+                new org.causalrx.policy.DecisionRule(1, 2.5, -1), new String[] {"0", "1"},
+                new String[] {"Kept smoking", "Quit smoking"}, "wt82_71");
+        String row = DecisionRuleText.protocolRow(m);
+        assertTrue(row.contains("margin <b>2.5</b> in outcome units"), row);
+        assertTrue(row.contains("keep &#39;Quit smoking&#39;"), row);
+        assertTrue(row.contains("give &#39;Kept smoking&#39; only when it is predicted to lower wt82_71 by more "
+                + "than 2.5"), row);
+        assertTrue(DecisionRuleText.policiesNote(m).contains("The margin 2.5"), DecisionRuleText.policiesNote(m));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.causalrx.pipeline.Estimators;
 import org.causalrx.pipeline.FittedModels;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.RunResult;
+import org.causalrx.policy.DecisionRule;
 import org.causalrx.study.Study;
 
 /**
@@ -168,7 +169,9 @@ public final class BundleWriter {
             RunOutput.FittedDeferral fd = out.deferral();
             unc.put("alpha_stat", fd.alphaStat()).put("lambda", fd.lambda());
             unc.put("note", "Conservative set: defer outside overlap or when the joint interval (statistical "
-                    + "interval at alpha_stat widened by the B-learner bounds at Lambda) contains 0");
+                    + "interval at alpha_stat widened by the B-learner bounds at Lambda) contains "
+                    + (study.decisionRule().margin() == 0 ? "0" : "the margin boundary "
+                    + DecisionRule.number(study.decisionRule().boundary())));
         } else {
             unc.putNull("alpha_stat");
             unc.putNull("lambda");
@@ -179,6 +182,12 @@ public final class BundleWriter {
                 .put("java_version", System.getProperty("java.version")).put("xgboost_version", pv.xgboostVersion())
                 .put("written_at", now.toString());
         pol.put("propensity_model", fm.propensityName());
+        DecisionRule rule = study.decisionRule();
+        pol.putObject("decision_rule").put("default_arm", rule.defaultArm())
+                .put("default_arm_code", codes[rule.defaultArm()])
+                .put("default_arm_label", tr.label(codes[rule.defaultArm()])).put("margin", rule.margin())
+                .put("text", rule.words(new String[] {tr.label(codes[0]), tr.label(codes[1])},
+                        study.outcome().column()));
         List<EncodingParts.Item> items = EncodingParts.of(fm.encoding());
         files.putJson(BundleFormat.BUNDLE, b);
         files.putJson(BundleFormat.SCHEMA, InputSchema.of(study.idColumn(), items, fm.textColumns()).toJson());
@@ -200,7 +209,8 @@ public final class BundleWriter {
                 + note + "\n\n"
                 + "Apply it to new patients:  causalrx recommend --model <this folder> --input new.csv --out recs.csv\n\n"
                 + "manifest.json    format version and SHA-256 of every file (checked on load; do not edit files)\n"
-                + "bundle.json      policy, arms, outcome direction, overlap thresholds, alpha/Lambda, provenance\n"
+                + "bundle.json      policy and its decision rule (default arm, margin), arms, outcome direction,\n"
+                + "                 overlap thresholds, alpha/Lambda, provenance\n"
                 + "schema.json      input columns the model needs, their types and categorical levels\n"
                 + "encoding.json    training medians, missing indicators, one-hot levels and references, squares\n"
                 + "propensity.json  the selected propensity model e(x)\n"

@@ -11,6 +11,7 @@ import org.causalrx.causal.CateModel;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.data.Encoding;
 import org.causalrx.learn.ProbabilityModel;
+import org.causalrx.policy.DecisionRule;
 import org.causalrx.util.CausalRxException;
 
 /**
@@ -34,11 +35,15 @@ import org.causalrx.util.CausalRxException;
  * @param propensity     the selected propensity model
  * @param cate           the bundled policy's CATE model (Conservative: a {@code JointCateModel} with intervals)
  * @param provenance     data and study SHA-256, seed, versions, time written (as text)
+ * @param defaultArm     the decision rule's default arm, 0 (control) or 1 (treated); 0 in bundles written before
+ *                       the rule was bundled
+ * @param margin         the decision rule's margin δ ≥ 0 in outcome units; 0 in bundles written before
  */
 public record ModelBundle(Path dir, String policy, String deferralSet, Double alphaStat, Double lambda,
                           List<String> armCodes, List<String> armLabels, String outcomeColumn, int betterSign,
                           OverlapSet overlap, InputSchema schema, Encoding encoding, String propensityName,
-                          ProbabilityModel propensity, CateModel cate, Map<String, String> provenance) {
+                          ProbabilityModel propensity, CateModel cate, Map<String, String> provenance,
+                          int defaultArm, double margin) {
     /** Deferral set: defer outside overlap only. */
     public static final String INCLUSIVE = "inclusive";
     /** Deferral set: also defer when the effect interval contains 0. */
@@ -54,6 +59,25 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
         if (betterSign != 1 && betterSign != -1) {
             throw new IllegalArgumentException("betterSign must be +1 or -1, got " + betterSign);
         }
+        rule(defaultArm, margin, betterSign);
+    }
+
+    /** A bundle with the plain sign rule (default arm 0, margin 0). */
+    public ModelBundle(Path dir, String policy, String deferralSet, Double alphaStat, Double lambda,
+                       List<String> armCodes, List<String> armLabels, String outcomeColumn, int betterSign,
+                       OverlapSet overlap, InputSchema schema, Encoding encoding, String propensityName,
+                       ProbabilityModel propensity, CateModel cate, Map<String, String> provenance) {
+        this(dir, policy, deferralSet, alphaStat, lambda, armCodes, armLabels, outcomeColumn, betterSign, overlap,
+                schema, encoding, propensityName, propensity, cate, provenance, 0, 0.0);
+    }
+
+    /** The decision rule the run applied: default arm, margin and outcome direction. */
+    public DecisionRule rule() {
+        return rule(defaultArm, margin, betterSign);
+    }
+
+    private static DecisionRule rule(int defaultArm, double margin, int betterSign) {
+        return new DecisionRule(defaultArm, margin, betterSign);
     }
 
     /**
@@ -85,6 +109,7 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
             throw new CausalRxException(bundleFile + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }
         String deferral = BundleFiles.field(pol, "deferral_set", bundleFile).asText();
+        JsonNode rule = pol.get("decision_rule");
         if (!deferral.equals(INCLUSIVE) && !deferral.equals(CONSERVATIVE)) {
             throw new CausalRxException(bundleFile + ": unknown deferral set '" + deferral + "' (this CausalRx applies '"
                     + INCLUSIVE + "' and '" + CONSERVATIVE + "'); use the version that wrote the bundle");
@@ -107,7 +132,8 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
                     EncodingCodec.decode(files.json(BundleFormat.ENCODING), encFile),
                     BundleFiles.field(p, "name", propFile).asText(),
                     ModelCodecs.decodeProbability(BundleFiles.field(p, "model", propFile), propFile, files),
-                    ModelCodecs.decodeCate(BundleFiles.field(c, "model", cateFile), cateFile, files), prov);
+                    ModelCodecs.decodeCate(BundleFiles.field(c, "model", cateFile), cateFile, files), prov,
+                    defaultArm(rule, bundleFile), margin(rule, bundleFile));
             if (deferral.equals(CONSERVATIVE) && (mb.alphaStat() == null
                     || !(mb.cate() instanceof org.causalrx.causal.IntervalCateModel))) {
                 throw new CausalRxException(bundleFile + ": the Conservative deferral set needs alpha_stat and a CATE "
@@ -124,6 +150,32 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(bundleFile + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }
+    }
+
+    /** {@code policy.decision_rule.default_arm}; absent in bundles written before the rule was bundled: arm 0. */
+    private static int defaultArm(JsonNode rule, String bundleFile) {
+        if (rule == null || rule.isNull()) {
+            return 0;
+        }
+        JsonNode a = BundleFiles.field(rule, "default_arm", bundleFile);
+        if (!a.isInt() || (a.intValue() != 0 && a.intValue() != 1)) {
+            throw new CausalRxException(bundleFile + ": 'policy.decision_rule.default_arm' is '" + a.asText()
+                    + "', not the arm index 0 or 1; re-run `causalrx run` to write the bundle again");
+        }
+        return a.intValue();
+    }
+
+    /** {@code policy.decision_rule.margin}; absent in bundles written before the rule was bundled: 0. */
+    private static double margin(JsonNode rule, String bundleFile) {
+        if (rule == null || rule.isNull()) {
+            return 0;
+        }
+        JsonNode m = BundleFiles.field(rule, "margin", bundleFile);
+        if (!m.isNumber() || !(m.doubleValue() >= 0) || Double.isInfinite(m.doubleValue())) {
+            throw new CausalRxException(bundleFile + ": 'policy.decision_rule.margin' is '" + m.asText()
+                    + "', not a number >= 0; re-run `causalrx run` to write the bundle again");
+        }
+        return m.doubleValue();
     }
 
     private static Double nullableDouble(JsonNode n) {

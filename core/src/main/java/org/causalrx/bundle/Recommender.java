@@ -20,9 +20,9 @@ import org.causalrx.util.CausalRxException;
  * Applies a {@link ModelBundle} to new patients. Each row is checked against the bundle's input schema; rows with a
  * non-numeric value in a numeric column, or a category (or a missing value) not seen in training, are reported
  * by column and row and not scored; the other rows are encoded exactly as in training (missing numbers: training
- * median plus the missing indicator) and decided by {@link Deferral#decide}, as the pipeline decides: the Inclusive
- * set defers outside overlap; a Conservative bundle (alpha set, CATE model with intervals) also defers when the
- * interval contains 0.
+ * median plus the missing indicator) and decided by {@link Deferral#decide} with the bundled decision rule (default
+ * arm, margin), as the pipeline decides: the Inclusive set defers outside overlap; a Conservative bundle (alpha set,
+ * CATE model with intervals) also defers when the interval contains the margin boundary (0 for the sign rule).
  */
 public final class Recommender {
     private Recommender() {
@@ -132,7 +132,7 @@ public final class Recommender {
         for (int k = 0; k < validRows.length; k++) {
             int i = validRows[k];
             Deferral.Decision d = Deferral.decide(e[k], bundle.overlap(), tau[k], conservative ? lo[k] : Double.NaN,
-                    conservative ? hi[k] : Double.NaN, bundle.betterSign());
+                    conservative ? hi[k] : Double.NaN, bundle.rule());
             boolean defer = d.arm() == PolicyDecisions.DEFER;
             String label = defer ? "DEFER" : bundle.armLabels().get(d.arm());
             String reason = defer ? d.reason() : d.reason() + " ('" + label + "')";

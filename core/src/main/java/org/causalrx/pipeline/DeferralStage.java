@@ -24,6 +24,7 @@ import org.causalrx.causal.meta.DRLearner;
 import org.causalrx.causal.uncertainty.PosteriorCateModel;
 import org.causalrx.learn.bart.BartModel;
 import org.causalrx.learn.xgb.XGBoostRegressor;
+import org.causalrx.policy.DecisionRule;
 import org.causalrx.policy.Deferral;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.study.Study;
@@ -31,7 +32,8 @@ import org.causalrx.util.Seeds;
 
 /**
  * METHOD steps 8–9: statistical intervals per learned estimator, B-learner bounds, and the Conservative deferral
- * set (overlap + joint interval contains 0, decided by {@link Deferral#decide}). Intervals: t_bart from its
+ * set (overlap + joint interval contains the decision rule's margin boundary, 0 for the plain sign rule; decided by
+ * {@link Deferral#decide}). Intervals: t_bart from its
  * posterior draws, causal_forest from its variance, ensembles from their members' bootstrap refits combined refit
  * by refit, the DR-learner from bootstrap refits of its final stage on its fixed cross-fitted pseudo-outcomes, every
  * other estimator from {@code bootstrapRefits} seeded full bootstrap refits (normal intervals).
@@ -128,12 +130,14 @@ final class DeferralStage {
     }
 
     /** Per patient decisions through {@link Deferral#decide} with a joint interval; NaN intervals: overlap only. */
-    static int[] decide(double[] e, OverlapSet overlap, double[] tau, EffectIntervals joint, int sign) {
+    static int[] decide(double[] e, OverlapSet overlap, double[] tau, EffectIntervals joint, DecisionRule rule) {
         int[] arms = new int[tau.length];
+        double[] los = joint == null ? null : joint.lo();
+        double[] his = joint == null ? null : joint.hi();
         for (int i = 0; i < tau.length; i++) {
-            double lo = joint == null ? Double.NaN : joint.lo()[i];
-            double hi = joint == null ? Double.NaN : joint.hi()[i];
-            arms[i] = Deferral.decide(e[i], overlap, tau[i], lo, hi, sign).arm();
+            double lo = los == null ? Double.NaN : los[i];
+            double hi = his == null ? Double.NaN : his[i];
+            arms[i] = Deferral.decide(e[i], overlap, tau[i], lo, hi, rule).arm();
         }
         return arms;
     }
@@ -143,12 +147,14 @@ final class DeferralStage {
                                               OverlapSet overlap) {
         Study.Deferral d = study.deferral();
         List<PolicyDecisions> out = new ArrayList<>();
+        DecisionRule rule = study.decisionRule();
+        String boundary = rule.margin() == 0 ? "0" : DecisionRule.number(rule.boundary()) + " (the margin "
+                + DecisionRule.number(rule.margin()) + "; recommend only the arm the whole interval points to)";
         fitted.models().forEach((n, m) -> {
-            int[] arms = decide(eTest, overlap, m.effect(xTest), m.effectInterval(xTest, d.alphaStat()),
-                    study.outcome().sign());
+            int[] arms = decide(eTest, overlap, m.effect(xTest), m.effectInterval(xTest, d.alphaStat()), rule);
             out.add(new PolicyDecisions(n + CONSERVATIVE, String.format(Locale.ROOT, "%s, Conservative: as %s%s, and "
-                    + "also defer where the joint interval (alpha_stat %.2f, Lambda %.2f) contains 0", n, n, INCLUSIVE,
-                    d.alphaStat(), d.lambda()), arms));
+                    + "also defer where the joint interval (alpha_stat %.2f, Lambda %.2f) contains %s", n, n, INCLUSIVE,
+                    d.alphaStat(), d.lambda(), boundary), arms));
         });
         return out;
     }

@@ -35,6 +35,7 @@ final class DeferralSweep {
     static List<DeferralResult.SweepPoint> sweep(Study study, DeferralStage.Fitted fitted, double[][] xTest,
                                                  double[] eTest, OverlapSet overlap, ValuedOutcome valued) {
         Study.Deferral d = study.deferral();
+        org.causalrx.policy.DecisionRule rule = study.decisionRule();
         List<DeferralResult.SweepPoint> out = new ArrayList<>();
         for (Map.Entry<String, JointCateModel> en : fitted.models().entrySet()) {
             JointCateModel m = en.getValue();
@@ -44,7 +45,7 @@ final class DeferralSweep {
                 EffectIntervals stat = m.statistical().effectInterval(xTest, alpha);
                 for (double lambda : d.sweepLambda()) {
                     EffectIntervals joint = JointCateModel.combine(stat, centre, fitted.bounds().bounds(xTest, lambda));
-                    int[] all = DeferralStage.decide(eTest, overlap, tau, joint, study.outcome().sign());
+                    int[] all = DeferralStage.decide(eTest, overlap, tau, joint, rule);
                     PolicyDecisions p = new PolicyDecisions(en.getKey(), "", valued.restrict(all));
                     out.add(new DeferralResult.SweepPoint(en.getKey() + DeferralStage.CONSERVATIVE, alpha, lambda,
                             p.deferredShare(), PolicyValue.evaluate(valued.heldOut(), p.arms(), null).dr(),
@@ -58,6 +59,7 @@ final class DeferralSweep {
     static List<DeferralResult.SetSummary> sets(Study study, DeferralStage.Fitted fitted, double[][] xTest,
                                                 double[] eTest, OverlapSet overlap) {
         Study.Deferral d = study.deferral();
+        org.causalrx.policy.DecisionRule rule = study.decisionRule();
         List<DeferralResult.SetSummary> out = new ArrayList<>();
         int n = eTest.length;
         for (Map.Entry<String, JointCateModel> en : fitted.models().entrySet()) {
@@ -65,6 +67,8 @@ final class DeferralSweep {
             EffectIntervals stat = m.statistical().effectInterval(xTest, d.alphaStat());
             EffectIntervals bounds = fitted.bounds().bounds(xTest, d.lambda());
             EffectIntervals joint = m.effectInterval(xTest, d.alphaStat());
+            double[] jl = joint.lo();
+            double[] jh = joint.hi();
             int outside = 0;
             int uncertain = 0;
             double ws = 0;
@@ -75,12 +79,12 @@ final class DeferralSweep {
                     outside++;
                     continue;
                 }
-                if (joint.containsZero(i)) {
+                if (rule.uncertain(jl[i], jh[i])) {
                     uncertain++;
                 }
                 ws += stat.hi()[i] - stat.lo()[i];
                 wb += bounds.hi()[i] - bounds.lo()[i];
-                wj += joint.hi()[i] - joint.lo()[i];
+                wj += jh[i] - jl[i];
             }
             int in = n - outside;
             double o = outside / (double) n;

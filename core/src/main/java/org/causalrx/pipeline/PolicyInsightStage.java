@@ -49,10 +49,11 @@ final class PolicyInsightStage {
         List<RunResult.RankCurve> curves = new ArrayList<>();
         int rounds = boot.dr().length == 0 ? 0 : boot.dr()[0].length;
         long rankSeed = Seeds.derive(seed, "rank-bootstrap");
+        org.causalrx.policy.DecisionRule rule = study.decisionRule();
         for (Map.Entry<String, double[]> e : testCates.entrySet()) {
             double[] benefit = e.getValue().clone();
             for (int i = 0; i < benefit.length; i++) {
-                benefit[i] *= sign;
+                benefit[i] = rule.benefit(benefit[i]);
             }
             curves.add(curve(RankCurve.compute(e.getKey(), heldOut, benefit, rounds, rankSeed, parallel)));
         }

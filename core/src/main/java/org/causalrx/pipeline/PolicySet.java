@@ -27,21 +27,28 @@ final class PolicySet {
         out.add(Policies.propensity(eTest, inOverlap));
         out.add(Policies.treatAll(0, tr.controlCode(), tr.label(tr.controlCode()), inOverlap));
         out.add(Policies.treatAll(1, tr.treatedCode(), tr.label(tr.treatedCode()), inOverlap));
-        int sign = study.outcome().sign();
+        org.causalrx.policy.DecisionRule rule = study.decisionRule();
         String better = study.outcome().direction() == Study.Direction.HIGHER ? "raises" : "lowers";
+        String[] labels = {tr.label(tr.controlCode()), tr.label(tr.treatedCode())};
         for (String name : study.estimators()) {
             if (name.equals(CateStage.CONSENSUS)) {
                 List<double[]> members = CateStage.singles(study.estimators()).stream().map(testCates::get).toList();
-                out.add(Policies.consensus(name, "consensus of " + String.join(", ", CateStage.singles(study.estimators()))
-                        + ": give '" + tr.label(tr.treatedCode()) + "' only where all agree the effect " + better + " "
-                        + study.outcome().column() + "; defer where they disagree or outside overlap", members, sign,
-                        inOverlap));
+                String memberNames = String.join(", ", CateStage.singles(study.estimators()));
+                String text = rule.isSignRule()
+                        ? "consensus of " + memberNames + ": give '" + tr.label(tr.treatedCode())
+                        + "' only where all agree the effect " + better + " " + study.outcome().column() + "; defer where they disagree or "
+                        + "outside overlap"
+                        : "consensus of " + memberNames + ", each deciding by the rule: " + rule.words(labels,
+                        study.outcome().column()) + "; defer where they disagree or outside overlap";
+                out.add(Policies.consensus(name, text, members, rule, inOverlap));
                 continue;
             }
             String suffix = study.deferral() == null ? "" : DeferralStage.INCLUSIVE;
-            out.add(Policies.signRule(name + suffix, name + suffix + ": give '" + tr.label(tr.treatedCode())
-                    + "' when the predicted effect " + better + " " + study.outcome().column()
-                    + "; defer outside overlap", testCates.get(name), sign, inOverlap));
+            String text = rule.isSignRule()
+                    ? name + suffix + ": give '" + tr.label(tr.treatedCode()) + "' when the predicted effect " + better
+                    + " " + study.outcome().column() + "; defer outside overlap"
+                    : name + suffix + ": " + rule.words(labels, study.outcome().column()) + "; defer outside overlap";
+            out.add(Policies.decisionRule(name + suffix, text, testCates.get(name), rule, inOverlap));
         }
         return out;
     }

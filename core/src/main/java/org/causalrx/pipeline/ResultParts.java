@@ -21,7 +21,8 @@ final class ResultParts {
                 study.data().getFileName().toString(), tr.column(), armLabels[0], armLabels[1], tr.controlCode(),
                 tr.treatedCode(), study.outcome().column(), study.outcome().type().name().toLowerCase(),
                 study.outcome().direction().name().toLowerCase(), Stats.sd(cohort.outcome()), cohort.rowsRead(),
-                cohort.rowsDropped(), cohort.dropReason());
+                cohort.rowsDropped(), cohort.dropReason(), DecisionRuleInfo.of(study.decisionRule(),
+                new String[] {tr.controlCode(), tr.treatedCode()}, armLabels, study.outcome().column()));
     }
 
     static List<RunResult.CovariateDecision> covariates(Cohort cohort, Encoding encoding) {

@@ -130,12 +130,29 @@ public record RunResult(
                                    List<org.causalrx.policy.VulnerableGroups.Group> groups) {
     }
 
-    /** Protocol text and arm/outcome definitions as the report shows them. */
+    /**
+     * Protocol text and arm/outcome definitions as the report shows them.
+     *
+     * @param decisionRule the decision rule of every learned policy (default arm, margin)
+     */
     public record ProtocolInfo(String name, String question, String decisionTime, String population, String users,
                                String dataFile, String treatmentColumn, String controlLabel, String treatedLabel,
                                String controlCode, String treatedCode, String outcomeColumn, String outcomeType,
                                String direction, double outcomeSd, int rowsRead, int rowsDropped,
-                               String rowsDroppedReason) {
+                               String rowsDroppedReason, DecisionRuleInfo decisionRule) {
+        /** Protocol information with the plain sign rule (default arm control, margin 0). */
+        public ProtocolInfo(String name, String question, String decisionTime, String population, String users,
+                            String dataFile, String treatmentColumn, String controlLabel, String treatedLabel,
+                            String controlCode, String treatedCode, String outcomeColumn, String outcomeType,
+                            String direction, double outcomeSd, int rowsRead, int rowsDropped,
+                            String rowsDroppedReason) {
+            this(name, question, decisionTime, population, users, dataFile, treatmentColumn, controlLabel,
+                    treatedLabel, controlCode, treatedCode, outcomeColumn, outcomeType, direction, outcomeSd, rowsRead,
+                    rowsDropped, rowsDroppedReason, DecisionRuleInfo.of(
+                            org.causalrx.policy.DecisionRule.sign("lower".equals(direction) ? -1 : 1),
+                            new String[] {controlCode, treatedCode}, new String[] {controlLabel, treatedLabel},
+                            outcomeColumn));
+        }
     }
 
     public record SampleSizes(int train, int validation, int test) {

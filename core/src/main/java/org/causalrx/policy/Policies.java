@@ -3,7 +3,8 @@ package org.causalrx.policy;
 import java.util.SplittableRandom;
 
 /**
- * The policies of TRS §3.10–3.11: the sign rule on a CATE, and the baselines Doctors, Random, Propensity
+ * The policies of TRS §3.10–3.11: the decision rule ({@link DecisionRule}: sign rule, or default arm and margin)
+ * on a CATE, and the baselines Doctors, Random, Propensity
  * and Treat-all. Every policy except Doctors defers patients outside the overlap set (the Inclusive set),
  * so that all are compared on the same recommended patients; Doctors is current practice by definition.
  */
@@ -13,17 +14,19 @@ public final class Policies {
 
     /**
      * Sign rule: recommend arm 1 when the effect points the better way ({@code betterSign · tau > 0}), else arm 0;
-     * defer outside overlap.
+     * defer outside overlap. The same as {@link #decisionRule} with {@link DecisionRule#sign}.
      *
      * @param betterSign +1 when higher outcomes are better, −1 when lower are better
      */
     public static PolicyDecisions signRule(String name, String description, double[] cate, int betterSign,
                                            boolean[] inOverlap) {
-        int[] d = new int[cate.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = !inOverlap[i] ? PolicyDecisions.DEFER : (betterSign * cate[i] > 0 ? 1 : 0);
-        }
-        return new PolicyDecisions(name, description, d);
+        return decisionRule(name, description, cate, DecisionRule.sign(betterSign), inOverlap);
+    }
+
+    /** The study's decision rule (default arm, margin) on a CATE vector; defers outside overlap. */
+    public static PolicyDecisions decisionRule(String name, String description, double[] cate, DecisionRule rule,
+                                               boolean[] inOverlap) {
+        return new PolicyDecisions(name, description, rule.arms(cate, inOverlap));
     }
 
     /**
@@ -84,24 +87,34 @@ public final class Policies {
     }
 
     /**
-     * Consensus ensemble (TRS §4.4.3): recommend only where every member's effect points the same way; defer
-     * where they disagree (reason: the models disagree) and outside overlap.
+     * Consensus ensemble (TRS §4.4.3) with the plain sign rule; see the {@link DecisionRule} form.
      */
     public static PolicyDecisions consensus(String name, String description, java.util.List<double[]> memberCates,
                                             int betterSign, boolean[] inOverlap) {
+        return consensus(name, description, memberCates, DecisionRule.sign(betterSign), inOverlap);
+    }
+
+    /**
+     * Consensus ensemble (TRS §4.4.3): recommend only where every member's point rule gives the same arm (all
+     * predict a benefit of the non-default arm above the margin, or none does); defer where they disagree (reason:
+     * the models disagree) and outside overlap.
+     */
+    public static PolicyDecisions consensus(String name, String description, java.util.List<double[]> memberCates,
+                                            DecisionRule rule, boolean[] inOverlap) {
         int[] d = new int[inOverlap.length];
         for (int i = 0; i < d.length; i++) {
             if (!inOverlap[i]) {
                 d[i] = PolicyDecisions.DEFER;
                 continue;
             }
-            int votesTreat = 0;
+            int votesOther = 0;
             for (double[] c : memberCates) {
-                if (betterSign * c[i] > 0) {
-                    votesTreat++;
+                if (rule.arm(c[i]) == rule.otherArm()) {
+                    votesOther++;
                 }
             }
-            d[i] = votesTreat == memberCates.size() ? 1 : votesTreat == 0 ? 0 : PolicyDecisions.DEFER;
+            d[i] = votesOther == memberCates.size() ? rule.otherArm() : votesOther == 0 ? rule.defaultArm()
+                    : PolicyDecisions.DEFER;
         }
         return new PolicyDecisions(name, description, d);
     }

@@ -13,6 +13,7 @@ import org.causalrx.pipeline.Progress;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.StudyRun;
+import org.causalrx.policy.DecisionRule;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
@@ -80,12 +81,8 @@ public record FeasibilityStudy(StudyRun runner) {
         double[] y0 = po.y0();
         double[] y1 = po.y1();
         double[] cate = po.cate();
-        int n = h.sourceRows().length;
-        int[] optimal = new int[n];
-        for (int i = 0; i < n; i++) {
-            optimal[i] = !overlap.contains(h.propensity()[i]) ? PolicyDecisions.DEFER
-                    : (sign * cate[h.sourceRows()[i]] > 0 ? 1 : 0);
-        }
+        DecisionRule rule = new DecisionRule(study.decisionRule().defaultArm(), study.decisionRule().margin(), sign);
+        int[] optimal = optimal(rule, overlap, h.propensity(), h.sourceRows(), cate);
         double vOpt = trueValue(optimal, h, y0, y1);
         String selected = out.result().policyInsights() == null ? null
                 : out.result().policyInsights().selectedPolicy();
@@ -97,10 +94,27 @@ public record FeasibilityStudy(StudyRun runner) {
                     p.valueDr() == null ? Double.NaN : p.valueDr().sd(), v, sign * (vOpt - v),
                     p.name().equals(selected)));
         }
-        PolicyDecisions opt = new PolicyDecisions(FeasibilityResult.OPTIMAL, "true-effect sign rule", optimal);
+        PolicyDecisions opt = new PolicyDecisions(FeasibilityResult.OPTIMAL, rule.isSignRule() ? "true-effect sign rule"
+                : "the study's decision rule (default arm, margin) on the true effect", optimal);
         rs.add(new FeasibilityResult.PolicyRecord(form, seedIndex, FeasibilityResult.OPTIMAL, false,
                 opt.treatedShare(), opt.deferredShare(), Double.NaN, Double.NaN, Double.NaN, vOpt, 0.0, false));
         return rs;
+    }
+
+    /**
+     * The Optimal policy: the study's decision rule on the true CATE (the other arm where its true benefit exceeds
+     * the margin), deferring outside overlap as every learned policy does.
+     *
+     * @param e    propensity of each test patient
+     * @param rows each test patient's row in {@code cate}
+     * @param cate true CATE per data row, outcome units
+     */
+    static int[] optimal(DecisionRule rule, OverlapSet overlap, double[] e, int[] rows, double[] cate) {
+        int[] optimal = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            optimal[i] = !overlap.contains(e[i]) ? PolicyDecisions.DEFER : rule.arm(cate[rows[i]]);
+        }
+        return optimal;
     }
 
     /** Mean over test patients of the potential outcome under each decision; deferred → the factual outcome. */
@@ -113,12 +127,13 @@ public record FeasibilityStudy(StudyRun runner) {
         return s / decisions.length;
     }
 
-    /** The study with a continuous outcome (estimators, seed, split, overlap and rounds unchanged). */
+    /** The study with a continuous outcome (estimators, seed, split, overlap, rounds and decision rule unchanged). */
     public static Study simulatedStudy(Study s) {
         Study.Outcome o = s.outcome();
         return new Study(s.file(), s.name() + "-simulated", s.protocol(), s.data(), s.idColumn(), s.treatment(),
                 new Study.Outcome(o.column(), Study.OutcomeType.CONTINUOUS, o.direction(), o.missing()),
-                s.covariates(), s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(), null);
+                s.covariates(), s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(), null)
+                .withPolicy(s.policy());
     }
 
     /** The data table with the outcome column replaced by the simulated factual outcome (same missing rows). */

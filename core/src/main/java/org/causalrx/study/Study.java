@@ -33,12 +33,13 @@ import org.causalrx.causal.Estimand;
  *                      estimands}), in the study's order; [ATE] when not given
  * @param policyEvaluation which policy-value schemes run beside the test split ({@link PolicyEvaluation#OFF}:
  *                      the test split only)
+ * @param policy        the decision rule's default arm and margin (TRS §3.10); null reads as {@link Policy#DEFAULT}
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                     int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
                     Analyses analyses, Deferral deferral, List<Estimand> estimands,
-                    PolicyEvaluation policyEvaluation) {
+                    PolicyEvaluation policyEvaluation, Policy policy) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -48,15 +49,17 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         analyses = analyses == null ? Analyses.NONE : analyses;
         estimands = estimands == null || estimands.isEmpty() ? List.of(Estimand.ATE) : List.copyOf(estimands);
         policyEvaluation = policyEvaluation == null ? PolicyEvaluation.OFF : policyEvaluation;
+        policy = policy == null ? Policy.DEFAULT : policy;
     }
 
-    /** A study whose cross-fitted AIPW estimates the ATE only, and whose policies are valued on the test split only. */
+    /** A study whose cross-fitted AIPW estimates the ATE only, whose policies are valued on the test split only, with the default decision rule. */
     public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                  Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                  int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
                  Analyses analyses, Deferral deferral) {
         this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, null, PolicyEvaluation.OFF);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, null, PolicyEvaluation.OFF,
+                Policy.DEFAULT);
     }
 
     /** A study without further analyses (the form used before {@link Analyses} existed). */
@@ -79,19 +82,55 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     /** A copy with another seed and number of bootstrap rounds (command-line overrides, seed-stability tests). */
     public Study withSeedAndRounds(long newSeed, int rounds) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
-                rounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation);
+                rounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy);
     }
 
     /** A copy whose outcome is {@code other} (e.g. the derived evaluation outcome, for valuing policies). */
     public Study withOutcome(Outcome other) {
         return new Study(file, name, protocol, data, idColumn, treatment, other, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy);
     }
 
     /** A copy with other deferral settings (null: overlap only). */
     public Study withDeferral(Deferral d) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, d, estimands, policyEvaluation);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, d, estimands, policyEvaluation, policy);
+    }
+
+    /** A copy with another decision rule (default arm, margin). */
+    public Study withPolicy(Policy p) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands,
+                policyEvaluation, p);
+    }
+
+    /** The decision rule every policy of the run applies: this study's default arm and margin, outcome direction. */
+    public org.causalrx.policy.DecisionRule decisionRule() {
+        return new org.causalrx.policy.DecisionRule(policy.defaultArm(), policy.margin(), outcome.sign());
+    }
+
+    /**
+     * The study's {@code policy:} block (TRS §3.10): keep the default arm unless the other arm's predicted benefit
+     * exceeds the margin (see {@link org.causalrx.policy.DecisionRule}).
+     *
+     * @param defaultArm 0 (the control arm) or 1 (the treated arm)
+     * @param margin     clinically relevant margin δ ≥ 0, in outcome units
+     */
+    public record Policy(int defaultArm, double margin) {
+        /** Default arm control, margin 0: the plain sign rule. */
+        public static final Policy DEFAULT = new Policy(0, 0.0);
+
+        public Policy {
+            if (defaultArm != 0 && defaultArm != 1) {
+                throw new IllegalArgumentException("policy default arm must be 0 (control) or 1 (treated), got "
+                        + defaultArm);
+            }
+            if (!(margin >= 0) || Double.isInfinite(margin)) {
+                throw new IllegalArgumentException("policy margin must be a finite number >= 0, got " + margin);
+            }
+        }
     }
 
     /**
@@ -126,7 +165,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     /** A copy with other policy-evaluation settings. */
     public Study withPolicyEvaluation(PolicyEvaluation p) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, p);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, p, policy);
     }
 
     /**

@@ -21,7 +21,8 @@ import org.causalrx.util.CausalRxException;
  * outcome.column, outcome.type, outcome.direction, covariates, seed}), wrong types and unknown words are a
  * {@link CausalRxException} naming the study file and the key, with the allowed values. Defaults: split
  * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5, ate.estimands [ate], deferral as in
- * {@link DeferralBlock}, policy_evaluation.cross_fit false (folds 5).
+ * {@link DeferralBlock}, policy_evaluation.cross_fit false (folds 5), policy (default arm, margin) as in
+ * {@link PolicyBlock}.
  * The data path is resolved against
  * the study file's folder. The optional analysis keys ({@code secondary_outcomes}, {@code outcome.evaluate},
  * {@code report}, {@code vulnerable_groups}) are read by {@link AnalysesLoader}.
@@ -59,7 +60,8 @@ public final class StudyLoader {
         }
         YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
                 "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation",
-                "secondary_outcomes", "report", "vulnerable_groups", "deferral", "policy_evaluation");
+                "secondary_outcomes", "report", "vulnerable_groups", "deferral", "policy_evaluation",
+                "policy");
         String name = top.text("name");
         Study.Protocol protocol = protocol(top.optionalChild("protocol"));
         Path folder = file.toAbsolutePath().getParent();
@@ -93,7 +95,8 @@ public final class StudyLoader {
                 simulation(f, top.optionalChild("simulation")), AnalysesLoader.load(f, root, outcomeNode, outcome),
                 DeferralBlock.read(f, top.optionalChild("deferral")),
                 ate == null ? null : estimands(f, ate.node().get("estimands")),
-                policyEvaluation(f, top.optionalChild("policy_evaluation")));
+                policyEvaluation(f, top.optionalChild("policy_evaluation")),
+                PolicyBlock.read(f, top.optionalChild("policy"), treatment));
     }
 
     /** {@code ate.estimands}: a non-empty list of ate / att / atc without repeats; absent: [ate]. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.bounds.JointCateModel;
@@ -25,6 +26,7 @@ import org.causalrx.pipeline.Progress;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.StudyRun;
+import org.causalrx.policy.DecisionRule;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
@@ -179,6 +181,100 @@ class ModelBundleTest {
         // the run's selected policy is bundled, whichever set it is in
         BundleWriter.Written sel = BundleWriter.write(tmp.resolve("selected"), c, o, Instant.EPOCH);
         assertEquals(o.result().policyInsights().selectedPolicy(), sel.policy(), sel.note());
+    }
+
+    /**
+     * NHEFS death (lower is better) with the treated arm as default and a margin of 2 percentage points: every
+     * learned policy applies the rule to its CATE (majority to the members' median, consensus member by member), the
+     * margin changes decisions, the bundles carry the rule and reproduce the run's decisions bit for bit (Inclusive
+     * and Conservative), results.json states the rule, and a bundle without the rule reads as the sign rule.
+     */
+    @Test
+    void marginRunBundlesItsRuleAndRecommendReproducesIt() throws Exception {
+        Study m = new Study(study.file(), study.name(), study.protocol(), study.data(), study.idColumn(),
+                study.treatment(), study.outcome(), study.covariates(), study.split(), study.seed(), study.overlap(),
+                20, study.ateFolds(), List.of("t_ridge", "t_lasso", "majority", "consensus"), null,
+                Study.Analyses.NONE, new Study.Deferral(0.1, 1.5, 3, List.of(0.1), List.of(1.0, 1.5)))
+                .withPolicy(new Study.Policy(1, 0.02));
+        DecisionRule rule = m.decisionRule();
+        assertEquals(new DecisionRule(1, 0.02, -1), rule);
+        RunOutput o = new StudyRun().run(m, table, Progress.NONE);
+        RunOutput.HeldOutDetail held = o.heldOut();
+        Table testRows = table.rows(held.sourceRows());
+        double[][] x = o.models().encoding().transform(testRows);
+        org.causalrx.causal.OverlapSet ov = o.models().overlap();
+        Map<String, double[]> tau = new java.util.LinkedHashMap<>();
+        for (String n : List.of("t_ridge", "t_lasso", "majority")) {
+            tau.put(n, o.models().cateModels().get(n).effect(x));
+        }
+        int switched = 0;
+        int kept = 0;
+        int changed = 0;
+        for (String n : tau.keySet()) {
+            int[] got = held.decisions().get(n + "@inclusive");
+            for (int i = 0; i < got.length; i++) {
+                boolean in = ov.contains(held.propensity()[i]);
+                assertEquals(in ? rule.arm(tau.get(n)[i]) : PolicyDecisions.DEFER, got[i], n + " patient " + i);
+                if (in && n.equals("t_ridge")) {
+                    switched += got[i] == 0 ? 1 : 0;
+                    kept += got[i] == 1 ? 1 : 0;
+                    changed += got[i] != DecisionRule.sign(-1).arm(tau.get(n)[i]) ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(switched > 0 && kept > 0, switched + " switched, " + kept + " kept");
+        assertTrue(changed > 0, "the margin and default arm change some decisions of the sign rule");
+        int[] cons = held.decisions().get("consensus");
+        for (int i = 0; i < cons.length; i++) {
+            int a = rule.arm(tau.get("t_ridge")[i]);
+            int b = rule.arm(tau.get("t_lasso")[i]);
+            int want = !ov.contains(held.propensity()[i]) || a != b ? PolicyDecisions.DEFER : a;
+            assertEquals(want, cons[i], "consensus patient " + i);
+        }
+        for (String name : List.of("t_ridge@inclusive", "majority@inclusive", "t_ridge@conservative")) {
+            RunResult.PolicyResult p = learned(o).stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
+            Path dir = tmp.resolve("margin").resolve(name.replace('@', '_'));
+            BundleWriter.Written w = BundleWriter.write(dir, m, o, Instant.EPOCH, List.of(p), null);
+            assertEquals(name, w.policy(), w.note());
+            ModelBundle b = ModelBundle.load(dir);
+            assertEquals(rule, b.rule());
+            Recommender.Result r = Recommender.apply(b, testRows);
+            assertArrayEquals(held.decisions().get(name), r.rows().stream().mapToInt(Recommender.Row::arm).toArray(),
+                    name);
+            for (Recommender.Row row : r.rows()) {
+                if (!row.reason().startsWith("outside overlap")) {
+                    assertTrue(row.reason().contains("margin 0.02"), row.reason());
+                }
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(org.causalrx.pipeline.ResultsJson.write(o.result()));
+        assertEquals(1, j.at("/protocol/decision_rule/default_arm").asInt());
+        assertEquals("quit smoking", j.at("/protocol/decision_rule/default_arm_label").asText());
+        assertEquals(0.02, j.at("/protocol/decision_rule/margin").asDouble(), 0.0);
+        assertTrue(learned(o).get(0).description().contains("by more than 0.02"), learned(o).get(0).description());
+        // a bundle written before the rule was bundled (no policy.decision_rule) reads as the sign rule
+        Path old = tmp.resolve("margin").resolve("t_ridge_inclusive");
+        Path bj = old.resolve(BundleFormat.BUNDLE);
+        com.fasterxml.jackson.databind.node.ObjectNode bundleJson =
+                (com.fasterxml.jackson.databind.node.ObjectNode) BundleFiles.JSON.readTree(bj.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bundleJson.get("policy")).remove("decision_rule");
+        byte[] bytes = (BundleFiles.JSON.writeValueAsString(bundleJson) + "\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(bj, bytes);
+        Path mf = old.resolve(BundleFormat.MANIFEST);
+        com.fasterxml.jackson.databind.node.ObjectNode manifest =
+                (com.fasterxml.jackson.databind.node.ObjectNode) BundleFiles.JSON.readTree(mf.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("files")).put(BundleFormat.BUNDLE,
+                Manifest.sha256(bytes));
+        Files.writeString(mf, BundleFiles.JSON.writeValueAsString(manifest) + "\n");
+        ModelBundle legacy = ModelBundle.load(old);
+        assertEquals(DecisionRule.sign(-1), legacy.rule());
+        boolean[] in = new boolean[held.propensity().length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = ov.contains(held.propensity()[i]);
+        }
+        assertArrayEquals(DecisionRule.sign(-1).arms(tau.get("t_ridge"), in), Recommender.apply(legacy, testRows)
+                .rows().stream().mapToInt(Recommender.Row::arm).toArray());
     }
 
     @Test

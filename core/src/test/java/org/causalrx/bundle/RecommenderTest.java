@@ -22,6 +22,10 @@ class RecommenderTest {
 
     /** tau(x) = x, interval [x − 1, x + 1]; e(x) = sigmoid(x / 2); one numeric and one categorical covariate. */
     static ModelBundle bundle(String deferral, Double alpha) {
+        return bundle(deferral, alpha, 0, 0.0);
+    }
+
+    static ModelBundle bundle(String deferral, Double alpha, int defaultArm, double margin) {
         IntervalCateModel cate = new IntervalCateModel() {
             @Override
             public EffectIntervals effectInterval(double[][] x, double a) {
@@ -49,7 +53,8 @@ class RecommenderTest {
         return new ModelBundle(Path.of("m"), "toy", deferral, alpha, null, List.of("0", "1"), List.of("no", "yes"),
                 "y", 1, new OverlapSet(0.2, 0.8, "given"),
                 InputSchema.of(null, items, Map.of("x", false, "g", true)), EncodingParts.build(items), "logistic",
-                new LogisticModel(0, new double[] {0.5, 0, 0}, new double[] {1, 1, 1}, 0), cate, Map.of());
+                new LogisticModel(0, new double[] {0.5, 0, 0}, new double[] {1, 1, 1}, 0), cate, Map.of(), defaultArm,
+                margin);
     }
 
     static Table input() {
@@ -88,5 +93,26 @@ class RecommenderTest {
             }
         }
         assertEquals(-0.5, inc.rows().get(0).lo(), 0.0, "intervals are reported under the Inclusive set too");
+    }
+
+    @Test
+    void theBundledMarginAndDefaultArmDecideAndAreNamedInTheReasons() {
+        // margin 0.75, default arm 0: tau 0.5 (e = 0.56) no longer switches to arm 1
+        List<Recommender.Row> inc = Recommender.apply(bundle(ModelBundle.INCLUSIVE, null, 0, 0.75), input()).rows();
+        assertEquals(0, inc.get(0).arm());
+        assertEquals("predicted effect 0.500: the benefit of arm 1 over the default arm 0 does not exceed the margin "
+                + "0.75; arm 0 ('no')", inc.get(0).reason());
+        assertEquals(0, inc.get(2).arm());
+        // default arm 1 with margin 0.75: arm 0 only where −tau > 0.75 (tau −2), arm 1 kept for tau 0.5
+        List<Recommender.Row> t = Recommender.apply(bundle(ModelBundle.INCLUSIVE, null, 1, 0.75), input()).rows();
+        assertEquals(1, t.get(0).arm());
+        assertEquals(0, t.get(2).arm());
+        // Conservative: [-0.5, 1.5] contains 0.75 → defer; [-3, -1] lies below 0.75 → keep arm 0
+        List<Recommender.Row> c = Recommender.apply(bundle(ModelBundle.CONSERVATIVE, 0.1, 0, 0.75), input()).rows();
+        assertEquals(PolicyDecisions.DEFER, c.get(0).arm());
+        assertEquals("uncertain: interval [-0.50, 1.50] contains 0.75, the boundary of the margin 0.75",
+                c.get(0).reason());
+        assertEquals(0, c.get(2).arm());
+        assertTrue(c.get(2).reason().contains("is below the margin 0.75 throughout"), c.get(2).reason());
     }
 }

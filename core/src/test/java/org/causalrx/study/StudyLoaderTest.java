@@ -184,4 +184,35 @@ class StudyLoaderTest {
             assertTrue(e.getMessage().contains(b[1]), b[0] + " -> " + e.getMessage());
         }
     }
+
+    @Test
+    void policyBlockIsReadByCodeOrLabelWithDefaultsAndChecked(@TempDir Path dir) throws Exception {
+        Study plain = StudyLoader.load(write(dir, BASE));
+        assertEquals(Study.Policy.DEFAULT, plain.policy());
+        assertTrue(plain.decisionRule().isSignRule());
+        Study s = StudyLoader.load(write(dir, BASE + "policy: {default_arm: \"1\", margin: 2.5}\n"));
+        assertEquals(new Study.Policy(1, 2.5), s.policy());
+        assertEquals(new org.causalrx.policy.DecisionRule(1, 2.5, 1), s.decisionRule());
+        assertEquals(new Study.Policy(1, 0.0), StudyLoader.load(write(dir, BASE + "policy: {default_arm: b}\n"))
+                .policy(), "by label");
+        assertEquals(new Study.Policy(0, 3.0), StudyLoader.load(write(dir, BASE + "policy: {margin: 3}\n")).policy());
+        // the default arm follows treatment.control, not the order of the arms
+        Study swapped = StudyLoader.load(write(dir, BASE.replace("arms: {\"0\": a, \"1\": b}",
+                "arms: {\"0\": a, \"1\": b}, control: \"1\"") + "policy: {default_arm: a}\n"));
+        assertEquals(1, swapped.policy().defaultArm(), "code 0 is the treated arm here");
+        String[][] bad = {
+                {"policy: {margin: -1}\n", "'policy.margin' is '-1'; use a number >= 0"},
+                {"policy: {margin: small}\n", "'policy.margin' is 'small'"},
+                {"policy: {margin: 1e999}\n", "'policy.margin'"},
+                {"policy: {default_arm: \"2\"}\n", "'policy.default_arm' is '2'"},
+                {"policy: {default_arm: bb}\n", "(did you mean 'b'?)"},
+                {"policy: {default_arm: x}\n", "use an arm code (0, 1) or label ('a', 'b')"},
+                {"policy: {marginn: 1}\n", "did you mean 'margin'"},
+                {"policy: 3\n", "'policy' must be a mapping"}};
+        for (String[] b : bad) {
+            CausalRxException e = assertThrows(CausalRxException.class,
+                    () -> StudyLoader.load(write(dir, BASE + b[0])), b[0]);
+            assertTrue(e.getMessage().contains(b[1]), b[0] + " -> " + e.getMessage());
+        }
+    }
 }
