@@ -22,8 +22,8 @@ import org.causalrx.pipeline.RunResult.ProtocolInfo;
  * Writes a run's report into a directory: {@code report.html} (one self-contained file, figures inlined as
  * PNG data URIs), {@code figures/*.png} and {@code figures/*.svg}, and {@code tables/*.csv}.
  *
- * <p>The report only draws and formats what {@link RunResult} and {@link RunFigures} contain; the single
- * choice it makes is the best learned policy by DR bootstrap mean, respecting the outcome direction.
+ * <p>The report only draws and formats what {@link RunResult} and {@link RunFigures} contain; it makes no choice
+ * (the recommended policy is the one core selected on the validation split).
  * Output is deterministic for the same input (no timestamps). Stateless and thread-safe.
  */
 public final class ReportWriter {

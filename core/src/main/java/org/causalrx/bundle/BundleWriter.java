@@ -26,7 +26,7 @@ import org.causalrx.study.Study;
 
 /**
  * Writes a run's model bundle into a folder (the caller makes it atomic, with the rest of the run's output). The
- * bundled policy is the one the run selects (best learned policy by DR mean, as in the report's verdict), an
+ * bundled policy is the one the run selects (best learned policy by DR value on the validation split), an
  * Inclusive ({@code NAME@inclusive} or plain) or Conservative ({@code NAME@conservative}: the CATE model with its
  * joint interval model, alpha_stat and Lambda) policy; models of other modules (the neural estimators) are
  * written by their registered {@link CateModelCodec}; when its model has no codec yet (consensus), the best
@@ -135,9 +135,11 @@ public final class BundleWriter {
         boolean conservative = policy.name().endsWith(CONSERVATIVE);
         String note;
         if (policy.name().equals(selected)) {
-            note = "model bundle: policy " + policy.name() + " (the run's selected policy, chosen by its DR value on the validation split)";
+            note = "model bundle: policy " + policy.name() + " (the run's selected policy, chosen by its DR value on "
+                    + "the validation split)";
         } else {
-            note = "model bundle: policy " + policy.name() + ", the best learned policy that can be bundled; the "
+            note = "model bundle: policy " + policy.name() + ", the best learned policy by validation DR that can be "
+                    + "bundled; the "
                     + "selected policy " + selected + " cannot be yet (" + String.join("; ", refused) + ")";
         }
         ObjectNode prop = F.objectNode().put("name", fm.propensityName());

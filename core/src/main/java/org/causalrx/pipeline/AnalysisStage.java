@@ -45,7 +45,7 @@ final class AnalysisStage {
      * @param policies  decisions per test patient (all test patients), run order
      * @param valued    the held-out data the policies were valued on and the policies on those patients
      * @param inOverlap per test patient
-     * @param selected  the selected policy (best learned), or null
+     * @param selected  the selected policy (chosen on the validation split), or null
      */
     record Inputs(Study study, Table table, Cohort cohort, double[][] x, int[] t, SplitIndices split,
                   List<String> features, double[] pStarTest, List<PolicyDecisions> policies, HeldOut valued,
