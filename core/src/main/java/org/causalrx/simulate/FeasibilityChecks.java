@@ -23,6 +23,8 @@ import org.causalrx.util.Stats;
  */
 public final class FeasibilityChecks {
     public static final double MIN_CORRELATION = 0.9;
+    /** The current-practice policy, valued as observed (left out of check 1). */
+    static final String CURRENT_PRACTICE = "doctors";
     public static final double MAX_MAE_SHARE = 0.25;
     public static final double GAP_FRACTION = 0.5;
 
@@ -43,8 +45,10 @@ public final class FeasibilityChecks {
 
     /** The three checks for one form's records (all seeds); {@code sign} is +1 when higher is better. */
     public static List<Check> evaluate(String form, List<FeasibilityResult.PolicyRecord> records, int sign) {
+        // current practice is valued as its observed outcomes, not estimated: it says nothing about the estimators
         List<FeasibilityResult.PolicyRecord> est = records.stream()
-                .filter(r -> !r.policy().equals(FeasibilityResult.OPTIMAL) && Double.isFinite(r.dr())).toList();
+                .filter(r -> !r.policy().equals(FeasibilityResult.OPTIMAL) && !r.policy().equals(CURRENT_PRACTICE)
+                        && Double.isFinite(r.dr())).toList();
         double[] dr = est.stream().mapToDouble(FeasibilityResult.PolicyRecord::dr).toArray();
         double[] ipw = est.stream().mapToDouble(FeasibilityResult.PolicyRecord::ipw).toArray();
         double[] truth = est.stream().mapToDouble(FeasibilityResult.PolicyRecord::trueValue).toArray();

@@ -115,7 +115,7 @@ class StudyFileTest {
         m = fail(dir, BASE.replace("  decision_time:", "  decision:"));
         assertTrue(m.contains("'protocol.decision'") && m.contains("decision_time"), m);
         m = fail(dir, BASE + "ate: {folds: 5, fold: 3}\n");
-        assertTrue(m.contains("'ate.fold'") && m.contains("allowed keys under 'ate' are: folds"), m);
+        assertTrue(m.contains("'ate.fold'") && m.contains("allowed keys under 'ate' are: estimands, folds"), m);
     }
 
     @Test
