@@ -50,6 +50,20 @@ final class DeferralSection {
         b.append(s.html());
         b.append("<p>Widths are means over test patients inside the overlap set. The held-out values of both sets "
                 + "are in section 10 (box plots include both).</p>\n");
+        Html.Table why = new Html.Table(List.of("Conservative policy", "Test patients", "Outside overlap",
+                "Statistical", "Causal", "Recommended"), false, true, true, true, true, true);
+        for (DeferralResult.SetSummary x : d.sets()) {
+            if (x.set().equals("conservative")) {
+                why.row(null, "<code>" + Html.esc(x.policy()) + "</code>", Integer.toString(x.reasons().patients()),
+                        Integer.toString(x.reasons().outsideOverlap()), Integer.toString(x.reasons().statistical()),
+                        Integer.toString(x.reasons().causal()), Integer.toString(x.reasons().recommended()));
+            }
+        }
+        b.append("<h3>Why each patient is deferred</h3>\n<p>Counts of test patients: outside the overlap set; "
+                + "statistical (in overlap, the statistical interval at alpha_stat contains 0); causal (the "
+                + "statistical interval excludes 0 but the joint interval, widened by the causal bounds at Lambda, "
+                + "contains 0); recommended. Also in <code>tables/deferral_reasons.csv</code>.</p>\n")
+                .append(why.html());
         List<DeferralResult.SweepPoint> sweep = r.deferralSweep() == null ? List.of() : r.deferralSweep().stream()
                 .filter(p -> p.policy().equals(d.sweepPolicy() + "@conservative")).toList();
         if (!sweep.isEmpty()) {

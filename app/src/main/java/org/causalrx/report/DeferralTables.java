@@ -8,7 +8,10 @@ import java.util.List;
 import org.causalrx.pipeline.DeferralResult;
 import org.causalrx.pipeline.RunResult;
 
-/** CSV tables of the deferral section: {@code deferral_sets.csv} and {@code deferral_sweep.csv}. */
+/**
+ * CSV tables of the deferral section: {@code deferral_sets.csv}, {@code deferral_reasons.csv} (test patients per
+ * set by reason: outside overlap, statistical, causal, recommended) and {@code deferral_sweep.csv}.
+ */
 final class DeferralTables {
     private DeferralTables() {
     }
@@ -24,6 +27,14 @@ final class DeferralTables {
                     Fmt.raw(s.meanJointWidth())));
         }
         names.add(CsvTables.writeTable(dir, "deferral_sets.csv", sets));
+        List<List<String>> reasons = new ArrayList<>();
+        reasons.add(List.of("policy", "set", "patients", "outside_overlap", "statistical", "causal", "recommended"));
+        for (DeferralResult.SetSummary s : r.deferral().sets()) {
+            reasons.add(List.of(s.policy(), s.set(), Integer.toString(s.reasons().patients()),
+                    Integer.toString(s.reasons().outsideOverlap()), Integer.toString(s.reasons().statistical()),
+                    Integer.toString(s.reasons().causal()), Integer.toString(s.reasons().recommended())));
+        }
+        names.add(CsvTables.writeTable(dir, "deferral_reasons.csv", reasons));
         if (r.deferralSweep() != null) {
             List<List<String>> sweep = new ArrayList<>();
             sweep.add(List.of("policy", "alpha_stat", "lambda", "deferral_rate", "value_dr", "treated_share"));

@@ -58,6 +58,7 @@ final class FeasibilitySection {
             t.row(c.passed() ? null : "warn", Html.text(c.form()), c.id() + ". " + Html.text(c.name()),
                     c.passed() ? Html.badge("good", "pass") : Html.badge("warn", "fail"), Html.text(c.detail()));
         }
-        b.append(t.html()).append(report.figure("simulation_scatter")).append("</section>\n");
+        b.append(t.html()).append(IntervalCoverageTable.html(sim)).append(report.figure("simulation_scatter"))
+                .append("</section>\n");
     }
 }

@@ -23,6 +23,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Writes a feasibility simulation (TRS §3.5, Table 1, Fig. 5): {@code simulation.json},
  * {@code tables/simulation_records.csv}, {@code tables/simulation_summary.csv}, {@code tables/simulation_checks.csv},
+ * {@code tables/simulation_intervals.csv} (coverage of the statistical intervals),
  * {@code figures/simulation_scatter.png/.svg} (estimated vs true value for DR and IPW, with y = x) and a
  * self-contained {@code simulation.html}.
  */
@@ -43,6 +44,7 @@ public final class SimulationReport {
         csv(tables.resolve("simulation_records.csv"), records(r));
         csv(tables.resolve("simulation_summary.csv"), summary(r));
         csv(tables.resolve("simulation_checks.csv"), checks(r));
+        csv(tables.resolve("simulation_intervals.csv"), IntervalCoverageTable.rows(r));
         Path figs = Files.createDirectories(dir.resolve(ReportWriter.FIGURES_DIR));
         Figures.Figure fig = Figures.save(scatter(r), figs, "simulation_scatter", "Estimated vs true policy value on "
                 + "the simulated outcomes, every policy and seed (DR and IPW); the dashed line is y = x.");
@@ -166,6 +168,7 @@ public final class SimulationReport {
                 + "decision (deferred patients keep their factual outcome). Optimal: treat where the true effect "
                 + "points the better way, deferring outside overlap like the learned policies. Regret is how much "
                 + "worse than Optimal, in the study's direction.</p>\n");
+        b.append(IntervalCoverageTable.html(r));
         b.append(Html.figure(1, fig));
         return b.append("</main>\n</body>\n</html>\n").toString();
     }

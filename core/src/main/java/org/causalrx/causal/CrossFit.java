@@ -38,6 +38,28 @@ public record CrossFit(int[] foldOfRow, int k) {
     }
 
     /**
+     * Seeded folds stratified by treatment that keep each group's rows in one fold (see {@link Folds#assignGrouped});
+     * {@code groups == null} is {@link #stratified(int[], int, long)}.
+     *
+     * @param groups group id per row (rows sharing an id are copies of one patient), or null
+     */
+    public static CrossFit stratified(int[] t, int k, int[] groups, long seed) {
+        return new CrossFit(Folds.assignGrouped(t.length, k, t, groups, seed), k);
+    }
+
+    /** The group ids of {@code rows} (null when {@code groups} is null). */
+    public static int[] groupsOf(int[] groups, int[] rows) {
+        if (groups == null) {
+            return null;
+        }
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = groups[rows[i]];
+        }
+        return out;
+    }
+
+    /**
      * Builds a cross-fit from explicit row lists per fold; rows must be disjoint and cover 0..n−1.
      *
      * @throws IllegalArgumentException when a row is in two folds or in none

@@ -61,9 +61,14 @@ public final class Ensembles {
         return new CateEstimator() {
             @Override
             public CateModel fit(double[][] x, int[] t, double[] y, long seed) {
+                return fit(x, t, y, null, seed);
+            }
+
+            @Override
+            public CateModel fit(double[][] x, int[] t, double[] y, int[] groups, long seed) {
                 List<CateModel> fitted = new ArrayList<>();
                 for (int k = 0; k < ms.size(); k++) {
-                    fitted.add(ms.get(k).fit(x, t, y, org.causalrx.util.Seeds.derive(seed, k)));
+                    fitted.add(ms.get(k).fit(x, t, y, groups, org.causalrx.util.Seeds.derive(seed, k)));
                 }
                 return combineFitted(fitted, median);
             }

@@ -20,13 +20,21 @@ public record TLearner(String name, Regressor learner) implements CateEstimator 
      */
     @Override
     public Fitted fit(double[][] x, int[] t, double[] y, long seed) {
+        return fit(x, t, y, null, seed);
+    }
+
+    /** As above; each arm model's internal splits keep rows of one group together. */
+    @Override
+    public Fitted fit(double[][] x, int[] t, double[] y, int[] groups, long seed) {
         int[] c = Stats.indicesOf(t, 0);
         int[] tr = Stats.indicesOf(t, 1);
         if (c.length == 0 || tr.length == 0) {
             throw new IllegalArgumentException("T-learner needs rows in both arms");
         }
-        RegressionModel m0 = learner.fit(Stats.select(x, c), Stats.select(y, c), null, Seeds.derive(seed, 0));
-        RegressionModel m1 = learner.fit(Stats.select(x, tr), Stats.select(y, tr), null, Seeds.derive(seed, 1));
+        RegressionModel m0 = learner.fit(Stats.select(x, c), Stats.select(y, c), null, CrossFit.groupsOf(groups, c),
+                Seeds.derive(seed, 0));
+        RegressionModel m1 = learner.fit(Stats.select(x, tr), Stats.select(y, tr), null, CrossFit.groupsOf(groups, tr),
+                Seeds.derive(seed, 1));
         return new Fitted(name, m0, m1);
     }
 

@@ -10,6 +10,17 @@ public interface Classifier {
      */
     ProbabilityModel fit(double[][] x, int[] t, double[] w, long seed);
 
+    /**
+     * As {@link #fit(double[][], int[], double[], long)} where rows sharing an id in {@code groups} are copies of one
+     * patient: any internal split keeps them on one side. Learners without internal splits ignore {@code groups};
+     * {@code groups == null} is the plain fit.
+     *
+     * @param groups n group ids, or null
+     */
+    default ProbabilityModel fit(double[][] x, int[] t, double[] w, int[] groups, long seed) {
+        return fit(x, t, w, seed);
+    }
+
     /** Short stable name, e.g. "l2_logistic", "l1_logistic", "xgboost". */
     String name();
 }

@@ -7,6 +7,12 @@ package org.causalrx.learn;
 public record ClassifierRegressor(Classifier classifier) implements Regressor {
     @Override
     public RegressionModel fit(double[][] x, double[] y, double[] w, long seed) {
+        return fit(x, y, w, null, seed);
+    }
+
+    /** As above; {@code groups} (may be null) goes to the classifier's internal splits. */
+    @Override
+    public RegressionModel fit(double[][] x, double[] y, double[] w, int[] groups, long seed) {
         int[] t = new int[y.length];
         for (int i = 0; i < y.length; i++) {
             if (y[i] != 0 && y[i] != 1) {
@@ -14,7 +20,7 @@ public record ClassifierRegressor(Classifier classifier) implements Regressor {
             }
             t[i] = (int) y[i];
         }
-        return new Fitted(classifier.fit(x, t, w, seed));
+        return new Fitted(classifier.fit(x, t, w, groups, seed));
     }
 
     /** The fitted classifier, predicting P(y = 1 | x). */

@@ -41,6 +41,47 @@ public final class Folds {
         return fold;
     }
 
+    /**
+     * Like {@link #assign} but keeps groups together: every row of one group gets the same fold. A group is the set
+     * of rows sharing an id in {@code groups} (e.g. the copies of one patient in a bootstrap resample, keyed by the
+     * patient's original row). Groups, not rows, are shuffled and dealt round-robin within each stratum; a group's
+     * stratum is that of its first row. {@code groups == null} is exactly {@link #assign}.
+     *
+     * @param groups group id per row (any ints), or null for one group per row
+     * @throws IllegalArgumentException when there are fewer than k groups
+     */
+    public static int[] assignGrouped(int n, int k, int[] strata, int[] groups, long seed) {
+        if (groups == null) {
+            return assign(n, k, strata, seed);
+        }
+        if (groups.length != n) {
+            throw new IllegalArgumentException("groups has " + groups.length + " entries for " + n + " rows");
+        }
+        java.util.Map<Integer, Integer> index = new java.util.LinkedHashMap<>();
+        int[] groupOfRow = new int[n];
+        for (int i = 0; i < n; i++) {
+            groupOfRow[i] = index.computeIfAbsent(groups[i], g -> index.size());
+        }
+        int g = index.size();
+        int[] groupStrata = new int[g];
+        boolean[] seen = new boolean[g];
+        for (int i = 0; i < n; i++) {
+            if (!seen[groupOfRow[i]]) {
+                seen[groupOfRow[i]] = true;
+                groupStrata[groupOfRow[i]] = strata == null ? 0 : strata[i];
+            }
+        }
+        if (k < 2 || k > g) {
+            throw new IllegalArgumentException("need 2 <= k <= number of groups, got k=" + k + ", groups=" + g);
+        }
+        int[] groupFold = assign(g, k, strata == null ? null : groupStrata, seed);
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[i] = groupFold[groupOfRow[i]];
+        }
+        return fold;
+    }
+
     /** Rows whose fold is (inFold = true) or is not (false) {@code f}. */
     public static int[] rows(int[] fold, int f, boolean inFold) {
         return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == f) == inFold).toArray();

@@ -12,6 +12,17 @@ public interface Regressor {
      */
     RegressionModel fit(double[][] x, double[] y, double[] w, long seed);
 
+    /**
+     * As {@link #fit(double[][], double[], double[], long)} where rows sharing an id in {@code groups} are copies of
+     * one patient (a bootstrap resample): any internal split (e.g. an early-stopping validation split) keeps them
+     * on one side. Learners without internal splits ignore {@code groups}; {@code groups == null} is the plain fit.
+     *
+     * @param groups n group ids, or null
+     */
+    default RegressionModel fit(double[][] x, double[] y, double[] w, int[] groups, long seed) {
+        return fit(x, y, w, seed);
+    }
+
     /** Short stable name, e.g. "xgboost", "ridge", "lasso". */
     String name();
 }

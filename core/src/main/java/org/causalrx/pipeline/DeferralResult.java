@@ -29,10 +29,12 @@ public record DeferralResult(double alphaStat, double lambda, int bootstrapRefit
      * @param meanStatWidth      mean width of the statistical interval (alpha_stat), test patients in overlap
      * @param meanBoundsWidth    mean width of the causal bounds (Lambda), test patients in overlap
      * @param meanJointWidth     mean width of the joint interval, test patients in overlap
+     * @param reasons            test patients by reason: outside overlap, statistical (the statistical interval
+     *                           contains 0), causal (only the joint interval contains 0), recommended
      */
     public record SetSummary(String policy, String set, double deferredShare, double outsideOverlapShare,
                              double uncertainShare, double meanStatWidth, double meanBoundsWidth,
-                             double meanJointWidth) {
+                             double meanJointWidth, org.causalrx.policy.DeferralReasons.Counts reasons) {
     }
 
     /**

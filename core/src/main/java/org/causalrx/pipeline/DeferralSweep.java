@@ -7,6 +7,7 @@ import java.util.Map;
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.causal.bounds.JointCateModel;
+import org.causalrx.policy.DeferralReasons;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
 import org.causalrx.study.Study;
@@ -89,9 +90,10 @@ final class DeferralSweep {
             int in = n - outside;
             double o = outside / (double) n;
             out.add(new DeferralResult.SetSummary(en.getKey() + DeferralStage.INCLUSIVE, "inclusive", o, o, 0,
-                    ws / in, wb / in, wj / in));
+                    ws / in, wb / in, wj / in, DeferralReasons.count(eTest, overlap, null, null)));
             out.add(new DeferralResult.SetSummary(en.getKey() + DeferralStage.CONSERVATIVE, "conservative",
-                    (outside + uncertain) / (double) n, o, uncertain / (double) n, ws / in, wb / in, wj / in));
+                    (outside + uncertain) / (double) n, o, uncertain / (double) n, ws / in, wb / in, wj / in,
+                    DeferralReasons.count(eTest, overlap, stat, joint)));
         }
         return out;
     }

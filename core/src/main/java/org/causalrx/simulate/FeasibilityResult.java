@@ -17,12 +17,17 @@ import java.util.List;
  * @param records      one row per form, seed and policy
  * @param summaries    per form and policy: mean (SEM) over seeds (paper Table 1)
  * @param checks       the three checks of §3.5 per form
+ * @param intervals    per form, seed and estimator: calibration of the statistical interval against the true CATE
+ * @param intervalSummaries per form and estimator: coverage and width averaged over seeds
  */
 public record FeasibilityResult(String study, String outcome, String direction, double lambda, double effect,
                                 double outcomeMean, double outcomeSd, int seeds, List<String> notes,
                                 List<PolicyRecord> records, List<PolicySummary> summaries,
-                                List<FeasibilityChecks.Check> checks) {
+                                List<FeasibilityChecks.Check> checks, List<IntervalRecord> intervals,
+                                List<IntervalSummary> intervalSummaries) {
     public FeasibilityResult {
+        intervals = List.copyOf(intervals);
+        intervalSummaries = List.copyOf(intervalSummaries);
         notes = List.copyOf(notes);
         records = List.copyOf(records);
         summaries = List.copyOf(summaries);
@@ -47,6 +52,23 @@ public record FeasibilityResult(String study, String outcome, String direction, 
     public record PolicyRecord(String form, int seed, String policy, boolean learned, double treatedShare,
                                double deferredShare, double dr, double ipw, double drSe, double trueValue,
                                double regret, boolean selected) {
+    }
+
+    /**
+     * One estimator's statistical interval (alpha_stat) on one simulated data set, judged against the true CATE.
+     *
+     * @param nominal   nominal coverage 1 − alpha_stat
+     * @param coverage  share of test patients whose true CATE lies in the interval
+     * @param meanWidth mean interval width over test patients, outcome units
+     * @param method    how the interval is computed, in words
+     */
+    public record IntervalRecord(String form, int seed, String estimator, double nominal, double coverage,
+                                 double meanWidth, int patients, String method) {
+    }
+
+    /** Coverage and width of one estimator's interval averaged over seeds (coverageMin / Max: the extreme seeds). */
+    public record IntervalSummary(String form, String estimator, double nominal, double coverage, double coverageMin,
+                                  double coverageMax, double meanWidth, int seeds) {
     }
 
     /** Mean and standard error of the mean over seeds of one policy's values. */

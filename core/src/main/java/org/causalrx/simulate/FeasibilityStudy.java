@@ -9,6 +9,7 @@ import java.util.Map;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.data.Column;
 import org.causalrx.data.Table;
+import org.causalrx.pipeline.IntervalCoverage;
 import org.causalrx.pipeline.Progress;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.RunResult;
@@ -50,6 +51,7 @@ public record FeasibilityStudy(StudyRun runner) {
         }
         List<FeasibilityResult.PolicyRecord> records = new ArrayList<>();
         List<FeasibilityChecks.Check> checks = new ArrayList<>();
+        List<FeasibilityResult.IntervalRecord> intervals = new ArrayList<>();
         for (String form : settings.forms()) {
             OutcomeSimulator sim = settings.simulator(form, c);
             List<FeasibilityResult.PolicyRecord> formRecords = new ArrayList<>();
@@ -61,13 +63,14 @@ public record FeasibilityStudy(StudyRun runner) {
                             + "the outcome's SD; the achieved mean |CATE| is %.4g.", form, k, c, po.effect()));
                 }
                 formRecords.addAll(evaluate(study, table, cohort, po, form, k));
+                intervals.addAll(coverage(study, table, cohort, po, form, k));
             }
             records.addAll(formRecords);
             checks.addAll(FeasibilityChecks.evaluate(form, formRecords, cohort.sign()));
         }
         return new FeasibilityResult(study.name(), study.outcome().column(),
                 study.outcome().direction().name().toLowerCase(Locale.ROOT), settings.lambda(), c, mean, sd,
-                settings.seeds(), notes, records, summarise(records), checks);
+                settings.seeds(), notes, records, summarise(records), checks, intervals, summariseIntervals(intervals));
     }
 
     /** Runs the pipeline on one simulated data set and returns one record per policy, Optimal last. */
@@ -115,6 +118,38 @@ public record FeasibilityStudy(StudyRun runner) {
             optimal[i] = !overlap.contains(e[i]) ? PolicyDecisions.DEFER : rule.arm(cate[rows[i]]);
         }
         return optimal;
+    }
+
+    /**
+     * Calibration of every sign-rule estimator's statistical interval on one simulated data set: fit as the run's
+     * deferral fits it (the study's alpha_stat and bootstrap refits, or the defaults), coverage of the true CATE.
+     */
+    List<FeasibilityResult.IntervalRecord> coverage(Study study, Table table, SimulationCohort cohort,
+                                                    PotentialOutcomes po, String form, int seedIndex) {
+        Study sim = simulatedStudy(study);
+        Study withDeferral = sim.withDeferral(study.deferral());
+        List<FeasibilityResult.IntervalRecord> out = new ArrayList<>();
+        for (IntervalCoverage.Row r : new IntervalCoverage(runner.learners(), runner.parallel()).measure(withDeferral,
+                simulatedTable(study, table, cohort, po), po.cate(), study.estimators())) {
+            out.add(new FeasibilityResult.IntervalRecord(form, seedIndex, r.estimator(), r.nominal(), r.coverage(),
+                    r.meanWidth(), r.patients(), r.method()));
+        }
+        return out;
+    }
+
+    /** Per form and estimator (in the order first seen): coverage and width averaged over seeds. */
+    static List<FeasibilityResult.IntervalSummary> summariseIntervals(List<FeasibilityResult.IntervalRecord> rs) {
+        Map<String, List<FeasibilityResult.IntervalRecord>> groups = new LinkedHashMap<>();
+        rs.forEach(r -> groups.computeIfAbsent(r.form() + "\u0000" + r.estimator(), k -> new ArrayList<>()).add(r));
+        List<FeasibilityResult.IntervalSummary> out = new ArrayList<>();
+        for (List<FeasibilityResult.IntervalRecord> g : groups.values()) {
+            double[] c = g.stream().mapToDouble(FeasibilityResult.IntervalRecord::coverage).toArray();
+            double[] w = g.stream().mapToDouble(FeasibilityResult.IntervalRecord::meanWidth).toArray();
+            out.add(new FeasibilityResult.IntervalSummary(g.get(0).form(), g.get(0).estimator(), g.get(0).nominal(),
+                    Stats.mean(c), java.util.Arrays.stream(c).min().orElse(Double.NaN),
+                    java.util.Arrays.stream(c).max().orElse(Double.NaN), Stats.mean(w), g.size()));
+        }
+        return out;
     }
 
     /** Mean over test patients of the potential outcome under each decision; deferred → the factual outcome. */

@@ -20,16 +20,27 @@ public record DRLearner(String name, Regressor outcome, Classifier propensity, R
 
     @Override
     public CateModel fit(double[][] x, int[] t, double[] y, long seed) {
-        double[] pseudo = pseudoOutcomes(x, t, y, seed);
-        RegressionModel tau = finalStage.fit(x, pseudo, null, Seeds.derive(seed, "dr-final"));
+        return fit(x, t, y, null, seed);
+    }
+
+    /** As above; cross-fitting folds and every learner's internal splits keep rows of one group together. */
+    @Override
+    public CateModel fit(double[][] x, int[] t, double[] y, int[] groups, long seed) {
+        double[] pseudo = pseudoOutcomes(x, t, y, groups, seed);
+        RegressionModel tau = finalStage.fit(x, pseudo, null, groups, Seeds.derive(seed, "dr-final"));
         return new FinalStageModel(tau);
     }
 
     /** Cross-fitted doubly robust pseudo-outcomes (their mean is the AIPW ATE). */
     public double[] pseudoOutcomes(double[][] x, int[] t, double[] y, long seed) {
-        CrossFit cf = CrossFit.stratified(t, folds, Seeds.derive(seed, "dr-folds"));
-        double[] e = Nuisance.propensity(propensity, x, t, cf, clip, Seeds.derive(seed, "dr-e"));
-        double[][] mu = Nuisance.armOutcomes(outcome, x, t, y, cf, Seeds.derive(seed, "dr-mu"));
+        return pseudoOutcomes(x, t, y, null, seed);
+    }
+
+    /** As above with folds that keep rows of one group (copies of one patient) together; groups may be null. */
+    public double[] pseudoOutcomes(double[][] x, int[] t, double[] y, int[] groups, long seed) {
+        CrossFit cf = CrossFit.stratified(t, folds, groups, Seeds.derive(seed, "dr-folds"));
+        double[] e = Nuisance.propensity(propensity, x, t, cf, clip, groups, Seeds.derive(seed, "dr-e"));
+        double[][] mu = Nuisance.armOutcomes(outcome, x, t, y, cf, groups, Seeds.derive(seed, "dr-mu"));
         double[] pseudo = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             pseudo[i] = mu[1][i] - mu[0][i] + t[i] * (y[i] - mu[1][i]) / e[i]

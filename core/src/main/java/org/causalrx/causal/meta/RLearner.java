@@ -19,9 +19,15 @@ public record RLearner(String name, Regressor outcome, Classifier propensity, Re
 
     @Override
     public CateModel fit(double[][] x, int[] t, double[] y, long seed) {
-        CrossFit cf = CrossFit.stratified(t, folds, Seeds.derive(seed, "r-folds"));
-        double[] m = Nuisance.marginal(outcome, x, y, cf, Seeds.derive(seed, "r-m"));
-        double[] e = Nuisance.propensity(propensity, x, t, cf, clip, Seeds.derive(seed, "r-e"));
+        return fit(x, t, y, null, seed);
+    }
+
+    /** As above; cross-fitting folds and every learner's internal splits keep rows of one group together. */
+    @Override
+    public CateModel fit(double[][] x, int[] t, double[] y, int[] groups, long seed) {
+        CrossFit cf = CrossFit.stratified(t, folds, groups, Seeds.derive(seed, "r-folds"));
+        double[] m = Nuisance.marginal(outcome, x, y, cf, groups, Seeds.derive(seed, "r-m"));
+        double[] e = Nuisance.propensity(propensity, x, t, cf, clip, groups, Seeds.derive(seed, "r-e"));
         double[] pseudo = new double[y.length];
         double[] w = new double[y.length];
         for (int i = 0; i < y.length; i++) {
@@ -29,7 +35,7 @@ public record RLearner(String name, Regressor outcome, Classifier propensity, Re
             pseudo[i] = (y[i] - m[i]) / r;
             w[i] = r * r;
         }
-        RegressionModel tau = finalStage.fit(x, pseudo, w, Seeds.derive(seed, "r-final"));
+        RegressionModel tau = finalStage.fit(x, pseudo, w, groups, Seeds.derive(seed, "r-final"));
         return new FinalStageModel(tau);
     }
 }

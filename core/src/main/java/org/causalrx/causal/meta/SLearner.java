@@ -12,11 +12,17 @@ public record SLearner(String name, Regressor learner) implements CateEstimator 
 
     @Override
     public CateModel fit(double[][] x, int[] t, double[] y, long seed) {
+        return fit(x, t, y, null, seed);
+    }
+
+    /** As above; the outcome model's internal splits keep rows of one group together. */
+    @Override
+    public CateModel fit(double[][] x, int[] t, double[] y, int[] groups, long seed) {
         double[][] xt = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             xt[i] = withTreatment(x[i], t[i]);
         }
-        RegressionModel f = learner.fit(xt, y, null, seed);
+        RegressionModel f = learner.fit(xt, y, null, groups, seed);
         return new Fitted(f);
     }
 

@@ -2,6 +2,7 @@ package org.causalrx.causal.meta;
 
 import org.causalrx.causal.CateEstimator;
 import org.causalrx.causal.CateModel;
+import org.causalrx.causal.CrossFit;
 import org.causalrx.causal.TLearner;
 import org.causalrx.learn.Classifier;
 import org.causalrx.learn.ProbabilityModel;
@@ -20,7 +21,13 @@ public record XLearner(String name, Regressor outcome, Regressor effect, Classif
 
     @Override
     public CateModel fit(double[][] x, int[] t, double[] y, long seed) {
-        TLearner.Fitted mu = new TLearner(name + "-stage1", outcome).fit(x, t, y, Seeds.derive(seed, 0));
+        return fit(x, t, y, null, seed);
+    }
+
+    /** As above; every stage's internal splits keep rows of one group together. */
+    @Override
+    public CateModel fit(double[][] x, int[] t, double[] y, int[] groups, long seed) {
+        TLearner.Fitted mu = new TLearner(name + "-stage1", outcome).fit(x, t, y, groups, Seeds.derive(seed, 0));
         int[] tr = Stats.indicesOf(t, 1);
         int[] co = Stats.indicesOf(t, 0);
         double[][] xTr = Stats.select(x, tr);
@@ -35,9 +42,9 @@ public record XLearner(String name, Regressor outcome, Regressor effect, Classif
         for (int i = 0; i < d0.length; i++) {
             d0[i] -= yCo[i];
         }
-        RegressionModel tau1 = effect.fit(xTr, d1, null, Seeds.derive(seed, 1));
-        RegressionModel tau0 = effect.fit(xCo, d0, null, Seeds.derive(seed, 2));
-        ProbabilityModel e = propensity.fit(x, t, null, Seeds.derive(seed, 3));
+        RegressionModel tau1 = effect.fit(xTr, d1, null, CrossFit.groupsOf(groups, tr), Seeds.derive(seed, 1));
+        RegressionModel tau0 = effect.fit(xCo, d0, null, CrossFit.groupsOf(groups, co), Seeds.derive(seed, 2));
+        ProbabilityModel e = propensity.fit(x, t, null, groups, Seeds.derive(seed, 3));
         return new Fitted(tau0, tau1, e, clip);
     }
 

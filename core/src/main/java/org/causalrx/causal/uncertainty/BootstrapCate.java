@@ -10,9 +10,12 @@ import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
 /**
- * Bootstrap refits of a CATE estimator: refit b (b = 0..B−1) is the estimator fit on a resample drawn with
- * replacement <i>within each arm</i> (arm sizes kept, so both arms are always present), with resampling and fit
- * seeded from {@code Seeds.derive(seed, b)}. Same seed ⇒ same refits, whether run in parallel or not.
+ * Bootstrap refits of a CATE estimator: refit b (b = 0..B−1) is the estimator fit on resample b, drawn with
+ * replacement <i>within each arm</i> (arm sizes kept, so both arms are always present) from
+ * {@code Seeds.derive(resampleSeed, b)}, and fit with seed {@code Seeds.derive(fitSeed, b)}. Estimators that share a
+ * resample seed are refit on the same resamples, so refit b of every ensemble member sees the same patients. Each
+ * refit is told which rows are copies of one patient (the group id is the patient's row in x), so cross-fitting
+ * folds and early-stopping splits keep a patient's copies together. Same seeds ⇒ same refits, in parallel or not.
  *
  * @param estimator the estimator to refit
  * @param refits    B ≥ 2
@@ -25,20 +28,30 @@ public record BootstrapCate(CateEstimator estimator, int refits, boolean paralle
         }
     }
 
-    /** Fits B refits on resamples of (x, t, y); returns them with {@code point} as a {@link BootstrapCateModel}. */
+    /** Fits B refits on resamples of (x, t, y); resample and fit seeds both {@code seed}. */
     public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] y, long seed) {
-        return new BootstrapCateModel(point, fitRefits(x, t, y, seed));
+        return wrap(point, x, t, y, seed, seed);
+    }
+
+    /**
+     * Fits B refits on the resamples of {@code resampleSeed}; returns them with {@code point}.
+     *
+     * @param resampleSeed seed of the resamples (share it across estimators whose refits are combined)
+     * @param fitSeed      seed of the fits
+     */
+    public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] y, long resampleSeed,
+                                   long fitSeed) {
+        return new BootstrapCateModel(point, fitRefits(x, t, y, resampleSeed, fitSeed));
     }
 
     /** The B refits, in order b = 0..B−1. */
-    public List<CateModel> fitRefits(double[][] x, int[] t, double[] y, long seed) {
+    public List<CateModel> fitRefits(double[][] x, int[] t, double[] y, long resampleSeed, long fitSeed) {
         IntStream range = IntStream.range(0, refits);
-        return (parallel ? range.parallel() : range).mapToObj(b -> refit(x, t, y, Seeds.derive(seed, b))).toList();
-    }
-
-    private CateModel refit(double[][] x, int[] t, double[] y, long s) {
-        int[] rows = resample(t, s);
-        return estimator.fit(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows), Seeds.derive(s, "fit"));
+        return (parallel ? range.parallel() : range).mapToObj(b -> {
+            int[] rows = resample(t, Seeds.derive(resampleSeed, b));
+            return estimator.fit(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows), rows,
+                    Seeds.derive(fitSeed, b));
+        }).toList();
     }
 
     /** Row indices of a within-arm bootstrap resample (same length as t). */

@@ -14,7 +14,8 @@ import org.causalrx.util.Stats;
  * held fixed and the final regression is refit on B within-arm resamples of (x, pseudo-outcome). For orthogonal
  * pseudo-outcomes (DR, R) the nuisance estimation error enters the CATE only at second order, so this is the usual
  * inference for them (as EconML's final-stage inference) and costs one regression per refit instead of a full
- * cross-fitted refit. Resample b uses {@code Seeds.derive(seed, b)}; same seed ⇒ same refits.
+ * cross-fitted refit. Resample b is {@link BootstrapCate#resample} with {@code Seeds.derive(resampleSeed, b)}, so
+ * with a shared resample seed refit b sees the same patients as other estimators' refit b; same seeds ⇒ same refits.
  *
  * @param finalStage the final-stage learner of the point model
  * @param refits     B ≥ 2
@@ -35,14 +36,25 @@ public record FinalStageBootstrap(Regressor finalStage, int refits, boolean para
         }
     }
 
-    /** B refits of {@code finalStage} on resamples of (x, pseudo), resampled within arm t. */
+    /** B refits of {@code finalStage} on resamples of (x, pseudo), resampled within arm t; both seeds {@code seed}. */
     public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] pseudo, long seed) {
+        return wrap(point, x, t, pseudo, seed, seed);
+    }
+
+    /**
+     * B refits of {@code finalStage} on resamples of (x, pseudo), resampled within arm t; each refit's internal
+     * splits keep a patient's copies together.
+     *
+     * @param resampleSeed seed of the resamples (share it across estimators whose refits are combined)
+     * @param fitSeed      seed of the fits
+     */
+    public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] pseudo, long resampleSeed,
+                                   long fitSeed) {
         IntStream range = IntStream.range(0, refits);
         List<CateModel> fits = (parallel ? range.parallel() : range).mapToObj(b -> {
-            long s = Seeds.derive(seed, b);
-            int[] rows = BootstrapCate.resample(t, s);
+            int[] rows = BootstrapCate.resample(t, Seeds.derive(resampleSeed, b));
             return (CateModel) new Refit(finalStage.fit(Stats.select(x, rows), Stats.select(pseudo, rows), null,
-                    Seeds.derive(s, "fit")));
+                    rows, Seeds.derive(fitSeed, b)));
         }).toList();
         return new BootstrapCateModel(point, fits);
     }

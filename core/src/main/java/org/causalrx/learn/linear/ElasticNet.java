@@ -28,7 +28,13 @@ public record ElasticNet(double alpha, LinearSettings settings) implements Regre
 
     @Override
     public LinearModel fit(double[][] x, double[] y, double[] w, long seed) {
-        return fitGaussian(name(), alpha, settings, x, y, w, seed);
+        return fitGaussian(name(), alpha, settings, x, y, w, null, seed);
+    }
+
+    /** As above; the cross-validation folds that choose lambda keep rows of one group together. */
+    @Override
+    public LinearModel fit(double[][] x, double[] y, double[] w, int[] groups, long seed) {
+        return fitGaussian(name(), alpha, settings, x, y, w, groups, seed);
     }
 
     /** {@code "elastic_net"}. */
@@ -38,11 +44,12 @@ public record ElasticNet(double alpha, LinearSettings settings) implements Regre
     }
 
     static LinearModel fitGaussian(String name, double alpha, LinearSettings settings, double[][] x, double[] y,
-                                   double[] w, long seed) {
+                                   double[] w, int[] groups, long seed) {
         Inputs.features(name, x);
         double[] ww = Inputs.weights(name, w, x.length);
         Inputs.targets(name, y, x.length);
-        PenalizedPath.Result r = PenalizedPath.fit(PenalizedPath.Family.GAUSSIAN, x, y, ww, seed, alpha, settings);
+        PenalizedPath.Result r = PenalizedPath.fit(PenalizedPath.Family.GAUSSIAN, x, y, ww, groups, seed, alpha,
+                settings);
         return new LinearModel(r.intercept(), r.coefficients(), r.featureSd(), r.lambda());
     }
 }

@@ -11,7 +11,31 @@ final class Folds {
     /**
      * Fold index in [0, k) for each of n rows: a seeded random permutation dealt round-robin. With {@code labels}
      * (0/1, may be null) the permutation is stably grouped by label first, so each fold gets its share of each class.
+     * With {@code groups} (may be null) groups of rows sharing an id (copies of one patient) are dealt instead of
+     * rows, so a group's rows share a fold.
      */
+    static int[] assign(int n, int k, long seed, double[] labels, int[] groups) {
+        if (groups == null) {
+            return assign(n, k, seed, labels);
+        }
+        java.util.Map<Integer, Integer> index = new java.util.LinkedHashMap<>();
+        int[] groupOfRow = new int[n];
+        for (int i = 0; i < n; i++) {
+            groupOfRow[i] = index.computeIfAbsent(groups[i], g -> index.size());
+        }
+        double[] groupLabels = labels == null ? null : new double[index.size()];
+        for (int i = 0; labels != null && i < n; i++) {
+            groupLabels[groupOfRow[i]] = labels[i];
+        }
+        int[] groupFold = assign(index.size(), Math.min(k, index.size()), seed, groupLabels);
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[i] = groupFold[groupOfRow[i]];
+        }
+        return fold;
+    }
+
+    /** As {@link #assign(int, int, long, double[], int[])} without groups (one row, one group). */
     static int[] assign(int n, int k, long seed, double[] labels) {
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {

@@ -23,7 +23,13 @@ public record Lasso(LinearSettings settings) implements Regressor {
 
     @Override
     public LinearModel fit(double[][] x, double[] y, double[] w, long seed) {
-        return ElasticNet.fitGaussian(name(), 1.0, settings, x, y, w, seed);
+        return ElasticNet.fitGaussian(name(), 1.0, settings, x, y, w, null, seed);
+    }
+
+    /** As above; the cross-validation folds that choose lambda keep rows of one group together. */
+    @Override
+    public LinearModel fit(double[][] x, double[] y, double[] w, int[] groups, long seed) {
+        return ElasticNet.fitGaussian(name(), 1.0, settings, x, y, w, groups, seed);
     }
 
     /** {@code "lasso"}. */

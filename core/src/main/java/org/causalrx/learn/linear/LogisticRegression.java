@@ -44,12 +44,18 @@ public record LogisticRegression(double alpha, LinearSettings settings) implemen
 
     @Override
     public LogisticModel fit(double[][] x, int[] t, double[] w, long seed) {
+        return fit(x, t, w, null, seed);
+    }
+
+    /** As above; the cross-validation folds that choose lambda keep rows of one group together. */
+    @Override
+    public LogisticModel fit(double[][] x, int[] t, double[] w, int[] groups, long seed) {
         String name = name();
         Inputs.features(name, x);
         double[] ww = Inputs.weights(name, w, x.length);
         double[] labels = Inputs.labels(name, t, ww, x.length);
-        PenalizedPath.Result r = PenalizedPath.fit(PenalizedPath.Family.BINOMIAL, x, labels, ww, seed, alpha,
-                settings);
+        PenalizedPath.Result r = PenalizedPath.fit(PenalizedPath.Family.BINOMIAL, x, labels, ww, groups, seed,
+                alpha, settings);
         return new LogisticModel(r.intercept(), r.coefficients(), r.featureSd(), r.lambda());
     }
 

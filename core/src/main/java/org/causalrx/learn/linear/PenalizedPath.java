@@ -20,6 +20,12 @@ final class PenalizedPath {
     /** Fits; x, y (0/1 for BINOMIAL) and w (positive sum) are already validated. */
     static Result fit(Family family, double[][] x, double[] y, double[] w, long seed, double alpha,
                       LinearSettings s) {
+        return fit(family, x, y, w, null, seed, alpha, s);
+    }
+
+    /** As above; cross-validation folds keep rows sharing an id in {@code groups} (may be null) together. */
+    static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
+                      LinearSettings s) {
         int n = x.length;
         int p = x[0].length;
         int[] all = new int[n];
@@ -53,7 +59,7 @@ final class PenalizedPath {
         if (k < 2) {
             throw new CausalRxException("cross-validation needs at least 2 rows; set a fixed lambda instead");
         }
-        int[] fold = Folds.assign(n, k, seed, family == Family.BINOMIAL ? y : null);
+        int[] fold = Folds.assign(n, k, seed, family == Family.BINOMIAL ? y : null, groups);
         double[][] loss = new double[k][nl];
         double[] foldWeight = new double[k];
         for (int f = 0; f < k; f++) {

@@ -23,7 +23,13 @@ public record Ridge(LinearSettings settings) implements Regressor {
 
     @Override
     public LinearModel fit(double[][] x, double[] y, double[] w, long seed) {
-        return ElasticNet.fitGaussian(name(), 0.0, settings, x, y, w, seed);
+        return ElasticNet.fitGaussian(name(), 0.0, settings, x, y, w, null, seed);
+    }
+
+    /** As above; the cross-validation folds that choose lambda keep rows of one group together. */
+    @Override
+    public LinearModel fit(double[][] x, double[] y, double[] w, int[] groups, long seed) {
+        return ElasticNet.fitGaussian(name(), 0.0, settings, x, y, w, groups, seed);
     }
 
     /** {@code "ridge"}. */

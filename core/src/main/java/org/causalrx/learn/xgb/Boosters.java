@@ -47,31 +47,31 @@ final class Boosters {
     /** As above, with extra booster parameters (e.g. {@code quantile_alpha} for {@code reg:quantileerror}). */
     static Booster train(double[][] x, double[] label, double[] w, XGBoostParams p, String objective,
                          Map<String, Object> extra, long seed) {
+        return train(x, label, w, null, p, objective, extra, seed);
+    }
+
+    /** As above; rows sharing an id in {@code groups} (may be null) fall on one side of the early-stopping split. */
+    static Booster train(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams p, String objective,
+                         Map<String, Object> extra, long seed) {
         if (x.length == 0) {
             throw new IllegalArgumentException("cannot fit XGBoost on zero rows");
         }
         if (p.earlyStopping() > 0 && x.length >= 50) {
-            int rounds = chooseRounds(x, label, w, p, objective, extra, seed);
+            int rounds = chooseRounds(x, label, w, groups, p, objective, extra, seed);
             return trainRounds(x, label, w, p, objective, extra, seed, rounds);
         }
         return trainRounds(x, label, w, p, objective, extra, seed, p.rounds());
     }
 
-    /** Number of rounds chosen by early stopping on a seeded 20 % validation split of the rows. */
-    private static int chooseRounds(double[][] x, double[] label, double[] w, XGBoostParams p, String objective,
-                                    Map<String, Object> extra, long seed) {
-        int n = x.length;
-        int[] perm = java.util.stream.IntStream.range(0, n).toArray();
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = perm[i];
-            perm[i] = perm[j];
-            perm[j] = tmp;
-        }
-        int nVal = Math.max(10, n / 5);
-        int[] val = java.util.Arrays.copyOfRange(perm, 0, nVal);
-        int[] tr = java.util.Arrays.copyOfRange(perm, nVal, n);
+    /**
+     * Number of rounds chosen by early stopping on a seeded 20 % validation split of the rows (of whole groups when
+     * {@code groups} is given, so no patient's copies are on both sides).
+     */
+    private static int chooseRounds(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams p,
+                                    String objective, Map<String, Object> extra, long seed) {
+        int[][] split = groups == null ? validationSplit(x.length, seed) : EarlyStoppingSplit.grouped(groups, seed);
+        int[] val = split[0];
+        int[] tr = split[1];
         DMatrix dTr = null;
         DMatrix dVal = null;
         try {
@@ -107,6 +107,20 @@ final class Boosters {
                 dVal.dispose();
             }
         }
+    }
+
+    /** {validation rows, training rows}: a seeded 20 % (at least 10 rows) validation split. */
+    private static int[][] validationSplit(int n, long seed) {
+        int[] perm = java.util.stream.IntStream.range(0, n).toArray();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        int nVal = Math.max(10, n / 5);
+        return new int[][] {java.util.Arrays.copyOfRange(perm, 0, nVal), java.util.Arrays.copyOfRange(perm, nVal, n)};
     }
 
     private static DMatrix labelled(double[][] x, double[] label, double[] w) throws XGBoostError {

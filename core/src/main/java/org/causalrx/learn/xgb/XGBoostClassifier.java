@@ -12,6 +12,12 @@ public record XGBoostClassifier(XGBoostParams params) implements Classifier {
 
     @Override
     public ProbabilityModel fit(double[][] x, int[] t, double[] w, long seed) {
+        return fit(x, t, w, null, seed);
+    }
+
+    /** The early-stopping validation split keeps rows of one group together ({@code groups} may be null). */
+    @Override
+    public ProbabilityModel fit(double[][] x, int[] t, double[] w, int[] groups, long seed) {
         double[] label = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             if (t[i] != 0 && t[i] != 1) {
@@ -19,7 +25,8 @@ public record XGBoostClassifier(XGBoostParams params) implements Classifier {
             }
             label[i] = t[i];
         }
-        return new Model(Boosters.train(x, label, w, params, "binary:logistic", seed));
+        return new Model(Boosters.train(x, label, w, groups, params, "binary:logistic",
+                java.util.Map.of(), seed));
     }
 
     @Override

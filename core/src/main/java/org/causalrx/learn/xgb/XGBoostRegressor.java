@@ -12,7 +12,13 @@ public record XGBoostRegressor(XGBoostParams params) implements Regressor {
 
     @Override
     public RegressionModel fit(double[][] x, double[] y, double[] w, long seed) {
-        return new Model(Boosters.train(x, y, w, params, "reg:squarederror", seed));
+        return fit(x, y, w, null, seed);
+    }
+
+    /** The early-stopping validation split keeps rows of one group together ({@code groups} may be null). */
+    @Override
+    public RegressionModel fit(double[][] x, double[] y, double[] w, int[] groups, long seed) {
+        return new Model(Boosters.train(x, y, w, groups, params, "reg:squarederror", java.util.Map.of(), seed));
     }
 
     @Override

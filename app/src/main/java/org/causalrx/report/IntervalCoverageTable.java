@@ -1,0 +1,46 @@
+package org.causalrx.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.causalrx.simulate.FeasibilityResult;
+
+/**
+ * The calibration table of the statistical intervals in a feasibility simulation (HTML and CSV rows): per form and
+ * estimator, nominal level, coverage of the true CATE averaged over seeds (with the lowest and highest seed) and
+ * mean width. Shown in {@code simulation.html} and in the run report's feasibility section.
+ */
+final class IntervalCoverageTable {
+    private IntervalCoverageTable() {
+    }
+
+    /** The HTML table with a one-paragraph explanation; empty when the simulation measured no intervals. */
+    static String html(FeasibilityResult r) {
+        if (r.intervalSummaries().isEmpty()) {
+            return "";
+        }
+        Html.Table t = new Html.Table(List.of("Form", "Estimator", "Nominal", "Coverage of the true CATE",
+                "Lowest / highest seed", "Mean width"), false, false, true, true, true, true);
+        for (FeasibilityResult.IntervalSummary s : r.intervalSummaries()) {
+            t.row("", Html.esc(s.form()), "<code>" + Html.esc(s.estimator()) + "</code>", Fmt.pct(s.nominal()),
+                    Fmt.pct(s.coverage()), Fmt.pct(s.coverageMin()) + " / " + Fmt.pct(s.coverageMax()),
+                    Fmt.num(s.meanWidth()));
+        }
+        return "<h3>Calibration of the statistical intervals</h3>\n<p>Each estimator's statistical interval "
+                + "(alpha_stat, fit as the run's deferral fits it) on the simulated test patients: the share whose "
+                + "true CATE lies inside it, against the nominal level. Coverage well below nominal means the "
+                + "Conservative set trusts signs it should not; far above, it defers more than it needs to. Per seed: "
+                + "<code>tables/simulation_intervals.csv</code>.</p>\n" + t.html();
+    }
+
+    /** CSV rows, one per form, seed and estimator, header first. */
+    static List<List<String>> rows(FeasibilityResult r) {
+        List<List<String>> out = new ArrayList<>();
+        out.add(List.of("form", "seed", "estimator", "nominal", "coverage", "mean_width", "patients", "method"));
+        for (FeasibilityResult.IntervalRecord x : r.intervals()) {
+            out.add(List.of(x.form(), Integer.toString(x.seed()), x.estimator(), Fmt.raw(x.nominal()),
+                    Fmt.raw(x.coverage()), Fmt.raw(x.meanWidth()), Integer.toString(x.patients()), x.method()));
+        }
+        return out;
+    }
+}

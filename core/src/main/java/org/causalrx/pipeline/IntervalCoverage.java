@@ -1,0 +1,132 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.causal.CateModel;
+import org.causalrx.causal.EffectIntervals;
+import org.causalrx.causal.IntervalCateModel;
+import org.causalrx.causal.TLearner;
+import org.causalrx.data.CovariateEncoder;
+import org.causalrx.data.CovariateSpec;
+import org.causalrx.data.Encoding;
+import org.causalrx.data.SplitIndices;
+import org.causalrx.data.Splits;
+import org.causalrx.data.Table;
+import org.causalrx.study.Cohort;
+import org.causalrx.study.CohortBuilder;
+import org.causalrx.study.CovariatePlan;
+import org.causalrx.study.Study;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * Calibration of the statistical intervals where the true CATE is known (a simulated outcome): the study's cohort,
+ * split, encoding and point models exactly as {@link StudyRun} builds them, each estimator's interval model as the
+ * run's deferral fits it ({@link StatisticalIntervals}, the study's alpha_stat and bootstrap refits, or the defaults
+ * when it has no deferral block), and per estimator the share of test patients whose true CATE lies in the interval.
+ *
+ * @param learners the run's learners
+ * @param parallel fit bootstrap refits on several threads (results identical either way)
+ */
+public record IntervalCoverage(Learners learners, boolean parallel) {
+
+    public IntervalCoverage() {
+        this(Learners.standard(), true);
+    }
+
+    /**
+     * One estimator's interval on one data set.
+     *
+     * @param estimator estimator name
+     * @param nominal   nominal coverage 1 − alpha_stat
+     * @param coverage  share of test patients whose true CATE lies in [lo, hi]
+     * @param meanWidth mean of hi − lo over test patients, outcome units
+     * @param patients  test patients
+     * @param method    how the interval is computed, in words
+     */
+    public record Row(String estimator, double nominal, double coverage, double meanWidth, int patients,
+                      String method) {
+    }
+
+    /**
+     * @param study      the (simulated, continuous-outcome) study
+     * @param table      its data
+     * @param trueCate   true CATE per row of the data file (indexed by source row)
+     * @param estimators the estimators to measure (sign-rule names; "consensus" is skipped)
+     */
+    public List<Row> measure(Study study, Table table, double[] trueCate, List<String> estimators) {
+        long seed = study.seed();
+        Study.Deferral d = study.deferral() != null ? study.deferral() : Study.Deferral.defaults();
+        Cohort cohort = CohortBuilder.build(study, table);
+        int[] t = cohort.treatment();
+        double[] y = cohort.outcome();
+        Study.Split fr = study.split();
+        SplitIndices split = Splits.stratified(t, fr.train(), fr.validation(), fr.test(), Seeds.derive(seed, "split"));
+        List<CovariateSpec> kept = cohort.plan().stream().filter(CovariatePlan::kept)
+                .map(c -> new CovariateSpec(c.name(), c.type() == Study.ValueType.CATEGORICAL, study.covariates()
+                        .stream().anyMatch(s -> s.name().equals(c.name()) && s.squared()))).toList();
+        Encoding encoding = CovariateEncoder.fit(cohort.covariates(), split.train(), kept);
+        double[][] x = encoding.transform(cohort.covariates());
+        double[][] xTr = Stats.select(x, split.train());
+        int[] tTr = Stats.select(t, split.train());
+        double[] yTr = Stats.select(y, split.train());
+
+        List<String> names = estimators.stream().filter(n -> !n.equals(CateStage.CONSENSUS)).toList();
+        List<String> singles = CateStage.singles(study.estimators());
+        List<String> needed = names.stream().anyMatch(Estimators::isEnsemble) ? study.estimators() : names;
+        boolean binary = study.outcome().type() == Study.OutcomeType.BINARY;
+        List<TLearner> tLearners = learners.tLearners(binary).stream().filter(l -> needed.contains(l.name())
+                || singles.contains(l.name()) && needed.stream().anyMatch(Estimators::isEnsemble)).toList();
+        List<TLearner.Fitted> tModels = new ArrayList<>();
+        for (TLearner l : tLearners) {
+            tModels.add(l.fit(xTr, tTr, yTr, Seeds.derive(seed, "outcome-" + l.name())));
+        }
+        List<String> fitNames = needed.stream().filter(n -> !n.equals(CateStage.CONSENSUS)).toList();
+        Map<String, CateModel> cateModels = CateStage.fit(fitNames, tModels, xTr, tTr, yTr, seed,
+                StudyRun.outcomeKind(study));
+        StatisticalIntervals.Fitted si = StatisticalIntervals.fit(names, singles, cateModels, tLearners,
+                StudyRun.outcomeKind(study), d.bootstrapRefits(), xTr, tTr, yTr, seed, parallel);
+
+        int[] test = split.test();
+        double[][] xTest = Stats.select(x, test);
+        int[] source = cohort.sourceRows();
+        List<Row> out = new ArrayList<>();
+        for (Map.Entry<String, IntervalCateModel> en : si.models().entrySet()) {
+            EffectIntervals iv = en.getValue().effectInterval(xTest, d.alphaStat());
+            double[] lo = iv.lo();
+            double[] hi = iv.hi();
+            int covered = 0;
+            double width = 0;
+            for (int i = 0; i < test.length; i++) {
+                double truth = trueCate[source[test[i]]];
+                if (lo[i] <= truth && truth <= hi[i]) {
+                    covered++;
+                }
+                width += hi[i] - lo[i];
+            }
+            out.add(new Row(en.getKey(), 1 - d.alphaStat(), covered / (double) test.length, width / test.length,
+                    test.length, si.methods().get(en.getKey())));
+        }
+        return out;
+    }
+
+    /** Means over data sets, per estimator in first-seen order. */
+    public static Map<String, double[]> means(List<Row> rows) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        Map<String, Integer> k = new LinkedHashMap<>();
+        for (Row r : rows) {
+            double[] s = m.computeIfAbsent(r.estimator(), e -> new double[2]);
+            s[0] += r.coverage();
+            s[1] += r.meanWidth();
+            k.merge(r.estimator(), 1, Integer::sum);
+        }
+        m.forEach((e, s) -> {
+            s[0] /= k.get(e);
+            s[1] /= k.get(e);
+        });
+        return m;
+    }
+}

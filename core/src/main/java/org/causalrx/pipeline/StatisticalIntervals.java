@@ -1,0 +1,119 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.causal.CateEstimator;
+import org.causalrx.causal.CateModel;
+import org.causalrx.causal.Ensembles;
+import org.causalrx.causal.IntervalCateModel;
+import org.causalrx.causal.OutcomeAware;
+import org.causalrx.causal.TLearner;
+import org.causalrx.causal.meta.DRLearner;
+import org.causalrx.causal.uncertainty.BootstrapCate;
+import org.causalrx.causal.uncertainty.BootstrapCateModel;
+import org.causalrx.causal.uncertainty.FinalStageBootstrap;
+import org.causalrx.causal.uncertainty.PosteriorCateModel;
+import org.causalrx.learn.bart.BartModel;
+import org.causalrx.util.Seeds;
+
+/**
+ * The statistical interval model (alpha_stat) of each sign-rule estimator, as the run's deferral uses it: t_bart from
+ * its posterior draws, causal_forest from its variance, ensembles from their members' bootstrap refits combined refit
+ * by refit, the DR-learner from bootstrap refits of its final stage on its fixed cross-fitted pseudo-outcomes, every
+ * other estimator from B seeded full bootstrap refits (normal intervals). Every bootstrapped estimator uses the same
+ * B resamples of the training rows (one resample seed per run), so an ensemble's refit b combines members fit on one
+ * resample; each refit keeps a patient's copies together in its internal splits.
+ */
+public final class StatisticalIntervals {
+    private StatisticalIntervals() {
+    }
+
+    /**
+     * @param models  estimator name → its statistical interval model, in the order asked
+     * @param methods estimator name → how its interval is computed, in words
+     */
+    public record Fitted(Map<String, IntervalCateModel> models, Map<String, String> methods) {
+    }
+
+    /**
+     * @param names      the estimators to give intervals (no "consensus"), in order
+     * @param singles    the study's single estimators (the ensembles' members)
+     * @param cateModels the run's point models by name (every name in {@code names} and {@code singles})
+     * @param tLearners  the run's T-learner configurations (their point models are in {@code cateModels})
+     * @param refits     B bootstrap refits
+     * @param seed       the run's seed; the point models were fit with {@code Seeds.derive(seed, "cate-" + name)}
+     */
+    static Fitted fit(List<String> names, List<String> singles, Map<String, CateModel> cateModels,
+                      List<TLearner> tLearners, OutcomeAware.Kind kind, int refits, double[][] xTr, int[] tTr,
+                      double[] yTr, long seed, boolean parallel) {
+        Map<String, IntervalCateModel> stat = new LinkedHashMap<>();
+        Map<String, String> methods = new LinkedHashMap<>();
+        Map<String, BootstrapCateModel> boots = new LinkedHashMap<>();
+        long resampleSeed = Seeds.derive(seed, "refit-resamples");
+        for (String n : names) {
+            if (Estimators.isEnsemble(n)) {
+                continue;
+            }
+            CateModel m = cateModels.get(n);
+            if (m instanceof IntervalCateModel im) {
+                stat.put(n, im);
+                methods.put(n, "forest variance (normal interval)");
+            } else if (m instanceof TLearner.Fitted f && f.mu0() instanceof BartModel b0
+                    && f.mu1() instanceof BartModel b1) {
+                stat.put(n, new PosteriorCateModel(b0, b1));
+                methods.put(n, "BART posterior draws of mu1 - mu0 (equal-tailed credible interval)");
+            } else {
+                BootstrapCateModel bm = bootstrap(n, m, tLearners, kind, refits, xTr, tTr, yTr, seed, resampleSeed,
+                        parallel);
+                boots.put(n, bm);
+                stat.put(n, bm);
+                methods.put(n, refits + (bm.refits().get(0) instanceof FinalStageBootstrap.Refit
+                        ? " bootstrap refits of the final stage on fixed cross-fitted pseudo-outcomes (normal interval)"
+                        : " bootstrap refits (normal interval)"));
+            }
+        }
+        for (String n : names) {
+            if (!Estimators.isEnsemble(n)) {
+                continue;
+            }
+            List<BootstrapCateModel> members = new ArrayList<>();
+            for (String s : singles) {
+                BootstrapCateModel bm = boots.get(s);
+                if (bm == null) {
+                    bm = bootstrap(s, cateModels.get(s), tLearners, kind, refits, xTr, tTr, yTr, seed, resampleSeed,
+                            parallel);
+                    boots.put(s, bm);
+                }
+                members.add(bm);
+            }
+            List<CateModel> combined = new ArrayList<>();
+            for (int b = 0; b < refits; b++) {
+                final int k = b;
+                combined.add(Ensembles.combineFitted(members.stream().map(x -> x.refits().get(k)).toList(),
+                        n.equals("majority")));
+            }
+            stat.put(n, new BootstrapCateModel(cateModels.get(n), combined));
+            methods.put(n, "members' " + refits + " bootstrap refits on shared resamples, combined refit by refit"
+                    + " (normal interval)");
+        }
+        return new Fitted(stat, methods);
+    }
+
+    private static BootstrapCateModel bootstrap(String n, CateModel point, List<TLearner> tLearners,
+                                                OutcomeAware.Kind kind, int refits, double[][] xTr, int[] tTr,
+                                                double[] yTr, long seed, long resampleSeed, boolean parallel) {
+        CateEstimator est = tLearners.stream().filter(t -> t.name().equals(n)).findFirst()
+                .map(t -> (CateEstimator) t).orElseGet(() -> Estimators.byName(n, kind));
+        long fitSeed = Seeds.derive(seed, "refits-" + n);
+        if (est instanceof DRLearner dr) {
+            // the point model's own pseudo-outcomes (same seed as CateStage.fit), final stage refit only
+            double[] pseudo = dr.pseudoOutcomes(xTr, tTr, yTr, Seeds.derive(seed, "cate-" + n));
+            return new FinalStageBootstrap(dr.finalStage(), refits, parallel).wrap(point, xTr, tTr, pseudo,
+                    resampleSeed, fitSeed);
+        }
+        return new BootstrapCate(est, refits, parallel).wrap(point, xTr, tTr, yTr, resampleSeed, fitSeed);
+    }
+}
