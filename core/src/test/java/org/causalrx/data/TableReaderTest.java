@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TableReaderTest {
-    static final Path NHEFS = Path.of("..", "shared", "data", "nhefs", "nhefs.csv");
+    static final Path NHEFS = Path.of("examples", "nhefs", "nhefs.csv");
 
     @Test
     void nhefsHasAllRowsAndColumnsInFileOrder() {

@@ -12,14 +12,34 @@ import java.util.Arrays;
 import org.causalrx.util.CausalRxException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Hill's surface B on the real IHDP covariates: its defining properties, checked on draws. */
+/**
+ * Hill's surface B on IHDP-layout covariates ({@link IhdpFixture}: 747 rows, read back through
+ * {@link BenchmarkLoaders#ihdp}): its defining properties, checked on draws.
+ */
 class IhdpSurfaceBTest {
+    @TempDir
+    static Path dir;
     static BenchmarkData base;
 
     @BeforeAll
     static void load() {
-        base = BenchmarkLoaders.ihdp(Path.of("..", "shared", "data", "ihdp"), 1);
+        base = BenchmarkLoaders.ihdp(IhdpFixture.write(dir, 747, 1, 20261122), 1);
+    }
+
+    @Test
+    void covariatesHaveTheIhdpLayout() {
+        assertEquals(747, base.x().length);
+        assertEquals(IhdpFixture.COVARIATES, base.x()[0].length);
+        long treated = Arrays.stream(base.t()).filter(v -> v == 1).count();
+        assertTrue(treated > 0.1 * 747 && treated < 0.35 * 747, "treated " + treated);
+        for (double[] r : base.x()) {
+            for (int j = IhdpFixture.CONTINUOUS; j < IhdpFixture.COVARIATES; j++) {
+                double lo = j == IhdpFixture.ONE_TWO_COLUMN ? 1 : 0;
+                assertTrue(r[j] == lo || r[j] == lo + 1, "binary x" + (j + 1) + " = " + r[j]);
+            }
+        }
     }
 
     @Test
@@ -46,7 +66,7 @@ class IhdpSurfaceBTest {
 
     /**
      * log mu0 and mu1 are the same linear function of x up to constants (slopes beta), with beta's entries in
-     * {0, .1, .2, .3, .4}: recovered from mu1 by least squares over the real covariates.
+     * {0, .1, .2, .3, .4}: recovered from mu1 by least squares over the covariates.
      */
     @Test
     void controlSurfaceIsExpOfTheTreatedLinearSurfaceShiftedByHalf() {

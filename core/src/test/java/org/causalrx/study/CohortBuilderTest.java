@@ -208,7 +208,7 @@ class CohortBuilderTest {
 
     @Test
     void nhefsWeightChangeWithDropGivesTheCompleteCases(@TempDir Path dir) throws Exception {
-        Path data = Path.of("..", "shared", "data", "nhefs", "nhefs.csv").toAbsolutePath().normalize();
+        Path data = Path.of("examples", "nhefs", "nhefs.csv").toAbsolutePath().normalize();
         String study = """
                 name: nhefs-weight
                 data: "%s"
