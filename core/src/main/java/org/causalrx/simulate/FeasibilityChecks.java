@@ -90,12 +90,13 @@ public final class FeasibilityChecks {
         double gain = seeds == 0 ? Double.NaN : gainSum / seeds;
         pickedRegret = seeds == 0 ? Double.NaN : pickedRegret / seeds;
         doctorsRegret = seeds == 0 ? Double.NaN : doctorsRegret / seeds;
-        out.add(new Check(form, 2, "best learned policy beats Doctors", gain > 0, gain, 0.0, String.format(Locale.ROOT,
-                "policy picked by estimated DR in each seed (%s) is better than Doctors in true value by %.3g on "
+        out.add(new Check(form, 2, "recommended learned policy beats Doctors", gain > 0, gain, 0.0, String.format(Locale.ROOT,
+                "policy the run recommended in each seed, chosen on the validation split (%s), is better than "
+                        + "Doctors in true value by %.3g on "
                         + "average over %d seeds (need > 0)", String.join(", ", picked), gain, seeds)));
         double closed = doctorsRegret > 0 ? 1 - pickedRegret / doctorsRegret : Double.NaN;
         boolean ok3 = pickedRegret <= GAP_FRACTION * doctorsRegret;
-        out.add(new Check(form, 3, "best learned policy is close to Optimal", ok3, closed, 1 - GAP_FRACTION,
+        out.add(new Check(form, 3, "recommended learned policy is close to Optimal", ok3, closed, 1 - GAP_FRACTION,
                 String.format(Locale.ROOT, "mean regret vs Optimal: picked policy %.3g, Doctors %.3g; the picked "
                         + "policy closes %.0f %% of the Optimal-Doctors gap (need >= %.0f %%)", pickedRegret,
                         doctorsRegret, 100 * closed, 100 * (1 - GAP_FRACTION))));

@@ -20,6 +20,8 @@ public final class ExitPoints {
     public static final double WARN_OVERLAP_SHARE = 0.8;
     /** A validation AUROC at or above this means treatment is nearly determined by the covariates. */
     public static final double MAX_AUROC = 0.95;
+    /** Intervals whose simulated coverage is more than this below nominal are flagged as miscalibrated. */
+    public static final double COVERAGE_SLACK = 0.05;
     /** Share of bootstrap rounds a claim must hold in before it counts (one threshold for every verdict). */
     public static final double CONVINCING_SHARE = org.causalrx.policy.Evidence.CLEAR_SHARE;
 
@@ -37,6 +39,10 @@ public final class ExitPoints {
         List<ExitPoint> out = new ArrayList<>();
         out.add(overlap(r));
         out.add(simulation(simulation));
+        ExitPoint intervals = intervals(simulation);
+        if (intervals != null) {
+            out.add(intervals);
+        }
         List<String> rejected = r.cateInsights() == null ? List.of() : r.cateInsights().rejected();
         out.add(rejected.isEmpty()
                 ? new ExitPoint("6 outcome models", "ok", "No component model was rejected (validation MSE below 0.9 x "
@@ -66,6 +72,34 @@ public final class ExitPoints {
             return new ExitPoint("4 overlap", "warning", finding + " Many patients will be deferred.", next);
         }
         return new ExitPoint("4 overlap", "ok", finding, "");
+    }
+
+    /**
+     * Calibration of the per-patient statistical intervals in the feasibility simulation (the true CATE is known
+     * there): a warning names every estimator whose coverage falls more than {@link #COVERAGE_SLACK} below nominal;
+     * null when the simulation measured no interval.
+     */
+    static ExitPoint intervals(FeasibilityResult sim) {
+        if (sim == null || sim.intervalSummaries().isEmpty()) {
+            return null;
+        }
+        List<String> low = new ArrayList<>();
+        List<String> fine = new ArrayList<>();
+        for (FeasibilityResult.IntervalSummary s : sim.intervalSummaries()) {
+            String item = String.format(Locale.ROOT, "%s %s %.0f %%", s.estimator(), s.form(), 100 * s.coverage());
+            (s.coverage() < s.nominal() - COVERAGE_SLACK ? low : fine).add(item);
+        }
+        double nominal = sim.intervalSummaries().get(0).nominal();
+        String finding = String.format(Locale.ROOT, "Share of simulated patients whose true effect lies in the "
+                + "estimator's %.0f %% interval: ", 100 * nominal);
+        if (low.isEmpty()) {
+            return new ExitPoint("8 deferral intervals", "ok", finding + String.join(", ", fine) + ".", "");
+        }
+        return new ExitPoint("8 deferral intervals", "warning", finding + String.join(", ", low)
+                + (fine.isEmpty() ? "" : "; within target: " + String.join(", ", fine)) + ".",
+                "These intervals are too narrow: their Conservative sets defer too few patients. Prefer the "
+                        + "Conservative set of an estimator whose intervals are calibrated, or use a smaller alpha_stat "
+                        + "for the others.");
     }
 
     private static ExitPoint simulation(FeasibilityResult sim) {
