@@ -137,9 +137,8 @@ final class HtmlReport {
         b.append("<section class=\"summary\" id=\"summary\"><h2>Summary</h2>\n");
         b.append("<p class=\"headline\">");
         if (best.isPresent() && headline != null) {
-            b.append("Recommended policy: <b id=\"best-policy\">").append(Html.esc(best.get().name()))
-                    .append("</b> (chosen without the test split). ")
-                    .append(PolicySelectionSection.headline(headline)).append("; ")
+            b.append(PolicySelectionSection.headline(headline, "<b id=\"best-policy\">"
+                    + Html.esc(best.get().name()) + "</b>")).append("; ")
                     .append(Html.esc(PolicyChoice.directionText(dir))).append('.');
         } else if (best.isPresent()) {
             PolicyResult bp = best.get();

@@ -21,7 +21,8 @@ final class PolicySelectionSection {
         b.append("<h3 id=\"policy-selection\">Which policy is recommended, and how it was chosen</h3>\n");
         RunResult.Headline h = pi.verdict() == null ? null : pi.verdict().headline();
         if (h != null) {
-            b.append("<p class=\"headline\">").append(headline(h)).append("</p>\n");
+            b.append("<p class=\"headline\">").append(headline(h, "<b>" + Html.esc(h.policy()) + "</b>"))
+                    .append("</p>\n");
         }
         b.append("<p>").append(Html.text(sel.note())).append(" Current practice (Doctors) is valued as the observed "
                 + "outcomes of the same patients, not weighted as if it were a policy of the covariates.</p>\n");
@@ -39,9 +40,9 @@ final class PolicySelectionSection {
                 + "picking the best of many test values would overstate it.</p>\n");
     }
 
-    /** The headline sentence with its badge. */
-    static String headline(RunResult.Headline h) {
-        return "Recommended policy <b>" + Html.esc(h.policy()) + "</b> on " + Fmt.integer(h.nTest())
+    /** The headline sentence with its badge; {@code policyHtml} is the policy's name as it should appear. */
+    static String headline(RunResult.Headline h, String policyHtml) {
+        return "Recommended policy " + policyHtml + " (chosen without the test split) on " + Fmt.integer(h.nTest())
                 + " test patients: DR value " + Fmt.num(h.value()) + " (95\u00a0% bootstrap interval "
                 + Fmt.range(h.valueLow(), h.valueHigh()) + ") against current practice's observed "
                 + Fmt.num(h.currentPractice()) + "; gain " + Fmt.num(h.gain()) + " ("
