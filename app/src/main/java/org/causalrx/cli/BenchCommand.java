@@ -242,7 +242,8 @@ final class BenchCommand implements Callable<Integer> {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static void writeJson(Path out, Map<String, Object> results) throws IOException {
+    /** Writes a benchmark's JSON atomically (temporary file in the same folder, then a rename). */
+    static void writeJson(Path out, Map<String, Object> results) throws IOException {
         Path abs = out.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), ".bench", ".json");

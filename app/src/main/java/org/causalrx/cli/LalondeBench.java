@@ -108,7 +108,7 @@ final class LalondeBench {
         res.put("experimental_reference", EXPERIMENTAL);
         res.put("experimental_reference_se", EXPERIMENTAL_SE);
         res.put("fit_seconds", seconds);
-        writeJson(out, res);
+        BenchCommand.writeJson(out, res);
         System.out.printf(Locale.ROOT, "Lalonde NSW treated vs PSID controls: n = %d (%d treated); naive difference "
                 + "%.0f%n", n, IntStream.of(t).sum(), mean(y, t, 1) - mean(y, t, 0));
         for (AipwEstimands.Estimate e : est) {
@@ -166,13 +166,5 @@ final class LalondeBench {
             }
         }
         return s / k;
-    }
-
-    private static void writeJson(Path out, Map<String, Object> results) throws IOException {
-        Path abs = out.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".bench", ".json");
-        Files.writeString(tmp, ResultsJson.mapper().writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
