@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import org.causalrx.data.Encoding;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.Learners;
-import org.causalrx.pipeline.ResultsJson;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Hashing;
@@ -46,7 +44,7 @@ final class LalondeBench {
     private LalondeBench() {
     }
 
-    static void run(Path dir, Path out) throws IOException {
+    static void run(Path dir, OutputTarget out) throws IOException {
         if (dir == null) {
             throw new CausalRxException("bench lalonde needs --data DIR, the folder that holds " + FILE
                     + " (e.g. --data ../shared/data/lalonde)");
@@ -108,7 +106,7 @@ final class LalondeBench {
         res.put("experimental_reference", EXPERIMENTAL);
         res.put("experimental_reference_se", EXPERIMENTAL_SE);
         res.put("fit_seconds", seconds);
-        writeJson(out, res);
+        BenchOutput.writeJson(out, "lalonde", res);
         System.out.printf(Locale.ROOT, "Lalonde NSW treated vs PSID controls: n = %d (%d treated); naive difference "
                 + "%.0f%n", n, IntStream.of(t).sum(), mean(y, t, 1) - mean(y, t, 0));
         for (AipwEstimands.Estimate e : est) {
@@ -116,7 +114,7 @@ final class LalondeBench {
                     e.estimand().name(), e.estimate(), e.se(), e.ciLow(), e.ciHigh());
         }
         System.out.printf(Locale.ROOT, "experimental benchmark: %.0f (SE %.0f)%n", EXPERIMENTAL, EXPERIMENTAL_SE);
-        System.out.println("results written to " + out);
+        System.out.println("results written to " + out.path());
     }
 
     /** The file as a table; its unnamed first column (row names, as R writes them) is called "row". */
@@ -166,13 +164,5 @@ final class LalondeBench {
             }
         }
         return s / k;
-    }
-
-    private static void writeJson(Path out, Map<String, Object> results) throws IOException {
-        Path abs = out.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".bench", ".json");
-        Files.writeString(tmp, ResultsJson.mapper().writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
