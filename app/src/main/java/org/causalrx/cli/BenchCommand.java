@@ -84,12 +84,13 @@ final class BenchCommand implements Callable<Integer> {
                 org.causalrx.pipeline.Estimators.byName(e);
             }
         }
+        OutputTarget target = target();
         switch (what) {
             case "ihdp" -> {
                 Path dir = data != null ? data : Path.of("..", "shared", "data", "ihdp");
                 CateBench.run(CateBench.range(repsOr("1-10")),
                         rep -> org.causalrx.simulate.BenchmarkLoaders.ihdp(dir, rep), 0.1,
-                        est, target("bench-ihdp.csv", OutputKind.BENCH_CSV));
+                        est, target);
                 return 0;
             }
             case "ihdp-sim" -> {
@@ -98,19 +99,18 @@ final class BenchCommand implements Callable<Integer> {
                 CateBench.run(CateBench.range(repsOr("1-20")),
                         rep -> org.causalrx.simulate.IhdpSurfaceB.draw("ihdp-sim-" + rep, base.x(), base.t(),
                                 IHDP_SIM_SEED + rep), 0.1,
-                        est, target("bench-ihdp-sim.csv", OutputKind.BENCH_CSV));
+                        est, target);
                 return 0;
             }
             case "acic" -> {
                 Path dir = data != null ? data : Path.of("..", "shared", "data", "acic2016");
                 CateBench.run(CateBench.range(settings), k -> org.causalrx.simulate.BenchmarkLoaders.acic(dir, k), 0.1,
-                        est, target("bench-acic.csv", OutputKind.BENCH_CSV));
+                        est, target);
                 return 0;
             }
             case "grf" -> {
                 int n = CateBench.range(repsOr("1")).size();
                 Map<String, Object> res = org.causalrx.causal.forest.GrfSimpleBenchmark.run(n, 20190101L);
-                OutputTarget target = target("bench-grf.json", OutputKind.BENCH_JSON);
                 BenchOutput.writeJson(target, "grf", res);
                 res.forEach((k, v) -> {
                     if (!k.equals("runs")) {
@@ -124,26 +124,29 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "categorical" -> {
                 CategoricalBench.run(study, CateBench.range(repsOr("1-3")),
-                        target("bench-categorical.json", OutputKind.BENCH_JSON));
+                        target);
                 return 0;
             }
             case "nhefs" -> {
-                return nhefs(target("bench-nhefs.json", OutputKind.BENCH_JSON));
+                return nhefs(target);
             }
             case "lalonde" -> {
-                LalondeBench.run(data, target("bench-lalonde.json", OutputKind.BENCH_JSON));
+                LalondeBench.run(data, target);
                 return 0;
             }
             case "policy" -> {
-                return policy(target("bench-policy.json", OutputKind.BENCH_JSON));
+                return policy(target);
             }
             default -> throw new CausalRxException("unknown benchmark '" + what
                     + "'; available: nhefs, ihdp, ihdp-sim, acic, grf, policy, categorical, lalonde");
         }
     }
 
-    /** The results file (--out, else runs/bench/NAME), checked before the benchmark runs. */
-    private OutputTarget target(String defaultName, OutputKind kind) {
+    /** The results file (--out, else runs/bench/bench-WHAT.csv or .json), checked before the benchmark runs. */
+    private OutputTarget target() {
+        boolean csv = List.of("ihdp", "ihdp-sim", "acic").contains(what);
+        String defaultName = "bench-" + what + (csv ? ".csv" : ".json");
+        OutputKind kind = csv ? OutputKind.BENCH_CSV : OutputKind.BENCH_JSON;
         List<Path> inputs = new ArrayList<>();
         inputs.add(study);
         if (data != null) {

@@ -78,7 +78,7 @@ record OutputTarget(Path path, OutputKind kind, boolean overwrite, String comman
         }
         if (!kind.writtenByUs(abs)) {
             throw new CausalRxException(path + ": " + FLAG + " replaces only an output CausalRx wrote, and this "
-                    + what + " has no " + kind.signature() + "; " + choose + " (nothing was deleted)");
+                    + what + " does not carry " + kind.signature() + "; " + choose + " (nothing was deleted)");
         }
         if (kind.isFolder()) {
             List<String> foreign = OutputDir.unlisted(abs);
