@@ -1,10 +1,8 @@
 package org.causalrx.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +69,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "results file (default: runs/bench/bench-<what>.json or .csv)")
     Path out;
 
+    @Option(names = OutputTarget.FLAG, description = "replace the results file when it is an earlier CausalRx "
+            + "benchmark file of the same kind; anything else is never replaced")
+    boolean overwrite;
+
     @Option(names = "--repeats", description = "full runs to time (default 3; the first includes JIT warm-up)")
     int repeats = 3;
 
@@ -82,12 +84,13 @@ final class BenchCommand implements Callable<Integer> {
                 org.causalrx.pipeline.Estimators.byName(e);
             }
         }
+        OutputTarget target = target();
         switch (what) {
             case "ihdp" -> {
                 Path dir = data != null ? data : Path.of("..", "shared", "data", "ihdp");
                 CateBench.run(CateBench.range(repsOr("1-10")),
                         rep -> org.causalrx.simulate.BenchmarkLoaders.ihdp(dir, rep), 0.1,
-                        est, out != null ? out : Path.of("runs", "bench", "bench-ihdp.csv"));
+                        est, target);
                 return 0;
             }
             case "ihdp-sim" -> {
@@ -96,20 +99,19 @@ final class BenchCommand implements Callable<Integer> {
                 CateBench.run(CateBench.range(repsOr("1-20")),
                         rep -> org.causalrx.simulate.IhdpSurfaceB.draw("ihdp-sim-" + rep, base.x(), base.t(),
                                 IHDP_SIM_SEED + rep), 0.1,
-                        est, out != null ? out : Path.of("runs", "bench", "bench-ihdp-sim.csv"));
+                        est, target);
                 return 0;
             }
             case "acic" -> {
                 Path dir = data != null ? data : Path.of("..", "shared", "data", "acic2016");
                 CateBench.run(CateBench.range(settings), k -> org.causalrx.simulate.BenchmarkLoaders.acic(dir, k), 0.1,
-                        est, out != null ? out : Path.of("runs", "bench", "bench-acic.csv"));
+                        est, target);
                 return 0;
             }
             case "grf" -> {
                 int n = CateBench.range(repsOr("1")).size();
                 Map<String, Object> res = org.causalrx.causal.forest.GrfSimpleBenchmark.run(n, 20190101L);
-                Path target = out != null ? out : Path.of("runs", "bench", "bench-grf.json");
-                writeJson(target, res);
+                BenchOutput.writeJson(target, "grf", res);
                 res.forEach((k, v) -> {
                     if (!k.equals("runs")) {
                         System.out.println(k + " = " + v);
@@ -117,34 +119,50 @@ final class BenchCommand implements Callable<Integer> {
                 });
                 System.out.println("grf 2.6.1 on this machine (PEERS.md): tau MSE 0.0093, variance ratio 1.25, fit 11.70 s, "
                         + "predict 3.43 s, predict with variance 4.89 s");
-                System.out.println("results written to " + target);
+                System.out.println("results written to " + target.path());
                 return 0;
             }
             case "categorical" -> {
                 CategoricalBench.run(study, CateBench.range(repsOr("1-3")),
-                        out != null ? out : Path.of("runs", "bench", "bench-categorical.json"));
+                        target);
                 return 0;
             }
             case "nhefs" -> {
-                return nhefs(out != null ? out : Path.of("runs", "bench", "bench-nhefs.json"));
+                return nhefs(target);
             }
             case "lalonde" -> {
-                LalondeBench.run(data, out != null ? out : Path.of("runs", "bench", "bench-lalonde.json"));
+                LalondeBench.run(data, target);
                 return 0;
             }
             case "policy" -> {
-                return policy(out != null ? out : Path.of("runs", "bench", "bench-policy.json"));
+                return policy(target);
             }
             default -> throw new CausalRxException("unknown benchmark '" + what
                     + "'; available: nhefs, ihdp, ihdp-sim, acic, grf, policy, categorical, lalonde");
         }
     }
 
+    /** The results file (--out, else runs/bench/bench-WHAT.csv or .json), checked before the benchmark runs. */
+    private OutputTarget target() {
+        boolean csv = List.of("ihdp", "ihdp-sim", "acic").contains(what);
+        String defaultName = "bench-" + what + (csv ? ".csv" : ".json");
+        OutputKind kind = csv ? OutputKind.BENCH_CSV : OutputKind.BENCH_JSON;
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(study);
+        if (data != null) {
+            inputs.add(data);
+        }
+        OutputTarget t = new OutputTarget(out != null ? out : Path.of("runs", "bench", defaultName), kind, overwrite,
+                "bench " + what, inputs);
+        t.check();
+        return t;
+    }
+
     private String repsOr(String fallback) {
         return reps != null ? reps : fallback;
     }
 
-    private int nhefs(Path out) throws IOException {
+    private int nhefs(OutputTarget out) throws IOException {
         Study s = Studies.withRounds(StudyLoader.load(study), 10_000);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("study", s.name());
@@ -186,8 +204,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bootstrap 10,000 rounds x %d policies x %d rows: serial %.3f s (%.3g "
                         + "round·policy·rows/s), parallel %.3f s (%.3g /s), speed-up %.2fx%n", policies, testRows,
                 serial, work / serial, parallel, work / parallel, serial / parallel);
-        writeJson(out, results);
-        System.out.println("results written to " + out);
+        BenchOutput.writeJson(out, what, results);
+        System.out.println("results written to " + out.path());
         return 0;
     }
 
@@ -196,7 +214,7 @@ final class BenchCommand implements Callable<Integer> {
      * (target < 10 s), and the rank graph (51 shares) with 10,000 rounds on the same rows (target < 20 s);
      * serial and parallel in this process.
      */
-    private int policy(Path out) throws IOException {
+    private int policy(OutputTarget out) throws IOException {
         int rows = 10_000;
         int nPolicies = 15;
         int rounds = 10_000;
@@ -231,8 +249,8 @@ final class BenchCommand implements Callable<Integer> {
                 rankSerial / rankParallel);
         boolean met = Math.min(bootSerial, bootParallel) < 10 && Math.min(rankSerial, rankParallel) < 20;
         results.put("targets_met", met);
-        writeJson(out, results);
-        System.out.println("results written to " + out);
+        BenchOutput.writeJson(out, what, results);
+        System.out.println("results written to " + out.path());
         return 0;
     }
 
@@ -240,15 +258,6 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         org.causalrx.policy.RankCurve.compute("bench", data, benefit, rounds, 11, parallel);
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    /** Writes a benchmark's JSON atomically (temporary file in the same folder, then a rename). */
-    static void writeJson(Path out, Map<String, Object> results) throws IOException {
-        Path abs = out.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".bench", ".json");
-        Files.writeString(tmp, ResultsJson.mapper().writeValueAsString(results) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static double timeBootstrap(HeldOut data, List<PolicyDecisions> ps, boolean parallel) {

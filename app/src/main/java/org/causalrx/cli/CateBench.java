@@ -1,10 +1,6 @@
 package org.causalrx.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +42,7 @@ final class CateBench {
     }
 
     static void run(List<Integer> reps, IntFunction<BenchmarkData> loader, double testShare, List<String> estimators,
-                    Path out) throws IOException {
+                    OutputTarget out) throws IOException {
         boolean tty = System.console() != null;
         List<CateBenchmark.Row> rows = new ArrayList<>();
         for (int rep : reps) {
@@ -66,13 +62,9 @@ final class CateBench {
             csv.append(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f,%.6f,%.4f,%.6f%n", r.estimator(), r.rep(),
                     r.sqrtPeheIn(), r.sqrtPeheOut(), r.ateErrIn(), r.ateErrOut(), r.fitSeconds(), r.nnPeheOut()));
         }
-        Path abs = out.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".bench", ".csv");
-        Files.writeString(tmp, csv, StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OutputFile.write(out, csv.toString());
         printSummary(rows, estimators);
-        System.out.println("results written to " + out);
+        System.out.println("results written to " + out.path());
     }
 
     private static void printSummary(List<CateBenchmark.Row> rows, List<String> estimators) {

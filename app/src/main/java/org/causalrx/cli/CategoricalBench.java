@@ -1,10 +1,7 @@
 package org.causalrx.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +14,6 @@ import org.causalrx.data.CovariateSpec;
 import org.causalrx.data.Encoding;
 import org.causalrx.data.TableReader;
 import org.causalrx.nn.CategoricalBenchmark;
-import org.causalrx.pipeline.ResultsJson;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CohortBuilder;
 import org.causalrx.study.CovariatePlan;
@@ -38,12 +34,20 @@ final class CategoricalBench {
     private CategoricalBench() {
     }
 
-    static void run(Path studyFile, List<Integer> reps, Path out) throws IOException {
+    static void run(Path studyFile, List<Integer> reps, OutputTarget out) throws IOException {
         run(studyFile, reps, out, CategoricalBenchmark.estimators());
     }
 
-    /** As above with the given estimators (tests pass small nets; the command uses the defaults). */
+    /** As above with the given estimators, into a new file {@code out} (tests pass small nets). */
     static void run(Path studyFile, List<Integer> reps, Path out, List<CateEstimator> estimators) throws IOException {
+        run(studyFile, reps, new OutputTarget(out, OutputKind.BENCH_JSON, false, "bench categorical",
+                List.of(studyFile)), estimators);
+    }
+
+    /** As above with the given estimators (tests pass small nets; the command uses the defaults). */
+    static void run(Path studyFile, List<Integer> reps, OutputTarget out, List<CateEstimator> estimators)
+            throws IOException {
+        out.check();
         Study study = StudyLoader.load(studyFile);
         Cohort cohort = CohortBuilder.build(study, TableReader.read(study.data()));
         List<CovariateSpec> kept = cohort.plan().stream().filter(CovariatePlan::kept)
@@ -100,12 +104,8 @@ final class CategoricalBench {
             raw.add(m);
         }
         res.put("runs", raw);
-        Path abs = out.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".bench", ".json");
-        Files.writeString(tmp, ResultsJson.mapper().writeValueAsString(res) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("results written to " + out);
+        BenchOutput.writeJson(out, "categorical", res);
+        System.out.println("results written to " + out.path());
     }
 
     /** Per estimator: means over replications, SD of NN-PEHE across replications, mean CI width. */

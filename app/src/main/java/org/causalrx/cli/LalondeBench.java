@@ -44,7 +44,7 @@ final class LalondeBench {
     private LalondeBench() {
     }
 
-    static void run(Path dir, Path out) throws IOException {
+    static void run(Path dir, OutputTarget out) throws IOException {
         if (dir == null) {
             throw new CausalRxException("bench lalonde needs --data DIR, the folder that holds " + FILE
                     + " (e.g. --data ../shared/data/lalonde)");
@@ -106,7 +106,7 @@ final class LalondeBench {
         res.put("experimental_reference", EXPERIMENTAL);
         res.put("experimental_reference_se", EXPERIMENTAL_SE);
         res.put("fit_seconds", seconds);
-        BenchCommand.writeJson(out, res);
+        BenchOutput.writeJson(out, "lalonde", res);
         System.out.printf(Locale.ROOT, "Lalonde NSW treated vs PSID controls: n = %d (%d treated); naive difference "
                 + "%.0f%n", n, IntStream.of(t).sum(), mean(y, t, 1) - mean(y, t, 0));
         for (AipwEstimands.Estimate e : est) {
@@ -114,7 +114,7 @@ final class LalondeBench {
                     e.estimand().name(), e.estimate(), e.se(), e.ciLow(), e.ciHigh());
         }
         System.out.printf(Locale.ROOT, "experimental benchmark: %.0f (SE %.0f)%n", EXPERIMENTAL, EXPERIMENTAL_SE);
-        System.out.println("results written to " + out);
+        System.out.println("results written to " + out.path());
     }
 
     /** The file as a table; its unnamed first column (row names, as R writes them) is called "row". */

@@ -1,10 +1,6 @@
 package org.causalrx.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -34,10 +30,17 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "CSV", description = "where to write the recommendations")
     Path out;
 
+    @Option(names = OutputTarget.FLAG, description = "replace CSV when it is an earlier recommendations file (its "
+            + "first line is the header below); anything else is never replaced")
+    boolean overwrite;
+
     static final String HEADER = "id,recommendation,reason,cate,interval_lo,interval_hi,propensity,error";
 
     @Override
     public Integer call() {
+        OutputTarget where = new OutputTarget(out, OutputKind.RECOMMENDATIONS_CSV, overwrite, "recommend",
+                java.util.List.of(input, model));
+        where.check();
         ModelBundle bundle = ModelBundle.load(model);
         Recommender.Result r = Recommender.apply(bundle, TableReader.read(input));
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
@@ -47,7 +50,7 @@ final class RecommendCommand implements Callable<Integer> {
                     .append(num(row.lo())).append(',').append(num(row.hi())).append(',')
                     .append(num(row.propensity())).append(',').append(cell(row.error())).append('\n');
         }
-        writeAtomically(out, csv.toString());
+        OutputFile.write(where, csv.toString());
         long scored = r.scored();
         long deferred = r.rows().stream().filter(x -> x.arm() != null && x.arm() < 0).count();
         System.out.printf(Locale.ROOT, "policy %s (%s deferral set): %d of %d patients scored, %d deferred%n",
@@ -85,28 +88,5 @@ final class RecommendCommand implements Callable<Integer> {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }
         return s;
-    }
-
-    private static void writeAtomically(Path target, String text) {
-        Path abs = target.toAbsolutePath().normalize();
-        Path tmp = null;
-        try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".tmp-", "");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-        } catch (IOException e) {
-            throw new CausalRxException(abs + ": cannot write the recommendations (" + e.getMessage()
-                    + "); check that the folder is writable", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: a hidden temporary file
-                }
-            }
-        }
     }
 }

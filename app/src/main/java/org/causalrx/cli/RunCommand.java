@@ -1,7 +1,6 @@
 package org.causalrx.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "bootstrap rounds (default: the study's, else 10000)")
     Integer rounds;
 
+    @Option(names = OutputTarget.FLAG, description = "replace DIR when it holds an earlier CausalRx output (its "
+            + OutputDir.MARKER + " marker lists everything in it); anything else is never replaced")
+    boolean overwrite;
+
     /**
      * Stages reported by {@link StudyRun} plus writing (one more, "uncertainty", when deferral is on, and one,
      * "cross-fit", when the study asks for cross-fitted policy values).
@@ -48,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Study study = StudyLoader.load(studyFile);
+        Path target = out != null ? out : Path.of("runs", study.name());
+        OutputTarget where = new OutputTarget(target, OutputKind.FOLDER, overwrite, "run",
+                List.of(studyFile, study.data()));
+        where.check();
         ConsoleProgress progress = ConsoleProgress.forStdout(STAGES + (study.deferral() == null ? 0 : 1)
                 + (study.policyEvaluation().crossFit() ? 1 : 0));
         if (rounds != null) {
@@ -64,18 +71,17 @@ final class RunCommand implements Callable<Integer> {
         }
         Study study0 = study;
         List<ExitPoints.ExitPoint> exits = ExitPoints.evaluate(output.result(), simulation);
-        Path target = out != null ? out : Path.of("runs", study.name());
         progress.stage("write", "results.json, tables, figures, report.html and model/ into " + target);
         FeasibilityResult sim2 = simulation;
         BundleWriter.Written[] bundle = new BundleWriter.Written[1];
-        OutputDir.write(target, dir -> {
+        // results.json is written last of all, so a folder without it never looks like a finished run
+        OutputDir.write(where, dir -> {
             bundle[0] = BundleWriter.write(dir.resolve("model"), study0, output, java.time.Instant.now());
-            Files.writeString(dir.resolve("results.json"), ResultsJson.write(output.result()), StandardCharsets.UTF_8);
             if (sim2 != null) {
                 SimulationReport.write(sim2, dir);
             }
             ReportWriter.write(output.result(), output.figures(), sim2, exits, dir);
-        });
+        }, "results.json", ResultsJson.write(output.result()).getBytes(StandardCharsets.UTF_8));
         System.out.println(bundle[0].note());
         for (ExitPoints.ExitPoint e : exits) {
             if (!e.status().equals("ok")) {

@@ -50,9 +50,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "bootstrap rounds per run (default: the study's)")
     Integer rounds;
 
+    @Option(names = OutputTarget.FLAG, description = "replace DIR when it holds an earlier CausalRx output (its "
+            + OutputDir.MARKER + " marker lists everything in it); anything else is never replaced")
+    boolean overwrite;
+
     @Override
     public Integer call() {
         Study study = StudyLoader.load(studyFile);
+        Path target = out != null ? out : Path.of("runs", study.name() + "-simulation");
+        OutputTarget where = new OutputTarget(target, OutputKind.FOLDER, overwrite, "simulate",
+                List.of(studyFile, study.data()));
+        where.check();
         if (rounds != null) {
             study = Studies.withRounds(study, rounds);
         }
@@ -61,9 +69,8 @@ final class SimulateCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.forStdout(forms.size() * seeds + 1);
         Table table = TableReader.read(study.data());
         FeasibilityResult result = new FeasibilityStudy().run(study, table, settings, progress);
-        Path target = out != null ? out : Path.of("runs", study.name() + "-simulation");
         progress.stage("write", "simulation.json, tables, figure and simulation.html into " + target);
-        OutputDir.write(target, dir -> SimulationReport.write(result, dir));
+        OutputDir.write(where, dir -> SimulationReport.write(result, dir));
         SimulationReport.checkLines(result).forEach(System.out::println);
         System.out.printf(Locale.ROOT, "done in %.1f s: %s%n", progress.elapsedSeconds(),
                 target.resolve(SimulationReport.HTML));

@@ -18,13 +18,17 @@ import org.causalrx.util.CausalRxException;
 
 /**
  * Applies a {@link ModelBundle} to new patients. Each row is checked against the bundle's input schema; rows with a
- * non-numeric value in a numeric column, or a category (or a missing value) not seen in training, are reported
- * by column and row and not scored; the other rows are encoded exactly as in training (missing numbers: training
+ * non-numeric value in a numeric column, a number beyond the models' float range (|x| > 3.4e38, also after
+ * encoding, e.g. a square), or a category (or a missing value) not seen in training, are reported by column and
+ * row and not scored; the other rows are encoded exactly as in training (missing numbers: training
  * median plus the missing indicator) and decided by {@link Deferral#decide} with the bundled decision rule (default
  * arm, margin), as the pipeline decides: the Inclusive set defers outside overlap; a Conservative bundle (alpha set,
  * CATE model with intervals) also defers when the interval contains the margin boundary (0 for the sign rule).
  */
 public final class Recommender {
+    /** The largest magnitude the models take (they compute in 32-bit float), in words. */
+    private static final String MAX_TEXT = "\u00b13.4e38";
+
     private Recommender() {
     }
 
@@ -115,6 +119,13 @@ public final class Recommender {
         }
         int[] validRows = valid.stream().mapToInt(Integer::intValue).toArray();
         double[][] x = bundle.encoding().transform(new Table(file, clean).rows(validRows));
+        int[] kept = finiteFeatureRows(bundle.encoding().featureNames(), x, validRows, errors, problems);
+        if (kept.length < validRows.length) {
+            double[][] all = x;
+            x = java.util.Arrays.stream(kept).mapToObj(k -> all[k]).toArray(double[][]::new);
+            int[] was = validRows;
+            validRows = java.util.Arrays.stream(kept).map(k -> was[k]).toArray();
+        }
         double[] e = validRows.length == 0 ? new double[0] : bundle.propensity().predictProba(x);
         double[] tau = validRows.length == 0 ? new double[0] : bundle.cate().effect(x);
         double[] lo = new double[validRows.length];
@@ -131,6 +142,11 @@ public final class Recommender {
         Row[] rows = new Row[n];
         for (int k = 0; k < validRows.length; k++) {
             int i = validRows[k];
+            if (!Double.isFinite(e[k]) || !Double.isFinite(tau[k])) {
+                flag(errors, problems, "", i, "the model's output is not a finite number",
+                        "e(x) = " + e[k] + ", CATE = " + tau[k], "check this row's values for extreme numbers");
+                continue;
+            }
             Deferral.Decision d = Deferral.decide(e[k], bundle.overlap(), tau[k], conservative ? lo[k] : Double.NaN,
                     conservative ? hi[k] : Double.NaN, bundle.rule());
             boolean defer = d.arm() == PolicyDecisions.DEFER;
@@ -165,18 +181,54 @@ public final class Recommender {
                 imputed.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(i + 1);
             } else if (col instanceof Column.Numeric num) {
                 v[i] = num.get(i);
+                if (Math.abs(v[i]) > Float.MAX_VALUE) {
+                    flag(errors, problems, c.name(), i, "column '" + c.name() + "' has numbers too large for the model",
+                            "'" + col.text(i) + "' is beyond " + MAX_TEXT + ", the largest number the model takes",
+                            "fix the value (a plain number in the column's units, or empty if unknown)");
+                }
             } else {
                 Double d = TableReader.parseNumber(col.text(i));
                 if (d == null) {
                     v[i] = Double.NaN;
                     flag(errors, problems, c.name(), i, "column '" + c.name() + "' is numeric but has text",
                             "'" + col.text(i) + "' is not a number", "fix the value (a plain number, or empty if unknown)");
+                } else if (Math.abs(d) > Float.MAX_VALUE) {
+                    v[i] = Double.NaN;
+                    flag(errors, problems, c.name(), i, "column '" + c.name() + "' has numbers too large for the model",
+                            "'" + col.text(i) + "' is beyond " + MAX_TEXT + ", the largest number the model takes",
+                            "fix the value (a plain number in the column's units, or empty if unknown)");
                 } else {
                     v[i] = d;
                 }
             }
         }
         return new Column.Numeric(c.name(), v);
+    }
+
+    /**
+     * The indices (into {@code x}) of rows whose encoded features are all finite and within float range (the models
+     * compute in float); the others get a per-row error naming the feature (e.g. a square that overflows).
+     */
+    private static int[] finiteFeatureRows(List<String> features, double[][] x, int[] rows, String[] errors,
+                                           Map<String, Problem> problems) {
+        List<Integer> kept = new ArrayList<>();
+        for (int k = 0; k < x.length; k++) {
+            int bad = -1;
+            for (int j = 0; j < x[k].length && bad < 0; j++) {
+                if (!(Math.abs(x[k][j]) <= Float.MAX_VALUE)) {
+                    bad = j;
+                }
+            }
+            if (bad < 0) {
+                kept.add(k);
+            } else {
+                String f = features.get(bad);
+                flag(errors, problems, f, rows[k], "feature '" + f + "' is too large for the model after encoding",
+                        "feature '" + f + "' = " + x[k][bad] + " is beyond " + MAX_TEXT,
+                        "check the values this feature is computed from");
+            }
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static Column levels(InputSchema.InputColumn c, Column col, String[] errors, Map<String, Problem> problems) {

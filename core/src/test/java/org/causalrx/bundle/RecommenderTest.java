@@ -64,6 +64,34 @@ class RecommenderTest {
     }
 
     @Test
+    void numbersBeyondFloatRangeAreRowErrorsAndTheOtherRowsAreScored() {
+        List<EncodingParts.Item> items = List.of(new EncodingParts.Item("x", false, 0.5, false, true, null, List.of()));
+        ModelBundle toy = bundle(ModelBundle.INCLUSIVE, null);
+        var encoding = EncodingParts.build(items);
+        int p = encoding.featureNames().size();
+        double[] coef = new double[p];
+        double[] scale = new double[p];
+        java.util.Arrays.fill(scale, 1);
+        coef[0] = 0.5;
+        ModelBundle b = new ModelBundle(Path.of("m"), "toy", ModelBundle.INCLUSIVE, null, null, List.of("0", "1"),
+                List.of("no", "yes"), "y", 1, new OverlapSet(0.0, 1.0, "given"),
+                InputSchema.of(null, items, Map.of("x", false)), encoding, "logistic",
+                new LogisticModel(0, coef, scale, 0), toy.cate(), Map.of(), 0, 0.0);
+        // 1e39 overflows float itself; 1e20 is a float but its square (1e40) is not
+        Table in = new Table("new.csv", List.of(new Column.Numeric("x", new double[] {0.5, 1e39, 1e20, -1e39, 1.0})));
+        Recommender.Result r = Recommender.apply(b, in);
+        assertEquals(2, r.scored(), r.rows().toString());
+        assertEquals(List.of(2, 4), r.problems().get(0).rows());
+        assertTrue(r.problems().get(0).what().contains("too large"), r.problems().get(0).what());
+        assertEquals(List.of(3), r.problems().get(1).rows(), r.problems().toString());
+        assertTrue(r.rows().get(2).error().startsWith("feature 'x^2' = 1.0E40 is beyond"), r.rows().get(2).error());
+        assertEquals(1, r.rows().get(0).arm());
+        assertEquals(null, r.rows().get(1).arm());
+        assertEquals(0.5, r.rows().get(0).cate(), 0.0);
+        assertEquals(1.0, r.rows().get(4).cate(), 0.0);
+    }
+
+    @Test
     void inclusiveDefersOutsideOverlapOnly() {
         Recommender.Result r = Recommender.apply(bundle(ModelBundle.INCLUSIVE, null), input());
         List<Recommender.Row> rows = r.rows();

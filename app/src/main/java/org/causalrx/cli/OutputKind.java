@@ -1,0 +1,66 @@
+package org.causalrx.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What a command writes, and how an existing output of that kind is recognised as one CausalRx wrote (the only
+ * kind {@code --overwrite} may replace): a folder by its {@link OutputDir#MARKER} file, the recommendations CSV and
+ * the benchmark CSV by their header line, a benchmark JSON by its {@code written_by} field.
+ */
+enum OutputKind {
+    /** An output folder (run, simulate). */
+    FOLDER,
+    /** The recommendations CSV of {@code recommend}. */
+    RECOMMENDATIONS_CSV,
+    /** A CATE benchmark CSV of {@code bench ihdp|ihdp-sim|acic}. */
+    BENCH_CSV,
+    /** A benchmark JSON of {@code bench}. */
+    BENCH_JSON;
+
+    /** The {@code written_by} value of benchmark JSON files (followed by the benchmark's name). */
+    static final String BENCH_WRITER = "causalrx bench";
+
+    boolean isFolder() {
+        return this == FOLDER;
+    }
+
+    /** Whether the existing {@code path} is an output of this kind that CausalRx wrote. */
+    boolean writtenByUs(Path path) {
+        try {
+            return switch (this) {
+                case FOLDER -> Files.isRegularFile(path.resolve(OutputDir.MARKER));
+                case RECOMMENDATIONS_CSV -> RecommendCommand.HEADER.equals(firstLine(path));
+                case BENCH_CSV -> CateBench.HEADER.equals(firstLine(path));
+                case BENCH_JSON -> {
+                    JsonNode n = new ObjectMapper().readTree(path.toFile());
+                    yield n != null && n.path("written_by").asText("").startsWith(BENCH_WRITER);
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** How the user recognises this kind, for messages. */
+    String signature() {
+        return switch (this) {
+            case FOLDER -> "the marker file " + OutputDir.MARKER;
+            case RECOMMENDATIONS_CSV -> "the header line '" + RecommendCommand.HEADER + "'";
+            case BENCH_CSV -> "the header line '" + CateBench.HEADER + "'";
+            case BENCH_JSON -> "a \"written_by\": \"" + BENCH_WRITER + " ...\" field";
+        };
+    }
+
+    private static String firstLine(Path path) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return r.readLine();
+        }
+    }
+}
