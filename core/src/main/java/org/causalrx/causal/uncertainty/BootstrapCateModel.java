@@ -34,6 +34,11 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits) implem
 
     /** Per-row SD of the refits' predictions (n values). */
     public double[] bootstrapSd(double[][] x) {
+        return moments(x)[1];
+    }
+
+    /** Per row: the refits' mean and SD (divisor B − 1). */
+    private double[][] moments(double[][] x) {
         int n = x.length;
         int b = refits.size();
         double[] sum = new double[n];
@@ -45,25 +50,36 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits) implem
                 sq[i] += v[i] * v[i];
             }
         }
+        double[] mean = new double[n];
         double[] sd = new double[n];
         for (int i = 0; i < n; i++) {
-            double mean = sum[i] / b;
-            sd[i] = Math.sqrt(Math.max(0, (sq[i] - b * mean * mean) / (b - 1)));
+            mean[i] = sum[i] / b;
+            sd[i] = Math.sqrt(Math.max(0, (sq[i] - b * mean[i] * mean[i]) / (b - 1)));
         }
-        return sd;
+        return new double[][] {mean, sd};
     }
 
+    /**
+     * The union of the normal bootstrap interval around the point estimate and the same interval around the
+     * bootstrap bias-corrected estimate 2·tau(x) − mean_b tau_b(x): tau ± q·SD, extended by |bias| on the side the
+     * correction moves to. Regularised learners (shrinkage, early stopping) are biased towards no effect, a bias the
+     * spread of the refits does not show; the refits, fit with the same regularisation on resamples, repeat it, so
+     * the mean refit estimates it. The point estimate stays inside the interval.
+     */
     @Override
     public EffectIntervals effectInterval(double[][] x, double alpha) {
         checkAlpha(alpha);
         double z = studentQuantile(1 - alpha / 2, refits.size() - 1);
         double[] tau = point.effect(x);
-        double[] sd = bootstrapSd(x);
+        double[][] mom = moments(x);
+        double[] mean = mom[0];
+        double[] sd = mom[1];
         double[] lo = new double[tau.length];
         double[] hi = new double[tau.length];
         for (int i = 0; i < tau.length; i++) {
-            lo[i] = tau[i] - z * sd[i];
-            hi[i] = tau[i] + z * sd[i];
+            double corrected = 2 * tau[i] - mean[i];
+            lo[i] = Math.min(tau[i], corrected) - z * sd[i];
+            hi[i] = Math.max(tau[i], corrected) + z * sd[i];
         }
         return new EffectIntervals(lo, hi);
     }
