@@ -36,8 +36,7 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("error: " + ex.getMessage());
                 return 2;
             }
-            commandLine.getErr().println("internal error: " + ex);
-            ex.printStackTrace(commandLine.getErr());
+            commandLine.getErr().println(FailureLog.report(ex, args, FailureLog.defaultFolder()));
             return 1;
         });
         return cl.execute(args);

@@ -77,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
             ReportWriter.write(output.result(), output.figures(), sim2, exits, dir);
         });
         System.out.println(bundle[0].note());
+        output.result().dataWarnings().forEach(w -> System.out.println("warning: " + w));
         for (ExitPoints.ExitPoint e : exits) {
             if (!e.status().equals("ok")) {
                 System.out.println(e.status() + " at step " + e.step() + ": " + e.finding());
