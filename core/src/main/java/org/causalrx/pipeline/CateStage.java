@@ -44,7 +44,8 @@ final class CateStage {
         }
         boolean combines = names.stream().anyMatch(n -> n.equals(CONSENSUS) || Estimators.isEnsemble(n));
         if (combines && singles < 2) {
-            throw new CausalRxException(studyFile + ": estimators: 'average', 'majority' and 'consensus' combine the single "
+            throw new CausalRxException(studyFile + ": estimators: 'average', 'majority' and 'consensus' combine the "
+                    + "single "
                     + "estimators listed with them; list at least two, e.g. [t_xgboost, x_xgboost, average]");
         }
     }

@@ -67,7 +67,8 @@ public final class FitReadiness {
                     study.split().test(), Seeds.derive(seed, "split"));
             bothClasses(file, yName, y, t, split.train(), labels, "the training split", studyFile,
                     "a larger training share under split: in " + studyFile);
-            int[] fold = Folds.assign(y.length, study.ateFolds(), t, Seeds.derive(Seeds.derive(seed, "ate"), "aipw-folds"));
+            long foldSeed = Seeds.derive(Seeds.derive(seed, "ate"), "aipw-folds");
+            int[] fold = Folds.assign(y.length, study.ateFolds(), t, foldSeed);
             for (int f = 0; f < study.ateFolds(); f++) {
                 bothClasses(file, yName, y, t, Folds.rows(fold, f, false), labels, "the training rows of "
                         + "cross-fitting fold " + (f + 1) + " of " + study.ateFolds() + " (ate.folds)", studyFile,
@@ -94,7 +95,8 @@ public final class FitReadiness {
         }
         throw new CausalRxException(file + ": " + what + " has " + bad.size() + (bad.size() == 1 ? " value" : " values")
                 + " beyond " + (squared ? "±1.8e19 (squared: true, so its square" : "±3.4e38 (the float32 range")
-                + " the models compute in) (rows " + rows + (bad.size() > 5 ? ", …" : "") + "); fix those cells or "
+                + " the models compute in) (" + (bad.size() == 1 ? "row " : "rows ") + rows
+                + (bad.size() > 5 ? ", …" : "") + "); fix those cells or "
                 + "rescale the column (e.g. divide by 1000)");
     }
 
@@ -119,18 +121,20 @@ public final class FitReadiness {
             int nTest = n - nTrain - nVal;
             String where = file + ": arm '" + labels[arm] + "' has " + n + " patients, ";
             if (nTrain < MIN_TRAIN_PER_ARM) {
-                throw new CausalRxException(where + "so the training split (train: " + s.train() + ") gets " + nTrain
-                        + " of them; at least " + MIN_TRAIN_PER_ARM + " per arm are needed: use more data or a larger "
+                throw new CausalRxException(where + "so the training split (train: " + share(s.train()) + ") gets "
+                        + nTrain + " of them; at least " + MIN_TRAIN_PER_ARM + " per arm are needed: use more data or a "
+                        + "larger "
                         + "train share under split: in " + studyFile);
             }
             if (s.validation() > 0 && nVal < MIN_HELD_OUT_PER_ARM) {
-                throw new CausalRxException(where + "so the validation split (validation: " + s.validation()
+                throw new CausalRxException(where + "so the validation split (validation: " + share(s.validation())
                         + ") gets " + nVal + " of them; at least " + MIN_HELD_OUT_PER_ARM + " per arm are needed: use "
                         + "more data or a larger validation share under split: in " + studyFile);
             }
             if (nTest < MIN_HELD_OUT_PER_ARM) {
-                throw new CausalRxException(where + "so the test split (test: " + s.test() + ") gets " + nTest
-                        + " of them; at least " + MIN_HELD_OUT_PER_ARM + " per arm are needed to value a policy: use "
+                throw new CausalRxException(where + "so the test split (test: " + share(s.test()) + ") gets "
+                        + nTest + " of them; at least " + MIN_HELD_OUT_PER_ARM + " per arm are needed to value a "
+                        + "policy: use "
                         + "more data or a larger test share under split: in " + studyFile);
             }
             folds(where, "ate.folds", study.ateFolds(), n, studyFile);
@@ -164,6 +168,10 @@ public final class FitReadiness {
                         + "arm needs both 0 and 1: use more data, " + fix + ", or a continuous outcome");
             }
         }
+    }
+
+    private static String share(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String num(double v) {

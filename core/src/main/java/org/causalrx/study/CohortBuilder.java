@@ -83,8 +83,8 @@ public final class CohortBuilder {
                     + "drop them (they are counted in the report), or impute them before the analysis");
         }
         if (keep.isEmpty()) {
-            throw new CausalRxException(file + ": outcome column '" + out.column() + "' is missing in every row (rows 1-"
-                    + n + " are empty), so no patient is left to analyse; fix the export or choose another outcome "
+            throw new CausalRxException(file + ": outcome column '" + out.column() + "' is missing in every row "
+                    + "(rows 1-" + n + " are empty), so no patient is left to analyse; fix the export or choose another outcome "
                     + "column");
         }
         int[] rowsKept = keep.stream().mapToInt(Integer::intValue).toArray();
