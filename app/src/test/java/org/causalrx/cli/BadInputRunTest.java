@@ -59,6 +59,8 @@ class BadInputRunTest {
         assertTrue(html.contains("class=\"data-warning\"") && html.contains("has one value only"),
                 "report shows the warning");
         assertTrue(runConsole.contains("warning: covariate 'id' is the id column"), runConsole);
+        String csv = Files.readString(run.resolve("tables").resolve("data_warnings.csv"));
+        assertTrue(csv.startsWith("warning\r\n") && csv.contains("covariate 'unit' has one value only"), csv);
     }
 
     @Test
