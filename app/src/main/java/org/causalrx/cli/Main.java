@@ -39,6 +39,12 @@ public final class Main implements Runnable {
             commandLine.getErr().println(FailureLog.report(ex, args, FailureLog.defaultFolder()));
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler; errors such as OutOfMemoryError arrive here
+            err.println(FailureLog.report(e, args, FailureLog.defaultFolder()));
+            return 1;
+        }
     }
 }
