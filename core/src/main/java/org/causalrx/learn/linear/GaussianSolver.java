@@ -5,9 +5,6 @@ package org.causalrx.learn.linear;
  * minimises {@code ½ Σ wn_i (y_i − ȳ − x_i·β)² + λ[(1−α)/2 ‖β‖² + α‖β‖₁]} using the weighted Gram matrix
  * {@code G = Xᵀ Wn X} and keeping the gradient {@code c − Gβ} for every feature, so one coordinate update costs O(p).
  * Passes alternate between all usable features and the features that have ever been non-zero (active set).
- * Once the fit explains more than 99.9 % of the (weighted) variance of y — the interpolating end of the path, reached
- * when features outnumber rows, e.g. a categorical covariate with hundreds of levels — the solver reports itself
- * saturated and the path stops there, as glmnet does (each further λ would cost O(p²) per pass and fit noise).
  */
 final class GaussianSolver implements PathSolver {
     private final Design d;
@@ -25,10 +22,6 @@ final class GaussianSolver implements PathSolver {
     private final boolean[] everActive;
     private final int[] activeList;
     private int nActive;
-    private final double totalSs;
-    private boolean saturated;
-    /** Fraction of the weighted variance of y above which the path stops (glmnet's 0.999). */
-    private static final double SATURATED_EXPLAINED = 0.999;
 
     GaussianSolver(Design d, double[] y, double alpha, LinearSettings settings) {
         this.d = d;
@@ -48,7 +41,6 @@ final class GaussianSolver implements PathSolver {
             var += wy[i] * r;
         }
         this.ybar = mean;
-        this.totalSs = var;
         this.threshold = settings.tolerance() * Math.sqrt(var);
         this.c = new double[p];
         Kernels.crossProduct(d.rowMajor, n, p, wy, c);
@@ -100,12 +92,6 @@ final class GaussianSolver implements PathSolver {
                 passes++;
             } while (change > threshold && passes < maxPasses);
         }
-        // residual sum of squares = var − βᵀ(c + (c − Gβ)), as the gradient c − Gβ is kept up to date
-        double fitted = 0;
-        for (int j = 0; j < p; j++) {
-            fitted += beta[j] * (c[j] + grad[j]);
-        }
-        saturated = fitted > SATURATED_EXPLAINED * totalSs;
     }
 
     private double update(int j, double l1, double l2) {
@@ -130,7 +116,7 @@ final class GaussianSolver implements PathSolver {
 
     @Override
     public boolean saturated() {
-        return saturated;
+        return false;
     }
 
     @Override
