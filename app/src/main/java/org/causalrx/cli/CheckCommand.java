@@ -26,6 +26,8 @@ final class CheckCommand implements Callable<Integer> {
         Study study = StudyLoader.load(studyFile);
         Table table = TableReader.read(study.data());
         Cohort cohort = CohortBuilder.build(study, table);
+        org.causalrx.study.AnalysisColumns.check(study, table);
+        java.util.List<String> warnings = org.causalrx.pipeline.FitReadiness.check(study, cohort);
         System.out.printf("study      %s (%s)%n", study.name(), studyFile);
         System.out.printf("question   %s%n", study.protocol().question());
         System.out.printf("data       %s: %d rows read, %d in the analysis cohort%s%n", study.data().getFileName(),
@@ -44,7 +46,6 @@ final class CheckCommand implements Callable<Integer> {
             String[] labels = {tr.label(tr.controlCode()), tr.label(tr.treatedCode())};
             System.out.printf("policy     %s%n", study.decisionRule().words(labels, study.outcome().column()));
         }
-        org.causalrx.study.AnalysisColumns.check(study, table);
         for (Study.Outcome o : study.analyses().secondaryOutcomes()) {
             double[] v = org.causalrx.study.AnalysisColumns.secondary(study, table, o, cohort.sourceRows());
             long missing = java.util.Arrays.stream(v).filter(Double::isNaN).count();
@@ -65,7 +66,12 @@ final class CheckCommand implements Callable<Integer> {
                     c.reason(), c.missing() == 0 ? "" : c.kept() ? " [" + c.missing() + " missing: training median + indicator]" : " [" + c.missing() + " missing]");
         }
         long kept = cohort.plan().stream().filter(CovariatePlan::kept).count();
-        System.out.printf("%nok: %d covariates kept, %d dropped%n", kept, cohort.plan().size() - kept);
+        if (!warnings.isEmpty()) {
+            System.out.println();
+            warnings.forEach(w -> System.out.println("warning: " + w));
+        }
+        System.out.printf("%nok: %d covariates kept, %d dropped%s%n", kept, cohort.plan().size() - kept,
+                warnings.isEmpty() ? "" : "; " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings"));
         return 0;
     }
 }

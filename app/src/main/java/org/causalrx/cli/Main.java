@@ -36,10 +36,15 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("error: " + ex.getMessage());
                 return 2;
             }
-            commandLine.getErr().println("internal error: " + ex);
-            ex.printStackTrace(commandLine.getErr());
+            commandLine.getErr().println(FailureLog.report(ex, args, FailureLog.defaultFolder()));
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler; errors such as OutOfMemoryError arrive here
+            err.println(FailureLog.report(e, args, FailureLog.defaultFolder()));
+            return 1;
+        }
     }
 }

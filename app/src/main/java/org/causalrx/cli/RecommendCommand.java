@@ -42,7 +42,8 @@ final class RecommendCommand implements Callable<Integer> {
                 java.util.List.of(input, model));
         where.check();
         ModelBundle bundle = ModelBundle.load(model);
-        Recommender.Result r = Recommender.apply(bundle, TableReader.read(input));
+        org.causalrx.data.Table table = TableReader.read(input, "--input");
+        Recommender.Result r = Recommender.apply(bundle, table);
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (Recommender.Row row : r.rows()) {
             csv.append(cell(row.id())).append(',').append(cell(row.recommendation())).append(',')
@@ -60,6 +61,7 @@ final class RecommendCommand implements Callable<Integer> {
                     + "' unless '" + bundle.armLabels().get(bundle.rule().otherArm()) + "' is predicted to be better "
                     + "by more than the margin " + DecisionRule.number(bundle.rule().margin()) + " (outcome units)");
         }
+        org.causalrx.bundle.InputWarnings.of(bundle, table).forEach(w -> System.out.println("warning: " + w));
         for (String note : r.notes()) {
             System.out.println("note: " + note);
         }

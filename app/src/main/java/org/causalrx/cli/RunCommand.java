@@ -83,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
             ReportWriter.write(output.result(), output.figures(), sim2, exits, dir);
         }, "results.json", ResultsJson.write(output.result()).getBytes(StandardCharsets.UTF_8));
         System.out.println(bundle[0].note());
+        output.result().dataWarnings().forEach(w -> System.out.println("warning: " + w));
         for (ExitPoints.ExitPoint e : exits) {
             if (!e.status().equals("ok")) {
                 System.out.println(e.status() + " at step " + e.step() + ": " + e.finding());

@@ -221,6 +221,7 @@ final class HtmlReport {
         List<CovariateDecision> dropped = all.stream().filter(c -> !c.kept()).toList();
         int features = r.features() == null ? 0 : r.features().size();
         b.append("<section>").append(heading("covariates"));
+        DataWarningSection.render(b, r);
         b.append("<p>Covariates are kept or dropped by their declared causal role: confounders (affect both "
                 + "treatment and outcome) and effect modifiers are kept; instruments, mediators, colliders and "
                 + "post-treatment variables are dropped. ").append(kept.size()).append(" kept, ")

@@ -33,10 +33,21 @@ public final class TableReader {
      *                           column name, has ragged rows, or cannot be read
      */
     public static Table read(Path file) {
+        return read(file, "the 'data:' path in the study file (it is relative to the study file's folder)");
+    }
+
+    /**
+     * As {@link #read(Path)}, for a file named by {@code givenBy} (e.g. "--input"), which the message for a missing
+     * file or a folder points to.
+     */
+    public static Table read(Path file, String givenBy) {
         String name = file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new CausalRxException(file + ": is a folder, not a data file; check " + givenBy + ": it must name "
+                    + "a CSV or Parquet file inside the folder");
+        }
         if (!Files.isRegularFile(file)) {
-            throw new CausalRxException(file + ": data file not found; check the 'data:' path in the study file "
-                    + "(it is relative to the study file's folder)");
+            throw new CausalRxException(file + ": data file not found; check " + givenBy);
         }
         try {
             if (Files.size(file) == 0) {
@@ -52,6 +63,9 @@ public final class TableReader {
         // CSV: the header is read as the first row (header = false) so that names come back exactly as written
         // (DuckDB would silently rename a repeated name); the dialect is fixed so that a ragged row is an error
         // rather than a silent fall-back to one column holding whole lines.
+        if (!parquet) {
+            Delimiters.checkHeader(file, delim);
+        }
         String sql = parquet ? "SELECT * FROM read_parquet(?)"
                 : "SELECT * FROM read_csv(?, header = false, all_varchar = true, sample_size = -1, delim = '"
                 + (delim == '\t' ? "\t" : ",") + "', quote = '\"', escape = '\"', strict_mode = true)";

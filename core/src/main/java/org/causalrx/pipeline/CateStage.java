@@ -24,19 +24,28 @@ final class CateStage {
     private CateStage() {
     }
 
-    /** Checks every name before any work is done. */
-    static void validate(List<String> names) {
+    /** Checks every name of the study's {@code estimators} list before any work is done. */
+    static void validate(org.causalrx.study.Study study) {
+        List<String> names = study.estimators();
+        String studyFile = study.file() == null ? "the study file" : study.file().getFileName().toString();
         int singles = 0;
         for (String n : names) {
             if (n.equals(CONSENSUS) || Estimators.isEnsemble(n)) {
                 continue;
             }
-            Estimators.byName(n);
+            try {
+                Estimators.byName(n);
+            } catch (CausalRxException e) {
+                throw new CausalRxException(studyFile + ": 'estimators' lists unknown estimator '" + n
+                        + "'; fix the name under 'estimators:' (available: " + String.join(", ", Estimators.names())
+                        + ", " + CONSENSUS + ")", e);
+            }
             singles++;
         }
         boolean combines = names.stream().anyMatch(n -> n.equals(CONSENSUS) || Estimators.isEnsemble(n));
         if (combines && singles < 2) {
-            throw new CausalRxException("estimators: 'average', 'majority' and 'consensus' combine the single "
+            throw new CausalRxException(studyFile + ": estimators: 'average', 'majority' and 'consensus' combine the "
+                    + "single "
                     + "estimators listed with them; list at least two, e.g. [t_xgboost, x_xgboost, average]");
         }
     }

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code secondary_outcomes} and {@code deferral_sweep} come from the scheme named in {@code policy_value_scheme}
  * (the test split); {@code cross_fitted_policy_values}, when the study asks for it, holds the cross-fitted ones.
  * Serialised (snake_case) to {@code results.json}; the report reads only this and {@link RunFigures}. Field
- * names are a contract used by automated checks.
+ * names are a contract used by automated checks. {@code data_warnings} lists what the data check accepted but a
+ * person should look at (one line each, see {@code FitReadiness}).
  */
 public record RunResult(
         String study,
@@ -35,7 +36,26 @@ public record RunResult(
         DeferralResult deferral,
         List<DeferralResult.SweepPoint> deferralSweep,
         PolicyValueScheme policyValueScheme,
-        CrossFittedPolicyValues crossFittedPolicyValues) {
+        CrossFittedPolicyValues crossFittedPolicyValues,
+        List<String> dataWarnings) {
+
+    /** A result without data warnings ({@code data_warnings} empty). */
+    public RunResult(String study, ProtocolInfo protocol, SampleSizes n, List<CovariateDecision> covariates,
+                     List<String> features, List<PropensityMetric> propensity, String selectedPropensityModel,
+                     OverlapInfo overlap, AteResult ate, List<OutcomeModelMetric> outcomeModels,
+                     List<PolicyResult> policies, CateInsights cateInsights, PolicyInsights policyInsights,
+                     List<FeatureImportance> featureImportance, Provenance provenance,
+                     List<SecondaryOutcome> secondaryOutcomes, EvaluationOutcome evaluationOutcome,
+                     List<PolicyOutcomeTree> outcomeTrees, List<PolicySummary> policySummaries,
+                     DeferralInsights deferralInsights, NnMetrics nnMetrics,
+                     List<LinearCoefficients> linearCoefficients, DeferralResult deferral,
+                     List<DeferralResult.SweepPoint> deferralSweep, PolicyValueScheme policyValueScheme,
+                     CrossFittedPolicyValues crossFittedPolicyValues) {
+        this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
+                outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance,
+                secondaryOutcomes, evaluationOutcome, outcomeTrees, policySummaries, deferralInsights, nnMetrics,
+                linearCoefficients, deferral, deferralSweep, policyValueScheme, crossFittedPolicyValues, List.of());
+    }
 
     /**
      * A result whose policy values all come from the test split ({@code policy_value_scheme} "test_split", no
@@ -54,7 +74,7 @@ public record RunResult(
         this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
                 outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance,
                 secondaryOutcomes, evaluationOutcome, outcomeTrees, policySummaries, deferralInsights, nnMetrics,
-                linearCoefficients, deferral, deferralSweep, PolicyValueScheme.TEST_SPLIT, null);
+                linearCoefficients, deferral, deferralSweep, PolicyValueScheme.TEST_SPLIT, null, List.of());
     }
 
     /** A result without uncertainty-based deferral ({@code deferral} and {@code deferral_sweep} null). */
@@ -70,7 +90,7 @@ public record RunResult(
         this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
                 outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance,
                 secondaryOutcomes, evaluationOutcome, outcomeTrees, policySummaries, deferralInsights, nnMetrics,
-                linearCoefficients, null, null, PolicyValueScheme.TEST_SPLIT, null);
+                linearCoefficients, null, null, PolicyValueScheme.TEST_SPLIT, null, List.of());
     }
 
     /** A result without the further analyses, the evaluation of issue 4 and the linear coefficients (older form). */
@@ -81,7 +101,8 @@ public record RunResult(
                      List<FeatureImportance> featureImportance, Provenance provenance) {
         this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
                 outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance, List.of(), null,
-                List.of(), List.of(), null, null, List.of(), null, null, PolicyValueScheme.TEST_SPLIT, null);
+                List.of(), List.of(), null, null, List.of(), null, null, PolicyValueScheme.TEST_SPLIT, null,
+                List.of());
     }
 
     /**

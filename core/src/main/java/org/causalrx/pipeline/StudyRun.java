@@ -44,10 +44,11 @@ public record StudyRun(Learners learners, boolean parallel) {
 
     public RunOutput run(Study study, Table table, Progress progress) {
         long seed = study.seed();
-        CateStage.validate(study.estimators());
+        CateStage.validate(study);
         progress.stage("cohort", "checking the data against the protocol");
         Cohort cohort = CohortBuilder.build(study, table);
         org.causalrx.study.AnalysisColumns.check(study, table);
+        List<String> dataWarnings = FitReadiness.check(study, cohort);
         int[] t = cohort.treatment();
         double[] y = cohort.outcome();
         int n = y.length;
@@ -175,7 +176,7 @@ public record StudyRun(Learners learners, boolean parallel) {
                 analyses.secondary(), valued.info(), analyses.trees(), analyses.summaries(), analyses.deferral(),
                 nn.metrics(),
                 OutcomeModelDetails.coefficients(prop.models(), outcome.models(), encoding.featureNames(), armLabels),
-                deferralResult, sweep, PolicyValueScheme.TEST_SPLIT, crossFitted);
+                deferralResult, sweep, PolicyValueScheme.TEST_SPLIT, crossFitted, dataWarnings);
         Map<String, double[]> dr = new LinkedHashMap<>();
         Map<String, double[]> ipw = new LinkedHashMap<>();
         for (int p = 0; p < valued.policies().size(); p++) {

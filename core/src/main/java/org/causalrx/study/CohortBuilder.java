@@ -82,6 +82,11 @@ public final class CohortBuilder {
                     + " missing values (rows " + rows(dropped) + "); set outcome.missing: drop in the study file to "
                     + "drop them (they are counted in the report), or impute them before the analysis");
         }
+        if (keep.isEmpty()) {
+            throw new CausalRxException(file + ": outcome column '" + out.column() + "' is missing in every row "
+                    + "(rows 1-" + n + " are empty), so no patient is left to analyse; fix the export or choose another outcome "
+                    + "column");
+        }
         int[] rowsKept = keep.stream().mapToInt(Integer::intValue).toArray();
         List<CovariatePlan> plan = new ArrayList<>();
         List<String> keptNames = new ArrayList<>();
@@ -116,22 +121,23 @@ public final class CohortBuilder {
         Table covariates = new Table(file, covCols).rows(rowsKept);
         String[] ids = new String[rowsKept.length];
         Column idCol = study.idColumn() == null ? null : table.column(study.idColumn());
-        java.util.Map<String, Integer> firstRowOfId = new java.util.HashMap<>();
         List<Integer> missingId = new ArrayList<>();
         for (int k = 0; k < rowsKept.length; k++) {
             ids[k] = idCol == null ? Integer.toString(rowsKept[k] + 1) : idCol.text(rowsKept[k]);
-            if (idCol != null) {
-                if (idCol.isMissing(rowsKept[k])) {
-                    missingId.add(rowsKept[k]);
-                    continue;
-                }
-                Integer before = firstRowOfId.putIfAbsent(ids[k], rowsKept[k]);
-                if (before != null) {
-                    throw new CausalRxException(file + ": id column '" + study.idColumn() + "' has the value '"
-                            + ids[k] + "' twice (rows " + (before + 1) + ", " + (rowsKept[k] + 1) + "); each row "
-                            + "must be one patient: remove the duplicate rows, or remove 'id:' from the study file "
-                            + "to use row numbers");
-                }
+            if (idCol != null && idCol.isMissing(rowsKept[k])) {
+                missingId.add(rowsKept[k]);
+            }
+        }
+        if (idCol != null) {
+            String[] present = ids.clone();
+            for (int k = 0; k < present.length; k++) {
+                present[k] = idCol.isMissing(rowsKept[k]) ? null : present[k];
+            }
+            String dup = DuplicateIds.describe(present, rowsKept);
+            if (dup != null) {
+                throw new CausalRxException(file + ": id column '" + study.idColumn() + "' repeats " + dup + "; each "
+                        + "row must be one patient: remove the duplicate rows, or remove 'id:' from the study file to "
+                        + "use row numbers");
             }
         }
         if (!missingId.isEmpty()) {
