@@ -43,8 +43,9 @@ import org.causalrx.util.CausalRxException;
  * model; {@code bart} and {@code causal_forest} are in {@link TreeModelCodecs}); the interval models
  * {@code bootstrap}, {@code bart_posterior}, {@code scaled_interval} and {@code joint} are decoded by
  * {@link IntervalCodecs}. CATE models of other modules (the neural networks of {@code nn}) are written and read by
- * the {@link CateModelCodec}s found with {@link ServiceLoader}, under their own kinds. A model no codec takes raises {@link NotBundleable} with the
- * reason. Adding a core model type means adding one encode and one decode case here; another module's, a codec.
+ * the {@link CateModelCodec}s found with {@link ServiceLoader}, under their own kinds. A model no codec takes
+ * raises {@link NotBundleable} with the reason. Adding a core model type means adding one encode and one decode
+ * case here; another module's, a codec.
  */
 final class ModelCodecs {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;

@@ -26,7 +26,8 @@ class IntervalExitPointTest {
         assertTrue(p.finding().contains("dr_xgboost linear 67 %") && p.finding().contains("within target: t_ridge"),
                 p.finding());
         ExitPoints.ExitPoint ok = ExitPoints.intervals(sim(List.of(
-                new FeasibilityResult.IntervalSummary("linear", "t_ridge", 0.95, 0.90, 0.9, 0.96, 0.5, 3, Double.NaN))));
+                new FeasibilityResult.IntervalSummary("linear", "t_ridge", 0.95, 0.90, 0.9, 0.96, 0.5, 3,
+                        Double.NaN))));
         assertEquals("ok", ok.status());
         assertNull(ExitPoints.intervals(sim(List.of())));
         assertNull(ExitPoints.intervals(null));
