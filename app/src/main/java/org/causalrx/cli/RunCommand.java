@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.causalrx.bundle.BundleWriter;
+import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.ResultsJson;
@@ -61,13 +62,17 @@ final class RunCommand implements Callable<Integer> {
             study = Studies.withRounds(study, rounds);
         }
         Table table = TableReader.read(study.data());
-        RunOutput output = new StudyRun().run(study, table, progress);
         FeasibilityResult simulation = null;
         Study.Simulation sim = study.simulation();
-        if (sim != null) {
-            FeasibilitySettings settings = new FeasibilitySettings(sim.forms(), sim.lambda(), sim.effect(), sim.seeds());
-            simulation = new FeasibilityStudy().run(study.withSeedAndRounds(study.seed(), sim.rounds()), table,
-                    settings, ConsoleProgress.forStdout(sim.seeds() * sim.forms().size()));
+        // with deferral on, the simulation runs first: it calibrates the intervals the deferral uses
+        if (sim != null && study.deferral() != null) {
+            simulation = simulate(study, table, sim);
+        }
+        IntervalCalibration calibration = simulation == null ? IntervalCalibration.NONE
+                : FeasibilityStudy.calibration(simulation);
+        RunOutput output = new StudyRun().run(study, table, progress, calibration);
+        if (sim != null && simulation == null) {
+            simulation = simulate(study, table, sim);
         }
         Study study0 = study;
         List<ExitPoints.ExitPoint> exits = ExitPoints.evaluate(output.result(), simulation);
@@ -92,5 +97,11 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "done in %.1f s: %s%n", progress.elapsedSeconds(),
                 target.resolve("report.html"));
         return 0;
+    }
+
+    private static FeasibilityResult simulate(Study study, Table table, Study.Simulation sim) {
+        FeasibilitySettings settings = new FeasibilitySettings(sim.forms(), sim.lambda(), sim.effect(), sim.seeds());
+        return new FeasibilityStudy().run(study.withSeedAndRounds(study.seed(), sim.rounds()), table, settings,
+                ConsoleProgress.forStdout(sim.seeds() * sim.forms().size()));
     }
 }

@@ -36,6 +36,7 @@ final class DeferralSection {
             m.row(null, "<code>" + Html.esc(e.getKey()) + "</code>", Html.text(e.getValue()));
         }
         b.append(m.html());
+        CalibrationNote.append(b, d.calibration());
         b.append("<p><b>Causal bounds (Lambda).</b> ").append(Html.text(d.boundsMethod())).append(". Lambda bounds "
                 + "how far the true odds of treatment may differ from the estimated odds (Lambda = 1: no hidden "
                 + "confounding).</p>\n<p><b>Joint interval.</b> ").append(Html.text(d.jointRule())).append(".</p>\n");

@@ -20,26 +20,31 @@ final class IntervalCoverageTable {
             return "";
         }
         Html.Table t = new Html.Table(List.of("Form", "Estimator", "Nominal", "Coverage of the true CATE",
-                "Lowest / highest seed", "Mean width"), false, false, true, true, true, true);
+                "Lowest / highest seed", "Mean width", "Scale needed"), false, false, true, true, true, true, true);
         for (FeasibilityResult.IntervalSummary s : r.intervalSummaries()) {
             t.row("", Html.esc(s.form()), "<code>" + Html.esc(s.estimator()) + "</code>", Fmt.pct(s.nominal()),
                     Fmt.pct(s.coverage()), Fmt.pct(s.coverageMin()) + " / " + Fmt.pct(s.coverageMax()),
-                    Fmt.num(s.meanWidth()));
+                    Fmt.num(s.meanWidth()), Fmt.num(s.scale()));
         }
         return "<h3>Calibration of the statistical intervals</h3>\n<p>Each estimator's statistical interval "
                 + "(alpha_stat, fit as the run's deferral fits it) on the simulated test patients: the share whose "
                 + "true CATE lies inside it, against the nominal level. Coverage well below nominal means the "
-                + "Conservative set trusts signs it should not; far above, it defers more than it needs to. Per seed: "
+                + "Conservative set trusts signs it should not; far above, it defers more than it needs to. Scale "
+                + "needed: the factor by which the interval, widened about its centre, reaches the nominal coverage "
+                + "(mean over seeds); with deferral on, the run widens each interval by max(1, its mean over forms "
+                + "and seeds). Per seed: "
                 + "<code>tables/simulation_intervals.csv</code>.</p>\n" + t.html();
     }
 
     /** CSV rows, one per form, seed and estimator, header first. */
     static List<List<String>> rows(FeasibilityResult r) {
         List<List<String>> out = new ArrayList<>();
-        out.add(List.of("form", "seed", "estimator", "nominal", "coverage", "mean_width", "patients", "method"));
+        out.add(List.of("form", "seed", "estimator", "nominal", "coverage", "mean_width", "patients", "method",
+                "scale"));
         for (FeasibilityResult.IntervalRecord x : r.intervals()) {
             out.add(List.of(x.form(), Integer.toString(x.seed()), x.estimator(), Fmt.raw(x.nominal()),
-                    Fmt.raw(x.coverage()), Fmt.raw(x.meanWidth()), Integer.toString(x.patients()), x.method()));
+                    Fmt.raw(x.coverage()), Fmt.raw(x.meanWidth()), Integer.toString(x.patients()), x.method(),
+                    Fmt.raw(x.scale())));
         }
         return out;
     }

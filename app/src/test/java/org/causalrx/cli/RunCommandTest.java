@@ -72,6 +72,20 @@ class RunCommandTest {
         assertEquals(0.05, r.at("/deferral/alpha_stat").asDouble());
         assertEquals(2 * 6, r.at("/deferral/sets").size());
         assertEquals(6 * 4 * 5, r.get("deferral_sweep").size());
+        // the simulation runs first and calibrates the intervals: factor = max(1, mean scale over forms and seeds)
+        assertEquals("feasibility simulation, forms [linear], 3 seeds", r.at("/deferral/calibration/source").asText());
+        JsonNode simJson = new ObjectMapper().readTree(a.resolve("simulation.json").toFile());
+        java.util.Map<String, double[]> scaleSums = new java.util.LinkedHashMap<>();
+        for (JsonNode iv : simJson.get("intervals")) {
+            double[] s = scaleSums.computeIfAbsent(iv.get("estimator").asText(), k -> new double[2]);
+            s[0] += iv.get("scale").asDouble();
+            s[1]++;
+        }
+        List<String> calibrated = new java.util.ArrayList<>();
+        r.at("/deferral/calibration/factors").fieldNames().forEachRemaining(calibrated::add);
+        assertEquals(List.copyOf(scaleSums.keySet()), calibrated);
+        scaleSums.forEach((est, s) -> assertEquals(Math.max(1, s[0] / s[1]),
+                r.at("/deferral/calibration/factors/" + est).asDouble(), 1e-12, est));
         // doctors: nothing deferred, treated share = observed share in test
         assertEquals(0.0, r.at("/policies/0/deferred_share").asDouble());
 

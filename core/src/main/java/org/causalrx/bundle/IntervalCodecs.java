@@ -17,6 +17,7 @@ import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.causal.forest.CausalForestModel;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
 import org.causalrx.causal.uncertainty.PosteriorCateModel;
+import org.causalrx.causal.uncertainty.ScaledIntervalModel;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.util.CausalRxException;
 
@@ -26,7 +27,8 @@ import org.causalrx.util.CausalRxException;
  * interval model, the B-learner bounds family and Lambda), {@code bootstrap} ({@link BootstrapCateModel}: the point
  * CATE model and its B refits, each a CATE model of {@link ModelCodecs}, e.g. {@code final_stage_refit} for the
  * DR-learner's final-stage refits or {@code ensemble} for an ensemble's combined member refits),
- * {@code bart_posterior} ({@link PosteriorCateModel}: the two arms' BART models, each of kind {@code bart}), a
+ * {@code bart_posterior} ({@link PosteriorCateModel}: the two arms' BART models, each of kind {@code bart}),
+ * {@code scaled_interval} ({@link ScaledIntervalModel}: the factor and the inner statistical interval model), a
  * {@code causal_forest} (its own forest variance intervals) and {@code bounds_family} ({@link CateBoundsFamily}: per
  * Lambda the upper and lower bound regressions). Other interval models raise {@link NotBundleable}.
  */
@@ -52,6 +54,11 @@ final class IntervalCodecs {
 
     static ObjectNode encodeStatistical(String name, IntervalCateModel m, CateModel pointModel, ObjectNode point,
                                         BundleFiles files) throws NotBundleable {
+        if (m instanceof ScaledIntervalModel sm) {
+            ObjectNode n = F.objectNode().put("kind", "scaled_interval").put("factor", sm.factor());
+            n.set("inner", encodeStatistical(name, sm.inner(), pointModel, point, files));
+            return n;
+        }
         if (m instanceof PosteriorCateModel pm) {
             ObjectNode n = F.objectNode().put("kind", "bart_posterior");
             n.set("mu0", TreeModelCodecs.encodeBart(pm.mu0()));
@@ -117,6 +124,19 @@ final class IntervalCodecs {
     static PosteriorCateModel decodePosterior(JsonNode n, String file, BundleFiles files) {
         return new PosteriorCateModel(TreeModelCodecs.decodeBart(BundleFiles.field(n, "mu0", file), file),
                 TreeModelCodecs.decodeBart(BundleFiles.field(n, "mu1", file), file));
+    }
+
+    static ScaledIntervalModel decodeScaled(JsonNode n, String file, BundleFiles files) {
+        CateModel inner = ModelCodecs.decodeCate(BundleFiles.field(n, "inner", file), file, files);
+        if (!(inner instanceof IntervalCateModel im)) {
+            throw new CausalRxException(file + ": the scaled interval model's 'inner' part has no intervals; re-run "
+                    + "`causalrx run` to write the bundle again");
+        }
+        try {
+            return new ScaledIntervalModel(im, number(n, "factor", file));
+        } catch (IllegalArgumentException e) {
+            throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
+        }
     }
 
     static BootstrapCateModel decodeBootstrap(JsonNode n, String file, BundleFiles files) {

@@ -41,17 +41,19 @@ import org.causalrx.util.CausalRxException;
  * and {@code ensemble} (mean or median of member CATE models, also {@link Ensembles.Combined}),
  * {@code final_stage_refit} (a DR-learner final-stage bootstrap refit), {@code causal_forest} (also an interval
  * model; {@code bart} and {@code causal_forest} are in {@link TreeModelCodecs}); the interval models
- * {@code bootstrap}, {@code bart_posterior} and {@code joint} are decoded by {@link IntervalCodecs}. CATE models
- * of other modules (the neural networks of {@code nn}) are written and read by the {@link CateModelCodec}s found
- * with {@link ServiceLoader}, under their own kinds. A model no codec takes raises {@link NotBundleable} with the
- * reason. Adding a core model type means adding one encode and one decode case here; another module's, a codec.
+ * {@code bootstrap}, {@code bart_posterior}, {@code scaled_interval} and {@code joint} are decoded by
+ * {@link IntervalCodecs}. CATE models of other modules (the neural networks of {@code nn}) are written and read by
+ * the {@link CateModelCodec}s found with {@link ServiceLoader}, under their own kinds. A model no codec takes
+ * raises {@link NotBundleable} with the reason. Adding a core model type means adding one encode and one decode
+ * case here; another module's, a codec.
  */
 final class ModelCodecs {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     /** CATE kinds decoded by the built-in cases of {@link #decodeCate}; a {@link CateModelCodec} must use others. */
     static final Set<String> BUILT_IN_CATE_KINDS = Set.of("t_learner", "s_learner", "x_learner", "final_stage",
-            "final_stage_refit", "causal_forest", "bart_posterior", "bootstrap", "joint", "ensemble");
+            "final_stage_refit", "causal_forest", "bart_posterior", "bootstrap", "joint", "ensemble",
+            "scaled_interval");
 
     private ModelCodecs() {
     }
@@ -249,6 +251,7 @@ final class ModelCodecs {
             case "bart_posterior" -> IntervalCodecs.decodePosterior(n, file, files);
             case "bootstrap" -> IntervalCodecs.decodeBootstrap(n, file, files);
             case "joint" -> IntervalCodecs.decodeJoint(n, file, files);
+            case "scaled_interval" -> IntervalCodecs.decodeScaled(n, file, files);
             case "ensemble" -> {
                 List<CateModel> members = new ArrayList<>();
                 for (JsonNode m : BundleFiles.field(n, "members", file)) {

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param jointRule       how statistical and causal intervals are combined, in words
  * @param sweepPolicy     the estimator whose sweep the report draws (the verdict's selected learned policy)
  * @param sets            per sign-rule estimator and set: who is deferred, and why
+ * @param calibration     per estimator the factor its statistical interval was widened by, and where it came from
  */
 public record DeferralResult(double alphaStat, double lambda, int bootstrapRefits, Map<String, String> intervalMethods,
-                             String boundsMethod, String jointRule, String sweepPolicy, List<SetSummary> sets) {
+                             String boundsMethod, String jointRule, String sweepPolicy, List<SetSummary> sets,
+                             org.causalrx.causal.uncertainty.IntervalCalibration calibration) {
 
     /**
      * One deferral set of one estimator on the test split.

@@ -15,6 +15,7 @@ import org.causalrx.causal.TLearner;
 import org.causalrx.causal.bounds.BLearner;
 import org.causalrx.causal.bounds.CateBoundsFamily;
 import org.causalrx.causal.bounds.JointCateModel;
+import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.learn.xgb.XGBoostRegressor;
 import org.causalrx.policy.DecisionRule;
 import org.causalrx.policy.Deferral;
@@ -43,14 +44,26 @@ final class DeferralStage {
         return study.estimators().stream().filter(n -> !n.equals(CateStage.CONSENSUS)).toList();
     }
 
+    /**
+     * @param calibration per estimator the factor its statistical interval is widened by before it is joined with
+     *                    the bounds ({@link IntervalCalibration#NONE}: intervals as fit)
+     */
     static Fitted fit(Study study, Map<String, CateModel> cateModels, List<TLearner> tLearners, Learners learners,
-                      boolean binary, double[][] xTr, int[] tTr, double[] yTr, long seed, boolean parallel) {
+                      boolean binary, double[][] xTr, int[] tTr, double[] yTr, long seed, boolean parallel,
+                      IntervalCalibration calibration) {
         Study.Deferral d = study.deferral();
         StatisticalIntervals.Fitted si = StatisticalIntervals.fit(signRuleEstimators(study),
                 CateStage.singles(study.estimators()), cateModels, tLearners, StudyRun.outcomeKind(study),
                 d.bootstrapRefits(), xTr, tTr, yTr, seed, parallel);
-        Map<String, IntervalCateModel> stat = si.models();
-        Map<String, String> methods = si.methods();
+        Map<String, IntervalCateModel> stat = new LinkedHashMap<>();
+        Map<String, String> methods = new LinkedHashMap<>(si.methods());
+        si.models().forEach((n, m) -> {
+            stat.put(n, calibration.apply(n, m));
+            if (calibration.factor(n) != 1) {
+                methods.put(n, String.format(Locale.ROOT, "%s, widened about its centre by the calibration factor "
+                        + "%.3f", methods.get(n), calibration.factor(n)));
+            }
+        });
         TreeSet<Double> lambdas = new TreeSet<>(d.sweepLambda());
         lambdas.add(d.lambda());
         BLearner bl = new BLearner(learners.ateOutcome(binary), learners.evaluationPropensity(), learners.xgb(),

@@ -46,9 +46,11 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
      * @param meanWidth mean of hi − lo over test patients, outcome units
      * @param patients  test patients
      * @param method    how the interval is computed, in words
+     * @param scale     the factor k by which the interval, widened about its centre, would reach nominal coverage
+     *                  on these patients ({@link #scale})
      */
     public record Row(String estimator, double nominal, double coverage, double meanWidth, int patients,
-                      String method) {
+                      String method, double scale) {
     }
 
     /**
@@ -100,17 +102,47 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
             double[] hi = iv.hi();
             int covered = 0;
             double width = 0;
+            double[] truths = new double[test.length];
             for (int i = 0; i < test.length; i++) {
                 double truth = trueCate[source[test[i]]];
+                truths[i] = truth;
                 if (lo[i] <= truth && truth <= hi[i]) {
                     covered++;
                 }
                 width += hi[i] - lo[i];
             }
             out.add(new Row(en.getKey(), 1 - d.alphaStat(), covered / (double) test.length, width / test.length,
-                    test.length, si.methods().get(en.getKey())));
+                    test.length, si.methods().get(en.getKey()), scale(lo, hi, truths, 1 - d.alphaStat())));
         }
         return out;
+    }
+
+    /**
+     * The factor k by which intervals widened about their centres reach the nominal coverage: with c = (lo + hi) / 2
+     * and h = (hi − lo) / 2, the ratios r_i = |truth_i − c_i| / h_i (h = 0: 0 when truth = c, else +∞), and k the
+     * smallest ratio that at least a share {@code nominal} of the patients do not exceed (order statistic
+     * ceil(nominal·n)). k &lt; 1: the intervals are wider than they need to be. NaN for no patients.
+     *
+     * @param lo      lower ends, one per patient
+     * @param hi      upper ends, one per patient
+     * @param truth   true CATE per patient, outcome units
+     * @param nominal target coverage in (0, 1)
+     */
+    public static double scale(double[] lo, double[] hi, double[] truth, double nominal) {
+        int n = truth.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            double c = (lo[i] + hi[i]) / 2;
+            double h = (hi[i] - lo[i]) / 2;
+            double dev = Math.abs(truth[i] - c);
+            r[i] = h > 0 ? dev / h : dev == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        java.util.Arrays.sort(r);
+        int k = (int) Math.ceil(nominal * n - 1e-9);
+        return r[Math.max(0, Math.min(n, k) - 1)];
     }
 
     /** Means over data sets, per estimator in first-seen order. */

@@ -10,6 +10,7 @@ import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.diagnostics.CateCalibration;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.causal.TLearner;
+import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.CovariateEncoder;
 import org.causalrx.data.CovariateSpec;
 import org.causalrx.data.Encoding;
@@ -43,6 +44,11 @@ public record StudyRun(Learners learners, boolean parallel) {
     }
 
     public RunOutput run(Study study, Table table, Progress progress) {
+        return run(study, table, progress, IntervalCalibration.NONE);
+    }
+
+    /** As {@link #run(Study, Table, Progress)}, the deferral's statistical intervals widened by {@code calibration}. */
+    public RunOutput run(Study study, Table table, Progress progress, IntervalCalibration calibration) {
         long seed = study.seed();
         CateStage.validate(study);
         progress.stage("cohort", "checking the data against the protocol");
@@ -99,7 +105,7 @@ public record StudyRun(Learners learners, boolean parallel) {
             progress.stage("uncertainty", "per-patient intervals (" + study.deferral().bootstrapRefits()
                     + " bootstrap refits) and B-learner bounds; Conservative deferral set");
             deferral = DeferralStage.fit(study, cateModels, tLearners, learners, binary, Stats.select(x, split.train()),
-                    Stats.select(t, split.train()), Stats.select(y, split.train()), seed, parallel);
+                    Stats.select(t, split.train()), Stats.select(y, split.train()), seed, parallel, calibration);
             policies.addAll(DeferralStage.conservative(study, deferral, xTest, eTest, overlap));
         }
         AnalysisStage.checkTreeNames(study, policies);
@@ -148,7 +154,7 @@ public record StudyRun(Learners learners, boolean parallel) {
             sweep = DeferralSweep.sweep(study, deferral, xTest, eTest, overlap, valued);
             deferralResult = new DeferralResult(d.alphaStat(), d.lambda(), d.bootstrapRefits(), deferral.methods(),
                     DeferralSweep.BOUNDS_METHOD, DeferralSweep.JOINT_RULE, sweepPolicy,
-                    DeferralSweep.sets(study, deferral, xTest, eTest, overlap));
+                    DeferralSweep.sets(study, deferral, xTest, eTest, overlap), calibration);
             fittedDeferral = new RunOutput.FittedDeferral(sweepPolicy, deferral.models(), d.alphaStat(), d.lambda());
         }
 

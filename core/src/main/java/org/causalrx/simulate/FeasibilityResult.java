@@ -61,14 +61,19 @@ public record FeasibilityResult(String study, String outcome, String direction, 
      * @param coverage  share of test patients whose true CATE lies in the interval
      * @param meanWidth mean interval width over test patients, outcome units
      * @param method    how the interval is computed, in words
+     * @param scale     factor k by which the interval, widened about its centre, would reach nominal coverage on
+     *                  this data set's test patients (k &lt; 1: wider than needed; +∞: a zero-width interval missed)
      */
     public record IntervalRecord(String form, int seed, String estimator, double nominal, double coverage,
-                                 double meanWidth, int patients, String method) {
+                                 double meanWidth, int patients, String method, double scale) {
     }
 
-    /** Coverage and width of one estimator's interval averaged over seeds (coverageMin / Max: the extreme seeds). */
+    /**
+     * Coverage and width of one estimator's interval averaged over seeds (coverageMin / Max: the extreme seeds);
+     * scale: the mean over seeds of {@link IntervalRecord#scale}.
+     */
     public record IntervalSummary(String form, String estimator, double nominal, double coverage, double coverageMin,
-                                  double coverageMax, double meanWidth, int seeds) {
+                                  double coverageMax, double meanWidth, int seeds, double scale) {
     }
 
     /** Mean and standard error of the mean over seeds of one policy's values. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.causalrx.causal.OverlapSet;
+import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.Column;
 import org.causalrx.data.Table;
 import org.causalrx.pipeline.IntervalCoverage;
@@ -132,7 +133,7 @@ public record FeasibilityStudy(StudyRun runner) {
         for (IntervalCoverage.Row r : new IntervalCoverage(runner.learners(), runner.parallel()).measure(withDeferral,
                 simulatedTable(study, table, cohort, po), po.cate(), study.estimators())) {
             out.add(new FeasibilityResult.IntervalRecord(form, seedIndex, r.estimator(), r.nominal(), r.coverage(),
-                    r.meanWidth(), r.patients(), r.method()));
+                    r.meanWidth(), r.patients(), r.method(), r.scale()));
         }
         return out;
     }
@@ -145,11 +146,32 @@ public record FeasibilityStudy(StudyRun runner) {
         for (List<FeasibilityResult.IntervalRecord> g : groups.values()) {
             double[] c = g.stream().mapToDouble(FeasibilityResult.IntervalRecord::coverage).toArray();
             double[] w = g.stream().mapToDouble(FeasibilityResult.IntervalRecord::meanWidth).toArray();
+            double[] k = g.stream().mapToDouble(FeasibilityResult.IntervalRecord::scale).toArray();
             out.add(new FeasibilityResult.IntervalSummary(g.get(0).form(), g.get(0).estimator(), g.get(0).nominal(),
                     Stats.mean(c), java.util.Arrays.stream(c).min().orElse(Double.NaN),
-                    java.util.Arrays.stream(c).max().orElse(Double.NaN), Stats.mean(w), g.size()));
+                    java.util.Arrays.stream(c).max().orElse(Double.NaN), Stats.mean(w), g.size(), Stats.mean(k)));
         }
         return out;
+    }
+
+    /**
+     * The interval calibration a run takes from this simulation: per estimator max(1, mean over forms and seeds of
+     * the scale k its interval needed; {@link IntervalCalibration#fromScales}).
+     */
+    public static IntervalCalibration calibration(FeasibilityResult r) {
+        Map<String, List<Double>> scales = new LinkedHashMap<>();
+        List<String> forms = new ArrayList<>();
+        for (FeasibilityResult.IntervalRecord x : r.intervals()) {
+            scales.computeIfAbsent(x.estimator(), e -> new ArrayList<>()).add(x.scale());
+            if (!forms.contains(x.form())) {
+                forms.add(x.form());
+            }
+        }
+        if (scales.isEmpty()) {
+            return IntervalCalibration.NONE;
+        }
+        return IntervalCalibration.fromScales(scales, "feasibility simulation, forms [" + String.join(", ", forms)
+                + "], " + r.seeds() + " seeds");
     }
 
     /** Mean over test patients of the potential outcome under each decision; deferred → the factual outcome. */

@@ -24,6 +24,7 @@ import org.causalrx.causal.bounds.CateBoundsFamily;
 import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
 import org.causalrx.causal.uncertainty.FinalStageBootstrap;
+import org.causalrx.causal.uncertainty.ScaledIntervalModel;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.linear.LinearModel;
 import org.causalrx.learn.xgb.XGBoostRegressor;
@@ -130,6 +131,33 @@ class IntervalCodecsTest {
         // Lambda matters: the same parts at Lambda 2 give other intervals
         assertFalse(java.util.Arrays.equals(joint.effectInterval(X, 0.1).hi(),
                 new JointCateModel(stat, f, 2.0).effectInterval(X, 0.1).hi()));
+    }
+
+    @Test
+    void scaledIntervalRoundTripsInsideAJointModel() throws Exception {
+        BootstrapCateModel stat = new BootstrapCateModel(new TLearner.Fitted("t", linear(0, 1), linear(0.1, 1)),
+                List.of(new TLearner.Fitted("t", linear(0, 1.1), linear(0.1, 0.9)),
+                        new TLearner.Fitted("t", linear(0.1, 1), linear(0, 1.2))));
+        ScaledIntervalModel scaled = new ScaledIntervalModel(stat, 1.0 / 3 + 1.2);
+        BundleFiles files = new BundleFiles(DIR);
+        ObjectNode enc = IntervalCodecs.encodeStatistical("t", scaled, null, null, files);
+        assertEquals("scaled_interval", enc.get("kind").asText());
+        ScaledIntervalModel got = assertInstanceOf(ScaledIntervalModel.class, roundTrip(files, enc));
+        assertEquals(scaled.factor(), got.factor(), 0.0);
+        assertArrayEquals(scaled.effect(X), got.effect(X), 0.0);
+        assertArrayEquals(scaled.effectInterval(X, 0.05).lo(), got.effectInterval(X, 0.05).lo(), 0.0);
+        assertArrayEquals(scaled.effectInterval(X, 0.05).hi(), got.effectInterval(X, 0.05).hi(), 0.0);
+        // the factor is applied: the decoded intervals are wider than the inner model's
+        assertTrue(got.effectInterval(X, 0.05).hi()[0] > stat.effectInterval(X, 0.05).hi()[0]);
+
+        CateBoundsFamily f = new CateBoundsFamily(List.of(new CateBounds(1.0, linear(0.5, 1), linear(-0.5, 1))));
+        JointCateModel joint = new JointCateModel(scaled, f, 1.0);
+        BundleFiles jf = new BundleFiles(DIR);
+        JointCateModel j = assertInstanceOf(JointCateModel.class,
+                roundTrip(jf, IntervalCodecs.encodeJoint("t", joint, null, null, jf)));
+        assertInstanceOf(ScaledIntervalModel.class, j.statistical());
+        assertArrayEquals(joint.effectInterval(X, 0.05).lo(), j.effectInterval(X, 0.05).lo(), 0.0);
+        assertArrayEquals(joint.effectInterval(X, 0.05).hi(), j.effectInterval(X, 0.05).hi(), 0.0);
     }
 
     @Test
