@@ -39,7 +39,7 @@ public final class ExitPoints {
         List<ExitPoint> out = new ArrayList<>();
         out.add(overlap(r));
         out.add(simulation(simulation));
-        ExitPoint intervals = intervals(simulation);
+        ExitPoint intervals = intervals(simulation, r.deferral() == null ? null : r.deferral().calibration());
         if (intervals != null) {
             out.add(intervals);
         }
@@ -76,27 +76,42 @@ public final class ExitPoints {
 
     /**
      * Calibration of the per-patient statistical intervals in the feasibility simulation (the true CATE is known
-     * there): a warning names every estimator whose coverage falls more than {@link #COVERAGE_SLACK} below nominal;
-     * null when the simulation measured no interval.
+     * there): a warning names every estimator whose coverage falls more than {@link #COVERAGE_SLACK} below nominal
+     * and whose interval the run did not widen by a calibration factor; null when the simulation measured no
+     * interval.
+     *
+     * @param applied the calibration the run's deferral used, or null
      */
-    static ExitPoint intervals(FeasibilityResult sim) {
+    static ExitPoint intervals(FeasibilityResult sim, org.causalrx.causal.uncertainty.IntervalCalibration applied) {
         if (sim == null || sim.intervalSummaries().isEmpty()) {
             return null;
         }
         List<String> low = new ArrayList<>();
+        List<String> widened = new ArrayList<>();
         List<String> fine = new ArrayList<>();
         for (FeasibilityResult.IntervalSummary s : sim.intervalSummaries()) {
             String item = String.format(Locale.ROOT, "%s %s %.0f %%", s.estimator(), s.form(), 100 * s.coverage());
-            (s.coverage() < s.nominal() - COVERAGE_SLACK ? low : fine).add(item);
+            double f = applied == null ? 1 : applied.factor(s.estimator());
+            if (s.coverage() >= s.nominal() - COVERAGE_SLACK) {
+                fine.add(item);
+            } else if (f > 1) {
+                widened.add(item + String.format(Locale.ROOT, " (widened x%.2f)", f));
+            } else {
+                low.add(item);
+            }
         }
         double nominal = sim.intervalSummaries().get(0).nominal();
         String finding = String.format(Locale.ROOT, "Share of simulated patients whose true effect lies in the "
                 + "estimator's %.0f %% interval: ", 100 * nominal);
+        String rest = (widened.isEmpty() ? "" : "; calibrated for deferral by the factor the simulation needed: "
+                + String.join(", ", widened)) + (fine.isEmpty() ? "" : "; within target: " + String.join(", ", fine));
         if (low.isEmpty()) {
-            return new ExitPoint("8 deferral intervals", "ok", finding + String.join(", ", fine) + ".", "");
+            return new ExitPoint("8 deferral intervals", widened.isEmpty() ? "ok" : "warning",
+                    finding + rest.substring(2) + ".", widened.isEmpty() ? ""
+                            : "The widening transfers from a simulated outcome to the real one: it is as good as the "
+                                    + "simulation's resemblance to the real outcome.");
         }
-        return new ExitPoint("8 deferral intervals", "warning", finding + String.join(", ", low)
-                + (fine.isEmpty() ? "" : "; within target: " + String.join(", ", fine)) + ".",
+        return new ExitPoint("8 deferral intervals", "warning", finding + String.join(", ", low) + rest + ".",
                 "These intervals are too narrow: their Conservative sets defer too few patients. Prefer the "
                         + "Conservative set of an estimator whose intervals are calibrated, or use a smaller alpha_stat "
                         + "for the others.");

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
+import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.simulate.FeasibilityResult;
 import org.junit.jupiter.api.Test;
 
@@ -16,20 +18,31 @@ class IntervalExitPointTest {
                 List.of(), s);
     }
 
+    private static final List<FeasibilityResult.IntervalSummary> MIXED = List.of(
+            new FeasibilityResult.IntervalSummary("linear", "t_ridge", 0.95, 0.93, 0.9, 0.96, 0.5, 3, 1.0),
+            new FeasibilityResult.IntervalSummary("linear", "dr_xgboost", 0.95, 0.67, 0.6, 0.72, 0.5, 3, 2.3));
+
     @Test
     void flagsOnlyIntervalsCoveringTooFew() {
-        ExitPoints.ExitPoint p = ExitPoints.intervals(sim(List.of(
-                new FeasibilityResult.IntervalSummary("linear", "t_ridge", 0.95, 0.93, 0.9, 0.96, 0.5, 3, Double.NaN),
-                new FeasibilityResult.IntervalSummary("linear", "dr_xgboost", 0.95, 0.67, 0.6, 0.72, 0.5, 3,
-                        Double.NaN))));
+        ExitPoints.ExitPoint p = ExitPoints.intervals(sim(MIXED), null);
         assertEquals("warning", p.status());
         assertTrue(p.finding().contains("dr_xgboost linear 67 %") && p.finding().contains("within target: t_ridge"),
                 p.finding());
+        assertTrue(p.next().contains("too narrow"), p.next());
         ExitPoints.ExitPoint ok = ExitPoints.intervals(sim(List.of(
-                new FeasibilityResult.IntervalSummary("linear", "t_ridge", 0.95, 0.90, 0.9, 0.96, 0.5, 3,
-                        Double.NaN))));
+                new FeasibilityResult.IntervalSummary("linear", "t_ridge", 0.95, 0.90, 0.9, 0.96, 0.5, 3, 1.0))),
+                IntervalCalibration.NONE);
         assertEquals("ok", ok.status());
-        assertNull(ExitPoints.intervals(sim(List.of())));
-        assertNull(ExitPoints.intervals(null));
+        assertNull(ExitPoints.intervals(sim(List.of()), null));
+        assertNull(ExitPoints.intervals(null, null));
+    }
+
+    @Test
+    void aWidenedIntervalIsNamedAsCalibratedNotAsTooNarrow() {
+        IntervalCalibration cal = new IntervalCalibration(Map.of("dr_xgboost", 2.3), "feasibility simulation");
+        ExitPoints.ExitPoint p = ExitPoints.intervals(sim(MIXED), cal);
+        assertEquals("warning", p.status());
+        assertTrue(p.finding().contains("dr_xgboost linear 67 % (widened x2.30)"), p.finding());
+        assertTrue(p.next().contains("simulation's resemblance"), p.next());
     }
 }
