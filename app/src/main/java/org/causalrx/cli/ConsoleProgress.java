@@ -13,14 +13,20 @@ final class ConsoleProgress implements Progress {
     private final PrintStream out;
     private final boolean terminal;
     private final int totalStages;
+    private final String indent;
     private int stage;
     private long last = System.nanoTime();
     private final long start = last;
 
     ConsoleProgress(PrintStream out, boolean terminal, int totalStages) {
+        this(out, terminal, totalStages, "");
+    }
+
+    private ConsoleProgress(PrintStream out, boolean terminal, int totalStages, String indent) {
         this.out = out;
         this.terminal = terminal;
         this.totalStages = totalStages;
+        this.indent = indent;
     }
 
     static ConsoleProgress forStdout(int totalStages) {
@@ -33,12 +39,19 @@ final class ConsoleProgress implements Progress {
         stage++;
         if (terminal) {
             String prev = stage > 1 ? String.format(Locale.ROOT, " (previous stage %.1f s)", (now - last) / 1e9) : "";
-            out.printf(Locale.ROOT, "\u001b[1m[%d/%d] %-11s\u001b[0m %s%s%n", stage, totalStages, name, detail, prev);
+            out.printf(Locale.ROOT, "%s\u001b[1m[%d/%d] %-11s\u001b[0m %s%s%n", indent, stage, totalStages, name,
+                    detail, prev);
         } else {
-            out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", stage, totalStages, name, detail);
+            out.printf(Locale.ROOT, "%s[%d/%d] %s: %s%n", indent, stage, totalStages, name, detail);
         }
         out.flush();
         last = now;
+    }
+
+    /** Numbered lines of their own for a stage's {@code steps} steps (e.g. the simulation's data sets). */
+    @Override
+    public Progress nested(int steps) {
+        return new ConsoleProgress(out, terminal, steps, indent + "  ");
     }
 
     /** Seconds since this progress was created. */

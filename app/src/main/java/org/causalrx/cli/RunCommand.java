@@ -7,17 +7,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.causalrx.bundle.BundleWriter;
-import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.ResultsJson;
 import org.causalrx.pipeline.RunOutput;
-import org.causalrx.pipeline.StudyRun;
 import org.causalrx.report.ReportWriter;
+import org.causalrx.run.CompletedRun;
+import org.causalrx.run.StudyEngine;
 import org.causalrx.report.SimulationReport;
 import org.causalrx.simulate.FeasibilityResult;
-import org.causalrx.simulate.FeasibilitySettings;
-import org.causalrx.simulate.FeasibilityStudy;
 import org.causalrx.verdict.ExitPoints;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
@@ -43,12 +41,6 @@ final class RunCommand implements Callable<Integer> {
             + OutputDir.MARKER + " marker lists everything in it); anything else is never replaced")
     boolean overwrite;
 
-    /**
-     * Stages reported by {@link StudyRun} plus writing (one more, "uncertainty", when deferral is on, and one,
-     * "cross-fit", when the study asks for cross-fitted policy values).
-     */
-    static final int STAGES = 10;
-
     @Override
     public Integer call() {
         Study study = StudyLoader.load(studyFile);
@@ -56,36 +48,27 @@ final class RunCommand implements Callable<Integer> {
         OutputTarget where = new OutputTarget(target, OutputKind.FOLDER, overwrite, "run",
                 List.of(studyFile, study.data()));
         where.check();
-        ConsoleProgress progress = ConsoleProgress.forStdout(STAGES + (study.deferral() == null ? 0 : 1)
-                + (study.policyEvaluation().crossFit() ? 1 : 0));
         if (rounds != null) {
             study = Studies.withRounds(study, rounds);
         }
+        StudyEngine engine = StudyEngine.standard();
+        // the engine's stages plus the write stage below
+        ConsoleProgress progress = ConsoleProgress.forStdout(engine.reportedStages(study) + 1);
         Table table = TableReader.read(study.data());
-        FeasibilityResult simulation = null;
-        Study.Simulation sim = study.simulation();
-        // with deferral on, the simulation runs first: it calibrates the intervals the deferral uses
-        if (sim != null && study.deferral() != null) {
-            simulation = simulate(study, table, sim);
-        }
-        IntervalCalibration calibration = simulation == null ? IntervalCalibration.NONE
-                : FeasibilityStudy.calibration(simulation);
-        RunOutput output = new StudyRun().run(study, table, progress, calibration);
-        if (sim != null && simulation == null) {
-            simulation = simulate(study, table, sim);
-        }
+        CompletedRun run = engine.run(study, table, progress);
+        RunOutput output = run.output();
+        FeasibilityResult simulation = run.simulation();
+        List<ExitPoints.ExitPoint> exits = run.exits();
         Study study0 = study;
-        List<ExitPoints.ExitPoint> exits = ExitPoints.evaluate(output.result(), simulation);
         progress.stage("write", "results.json, tables, figures, report.html and model/ into " + target);
-        FeasibilityResult sim2 = simulation;
         BundleWriter.Written[] bundle = new BundleWriter.Written[1];
         // results.json is written last of all, so a folder without it never looks like a finished run
         OutputDir.write(where, dir -> {
             bundle[0] = BundleWriter.write(dir.resolve("model"), study0, output, java.time.Instant.now());
-            if (sim2 != null) {
-                SimulationReport.write(sim2, dir);
+            if (simulation != null) {
+                SimulationReport.write(simulation, dir);
             }
-            ReportWriter.write(output.result(), output.figures(), sim2, exits, dir);
+            ReportWriter.write(output.result(), output.figures(), simulation, exits, dir);
         }, "results.json", ResultsJson.write(output.result()).getBytes(StandardCharsets.UTF_8));
         System.out.println(bundle[0].note());
         output.result().dataWarnings().forEach(w -> System.out.println("warning: " + w));
@@ -97,11 +80,5 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "done in %.1f s: %s%n", progress.elapsedSeconds(),
                 target.resolve("report.html"));
         return 0;
-    }
-
-    private static FeasibilityResult simulate(Study study, Table table, Study.Simulation sim) {
-        FeasibilitySettings settings = new FeasibilitySettings(sim.forms(), sim.lambda(), sim.effect(), sim.seeds());
-        return new FeasibilityStudy().run(study.withSeedAndRounds(study.seed(), sim.rounds()), table, settings,
-                ConsoleProgress.forStdout(sim.seeds() * sim.forms().size()));
     }
 }

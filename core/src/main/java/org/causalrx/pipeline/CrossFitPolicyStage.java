@@ -50,24 +50,25 @@ final class CrossFitPolicyStage {
     }
 
     /**
-     * The cross-fitted values of a run's policies, or null when the study does not ask for them.
+     * The cross-fitted values of a run's policies (the study asks for them: {@code policy_evaluation.cross_fit}).
      *
      * @param runPolicies the run's test-split policies; those not cross-fitted (Conservative) are listed as such
      */
     static CrossFittedPolicyValues run(Study study, Learners learners, String selectedPropensity, double[][] x,
                                        int[] t, double[] y, OverlapSet overlap, List<PolicyDecisions> runPolicies,
-                                       Progress progress, long seed) {
+                                       long seed) {
         Study.PolicyEvaluation pe = study.policyEvaluation();
-        if (!pe.crossFit()) {
-            return null;
-        }
-        progress.stage("cross-fit", "cross-fitted policy values over all " + y.length + " patients (" + pe.folds()
-                + " folds, every estimator refit per fold)");
         Settings s = Settings.of(learners, selectedPropensity, study.outcome().type() == Study.OutcomeType.BINARY);
         Folded f = fit(study, s, x, t, y, overlap, pe.folds(), Seeds.derive(seed, "cross-fitted-policies"));
         List<String> testOnly = runPolicies.stream().map(PolicyDecisions::name)
                 .filter(name -> name.endsWith(DeferralStage.CONSERVATIVE)).toList();
         return summarise(study, s, f, t, pe.folds(), testOnly);
+    }
+
+    /** What the stage does for a cohort of {@code n} patients, in words. */
+    static String describe(Study study, int n) {
+        return "cross-fitted policy values over all " + n + " patients (" + study.policyEvaluation().folds()
+                + " folds, every estimator refit per fold)";
     }
 
     /**

@@ -1,0 +1,407 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.causalrx.causal.CateModel;
+import org.causalrx.causal.CrossFitAipw;
+import org.causalrx.causal.OverlapSet;
+import org.causalrx.causal.TLearner;
+import org.causalrx.causal.diagnostics.CateCalibration;
+import org.causalrx.causal.uncertainty.IntervalCalibration;
+import org.causalrx.data.CovariateEncoder;
+import org.causalrx.data.CovariateSpec;
+import org.causalrx.data.Encoding;
+import org.causalrx.data.SplitIndices;
+import org.causalrx.data.Splits;
+import org.causalrx.learn.ProbabilityModel;
+import org.causalrx.policy.Bootstrap;
+import org.causalrx.policy.HeldOut;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.study.AnalysisColumns;
+import org.causalrx.study.Cohort;
+import org.causalrx.study.CohortBuilder;
+import org.causalrx.study.CovariatePlan;
+import org.causalrx.study.Study;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * The pipeline's stages, TRS steps 1–4, 6 and 10, in the order {@link #standard} lists them: cohort → split and
+ * encoding → propensity and overlap → outcome models → CATE models and policies → (uncertainty and Conservative
+ * deferral) → held-out values with the bootstrap → policy insights → further analyses → cross-fitted ATE →
+ * (cross-fitted policy values) → result. Each stage is a small record configured by what it fits with.
+ */
+public final class PipelineStages {
+    private PipelineStages() {
+    }
+
+    /** The standard pipeline with {@code learners}; {@code parallel} runs bootstrap rounds on several threads. */
+    public static RunEngine standard(Learners learners, boolean parallel) {
+        return new RunEngine(List.of(new CohortCheck(), new SplitAndEncode(), new Propensity(learners),
+                new Outcome(learners), new Policies(), new Uncertainty(learners, parallel),
+                new Evaluation(learners, parallel), new Insights(learners, parallel), new Analyses(learners, parallel),
+                new Ate(learners), new CrossFit(learners), new Assemble()));
+    }
+
+    static String[] armLabels(Study study) {
+        Study.Treatment tr = study.treatment();
+        return new String[] {tr.label(tr.controlCode()), tr.label(tr.treatedCode())};
+    }
+
+    static boolean binary(Study study) {
+        return study.outcome().type() == Study.OutcomeType.BINARY;
+    }
+
+    /** Step 1: the cohort per the protocol, with every data check a fit needs. */
+    record CohortCheck() implements Stage {
+        public String name() {
+            return "cohort";
+        }
+
+        public String detail(RunContext c) {
+            return "checking the data against the protocol";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            CateStage.validate(study);
+            Cohort cohort = CohortBuilder.build(study, c.table());
+            AnalysisColumns.check(study, c.table());
+            List<String> warnings = FitReadiness.check(study, cohort);
+            return c.with(RunSlots.COHORT, cohort).with(RunSlots.DATA_WARNINGS, warnings);
+        }
+    }
+
+    /** The stratified train / validation / test split and the covariate encoding fitted on train. */
+    record SplitAndEncode() implements Stage {
+        public String name() {
+            return "split";
+        }
+
+        public String detail(RunContext c) {
+            return "stratified train / validation / test split";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            Cohort cohort = c.get(RunSlots.COHORT);
+            Study.Split fr = study.split();
+            SplitIndices split = Splits.stratified(cohort.treatment(), fr.train(), fr.validation(), fr.test(),
+                    Seeds.derive(c.seed(), "split"));
+            List<CovariateSpec> kept = cohort.plan().stream().filter(CovariatePlan::kept)
+                    .map(p -> new CovariateSpec(p.name(), p.type() == Study.ValueType.CATEGORICAL,
+                            study.covariates().stream().anyMatch(s -> s.name().equals(p.name()) && s.squared())))
+                    .toList();
+            Encoding encoding = CovariateEncoder.fit(cohort.covariates(), split.train(), kept);
+            return c.with(RunSlots.SPLIT, split).with(RunSlots.ENCODING, encoding)
+                    .with(RunSlots.X, encoding.transform(cohort.covariates()));
+        }
+    }
+
+    /** Step 2: propensity models (the selected one by validation log-loss) and the overlap set. */
+    record Propensity(Learners learners) implements Stage {
+        public String name() {
+            return "propensity";
+        }
+
+        public String detail(RunContext c) {
+            return "fitting " + learners.propensity().size() + " propensity models";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            SplitIndices split = c.get(RunSlots.SPLIT);
+            PropensityStage.Output prop = PropensityStage.run(learners.propensity(), c.get(RunSlots.X),
+                    c.get(RunSlots.COHORT).treatment(), split.train(), split.validation(), c.seed());
+            OverlapSet overlap = overlapSet(c.study(), Stats.select(prop.e(), split.train()));
+            return c.with(RunSlots.PROPENSITY, prop).with(RunSlots.OVERLAP, overlap);
+        }
+
+        static OverlapSet overlapSet(Study study, double[] trainE) {
+            Study.Overlap o = study.overlap();
+            if (o != null && o.etaLow() != null && o.etaHigh() != null) {
+                return new OverlapSet(o.etaLow(), o.etaHigh(), "given in the study");
+            }
+            OverlapSet chosen = OverlapSet.crump(trainE);
+            if (o != null && o.etaLow() != null) {
+                return new OverlapSet(o.etaLow(), chosen.etaHigh(), "eta_low given in the study; eta_high "
+                        + chosen.method());
+            }
+            if (o != null && o.etaHigh() != null) {
+                return new OverlapSet(chosen.etaLow(), o.etaHigh(), "eta_high given in the study; eta_low "
+                        + chosen.method());
+            }
+            return chosen;
+        }
+    }
+
+    /** Step 3: the T-learners' outcome models per arm, with validation metrics. */
+    record Outcome(Learners learners) implements Stage {
+        public String name() {
+            return "outcome";
+        }
+
+        public String detail(RunContext c) {
+            return "fitting outcome and CATE models: " + String.join(", ", c.study().estimators());
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            Cohort cohort = c.get(RunSlots.COHORT);
+            SplitIndices split = c.get(RunSlots.SPLIT);
+            // the XGBoost T-learner is always fit: it is the DR plug-in outcome model (App. D)
+            List<TLearner> tLearners = learners.tLearners(binary(study)).stream()
+                    .filter(l -> l.name().equals("t_xgboost") || study.estimators().contains(l.name())).toList();
+            OutcomeStage.Output outcome = OutcomeStage.run(tLearners, c.get(RunSlots.X), cohort.treatment(),
+                    cohort.outcome(), split.train(), split.validation(), armLabels(study), c.seed());
+            return c.with(RunSlots.T_LEARNERS, tLearners).with(RunSlots.OUTCOME, outcome);
+        }
+    }
+
+    /** Step 4: every CATE estimator fitted on train, and each policy's decisions for the test patients. */
+    record Policies() implements Stage {
+        public String name() {
+            return "policies";
+        }
+
+        public String detail(RunContext c) {
+            return "deciding for " + c.get(RunSlots.SPLIT).test().length + " held-out patients";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            Cohort cohort = c.get(RunSlots.COHORT);
+            int[] test = c.get(RunSlots.SPLIT).test();
+            int[] train = c.get(RunSlots.SPLIT).train();
+            double[][] x = c.get(RunSlots.X);
+            double[] eTest = Stats.select(c.get(RunSlots.PROPENSITY).e(), test);
+            OverlapSet overlap = c.get(RunSlots.OVERLAP);
+            boolean[] inOverlap = new boolean[test.length];
+            for (int i = 0; i < test.length; i++) {
+                inOverlap[i] = overlap.contains(eTest[i]);
+            }
+            RunSlots.TestPatients tp = new RunSlots.TestPatients(test, Stats.select(x, test),
+                    Stats.select(cohort.treatment(), test), eTest, inOverlap);
+            Map<String, CateModel> cateModels = CateStage.fit(study.estimators(), c.get(RunSlots.OUTCOME).models(),
+                    Stats.select(x, train), Stats.select(cohort.treatment(), train),
+                    Stats.select(cohort.outcome(), train), c.seed(), StudyRun.outcomeKind(study));
+            Map<String, double[]> testCates = new LinkedHashMap<>();
+            cateModels.forEach((name, m) -> testCates.put(name, m.effect(tp.x())));
+            List<PolicyDecisions> policies = PolicySet.build(study, testCates, tp.t(), eTest, inOverlap, c.seed());
+            return c.with(RunSlots.TEST, tp).with(RunSlots.CATE_MODELS, cateModels)
+                    .with(RunSlots.TEST_CATES, testCates).with(RunSlots.POLICIES, List.copyOf(policies));
+        }
+    }
+
+    /** Step 6: per-patient intervals and B-learner bounds; adds the Conservative deferral sets. */
+    record Uncertainty(Learners learners, boolean parallel) implements Stage {
+        public String name() {
+            return "uncertainty";
+        }
+
+        public boolean appliesTo(Study study) {
+            return study.deferral() != null;
+        }
+
+        public String detail(RunContext c) {
+            return "per-patient intervals (" + c.study().deferral().bootstrapRefits()
+                    + " bootstrap refits) and B-learner bounds; Conservative deferral set";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            Cohort cohort = c.get(RunSlots.COHORT);
+            int[] train = c.get(RunSlots.SPLIT).train();
+            double[][] x = c.get(RunSlots.X);
+            RunSlots.TestPatients tp = c.get(RunSlots.TEST);
+            DeferralStage.Fitted deferral = DeferralStage.fit(study, c.get(RunSlots.CATE_MODELS),
+                    c.get(RunSlots.T_LEARNERS), learners, binary(study), Stats.select(x, train),
+                    Stats.select(cohort.treatment(), train), Stats.select(cohort.outcome(), train), c.seed(),
+                    parallel, c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE));
+            List<PolicyDecisions> policies = new ArrayList<>(c.get(RunSlots.POLICIES));
+            policies.addAll(DeferralStage.conservative(study, deferral, tp.x(), tp.e(), c.get(RunSlots.OVERLAP)));
+            return c.with(RunSlots.DEFERRAL, deferral).with(RunSlots.POLICIES, List.copyOf(policies));
+        }
+    }
+
+    /** Step 7: held-out IPW and DR values of every policy with the bootstrap, CATE insights, neural metrics. */
+    record Evaluation(Learners learners, boolean parallel) implements Stage {
+        public String name() {
+            return "evaluation";
+        }
+
+        public String detail(RunContext c) {
+            return "held-out IPW and DR values, " + c.study().bootstrapRounds() + " bootstrap rounds";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            Cohort cohort = c.get(RunSlots.COHORT);
+            SplitIndices split = c.get(RunSlots.SPLIT);
+            double[][] x = c.get(RunSlots.X);
+            int[] t = cohort.treatment();
+            double[] y = cohort.outcome();
+            RunSlots.TestPatients tp = c.get(RunSlots.TEST);
+            List<PolicyDecisions> policies = c.get(RunSlots.POLICIES);
+            Map<String, double[]> testCates = c.get(RunSlots.TEST_CATES);
+            OutcomeStage.Output outcome = c.get(RunSlots.OUTCOME);
+            AnalysisStage.checkTreeNames(study, policies);
+            ProbabilityModel pStarModel = learners.evaluationPropensity().fit(x, t, null,
+                    Seeds.derive(c.seed(), "p-star"));
+            double[] pStar = pStarModel.predictProba(tp.x());
+            TLearner.Fitted plugIn = outcome.models().get(0);
+            HeldOut modelHeldOut = new HeldOut(Stats.select(y, split.test()), tp.t(), pStar, plugIn.mu(tp.x(), 0),
+                    plugIn.mu(tp.x(), 1));
+            // policies are valued on the modelled outcome, or on the study's derived evaluation outcome
+            ValuedOutcome valued = ValuedOutcome.of(study, c.table(), cohort, modelHeldOut, policies, testCates,
+                    learners, x, t, split, pStar, c.seed());
+            HeldOut heldOut = valued.heldOut();
+            Bootstrap.Result boot = Bootstrap.run(heldOut, valued.policies(), study.bootstrapRounds(),
+                    Seeds.derive(c.seed(), "bootstrap"), parallel);
+            List<RunResult.PolicyResult> policyResults = PolicySet.summarise(heldOut, valued.policies(), boot);
+            double[] psi = CateCalibration.pseudoOutcomes(modelHeldOut.y(), tp.t(), modelHeldOut.pStar1(),
+                    modelHeldOut.mu0(), modelHeldOut.mu1(), HeldOut.CLIP);
+            List<String> rejected = outcome.metrics().stream().filter(RunResult.OutcomeModelMetric::rejected)
+                    .map(m -> String.format(Locale.ROOT, "%s (arm '%s'): validation RMSE %.3f vs outcome SD %.3f,"
+                            + " MSE >= 0.9 x variance", m.model(), m.arm(), m.rmse(), m.outcomeSd())).toList();
+            RunResult.CateInsights insights = CateStage.insights(testCates, psi, rejected,
+                    Seeds.derive(c.seed(), "insights"));
+            NnMetricsStage.Output nn = NnMetricsStage.run(c.get(RunSlots.CATE_MODELS), testCates,
+                    insights.impliedAte(), tp.x(), tp.t(), modelHeldOut.y(), binary(study), armLabels(study),
+                    Seeds.derive(c.seed(), "nn-metrics"), NnMetricsStage.Classes.of(study.outcome(), y, split.test()));
+            return c.with(RunSlots.EVALUATION, new RunSlots.Evaluation(pStarModel, pStar, plugIn, modelHeldOut,
+                    valued, boot, policyResults, insights, nn));
+        }
+    }
+
+    /** Steps 8–9: the policy chosen on the validation split, win matrix, outcome tree, rank graph, verdict. */
+    record Insights(Learners learners, boolean parallel) implements Stage {
+        public String name() {
+            return "insights";
+        }
+
+        public String detail(RunContext c) {
+            return "policy chosen on the validation split; win matrix, outcome tree, rank graph and verdict";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            Cohort cohort = c.get(RunSlots.COHORT);
+            RunSlots.Evaluation ev = c.get(RunSlots.EVALUATION);
+            RunResult.Selection selection = ValidationChoice.choose(study, c.table(), cohort,
+                    new ValidationChoice.Fitted(c.get(RunSlots.CATE_MODELS), c.find(RunSlots.DEFERRAL).orElse(null),
+                            c.get(RunSlots.OVERLAP), c.get(RunSlots.PROPENSITY).e(), ev.pStarModel(), ev.plugIn()),
+                    c.get(RunSlots.X), cohort.treatment(), cohort.outcome(), c.get(RunSlots.SPLIT), learners,
+                    c.seed(), ev.valued());
+            RunResult.PolicyInsights insights = PolicyInsightStage.run(ev.valued().study(), ev.valued().heldOut(),
+                    ev.valued().policies(), ev.boot(), ev.policyResults(), ev.valued().cates(), armLabels(study),
+                    parallel, c.seed(), selection);
+            return c.with(RunSlots.POLICY_INSIGHTS, insights);
+        }
+    }
+
+    /** Step 10: secondary outcomes, outcome trees, policy summaries, deferral insights and the deferral sweep. */
+    record Analyses(Learners learners, boolean parallel) implements Stage {
+        public String name() {
+            return "analyses";
+        }
+
+        public String detail(RunContext c) {
+            return "secondary outcomes, outcome trees, policy summaries, deferral insights";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            Cohort cohort = c.get(RunSlots.COHORT);
+            RunSlots.Evaluation ev = c.get(RunSlots.EVALUATION);
+            RunSlots.TestPatients tp = c.get(RunSlots.TEST);
+            RunResult.PolicyInsights insights = c.get(RunSlots.POLICY_INSIGHTS);
+            AnalysisStage.Output analyses = AnalysisStage.run(new AnalysisStage.Inputs(study, c.table(), cohort,
+                    c.get(RunSlots.X), cohort.treatment(), c.get(RunSlots.SPLIT),
+                    c.get(RunSlots.ENCODING).featureNames(), ev.pStar(), c.get(RunSlots.POLICIES),
+                    ev.valued().heldOut(), ev.valued().policies(), tp.inOverlap(), armLabels(study),
+                    insights.selectedPolicy()), learners, Seeds.derive(c.seed(), "analyses"), parallel);
+            RunContext out = c.with(RunSlots.ANALYSES, analyses);
+            DeferralStage.Fitted deferral = c.find(RunSlots.DEFERRAL).orElse(null);
+            if (deferral == null) {
+                return out;
+            }
+            Study.Deferral d = study.deferral();
+            OverlapSet overlap = c.get(RunSlots.OVERLAP);
+            String sweepPolicy = DeferralSweep.sweepPolicy(insights.selectedPolicy(), deferral);
+            List<DeferralResult.SweepPoint> sweep = DeferralSweep.sweep(study, deferral, tp.x(), tp.e(), overlap,
+                    ev.valued());
+            DeferralResult result = new DeferralResult(d.alphaStat(), d.lambda(), d.bootstrapRefits(),
+                    deferral.methods(), DeferralSweep.BOUNDS_METHOD, DeferralSweep.JOINT_RULE, sweepPolicy,
+                    DeferralSweep.sets(study, deferral, tp.x(), tp.e(), overlap),
+                    c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE));
+            RunOutput.FittedDeferral fitted = new RunOutput.FittedDeferral(sweepPolicy, deferral.models(),
+                    d.alphaStat(), d.lambda());
+            return out.with(RunSlots.DEFERRAL_OUTCOME, new RunSlots.DeferralOutcome(result, sweep, fitted));
+        }
+    }
+
+    /** The cross-fitted AIPW average effects over the whole cohort. */
+    record Ate(Learners learners) implements Stage {
+        public String name() {
+            return "ate";
+        }
+
+        public String detail(RunContext c) {
+            return "cross-fitted AIPW over the whole cohort (" + c.study().ateFolds() + " folds)";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            Cohort cohort = c.get(RunSlots.COHORT);
+            CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary(study)),
+                    study.ateFolds(), HeldOut.CLIP);
+            return c.with(RunSlots.ATE, AteEstimands.estimate(aipw, study, c.get(RunSlots.X), cohort.treatment(),
+                    cohort.outcome(), Seeds.derive(c.seed(), "ate")));
+        }
+    }
+
+    /** Cross-fitted values of the run's policies over all patients, when the study asks for them. */
+    record CrossFit(Learners learners) implements Stage {
+        public String name() {
+            return "cross-fit";
+        }
+
+        public boolean appliesTo(Study study) {
+            return study.policyEvaluation().crossFit();
+        }
+
+        public String detail(RunContext c) {
+            return CrossFitPolicyStage.describe(c.study(), c.get(RunSlots.COHORT).outcome().length);
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Cohort cohort = c.get(RunSlots.COHORT);
+            return c.with(RunSlots.CROSS_FITTED, CrossFitPolicyStage.run(c.study(), learners,
+                    c.get(RunSlots.PROPENSITY).selected(), c.get(RunSlots.X), cohort.treatment(), cohort.outcome(),
+                    c.get(RunSlots.OVERLAP), c.get(RunSlots.POLICIES), c.seed()));
+        }
+    }
+
+    /** Puts the stages' products together as the run's {@link RunOutput}. */
+    record Assemble() implements Stage {
+        public String name() {
+            return "result";
+        }
+
+        public boolean reported() {
+            return false;
+        }
+
+        public String detail(RunContext c) {
+            return "assembling the result";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            return c.with(RunSlots.OUTPUT, ResultAssembly.assemble(c));
+        }
+    }
+}
