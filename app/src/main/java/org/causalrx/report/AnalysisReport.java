@@ -186,40 +186,7 @@ final class AnalysisReport {
         }
     }
 
-    /** Section 9 (§3.9): who the selected policy defers, and vulnerable-group shares. */
-    static void deferralInsights(StringBuilder b, RunResult r, HtmlReport report) {
-        b.append("<section>").append(HtmlReport.heading("deferral-insights"));
-        RunResult.DeferralInsights d = r.deferralInsights();
-        if (d != null) {
-            b.append("<p>Which test patients the selected "
-                    + "policy <code>").append(Html.esc(d.policy())).append("</code> defers to the doctor (\u00a73.9), "
-                    + "compared with those it makes a recommendation for.</p>\n");
-            profile(b, d.profile(), "deferral_profile", report, "deferral_profile.csv");
-            if (!d.groups().isEmpty()) {
-                b.append("<h4>Vulnerable groups</h4>\n<p>Share deferred and share outside the overlap set within "
-                        + "each declared group, against all other test patients; flagged when the difference "
-                        + "exceeds ").append(Fmt.num(100 * d.margin())).append(" percentage points. Table: <code>tables/"
-                        + "vulnerable_groups.csv</code>.</p>\n");
-                Html.Table t = new Html.Table(List.of("Column", "Group", "n", "Deferred", "Rest deferred",
-                        "Outside overlap", "Rest outside", ""), false, false, true, true, true, true, true, false);
-                for (VulnerableGroups.Group g : d.groups()) {
-                    boolean flag = g.flagDeferred() || g.flagOutside();
-                    String why = (g.flagDeferred() ? "deferral differs" : "")
-                            + (g.flagDeferred() && g.flagOutside() ? "; " : "")
-                            + (g.flagOutside() ? "overlap differs" : "");
-                    t.row(flag ? "warn" : null, "<code>" + Html.esc(g.column()) + "</code>", Html.esc(g.level()),
-                            Fmt.integer(g.n()), Fmt.pct(g.deferred()), Fmt.pct(g.restDeferred()),
-                            Fmt.pct(g.outside()), Fmt.pct(g.restOutside()), flag ? Html.badge("warn", why) : "");
-                }
-                b.append(t.html());
-            }
-        } else {
-            b.append("<p class=\"note\">No deferral insights: the run has no selected learned policy.</p>\n");
-        }
-        b.append("</section>\n");
-    }
-
-    private static void profile(StringBuilder b, GroupProfile g, String figureId, HtmlReport report, String file) {
+    static void profile(StringBuilder b, GroupProfile g, String figureId, HtmlReport report, String file) {
         b.append("<h4>").append(Html.esc(g.groupA())).append(" vs ").append(Html.esc(g.groupB())).append("</h4>\n");
         Html.Table t = new Html.Table(List.of("Covariate", "Level", g.groupA() + " (n = " + g.nA() + ")",
                 g.groupB() + " (n = " + g.nB() + ")", "All (n = " + g.nAll() + ")", "Missing (A / B / all)"), false,

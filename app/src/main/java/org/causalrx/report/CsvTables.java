@@ -169,7 +169,7 @@ final class CsvTables {
         for (OutcomeModelMetric m : nonNull(r.outcomeModels())) {
             rows.add(List.of(s(m.model()), s(m.arm()), s(m.split()), Integer.toString(m.n()), Fmt.raw(m.rmse()),
                     Fmt.raw(m.mae()), Fmt.raw(m.r2()), Fmt.raw(m.outcomeSd()),
-                    Boolean.toString(HtmlReport.noBetterThanMean(m))));
+                    Boolean.toString(m.rejected())));
         }
         return rows;
     }

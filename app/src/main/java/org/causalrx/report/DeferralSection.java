@@ -10,15 +10,26 @@ import org.causalrx.pipeline.RunResult;
  * Section 8 of the report: per-patient intervals and the Inclusive / Conservative deferral sets (TRS §3.8–3.9,
  * Eq. 4), the intervals' methods, and the alpha_stat × Lambda sweep. Formats only.
  */
-final class DeferralSection {
+final class DeferralSection implements ReportSection {
     private final RunResult r;
 
     DeferralSection(RunResult r) {
         this.r = r;
     }
 
-    void render(StringBuilder b, HtmlReport report) {
-        b.append("<section>").append(HtmlReport.heading("deferral"));
+    @Override
+    public String id() {
+        return "deferral";
+    }
+
+    @Override
+    public String title() {
+        return "8 Deferral set";
+    }
+
+    @Override
+    public void render(StringBuilder b, HtmlReport report) {
+        b.append("<section>").append(report.heading(this));
         DeferralResult d = r.deferral();
         if (d == null) {
             b.append("<p class=\"note\">Uncertainty-based deferral was off for this study (<code>deferral: {enabled: "

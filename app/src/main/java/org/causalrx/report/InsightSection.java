@@ -5,15 +5,26 @@ import java.util.List;
 import org.causalrx.pipeline.RunResult;
 
 /** Section 7 of the report: CATE insights (§3.7). Formats what the pipeline computed. */
-final class InsightSection {
+final class InsightSection implements ReportSection {
     private final RunResult r;
 
     InsightSection(RunResult r) {
         this.r = r;
     }
 
-    void render(StringBuilder b, HtmlReport report) {
-        b.append("<section>").append(HtmlReport.heading("insights"));
+    @Override
+    public String id() {
+        return "insights";
+    }
+
+    @Override
+    public String title() {
+        return "7 CATE insights";
+    }
+
+    @Override
+    public void render(StringBuilder b, HtmlReport report) {
+        b.append("<section>").append(report.heading(this));
         RunResult.CateInsights ins = r.cateInsights();
         if (ins == null || ins.estimators() == null || ins.estimators().isEmpty()) {
             b.append("<p class=\"note\">No CATE estimates were produced.</p></section>\n");

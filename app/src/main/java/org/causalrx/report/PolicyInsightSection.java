@@ -5,15 +5,26 @@ import java.util.List;
 import org.causalrx.pipeline.RunResult;
 
 /** Section 11 of the report: verdict, win matrix, rank graph, outcome tree (§3.11, App. E). Formats only. */
-final class PolicyInsightSection {
+final class PolicyInsightSection implements ReportSection {
     private final RunResult r;
 
     PolicyInsightSection(RunResult r) {
         this.r = r;
     }
 
-    void render(StringBuilder b, HtmlReport report) {
-        b.append("<section>").append(HtmlReport.heading("policy-insights"));
+    @Override
+    public String id() {
+        return "policy-insights";
+    }
+
+    @Override
+    public String title() {
+        return "11 Policy insights";
+    }
+
+    @Override
+    public void render(StringBuilder b, HtmlReport report) {
+        b.append("<section>").append(report.heading(this));
         RunResult.PolicyInsights pi = r.policyInsights();
         if (pi == null) {
             b.append("<p class=\"note\">No policy insights were computed.</p>\n");

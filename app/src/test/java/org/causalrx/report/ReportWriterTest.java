@@ -57,10 +57,10 @@ class ReportWriterTest {
 
     @Test
     void everySectionIsPresentAndInTheTableOfContents() {
-        for (String[] s : HtmlReport.SECTIONS) {
-            String title = Html.esc(s[1]);
-            assertTrue(html.contains("<h2 id=\"" + s[0] + "\">" + title + "</h2>"), "heading " + s[1]);
-            assertTrue(html.contains("<a href=\"#" + s[0] + "\">" + title + "</a>"), "toc " + s[1]);
+        for (ReportSection s : HtmlReport.sections(null, null, List.of())) {
+            String title = Html.esc(s.title());
+            assertTrue(html.contains("<h2 id=\"" + s.id() + "\">" + title + "</h2>"), "heading " + s.title());
+            assertTrue(html.contains("<a href=\"#" + s.id() + "\">" + title + "</a>"), "toc " + s.title());
         }
         for (String t : List.of("1 Protocol", "2 Covariates", "3 Propensity models", "4 Overlap",
                 "6 Outcome models", "10 Policies and held-out value", "Average treatment effect (AIPW)",

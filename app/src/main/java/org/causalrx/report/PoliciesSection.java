@@ -4,53 +4,39 @@ import java.util.List;
 import java.util.Optional;
 
 import org.causalrx.pipeline.RunResult;
-import org.causalrx.pipeline.RunResult.OutcomeModelMetric;
 import org.causalrx.pipeline.RunResult.PolicyResult;
 import org.causalrx.pipeline.RunResult.ProtocolInfo;
 import org.causalrx.pipeline.RunResult.Summary;
 
-/** The results half of {@code report.html}: outcome models, policy values, ATE and provenance. */
-final class ResultSections {
-
+/**
+ * Section 10 of the report: the policies and their held-out values (TRS App. D), the selection, secondary outcomes.
+ * Formats only.
+ */
+final class PoliciesSection implements ReportSection {
     private final RunResult r;
-    private final HtmlReport report;
-    private final List<String> tableFiles;
 
-    ResultSections(RunResult r, HtmlReport report, List<String> tableFiles) {
+    PoliciesSection(RunResult r) {
         this.r = r;
-        this.report = report;
-        this.tableFiles = tableFiles;
     }
 
-    void outcomeModels(StringBuilder b) {
-        b.append("<section>").append(HtmlReport.heading("outcome-models"));
-        b.append("<p>One outcome model per arm (a T-learner) predicts the outcome a patient would have under "
-                + "that arm. Its error is shown next to the outcome's standard deviation: a model whose RMSE "
-                + "is close to the SD does no better than predicting the mean for everyone. Validation rows whose "
-                + "MSE is at least 0.9 \u00d7 the outcome variance are flagged: such a component model is "
-                + "rejected (\u00a73.6).</p>\n");
-        Html.Table t = new Html.Table(List.of("Model", "Arm", "Split", "n", "RMSE", "MAE", "R\u00b2",
-                "Outcome SD", ""), false, false, false, true, true, true, true, true);
-        for (OutcomeModelMetric m : r.outcomeModels() == null ? List.<OutcomeModelMetric>of()
-                : r.outcomeModels()) {
-            boolean flag = HtmlReport.noBetterThanMean(m);
-            t.row(flag ? "warn" : null, "<code>" + Html.esc(m.model()) + "</code>", armLabel(m.arm()),
-                    Html.text(m.split()), Fmt.integer(m.n()), Fmt.num(m.rmse()), Fmt.num(m.mae()),
-                    Fmt.num(m.r2()), Fmt.num(m.outcomeSd()),
-                    flag ? Html.badge("warn", "no better than predicting the mean") : "");
-        }
-        b.append(t.html());
-        ModelEvaluationReport.outcomeDetails(r, b, report);
-        b.append("</section>\n");
+    @Override
+    public String id() {
+        return "policies";
     }
 
-    void policies(StringBuilder b) {
+    @Override
+    public String title() {
+        return "10 Policies and held-out value";
+    }
+
+    @Override
+    public void render(StringBuilder b, HtmlReport report) {
         ProtocolInfo p = r.protocol();
         List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
         String dir = PolicyChoice.valueDirection(r);
         Optional<PolicyResult> best = PolicyChoice.selected(r);
         int rounds = r.provenance() == null ? 0 : r.provenance().bootstrapRounds();
-        b.append("<section>").append(HtmlReport.heading("policies"));
+        b.append("<section>").append(report.heading(this));
         b.append("<p>A policy recommends an arm for each test patient, or <i>defers</i> to the doctor. A "
                 + "deferred patient keeps the treatment actually given, so they contribute their factual "
                 + "(observed) outcome. Each policy's value is the mean outcome the test population would "
@@ -86,6 +72,7 @@ final class ResultSections {
         b.append(report.figure("policy_value_ipw"));
         AnalysisReport.secondary(b, r, report);
         b.append("</section>\n");
+    
     }
 
     private void valueTable(StringBuilder b, String title, List<PolicyResult> policies,
@@ -122,60 +109,5 @@ final class ResultSections {
             return n + " " + Html.badge("", "reference");
         }
         return PolicyChoice.isBaseline(p.name()) ? n + " " + Html.badge("", "baseline") : n;
-    }
-
-    void ate(StringBuilder b) {
-        RunResult.AteResult a = r.ate();
-        ProtocolInfo p = r.protocol();
-        b.append("<section>").append(HtmlReport.heading("ate"));
-        if (a == null) {
-            b.append("<p>No average treatment effect was estimated.</p></section>\n");
-            return;
-        }
-        b.append("<p>The average treatment effect is the mean outcome if everyone received <b>")
-                .append(Html.text(p.treatedLabel())).append("</b> minus the mean outcome if everyone received <b>")
-                .append(Html.text(p.controlLabel())).append("</b>, estimated with cross-fitted augmented IPW. ")
-                .append("For this outcome ").append(Html.esc(PolicyChoice.directionText(p.direction())))
-                .append(", so a ").append(PolicyChoice.lowerIsBetter(p.direction()) ? "negative" : "positive")
-                .append(" effect favours the treated arm on average.</p>\n");
-        b.append(Html.kv(List.of(
-                new String[] {"Estimate", "<b>" + Fmt.num(a.estimate()) + "</b>"},
-                new String[] {"Standard error", Fmt.num(a.se())},
-                new String[] {"Confidence interval", Fmt.range(a.ciLow(), a.ciHigh())},
-                new String[] {"Method", Html.text(a.method())},
-                new String[] {"Cross-fitting folds", Integer.toString(a.folds())},
-                new String[] {"Patients", Fmt.integer(a.n())})));
-        b.append("</section>\n");
-    }
-
-    void provenance(StringBuilder b) {
-        RunResult.Provenance v = r.provenance();
-        b.append("<section>").append(HtmlReport.heading("provenance"));
-        if (v != null) {
-            b.append(Html.kv(List.of(
-                    new String[] {"Data SHA-256", "<code>" + Html.text(v.dataSha256()) + "</code>"},
-                    new String[] {"Study SHA-256", "<code>" + Html.text(v.studySha256()) + "</code>"},
-                    new String[] {"Seed", Long.toString(v.seed())},
-                    new String[] {"Bootstrap rounds", Fmt.integer(v.bootstrapRounds())},
-                    new String[] {"CausalRx", Html.text(v.causalrxVersion())},
-                    new String[] {"Java", Html.text(v.javaVersion())},
-                    new String[] {"XGBoost", Html.text(v.xgboostVersion())})));
-        }
-        b.append("<p>Tables (CSV, full precision) are in <code>tables/</code>: ");
-        for (int i = 0; i < tableFiles.size(); i++) {
-            b.append(i > 0 ? ", " : "").append("<code>").append(Html.esc(tableFiles.get(i))).append("</code>");
-        }
-        b.append(". Figures are in <code>figures/</code> as PNG and SVG.</p>\n</section>\n");
-    }
-
-    private String armLabel(String arm) {
-        ProtocolInfo p = r.protocol();
-        if ("treated".equalsIgnoreCase(arm)) {
-            return Html.esc(Figures.armLabel("treated", p.treatedLabel()));
-        }
-        if ("control".equalsIgnoreCase(arm)) {
-            return Html.esc(Figures.armLabel("control", p.controlLabel()));
-        }
-        return Html.text(arm);
     }
 }

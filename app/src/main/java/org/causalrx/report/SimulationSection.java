@@ -4,40 +4,28 @@ import java.util.List;
 
 import org.causalrx.simulate.FeasibilityChecks;
 import org.causalrx.simulate.FeasibilityResult;
-import org.causalrx.verdict.ExitPoints;
 
-/** The feasibility verdict box (exit points) and section 5, the feasibility simulation. Formats only. */
-final class FeasibilitySection {
-    private FeasibilitySection() {
+/** Section 5 of the report: the feasibility simulation's checks (TRS §3.5), or how to run one. Formats only. */
+final class SimulationSection implements ReportSection {
+    private final FeasibilityResult sim;
+
+    SimulationSection(FeasibilityResult sim) {
+        this.sim = sim;
     }
 
-    static void exitPoints(StringBuilder b, List<ExitPoints.ExitPoint> exits) {
-        if (exits == null || exits.isEmpty()) {
-            return;
-        }
-        boolean stop = exits.stream().anyMatch(e -> e.status().equals("exit"));
-        b.append("<section class=\"summary\" id=\"feasibility\"><h2>Feasibility verdict</h2>\n<p>")
-                .append(stop ? Html.badge("warn", "exit point reached")
-                        + " The framework's exit points say this analysis should not go to clinicians as it is."
-                        : Html.badge("good", "no exit point reached") + " Go on, reading the warnings below.")
-                .append("</p>\n");
-        Html.Table t = new Html.Table(List.of("Step", "Status", "Finding", "What to do next"), false, false, false,
-                false);
-        for (ExitPoints.ExitPoint e : exits) {
-            String cls = e.status().equals("exit") ? "warn" : null;
-            String badge = switch (e.status()) {
-                case "exit" -> Html.badge("warn", "exit");
-                case "warning" -> Html.badge("warn", "warning");
-                case "ok" -> Html.badge("good", "ok");
-                default -> Html.text(e.status());
-            };
-            t.row(cls, Html.text(e.step()), badge, Html.text(e.finding()), Html.text(e.next()));
-        }
-        b.append(t.html()).append("</section>\n");
+    @Override
+    public String id() {
+        return "simulation";
     }
 
-    static void simulation(StringBuilder b, FeasibilityResult sim, HtmlReport report) {
-        b.append("<section>").append(HtmlReport.heading("simulation"));
+    @Override
+    public String title() {
+        return "5 Feasibility simulation";
+    }
+
+    @Override
+    public void render(StringBuilder b, HtmlReport report) {
+        b.append("<section>").append(report.heading(this));
         if (sim == null) {
             b.append("<p class=\"note\">No feasibility simulation was run with this study. Add a "
                     + "<code>simulation:</code> block to the study, or run <code>bin/causalrx simulate STUDY</code>, "
@@ -60,5 +48,6 @@ final class FeasibilitySection {
         }
         b.append(t.html()).append(IntervalCoverageTable.html(sim)).append(report.figure("simulation_scatter"))
                 .append("</section>\n");
+    
     }
 }

@@ -1,0 +1,61 @@
+package org.causalrx.report;
+
+import java.util.List;
+
+import org.causalrx.pipeline.RunResult;
+import org.causalrx.pipeline.RunResult.OutcomeModelMetric;
+import org.causalrx.pipeline.RunResult.ProtocolInfo;
+
+/** Section 6 of the report: the T-learners' outcome models, their errors and details (§3.6). Formats only. */
+final class OutcomeModelsSection implements ReportSection {
+    private final RunResult r;
+
+    OutcomeModelsSection(RunResult r) {
+        this.r = r;
+    }
+
+    @Override
+    public String id() {
+        return "outcome-models";
+    }
+
+    @Override
+    public String title() {
+        return "6 Outcome models";
+    }
+
+    @Override
+    public void render(StringBuilder b, HtmlReport report) {
+        b.append("<section>").append(report.heading(this));
+        b.append("<p>One outcome model per arm (a T-learner) predicts the outcome a patient would have under "
+                + "that arm. Its error is shown next to the outcome's standard deviation: a model whose RMSE "
+                + "is close to the SD does no better than predicting the mean for everyone. Validation rows whose "
+                + "MSE is at least 0.9 \u00d7 the outcome variance are flagged: such a component model is "
+                + "rejected (\u00a73.6).</p>\n");
+        Html.Table t = new Html.Table(List.of("Model", "Arm", "Split", "n", "RMSE", "MAE", "R\u00b2",
+                "Outcome SD", ""), false, false, false, true, true, true, true, true);
+        for (OutcomeModelMetric m : r.outcomeModels() == null ? List.<OutcomeModelMetric>of()
+                : r.outcomeModels()) {
+            boolean flag = m.rejected();
+            t.row(flag ? "warn" : null, "<code>" + Html.esc(m.model()) + "</code>", armLabel(m.arm()),
+                    Html.text(m.split()), Fmt.integer(m.n()), Fmt.num(m.rmse()), Fmt.num(m.mae()),
+                    Fmt.num(m.r2()), Fmt.num(m.outcomeSd()),
+                    flag ? Html.badge("warn", "no better than predicting the mean") : "");
+        }
+        b.append(t.html());
+        ModelEvaluationReport.outcomeDetails(r, b, report);
+        b.append("</section>\n");
+    
+    }
+
+    private String armLabel(String arm) {
+        ProtocolInfo p = r.protocol();
+        if ("treated".equalsIgnoreCase(arm)) {
+            return Html.esc(Figures.armLabel("treated", p.treatedLabel()));
+        }
+        if ("control".equalsIgnoreCase(arm)) {
+            return Html.esc(Figures.armLabel("control", p.controlLabel()));
+        }
+        return Html.text(arm);
+    }
+}
