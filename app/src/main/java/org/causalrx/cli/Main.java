@@ -3,11 +3,16 @@ package org.causalrx.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code causalrx} command: check, run, bench, simulate, recommend. */
+/**
+ * The {@code causalrx} command: check, run, simulate, recommend. The benchmarks ({@code causalrx bench}) live in the
+ * {@code bench} module, which adds its command to this one and runs it through
+ * {@link #execute(CommandLine, java.io.PrintWriter, String...)}; this class does not know them.
+ */
 @Command(name = "causalrx", mixinStandardHelpOptions = true, version = "causalrx 0.1.0",
         description = "Observational patient data to safe, patient-level treatment recommendations.",
-        subcommands = {CheckCommand.class, RunCommand.class, BenchCommand.class, SimulateCommand.class,
-                RecommendCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, SimulateCommand.class,
+                RecommendCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Benchmarks: bin/causalrx bench --help (module bench, docs/BENCHMARKS.md)."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +34,15 @@ public final class Main implements Runnable {
 
     /** As {@link #execute(String...)}, with error messages written to {@code err}. */
     public static int execute(java.io.PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(new CommandLine(new Main()), err, args);
+    }
+
+    /**
+     * Runs {@code cl} with this command line's error handling: a {@link org.causalrx.util.CausalRxException} prints
+     * one {@code error:} line and returns 2, any other failure is logged by {@link FailureLog} and returns 1. The
+     * bench module passes a {@code causalrx} command line with its {@code bench} command added.
+     */
+    public static int execute(CommandLine cl, java.io.PrintWriter err, String... args) {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof org.causalrx.util.CausalRxException) {

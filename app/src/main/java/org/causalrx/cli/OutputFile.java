@@ -13,7 +13,7 @@ import org.causalrx.util.CausalRxException;
  * temporary sibling ({@code .NAME.tmp-PID-N}), renamed onto the target when complete; SIGTERM/SIGINT delete the
  * temporary, a SIGKILL leftover is swept by the next write into the same folder.
  */
-final class OutputFile {
+public final class OutputFile {
     private OutputFile() {
     }
 
@@ -22,7 +22,7 @@ final class OutputFile {
      *
      * @throws CausalRxException when the target is refused or cannot be written; nothing is left behind
      */
-    static void write(OutputTarget target, String text) {
+    public static void write(OutputTarget target, String text) {
         target.check();
         Path abs = target.absolute();
         Path tmp = null;

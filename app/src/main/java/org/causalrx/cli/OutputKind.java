@@ -14,18 +14,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * kind {@code --overwrite} may replace): a folder by its {@link OutputDir#MARKER} file, the recommendations CSV and
  * the benchmark CSV by their header line, a benchmark JSON by its {@code written_by} field.
  */
-enum OutputKind {
+public enum OutputKind {
     /** An output folder (run, simulate). */
     FOLDER,
     /** The recommendations CSV of {@code recommend}. */
     RECOMMENDATIONS_CSV,
-    /** A CATE benchmark CSV of {@code bench ihdp|ihdp-sim|acic}. */
+    /** A CATE benchmark CSV of {@code bench ihdp|ihdp-sim|acic}, starting with {@link #BENCH_CSV_HEADER}. */
     BENCH_CSV,
     /** A benchmark JSON of {@code bench}. */
     BENCH_JSON;
 
     /** The {@code written_by} value of benchmark JSON files (followed by the benchmark's name). */
-    static final String BENCH_WRITER = "causalrx bench";
+    public static final String BENCH_WRITER = "causalrx bench";
+    /** The header line of a CATE benchmark CSV (one row per estimator and replication). */
+    public static final String BENCH_CSV_HEADER =
+            "estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds,nn_pehe_out";
 
     boolean isFolder() {
         return this == FOLDER;
@@ -37,7 +40,7 @@ enum OutputKind {
             return switch (this) {
                 case FOLDER -> Files.isRegularFile(path.resolve(OutputDir.MARKER));
                 case RECOMMENDATIONS_CSV -> RecommendCommand.HEADER.equals(firstLine(path));
-                case BENCH_CSV -> CateBench.HEADER.equals(firstLine(path));
+                case BENCH_CSV -> BENCH_CSV_HEADER.equals(firstLine(path));
                 case BENCH_JSON -> {
                     JsonNode n = new ObjectMapper().readTree(path.toFile());
                     yield n != null && n.path("written_by").asText("").startsWith(BENCH_WRITER);
@@ -53,7 +56,7 @@ enum OutputKind {
         return switch (this) {
             case FOLDER -> "the marker file " + OutputDir.MARKER;
             case RECOMMENDATIONS_CSV -> "the header line '" + RecommendCommand.HEADER + "'";
-            case BENCH_CSV -> "the header line '" + CateBench.HEADER + "'";
+            case BENCH_CSV -> "the header line '" + BENCH_CSV_HEADER + "'";
             case BENCH_JSON -> "a \"written_by\": \"" + BENCH_WRITER + " ...\" field";
         };
     }

@@ -22,11 +22,11 @@ import org.causalrx.util.CausalRxException;
  * @param command   the command writing it, e.g. "run" (for the marker and messages)
  * @param inputs    the files and folders the command reads (never replaced)
  */
-record OutputTarget(Path path, OutputKind kind, boolean overwrite, String command, List<Path> inputs) {
+public record OutputTarget(Path path, OutputKind kind, boolean overwrite, String command, List<Path> inputs) {
     /** The option that allows replacing an earlier output. */
-    static final String FLAG = "--overwrite";
+    public static final String FLAG = "--overwrite";
 
-    OutputTarget {
+    public OutputTarget {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(kind, "kind");
         inputs = inputs.stream().filter(Objects::nonNull).toList();
@@ -42,7 +42,7 @@ record OutputTarget(Path path, OutputKind kind, boolean overwrite, String comman
      *
      * @throws CausalRxException when the target is refused
      */
-    void check() {
+    public void check() {
         Path abs = absolute();
         Path real = real(abs);
         String what = kind.isFolder() ? "folder" : "file";

@@ -54,9 +54,6 @@ class OutputSafetyTest {
             recommend: --out is --input, --overwrite       | recommend | study/data.csv | --overwrite | is the input
             recommend: existing file not ours              | recommend | out/a.txt      | -           | already exists
             recommend: existing file not ours, --overwrite | recommend | out/a.txt      | --overwrite | does not carry the header line
-            bench: existing file not ours                  | bench     | out/a.txt      | -           | already exists
-            bench: existing file not ours, --overwrite     | bench     | out/a.txt      | --overwrite | does not carry a "written_by"
-            bench: --out is the study file, --overwrite    | bench     | study/study.yaml | --overwrite | is the input
             """)
     void refusedTargetGivesOneLineAndChangesNothing(String label, String command, String target, String flag,
                                                     String mustSay, @TempDir Path dir) throws Exception {
@@ -76,7 +73,7 @@ class OutputSafetyTest {
             case "run", "simulate" -> List.of(command, study.resolve("study.yaml").toString(), "--out", out);
             case "recommend" -> List.of(command, "--model", dir.resolve("no-model").toString(), "--input",
                     study.resolve("data.csv").toString(), "--out", out);
-            default -> List.of(command, "grf", "--study", study.resolve("study.yaml").toString(), "--out", out);
+            default -> throw new IllegalArgumentException("no such command in this table: " + command);
         });
         if (!flag.equals("-")) {
             args.add(flag);

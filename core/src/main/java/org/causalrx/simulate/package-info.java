@@ -1,5 +1,5 @@
 /**
- * Benchmark data with known effects (IHDP, ACIC 2016) and the semi-synthetic feasibility simulation of TRS §3.5
+ * The semi-synthetic feasibility simulation of TRS §3.5
  * ({@link org.causalrx.simulate.FeasibilityStudy}: Algorithm 1's {@link org.causalrx.simulate.LinearSimulation},
  * the random-tree {@link org.causalrx.simulate.TreeSimulation}, and {@link org.causalrx.simulate.FeasibilityChecks}).
  */

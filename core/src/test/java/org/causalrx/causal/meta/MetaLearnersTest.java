@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.causalrx.causal.CateEstimator;
 import org.causalrx.causal.CrossFit;
+import org.causalrx.learn.Metrics;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.Regressor;
-import org.causalrx.pipeline.CateBenchmark;
 import org.causalrx.pipeline.Estimators;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.Test;
@@ -48,11 +48,11 @@ class MetaLearnersTest {
                 - Stats.mean(Stats.select(train.y(), Stats.indicesOf(train.t(), 0)));
         double[] constant = new double[test.tau().length];
         java.util.Arrays.fill(constant, naive);
-        double naivePehe = CateBenchmark.sqrtPehe(constant, test.tau());
+        double naivePehe = Metrics.rmse(test.tau(), constant); // sqrt-PEHE
         for (String name : List.of("t_xgboost", "t_ridge", "t_lasso", "s_xgboost", "x_xgboost", "r_xgboost",
                 "dr_xgboost")) {
-            double pehe = CateBenchmark.sqrtPehe(Estimators.byName(name).fit(train.x(), train.t(), train.y(), 5)
-                    .effect(test.x()), test.tau());
+            double pehe = Metrics.rmse(test.tau(), Estimators.byName(name).fit(train.x(), train.t(), train.y(), 5)
+                    .effect(test.x()));
             assertTrue(pehe < 0.6, name + " sqrt-PEHE " + pehe + " should be < 0.6 (SD of tau is 1)");
             assertTrue(pehe < naivePehe, name + " " + pehe + " should beat the naive constant " + naivePehe);
         }

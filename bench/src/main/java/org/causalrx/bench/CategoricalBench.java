@@ -1,4 +1,4 @@
-package org.causalrx.cli;
+package org.causalrx.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.causalrx.causal.CateEstimator;
+import org.causalrx.cli.OutputKind;
+import org.causalrx.cli.OutputTarget;
 import org.causalrx.data.CovariateEncoder;
 import org.causalrx.data.CovariateSpec;
 import org.causalrx.data.Encoding;
 import org.causalrx.data.TableReader;
-import org.causalrx.nn.CategoricalBenchmark;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CohortBuilder;
 import org.causalrx.study.CovariatePlan;
@@ -21,17 +23,36 @@ import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Stats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench categorical}: a simulated 4-class outcome with known per-class effects on a study's real covariates
  * (NHEFS by default; age, smoking intensity and weight drive risk, effect and treatment), the neural estimators
  * fitted per replication, true PEHE and NN-PEHE printed side by side and written to a JSON file.
  */
-final class CategoricalBench {
+@Command(name = "categorical", mixinStandardHelpOptions = true,
+        description = "A 4-class ordinal outcome simulated on the --study covariates (age, smokeintensity, wt71 drive "
+                + "risk, effect and treatment): true PEHE beside NN-PEHE of tarnet, dragonnet and xmultitask.")
+final class CategoricalBench implements Callable<Integer> {
     static final int CLASSES = 4;
     static final List<String> DRIVERS = List.of("age", "smokeintensity", "wt71");
 
-    private CategoricalBench() {
+    @Option(names = "--study", description = "study whose covariates carry the simulation "
+            + "(default: examples/nhefs/study.yaml)")
+    Path study = Path.of("examples", "nhefs", "study.yaml");
+
+    @Option(names = "--reps", description = "replications, e.g. 1-3 (default 1-3)")
+    String reps = "1-3";
+
+    @Mixin
+    BenchTarget target;
+
+    @Override
+    public Integer call() throws IOException {
+        run(study, CateBench.range(reps), target.checked("categorical", OutputKind.BENCH_JSON, List.of(study)));
+        return 0;
     }
 
     static void run(Path studyFile, List<Integer> reps, OutputTarget out) throws IOException {

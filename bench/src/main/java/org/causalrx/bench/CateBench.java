@@ -1,4 +1,4 @@
-package org.causalrx.cli;
+package org.causalrx.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,14 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 
-import org.causalrx.pipeline.CateBenchmark;
-import org.causalrx.simulate.BenchmarkData;
+import org.causalrx.bench.data.BenchmarkData;
+import org.causalrx.cli.OutputFile;
+import org.causalrx.cli.OutputKind;
+import org.causalrx.cli.OutputTarget;
 import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Stats;
 
 /** Runs the IHDP / ACIC CATE benchmarks, writes the CSV and prints mean ± SE per estimator. */
 final class CateBench {
-    static final String HEADER = "estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds,nn_pehe_out";
+    static final String HEADER = OutputKind.BENCH_CSV_HEADER;
 
     private CateBench() {
     }

@@ -1,4 +1,4 @@
-package org.causalrx.simulate;
+package org.causalrx.bench.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

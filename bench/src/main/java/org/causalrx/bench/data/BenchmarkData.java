@@ -1,4 +1,4 @@
-package org.causalrx.simulate;
+package org.causalrx.bench.data;
 
 /**
  * One semi-synthetic benchmark data set with known expected potential outcomes.

@@ -1,4 +1,4 @@
-package org.causalrx.nn;
+package org.causalrx.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,12 @@ import org.causalrx.causal.diagnostics.NnPehe;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.data.Splits;
 import org.causalrx.learn.linear.LogisticRegression;
+import org.causalrx.nn.CategoricalSimulation;
+import org.causalrx.nn.DragonNet;
+import org.causalrx.nn.NnSettings;
 import org.causalrx.nn.NnSettings.OutcomeType;
+import org.causalrx.nn.TarNet;
+import org.causalrx.nn.XMultiTask;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 

@@ -1,18 +1,22 @@
-package org.causalrx.cli;
+package org.causalrx.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import org.causalrx.causal.AipwEstimands;
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.Estimand;
+import org.causalrx.cli.OutputKind;
+import org.causalrx.cli.OutputTarget;
 import org.causalrx.data.Column;
 import org.causalrx.data.CovariateEncoder;
 import org.causalrx.data.CovariateSpec;
@@ -24,6 +28,9 @@ import org.causalrx.policy.HeldOut;
 import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Hashing;
 import org.causalrx.util.Seeds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench lalonde}: the NSW treated against PSID comparison controls (Dehejia and Wahba 1999,
@@ -32,7 +39,10 @@ import org.causalrx.util.Seeds;
  * nuisance learners (L2-logistic propensity, XGBoost outcome per arm, the same clipping), adjusting for age, educ,
  * race (categorical), married, nodegree, re74 and re75 as they are in the file. Writes a JSON file.
  */
-final class LalondeBench {
+@Command(name = "lalonde", mixinStandardHelpOptions = true,
+        description = "Cross-fitted AIPW ATT and ATE of NSW job training on 1978 earnings, NSW treated vs PSID "
+                + "controls, beside the randomised experiment's $1,794; needs --data.")
+final class LalondeBench implements Callable<Integer> {
     static final String FILE = "lalonde_matchit_dw_psid.csv";
     /** The experimental estimate (NSW randomised treated vs randomised controls), US dollars. */
     static final double EXPERIMENTAL = 1794;
@@ -41,7 +51,16 @@ final class LalondeBench {
     static final long SEED = 1978;
     static final List<String> COVARIATES = List.of("age", "educ", "race", "married", "nodegree", "re74", "re75");
 
-    private LalondeBench() {
+    @Option(names = "--data", description = "folder holding " + FILE + " (e.g. ../shared/data/lalonde)")
+    Path data;
+
+    @Mixin
+    BenchTarget target;
+
+    @Override
+    public Integer call() throws IOException {
+        run(data, target.checked("lalonde", OutputKind.BENCH_JSON, Arrays.asList(data)));
+        return 0;
     }
 
     static void run(Path dir, OutputTarget out) throws IOException {

@@ -1,16 +1,17 @@
-package org.causalrx.pipeline;
+package org.causalrx.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.causalrx.bench.data.BenchmarkData;
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.Ensembles;
 import org.causalrx.causal.diagnostics.NnPehe;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.data.Splits;
-import org.causalrx.simulate.BenchmarkData;
+import org.causalrx.pipeline.Estimators;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 

@@ -1,10 +1,14 @@
-package org.causalrx.causal.forest;
+package org.causalrx.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import org.causalrx.causal.forest.CausalForest;
+import org.causalrx.causal.forest.CausalForestModel;
+import org.causalrx.causal.forest.Estimate;
 import org.causalrx.learn.forest.ForestSettings;
 import org.causalrx.util.Seeds;
 
@@ -12,10 +16,9 @@ import org.causalrx.util.Seeds;
  * grf's "simple" design of generate_causal_data (n = 4,000 train, fresh 4,000 test, p = 10, 2,000 trees, one
  * thread; Ŷ from an out-of-bag regression forest, Ŵ = the true propensity). Reports test τ MSE, the variance
  * ratio mean((τ̂ − τ)²/σ̂²), 95 % coverage and single-thread seconds for fit (including out-of-bag τ̂),
- * predict and predict with variance. A benchmark, not a test: run with
- * {@code java -cp core/target/classes org.causalrx.causal.forest.GrfSimpleBenchmark [reps] [seed]}.
+ * predict and predict with variance. Computes; does not print ({@code bench grf}, {@link GrfBench}, does).
  */
-public final class GrfSimpleBenchmark {
+final class GrfSimpleBenchmark {
     static final int N = 4000;
     static final int P = 10;
 
@@ -67,7 +70,7 @@ public final class GrfSimpleBenchmark {
         return Math.sqrt(s / (v.length - 1));
     }
 
-    public static Map<String, Object> run(int reps, long seed) {
+    static Map<String, Object> run(int reps, long seed) {
         return run(reps, seed, ForestSettings.defaults());
     }
 
@@ -150,16 +153,5 @@ public final class GrfSimpleBenchmark {
         out.put("grfReference", Map.of("tauMse", 0.0093, "varianceRatio", 1.25, "fitSeconds", 11.7,
                 "predictSeconds", 3.4, "predictWithVarianceSeconds", 4.9));
         return out;
-    }
-
-    public static void main(String[] args) {
-        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : 20190101L;
-        Map<String, Object> res = run(reps, seed);
-        for (Object o : (List<?>) res.get("runs")) {
-            System.out.println(o);
-        }
-        res.remove("runs");
-        res.forEach((k, v) -> System.out.println(k + " = " + v));
     }
 }

@@ -1,4 +1,4 @@
-package org.causalrx.simulate;
+package org.causalrx.bench.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,11 +1,14 @@
-package org.causalrx.causal.forest;
+package org.causalrx.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's data generator follows grf's "simple" design (the benchmark itself is a main, not a test). */
+/**
+ * The benchmark's data generator follows grf's "simple" design (the benchmark itself, {@code bench grf}, is not a
+ * test).
+ */
 class GrfSimpleDesignTest {
 
     @Test

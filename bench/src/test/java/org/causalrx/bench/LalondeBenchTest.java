@@ -1,4 +1,4 @@
-package org.causalrx.cli;
+package org.causalrx.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,14 +18,14 @@ class LalondeBenchTest {
     void missingDataIsAOneLineUsageError(@TempDir Path dir) {
         Path out = dir.resolve("b.json");
         StringWriter err = new StringWriter();
-        assertEquals(2, Main.execute(new PrintWriter(err, true), "bench", "lalonde", "--out", out.toString()));
+        assertEquals(2, BenchMain.execute(new PrintWriter(err, true), "bench", "lalonde", "--out", out.toString()));
         String msg = err.toString().strip();
         assertTrue(msg.startsWith("error: ") && msg.contains("--data") && msg.contains(LalondeBench.FILE), msg);
         assertFalse(msg.contains("\n"), "one line: " + msg);
         assertFalse(Files.exists(out));
 
         StringWriter err2 = new StringWriter();
-        assertEquals(2, Main.execute(new PrintWriter(err2, true), "bench", "lalonde", "--data", dir.toString(),
+        assertEquals(2, BenchMain.execute(new PrintWriter(err2, true), "bench", "lalonde", "--data", dir.toString(),
                 "--out", out.toString()));
         msg = err2.toString().strip();
         assertTrue(msg.contains("does not exist") && msg.contains(LalondeBench.FILE), msg);

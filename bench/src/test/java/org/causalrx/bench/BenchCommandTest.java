@@ -1,4 +1,4 @@
-package org.causalrx.cli;
+package org.causalrx.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.causalrx.simulate.IhdpFixture;
+import org.causalrx.bench.data.IhdpFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +23,8 @@ class BenchCommandTest {
         Path data = Files.createDirectory(dir.resolve("ihdp"));
         IhdpFixture.write(data, 747, 2, 20261122);
         Path out = dir.resolve("ihdp.csv");
-        assertEquals(0, Main.execute("bench", "ihdp", "--data", data.toString(), "--reps", "1-2",
-                "--estimators", "t_ridge,t_lasso", "--out", out.toString()));
+        assertEquals(0, BenchMain.execute(new PrintWriter(System.err, true), "bench", "ihdp", "--data", data.toString(),
+                "--reps", "1-2", "--estimators", "t_ridge,t_lasso", "--out", out.toString()));
         List<String> lines = Files.readAllLines(out);
         assertEquals("estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds,nn_pehe_out",
                 lines.get(0));
@@ -43,7 +43,7 @@ class BenchCommandTest {
     @Test
     void unknownEstimatorIsRefused(@TempDir Path dir) {
         StringWriter err = new StringWriter();
-        assertEquals(2, Main.execute(new PrintWriter(err, true), "bench", "ihdp", "--estimators", "t_magic",
+        assertEquals(2, BenchMain.execute(new PrintWriter(err, true), "bench", "ihdp", "--estimators", "t_magic",
                 "--out", dir.resolve("x.csv").toString()));
         assertTrue(err.toString().contains("t_magic") && err.toString().contains("t_xgboost"), err.toString());
     }

@@ -1,4 +1,4 @@
-package org.causalrx.cli;
+package org.causalrx.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +13,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.causalrx.nn.CategoricalBenchmark;
 import org.causalrx.nn.NnSettings;
 import org.causalrx.pipeline.ResultsJson;
 import org.junit.jupiter.api.Test;
@@ -88,7 +87,7 @@ class CategoricalBenchTest {
                 """);
         Path out = dir.resolve("bench.json");
         StringWriter err = new StringWriter();
-        assertEquals(2, Main.execute(new PrintWriter(err, true), "bench", "categorical", "--study", study.toString(),
+        assertEquals(2, BenchMain.execute(new PrintWriter(err, true), "bench", "categorical", "--study", study.toString(),
                 "--reps", "1", "--out", out.toString()));
         assertTrue(err.toString().contains("smokeintensity"), err.toString());
         assertFalse(Files.exists(out), "no results file");

@@ -1,0 +1,73 @@
+package org.causalrx.bench;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.causalrx.cli.OutputKind;
+import org.causalrx.cli.OutputTarget;
+import org.causalrx.policy.Bootstrap;
+import org.causalrx.policy.HeldOut;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.policy.RankCurve;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code bench policy}: 10,000 bootstrap rounds × 15 policies × IPW and DR on 10,000 synthetic held-out rows
+ * (target < 10 s), and the rank graph (51 shares) with 10,000 rounds on the same rows (target < 20 s); serial and
+ * parallel in this process. Writes a JSON results file.
+ */
+@Command(name = "policy", mixinStandardHelpOptions = true,
+        description = "Policy-evaluation speed: bootstrap of 15 policies and the 51-point rank graph on 10,000 "
+                + "synthetic rows with 10,000 rounds, serial vs parallel (targets < 10 s and < 20 s).")
+final class PolicyBench implements Callable<Integer> {
+
+    @Mixin
+    BenchTarget target;
+
+    @Override
+    public Integer call() throws IOException {
+        OutputTarget out = target.checked("policy", OutputKind.BENCH_JSON, List.of());
+        int rows = 10_000;
+        int nPolicies = 15;
+        int rounds = 10_000;
+        HeldOut data = SyntheticPolicies.heldOut(rows, 1);
+        List<PolicyDecisions> ps = SyntheticPolicies.policies(rows, nPolicies, 2);
+        double[] benefit = RankCurve.randomBenefit(rows, 3);
+        Bootstrap.run(data, ps, 1_000, 3, true); // warm-up
+        RankCurve.compute("warm-up", data, benefit, 500, 3, true);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("rows", rows);
+        results.put("policies", nPolicies);
+        results.put("bootstrap_rounds", rounds);
+        results.put("rank_points", RankCurve.shares().length);
+        results.put("cores", Runtime.getRuntime().availableProcessors());
+        double bootSerial = SyntheticPolicies.timeBootstrap(data, ps, false);
+        double bootParallel = SyntheticPolicies.timeBootstrap(data, ps, true);
+        results.put("bootstrap_serial_seconds", bootSerial);
+        results.put("bootstrap_parallel_seconds", bootParallel);
+        results.put("bootstrap_parallel_speedup", bootSerial / bootParallel);
+        results.put("bootstrap_target_seconds", 10);
+        System.out.printf(Locale.ROOT, "bootstrap %,d rounds x %d policies x IPW+DR on %,d rows: serial %.2f s, "
+                + "parallel %.2f s (speed-up %.2fx; target < 10 s)%n", rounds, nPolicies, rows, bootSerial,
+                bootParallel, bootSerial / bootParallel);
+        double rankSerial = SyntheticPolicies.timeRank(data, benefit, rounds, false);
+        double rankParallel = SyntheticPolicies.timeRank(data, benefit, rounds, true);
+        results.put("rank_serial_seconds", rankSerial);
+        results.put("rank_parallel_seconds", rankParallel);
+        results.put("rank_parallel_speedup", rankSerial / rankParallel);
+        results.put("rank_target_seconds", 20);
+        System.out.printf(Locale.ROOT, "rank graph 51 points x %,d rounds on %,d rows: serial %.2f s, parallel "
+                + "%.2f s (speed-up %.2fx; target < 20 s)%n", rounds, rows, rankSerial, rankParallel,
+                rankSerial / rankParallel);
+        boolean met = Math.min(bootSerial, bootParallel) < 10 && Math.min(rankSerial, rankParallel) < 20;
+        results.put("targets_met", met);
+        BenchOutput.writeJson(out, "policy", results);
+        System.out.println("results written to " + out.path());
+        return 0;
+    }
+}
