@@ -78,17 +78,18 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<String> est = estimators != null ? estimators : org.causalrx.pipeline.Estimators.names();
+        org.causalrx.estimators.EstimatorRegistry registry = org.causalrx.estimators.EstimatorRegistry.load();
+        List<String> est = estimators != null ? estimators : registry.names();
         for (String e : est) {
-            if (!org.causalrx.pipeline.Estimators.names().contains(e)) {
-                org.causalrx.pipeline.Estimators.byName(e);
+            if (!registry.names().contains(e)) {
+                registry.entry(e);
             }
         }
         OutputTarget target = target();
         switch (what) {
             case "ihdp" -> {
                 Path dir = data != null ? data : Path.of("..", "shared", "data", "ihdp");
-                CateBench.run(CateBench.range(repsOr("1-10")),
+                CateBench.run(registry, CateBench.range(repsOr("1-10")),
                         rep -> org.causalrx.simulate.BenchmarkLoaders.ihdp(dir, rep), 0.1,
                         est, target);
                 return 0;
@@ -96,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
             case "ihdp-sim" -> {
                 Path dir = data != null ? data : Path.of("..", "shared", "data", "ihdp");
                 org.causalrx.simulate.BenchmarkData base = org.causalrx.simulate.BenchmarkLoaders.ihdp(dir, 1);
-                CateBench.run(CateBench.range(repsOr("1-20")),
+                CateBench.run(registry, CateBench.range(repsOr("1-20")),
                         rep -> org.causalrx.simulate.IhdpSurfaceB.draw("ihdp-sim-" + rep, base.x(), base.t(),
                                 IHDP_SIM_SEED + rep), 0.1,
                         est, target);
@@ -104,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "acic" -> {
                 Path dir = data != null ? data : Path.of("..", "shared", "data", "acic2016");
-                CateBench.run(CateBench.range(settings), k -> org.causalrx.simulate.BenchmarkLoaders.acic(dir, k), 0.1,
+                CateBench.run(registry, CateBench.range(settings), k -> org.causalrx.simulate.BenchmarkLoaders.acic(dir, k), 0.1,
                         est, target);
                 return 0;
             }

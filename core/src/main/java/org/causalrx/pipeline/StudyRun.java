@@ -50,11 +50,11 @@ public record StudyRun(Learners learners, boolean parallel) {
     /** As {@link #run(Study, Table, Progress)}, the deferral's statistical intervals widened by {@code calibration}. */
     public RunOutput run(Study study, Table table, Progress progress, IntervalCalibration calibration) {
         long seed = study.seed();
-        CateStage.validate(study);
+        Learners learners = this.learners.forStudy(study);
         progress.stage("cohort", "checking the data against the protocol");
         Cohort cohort = CohortBuilder.build(study, table);
         org.causalrx.study.AnalysisColumns.check(study, table);
-        List<String> dataWarnings = FitReadiness.check(study, cohort);
+        List<String> dataWarnings = FitReadiness.check(study, cohort, learners.registry());
         int[] t = cohort.treatment();
         double[] y = cohort.outcome();
         int n = y.length;
@@ -76,9 +76,9 @@ public record StudyRun(Learners learners, boolean parallel) {
 
         progress.stage("outcome", "fitting outcome and CATE models: " + String.join(", ", study.estimators()));
         boolean binary = study.outcome().type() == Study.OutcomeType.BINARY;
-        // the XGBoost T-learner is always fit: it is the DR plug-in outcome model (App. D)
-        List<TLearner> tLearners = learners.tLearners(binary).stream()
-                .filter(l -> l.name().equals("t_xgboost") || study.estimators().contains(l.name())).toList();
+        // the DR plug-in T-learner is always fit (App. D)
+        List<TLearner> tLearners = learners.tLearners(binary).stream().filter(l -> l.name().equals(
+                study.policyEvaluation().plugIn()) || study.estimators().contains(l.name())).toList();
         String[] armLabels = {study.treatment().label(study.treatment().controlCode()),
                 study.treatment().label(study.treatment().treatedCode())};
         OutcomeStage.Output outcome = OutcomeStage.run(tLearners, x, t, y, split.train(), split.validation(),
@@ -93,7 +93,7 @@ public record StudyRun(Learners learners, boolean parallel) {
         for (int i = 0; i < test.length; i++) {
             inOverlap[i] = overlap.contains(eTest[i]);
         }
-        Map<String, CateModel> cateModels = CateStage.fit(study.estimators(), outcome.models(),
+        Map<String, CateModel> cateModels = CateStage.fit(learners.estimators(), study.estimators(), outcome.models(),
                 Stats.select(x, split.train()), Stats.select(t, split.train()), Stats.select(y, split.train()), seed,
                 outcomeKind(study));
         Map<String, double[]> testCates = new LinkedHashMap<>();
@@ -114,7 +114,8 @@ public record StudyRun(Learners learners, boolean parallel) {
         Classifier evalLearner = learners.evaluationPropensity();
         org.causalrx.learn.ProbabilityModel pStarModel = evalLearner.fit(x, t, null, Seeds.derive(seed, "p-star"));
         double[] pStar = pStarModel.predictProba(xTest);
-        TLearner.Fitted plugIn = outcome.models().get(0);
+        TLearner.Fitted plugIn = outcome.models().stream()
+                .filter(f -> f.name().equals(study.policyEvaluation().plugIn())).findFirst().orElseThrow();
         HeldOut modelHeldOut = new HeldOut(Stats.select(y, test), tTest, pStar, plugIn.mu(xTest, 0),
                 plugIn.mu(xTest, 1));
         // policies are valued on the modelled outcome, or on the study's derived evaluation outcome
@@ -166,7 +167,7 @@ public record StudyRun(Learners learners, boolean parallel) {
                 overlap, policies, progress, seed);
 
         RunResult result = new RunResult(study.name(),
-                ResultParts.protocol(study, cohort, armLabels),
+                ResultParts.protocol(study, cohort, armLabels, learners.estimators()),
                 new RunResult.SampleSizes(split.train().length, split.validation().length, test.length),
                 ResultParts.covariates(cohort, encoding),
                 encoding.featureNames(),
