@@ -64,7 +64,7 @@ class EstimatorListTest {
 
     private static void assertMessage(Path dir, String extra, String part) throws Exception {
         CausalRxException e = assertThrows(CausalRxException.class, () -> load(dir, extra));
-        assertTrue(e.getMessage().contains(part) && e.getMessage().startsWith("s.yaml")
+        assertTrue(e.getMessage().contains(part) && e.getMessage().contains("s.yaml: ")
                 && !e.getMessage().contains("\n"), e.getMessage());
     }
 }
