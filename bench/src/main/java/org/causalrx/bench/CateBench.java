@@ -43,13 +43,13 @@ final class CateBench {
         return out;
     }
 
-    static void run(List<Integer> reps, IntFunction<BenchmarkData> loader, double testShare, List<String> estimators,
+    static void run(org.causalrx.estimators.EstimatorRegistry registry, List<Integer> reps, IntFunction<BenchmarkData> loader, double testShare, List<String> estimators,
                     OutputTarget out) throws IOException {
         boolean tty = System.console() != null;
         List<CateBenchmark.Row> rows = new ArrayList<>();
         for (int rep : reps) {
             BenchmarkData d = loader.apply(rep);
-            rows.addAll(CateBenchmark.run(d, rep, testShare, estimators, (data, r) -> {
+            rows.addAll(CateBenchmark.run(registry, d, rep, testShare, estimators, (data, r) -> {
                 if (tty) {
                     System.out.printf(Locale.ROOT, "  %-8s %-14s sqrt-PEHE out %.3f, ATE err out %.3f, %.2f s%n", data,
                             r.estimator(), r.sqrtPeheOut(), r.ateErrOut(), r.fitSeconds());

@@ -12,7 +12,7 @@ import org.causalrx.bench.data.BenchmarkLoaders;
 import org.causalrx.bench.data.IhdpSurfaceB;
 import org.causalrx.cli.OutputKind;
 import org.causalrx.cli.OutputTarget;
-import org.causalrx.pipeline.Estimators;
+import org.causalrx.estimators.EstimatorRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,12 +41,15 @@ final class CateBenchCommands {
         @Mixin
         BenchTarget target;
 
+        /** The estimator registry, loaded once per benchmark command. */
+        final EstimatorRegistry registry = EstimatorRegistry.load();
+
         /** The estimators asked for (all by default); an unknown name stops before any work, listing the known. */
         List<String> estimators() {
-            List<String> est = estimators != null ? estimators : Estimators.names();
+            List<String> est = estimators != null ? estimators : registry.names();
             for (String e : est) {
-                if (!Estimators.names().contains(e)) {
-                    Estimators.byName(e);
+                if (!registry.names().contains(e)) {
+                    registry.entry(e);
                 }
             }
             return est;
@@ -56,7 +59,7 @@ final class CateBenchCommands {
         int run(String name, List<Integer> reps, IntFunction<BenchmarkData> loader) throws IOException {
             List<String> est = estimators();
             OutputTarget out = target.checked(name, OutputKind.BENCH_CSV, Arrays.asList(data));
-            CateBench.run(reps, loader, TEST_SHARE, est, out);
+            CateBench.run(registry, reps, loader, TEST_SHARE, est, out);
             return 0;
         }
     }
@@ -88,7 +91,7 @@ final class CateBenchCommands {
             List<String> est = estimators();
             OutputTarget out = target.checked("ihdp-sim", OutputKind.BENCH_CSV, Arrays.asList(data));
             BenchmarkData base = BenchmarkLoaders.ihdp(dir, 1);
-            CateBench.run(CateBench.range(reps), rep -> IhdpSurfaceB.draw("ihdp-sim-" + rep, base.x(), base.t(),
+            CateBench.run(registry, CateBench.range(reps), rep -> IhdpSurfaceB.draw("ihdp-sim-" + rep, base.x(), base.t(),
                     IHDP_SIM_SEED + rep), TEST_SHARE, est, out);
             return 0;
         }

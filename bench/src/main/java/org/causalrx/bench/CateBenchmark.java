@@ -42,9 +42,10 @@ public final class CateBenchmark {
      * @param data       the data set
      * @param rep        replication / setting number (also the split seed)
      * @param testShare  share of rows held out (0.1 for the customary IHDP protocol)
-     * @param estimators names from {@link Estimators}
+     * @param registry   the estimator registry (default settings are used)
+     * @param estimators names from {@code registry}, or ensembles
      */
-    public static List<Row> run(BenchmarkData data, int rep, double testShare, List<String> estimators,
+    public static List<Row> run(org.causalrx.estimators.EstimatorRegistry registry, BenchmarkData data, int rep, double testShare, List<String> estimators,
                                 Listener listener) {
         SplitIndices split = Splits.stratified(data.t(), 1 - testShare, 0, testShare, rep);
         int[] train = split.train();
@@ -77,7 +78,7 @@ public final class CateBenchmark {
         long seed = Seeds.derive(rep, "bench");
         for (String name : singles) {
             long t0 = System.nanoTime();
-            CateModel m = Estimators.byName(name).fit(xTr, tTr, yTr, Seeds.derive(seed, name));
+            CateModel m = registry.create(name).fit(xTr, tTr, yTr, Seeds.derive(seed, name));
             double sec = (System.nanoTime() - t0) / 1e9;
             fitted.put(name, m);
             seconds.put(name, sec);

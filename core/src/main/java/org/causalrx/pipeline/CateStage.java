@@ -10,7 +10,6 @@ import org.causalrx.causal.Ensembles;
 import org.causalrx.causal.TLearner;
 import org.causalrx.causal.diagnostics.CateCalibration;
 import org.causalrx.causal.diagnostics.Correlations;
-import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
@@ -24,30 +23,9 @@ final class CateStage {
     private CateStage() {
     }
 
-    /** Checks every name of the study's {@code estimators} list before any work is done. */
-    static void validate(org.causalrx.study.Study study) {
-        List<String> names = study.estimators();
-        String studyFile = study.file() == null ? "the study file" : study.file().getFileName().toString();
-        int singles = 0;
-        for (String n : names) {
-            if (n.equals(CONSENSUS) || Estimators.isEnsemble(n)) {
-                continue;
-            }
-            try {
-                Estimators.byName(n);
-            } catch (CausalRxException e) {
-                throw new CausalRxException(studyFile + ": 'estimators' lists unknown estimator '" + n
-                        + "'; fix the name under 'estimators:' (available: " + String.join(", ", Estimators.names())
-                        + ", " + CONSENSUS + ")", e);
-            }
-            singles++;
-        }
-        boolean combines = names.stream().anyMatch(n -> n.equals(CONSENSUS) || Estimators.isEnsemble(n));
-        if (combines && singles < 2) {
-            throw new CausalRxException(studyFile + ": estimators: 'average', 'majority' and 'consensus' combine the "
-                    + "single "
-                    + "estimators listed with them; list at least two, e.g. [t_xgboost, x_xgboost, average]");
-        }
+    /** Checks the study's {@code estimators} list (names, params, plug-in) before any work is done. */
+    static void validate(org.causalrx.study.Study study, org.causalrx.estimators.EstimatorRegistry registry) {
+        EstimatorChecks.check(registry, study);
     }
 
     /** The single estimators of a list (no ensembles, no consensus), in order. */
@@ -59,20 +37,24 @@ final class CateStage {
      * Fitted CATE models by name, in the study's order; T-learners come from {@code tModels}, the rest are fit
      * on the training rows; ensembles combine the fitted singles. "consensus" has no model (it is a policy).
      */
-    static Map<String, CateModel> fit(List<String> names, List<TLearner.Fitted> tModels, double[][] xTrain,
-                                      int[] tTrain, double[] yTrain, long seed) {
-        return fit(names, tModels, xTrain, tTrain, yTrain, seed, null);
+    static Map<String, CateModel> fit(RunEstimators estimators, List<String> names, List<TLearner.Fitted> tModels,
+                                      double[][] xTrain, int[] tTrain, double[] yTrain, long seed) {
+        return fit(estimators, names, tModels, xTrain, tTrain, yTrain, seed, null);
     }
 
-    /** As above; {@code kind} (null: none given) configures {@link org.causalrx.causal.OutcomeAware} estimators. */
-    static Map<String, CateModel> fit(List<String> names, List<TLearner.Fitted> tModels, double[][] xTrain,
+    /**
+     * As above; {@code kind} (null: the outcome as a number) configures estimators that model the outcome by its
+     * kind; the estimators come from {@code estimators} with the study's settings.
+     */
+    static Map<String, CateModel> fit(RunEstimators estimators, List<String> names, List<TLearner.Fitted> tModels,
+                                      double[][] xTrain,
                                       int[] tTrain, double[] yTrain, long seed,
                                       org.causalrx.causal.OutcomeAware.Kind kind) {
         Map<String, CateModel> fitted = new LinkedHashMap<>();
         for (String n : singles(names)) {
             CateModel m = tModels.stream().filter(f -> f.name().equals(n)).findFirst().map(f -> (CateModel) f)
-                    .orElseGet(() -> (kind == null ? Estimators.byName(n)
-                            : Estimators.byName(n, kind)).fit(xTrain, tTrain, yTrain, Seeds.derive(seed, "cate-" + n)));
+                    .orElseGet(() -> estimators.estimator(n, kind).fit(xTrain, tTrain, yTrain,
+                            Seeds.derive(seed, "cate-" + n)));
             fitted.put(n, m);
         }
         List<CateModel> members = new ArrayList<>(fitted.values());

@@ -37,15 +37,24 @@ final class CrossFitPolicyStage {
      * @param evaluationPropensity e(x) of the AIPW scores
      * @param plugIn               outcome plug-ins mu_0, mu_1 of the AIPW scores; also the CATE model of an
      *                             estimator of the same name
-     * @param tLearners            T-learners by estimator name (the run's); others come from the catalogue
+     * @param tLearners            T-learners by estimator name (the run's); others come from {@code estimators}
+     * @param estimators           the run's estimators with the study's settings
      */
     record Settings(Classifier overlapPropensity, Classifier evaluationPropensity, TLearner plugIn,
-                    List<TLearner> tLearners) {
+                    List<TLearner> tLearners, RunEstimators estimators) {
+        /** With every other estimator at its defaults. */
+        Settings(Classifier overlapPropensity, Classifier evaluationPropensity, TLearner plugIn,
+                 List<TLearner> tLearners) {
+            this(overlapPropensity, evaluationPropensity, plugIn, tLearners,
+                    RunEstimators.defaults(org.causalrx.estimators.EstimatorRegistry.load()));
+        }
+
         static Settings of(Learners learners, String selectedPropensity, boolean binary) {
             Classifier overlap = learners.propensity().stream().filter(l -> l.name().equals(selectedPropensity))
                     .findFirst().orElse(learners.evaluationPropensity());
             List<TLearner> t = learners.tLearners(binary);
-            return new Settings(overlap, learners.evaluationPropensity(), t.get(0), t);
+            return new Settings(overlap, learners.evaluationPropensity(), learners.plugIn(binary), t,
+                    learners.estimators());
         }
     }
 
@@ -118,7 +127,7 @@ final class CrossFitPolicyStage {
             }
             double[] m0 = plug.mu(xHe, 0);
             double[] m1 = plug.mu(xHe, 1);
-            Map<String, CateModel> models = CateStage.fit(study.estimators(), tModels, xTr, tTr, yTr, fs,
+            Map<String, CateModel> models = CateStage.fit(s.estimators(), study.estimators(), tModels, xTr, tTr, yTr, fs,
                     StudyRun.outcomeKind(study));
             Map<String, double[]> cates = new LinkedHashMap<>();
             models.forEach((name, m) -> cates.put(name, m.effect(xHe)));

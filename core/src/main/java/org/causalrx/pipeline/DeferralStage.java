@@ -52,7 +52,7 @@ final class DeferralStage {
                       boolean binary, double[][] xTr, int[] tTr, double[] yTr, long seed, boolean parallel,
                       IntervalCalibration calibration) {
         Study.Deferral d = study.deferral();
-        StatisticalIntervals.Fitted si = StatisticalIntervals.fit(signRuleEstimators(study),
+        StatisticalIntervals.Fitted si = StatisticalIntervals.fit(learners.estimators(), signRuleEstimators(study),
                 CateStage.singles(study.estimators()), cateModels, tLearners, StudyRun.outcomeKind(study),
                 d.bootstrapRefits(), xTr, tTr, yTr, seed, parallel);
         Map<String, IntervalCateModel> stat = new LinkedHashMap<>();

@@ -40,7 +40,12 @@ public final class FitReadiness {
      * @throws CausalRxException one line naming the file, the column or arm, the rows at fault, and a fix
      */
     public static List<String> check(Study study, Cohort cohort) {
-        CateStage.validate(study);
+        return check(study, cohort, org.causalrx.estimators.EstimatorRegistry.load());
+    }
+
+    /** As above, checking the study's estimators against {@code registry}. */
+    public static List<String> check(Study study, Cohort cohort, org.causalrx.estimators.EstimatorRegistry registry) {
+        CateStage.validate(study, registry);
         String file = study.data() == null ? "the data" : study.data().getFileName().toString();
         String studyFile = study.file() == null ? "the study file" : study.file().getFileName().toString();
         int[] t = cohort.treatment();

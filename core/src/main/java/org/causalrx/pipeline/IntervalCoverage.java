@@ -61,6 +61,7 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
      */
     public List<Row> measure(Study study, Table table, double[] trueCate, List<String> estimators) {
         long seed = study.seed();
+        Learners learners = this.learners.forStudy(study);
         Study.Deferral d = study.deferral() != null ? study.deferral() : Study.Deferral.defaults();
         Cohort cohort = CohortBuilder.build(study, table);
         int[] t = cohort.treatment();
@@ -87,10 +88,10 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
             tModels.add(l.fit(xTr, tTr, yTr, Seeds.derive(seed, "outcome-" + l.name())));
         }
         List<String> fitNames = needed.stream().filter(n -> !n.equals(CateStage.CONSENSUS)).toList();
-        Map<String, CateModel> cateModels = CateStage.fit(fitNames, tModels, xTr, tTr, yTr, seed,
-                StudyRun.outcomeKind(study));
-        StatisticalIntervals.Fitted si = StatisticalIntervals.fit(names, singles, cateModels, tLearners,
-                StudyRun.outcomeKind(study), d.bootstrapRefits(), xTr, tTr, yTr, seed, parallel);
+        Map<String, CateModel> cateModels = CateStage.fit(learners.estimators(), fitNames, tModels, xTr, tTr, yTr,
+                seed, StudyRun.outcomeKind(study));
+        StatisticalIntervals.Fitted si = StatisticalIntervals.fit(learners.estimators(), names, singles, cateModels,
+                tLearners, StudyRun.outcomeKind(study), d.bootstrapRefits(), xTr, tTr, yTr, seed, parallel);
 
         int[] test = split.test();
         double[][] xTest = Stats.select(x, test);

@@ -77,8 +77,8 @@ final class OutcomeEvaluation {
                     + "it (" + kept.length + " test patients, " + train.length + " training patients)");
         }
         Regressor learner = binary ? new ClassifierRegressor(LogisticRegression.l2())
-                : learners.tLearners(false).get(0).learner();
-        String plugIn = binary ? "L2-logistic per arm" : learners.tLearners(false).get(0).name() + " per arm";
+                : learners.plugIn(false).learner();
+        String plugIn = binary ? "L2-logistic per arm" : learners.plugIn(false).name() + " per arm";
         TLearner.Fitted fitted = new TLearner("plug_in", learner).fit(Stats.select(x, train), tTrain,
                 Stats.select(y, train), Seeds.derive(seed, "plug-in"));
         int[] rows = Stats.select(test, kept);

@@ -41,10 +41,9 @@ public final class PipelineStages {
 
     /** The standard pipeline with {@code learners}; {@code parallel} runs bootstrap rounds on several threads. */
     public static RunEngine standard(Learners learners, boolean parallel) {
-        return new RunEngine(List.of(new CohortCheck(), new SplitAndEncode(), new Propensity(learners),
-                new Outcome(learners), new Policies(), new Uncertainty(learners, parallel),
-                new Evaluation(learners, parallel), new Insights(learners, parallel), new Analyses(learners, parallel),
-                new Ate(learners), new CrossFit(learners), new Assemble()));
+        return new RunEngine(List.of(new CohortCheck(learners), new SplitAndEncode(), new Propensity(),
+                new Outcome(), new Policies(), new Uncertainty(parallel), new Evaluation(parallel),
+                new Insights(parallel), new Analyses(parallel), new Ate(), new CrossFit(), new Assemble()));
     }
 
     static String[] armLabels(Study study) {
@@ -56,8 +55,13 @@ public final class PipelineStages {
         return study.outcome().type() == Study.OutcomeType.BINARY;
     }
 
-    /** Step 1: the cohort per the protocol, with every data check a fit needs. */
-    record CohortCheck() implements Stage {
+    /**
+     * Step 1: the learners bound to the study's estimator list and settings (checked), and the cohort per the
+     * protocol with every data check a fit needs.
+     *
+     * @param learners the run's learners before the study's settings are applied
+     */
+    record CohortCheck(Learners learners) implements Stage {
         public String name() {
             return "cohort";
         }
@@ -68,11 +72,12 @@ public final class PipelineStages {
 
         public RunContext apply(RunContext c, Progress progress) {
             Study study = c.study();
-            CateStage.validate(study);
+            Learners bound = learners.forStudy(study);
             Cohort cohort = CohortBuilder.build(study, c.table());
             AnalysisColumns.check(study, c.table());
-            List<String> warnings = FitReadiness.check(study, cohort);
-            return c.with(RunSlots.COHORT, cohort).with(RunSlots.DATA_WARNINGS, warnings);
+            List<String> warnings = FitReadiness.check(study, cohort, bound.registry());
+            return c.with(RunSlots.LEARNERS, bound).with(RunSlots.COHORT, cohort)
+                    .with(RunSlots.DATA_WARNINGS, warnings);
         }
     }
 
@@ -103,16 +108,17 @@ public final class PipelineStages {
     }
 
     /** Step 2: propensity models (the selected one by validation log-loss) and the overlap set. */
-    record Propensity(Learners learners) implements Stage {
+    record Propensity() implements Stage {
         public String name() {
             return "propensity";
         }
 
         public String detail(RunContext c) {
-            return "fitting " + learners.propensity().size() + " propensity models";
+            return "fitting " + c.get(RunSlots.LEARNERS).propensity().size() + " propensity models";
         }
 
         public RunContext apply(RunContext c, Progress progress) {
+            Learners learners = c.get(RunSlots.LEARNERS);
             SplitIndices split = c.get(RunSlots.SPLIT);
             PropensityStage.Output prop = PropensityStage.run(learners.propensity(), c.get(RunSlots.X),
                     c.get(RunSlots.COHORT).treatment(), split.train(), split.validation(), c.seed());
@@ -139,7 +145,7 @@ public final class PipelineStages {
     }
 
     /** Step 3: the T-learners' outcome models per arm, with validation metrics. */
-    record Outcome(Learners learners) implements Stage {
+    record Outcome() implements Stage {
         public String name() {
             return "outcome";
         }
@@ -149,12 +155,13 @@ public final class PipelineStages {
         }
 
         public RunContext apply(RunContext c, Progress progress) {
+            Learners learners = c.get(RunSlots.LEARNERS);
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
             SplitIndices split = c.get(RunSlots.SPLIT);
-            // the XGBoost T-learner is always fit: it is the DR plug-in outcome model (App. D)
-            List<TLearner> tLearners = learners.tLearners(binary(study)).stream()
-                    .filter(l -> l.name().equals("t_xgboost") || study.estimators().contains(l.name())).toList();
+            // the DR plug-in T-learner is always fit (App. D)
+            List<TLearner> tLearners = learners.tLearners(binary(study)).stream().filter(l -> l.name().equals(
+                    study.policyEvaluation().plugIn()) || study.estimators().contains(l.name())).toList();
             OutcomeStage.Output outcome = OutcomeStage.run(tLearners, c.get(RunSlots.X), cohort.treatment(),
                     cohort.outcome(), split.train(), split.validation(), armLabels(study), c.seed());
             return c.with(RunSlots.T_LEARNERS, tLearners).with(RunSlots.OUTCOME, outcome);
@@ -185,7 +192,8 @@ public final class PipelineStages {
             }
             RunSlots.TestPatients tp = new RunSlots.TestPatients(test, Stats.select(x, test),
                     Stats.select(cohort.treatment(), test), eTest, inOverlap);
-            Map<String, CateModel> cateModels = CateStage.fit(study.estimators(), c.get(RunSlots.OUTCOME).models(),
+            Map<String, CateModel> cateModels = CateStage.fit(c.get(RunSlots.LEARNERS).estimators(),
+                    study.estimators(), c.get(RunSlots.OUTCOME).models(),
                     Stats.select(x, train), Stats.select(cohort.treatment(), train),
                     Stats.select(cohort.outcome(), train), c.seed(), StudyRun.outcomeKind(study));
             Map<String, double[]> testCates = new LinkedHashMap<>();
@@ -197,7 +205,7 @@ public final class PipelineStages {
     }
 
     /** Step 6: per-patient intervals and B-learner bounds; adds the Conservative deferral sets. */
-    record Uncertainty(Learners learners, boolean parallel) implements Stage {
+    record Uncertainty(boolean parallel) implements Stage {
         public String name() {
             return "uncertainty";
         }
@@ -212,6 +220,7 @@ public final class PipelineStages {
         }
 
         public RunContext apply(RunContext c, Progress progress) {
+            Learners learners = c.get(RunSlots.LEARNERS);
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
             int[] train = c.get(RunSlots.SPLIT).train();
@@ -228,7 +237,7 @@ public final class PipelineStages {
     }
 
     /** Step 7: held-out IPW and DR values of every policy with the bootstrap, CATE insights, neural metrics. */
-    record Evaluation(Learners learners, boolean parallel) implements Stage {
+    record Evaluation(boolean parallel) implements Stage {
         public String name() {
             return "evaluation";
         }
@@ -238,6 +247,7 @@ public final class PipelineStages {
         }
 
         public RunContext apply(RunContext c, Progress progress) {
+            Learners learners = c.get(RunSlots.LEARNERS);
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
             SplitIndices split = c.get(RunSlots.SPLIT);
@@ -252,7 +262,8 @@ public final class PipelineStages {
             ProbabilityModel pStarModel = learners.evaluationPropensity().fit(x, t, null,
                     Seeds.derive(c.seed(), "p-star"));
             double[] pStar = pStarModel.predictProba(tp.x());
-            TLearner.Fitted plugIn = outcome.models().get(0);
+            TLearner.Fitted plugIn = outcome.models().stream()
+                    .filter(f -> f.name().equals(study.policyEvaluation().plugIn())).findFirst().orElseThrow();
             HeldOut modelHeldOut = new HeldOut(Stats.select(y, split.test()), tp.t(), pStar, plugIn.mu(tp.x(), 0),
                     plugIn.mu(tp.x(), 1));
             // policies are valued on the modelled outcome, or on the study's derived evaluation outcome
@@ -278,7 +289,7 @@ public final class PipelineStages {
     }
 
     /** Steps 8–9: the policy chosen on the validation split, win matrix, outcome tree, rank graph, verdict. */
-    record Insights(Learners learners, boolean parallel) implements Stage {
+    record Insights(boolean parallel) implements Stage {
         public String name() {
             return "insights";
         }
@@ -288,6 +299,7 @@ public final class PipelineStages {
         }
 
         public RunContext apply(RunContext c, Progress progress) {
+            Learners learners = c.get(RunSlots.LEARNERS);
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
             RunSlots.Evaluation ev = c.get(RunSlots.EVALUATION);
@@ -304,7 +316,7 @@ public final class PipelineStages {
     }
 
     /** Step 10: secondary outcomes, outcome trees, policy summaries, deferral insights and the deferral sweep. */
-    record Analyses(Learners learners, boolean parallel) implements Stage {
+    record Analyses(boolean parallel) implements Stage {
         public String name() {
             return "analyses";
         }
@@ -314,6 +326,7 @@ public final class PipelineStages {
         }
 
         public RunContext apply(RunContext c, Progress progress) {
+            Learners learners = c.get(RunSlots.LEARNERS);
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
             RunSlots.Evaluation ev = c.get(RunSlots.EVALUATION);
@@ -345,7 +358,7 @@ public final class PipelineStages {
     }
 
     /** The cross-fitted AIPW average effects over the whole cohort. */
-    record Ate(Learners learners) implements Stage {
+    record Ate() implements Stage {
         public String name() {
             return "ate";
         }
@@ -355,6 +368,7 @@ public final class PipelineStages {
         }
 
         public RunContext apply(RunContext c, Progress progress) {
+            Learners learners = c.get(RunSlots.LEARNERS);
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
             CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary(study)),
@@ -365,7 +379,7 @@ public final class PipelineStages {
     }
 
     /** Cross-fitted values of the run's policies over all patients, when the study asks for them. */
-    record CrossFit(Learners learners) implements Stage {
+    record CrossFit() implements Stage {
         public String name() {
             return "cross-fit";
         }
@@ -379,6 +393,7 @@ public final class PipelineStages {
         }
 
         public RunContext apply(RunContext c, Progress progress) {
+            Learners learners = c.get(RunSlots.LEARNERS);
             Cohort cohort = c.get(RunSlots.COHORT);
             return c.with(RunSlots.CROSS_FITTED, CrossFitPolicyStage.run(c.study(), learners,
                     c.get(RunSlots.PROPENSITY).selected(), c.get(RunSlots.X), cohort.treatment(), cohort.outcome(),

@@ -41,7 +41,7 @@ final class ResultAssembly {
         List<TLearner.Fitted> explained = outcome.models().stream().filter(f -> f.name().equals("t_xgboost")).toList();
 
         RunResult result = new RunResult(study.name(),
-                ResultParts.protocol(study, cohort, armLabels),
+                ResultParts.protocol(study, cohort, armLabels, c.get(RunSlots.LEARNERS).estimators()),
                 new RunResult.SampleSizes(split.train().length, split.validation().length, test.length),
                 ResultParts.covariates(cohort, encoding),
                 encoding.featureNames(),

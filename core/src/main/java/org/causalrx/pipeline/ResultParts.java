@@ -14,7 +14,8 @@ final class ResultParts {
     private ResultParts() {
     }
 
-    static RunResult.ProtocolInfo protocol(Study study, Cohort cohort, String[] armLabels) {
+    static RunResult.ProtocolInfo protocol(Study study, Cohort cohort, String[] armLabels,
+                                           RunEstimators estimators) {
         Study.Protocol p = study.protocol();
         Study.Treatment tr = study.treatment();
         return new RunResult.ProtocolInfo(study.name(), p.question(), p.decisionTime(), p.population(), p.users(),
@@ -22,7 +23,8 @@ final class ResultParts {
                 tr.treatedCode(), study.outcome().column(), study.outcome().type().name().toLowerCase(),
                 study.outcome().direction().name().toLowerCase(), Stats.sd(cohort.outcome()), cohort.rowsRead(),
                 cohort.rowsDropped(), cohort.dropReason(), DecisionRuleInfo.of(study.decisionRule(),
-                new String[] {tr.controlCode(), tr.treatedCode()}, armLabels, study.outcome().column()));
+                new String[] {tr.controlCode(), tr.treatedCode()}, armLabels, study.outcome().column()),
+                estimators.settings(study.estimators()));
     }
 
     static List<RunResult.CovariateDecision> covariates(Cohort cohort, Encoding encoding) {

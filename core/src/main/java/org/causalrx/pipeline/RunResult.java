@@ -155,12 +155,26 @@ public record RunResult(
      * Protocol text and arm/outcome definitions as the report shows them.
      *
      * @param decisionRule the decision rule of every learned policy (default arm, margin)
+     * @param estimatorSettings the estimators fitted with the settings each used, and the DR plug-in; null when
+     *                          not recorded
      */
     public record ProtocolInfo(String name, String question, String decisionTime, String population, String users,
                                String dataFile, String treatmentColumn, String controlLabel, String treatedLabel,
                                String controlCode, String treatedCode, String outcomeColumn, String outcomeType,
                                String direction, double outcomeSd, int rowsRead, int rowsDropped,
-                               String rowsDroppedReason, DecisionRuleInfo decisionRule) {
+                               String rowsDroppedReason, DecisionRuleInfo decisionRule,
+                               EstimatorSettings estimatorSettings) {
+        /** Protocol information without estimator settings. */
+        public ProtocolInfo(String name, String question, String decisionTime, String population, String users,
+                            String dataFile, String treatmentColumn, String controlLabel, String treatedLabel,
+                            String controlCode, String treatedCode, String outcomeColumn, String outcomeType,
+                            String direction, double outcomeSd, int rowsRead, int rowsDropped,
+                            String rowsDroppedReason, DecisionRuleInfo decisionRule) {
+            this(name, question, decisionTime, population, users, dataFile, treatmentColumn, controlLabel,
+                    treatedLabel, controlCode, treatedCode, outcomeColumn, outcomeType, direction, outcomeSd, rowsRead,
+                    rowsDropped, rowsDroppedReason, decisionRule, null);
+        }
+
         /** Protocol information with the plain sign rule (default arm control, margin 0). */
         public ProtocolInfo(String name, String question, String decisionTime, String population, String users,
                             String dataFile, String treatmentColumn, String controlLabel, String treatedLabel,

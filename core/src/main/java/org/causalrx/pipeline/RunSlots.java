@@ -19,6 +19,8 @@ public final class RunSlots {
     /** The finished run: result, figure data, held-out detail and fitted models. */
     public static final Slot<RunOutput> OUTPUT = new Slot<>("output");
 
+    /** The run's learners bound to the study's estimator settings and DR plug-in. */
+    static final Slot<Learners> LEARNERS = new Slot<>("learners");
     static final Slot<Cohort> COHORT = new Slot<>("cohort");
     static final Slot<List<String>> DATA_WARNINGS = new Slot<>("data warnings");
     static final Slot<SplitIndices> SPLIT = new Slot<>("split");

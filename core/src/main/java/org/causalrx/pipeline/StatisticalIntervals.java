@@ -39,6 +39,7 @@ public final class StatisticalIntervals {
     }
 
     /**
+     * @param estimators the run's estimators with the study's settings (those not in {@code tLearners})
      * @param names      the estimators to give intervals (no "consensus"), in order
      * @param singles    the study's single estimators (the ensembles' members)
      * @param cateModels the run's point models by name (every name in {@code names} and {@code singles})
@@ -46,7 +47,7 @@ public final class StatisticalIntervals {
      * @param refits     B bootstrap refits
      * @param seed       the run's seed; the point models were fit with {@code Seeds.derive(seed, "cate-" + name)}
      */
-    static Fitted fit(List<String> names, List<String> singles, Map<String, CateModel> cateModels,
+    static Fitted fit(RunEstimators estimators, List<String> names, List<String> singles, Map<String, CateModel> cateModels,
                       List<TLearner> tLearners, OutcomeAware.Kind kind, int refits, double[][] xTr, int[] tTr,
                       double[] yTr, long seed, boolean parallel) {
         Map<String, IntervalCateModel> stat = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ public final class StatisticalIntervals {
                 stat.put(n, new PosteriorCateModel(b0, b1));
                 methods.put(n, "BART posterior draws of mu1 - mu0 (equal-tailed credible interval)");
             } else {
-                BootstrapCateModel bm = bootstrap(n, m, tLearners, kind, refits, xTr, tTr, yTr, seed, resampleSeed,
+                BootstrapCateModel bm = bootstrap(estimators, n, m, tLearners, kind, refits, xTr, tTr, yTr, seed, resampleSeed,
                         parallel);
                 boots.put(n, bm);
                 stat.put(n, bm);
@@ -83,7 +84,7 @@ public final class StatisticalIntervals {
             for (String s : singles) {
                 BootstrapCateModel bm = boots.get(s);
                 if (bm == null) {
-                    bm = bootstrap(s, cateModels.get(s), tLearners, kind, refits, xTr, tTr, yTr, seed, resampleSeed,
+                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, xTr, tTr, yTr, seed, resampleSeed,
                             parallel);
                     boots.put(s, bm);
                 }
@@ -102,11 +103,11 @@ public final class StatisticalIntervals {
         return new Fitted(stat, methods);
     }
 
-    private static BootstrapCateModel bootstrap(String n, CateModel point, List<TLearner> tLearners,
+    private static BootstrapCateModel bootstrap(RunEstimators estimators, String n, CateModel point, List<TLearner> tLearners,
                                                 OutcomeAware.Kind kind, int refits, double[][] xTr, int[] tTr,
                                                 double[] yTr, long seed, long resampleSeed, boolean parallel) {
         CateEstimator est = tLearners.stream().filter(t -> t.name().equals(n)).findFirst()
-                .map(t -> (CateEstimator) t).orElseGet(() -> Estimators.byName(n, kind));
+                .map(t -> (CateEstimator) t).orElseGet(() -> estimators.estimator(n, kind));
         long fitSeed = Seeds.derive(seed, "refits-" + n);
         if (est instanceof DRLearner dr) {
             // the point model's own pseudo-outcomes (same seed as CateStage.fit), final stage refit only

@@ -184,13 +184,18 @@ public record FeasibilityStudy(StudyRun runner) {
         return s / decisions.length;
     }
 
-    /** The study with a continuous outcome (estimators, seed, split, overlap, rounds and decision rule unchanged). */
+    /**
+     * The study with a continuous outcome (estimators with their params, DR plug-in, seed, split, overlap, rounds and
+     * decision rule unchanged).
+     */
     public static Study simulatedStudy(Study s) {
         Study.Outcome o = s.outcome();
         return new Study(s.file(), s.name() + "-simulated", s.protocol(), s.data(), s.idColumn(), s.treatment(),
                 new Study.Outcome(o.column(), Study.OutcomeType.CONTINUOUS, o.direction(), o.missing()),
                 s.covariates(), s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(), null)
-                .withPolicy(s.policy());
+                .withPolicy(s.policy()).withEstimatorSpecs(s.estimatorSpecs())
+                .withPolicyEvaluation(new Study.PolicyEvaluation(false, Study.PolicyEvaluation.OFF.folds(),
+                        s.policyEvaluation().plugIn()));
     }
 
     /** The data table with the outcome column replaced by the simulated factual outcome (same missing rows). */

@@ -34,12 +34,14 @@ import org.causalrx.causal.Estimand;
  * @param policyEvaluation which policy-value schemes run beside the test split ({@link PolicyEvaluation#OFF}:
  *                      the test split only)
  * @param policy        the decision rule's default arm and margin (TRS §3.10); null reads as {@link Policy#DEFAULT}
+ * @param estimatorSpecs the {@code estimators} entries with their hyperparameters, one per name of
+ *                      {@code estimators} in the same order; null reads as the names with default settings
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                     int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
                     Analyses analyses, Deferral deferral, List<Estimand> estimands,
-                    PolicyEvaluation policyEvaluation, Policy policy) {
+                    PolicyEvaluation policyEvaluation, Policy policy, List<EstimatorSpec> estimatorSpecs) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -50,6 +52,23 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         estimands = estimands == null || estimands.isEmpty() ? List.of(Estimand.ATE) : List.copyOf(estimands);
         policyEvaluation = policyEvaluation == null ? PolicyEvaluation.OFF : policyEvaluation;
         policy = policy == null ? Policy.DEFAULT : policy;
+        estimatorSpecs = estimatorSpecs == null ? estimators.stream().map(EstimatorSpec::of).toList()
+                : List.copyOf(estimatorSpecs);
+        if (!estimatorSpecs.stream().map(EstimatorSpec::name).toList().equals(estimators)) {
+            throw new IllegalArgumentException("estimator specs " + estimatorSpecs + " do not match the names "
+                    + estimators);
+        }
+    }
+
+    /** A study whose estimators use their default settings. */
+    public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
+                 Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
+                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
+                 Analyses analyses, Deferral deferral, List<Estimand> estimands,
+                 PolicyEvaluation policyEvaluation, Policy policy) {
+        this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy, null);
     }
 
     /** A study whose cross-fitted AIPW estimates the ATE only, whose policies are valued on the test split only, with the default decision rule. */
@@ -83,27 +102,28 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     public Study withSeedAndRounds(long newSeed, int rounds) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
                 rounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
-                policy);
+                policy, estimatorSpecs);
     }
 
     /** A copy whose outcome is {@code other} (e.g. the derived evaluation outcome, for valuing policies). */
     public Study withOutcome(Outcome other) {
         return new Study(file, name, protocol, data, idColumn, treatment, other, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
-                policy);
+                policy, estimatorSpecs);
     }
 
     /** A copy with other deferral settings (null: overlap only). */
     public Study withDeferral(Deferral d) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, d, estimands, policyEvaluation, policy);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, d, estimands, policyEvaluation, policy,
+                estimatorSpecs);
     }
 
     /** A copy with another decision rule (default arm, margin). */
     public Study withPolicy(Policy p) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands,
-                policyEvaluation, p);
+                policyEvaluation, p, estimatorSpecs);
     }
 
     /** The decision rule every policy of the run applies: this study's default arm and margin, outcome direction. */
@@ -162,10 +182,18 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         }
     }
 
+    /** A copy whose estimators carry these params (the same names in the same order). */
+    public Study withEstimatorSpecs(List<EstimatorSpec> specs) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy, specs);
+    }
+
     /** A copy with other policy-evaluation settings. */
     public Study withPolicyEvaluation(PolicyEvaluation p) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
-                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, p, policy);
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, p, policy,
+                estimatorSpecs);
     }
 
     /**
@@ -175,15 +203,26 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
      *
      * @param crossFit also value the policies by cross-fitting
      * @param folds    folds of that scheme, 2..20
+     * @param plugIn   the T-learner whose per-arm outcome models are the DR plug-ins mu_0, mu_1 (TRS App. D) of the
+     *                 held-out values, the cross-fitted values and the AIPW ATE; null reads as
+     *                 {@link #DEFAULT_PLUG_IN}
      */
-    public record PolicyEvaluation(boolean crossFit, int folds) {
-        /** The test split only (5 folds should cross-fitting be turned on). */
+    public record PolicyEvaluation(boolean crossFit, int folds, String plugIn) {
+        /** The DR plug-in outcome model when the study names none: XGBoost per arm. */
+        public static final String DEFAULT_PLUG_IN = "t_xgboost";
+        /** The test split only (5 folds should cross-fitting be turned on), XGBoost plug-in. */
         public static final PolicyEvaluation OFF = new PolicyEvaluation(false, 5);
 
         public PolicyEvaluation {
             if (folds < 2 || folds > 20) {
                 throw new IllegalArgumentException("policy-evaluation folds must be 2..20, got " + folds);
             }
+            plugIn = plugIn == null ? DEFAULT_PLUG_IN : plugIn;
+        }
+
+        /** With the default plug-in. */
+        public PolicyEvaluation(boolean crossFit, int folds) {
+            this(crossFit, folds, null);
         }
     }
 

@@ -90,13 +90,14 @@ public final class StudyLoader {
                     + "; use e.g. ate: {folds: 5}");
         }
         checkCovariateNames(f, covariates, treatment, outcome);
+        List<EstimatorSpec> estimators = estimators(f, root.get("estimators"));
         return new Study(file.toAbsolutePath().normalize(), name, protocol, data, id, treatment, outcome, covariates,
-                split, seed, overlap, rounds, (int) folds, estimators(f, root.get("estimators")),
+                split, seed, overlap, rounds, (int) folds, estimators.stream().map(EstimatorSpec::name).toList(),
                 simulation(f, top.optionalChild("simulation")), AnalysesLoader.load(f, root, outcomeNode, outcome),
                 DeferralBlock.read(f, top.optionalChild("deferral")),
                 ate == null ? null : estimands(f, ate.node().get("estimands")),
                 policyEvaluation(f, top.optionalChild("policy_evaluation")),
-                PolicyBlock.read(f, top.optionalChild("policy"), treatment));
+                PolicyBlock.read(f, top.optionalChild("policy"), treatment), estimators);
     }
 
     /** {@code ate.estimands}: a non-empty list of ate / att / atc without repeats; absent: [ate]. */
@@ -127,13 +128,14 @@ public final class StudyLoader {
         if (p == null) {
             return Study.PolicyEvaluation.OFF;
         }
-        p.allowOnly("cross_fit", "folds");
+        p.allowOnly("cross_fit", "folds", "plug_in");
         long folds = p.integer("folds", Study.PolicyEvaluation.OFF.folds());
         if (folds < 2 || folds > 20) {
             throw new CausalRxException(f + ": 'policy_evaluation.folds' must be between 2 and 20, got " + folds
                     + "; e.g. policy_evaluation: {cross_fit: true, folds: 5}");
         }
-        return new Study.PolicyEvaluation(p.bool("cross_fit", false), (int) folds);
+        return new Study.PolicyEvaluation(p.bool("cross_fit", false), (int) folds,
+                p.text("plug_in", Study.PolicyEvaluation.DEFAULT_PLUG_IN));
     }
 
     /** A covariate listed twice, or the treatment / outcome listed as a covariate, is a declaration error. */
@@ -194,25 +196,71 @@ public final class StudyLoader {
         return new Study.Simulation(forms, lambda, effect, (int) seeds, (int) rounds);
     }
 
-    private static List<String> estimators(String f, JsonNode list) {
+    /**
+     * {@code estimators}: a non-empty list whose entries are names or {@code {name: ..., params: {...}}} mappings;
+     * absent: the three T-learners with default settings. Param values must be scalars; their keys and ranges are
+     * checked against the estimator's settings when the run starts.
+     */
+    private static List<EstimatorSpec> estimators(String f, JsonNode list) {
         if (list == null || list.isNull()) {
-            return Study.DEFAULT_ESTIMATORS;
+            return Study.DEFAULT_ESTIMATORS.stream().map(EstimatorSpec::of).toList();
         }
         if (!list.isArray() || list.isEmpty()) {
             throw new CausalRxException(f + ": 'estimators' must be a non-empty list of estimator names, e.g. "
                     + "[t_xgboost, x_xgboost, average]");
         }
-        List<String> out = new ArrayList<>();
+        List<EstimatorSpec> out = new ArrayList<>();
         for (JsonNode n : list) {
-            if (!n.isTextual()) {
-                throw new CausalRxException(f + ": 'estimators' entries must be names, got '" + n + "'");
+            EstimatorSpec spec = estimator(f, n);
+            if (out.stream().anyMatch(e -> e.name().equals(spec.name()))) {
+                throw new CausalRxException(f + ": estimator '" + spec.name() + "' is listed twice; keep one");
             }
-            if (out.contains(n.asText())) {
-                throw new CausalRxException(f + ": estimator '" + n.asText() + "' is listed twice; keep one");
-            }
-            out.add(n.asText());
+            out.add(spec);
         }
         return out;
+    }
+
+    private static EstimatorSpec estimator(String f, JsonNode n) {
+        if (n.isTextual()) {
+            return EstimatorSpec.of(n.asText());
+        }
+        if (!n.isObject()) {
+            throw new CausalRxException(f + ": 'estimators' entries must be names or {name: ..., params: {...}}, got '"
+                    + n + "'");
+        }
+        YamlNode entry = new YamlNode(f, "estimators[]", n).allowOnly("name", "params");
+        String name = entry.text("name");
+        JsonNode params = n.get("params");
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        if (params != null && !params.isNull()) {
+            if (!params.isObject()) {
+                throw new CausalRxException(f + ": estimators: '" + name + "' params must be a mapping of key: value,"
+                        + " e.g. {name: " + name + ", params: {...}}, got '" + params + "'");
+            }
+            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = params.fields();
+            while (it.hasNext()) {
+                java.util.Map.Entry<String, JsonNode> p = it.next();
+                values.put(p.getKey(), scalar(f, name, p.getKey(), p.getValue()));
+            }
+        }
+        return new EstimatorSpec(name, values);
+    }
+
+    private static Object scalar(String f, String estimator, String key, JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return v.longValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        throw new CausalRxException(f + ": estimators: '" + estimator + "' param '" + key
+                + "' must be a single number or true/false, got '" + v + "'");
     }
 
     private static Study.Protocol protocol(YamlNode p) {

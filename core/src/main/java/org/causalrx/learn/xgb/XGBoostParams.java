@@ -18,9 +18,20 @@ package org.causalrx.learn.xgb;
 public record XGBoostParams(int rounds, int maxDepth, double eta, double subsample, double colsample,
                             double minChildWeight, double lambda, int threads, int earlyStopping) {
     public XGBoostParams {
-        if (rounds < 1 || maxDepth < 1 || eta <= 0 || subsample <= 0 || subsample > 1 || colsample <= 0
-                || colsample > 1 || minChildWeight < 0 || lambda < 0 || threads < 1 || earlyStopping < 0) {
-            throw new IllegalArgumentException("invalid XGBoost parameters: " + this);
+        check(rounds >= 1, "rounds must be at least 1, got " + rounds);
+        check(maxDepth >= 1, "max_depth must be at least 1, got " + maxDepth);
+        check(eta > 0 && eta <= 1, "eta (learning rate) must be in (0, 1], got " + eta);
+        check(subsample > 0 && subsample <= 1, "subsample must be in (0, 1], got " + subsample);
+        check(colsample > 0 && colsample <= 1, "colsample must be in (0, 1], got " + colsample);
+        check(minChildWeight >= 0, "min_child_weight must be >= 0, got " + minChildWeight);
+        check(lambda >= 0, "lambda must be >= 0, got " + lambda);
+        check(threads >= 1, "threads must be at least 1, got " + threads);
+        check(earlyStopping >= 0, "early_stopping must be >= 0, got " + earlyStopping);
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid XGBoost parameters: " + message);
         }
     }
 

@@ -13,7 +13,7 @@ import org.causalrx.causal.CrossFit;
 import org.causalrx.learn.Metrics;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.Regressor;
-import org.causalrx.pipeline.Estimators;
+import org.causalrx.estimators.EstimatorRegistry;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +51,8 @@ class MetaLearnersTest {
         double naivePehe = Metrics.rmse(test.tau(), constant); // sqrt-PEHE
         for (String name : List.of("t_xgboost", "t_ridge", "t_lasso", "s_xgboost", "x_xgboost", "r_xgboost",
                 "dr_xgboost")) {
-            double pehe = Metrics.rmse(test.tau(), Estimators.byName(name).fit(train.x(), train.t(), train.y(), 5)
-                    .effect(test.x()));
+            double pehe = Metrics.rmse(test.tau(), EstimatorRegistry.load().create(name)
+                    .fit(train.x(), train.t(), train.y(), 5).effect(test.x()));
             assertTrue(pehe < 0.6, name + " sqrt-PEHE " + pehe + " should be < 0.6 (SD of tau is 1)");
             assertTrue(pehe < naivePehe, name + " " + pehe + " should beat the naive constant " + naivePehe);
         }
@@ -62,7 +62,7 @@ class MetaLearnersTest {
     void sameSeedSamePredictions() {
         Sim s = Sim.draw(500, 3);
         for (String name : List.of("x_xgboost", "r_xgboost", "dr_xgboost")) {
-            CateEstimator e = Estimators.byName(name);
+            CateEstimator e = EstimatorRegistry.load().create(name);
             assertArrayEquals(e.fit(s.x(), s.t(), s.y(), 9).effect(s.x()), e.fit(s.x(), s.t(), s.y(), 9).effect(s.x()));
         }
     }

@@ -1,0 +1,7 @@
+/**
+ * The catalogue of named CATE estimators: {@link org.causalrx.estimators.EstimatorRegistry} (built once per run from
+ * the built-in entries and {@link org.causalrx.estimators.EstimatorProvider}s), each
+ * {@link org.causalrx.estimators.EstimatorEntry} with its kind, its settings record and defaults, and a factory;
+ * study-file hyperparameters are read by {@link org.causalrx.estimators.EstimatorParams}.
+ */
+package org.causalrx.estimators;
