@@ -46,11 +46,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "data for checking choices made on the IHDP files), grf (causal "
                     + "forest on grf's simple design; --reps N repetitions, default 1), categorical (4-class outcome "
                     + "simulated on the --study covariates: true PEHE vs NN-PEHE of the neural estimators; --reps, "
-                    + "default 1-3), lalonde (cross-fitted AIPW ATT and ATE on the NSW treated vs PSID controls, against "
-                    + "the experimental $1,794; needs --data)")
+                    + "default 1-3), lalonde (cross-fitted AIPW ATT and ATE on the NSW treated vs PSID controls, "
+                    + "against the experimental $1,794; needs --data)")
     String what;
 
-    @Option(names = "--data", description = "benchmark data folder (default: ../shared/data/ihdp or ../shared/data/acic2016)")
+    @Option(names = "--data",
+            description = "benchmark data folder (default: ../shared/data/ihdp or ../shared/data/acic2016)")
     Path data;
 
     @Option(names = "--reps", description = "replications, e.g. 1-10 (default per benchmark: ihdp 1-10, ihdp-sim 1-20, "
@@ -117,8 +118,8 @@ final class BenchCommand implements Callable<Integer> {
                         System.out.println(k + " = " + v);
                     }
                 });
-                System.out.println("grf 2.6.1 on this machine (PEERS.md): tau MSE 0.0093, variance ratio 1.25, fit 11.70 s, "
-                        + "predict 3.43 s, predict with variance 4.89 s");
+                System.out.println("grf 2.6.1 on this machine (PEERS.md): tau MSE 0.0093, variance ratio 1.25, fit "
+                        + "11.70 s, predict 3.43 s, predict with variance 4.89 s");
                 System.out.println("results written to " + target.path());
                 return 0;
             }

@@ -15,7 +15,8 @@ import org.causalrx.util.Stats;
 
 /** Runs the IHDP / ACIC CATE benchmarks, writes the CSV and prints mean ± SE per estimator. */
 final class CateBench {
-    static final String HEADER = "estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds,nn_pehe_out";
+    static final String HEADER =
+            "estimator,rep,sqrt_pehe_in,sqrt_pehe_out,ate_err_in,ate_err_out,fit_seconds,nn_pehe_out";
 
     private CateBench() {
     }

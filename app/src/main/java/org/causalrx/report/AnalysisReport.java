@@ -198,7 +198,8 @@ final class AnalysisReport {
             if (!d.groups().isEmpty()) {
                 b.append("<h4>Vulnerable groups</h4>\n<p>Share deferred and share outside the overlap set within "
                         + "each declared group, against all other test patients; flagged when the difference "
-                        + "exceeds ").append(Fmt.num(100 * d.margin())).append(" percentage points. Table: <code>tables/"
+                        + "exceeds ").append(Fmt.num(100 * d.margin()))
+                        .append(" percentage points. Table: <code>tables/"
                         + "vulnerable_groups.csv</code>.</p>\n");
                 Html.Table t = new Html.Table(List.of("Column", "Group", "n", "Deferred", "Rest deferred",
                         "Outside overlap", "Rest outside", ""), false, false, true, true, true, true, true, false);

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CategoricalBenchTest {
     private static final Path NHEFS = Path.of("examples", "nhefs", "study.yaml");
-    private static final NnSettings SMALL = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(60, 10).withMembers(1);
+    private static final NnSettings SMALL = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(60, 10)
+            .withMembers(1);
     private static final List<String> ROWS = List.of("true_effects", "zero_effects", "tarnet", "dragonnet",
             "xmultitask");
 

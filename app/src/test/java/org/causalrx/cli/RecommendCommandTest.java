@@ -31,7 +31,8 @@ class RecommendCommandTest {
 
     @BeforeAll
     static void run() {
-        assertEquals(0, Main.execute("run", STUDY.toString(), "--out", dir.resolve("run").toString(), "--rounds", "50"));
+        assertEquals(0, Main.execute("run", STUDY.toString(), "--out", dir.resolve("run").toString(), "--rounds",
+                "50"));
         model = dir.resolve("run").resolve("model");
     }
 
@@ -80,12 +81,14 @@ class RecommendCommandTest {
         String text = console.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, text);
         assertTrue(text.contains("19 of 20 patients scored"), text);
-        assertTrue(text.contains("not scored: new.csv: column 'age' is numeric but has text") && text.contains("(rows 4)"),
+        assertTrue(text.contains("not scored: new.csv: column 'age' is numeric but has text")
+                && text.contains("(rows 4)"),
                 text);
         List<String> out = Files.readAllLines(recs);
         assertEquals(RecommendCommand.HEADER, out.get(0));
         assertEquals(21, out.size());
-        assertTrue(out.get(4).startsWith(lines.get(4).split(",")[0] + ",,,") && out.get(4).contains("'unknown' is not a number"),
+        assertTrue(out.get(4).startsWith(lines.get(4).split(",")[0] + ",,,")
+                && out.get(4).contains("'unknown' is not a number"),
                 out.get(4));
         for (int i = 1; i < out.size(); i++) {
             if (i == 4) {

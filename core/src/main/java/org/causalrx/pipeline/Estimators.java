@@ -20,7 +20,6 @@ import org.causalrx.causal.meta.XLearner;
 import org.causalrx.learn.linear.Lasso;
 import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.learn.linear.Ridge;
-import org.causalrx.learn.xgb.XGBoostClassifier;
 import org.causalrx.learn.xgb.XGBoostParams;
 import org.causalrx.learn.xgb.XGBoostRegressor;
 import org.causalrx.util.CausalRxException;

@@ -99,7 +99,8 @@ final class NnMetricsStage {
                 for (int arm = 0; arm <= 1; arm++) {
                     ArmAuc.Result a = ArmAuc.perArm(arms, xTest, tTest, yInt, arm,
                             Seeds.derive(seed, "auc-" + name + "-" + arm), ROUNDS);
-                    aucs.add(new NnMetrics.ArmAuc(armLabels[arm], a.n(), a.positives(), a.auc(), a.ciLow(), a.ciHigh()));
+                    aucs.add(new NnMetrics.ArmAuc(armLabels[arm], a.n(), a.positives(), a.auc(), a.ciLow(),
+                            a.ciHigh()));
                     int[] rowsOfArm = Stats.indicesOf(tTest, arm);
                     ArmAuc.Roc curve = ArmAuc.roc(Stats.select(yInt, rowsOfArm),
                             arms.mu(Stats.select(xTest, rowsOfArm), arm));

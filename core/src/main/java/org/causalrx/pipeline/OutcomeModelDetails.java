@@ -33,7 +33,8 @@ final class OutcomeModelDetails {
         propensity.forEach((name, m) -> {
             double[] c = standardized(m);
             if (c != null) {
-                out.add(new LinearCoefficients("propensity (" + name + ")", "log-odds of treatment per SD", features, c));
+                out.add(new LinearCoefficients("propensity (" + name + ")", "log-odds of treatment per SD", features,
+                        c));
             }
         });
         for (TLearner.Fitted f : outcomeModels) {

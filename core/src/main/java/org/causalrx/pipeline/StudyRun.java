@@ -63,7 +63,8 @@ public record StudyRun(Learners learners, boolean parallel) {
         Study.Split fr = study.split();
         SplitIndices split = Splits.stratified(t, fr.train(), fr.validation(), fr.test(), Seeds.derive(seed, "split"));
         List<CovariateSpec> kept = cohort.plan().stream().filter(CovariatePlan::kept)
-                .map(c -> new CovariateSpec(c.name(), c.type() == Study.ValueType.CATEGORICAL, squared(study, c.name())))
+                .map(c -> new CovariateSpec(c.name(), c.type() == Study.ValueType.CATEGORICAL,
+                        squared(study, c.name())))
                 .toList();
         Encoding encoding = CovariateEncoder.fit(cohort.covariates(), split.train(), kept);
         double[][] x = encoding.transform(cohort.covariates());
@@ -177,7 +178,8 @@ public record StudyRun(Learners learners, boolean parallel) {
                 outcome.metrics(), policyResults, insights, policyInsights,
                 Explanations.all(prop.selected(), prop.model(), explained, xTest, encoding.featureNames(), armLabels),
                 new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
-                        study.bootstrapRounds(), ResultParts.version(), System.getProperty("java.specification.version"),
+                        study.bootstrapRounds(), ResultParts.version(),
+                        System.getProperty("java.specification.version"),
                         "3.0.4"),
                 analyses.secondary(), valued.info(), analyses.trees(), analyses.summaries(), analyses.deferral(),
                 nn.metrics(),

@@ -69,15 +69,20 @@ class ModelBundleTest {
         assertReproduces(study, out, tmp.resolve("death"));
     }
 
-    /** NHEFS weight (continuous, squared terms) with a linear T-learner, the meta-learners and their ensembles; consensus refused. */
+    /**
+     * NHEFS weight (continuous, squared terms) with a linear T-learner, the meta-learners and their ensembles;
+     * consensus refused.
+     */
     @Test
     void metaLearnersReproduceTheRunAndConsensusIsRefused() throws Exception {
         Study w = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml"));
         Study s = new Study(w.file(), w.name(), w.protocol(), w.data(), w.idColumn(), w.treatment(), w.outcome(),
                 w.covariates(), w.split(), w.seed(), w.overlap(), 20, w.ateFolds(),
-                List.of("t_ridge", "s_xgboost", "x_xgboost", "r_xgboost", "dr_xgboost", "average", "majority", "consensus"), null);
+                List.of("t_ridge", "s_xgboost", "x_xgboost", "r_xgboost", "dr_xgboost", "average", "majority",
+                        "consensus"), null);
         RunOutput o = new StudyRun().run(s, table, Progress.NONE);
-        List<RunResult.PolicyResult> bundleable = learned(o).stream().filter(p -> !p.name().equals("consensus")).toList();
+        List<RunResult.PolicyResult> bundleable = learned(o).stream().filter(p -> !p.name().equals("consensus"))
+                .toList();
         assertEquals(7, bundleable.size());
         assertReproduces(s, o, tmp.resolve("weight"));
         BundleWriter.Written c = BundleWriter.write(tmp.resolve("consensus"), s, o, Instant.EPOCH,
@@ -357,7 +362,8 @@ class ModelBundleTest {
                 .orElseThrow().rows());
         assertEquals(List.of(5), r.problems().stream().filter(p -> p.column().equals("sex")).findFirst()
                 .orElseThrow().rows());
-        assertTrue(r.notes().stream().anyMatch(n -> n.contains("'cholesterol'") && n.contains("rows 6")), r.notes().toString());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("'cholesterol'") && n.contains("rows 6")),
+                r.notes().toString());
         // valid rows score exactly as in a file without the bad rows
         List<String> good = new ArrayList<>(bad);
         good.remove(5);
@@ -374,7 +380,8 @@ class ModelBundleTest {
         // a missing required column stops with the column's name
         Path noAge = tmp.resolve("noage.csv");
         Files.write(noAge, lines.stream().map(l -> drop(l, age)).toList());
-        CausalRxException e = assertThrows(CausalRxException.class, () -> Recommender.apply(b, TableReader.read(noAge)));
+        CausalRxException e = assertThrows(CausalRxException.class,
+                () -> Recommender.apply(b, TableReader.read(noAge)));
         assertTrue(e.getMessage().contains("no column 'age'"), e.getMessage());
     }
 
@@ -387,7 +394,8 @@ class ModelBundleTest {
         BundleWriter.Written w = BundleWriter.write(tmp.resolve("none"), s, o, Instant.EPOCH,
                 learned(o).stream().filter(p -> p.name().equals("consensus")).toList(), "consensus");
         assertNull(w.policy());
-        assertTrue(w.note().contains("consensus: a policy over several models") && w.note().contains("t_bart"), w.note());
+        assertTrue(w.note().contains("consensus: a policy over several models") && w.note().contains("t_bart"),
+                w.note());
         assertTrue(Files.notExists(tmp.resolve("none")));
     }
 

@@ -52,7 +52,8 @@ class CausalKnownAnswerTest {
         }
         double pehe = Math.sqrt(mse / tauHat.length);
         assertTrue(pehe < 0.6, "sqrt-PEHE " + pehe + " should be well below SD(tau) = 1");
-        assertArrayEquals(tauHat, new TLearner("t_xgboost", new XGBoostRegressor()).fit(d.x, d.t, d.y, 3).effect(test.x),
+        assertArrayEquals(tauHat, new TLearner("t_xgboost", new XGBoostRegressor()).fit(d.x, d.t, d.y, 3)
+                .effect(test.x),
                 "same seed, same predictions");
     }
 

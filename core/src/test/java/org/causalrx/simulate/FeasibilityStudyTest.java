@@ -36,7 +36,8 @@ class FeasibilityStudyTest {
                 Progress.NONE);
     }
 
-    static double mean(FeasibilityResult r, String policy, java.util.function.ToDoubleFunction<FeasibilityResult.PolicyRecord> f) {
+    static double mean(FeasibilityResult r, String policy,
+            java.util.function.ToDoubleFunction<FeasibilityResult.PolicyRecord> f) {
         return r.records().stream().filter(x -> x.policy().equals(policy)).mapToDouble(f).average().orElseThrow();
     }
 
