@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causalrx.nn.CategoricalBenchmark;
 import org.causalrx.nn.NnSettings;
 import org.causalrx.pipeline.ResultsJson;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ class CategoricalBenchTest {
     }
 
     @Test
+    @Tag("slow")
     void smallRunWritesSensibleReproducibleJson(@TempDir Path dir) throws Exception {
         JsonNode res = bench(dir.resolve("a.json"));
         assertEquals(CategoricalBench.CLASSES, res.get("classes").asInt());

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * row but one holding 1e39. The interrupted runs are real child processes of a small NHEFS study (one estimator,
  * 50 bootstrap rounds, about 15 s each).
  */
+@Tag("slow")
 class InterruptedRunTest {
     static final Path DATA = Path.of("examples", "nhefs", "nhefs.csv");
 

@@ -16,10 +16,12 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** run writes DIR/model; recommend applies it to a CSV, reporting bad rows and scoring the rest. */
+@Tag("slow")
 class RecommendCommandTest {
     static final Path STUDY = Path.of("examples", "nhefs", "weight.yaml");
     static final Path DATA = Path.of("examples", "nhefs", "nhefs.csv");

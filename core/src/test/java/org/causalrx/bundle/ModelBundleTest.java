@@ -32,6 +32,7 @@ import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.causalrx.util.CausalRxException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * propensities exactly, for every learned policy that can be bundled; load refuses tampered files and unknown
  * format versions.
  */
+@Tag("slow")
 class ModelBundleTest {
     static Study study;
     static Table table;
@@ -258,7 +260,7 @@ class ModelBundleTest {
         assertEquals("quit smoking", j.at("/protocol/decision_rule/default_arm_label").asText());
         assertEquals(0.02, j.at("/protocol/decision_rule/margin").asDouble(), 0.0);
         assertTrue(learned(o).get(0).description().contains("by more than 0.02"), learned(o).get(0).description());
-        // a bundle written before the rule was bundled (no policy.decision_rule) reads as the sign rule
+        // a bundle without policy.decision_rule reads as the sign rule
         Path old = tmp.resolve("margin").resolve("t_ridge_inclusive");
         Path bj = old.resolve(BundleFormat.BUNDLE);
         com.fasterxml.jackson.databind.node.ObjectNode bundleJson =
@@ -272,13 +274,13 @@ class ModelBundleTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("files")).put(BundleFormat.BUNDLE,
                 Manifest.sha256(bytes));
         Files.writeString(mf, BundleFiles.JSON.writeValueAsString(manifest) + "\n");
-        ModelBundle legacy = ModelBundle.load(old);
-        assertEquals(DecisionRule.sign(-1), legacy.rule());
+        ModelBundle withoutRule = ModelBundle.load(old);
+        assertEquals(DecisionRule.sign(-1), withoutRule.rule());
         boolean[] in = new boolean[held.propensity().length];
         for (int i = 0; i < in.length; i++) {
             in[i] = ov.contains(held.propensity()[i]);
         }
-        assertArrayEquals(DecisionRule.sign(-1).arms(tau.get("t_ridge"), in), Recommender.apply(legacy, testRows)
+        assertArrayEquals(DecisionRule.sign(-1).arms(tau.get("t_ridge"), in), Recommender.apply(withoutRule, testRows)
                 .rows().stream().mapToInt(Recommender.Row::arm).toArray());
     }
 

@@ -12,6 +12,7 @@ import org.causalrx.learn.Regressor;
 import org.causalrx.learn.xgb.XGBoostClassifier;
 import org.causalrx.learn.xgb.XGBoostRegressor;
 import org.causalrx.util.Stats;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** T-learner and AIPW on simulated data with a known CATE. */
@@ -58,6 +59,7 @@ class CausalKnownAnswerTest {
     }
 
     @Test
+    @Tag("slow")
     void crossFittedAipwCoversTheTrueAte() {
         int covered = 0;
         int reps = 5;

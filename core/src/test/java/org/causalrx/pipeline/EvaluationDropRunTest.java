@@ -23,6 +23,7 @@ import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * NN-PEHE and per-arm AUC stay on the modelled (binary) outcome of every test patient, and the deferral sweep
  * values the decisions of the kept patients only.
  */
+@Tag("slow")
 class EvaluationDropRunTest {
     @TempDir
     static Path dir;
