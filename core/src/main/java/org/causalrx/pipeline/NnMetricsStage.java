@@ -14,9 +14,10 @@ import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
 /**
- * Evaluation without counterfactual truth of every estimator of a run, on the test split: NN-PEHE with a bootstrap interval, the
- * implied ATE with its interval (taken from the CATE insights, not recomputed) and, for binary outcomes and
- * models that predict the outcome per arm ({@link ArmOutcomeModel}), the AUC per arm with ROC curves. The
+ * Evaluation without counterfactual truth of every estimator of a run, on the test split: NN-PEHE with a
+ * bootstrap interval, the implied ATE with its interval (taken from the CATE insights, not recomputed) and, for
+ * binary outcomes and models that predict the outcome per arm ({@link ArmOutcomeModel}), the AUC per arm with
+ * ROC curves. The
  * nearest-neighbour search is done once and shared by all estimators. Seeds derive from the stage seed by
  * estimator name, so adding an estimator does not change the others' intervals.
  */
