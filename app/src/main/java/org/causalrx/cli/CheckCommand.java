@@ -57,13 +57,16 @@ final class CheckCommand implements Callable<Integer> {
             double[] v = org.causalrx.study.AnalysisColumns.evaluation(study, table, ev, cohort.sourceRows());
             long missing = java.util.Arrays.stream(v).filter(Double::isNaN).count();
             System.out.printf("valued on  %s = %s (%s is better)%s%n", ev.name(), ev.formula(),
-                    ev.direction().name().toLowerCase(), missing == 0 ? "" : ", " + missing + " without a value (left out)");
+                    ev.direction().name().toLowerCase(),
+                    missing == 0 ? "" : ", " + missing + " without a value (left out)");
         }
         System.out.println();
         System.out.println("covariates");
         for (CovariatePlan c : cohort.plan()) {
             System.out.printf("  %-4s %-20s %-16s %s%s%n", c.kept() ? "keep" : "drop", c.name(), c.role().key(),
-                    c.reason(), c.missing() == 0 ? "" : c.kept() ? " [" + c.missing() + " missing: training median + indicator]" : " [" + c.missing() + " missing]");
+                    c.reason(), c.missing() == 0 ? ""
+                            : c.kept() ? " [" + c.missing() + " missing: training median + indicator]"
+                            : " [" + c.missing() + " missing]");
         }
         long kept = cohort.plan().stream().filter(CovariatePlan::kept).count();
         if (!warnings.isEmpty()) {

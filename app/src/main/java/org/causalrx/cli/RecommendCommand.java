@@ -14,14 +14,15 @@ import picocli.CommandLine.Option;
 
 /**
  * Applies a run's model bundle to new patients: one row per input patient with the recommendation (arm label or
- * DEFER), the reason, the CATE, the joint interval (filled for a Conservative bundle, empty for an Inclusive one), the propensity, and an error for
- * rows that could not be scored. The output file is written atomically.
+ * DEFER), the reason, the CATE, the joint interval (filled for a Conservative bundle, empty for an Inclusive one), the
+ * propensity, and an error for rows that could not be scored. The output file is written atomically.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = "Recommend a treatment (or DEFER) for new patients with a run's model bundle.")
 final class RecommendCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "the model folder a run wrote (DIR/model)")
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "the model folder a run wrote (DIR/model)")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "CSV", description = "new patients, CSV or Parquet")

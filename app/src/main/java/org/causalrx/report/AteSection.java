@@ -46,6 +46,6 @@ final class AteSection implements ReportSection {
                 new String[] {"Cross-fitting folds", Integer.toString(a.folds())},
                 new String[] {"Patients", Fmt.integer(a.n())})));
         b.append("</section>\n");
-    
+
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.causalrx.pipeline.NnMetrics;
 
 /**
- * The categorical-outcome part of the NN-metrics subsection (issue 4): per estimator and class the mean
+ * The categorical-outcome part of the NN-metrics subsection: per estimator and class the mean
  * effect (difference in class probability), the per-class NN-PEHE and the AUC per arm, as an HTML table and
  * {@code tables/nn_metrics_by_class.csv}. Empty for continuous and binary outcomes.
  */

@@ -56,6 +56,6 @@ final class CovariatesSection implements ReportSection {
             b.append(list.isEmpty() ? "<p>None.</p>\n" : t.html());
         }
         b.append("</section>\n");
-    
+
     }
 }

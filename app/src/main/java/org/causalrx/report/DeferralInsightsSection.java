@@ -55,6 +55,6 @@ final class DeferralInsightsSection implements ReportSection {
             b.append("<p class=\"note\">No deferral insights: the run has no selected learned policy.</p>\n");
         }
         b.append("</section>\n");
-    
+
     }
 }

@@ -7,13 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.causalrx.pipeline.RunFigures;
 import org.causalrx.pipeline.RunFigures.CalibrationBin;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.RunResult.PolicyResult;

@@ -56,7 +56,8 @@ final class InsightFigures {
     }
 
     /** Rank graph: value vs share treated per model, 95 % band as thin dashed lines, Doctors as a point. */
-    static XYChart rankGraph(List<RunResult.RankCurve> curves, double doctorsShare, double doctorsValue, String yTitle) {
+    static XYChart rankGraph(List<RunResult.RankCurve> curves, double doctorsShare, double doctorsValue,
+            String yTitle) {
         XYChart c = new XYChart(Figures.WIDTH, Figures.HEIGHT);
         c.setTitle("Rank graph: treat the top share by predicted benefit");
         c.setXAxisTitle("Share of test patients treated");

@@ -14,10 +14,10 @@ import org.causalrx.pipeline.RunFigures;
 import org.causalrx.pipeline.RunResult;
 
 /**
- * The report's parts on model evaluation without counterfactual truth (issue 4: NN-PEHE, implied ATE, AUC per
- * arm with ROC figure, in section 7) and on the outcome models' explanations (issue 6: standardised
- * coefficients of the linear models and error distributions per arm, Fig. S.5, in section 6): figures, CSV
- * tables and HTML. Formats what the pipeline computed.
+ * The report's parts on model evaluation without counterfactual truth (NN-PEHE, implied ATE, AUC per arm with
+ * ROC figure, in section 7) and on the outcome models' explanations (standardised coefficients of the linear
+ * models and error distributions per arm, Fig. S.5, in section 6): figures, CSV tables and HTML. Formats what the
+ * pipeline computed.
  */
 final class ModelEvaluationReport {
     static final String NN_METRICS = "nn_metrics.csv";
@@ -46,8 +46,9 @@ final class ModelEvaluationReport {
                     "Error distribution of each outcome model per arm (paper Fig. S.5): observed minus predicted "
                             + "outcome of the " + split + " patients who received that arm (box: 25\u201375 %, line: "
                             + "median). A box centred on 0 and narrow relative to the outcome's spread is a good fit."
-                            + ("binary".equalsIgnoreCase(r.protocol().outcomeType()) ? " For a binary outcome the error "
-                            + "is the 0/1 outcome minus the predicted probability." : ""));
+                            + ("binary".equalsIgnoreCase(r.protocol().outcomeType())
+                                    ? " For a binary outcome the error "
+                                    + "is the 0/1 outcome minus the predicted probability." : ""));
             out.put(fig.id(), fig);
         }
     }

@@ -45,7 +45,7 @@ final class OutcomeModelsSection implements ReportSection {
         b.append(t.html());
         ModelEvaluationReport.outcomeDetails(r, b, report);
         b.append("</section>\n");
-    
+
     }
 
     private String armLabel(String arm) {

@@ -42,6 +42,6 @@ final class OverlapSection implements ReportSection {
         b.append(report.figure("propensity_before_trimming"));
         b.append(report.figure("propensity_after_trimming"));
         b.append("</section>\n");
-    
+
     }
 }

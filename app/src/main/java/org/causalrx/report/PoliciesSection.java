@@ -72,7 +72,7 @@ final class PoliciesSection implements ReportSection {
         b.append(report.figure("policy_value_ipw"));
         AnalysisReport.secondary(b, r, report);
         b.append("</section>\n");
-    
+
     }
 
     private void valueTable(StringBuilder b, String title, List<PolicyResult> policies,

@@ -52,7 +52,8 @@ final class PolicyInsightSection implements ReportSection {
                 + "ranking rises above the random ranking; the Doctors policy is shown as a point.</p>\n");
         b.append(report.figure("rank_graph"));
         if (pi.selectedPolicy() != null) {
-            b.append("<h3>Outcome tree of ").append("<code>").append(Html.esc(pi.selectedPolicy())).append("</code></h3>\n")
+            b.append("<h3>Outcome tree of ").append("<code>").append(Html.esc(pi.selectedPolicy()))
+                    .append("</code></h3>\n")
                     .append("<p>Held-out patients split by the arm they actually received, then by whether the policy "
                             + "agreed, disagreed or deferred. If the policy is right, patients whose treatment agreed "
                             + "with it should fare better than those whose treatment disagreed (not causal on its own: "

@@ -48,6 +48,6 @@ final class PropensitySection implements ReportSection {
                 + "done. Lower Brier is better; good calibration matters more than discrimination here.</p>\n");
         b.append(report.figure("calibration"));
         b.append("</section>\n");
-    
+
     }
 }

@@ -47,6 +47,6 @@ final class ProtocolSection implements ReportSection {
                         + "</b>"},
                 new String[] {"Decision rule", DecisionRuleText.protocolRow(r)})));
         b.append("</section>\n");
-    
+
     }
 }

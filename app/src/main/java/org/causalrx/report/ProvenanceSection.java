@@ -43,6 +43,6 @@ final class ProvenanceSection implements ReportSection {
             b.append(i > 0 ? ", " : "").append("<code>").append(Html.esc(tableFiles.get(i))).append("</code>");
         }
         b.append(". Figures are in <code>figures/</code> as PNG and SVG.</p>\n</section>\n");
-    
+
     }
 }

@@ -150,7 +150,8 @@ public final class ReportWriter {
                     ins.estimators(), ins.pearson(), -1, 1, "%.2f"));
             put(out, HeatMap.save(dir, "cate_correlation_kendall",
                     "Kendall rank correlation between the estimators' predicted effects on the test split: do "
-                            + "they rank patients alike? (Pearson in the table.)", "Kendall correlation of test-set CATEs",
+                            + "they rank patients alike? (Pearson in the table.)",
+                            "Kendall correlation of test-set CATEs",
                     ins.estimators(), ins.kendall(), -1, 1, "%.2f"));
         }
         if (r.featureImportance() != null) {
@@ -178,7 +179,8 @@ public final class ReportWriter {
         if (pi != null && pi.rankCurves() != null && !pi.rankCurves().isEmpty()) {
             PolicyResult doc = doctors.orElse(null);
             put(out, Figures.save(InsightFigures.rankGraph(pi.rankCurves(), doc == null ? 0 : doc.treatedShare(),
-                    doc == null || doc.valueDr() == null ? Double.NaN : doc.valueDr().mean(), yTitle), dir, "rank_graph",
+                    doc == null || doc.valueDr() == null ? Double.NaN : doc.valueDr().mean(), yTitle), dir,
+                    "rank_graph",
                     "Rank graph: DR value when the top share of test patients by each model's predicted benefit is "
                             + "treated (dashed: 95 % bootstrap band); grey: a random ranking; diamond: Doctors. "
                             + capitalise(PolicyChoice.directionText(valueDir)) + "."));

@@ -142,7 +142,8 @@ public final class SimulationReport {
         b.append(Html.kv(List.of(
                 new String[] {"Outcome", Html.esc(r.outcome() + " (" + r.direction() + " is better)")},
                 new String[] {"lambda", Fmt.num(r.lambda())},
-                new String[] {"Effect C (mean |CATE|)", Fmt.num(r.effect()) + " = " + Fmt.num(r.effect() / r.outcomeSd())
+                new String[] {"Effect C (mean |CATE|)", Fmt.num(r.effect()) + " = "
+                        + Fmt.num(r.effect() / r.outcomeSd())
                         + " SD of the real outcome"},
                 new String[] {"Seeds", Integer.toString(r.seeds())})));
         for (String note : r.notes()) {

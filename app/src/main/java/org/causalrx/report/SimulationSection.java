@@ -48,6 +48,6 @@ final class SimulationSection implements ReportSection {
         }
         b.append(t.html()).append(IntervalCoverageTable.html(sim)).append(report.figure("simulation_scatter"))
                 .append("</section>\n");
-    
+
     }
 }

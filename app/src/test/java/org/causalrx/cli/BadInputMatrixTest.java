@@ -68,26 +68,26 @@ class BadInputMatrixTest {
 
     @ParameterizedTest(name = "{0} ({1})")
     @CsvSource(delimiter = '|', textBlock = """
-            constant binary outcome        | check | y is constant         | outcome column 'y' is constant&&all 60 analysis rows are 1
-            constant binary outcome        | run   | y is constant         | outcome column 'y' is constant
-            binary outcome one arm         | check | y one arm             | arm 'treated'&&binary outcome 'y' is 1
-            value beyond float32           | check | age 1e39              | column 'age'&&row 4: 1.0E39&&float32
-            value beyond float32           | run   | age 1e39              | column 'age'&&row 4
-            outcome beyond float32         | check | y 1e308               | outcome column 'y'&&row 7
-            tiny cohort                    | check | 10 rows               | arm 'control' has 5 patients&&training split
-            tiny cohort                    | run   | 10 rows               | arm 'control' has 5 patients
-            split leaves no test rows      | check | test 0.0001           | test split (test: 0.0001) gets 0&&study.yaml
-            split leaves no test rows      | run   | test 0.0001           | test split (test: 0.0001) gets 0
-            too many folds for the arms    | check | 20 folds              | ate.folds&&40 (2 per fold)
-            all outcomes missing, drop     | check | y all missing         | outcome column 'y' is missing in every row
-            all outcomes missing, drop     | run   | y all missing         | outcome column 'y' is missing in every row
-            ids repeated                   | check | ids repeated          | repeats 2 ids: '900' twice (rows 2, 9), '257' 3 times (rows 6, 11, 14)
-            ;-separated, decimal commas    | check | semicolons            | separated by ';' (4 of them), not by ','
-            ;-separated, decimal commas    | run   | semicolons            | separated by ';'
-            data path is a folder          | check | data folder           | is a folder, not a data file
-            unknown estimator              | check | unknown estimator     | study.yaml: 'estimators' lists unknown estimator 'x_magic'
-            unknown estimator              | run   | unknown estimator     | study.yaml&&'estimators'&&x_magic
-            """)
+        constant binary outcome | check | y is constant     | outcome column 'y' is constant&&all 60 analysis rows are 1
+        constant binary outcome | run   | y is constant     | outcome column 'y' is constant
+        binary outcome one arm  | check | y one arm         | arm 'treated'&&binary outcome 'y' is 1
+        value beyond float32    | check | age 1e39          | column 'age'&&row 4: 1.0E39&&float32
+        value beyond float32    | run   | age 1e39          | column 'age'&&row 4
+        outcome beyond float32  | check | y 1e308           | outcome column 'y'&&row 7
+        tiny cohort             | check | 10 rows           | arm 'control' has 5 patients&&training split
+        tiny cohort             | run   | 10 rows           | arm 'control' has 5 patients
+        no test rows in split   | check | test 0.0001       | test split (test: 0.0001) gets 0&&study.yaml
+        no test rows in split   | run   | test 0.0001       | test split (test: 0.0001) gets 0
+        too many folds for arms | check | 20 folds          | ate.folds&&40 (2 per fold)
+        outcomes missing, drop  | check | y all missing     | outcome column 'y' is missing in every row
+        outcomes missing, drop  | run   | y all missing     | outcome column 'y' is missing in every row
+        ids repeated | check | ids repeated | repeats 2 ids: '900' twice (rows 2, 9), '257' 3 times (rows 6, 11, 14)
+        semicolon separated     | check | semicolons        | separated by ';' (4 of them), not by ','
+        semicolon separated     | run   | semicolons        | separated by ';'
+        data path is a folder   | check | data folder       | is a folder, not a data file
+        unknown estimator       | check | unknown estimator | study.yaml: 'estimators' lists unknown estimator 'x_magic'
+        unknown estimator       | run   | unknown estimator | study.yaml&&'estimators'&&x_magic
+        """)
     void refusedWithOneLineAndNothingWritten(String label, String command, String breakage, String mustName,
                                              @TempDir Path dir) throws Exception {
         String csv = csv(60);

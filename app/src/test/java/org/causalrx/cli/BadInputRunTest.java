@@ -15,6 +15,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * results.json and report.html; then {@code recommend} with its bundle: a missing --input file is named as such,
  * and repeated or blank ids in the input and files the manifest does not list are warned about.
  */
+@Tag("slow")
 class BadInputRunTest {
     @TempDir
     static Path dir;

@@ -23,16 +23,16 @@ class EstimatorParamsCliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            forest trees 0     | [t_ridge, {name: causal_forest, params: {num_trees: 0}}] | causal_forest | num_trees | accepted keys: num_trees
-            unknown xgb key    | [{name: t_xgboost, params: {max_dept: 2}}]               | t_xgboost     | max_dept  | max_depth
-            wrong type         | [{name: t_bart, params: {trees: many}}]                  | t_bart        | trees     | burn_in
-            eta above 1        | [{name: x_xgboost, params: {eta: 1.5}}]                  | x_xgboost     | eta       | min_child_weight
-            ridge lambda < 0   | [{name: t_ridge, params: {lambda: -1}}]                  | t_ridge       | lambda    | folds
-            net members 0      | [{name: tarnet, params: {members: 0}}]                   | tarnet        | members   | max_epochs
-            ensemble params    | [t_ridge, t_lasso, {name: average, params: {k: 3}}]      | average       | params    | average
-            duplicate name     | [t_ridge, {name: t_ridge, params: {folds: 3}}]           | t_ridge       | twice     | t_ridge
-            plug-in not T      | [t_ridge]\\npolicy_evaluation: {plug_in: x_xgboost}     | x_xgboost     | plug_in   | t_lasso
-            """)
+    trees 0 | [t_ridge, {name: causal_forest, params: {num_trees: 0}}] | causal_forest | num_trees | accepted keys
+    unknown xgb key | [{name: t_xgboost, params: {max_dept: 2}}] | t_xgboost | max_dept | max_depth
+    wrong type | [{name: t_bart, params: {trees: many}}] | t_bart | trees | burn_in
+    eta above 1 | [{name: x_xgboost, params: {eta: 1.5}}] | x_xgboost | eta | min_child_weight
+    ridge lambda < 0 | [{name: t_ridge, params: {lambda: -1}}] | t_ridge | lambda | folds
+    net members 0 | [{name: tarnet, params: {members: 0}}] | tarnet | members | max_epochs
+    ensemble params | [t_ridge, t_lasso, {name: average, params: {k: 3}}] | average | params | average
+    duplicate name | [t_ridge, {name: t_ridge, params: {folds: 3}}] | t_ridge | twice | t_ridge
+    plug-in not T | [t_ridge]\\npolicy_evaluation: {plug_in: x_xgboost} | x_xgboost | plug_in | t_lasso
+    """)
     void badParamGivesOneLineAndNoOutput(String label, String list, String estimator, String key, String more,
                                          @TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("data.csv"), CSV);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * row but one holding 1e39. The interrupted runs are real child processes of a small NHEFS study (one estimator,
  * 50 bootstrap rounds, about 15 s each).
  */
+@Tag("slow")
 class InterruptedRunTest {
     static final Path DATA = Path.of("examples", "nhefs", "nhefs.csv");
 
@@ -60,7 +62,8 @@ class InterruptedRunTest {
         killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertTrue(Files.isDirectory(leftover), "SIGKILL leaves the temporary: " + leftover);
         assertFalse(Files.exists(leftover.resolve("results.json")), "results.json is written last of all");
-        assertTrue(Files.exists(leftover.resolve(OutputDir.PARTIAL)) && !Files.exists(leftover.resolve(OutputDir.MARKER)),
+        assertTrue(Files.exists(leftover.resolve(OutputDir.PARTIAL))
+                && !Files.exists(leftover.resolve(OutputDir.MARKER)),
                 "the leftover says it is incomplete and carries no output marker");
         assertFalse(Files.exists(runs.resolve("killed")), "nothing at the target");
 
@@ -68,7 +71,8 @@ class InterruptedRunTest {
         byte[] firstResults = Files.readAllBytes(a.resolve("results.json"));
         StringWriter err = new StringWriter();
         assertEquals(2, Main.execute(new PrintWriter(err, true), "run", study.toString(), "--out", a.toString()));
-        assertTrue(err.toString().trim().contains("--overwrite") && !err.toString().trim().contains("\n"), err.toString());
+        assertTrue(err.toString().trim().contains("--overwrite") && !err.toString().trim().contains("\n"),
+                err.toString());
         assertArrayEquals(firstResults, Files.readAllBytes(a.resolve("results.json")));
         assertEquals(0, Main.execute("run", study.toString(), "--out", a.toString(), "--overwrite"));
         assertArrayEquals(firstResults, Files.readAllBytes(a.resolve("results.json")), "same seed, same results");
@@ -96,7 +100,8 @@ class InterruptedRunTest {
         Path out = recs.resolve("out.csv");
         String console = recommend(0, input, out);
         assertTrue(console.contains("9 of 10 patients scored"), console);
-        assertTrue(console.contains("not scored: new.csv: column 'age' has numbers too large") && console.contains("(rows 3)"),
+        assertTrue(console.contains("not scored: new.csv: column 'age' has numbers too large")
+                && console.contains("(rows 3)"),
                 console);
         List<String> written = Files.readAllLines(out);
         assertEquals(11, written.size());

@@ -38,23 +38,23 @@ class OutputSafetyTest {
             + "  - {name: age, role: confounder}\n"
             + "seed: 1\n";
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{1}: {0}")
     @CsvSource(delimiter = '|', textBlock = """
-            run: foreign non-empty folder                  | run       | out/           | -           | already exists and is not empty
-            run: foreign folder with --overwrite           | run       | out/           | --overwrite | does not carry the marker file .causalrx-output
-            run: marker but a file it does not list        | run       | marked/        | --overwrite | notes.txt
-            run: --out is the study's folder               | run       | study/         | --overwrite | holds the input
-            run: --out is a parent of the data             | run       | .              | --overwrite | holds the input
-            run: --out . (the current folder)              | run       | CWD            | -           | the current folder
-            run: --out . with --overwrite                  | run       | CWD            | --overwrite | the current folder
-            run: --out is a file                           | run       | out/a.txt      | --overwrite | is not a folder
-            simulate: foreign non-empty folder             | simulate  | out/           | -           | already exists and is not empty
-            simulate: --out is the study's folder          | simulate  | study/         | --overwrite | holds the input
-            recommend: --out is --input                    | recommend | study/data.csv | -           | is the input
-            recommend: --out is --input, --overwrite       | recommend | study/data.csv | --overwrite | is the input
-            recommend: existing file not ours              | recommend | out/a.txt      | -           | already exists
-            recommend: existing file not ours, --overwrite | recommend | out/a.txt      | --overwrite | does not carry the header line
-            """)
+        foreign non-empty folder        | run       | out/             | -           | already exists and is not empty
+        foreign folder with --overwrite | run | out/ | --overwrite | does not carry the marker file .causalrx-output
+        marker, but an unlisted file    | run       | marked/          | --overwrite | notes.txt
+        --out is the study's folder     | run       | study/           | --overwrite | holds the input
+        --out is a parent of the data   | run       | .                | --overwrite | holds the input
+        --out . (the current folder)    | run       | CWD              | -           | the current folder
+        --out . with --overwrite        | run       | CWD              | --overwrite | the current folder
+        --out is a file                 | run       | out/a.txt        | --overwrite | is not a folder
+        foreign non-empty folder        | simulate  | out/             | -           | already exists and is not empty
+        --out is the study's folder     | simulate  | study/           | --overwrite | holds the input
+        --out is --input                | recommend | study/data.csv   | -           | is the input
+        --out is --input, --overwrite   | recommend | study/data.csv   | --overwrite | is the input
+        file not ours                   | recommend | out/a.txt        | -           | already exists
+        file not ours, --overwrite      | recommend | out/a.txt        | --overwrite | does not carry the header line
+        """)
     void refusedTargetGivesOneLineAndChangesNothing(String label, String command, String target, String flag,
                                                     String mustSay, @TempDir Path dir) throws Exception {
         Path study = dir.resolve("study");

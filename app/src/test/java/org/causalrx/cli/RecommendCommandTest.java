@@ -16,10 +16,12 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** run writes DIR/model; recommend applies it to a CSV, reporting bad rows and scoring the rest. */
+@Tag("slow")
 class RecommendCommandTest {
     static final Path STUDY = Path.of("examples", "nhefs", "weight.yaml");
     static final Path DATA = Path.of("examples", "nhefs", "nhefs.csv");
@@ -31,7 +33,8 @@ class RecommendCommandTest {
 
     @BeforeAll
     static void run() {
-        assertEquals(0, Main.execute("run", STUDY.toString(), "--out", dir.resolve("run").toString(), "--rounds", "50"));
+        assertEquals(0, Main.execute("run", STUDY.toString(), "--out", dir.resolve("run").toString(), "--rounds",
+                "50"));
         model = dir.resolve("run").resolve("model");
     }
 
@@ -80,12 +83,14 @@ class RecommendCommandTest {
         String text = console.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, text);
         assertTrue(text.contains("19 of 20 patients scored"), text);
-        assertTrue(text.contains("not scored: new.csv: column 'age' is numeric but has text") && text.contains("(rows 4)"),
+        assertTrue(text.contains("not scored: new.csv: column 'age' is numeric but has text")
+                && text.contains("(rows 4)"),
                 text);
         List<String> out = Files.readAllLines(recs);
         assertEquals(RecommendCommand.HEADER, out.get(0));
         assertEquals(21, out.size());
-        assertTrue(out.get(4).startsWith(lines.get(4).split(",")[0] + ",,,") && out.get(4).contains("'unknown' is not a number"),
+        assertTrue(out.get(4).startsWith(lines.get(4).split(",")[0] + ",,,")
+                && out.get(4).contains("'unknown' is not a number"),
                 out.get(4));
         for (int i = 1; i < out.size(); i++) {
             if (i == 4) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ class RunCommandTest {
     static final Path STUDY = Path.of("examples", "nhefs", "study.yaml");
 
     @Test
+    @Tag("slow")
     void sameStudySameSeedGivesByteIdenticalResultsAndTheContractHolds(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
@@ -129,22 +131,26 @@ class RunCommandTest {
         List<String> coefModels = new java.util.ArrayList<>();
         r.get("linear_coefficients").forEach(c -> coefModels.add(c.get("model").asText()));
         assertEquals(6, coefModels.size(), coefModels.toString());
-        assertTrue(coefModels.contains("propensity (l2_logistic)") && coefModels.contains("t_lasso, arm 'kept smoking'"),
+        assertTrue(coefModels.contains("propensity (l2_logistic)")
+                && coefModels.contains("t_lasso, arm 'kept smoking'"),
                 coefModels.toString());
         assertEquals(r.get("features").size(), r.at("/linear_coefficients/0/standardized").size());
         for (String id : List.of("roc_by_arm", "outcome_errors")) {
             assertTrue(html.contains("id=\"fig-" + id + "\""), id);
             assertTrue(Files.exists(a.resolve("figures").resolve(id + ".png")), id);
         }
-        for (String csv : List.of("nn_metrics.csv", "linear_coefficients.csv", "outcome_errors.csv", "roc_by_arm.csv")) {
+        for (String csv : List.of("nn_metrics.csv", "linear_coefficients.csv", "outcome_errors.csv",
+                "roc_by_arm.csv")) {
             assertTrue(Files.exists(a.resolve("tables").resolve(csv)), csv);
         }
         // the study's simulation block: section 5, simulation.html, and the feasibility verdict at the top
         assertTrue(Files.exists(a.resolve("simulation.html")) && Files.exists(a.resolve("tables/exit_points.csv")));
         assertTrue(html.indexOf("Feasibility verdict") < html.indexOf("id=\"protocol\""), "verdict before step 1");
         assertTrue(html.contains("5 Feasibility simulation") && html.contains("4 overlap"));
-        assertTrue(html.contains("8 Deferral set") && html.contains("9 Deferral insights") && html.contains("deferral_sweep"), "deferral section and figure");
-        assertTrue(Files.exists(a.resolve("tables/deferral_sweep.csv")) && Files.exists(a.resolve("tables/deferral_sets.csv")));
+        assertTrue(html.contains("8 Deferral set") && html.contains("9 Deferral insights")
+                && html.contains("deferral_sweep"), "deferral section and figure");
+        assertTrue(Files.exists(a.resolve("tables/deferral_sweep.csv"))
+                && Files.exists(a.resolve("tables/deferral_sets.csv")));
         List<String> exits = Files.readAllLines(a.resolve("tables/exit_points.csv"));
         assertTrue(exits.stream().anyMatch(l -> l.startsWith("5 feasibility simulation,")), exits.toString());
         try (var files = Files.list(dir)) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ class SimulateCommandTest {
     static final Path STUDY = Path.of("examples", "nhefs", "study.yaml");
 
     @Test
+    @Tag("slow")
     void writesJsonTablesFigureAndHtmlAtomically(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sim");
         assertEquals(0, Main.execute("simulate", STUDY.toString(), "--out", out.toString(), "--rounds", "100",

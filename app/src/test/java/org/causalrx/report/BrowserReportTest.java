@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
 
 import org.causalrx.cli.Main;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, "checked in a real browser": runs the demo study, opens {@code report.html} in headless Debian
+ * Checks the report in a real browser: runs the demo study, opens {@code report.html} in headless Debian
  * Chromium and asserts that the page raises no console errors, that every section heading is present in the
  * rendered DOM and that every figure has decoded to a non-empty image; saves a screenshot as
  * {@code app/target/report-screenshot.png}.
@@ -62,6 +63,7 @@ class BrowserReportTest {
     static final Pattern CONSOLE = Pattern.compile(":CONSOLE[:(]\\d*\\)?\\] \"(.*)\", source: (.*)$");
 
     @Test
+    @Tag("slow")
     void reportRendersInHeadlessChromium(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "headless Chromium not installed at " + CHROMIUM + " (.ci/run installs Debian's chromium)");

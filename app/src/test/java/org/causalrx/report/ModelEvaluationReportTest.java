@@ -79,7 +79,8 @@ class ModelEvaluationReportTest {
         assertTrue(table > 0);
         assertTrue(html.indexOf("<code>" + last + "</code>", table) < html.indexOf("<code>" + features.get(1)
                 + "</code>", table), "ordered by |coefficient|");
-        List<List<String>> cc = ReportWriterTest.parseCsv(Files.readString(dir.resolve("tables/linear_coefficients.csv")));
+        List<List<String>> cc =
+                ReportWriterTest.parseCsv(Files.readString(dir.resolve("tables/linear_coefficients.csv")));
         assertEquals(1 + coefs.size() * features.size(), cc.size());
     }
 

@@ -169,7 +169,8 @@ class ReportWriterTest {
         assertTrue(h2.contains("id=\"policy-selection\""));
         List<String> csv = Files.readAllLines(other.resolve("tables/policy_selection.csv"));
         assertEquals("policy,learned,scheme,n,dr,ipw,selected", csv.get(0));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("t_ridge,true,validation_split_dr,315,") && l.endsWith(",true")));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("t_ridge,true,validation_split_dr,315,")
+                && l.endsWith(",true")));
         List<String> pol = Files.readAllLines(other.resolve("tables/policies.csv"));
         assertTrue(pol.get(0).endsWith(",value_scheme,selected"));
         RunResult r = ReportFixture.result("lower", "Q");

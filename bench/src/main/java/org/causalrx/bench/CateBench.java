@@ -43,7 +43,8 @@ final class CateBench {
         return out;
     }
 
-    static void run(org.causalrx.estimators.EstimatorRegistry registry, List<Integer> reps, IntFunction<BenchmarkData> loader, double testShare, List<String> estimators,
+    static void run(org.causalrx.estimators.EstimatorRegistry registry, List<Integer> reps,
+                    IntFunction<BenchmarkData> loader, double testShare, List<String> estimators,
                     OutputTarget out) throws IOException {
         boolean tty = System.console() != null;
         List<CateBenchmark.Row> rows = new ArrayList<>();

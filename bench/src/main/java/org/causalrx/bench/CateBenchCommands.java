@@ -91,7 +91,8 @@ final class CateBenchCommands {
             List<String> est = estimators();
             OutputTarget out = target.checked("ihdp-sim", OutputKind.BENCH_CSV, Arrays.asList(data));
             BenchmarkData base = BenchmarkLoaders.ihdp(dir, 1);
-            CateBench.run(registry, CateBench.range(reps), rep -> IhdpSurfaceB.draw("ihdp-sim-" + rep, base.x(), base.t(),
+            CateBench.run(registry, CateBench.range(reps), rep -> IhdpSurfaceB.draw("ihdp-sim-" + rep, base.x(),
+                    base.t(),
                     IHDP_SIM_SEED + rep), TEST_SHARE, est, out);
             return 0;
         }

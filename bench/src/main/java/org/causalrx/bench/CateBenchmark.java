@@ -45,7 +45,8 @@ public final class CateBenchmark {
      * @param registry   the estimator registry (default settings are used)
      * @param estimators names from {@code registry}, or ensembles
      */
-    public static List<Row> run(org.causalrx.estimators.EstimatorRegistry registry, BenchmarkData data, int rep, double testShare, List<String> estimators,
+    public static List<Row> run(org.causalrx.estimators.EstimatorRegistry registry, BenchmarkData data, int rep,
+                                double testShare, List<String> estimators,
                                 Listener listener) {
         SplitIndices split = Splits.stratified(data.t(), 1 - testShare, 0, testShare, rep);
         int[] train = split.train();

@@ -160,7 +160,8 @@ final class LalondeBench implements Callable<Integer> {
         Column c = table.find(name).orElseThrow(() -> new CausalRxException("bench lalonde: " + table.source()
                 + " has no column '" + name + "'"));
         if (!(c instanceof Column.Numeric num)) {
-            throw new CausalRxException("bench lalonde: column '" + name + "' of " + table.source() + " is not numeric");
+            throw new CausalRxException("bench lalonde: column '" + name + "' of " + table.source()
+                    + " is not numeric");
         }
         double[] v = new double[table.rowCount()];
         for (int i = 0; i < v.length; i++) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.causalrx.bench.data.IhdpFixture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchCommandTest {
     @Test
+    @Tag("slow")
     void ihdpBenchmarkWritesTheAgreedCsv(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectory(dir.resolve("ihdp"));
         IhdpFixture.write(data, 747, 2, 20261122);

@@ -32,12 +32,12 @@ class BenchOutputSafetyTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            existing file not ours                  | grf       | out/a.txt        | -           | already exists
-            existing file not ours, --overwrite     | grf       | out/a.txt        | --overwrite | does not carry a "written_by"
-            CSV not ours, --overwrite               | ihdp      | out/a.txt        | --overwrite | does not carry the header line
-            --out is the study file, --overwrite    | nhefs     | study/study.yaml | --overwrite | is the input
-            --out is the study file (categorical)   | categorical | study/study.yaml | -         | is the input
-            --out is the data folder (lalonde)      | lalonde   | study            | --overwrite | is the input
+            existing file not ours | grf | out/a.txt | - | already exists
+            existing file not ours, --overwrite | grf | out/a.txt | --overwrite | does not carry a "written_by"
+            CSV not ours, --overwrite | ihdp | out/a.txt | --overwrite | does not carry the header line
+            --out is the study file, --overwrite | nhefs | study/study.yaml | --overwrite | is the input
+            --out is the study file (categorical) | categorical | study/study.yaml | - | is the input
+            --out is the data folder (lalonde) | lalonde | study | --overwrite | is the input
             """)
     void refusedTargetGivesOneLineAndChangesNothing(String label, String bench, String target, String flag,
                                                     String mustSay, @TempDir Path dir) throws Exception {

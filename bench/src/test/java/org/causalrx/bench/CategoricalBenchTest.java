@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causalrx.nn.NnSettings;
 import org.causalrx.pipeline.ResultsJson;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CategoricalBenchTest {
     private static final Path NHEFS = Path.of("examples", "nhefs", "study.yaml");
-    private static final NnSettings SMALL = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(60, 10).withMembers(1);
+    private static final NnSettings SMALL = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(60, 10)
+            .withMembers(1);
     private static final List<String> ROWS = List.of("true_effects", "zero_effects", "tarnet", "dragonnet",
             "xmultitask");
 
@@ -36,6 +38,7 @@ class CategoricalBenchTest {
     }
 
     @Test
+    @Tag("slow")
     void smallRunWritesSensibleReproducibleJson(@TempDir Path dir) throws Exception {
         JsonNode res = bench(dir.resolve("a.json"));
         assertEquals(CategoricalBench.CLASSES, res.get("classes").asInt());
@@ -87,7 +90,8 @@ class CategoricalBenchTest {
                 """);
         Path out = dir.resolve("bench.json");
         StringWriter err = new StringWriter();
-        assertEquals(2, BenchMain.execute(new PrintWriter(err, true), "bench", "categorical", "--study", study.toString(),
+        assertEquals(2, BenchMain.execute(new PrintWriter(err, true), "bench", "categorical", "--study",
+                study.toString(),
                 "--reps", "1", "--out", out.toString()));
         assertTrue(err.toString().contains("smokeintensity"), err.toString());
         assertFalse(Files.exists(out), "no results file");

@@ -57,7 +57,8 @@ public record InputSchema(String idColumn, List<InputColumn> columns) {
         }
         var arr = n.putArray("columns");
         for (InputColumn c : columns) {
-            ObjectNode o = arr.addObject().put("name", c.name()).put("type", c.categorical() ? "categorical" : "numeric")
+            ObjectNode o = arr.addObject().put("name", c.name())
+                    .put("type", c.categorical() ? "categorical" : "numeric")
                     .put("read_as", c.readAsText() ? "text" : "numeric").put("missing_in_training", c.missingSeen());
             if (c.categorical()) {
                 var lv = o.putArray("levels");

@@ -91,7 +91,8 @@ final class Manifest {
             String want = e.getValue().asText();
             String got = sha256(data);
             if (!got.equals(want)) {
-                throw new CausalRxException(p + ": checksum does not match manifest.json (SHA-256 " + got.substring(0, 12)
+                throw new CausalRxException(p + ": checksum does not match manifest.json (SHA-256 "
+                        + got.substring(0, 12)
                         + "… vs " + want.substring(0, Math.min(12, want.length())) + "…): the file was changed after "
                         + "the run wrote it. Restore the original bundle or re-run `causalrx run`");
             }

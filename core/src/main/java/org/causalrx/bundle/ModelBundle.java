@@ -111,7 +111,8 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
         String deferral = BundleFiles.field(pol, "deferral_set", bundleFile).asText();
         JsonNode rule = pol.get("decision_rule");
         if (!deferral.equals(INCLUSIVE) && !deferral.equals(CONSERVATIVE)) {
-            throw new CausalRxException(bundleFile + ": unknown deferral set '" + deferral + "' (this CausalRx applies '"
+            throw new CausalRxException(bundleFile + ": unknown deferral set '" + deferral
+                    + "' (this CausalRx applies '"
                     + INCLUSIVE + "' and '" + CONSERVATIVE + "'); use the version that wrote the bundle");
         }
         Map<String, String> prov = new LinkedHashMap<>();

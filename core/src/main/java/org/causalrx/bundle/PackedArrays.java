@@ -120,7 +120,8 @@ final class PackedArrays {
         }
         byte[] raw = all.toByteArray();
         if (!ok || raw.length % width != 0) {
-            throw new CausalRxException(file + ": field '" + field + "' must be an array of base64 zlib chunks of little-endian "
+            throw new CausalRxException(file + ": field '" + field
+                    + "' must be an array of base64 zlib chunks of little-endian "
                     + elements + "; re-run `causalrx run` to write the bundle again");
         }
         return ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);

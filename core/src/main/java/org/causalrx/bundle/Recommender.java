@@ -168,7 +168,8 @@ public final class Recommender {
         imputed.forEach((col, r) -> notes.add(file + ": column '" + col + "': " + r.size() + " missing value"
                 + (r.size() > 1 ? "s" : "") + " (rows " + rowList(r) + ") imputed as in training (training median"
                 + (bundle.schema().columns().stream().anyMatch(c -> c.name().equals(col) && c.missingSeen())
-                ? " plus the missing indicator)" : "; training had no missing values here, so there is no indicator)")));
+                ? " plus the missing indicator)"
+                : "; training had no missing values here, so there is no indicator)")));
         return new Result(List.of(rows), new ArrayList<>(problems.values()), notes);
     }
 
@@ -191,7 +192,8 @@ public final class Recommender {
                 if (d == null) {
                     v[i] = Double.NaN;
                     flag(errors, problems, c.name(), i, "column '" + c.name() + "' is numeric but has text",
-                            "'" + col.text(i) + "' is not a number", "fix the value (a plain number, or empty if unknown)");
+                            "'" + col.text(i) + "' is not a number",
+                            "fix the value (a plain number, or empty if unknown)");
                 } else if (Math.abs(d) > Float.MAX_VALUE) {
                     v[i] = Double.NaN;
                     flag(errors, problems, c.name(), i, "column '" + c.name() + "' has numbers too large for the model",
@@ -231,7 +233,8 @@ public final class Recommender {
         return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Column levels(InputSchema.InputColumn c, Column col, String[] errors, Map<String, Problem> problems) {
+    private static Column levels(InputSchema.InputColumn c, Column col, String[] errors,
+            Map<String, Problem> problems) {
         String[] v = new String[col.size()];
         String missing = EncodingParts.missingLevel();
         for (int i = 0; i < v.length; i++) {

@@ -54,18 +54,6 @@ public final class CovariateEncoder {
         return new Encoding(parts);
     }
 
-    /**
-     * Same as {@link #fit} for covariates as declared in the study ({@code type} null → text columns are
-     * categorical, numeric columns numeric). Only pass the kept covariates.
-     */
-    public static Encoding fitDeclared(Table cohort, int[] trainRows, List<org.causalrx.study.Study.Covariate> kept) {
-        List<CovariateSpec> specs = new ArrayList<>();
-        for (org.causalrx.study.Study.Covariate c : kept) {
-            specs.add(CovariateSpec.of(c));
-        }
-        return fit(cohort, trainRows, specs);
-    }
-
     private static Encoding.CategoricalPart categorical(String name, Column col, int[] trainRows) {
         TreeSet<String> levels = new TreeSet<>(levelOrder());
         for (int i = 0; i < col.size(); i++) {

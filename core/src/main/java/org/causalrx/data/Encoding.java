@@ -132,7 +132,8 @@ public final class Encoding {
             }
         }
         if (!bad.isEmpty()) {
-            throw new org.causalrx.util.CausalRxException(source + ": column '" + c.name() + "' is numeric but has text values "
+            throw new org.causalrx.util.CausalRxException(source + ": column '" + c.name()
+                    + "' is numeric but has text values "
                     + "(rows " + String.join(", ", bad) + "); fix those cells or declare it type: categorical");
         }
         return new Column.Numeric(c.name(), v);

@@ -19,7 +19,8 @@ public record Table(String source, List<Column> columns) {
         int n = columns.isEmpty() ? 0 : columns.get(0).size();
         for (Column c : columns) {
             if (c.size() != n) {
-                throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size() + " rows, expected " + n);
+                throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size() + " rows, expected "
+                        + n);
             }
         }
     }

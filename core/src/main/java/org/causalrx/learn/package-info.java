@@ -1,2 +1,5 @@
-/** Regressor / Classifier interfaces with immutable fitted models; linear (coordinate descent) and XGBoost learners; metrics; cross-fitting folds. */
+/**
+ * Regressor / Classifier interfaces with immutable fitted models; linear (coordinate descent) and XGBoost learners;
+ * metrics; cross-fitting folds.
+ */
 package org.causalrx.learn;

@@ -105,7 +105,7 @@ final class AnalysisStage {
             summaries.add(new RunResult.PolicySummary(sel.name(), "agreement", GroupProfile.of(
                     "agrees with the doctors", "disagrees with the doctors", raw, categorical, xTest, in.features(),
                     agree, Seeds.derive(seed, "profile-agreement"))));
-            // deferral insights describe the conservative deferral set (overlap + uncertainty, issue 5) of the
+            // deferral insights describe the conservative deferral set (overlap + uncertainty) of the
             // selected policy when the run has one, else the selected policy's own deferrals (overlap)
             String selBase = sel.name().replace(DeferralStage.INCLUSIVE, "").replace(DeferralStage.CONSERVATIVE, "");
             PolicyDecisions def = in.policies().stream().filter(p -> p.name().equals(selBase + "@conservative"))

@@ -82,7 +82,8 @@ final class CateStage {
         for (int k = 0; k < names.size(); k++) {
             double[] c = series[k];
             double[] boot = new double[1000];
-            java.util.SplittableRandom rng = new java.util.SplittableRandom(Seeds.derive(seed, "implied-" + names.get(k)));
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(
+                    Seeds.derive(seed, "implied-" + names.get(k)));
             for (int b = 0; b < boot.length; b++) {
                 double s = 0;
                 for (int i = 0; i < c.length; i++) {

@@ -127,7 +127,8 @@ final class CrossFitPolicyStage {
             }
             double[] m0 = plug.mu(xHe, 0);
             double[] m1 = plug.mu(xHe, 1);
-            Map<String, CateModel> models = CateStage.fit(s.estimators(), study.estimators(), tModels, xTr, tTr, yTr, fs,
+            Map<String, CateModel> models = CateStage.fit(s.estimators(), study.estimators(), tModels, xTr, tTr, yTr,
+                    fs,
                     StudyRun.outcomeKind(study));
             Map<String, double[]> cates = new LinkedHashMap<>();
             models.forEach((name, m) -> cates.put(name, m.effect(xHe)));

@@ -127,7 +127,8 @@ public final class FitReadiness {
             String where = file + ": arm '" + labels[arm] + "' has " + n + " patients, ";
             if (nTrain < MIN_TRAIN_PER_ARM) {
                 throw new CausalRxException(where + "so the training split (train: " + share(s.train()) + ") gets "
-                        + nTrain + " of them; at least " + MIN_TRAIN_PER_ARM + " per arm are needed: use more data or a "
+                        + nTrain + " of them; at least " + MIN_TRAIN_PER_ARM
+                        + " per arm are needed: use more data or a "
                         + "larger "
                         + "train share under split: in " + studyFile);
             }

@@ -3,8 +3,8 @@ package org.causalrx.pipeline;
 import java.util.List;
 
 /**
- * Evaluation of every estimator of a run on the test split with measures that need no counterfactual truth
- * (issue 4, "Evaluation added"), so all estimators can be compared in one table. Serialised under
+ * Evaluation of every estimator of a run on the test split with measures that need no counterfactual truth,
+ * so all estimators can be compared in one table. Serialised under
  * {@code "nn_metrics"} in results.json.
  *
  * @param split           the rows evaluated ("test")

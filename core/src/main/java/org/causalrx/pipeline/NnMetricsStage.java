@@ -14,9 +14,10 @@ import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
 /**
- * Issue 4's evaluation for every estimator of a run, on the test split: NN-PEHE with a bootstrap interval, the
- * implied ATE with its interval (taken from the CATE insights, not recomputed) and, for binary outcomes and
- * models that predict the outcome per arm ({@link ArmOutcomeModel}), the AUC per arm with ROC curves. The
+ * Evaluation without counterfactual truth of every estimator of a run, on the test split: NN-PEHE with a
+ * bootstrap interval, the implied ATE with its interval (taken from the CATE insights, not recomputed) and, for
+ * binary outcomes and models that predict the outcome per arm ({@link ArmOutcomeModel}), the AUC per arm with
+ * ROC curves. The
  * nearest-neighbour search is done once and shared by all estimators. Seeds derive from the stage seed by
  * estimator name, so adding an estimator does not change the others' intervals.
  */
@@ -99,7 +100,8 @@ final class NnMetricsStage {
                 for (int arm = 0; arm <= 1; arm++) {
                     ArmAuc.Result a = ArmAuc.perArm(arms, xTest, tTest, yInt, arm,
                             Seeds.derive(seed, "auc-" + name + "-" + arm), ROUNDS);
-                    aucs.add(new NnMetrics.ArmAuc(armLabels[arm], a.n(), a.positives(), a.auc(), a.ciLow(), a.ciHigh()));
+                    aucs.add(new NnMetrics.ArmAuc(armLabels[arm], a.n(), a.positives(), a.auc(), a.ciLow(),
+                            a.ciHigh()));
                     int[] rowsOfArm = Stats.indicesOf(tTest, arm);
                     ArmAuc.Roc curve = ArmAuc.roc(Stats.select(yInt, rowsOfArm),
                             arms.mu(Stats.select(xTest, rowsOfArm), arm));

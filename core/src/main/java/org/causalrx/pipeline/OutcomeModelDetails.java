@@ -13,7 +13,7 @@ import org.causalrx.learn.linear.LogisticModel;
 import org.causalrx.util.Stats;
 
 /**
- * Explanations of the linear models and error distributions of the outcome models (issue 6, "Explanations"):
+ * Explanations of the linear models and error distributions of the outcome models:
  * standardised coefficients of every linear propensity model and of each arm of every linear T-learner, and
  * the errors (observed − predicted) of each T-learner's arm model on the patients of a split who received
  * that arm (paper Fig. S.5). Computes only; the report draws.
@@ -33,7 +33,8 @@ final class OutcomeModelDetails {
         propensity.forEach((name, m) -> {
             double[] c = standardized(m);
             if (c != null) {
-                out.add(new LinearCoefficients("propensity (" + name + ")", "log-odds of treatment per SD", features, c));
+                out.add(new LinearCoefficients("propensity (" + name + ")", "log-odds of treatment per SD", features,
+                        c));
             }
         });
         for (TLearner.Fitted f : outcomeModels) {

@@ -30,7 +30,8 @@ final class OutcomeStage {
         List<TLearner.Fitted> models = new ArrayList<>();
         List<RunResult.OutcomeModelMetric> metrics = new ArrayList<>();
         for (TLearner learner : learners) {
-            TLearner.Fitted fitted = learner.fit(xTrain, tTrain, yTrain, Seeds.derive(seed, "outcome-" + learner.name()));
+            TLearner.Fitted fitted = learner.fit(xTrain, tTrain, yTrain,
+                    Seeds.derive(seed, "outcome-" + learner.name()));
             models.add(fitted);
             for (String split : List.of("train", "validation")) {
                 int[] rows = split.equals("train") ? train : validation;

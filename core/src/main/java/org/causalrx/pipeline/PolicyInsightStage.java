@@ -2,7 +2,6 @@ package org.causalrx.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.causalrx.policy.Bootstrap;
@@ -41,7 +40,8 @@ final class PolicyInsightStage {
         int selectedIndex = selected == null ? -1 : names.indexOf(selected);
         List<RunResult.OutcomeTreeNode> tree = new ArrayList<>();
         if (selectedIndex >= 0) {
-            for (OutcomeTree.Node nd : OutcomeTree.build(heldOut.y(), heldOut.t(), policies.get(selectedIndex).arms())) {
+            for (OutcomeTree.Node nd : OutcomeTree.build(heldOut.y(), heldOut.t(),
+                    policies.get(selectedIndex).arms())) {
                 tree.add(new RunResult.OutcomeTreeNode(nd.arm() < 0 ? "all" : armLabels[nd.arm()], nd.group(), nd.n(),
                         nd.mean(), nd.sem()));
             }

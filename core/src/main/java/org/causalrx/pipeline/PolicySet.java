@@ -36,7 +36,8 @@ final class PolicySet {
                 String memberNames = String.join(", ", CateStage.singles(study.estimators()));
                 String text = rule.isSignRule()
                         ? "consensus of " + memberNames + ": give '" + tr.label(tr.treatedCode())
-                        + "' only where all agree the effect " + better + " " + study.outcome().column() + "; defer where they disagree or "
+                        + "' only where all agree the effect " + better + " " + study.outcome().column()
+                        + "; defer where they disagree or "
                         + "outside overlap"
                         : "consensus of " + memberNames + ", each deciding by the rule: " + rule.words(labels,
                         study.outcome().column()) + "; defer where they disagree or outside overlap";

@@ -74,7 +74,8 @@ final class PolicyVerdict {
             text.append(String.format(Locale.ROOT, " The recommended policy, %s (chosen on the %s split, "
                     + "valued on the test split), has DR value %.4g (95 %% bootstrap interval %.4g to %.4g) against "
                     + "current practice's observed %.4g: a gain of %.4g (%.4g to %.4g; %s %s is better), and it "
-                    + "beats current practice in %.1f %% of bootstrap rounds", headline.policy(), chosenOn, headline.value(),
+                    + "beats current practice in %.1f %% of bootstrap rounds", headline.policy(), chosenOn,
+                    headline.value(),
                     headline.valueLow(), headline.valueHigh(), headline.currentPractice(), headline.gain(),
                     headline.gainLow(), headline.gainHigh(), better, outcome, 100 * beats));
             text.append(headline.clear() ? "." : String.format(Locale.ROOT, ", short of the %.0f %% a clinical team "

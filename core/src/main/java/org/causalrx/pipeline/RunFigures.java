@@ -24,7 +24,7 @@ public record RunFigures(Map<String, List<CalibrationBin>> calibration,
                          AnalysisFigures analysis,
                          ModelFigures models) {
 
-    /** Figures without the further analyses and outcome-model figures (older form). */
+    /** Figures with no further-analysis figures ({@link AnalysisFigures#NONE}) and no outcome-model figures. */
     public RunFigures(Map<String, List<CalibrationBin>> calibration, Map<String, double[]> propensityByArm,
                       Map<String, double[]> trimmedByArm, Map<String, double[]> bootstrapDr,
                       Map<String, double[]> bootstrapIpw) {

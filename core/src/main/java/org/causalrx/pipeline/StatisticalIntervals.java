@@ -47,7 +47,8 @@ public final class StatisticalIntervals {
      * @param refits     B bootstrap refits
      * @param seed       the run's seed; the point models were fit with {@code Seeds.derive(seed, "cate-" + name)}
      */
-    static Fitted fit(RunEstimators estimators, List<String> names, List<String> singles, Map<String, CateModel> cateModels,
+    static Fitted fit(RunEstimators estimators, List<String> names, List<String> singles,
+                      Map<String, CateModel> cateModels,
                       List<TLearner> tLearners, OutcomeAware.Kind kind, int refits, double[][] xTr, int[] tTr,
                       double[] yTr, long seed, boolean parallel) {
         Map<String, IntervalCateModel> stat = new LinkedHashMap<>();
@@ -67,8 +68,8 @@ public final class StatisticalIntervals {
                 stat.put(n, new PosteriorCateModel(b0, b1));
                 methods.put(n, "BART posterior draws of mu1 - mu0 (equal-tailed credible interval)");
             } else {
-                BootstrapCateModel bm = bootstrap(estimators, n, m, tLearners, kind, refits, xTr, tTr, yTr, seed, resampleSeed,
-                        parallel);
+                BootstrapCateModel bm = bootstrap(estimators, n, m, tLearners, kind, refits, xTr, tTr, yTr, seed,
+                        resampleSeed, parallel);
                 boots.put(n, bm);
                 stat.put(n, bm);
                 methods.put(n, refits + (bm.refits().get(0) instanceof FinalStageBootstrap.Refit
@@ -84,8 +85,8 @@ public final class StatisticalIntervals {
             for (String s : singles) {
                 BootstrapCateModel bm = boots.get(s);
                 if (bm == null) {
-                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, xTr, tTr, yTr, seed, resampleSeed,
-                            parallel);
+                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, xTr, tTr, yTr, seed,
+                            resampleSeed, parallel);
                     boots.put(s, bm);
                 }
                 members.add(bm);
@@ -103,9 +104,10 @@ public final class StatisticalIntervals {
         return new Fitted(stat, methods);
     }
 
-    private static BootstrapCateModel bootstrap(RunEstimators estimators, String n, CateModel point, List<TLearner> tLearners,
-                                                OutcomeAware.Kind kind, int refits, double[][] xTr, int[] tTr,
-                                                double[] yTr, long seed, long resampleSeed, boolean parallel) {
+    private static BootstrapCateModel bootstrap(RunEstimators estimators, String n, CateModel point,
+                                                List<TLearner> tLearners, OutcomeAware.Kind kind, int refits,
+                                                double[][] xTr, int[] tTr, double[] yTr, long seed,
+                                                long resampleSeed, boolean parallel) {
         CateEstimator est = tLearners.stream().filter(t -> t.name().equals(n)).findFirst()
                 .map(t -> (CateEstimator) t).orElseGet(() -> estimators.estimator(n, kind));
         long fitSeed = Seeds.derive(seed, "refits-" + n);

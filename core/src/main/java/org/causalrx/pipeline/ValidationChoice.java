@@ -69,7 +69,8 @@ final class ValidationChoice {
         // the derived evaluation outcome, with its plug-in fit on the training split as for the test split
         double[] yEval = AnalysisColumns.evaluation(study, table, eval, cohort.sourceRows());
         OutcomeEvaluation.Prepared p = OutcomeEvaluation.prepare(yEval, false, learners, x, t,
-                new SplitIndices(split.train(), val, val), pStarVal, policies, Seeds.derive(seed, "evaluation-outcome"));
+                new SplitIndices(split.train(), val, val), pStarVal, policies,
+                Seeds.derive(seed, "evaluation-outcome"));
         return PolicySelection.choose(PolicySelection.VALIDATION, p.heldOut(), p.policies(), eval.sign());
     }
 }

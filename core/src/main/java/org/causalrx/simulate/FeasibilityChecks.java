@@ -16,7 +16,8 @@ import org.causalrx.util.Stats;
  *   most {@link #MAX_MAE_SHARE} × the SD of the true values (so an error is small next to the differences the
  *   comparison must resolve);</li>
  *   <li><b>learned beats Doctors</b>: in each seed the pipeline recommends a learned policy, chosen by its estimated
- *   DR value on the validation split; averaged over seeds its true value is better than Doctors' (in the study's direction);</li>
+ *   DR value on the validation split; averaged over seeds its true value is better than Doctors' (in the
+ *   study's direction);</li>
  *   <li><b>close to Optimal</b>: the picked policy's mean regret is at most {@link #GAP_FRACTION} × Doctors' mean
  *   regret, i.e. it closes at least half of the Optimal–Doctors gap.</li>
  * </ol>
@@ -61,7 +62,8 @@ public final class FeasibilityChecks {
         List<Check> out = new ArrayList<>();
         out.add(new Check(form, 1, "estimated values track true values", ok1, r, MIN_CORRELATION, String.format(
                 Locale.ROOT, "DR vs true over %d policy-seed pairs: Pearson r = %.3f (need >= %.2f), MAE = %.3g "
-                        + "(need <= %.2f x SD of true values = %.3g; for scale, the mean bootstrap SE of a DR value is %.3g); "
+                        + "(need <= %.2f x SD of true values = %.3g; for scale, the mean bootstrap SE of a DR value "
+                        + "is %.3g); "
                         + "IPW: r = %.3f, MAE = %.3g", dr.length, r, MIN_CORRELATION, mae, MAX_MAE_SHARE,
                 MAX_MAE_SHARE * spread, se, pearson(ipw, truth), mae(ipw, truth))));
 
@@ -90,7 +92,8 @@ public final class FeasibilityChecks {
         double gain = seeds == 0 ? Double.NaN : gainSum / seeds;
         pickedRegret = seeds == 0 ? Double.NaN : pickedRegret / seeds;
         doctorsRegret = seeds == 0 ? Double.NaN : doctorsRegret / seeds;
-        out.add(new Check(form, 2, "recommended learned policy beats Doctors", gain > 0, gain, 0.0, String.format(Locale.ROOT,
+        out.add(new Check(form, 2, "recommended learned policy beats Doctors", gain > 0, gain, 0.0,
+                String.format(Locale.ROOT,
                 "policy the run recommended in each seed, chosen on the validation split (%s), is better than "
                         + "Doctors in true value by %.3g on "
                         + "average over %d seeds (need > 0)", String.join(", ", picked), gain, seeds)));

@@ -192,7 +192,8 @@ public record FeasibilityStudy(StudyRun runner) {
         Study.Outcome o = s.outcome();
         return new Study(s.file(), s.name() + "-simulated", s.protocol(), s.data(), s.idColumn(), s.treatment(),
                 new Study.Outcome(o.column(), Study.OutcomeType.CONTINUOUS, o.direction(), o.missing()),
-                s.covariates(), s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(), null)
+                s.covariates(), s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(),
+                null)
                 .withPolicy(s.policy()).withEstimatorSpecs(s.estimatorSpecs())
                 .withPolicyEvaluation(new Study.PolicyEvaluation(false, Study.PolicyEvaluation.OFF.folds(),
                         s.policyEvaluation().plugIn()));

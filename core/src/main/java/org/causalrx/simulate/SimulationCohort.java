@@ -39,7 +39,8 @@ public record SimulationCohort(double[][] x, List<String> features, int[] treatm
     public static SimulationCohort of(Study study, Table table) {
         Cohort cohort = CohortBuilder.build(study, table);
         List<CovariateSpec> kept = cohort.plan().stream().filter(CovariatePlan::kept)
-                .map(c -> new CovariateSpec(c.name(), c.type() == Study.ValueType.CATEGORICAL, squared(study, c.name())))
+                .map(c -> new CovariateSpec(c.name(), c.type() == Study.ValueType.CATEGORICAL,
+                        squared(study, c.name())))
                 .toList();
         int n = cohort.size();
         int[] all = java.util.stream.IntStream.range(0, n).toArray();

@@ -84,7 +84,8 @@ public final class CohortBuilder {
         }
         if (keep.isEmpty()) {
             throw new CausalRxException(file + ": outcome column '" + out.column() + "' is missing in every row "
-                    + "(rows 1-" + n + " are empty), so no patient is left to analyse; fix the export or choose another outcome "
+                    + "(rows 1-" + n
+                    + " are empty), so no patient is left to analyse; fix the export or choose another outcome "
                     + "column");
         }
         int[] rowsKept = keep.stream().mapToInt(Integer::intValue).toArray();

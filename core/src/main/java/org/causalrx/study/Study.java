@@ -71,7 +71,10 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
                 policy, null);
     }
 
-    /** A study whose cross-fitted AIPW estimates the ATE only, whose policies are valued on the test split only, with the default decision rule. */
+    /**
+     * A study whose cross-fitted AIPW estimates the ATE only, whose policies are valued on the test split only, with
+     * the default decision rule.
+     */
     public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                  Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                  int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,

@@ -126,7 +126,8 @@ record YamlNode(String file, String path, JsonNode node) {
             throw new CausalRxException(file + ": missing required key '" + where(key) + "'; add it to the study file");
         }
         if (!c.canConvertToLong() || !c.isIntegralNumber()) {
-            throw new CausalRxException(file + ": '" + where(key) + "' must be a whole number, got '" + c.asText() + "'");
+            throw new CausalRxException(file + ": '" + where(key) + "' must be a whole number, got '" + c.asText()
+                    + "'");
         }
         return c.asLong();
     }
@@ -141,7 +142,8 @@ record YamlNode(String file, String path, JsonNode node) {
         }
         JsonNode c = node.get(key);
         if (!c.isBoolean()) {
-            throw new CausalRxException(file + ": '" + where(key) + "' must be true or false, got '" + c.asText() + "'");
+            throw new CausalRxException(file + ": '" + where(key) + "' must be true or false, got '" + c.asText()
+                    + "'");
         }
         return c.asBoolean();
     }

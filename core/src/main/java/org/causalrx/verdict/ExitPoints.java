@@ -61,7 +61,8 @@ public final class ExitPoints {
                 .filter(m -> m.model().equals(r.selectedPropensityModel()) && m.split().equals("validation"))
                 .mapToDouble(RunResult.PropensityMetric::auroc).findFirst().orElse(Double.NaN);
         String finding = String.format(Locale.ROOT, "%.1f %% of test patients are inside the overlap set [%.3f, %.3f]; "
-                + "the selected propensity model's validation AUROC is %.3f.", 100 * share, o.etaLow(), o.etaHigh(), auroc);
+                + "the selected propensity model's validation AUROC is %.3f.", 100 * share, o.etaLow(), o.etaHigh(),
+                auroc);
         String next = "Redefine the population (narrower inclusion criteria), restrict to arms clinicians really "
                 + "choose between, or collect the confounder that drives the choice.";
         if (share < MIN_OVERLAP_SHARE || auroc >= MAX_AUROC) {
@@ -113,8 +114,8 @@ public final class ExitPoints {
         }
         return new ExitPoint("8 deferral intervals", "warning", finding + String.join(", ", low) + rest + ".",
                 "These intervals are too narrow: their Conservative sets defer too few patients. Prefer the "
-                        + "Conservative set of an estimator whose intervals are calibrated, or use a smaller alpha_stat "
-                        + "for the others.");
+                        + "Conservative set of an estimator whose intervals are calibrated, or use a smaller "
+                        + "alpha_stat for the others.");
     }
 
     private static ExitPoint simulation(FeasibilityResult sim) {
@@ -162,7 +163,8 @@ public final class ExitPoints {
             out.add(new ExitPoint("11 policies", "warning", String.format(Locale.ROOT, "The recommended policy (%s, "
                     + "chosen on the %s split) beats current practice in %.1f %% of test bootstrap rounds, "
                     + "short of %.0f %%.", v.selected(), pi.selection() != null
-                            && pi.selection().scheme().startsWith("test") ? "test" : "validation", 100 * v.selectedBeatsDoctorsShare(), 100 * CONVINCING_SHARE),
+                            && pi.selection().scheme().startsWith("test") ? "test" : "validation",
+                            100 * v.selectedBeatsDoctorsShare(), 100 * CONVINCING_SHARE),
                     "Do not deploy yet: more data, a prospective check, or a narrower question."));
         } else if (v.selected() != null && v.warnings().isEmpty()) {
             out.add(new ExitPoint("11 policies", "ok", v.text(), ""));

@@ -22,6 +22,7 @@ import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.StudyRun;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A run with calibrated intervals: the deferral's statistical interval is the widened one, results.json states the
  * calibration, and the Conservative bundle reproduces the run's decisions and joint intervals bit for bit.
  */
+@Tag("slow")
 class CalibratedBundleTest {
     @TempDir
     Path tmp;

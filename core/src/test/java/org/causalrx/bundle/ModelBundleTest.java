@@ -32,6 +32,7 @@ import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.causalrx.util.CausalRxException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * propensities exactly, for every learned policy that can be bundled; load refuses tampered files and unknown
  * format versions.
  */
+@Tag("slow")
 class ModelBundleTest {
     static Study study;
     static Table table;
@@ -69,15 +71,20 @@ class ModelBundleTest {
         assertReproduces(study, out, tmp.resolve("death"));
     }
 
-    /** NHEFS weight (continuous, squared terms) with a linear T-learner, the meta-learners and their ensembles; consensus refused. */
+    /**
+     * NHEFS weight (continuous, squared terms) with a linear T-learner, the meta-learners and their ensembles;
+     * consensus refused.
+     */
     @Test
     void metaLearnersReproduceTheRunAndConsensusIsRefused() throws Exception {
         Study w = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml"));
         Study s = new Study(w.file(), w.name(), w.protocol(), w.data(), w.idColumn(), w.treatment(), w.outcome(),
                 w.covariates(), w.split(), w.seed(), w.overlap(), 20, w.ateFolds(),
-                List.of("t_ridge", "s_xgboost", "x_xgboost", "r_xgboost", "dr_xgboost", "average", "majority", "consensus"), null);
+                List.of("t_ridge", "s_xgboost", "x_xgboost", "r_xgboost", "dr_xgboost", "average", "majority",
+                        "consensus"), null);
         RunOutput o = new StudyRun().run(s, table, Progress.NONE);
-        List<RunResult.PolicyResult> bundleable = learned(o).stream().filter(p -> !p.name().equals("consensus")).toList();
+        List<RunResult.PolicyResult> bundleable = learned(o).stream().filter(p -> !p.name().equals("consensus"))
+                .toList();
         assertEquals(7, bundleable.size());
         assertReproduces(s, o, tmp.resolve("weight"));
         BundleWriter.Written c = BundleWriter.write(tmp.resolve("consensus"), s, o, Instant.EPOCH,
@@ -253,7 +260,7 @@ class ModelBundleTest {
         assertEquals("quit smoking", j.at("/protocol/decision_rule/default_arm_label").asText());
         assertEquals(0.02, j.at("/protocol/decision_rule/margin").asDouble(), 0.0);
         assertTrue(learned(o).get(0).description().contains("by more than 0.02"), learned(o).get(0).description());
-        // a bundle written before the rule was bundled (no policy.decision_rule) reads as the sign rule
+        // a bundle without policy.decision_rule reads as the sign rule
         Path old = tmp.resolve("margin").resolve("t_ridge_inclusive");
         Path bj = old.resolve(BundleFormat.BUNDLE);
         com.fasterxml.jackson.databind.node.ObjectNode bundleJson =
@@ -267,13 +274,13 @@ class ModelBundleTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("files")).put(BundleFormat.BUNDLE,
                 Manifest.sha256(bytes));
         Files.writeString(mf, BundleFiles.JSON.writeValueAsString(manifest) + "\n");
-        ModelBundle legacy = ModelBundle.load(old);
-        assertEquals(DecisionRule.sign(-1), legacy.rule());
+        ModelBundle withoutRule = ModelBundle.load(old);
+        assertEquals(DecisionRule.sign(-1), withoutRule.rule());
         boolean[] in = new boolean[held.propensity().length];
         for (int i = 0; i < in.length; i++) {
             in[i] = ov.contains(held.propensity()[i]);
         }
-        assertArrayEquals(DecisionRule.sign(-1).arms(tau.get("t_ridge"), in), Recommender.apply(legacy, testRows)
+        assertArrayEquals(DecisionRule.sign(-1).arms(tau.get("t_ridge"), in), Recommender.apply(withoutRule, testRows)
                 .rows().stream().mapToInt(Recommender.Row::arm).toArray());
     }
 
@@ -357,7 +364,8 @@ class ModelBundleTest {
                 .orElseThrow().rows());
         assertEquals(List.of(5), r.problems().stream().filter(p -> p.column().equals("sex")).findFirst()
                 .orElseThrow().rows());
-        assertTrue(r.notes().stream().anyMatch(n -> n.contains("'cholesterol'") && n.contains("rows 6")), r.notes().toString());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("'cholesterol'") && n.contains("rows 6")),
+                r.notes().toString());
         // valid rows score exactly as in a file without the bad rows
         List<String> good = new ArrayList<>(bad);
         good.remove(5);
@@ -374,7 +382,8 @@ class ModelBundleTest {
         // a missing required column stops with the column's name
         Path noAge = tmp.resolve("noage.csv");
         Files.write(noAge, lines.stream().map(l -> drop(l, age)).toList());
-        CausalRxException e = assertThrows(CausalRxException.class, () -> Recommender.apply(b, TableReader.read(noAge)));
+        CausalRxException e = assertThrows(CausalRxException.class,
+                () -> Recommender.apply(b, TableReader.read(noAge)));
         assertTrue(e.getMessage().contains("no column 'age'"), e.getMessage());
     }
 
@@ -387,7 +396,8 @@ class ModelBundleTest {
         BundleWriter.Written w = BundleWriter.write(tmp.resolve("none"), s, o, Instant.EPOCH,
                 learned(o).stream().filter(p -> p.name().equals("consensus")).toList(), "consensus");
         assertNull(w.policy());
-        assertTrue(w.note().contains("consensus: a policy over several models") && w.note().contains("t_bart"), w.note());
+        assertTrue(w.note().contains("consensus: a policy over several models") && w.note().contains("t_bart"),
+                w.note());
         assertTrue(Files.notExists(tmp.resolve("none")));
     }
 

@@ -21,6 +21,7 @@ import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.StudyRun;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * policies ({@code @inclusive} and {@code @conservative}) bundled alone and applied to the run's own raw test rows
  * reproduces the run's decisions, CATEs and (Conservative) joint interval ends bit for bit.
  */
+@Tag("slow")
 class TreeModelBundleTest {
     @TempDir
     Path tmp;

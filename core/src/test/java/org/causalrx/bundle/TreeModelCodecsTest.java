@@ -88,7 +88,8 @@ class TreeModelCodecsTest {
     @Test
     void bartPosteriorIntervalsRoundTripBitIdentically() throws Exception {
         PosteriorCateModel m = new PosteriorCateModel(mu0, mu1);
-        ObjectNode enc = IntervalCodecs.encodeStatistical("t_bart", m, null, null, new BundleFiles(IntervalCodecsTest.DIR));
+        ObjectNode enc = IntervalCodecs.encodeStatistical("t_bart", m, null, null,
+                new BundleFiles(IntervalCodecsTest.DIR));
         assertEquals("bart_posterior", enc.get("kind").asText());
         PosteriorCateModel got = assertInstanceOf(PosteriorCateModel.class,
                 ModelCodecs.decodeCate(text(enc), "cate.json", new BundleFiles(IntervalCodecsTest.DIR)));
@@ -166,7 +167,8 @@ class TreeModelCodecsTest {
             }
         }
         bart.set("right", PackedArrays.ints(right));
-        CausalRxException e = assertThrows(CausalRxException.class, () -> TreeModelCodecs.decodeBart(bart, "cate.json"));
+        CausalRxException e = assertThrows(CausalRxException.class,
+                () -> TreeModelCodecs.decodeBart(bart, "cate.json"));
         assertTrue(e.getMessage().startsWith("cate.json: "), e.getMessage());
 
         ObjectNode cf = TreeModelCodecs.encodeForest("causal_forest", forest);

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.learn.linear.Ridge;
 import org.causalrx.util.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +90,7 @@ class AipwEstimandsTest {
     }
 
     @Test
+    @Tag("slow")
     void intervalsCoverTheTruthAtAboutTheNominalRate() {
         double[] truths = {1, truth(1), truth(0)};
         int seeds = 100;

@@ -12,6 +12,7 @@ import org.causalrx.learn.Regressor;
 import org.causalrx.learn.xgb.XGBoostClassifier;
 import org.causalrx.learn.xgb.XGBoostRegressor;
 import org.causalrx.util.Stats;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** T-learner and AIPW on simulated data with a known CATE. */
@@ -52,11 +53,13 @@ class CausalKnownAnswerTest {
         }
         double pehe = Math.sqrt(mse / tauHat.length);
         assertTrue(pehe < 0.6, "sqrt-PEHE " + pehe + " should be well below SD(tau) = 1");
-        assertArrayEquals(tauHat, new TLearner("t_xgboost", new XGBoostRegressor()).fit(d.x, d.t, d.y, 3).effect(test.x),
+        assertArrayEquals(tauHat, new TLearner("t_xgboost", new XGBoostRegressor()).fit(d.x, d.t, d.y, 3)
+                .effect(test.x),
                 "same seed, same predictions");
     }
 
     @Test
+    @Tag("slow")
     void crossFittedAipwCoversTheTrueAte() {
         int covered = 0;
         int reps = 5;

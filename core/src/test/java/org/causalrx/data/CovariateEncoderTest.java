@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.causalrx.study.CovariateRole;
-import org.causalrx.study.Study;
 import org.causalrx.util.CausalRxException;
 import org.junit.jupiter.api.Test;
 
@@ -81,28 +79,6 @@ class CovariateEncoderTest {
         assertEquals(List.of("1", "2", "10"), e.levels().get("edu"));
         assertEquals("2", e.referenceLevels().get("edu"), "2 and 10 tie in training; 2 sorts first");
         assertEquals(List.of("edu=1", "edu=10"), e.featureNames());
-    }
-
-    @Test
-    void fitDeclaredUsesTheStudyCovariatesAndIsDeterministic() {
-        Table t = new Table("c.csv", List.of(new Column.Numeric("age", new double[] {10, 20, 30, Double.NaN, 50}),
-                new Column.Numeric("sex", new double[] {0, 1, 1, 1, 0}),
-                new Column.Text("grp", new String[] {"x", "y", "x", "y", "x"})));
-        List<Study.Covariate> kept = List.of(
-                new Study.Covariate("age", CovariateRole.CONFOUNDER, null, true, null),
-                new Study.Covariate("sex", CovariateRole.CONFOUNDER, Study.ValueType.CATEGORICAL, false, null),
-                new Study.Covariate("grp", CovariateRole.EFFECT_MODIFIER, null, false, null));
-        Encoding a = CovariateEncoder.fitDeclared(t, TRAIN, kept);
-        Encoding b = CovariateEncoder.fitDeclared(t, TRAIN, kept);
-        assertEquals(List.of("age", "age_missing", "age^2", "sex=0", "grp=y"), a.featureNames());
-        assertEquals("1", a.referenceLevels().get("sex"));
-        assertEquals(List.of("sex=0"), a.featuresOf("sex"));
-        assertTrue(a.featuresOf("nope").isEmpty());
-        double[][] xa = a.transform(t);
-        double[][] xb = b.transform(t);
-        for (int i = 0; i < xa.length; i++) {
-            assertArrayEquals(xa[i], xb[i]);
-        }
     }
 
     @Test

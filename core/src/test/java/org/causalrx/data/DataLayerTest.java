@@ -117,7 +117,8 @@ class DataLayerTest {
     @Test
     void numericCodesDeclaredCategoricalSortNumerically() {
         Table t = new Table("t.csv", List.of(new Column.Numeric("edu", new double[] {10, 2, 2, 1, 2})));
-        Encoding enc = CovariateEncoder.fit(t, new int[] {0, 1, 2, 3, 4}, List.of(new CovariateSpec("edu", true, false)));
+        Encoding enc = CovariateEncoder.fit(t, new int[] {0, 1, 2, 3, 4},
+                List.of(new CovariateSpec("edu", true, false)));
         assertEquals(List.of("edu=1", "edu=10"), enc.featureNames());
     }
 }

@@ -23,10 +23,12 @@ import org.causalrx.study.StudyLoader;
 import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Secondary outcomes, the derived evaluation outcome, outcome trees and profiles, end to end. */
+@Tag("slow")
 class AnalysesRunTest {
 
     @Test

@@ -13,9 +13,11 @@ import org.causalrx.study.CohortBuilder;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.causalrx.util.Stats;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A NHEFS run with cross-fitted policy values turned on (small settings so the test stays quick). */
+@Tag("slow")
 class CrossFitPipelineTest {
 
     @Test

@@ -25,6 +25,7 @@ import org.causalrx.study.Study;
 import org.causalrx.util.Normal;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -227,6 +228,7 @@ class CrossFitPolicyStageTest {
      * more often than the cross-fitted scheme over the whole cohort.
      */
     @Test
+    @Tag("slow")
     void crossFittingGetsTheSignOfASmallTreatAllDifferenceRightMoreOften() {
         Study study = study(Study.OutcomeType.BINARY, Study.Direction.LOWER);
         OverlapSet all = new OverlapSet(0, 1, "everyone");

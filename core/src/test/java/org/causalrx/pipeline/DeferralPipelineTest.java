@@ -15,9 +15,11 @@ import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The two deferral sets on the NHEFS demo data (small settings so the test stays quick). */
+@Tag("slow")
 class DeferralPipelineTest {
     static Study study;
     static RunOutput out;

@@ -23,6 +23,7 @@ import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * NN-PEHE and per-arm AUC stay on the modelled (binary) outcome of every test patient, and the deferral sweep
  * values the decisions of the kept patients only.
  */
+@Tag("slow")
 class EvaluationDropRunTest {
     @TempDir
     static Path dir;
@@ -55,7 +57,8 @@ class EvaluationDropRunTest {
         Path s = dir.resolve("s.yaml");
         Files.writeString(s, "name: drop\ndata: d.csv\nid: id\ntreatment: {column: t, arms: {\"0\": a, \"1\": b}}\n"
                 + "covariates:\n  - {name: age, role: confounder}\n  - {name: sex, role: effect_modifier, "
-                + "type: categorical}\nseed: 3\nestimators: [t_ridge]\nbootstrap: {rounds: 50}\nate: {folds: 2, estimands: [att, ate]}\n"
+                + "type: categorical}\nseed: 3\nestimators: [t_ridge]\nbootstrap: {rounds: 50}\nate: {folds: 2, "
+                + "estimands: [att, ate]}\n"
                 + "outcome: {column: y, type: binary, direction: higher, evaluate: {name: score, formula: "
                 + "\"(y + 1) / c\", direction: higher, missing: drop}}\n"
                 + "deferral: {alpha_stat: 0.1, lambda: 1.5, bootstrap_refits: 5, sweep: {alpha_stat: [0.1, 0.5], "

@@ -9,6 +9,7 @@ import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * ch. 12–13: IPW 3.44 kg, 95 % CI 2.41–4.47). The cross-fitted AIPW ATE must land inside the book's interval
  * with the study's own seed and with five other seeds (no seed hunting).
  */
+@Tag("slow")
 class NhefsWeightTest {
     static final Path STUDY = Path.of("examples", "nhefs", "weight.yaml");
 

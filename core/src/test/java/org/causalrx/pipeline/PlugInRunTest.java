@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of treat-all is recomputed by hand (AIPW on the test split with p*, the L2-logistic fit on all patients, and the
  * run's ridge outcome model) and must equal the run's.
  */
-@Tag("pipeline")
+@Tag("slow")
 class PlugInRunTest {
 
     @Test

@@ -108,7 +108,8 @@ class GroupProfileTest {
         age[19] = "";
         List<VulnerableGroups.Group> g = VulnerableGroups.of("age", age, true, none, none, 0.1);
         assertEquals(5, g.size(), "four quartile bands and missing");
-        assertEquals(19, g.stream().filter(x -> !x.level().equals("missing")).mapToInt(VulnerableGroups.Group::n).sum());
+        assertEquals(19, g.stream().filter(x -> !x.level().equals("missing")).mapToInt(VulnerableGroups.Group::n)
+                .sum());
         assertTrue(g.get(0).level().startsWith("Q1 [min, "), g.get(0).level());
     }
 }

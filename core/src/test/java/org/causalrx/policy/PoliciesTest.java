@@ -45,6 +45,7 @@ class PoliciesTest {
         PolicyDecisions d = Policies.consensus("consensus", "", java.util.List.of(a, b), +1, in);
         assertArrayEquals(new int[] {1, 0, -1, -1}, d.arms());
         // lower is better: the same agreement, opposite recommendation
-        assertArrayEquals(new int[] {0, 1, -1, -1}, Policies.consensus("c", "", java.util.List.of(a, b), -1, in).arms());
+        assertArrayEquals(new int[] {0, 1, -1, -1}, Policies.consensus("c", "", java.util.List.of(a, b), -1, in)
+                .arms());
     }
 }

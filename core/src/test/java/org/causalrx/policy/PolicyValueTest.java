@@ -114,7 +114,8 @@ class PolicyValueTest {
                 dd[k++] = d[i];
             }
         }
-        PolicyValue.Values a = PolicyValue.evaluate(new HeldOut(sim.y(), sim.t(), sim.e(), sim.mu0(), sim.mu1()), d, counts);
+        PolicyValue.Values a = PolicyValue.evaluate(new HeldOut(sim.y(), sim.t(), sim.e(), sim.mu0(), sim.mu1()), d,
+                counts);
         PolicyValue.Values b = PolicyValue.evaluate(new HeldOut(y, t, e, mu0, mu1), dd, null);
         assertEquals(b.dr(), a.dr(), 1e-12);
         assertEquals(b.ipw(), a.ipw(), 1e-12);

@@ -13,12 +13,14 @@ import org.causalrx.pipeline.Progress;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole feasibility simulation on NHEFS (real covariates, treatments, split and overlap; simulated outcomes),
  * with 200 bootstrap rounds and the default T-learners. Lower weight gain is better in this study.
  */
+@Tag("slow")
 class FeasibilityStudyTest {
     static final int SEEDS = 3;
     static Study study;
@@ -36,7 +38,8 @@ class FeasibilityStudyTest {
                 Progress.NONE);
     }
 
-    static double mean(FeasibilityResult r, String policy, java.util.function.ToDoubleFunction<FeasibilityResult.PolicyRecord> f) {
+    static double mean(FeasibilityResult r, String policy,
+            java.util.function.ToDoubleFunction<FeasibilityResult.PolicyRecord> f) {
         return r.records().stream().filter(x -> x.policy().equals(policy)).mapToDouble(f).average().orElseThrow();
     }
 

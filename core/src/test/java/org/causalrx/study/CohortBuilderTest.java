@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.causalrx.data.CovariateEncoder;
 import org.causalrx.data.Encoding;
 import org.causalrx.data.TableReader;
 import org.causalrx.util.CausalRxException;
@@ -93,7 +92,7 @@ class CohortBuilderTest {
                 kept.add(cov);
             }
         }
-        Encoding enc = CovariateEncoder.fitDeclared(c.covariates(), new int[] {0, 1, 2, 3, 4}, kept);
+        Encoding enc = DeclaredCovariates.fitEncoding(c.covariates(), new int[] {0, 1, 2, 3, 4}, kept);
         assertEquals(List.of("1", "2", "10"), enc.levels().get("edu"));
         assertEquals(List.of("age", "age_missing", "age^2", "edu=2", "edu=10"), enc.featureNames());
     }
@@ -184,7 +183,8 @@ class CohortBuilderTest {
         List<Study.Covariate> twice = new ArrayList<>(s.covariates());
         twice.add(new Study.Covariate("edu", CovariateRole.EFFECT_MODIFIER, null, false, null));
         Study dup = new Study(s.file(), s.name(), s.protocol(), s.data(), s.idColumn(), s.treatment(), s.outcome(),
-                twice, s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(), s.simulation());
+                twice, s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(),
+                s.simulation());
         CausalRxException e = assertThrows(CausalRxException.class,
                 () -> CohortBuilder.build(dup, TableReader.read(s.data())));
         assertTrue(e.getMessage().startsWith("study.yaml: covariate 'edu' is declared twice")
@@ -192,7 +192,8 @@ class CohortBuilderTest {
         List<Study.Covariate> withT = new ArrayList<>(s.covariates());
         withT.add(new Study.Covariate("t", CovariateRole.CONFOUNDER, null, false, null));
         Study tAsCov = new Study(s.file(), s.name(), s.protocol(), s.data(), s.idColumn(), s.treatment(),
-                s.outcome(), withT, s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(), s.simulation());
+                s.outcome(), withT, s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(),
+                s.estimators(), s.simulation());
         e = assertThrows(CausalRxException.class, () -> CohortBuilder.build(tAsCov, TableReader.read(s.data())));
         assertTrue(e.getMessage().contains("'t' is the treatment") && e.getMessage().contains("remove"),
                 e.getMessage());

@@ -60,11 +60,13 @@ class StudyLoaderTest {
     @Test
     void schemaErrorsNameTheKeyAndTheFix(@TempDir Path dir) throws Exception {
         CausalRxException e = assertThrows(CausalRxException.class,
-                () -> StudyLoader.load(write(dir, BASE.replace("direction: higher", "direction: higher, colour: red"))));
+                () -> StudyLoader.load(write(dir, BASE.replace("direction: higher",
+                        "direction: higher, colour: red"))));
         assertTrue(e.getMessage().contains("outcome.colour") && e.getMessage().contains("allowed"), e.getMessage());
         e = assertThrows(CausalRxException.class,
                 () -> StudyLoader.load(write(dir, BASE.replace("role: confounder", "role: confounderr"))));
-        assertTrue(e.getMessage().contains("confounderr") && e.getMessage().contains("effect_modifier"), e.getMessage());
+        assertTrue(e.getMessage().contains("confounderr") && e.getMessage().contains("effect_modifier"),
+                e.getMessage());
         e = assertThrows(CausalRxException.class, () -> StudyLoader.load(write(dir, BASE.replace("seed: 3\n", ""))));
         assertTrue(e.getMessage().contains("'seed'"), e.getMessage());
         e = assertThrows(CausalRxException.class,

@@ -6,7 +6,8 @@ import org.causalrx.util.CausalRxException;
 
 /**
  * A K-class ordinal outcome with a known per-class treatment effect, simulated over given covariates (for the
- * tests and the bench module's categorical benchmark). On three standardised driver covariates z: risk score s0(x) = 0.8·z0 − 0.5·z1 + 0.4·z2;
+ * tests and the bench module's categorical benchmark). On three standardised driver covariates z: risk score
+ * s0(x) = 0.8·z0 − 0.5·z1 + 0.4·z2;
  * treatment shifts it by delta(x) = −1 + z0 (so it lowers the class for most but raises it where z0 is
  * high); P(Y ≤ k | arm) = sigmoid(c_k − s_arm) with cut points spread evenly over [−1.5, 1.5]; treatment
  * P(T = 1 | x) = sigmoid(0.6·z1 − 0.4·z2) (confounded through z1, z2). The true per-class effect is
@@ -65,7 +66,8 @@ public final class CategoricalSimulation {
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < 3; j++) {
                 if (drivers[j] < 0 || drivers[j] >= all[i].length) {
-                    throw new CausalRxException("driver column " + drivers[j] + " is outside 0.." + (all[i].length - 1));
+                    throw new CausalRxException("driver column " + drivers[j] + " is outside 0.."
+                            + (all[i].length - 1));
                 }
                 z[i][j] = all[i][drivers[j]];
             }

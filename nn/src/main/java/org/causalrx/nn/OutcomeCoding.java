@@ -22,7 +22,8 @@ record OutcomeCoding(OutcomeType type, double mean, double sd, int classes) {
         for (int i = 0; i < y.length; i++) {
             double v = y[i];
             if (!Double.isFinite(v)) {
-                throw new CausalRxException("outcome row " + i + " is " + v + "; drop or impute missing outcomes first");
+                throw new CausalRxException("outcome row " + i + " is " + v
+                        + "; drop or impute missing outcomes first");
             }
             binary &= v == 0 || v == 1;
             boolean isInt = v == Math.rint(v) && v >= 0;

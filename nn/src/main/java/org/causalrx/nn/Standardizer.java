@@ -54,7 +54,8 @@ final class Standardizer {
         }
         for (int j = 0; j < sd.length; j++) {
             if (!Double.isFinite(mean[j]) || !(sd[j] > 0) || !Double.isFinite(sd[j])) {
-                throw new IllegalArgumentException("standardiser column " + j + " has mean " + mean[j] + ", sd " + sd[j]);
+                throw new IllegalArgumentException("standardiser column " + j + " has mean " + mean[j] + ", sd "
+                        + sd[j]);
             }
         }
         return new Standardizer(mean.clone(), sd.clone());

@@ -93,7 +93,8 @@ public final class XMultiTask implements CateEstimator, OutcomeAware {
     /** The same estimator with the outcome modelled as {@code kind} (the study's outcome type). */
     @Override
     public XMultiTask forOutcome(Kind kind) {
-        return new XMultiTask(settings.withOutcome(NnSettings.OutcomeType.valueOf(kind.name())), propensity, clip, weighted);
+        return new XMultiTask(settings.withOutcome(NnSettings.OutcomeType.valueOf(kind.name())), propensity, clip,
+                weighted);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.StudyRun;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * data) bundles tarnet itself, not a fallback, and the bundle applied to the raw test rows reproduces the run's
  * decisions, CATE and propensities bit for bit.
  */
+@Tag("slow")
 class NnBundleRunTest {
     @Test
     void selectedTarnetIsBundledAndReproducesTheRun(@TempDir Path dir) throws Exception {

@@ -18,6 +18,7 @@ import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.StudyRun;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * heads, told the outcome type through {@link org.causalrx.causal.OutcomeAware}). Checks the per-class
  * nn_metrics, that class effects sum to 0 and add up to the overall effect, and same seed ⇒ same results.json.
  */
+@Tag("slow")
 class CategoricalStudyRunTest {
     static final Path NHEFS = Path.of("examples", "nhefs", "nhefs.csv");
     static final List<String> LABELS = List.of("none", "one", "two", "three_plus");
@@ -106,9 +108,9 @@ class CategoricalStudyRunTest {
     }
 
     /**
-     * Same seed ⇒ byte-identical results.json, also under CPU load. Guards issue 4: DJL's {@code mul(Number)} etc.
-     * wrapped scalars in tensors over unreferenced direct buffers that autograd saved for backward, so GC timing
-     * changed TARNet's gradients; {@link NetGraph#scalar} now clones them.
+     * Same seed ⇒ byte-identical results.json, also under CPU load. DJL's {@code mul(Number)} etc. wrap scalars in
+     * tensors over unreferenced direct buffers that autograd saves for backward, so garbage-collection timing could
+     * change TARNet's gradients; {@link NetGraph#scalar} clones them, and this test guards that.
      */
     @Test
     void sameSeedRunsAreByteIdentical(@TempDir Path dir) throws Exception {

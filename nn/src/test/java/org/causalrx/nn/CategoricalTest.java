@@ -12,6 +12,7 @@ import org.causalrx.causal.ArmOutcomeModel;
 import org.causalrx.causal.CategoricalCateModel;
 import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.nn.NnSettings.OutcomeType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * difference in expected class value, and the per-class effects track the simulated truth. Every estimator
  * (X-MultiTask through its stage-1 heads) gives class probabilities per arm whose expected class value is its mu.
  */
+@Tag("slow")
 class CategoricalTest {
     private static final NnSettings S = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(80, 10).withMembers(1)
             .withOutcome(OutcomeType.CATEGORICAL);

@@ -8,9 +8,11 @@ import java.util.List;
 
 import org.causalrx.causal.CateEstimator;
 import org.causalrx.learn.linear.LogisticRegression;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Same seed ⇒ identical predictions (also with dropout on); another seed ⇒ different ones. */
+@Tag("slow")
 class DeterminismTest {
     private static final NnSettings TINY = NnSettings.defaults().withSize(16, 1, 8, 1).withEpochs(15, 5).withMembers(2)
             .withDropout(0.1);

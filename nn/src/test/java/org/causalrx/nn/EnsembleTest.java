@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ class EnsembleTest {
             .withMembers(1);
 
     @Test
+    @Tag("slow")
     void tarnetEnsembleIsTheMeanOfItsMembers() {
         Sims.Data d = Sims.continuous(300, 3, 9);
         int k = 3;

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.causalrx.learn.Classifier;
 import org.causalrx.learn.ProbabilityModel;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * control g = 0 rows (vs 1.25 on g = 1), so the weighted heads move to mu1 ≈ 0.8, mu0 ≈ 0.2; unweighted both
  * stay near 0.5.
  */
+@Tag("slow")
 class IpwWeightingTest {
 
     @Test

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.causalrx.causal.CateEstimator;
 import org.causalrx.causal.CateModel;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Known answer: on a simulated confounded design each estimator's sqrt-PEHE on fresh rows is below a bound. */
+@Tag("slow")
 class KnownAnswerTest {
     static final NnSettings SMALL = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(150, 15).withMembers(1);
 

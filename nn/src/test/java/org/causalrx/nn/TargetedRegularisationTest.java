@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * h(1, x) = 1/g, h(0, x) = −1/(1 − g) with g clipped to [0.01, 0.99], on the outcome scale, averaged over the
  * ensemble members; without it, the plain heads (epsilon stays exactly 0).
  */
+@Tag("slow")
 class TargetedRegularisationTest {
     private static final NnSettings S = NnSettings.defaults().withSize(16, 1, 8, 1).withEpochs(30, 10)
             .withOutcome(NnSettings.OutcomeType.CONTINUOUS).withMembers(2);

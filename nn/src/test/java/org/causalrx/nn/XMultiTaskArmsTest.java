@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.causalrx.causal.ArmOutcomeModel;
 import org.causalrx.causal.diagnostics.ArmAuc;
 import org.causalrx.learn.linear.LogisticRegression;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * discriminate on fresh rows in both arms (AUC per arm, as the pipeline computes it), while the effect stays the
  * stage-2 combination e·tau0 + (1 − e)·tau1 rather than stage 1's mu1 − mu0.
  */
+@Tag("slow")
 class XMultiTaskArmsTest {
     private static final NnSettings S = NnSettings.defaults().withSize(32, 2, 16, 1).withEpochs(60, 10).withMembers(1);
 

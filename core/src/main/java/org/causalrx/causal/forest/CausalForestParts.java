@@ -7,7 +7,8 @@ import org.causalrx.learn.forest.Tree;
  * saving it in an explicit format (the model bundle) and rebuilding it exactly: effect, variance and intervals of
  * the rebuilt forest are bit-identical. All trees are concatenated: tree b owns nodes
  * {@code nodeStart[b] .. nodeStart[b+1])} (local index = global − nodeStart[b]); {@code splitVar[i] < 0} marks a leaf,
- * otherwise a row goes to local child {@code left[i]} if {@code x[splitVar[i]] <= splitValue[i]}, else {@code right[i]}.
+ * otherwise a row goes to local child {@code left[i]} if {@code x[splitVar[i]] <= splitValue[i]},
+ * else {@code right[i]}.
  * {@code leafStats} holds the leaf means of (Ỹ, W̃, W̃Ỹ, W̃²), 4 per leaf, for the leaves only, in global node
  * order (internal nodes' statistics are zero). Training data (out-of-bag predictions, centring estimates) is not
  * kept. Arrays are copied in and out.

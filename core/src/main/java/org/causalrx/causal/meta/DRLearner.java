@@ -12,7 +12,7 @@ import org.causalrx.util.Seeds;
 /**
  * DR-learner (Kennedy 2020): cross-fitted e, mu0, mu1; the doubly robust pseudo-outcome
  * mu1 − mu0 + t(y − mu1)/e − (1 − t)(y − mu0)/(1 − e) regressed on x. Propensities are clipped to
- * [clip, 1 − clip]: with small propensities the pseudo-outcomes explode (see PEERS.md), so the clip is a
+ * [clip, 1 − clip]: with small propensities the pseudo-outcomes explode, so the clip is a
  * stated part of the method, not a tuning knob.
  */
 public record DRLearner(String name, Regressor outcome, Classifier propensity, Regressor finalStage, int folds,

@@ -43,7 +43,8 @@ final class PackedForest {
             }
         }
         for (int i = 0; i < n; i++) {
-            if (var[i] < -1 || var[i] >= features || var[i] >= 0 && (i + 1 >= n || right[i] <= i + 1 || right[i] >= n)) {
+            if (var[i] < -1 || var[i] >= features || var[i] >= 0
+                    && (i + 1 >= n || right[i] <= i + 1 || right[i] >= n)) {
                 throw new IllegalArgumentException("packed BART forest: node " + i + " (var " + var[i] + ", right "
                         + right[i] + ") breaks the preorder layout over " + features + " features");
             }

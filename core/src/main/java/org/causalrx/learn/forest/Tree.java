@@ -42,7 +42,8 @@ public final class Tree {
             if (splitVar[i] >= columns || splitVar[i] >= 0 && (left[i] <= i || left[i] >= n || right[i] <= i
                     || right[i] >= n)) {
                 throw new IllegalArgumentException("tree node " + i + " (var " + splitVar[i] + ", children "
-                        + left[i] + "/" + right[i] + ") is out of range for " + n + " nodes and " + columns + " columns");
+                        + left[i] + "/" + right[i] + ") is out of range for " + n + " nodes and " + columns
+                        + " columns");
             }
         }
         return new Tree(splitVar.clone(), splitValue.clone(), left.clone(), right.clone(), new int[n], new int[n],

@@ -82,7 +82,8 @@ final class Inputs {
         double w0 = 0;
         for (int i = 0; i < n; i++) {
             if (t[i] != 0 && t[i] != 1) {
-                throw new CausalRxException(learner + ": label of row " + i + " is " + t[i] + "; labels must be 0 or 1");
+                throw new CausalRxException(learner + ": label of row " + i + " is " + t[i]
+                        + "; labels must be 0 or 1");
             }
             out[i] = t[i];
             if (t[i] == 1) {

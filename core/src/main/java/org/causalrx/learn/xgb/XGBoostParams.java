@@ -44,14 +44,17 @@ public record XGBoostParams(int rounds, int maxDepth, double eta, double subsamp
     }
 
     public XGBoostParams withRounds(int r) {
-        return new XGBoostParams(r, maxDepth, eta, subsample, colsample, minChildWeight, lambda, threads, earlyStopping);
+        return new XGBoostParams(r, maxDepth, eta, subsample, colsample, minChildWeight, lambda, threads,
+                earlyStopping);
     }
 
     public XGBoostParams withEarlyStopping(int patience) {
-        return new XGBoostParams(rounds, maxDepth, eta, subsample, colsample, minChildWeight, lambda, threads, patience);
+        return new XGBoostParams(rounds, maxDepth, eta, subsample, colsample, minChildWeight, lambda, threads,
+                patience);
     }
 
     public XGBoostParams withDepth(int depth) {
-        return new XGBoostParams(rounds, depth, eta, subsample, colsample, minChildWeight, lambda, threads, earlyStopping);
+        return new XGBoostParams(rounds, depth, eta, subsample, colsample, minChildWeight, lambda, threads,
+                earlyStopping);
     }
 }

@@ -12,6 +12,7 @@ import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.learn.xgb.XGBoostClassifier;
 import org.causalrx.learn.xgb.XGBoostParams;
 import org.causalrx.learn.xgb.XGBoostRegressor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +59,7 @@ class BLearnerTest {
     }
 
     @Test
+    @Tag("slow")
     void boundsAtTheTrueLambdaCoverTheTrueCate() {
         Sim s = sim(3000, 1, 3.0, false);
         CateBoundsFamily f = continuous().fit(s.x(), s.t(), s.y(), new double[] {1.5, LAMBDA_TRUE}, 2);
@@ -84,6 +86,7 @@ class BLearnerTest {
     }
 
     @Test
+    @Tag("slow")
     void widensMonotonicallyInLambdaAndCollapsesAtOne() {
         Sim s = sim(1500, 3, 0.0, false);
         double[] lambdas = {1.25, 1.5, 2.0, 3.0};

@@ -27,7 +27,8 @@ class JointCateModelTest {
     }
 
     static JointCateModel model(double lambda) {
-        // B-learner: tau1(x) = x0; bounds at Lambda 2: [x0 − 0.3, x0 + 0.5]; at 3 (crossing raw fits): [x0 − 0.2, x0 + 0.9]
+        // B-learner: tau1(x) = x0; bounds at Lambda 2: [x0 − 0.3, x0 + 0.5];
+        // at 3 (crossing raw fits): [x0 − 0.2, x0 + 0.9]
         CateBoundsFamily f = new CateBoundsFamily(List.of(new CateBounds(1, shift(0), shift(0)),
                 new CateBounds(2, shift(0.5), shift(-0.3)), new CateBounds(3, shift(-0.2), shift(0.9))));
         List<CateModel> refits = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.Regressor;
 import org.causalrx.estimators.EstimatorRegistry;
 import org.causalrx.util.Stats;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Known-answer tests: each meta-learner recovers a heterogeneous effect better than a constant does. */
@@ -41,6 +42,7 @@ class MetaLearnersTest {
     }
 
     @Test
+    @Tag("slow")
     void everyMetaLearnerBeatsTheNaiveDifferenceInMeans() {
         Sim train = Sim.draw(2000, 1);
         Sim test = Sim.draw(1000, 2);
@@ -59,6 +61,7 @@ class MetaLearnersTest {
     }
 
     @Test
+    @Tag("slow")
     void sameSeedSamePredictions() {
         Sim s = Sim.draw(500, 3);
         for (String name : List.of("x_xgboost", "r_xgboost", "dr_xgboost")) {

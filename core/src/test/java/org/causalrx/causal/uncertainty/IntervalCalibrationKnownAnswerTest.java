@@ -12,6 +12,7 @@ import org.causalrx.causal.IntervalCateModel;
 import org.causalrx.causal.TLearner;
 import org.causalrx.pipeline.IntervalCoverage;
 import org.causalrx.pipeline.Learners;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * 0..2 ({@link IntervalCoverage#scale}, {@link IntervalCalibration#fromScales}) brings the coverage on a fresh data
  * set 3 to 88–99 % of the nominal 95 %.
  */
+@Tag("slow")
 class IntervalCalibrationKnownAnswerTest {
     static final int N = 800;
     static final int M = 1000;

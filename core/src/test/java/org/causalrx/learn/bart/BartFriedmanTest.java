@@ -6,9 +6,11 @@ import java.util.SplittableRandom;
 import org.causalrx.learn.Metrics;
 import org.causalrx.learn.linear.LinearSettings;
 import org.causalrx.learn.linear.Ridge;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Friedman (1991) benchmark: BART with default settings, n = 500, p = 10, noise SD 1. */
+@Tag("slow")
 class BartFriedmanTest {
     @Test
     void friedmanRmseInPublishedRangeAndBeatsLinear() {

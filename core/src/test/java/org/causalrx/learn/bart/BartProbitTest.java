@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.causalrx.learn.Metrics;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Probit BART on a simulated probit truth. */
@@ -23,6 +24,7 @@ class BartProbitTest {
     }
 
     @Test
+    @Tag("slow")
     void aurocCloseToOracleAndProbabilitiesInUnitInterval() {
         SplittableRandom rng = new SplittableRandom(21);
         double[][] x = Sim.uniform(800, 6, rng);

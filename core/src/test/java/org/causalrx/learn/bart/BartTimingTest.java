@@ -3,9 +3,11 @@ package org.causalrx.learn.bart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** IHDP-sized fit (n = 672, p = 25, defaults: m = 200, 250 burn-in + 1000 draws); prints the time, asserts none. */
+@Tag("slow")
 class BartTimingTest {
     @Test
     void ihdpSizedFit() {

@@ -158,7 +158,8 @@ class RegressionForestTest {
         assertThrows(IllegalArgumentException.class, () -> d.withThreads(0));
         assertEquals("forest", new RegressionForest().name());
         assertThrows(IllegalArgumentException.class,
-                () -> new RegressionForest(SMALL).fit(new double[][] {{1}, {Double.NaN}}, new double[] {1, 2}, null, 1));
+                () -> new RegressionForest(SMALL).fit(new double[][] {{1}, {Double.NaN}}, new double[] {1, 2},
+                        null, 1));
     }
 
     @Test

@@ -3,12 +3,14 @@ package org.causalrx.learn.linear;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Typical size (n = 1,600 × p = 60, 5-fold CV over 100 λ): prints the time of each learner. The bound is loose
  * (shared CI machines) and only catches pathological slow-downs such as a non-converging path.
  */
+@Tag("slow")
 class TimingTest {
     private static final double BOUND_MS = 10_000;
 

@@ -74,7 +74,8 @@ class WeightsTest {
         double[][] x = Sim.features(rng, N, P, 0.4);
         int[] t = Sim.labels(rng, x, -0.3, B);
         LinearSettings s = LinearSettings.defaults().withFixedLambda(0.01).withTolerance(1e-12);
-        for (LogisticRegression learner : new LogisticRegression[] {LogisticRegression.l1(s), LogisticRegression.l2(s)}) {
+        for (LogisticRegression learner : new LogisticRegression[] {LogisticRegression.l1(s),
+                LogisticRegression.l2(s)}) {
             LogisticModel dup = learner.fit(withDuplicates(x), withDuplicates(t), null, 1);
             LogisticModel wt = learner.fit(x, t, twiceOnDuplicated(), 1);
             LogisticModel plain = learner.fit(x, t, null, 1);
