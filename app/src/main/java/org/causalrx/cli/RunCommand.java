@@ -15,6 +15,7 @@ import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.StudyRun;
 import org.causalrx.report.ReportWriter;
 import org.causalrx.report.SimulationReport;
+import org.causalrx.result.ExitStatus;
 import org.causalrx.simulate.FeasibilityResult;
 import org.causalrx.simulate.FeasibilitySettings;
 import org.causalrx.simulate.FeasibilityStudy;
@@ -90,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println(bundle[0].note());
         output.result().dataWarnings().forEach(w -> System.out.println("warning: " + w));
         for (ExitPoints.ExitPoint e : exits) {
-            if (!e.status().equals("ok")) {
+            if (e.status() != ExitStatus.OK) {
                 System.out.println(e.status() + " at step " + e.step() + ": " + e.finding());
             }
         }

@@ -129,7 +129,7 @@ final class HtmlReport {
 
     private void summary(StringBuilder b) {
         ProtocolInfo p = r.protocol();
-        String dir = PolicyChoice.valueDirection(r);
+        org.causalrx.study.Study.Direction dir = PolicyChoice.valueDirection(r);
         List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
         Optional<PolicyResult> best = PolicyChoice.selected(r);
         RunResult.Headline headline = r.policyInsights() == null || r.policyInsights().verdict() == null ? null
@@ -208,7 +208,7 @@ final class HtmlReport {
                 new String[] {"Treated arm", Html.text(p.treatedLabel()) + " (code <code>"
                         + Html.esc(p.treatedCode()) + "</code>)"},
                 new String[] {"Outcome", "<code>" + Html.text(p.outcomeColumn()) + "</code> ("
-                        + Html.esc(p.outcomeType()) + "), SD " + Fmt.num(p.outcomeSd())},
+                        + Html.esc(p.outcomeType().key()) + "), SD " + Fmt.num(p.outcomeSd())},
                 new String[] {"Direction", "<b>" + Html.esc(PolicyChoice.directionText(p.direction()))
                         + "</b>"},
                 new String[] {"Decision rule", DecisionRuleText.protocolRow(r)})));

@@ -25,7 +25,6 @@ import org.causalrx.study.Cohort;
 import org.causalrx.study.CohortBuilder;
 import org.causalrx.study.CovariatePlan;
 import org.causalrx.study.Study;
-import org.causalrx.util.Hashing;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
@@ -154,7 +153,7 @@ public record StudyRun(Learners learners, boolean parallel) {
             sweep = DeferralSweep.sweep(study, deferral, xTest, eTest, overlap, valued);
             deferralResult = new DeferralResult(d.alphaStat(), d.lambda(), d.bootstrapRefits(), deferral.methods(),
                     DeferralSweep.BOUNDS_METHOD, DeferralSweep.JOINT_RULE, sweepPolicy,
-                    DeferralSweep.sets(study, deferral, xTest, eTest, overlap), calibration);
+                    DeferralSweep.sets(study, deferral, xTest, eTest, overlap), ResultParts.calibration(calibration));
             fittedDeferral = new RunOutput.FittedDeferral(sweepPolicy, deferral.models(), d.alphaStat(), d.lambda());
         }
 
@@ -165,24 +164,30 @@ public record StudyRun(Learners learners, boolean parallel) {
         CrossFittedPolicyValues crossFitted = CrossFitPolicyStage.run(study, learners, prop.selected(), x, t, y,
                 overlap, policies, progress, seed);
 
-        RunResult result = new RunResult(study.name(),
-                ResultParts.protocol(study, cohort, armLabels),
-                new RunResult.SampleSizes(split.train().length, split.validation().length, test.length),
-                ResultParts.covariates(cohort, encoding),
-                encoding.featureNames(),
-                prop.metrics(), prop.selected(),
-                new RunResult.OverlapInfo(overlap.etaLow(), overlap.etaHigh(), overlap.method(), test.length,
-                        overlap.count(eTest), split.train().length, overlap.count(Stats.select(e, split.train()))),
-                ate,
-                outcome.metrics(), policyResults, insights, policyInsights,
-                Explanations.all(prop.selected(), prop.model(), explained, xTest, encoding.featureNames(), armLabels),
-                new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), seed,
-                        study.bootstrapRounds(), ResultParts.version(), System.getProperty("java.specification.version"),
-                        "3.0.4"),
-                analyses.secondary(), valued.info(), analyses.trees(), analyses.summaries(), analyses.deferral(),
-                nn.metrics(),
-                OutcomeModelDetails.coefficients(prop.models(), outcome.models(), encoding.featureNames(), armLabels),
-                deferralResult, sweep, PolicyValueScheme.TEST_SPLIT, crossFitted, dataWarnings);
+        RunResult result = RunResult.builder()
+                .study(study.name())
+                .protocol(ResultParts.protocol(study, cohort, armLabels))
+                .n(new RunResult.SampleSizes(split.train().length, split.validation().length, test.length))
+                .covariates(ResultParts.covariates(cohort, encoding))
+                .features(encoding.featureNames())
+                .propensity(prop.metrics()).selectedPropensityModel(prop.selected())
+                .overlap(new RunResult.OverlapInfo(overlap.etaLow(), overlap.etaHigh(), overlap.method(), test.length,
+                        overlap.count(eTest), split.train().length, overlap.count(Stats.select(e, split.train()))))
+                .ate(ate)
+                .outcomeModels(outcome.metrics()).policies(policyResults).cateInsights(insights)
+                .policyInsights(policyInsights)
+                .featureImportance(Explanations.all(prop.selected(), prop.model(), explained, xTest,
+                        encoding.featureNames(), armLabels))
+                .provenance(ResultParts.provenance(study))
+                .secondaryOutcomes(analyses.secondary()).evaluationOutcome(valued.info()).outcomeTrees(analyses.trees())
+                .policySummaries(analyses.summaries()).deferralInsights(analyses.deferral())
+                .nnMetrics(nn.metrics())
+                .linearCoefficients(OutcomeModelDetails.coefficients(prop.models(), outcome.models(),
+                        encoding.featureNames(), armLabels))
+                .deferral(deferralResult).deferralSweep(sweep)
+                .policyValueScheme(PolicyValueScheme.TEST_SPLIT).crossFittedPolicyValues(crossFitted)
+                .dataWarnings(dataWarnings)
+                .build();
         Map<String, double[]> dr = new LinkedHashMap<>();
         Map<String, double[]> ipw = new LinkedHashMap<>();
         for (int p = 0; p < valued.policies().size(); p++) {
