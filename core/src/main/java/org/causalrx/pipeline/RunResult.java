@@ -9,8 +9,10 @@ import org.causalrx.study.Study;
  * {@code secondary_outcomes} and {@code deferral_sweep} come from the scheme named in {@code policy_value_scheme}
  * (the test split); {@code cross_fitted_policy_values}, when the study asks for it, holds the cross-fitted ones.
  * Serialised (snake_case) to {@code results.json}; the report reads only this and {@link RunFigures}. Field
- * names are a contract used by automated checks. {@code data_warnings} lists what the data check accepted but a
- * person should look at (one line each, see {@code FitReadiness}).
+ * names are a contract used by automated checks: {@code schema_version} is written first and the key set of each
+ * version is fixed ({@link #SCHEMA_VERSION}). {@code data_warnings} lists what the data check accepted but a
+ * person should look at (one line each, see {@code FitReadiness}). Built with {@link #builder()}; every component
+ * is a value (records, enums, strings, numbers), never a fitted model or other domain object.
  */
 @com.fasterxml.jackson.annotation.JsonPropertyOrder({"schema_version"})
 public record RunResult(
@@ -43,7 +45,7 @@ public record RunResult(
         List<String> dataWarnings,
         String schemaVersion) {
 
-    /** The results.json schema version this code writes (see {@link #SCHEMA_VERSION}). */
+    /** Requires a schema version ({@link RunResultBuilder} sets {@link #SCHEMA_VERSION}). */
     public RunResult {
         java.util.Objects.requireNonNull(schemaVersion, "schema_version");
     }
