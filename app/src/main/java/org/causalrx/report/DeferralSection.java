@@ -57,7 +57,8 @@ final class DeferralSection {
                 "Statistical", "Causal", "Recommended"), false, true, true, true, true, true);
         for (DeferralResult.SetSummary x : d.sets()) {
             if (x.set() == DeferralSet.CONSERVATIVE) {
-                why.row(null, "<code>" + Html.esc(x.policy().name()) + "</code>", Integer.toString(x.reasons().patients()),
+                why.row(null, "<code>" + Html.esc(x.policy().name()) + "</code>",
+                        Integer.toString(x.reasons().patients()),
                         Integer.toString(x.reasons().outsideOverlap()), Integer.toString(x.reasons().statistical()),
                         Integer.toString(x.reasons().causal()), Integer.toString(x.reasons().recommended()));
             }

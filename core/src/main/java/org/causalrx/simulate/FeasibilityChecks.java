@@ -77,8 +77,8 @@ public final class FeasibilityChecks {
             // the policy the run itself recommended: chosen on the validation split, not by its test value
             FeasibilityResult.PolicyRecord best = rs.stream().filter(FeasibilityResult.PolicyRecord::selected)
                     .findFirst().orElse(null);
-            FeasibilityResult.PolicyRecord doc = rs.stream().filter(x -> x.policy().equals(CURRENT_PRACTICE)).findFirst()
-                    .orElse(null);
+            FeasibilityResult.PolicyRecord doc = rs.stream().filter(x -> x.policy().equals(CURRENT_PRACTICE))
+                    .findFirst().orElse(null);
             if (best == null || doc == null) {
                 continue;
             }
