@@ -15,6 +15,7 @@ import org.causalrx.report.ReportWriter;
 import org.causalrx.run.CompletedRun;
 import org.causalrx.run.StudyEngine;
 import org.causalrx.report.SimulationReport;
+import org.causalrx.result.ExitStatus;
 import org.causalrx.simulate.FeasibilityResult;
 import org.causalrx.verdict.ExitPoints;
 import org.causalrx.study.Study;
@@ -73,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println(bundle[0].note());
         output.result().dataWarnings().forEach(w -> System.out.println("warning: " + w));
         for (ExitPoints.ExitPoint e : exits) {
-            if (!e.status().equals("ok")) {
+            if (e.status() != ExitStatus.OK) {
                 System.out.println(e.status() + " at step " + e.step() + ": " + e.finding());
             }
         }

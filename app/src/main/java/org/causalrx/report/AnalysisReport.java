@@ -124,7 +124,7 @@ final class AnalysisReport {
             RunResult.SecondaryOutcome s = sec.get(i);
             b.append("<h3 id=\"secondary-").append(i).append("\">Secondary outcome <code>").append(Html.esc(s.column()))
                     .append("</code></h3>\n<p>The same policies, learned on the primary outcome, valued on <code>")
-                    .append(Html.esc(s.column())).append("</code> (").append(Html.esc(s.type())).append(", <b>")
+                    .append(Html.esc(s.column())).append("</code> (").append(Html.esc(s.type().key())).append(", <b>")
                     .append(Html.esc(PolicyChoice.directionText(s.direction()))).append("</b>) for ")
                     .append(Fmt.integer(s.testN())).append(" test patients");
             if (s.testMissing() > 0) {

@@ -2,7 +2,7 @@ package org.causalrx.report;
 
 import java.util.Map;
 
-import org.causalrx.causal.uncertainty.IntervalCalibration;
+import org.causalrx.pipeline.DeferralResult;
 
 /** The deferral section's paragraph on how the statistical intervals were calibrated before they drove deferral. */
 final class CalibrationNote {
@@ -10,7 +10,7 @@ final class CalibrationNote {
     }
 
     /** Appends one paragraph: the factors per estimator and their source, or that the intervals are uncalibrated. */
-    static void append(StringBuilder b, IntervalCalibration c) {
+    static void append(StringBuilder b, DeferralResult.Calibration c) {
         if (c == null || c.factors().isEmpty()) {
             b.append("<p><b>Calibration.</b> None: the statistical intervals are used as fit (add a "
                     + "<code>simulation:</code> block to calibrate them on simulated outcomes).</p>\n");

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.causalrx.pipeline.CrossFittedPolicyValues;
 import org.causalrx.pipeline.RunResult;
+import org.causalrx.study.Study;
 
 /**
  * The cross-fitted policy values ({@code cross_fitted_policy_values}), shown beside the test-split values of
@@ -24,7 +25,7 @@ final class CrossFitSection {
         if (v == null) {
             return;
         }
-        String dir = v.direction();
+        Study.Direction dir = v.direction();
         b.append("<h3 id=\"cross-fitted-values\">Cross-fitted value over all patients (scheme <code>")
                 .append(Html.esc(v.scheme().key())).append("</code>)</h3>\n");
         b.append("<p class=\"info\">The values above come from the scheme <code>test_split</code>: policies learned "

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.causalrx.pipeline.DeferralResult;
 import org.causalrx.pipeline.RunResult;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 
 /**
  * Section 8 of the report: per-patient intervals and the Inclusive / Conservative deferral sets (TRS §3.8–3.9,
@@ -55,7 +57,7 @@ final class DeferralSection implements ReportSection {
         Html.Table s = new Html.Table(List.of("Policy", "Deferred", "Outside overlap", "Uncertain",
                 "Mean width: statistical", "causal bounds", "joint"), false, true, true, true, true, true, true);
         for (DeferralResult.SetSummary x : d.sets()) {
-            s.row(null, "<code>" + Html.esc(x.policy()) + "</code>", Fmt.pct(x.deferredShare()),
+            s.row(null, "<code>" + Html.esc(x.policy().name()) + "</code>", Fmt.pct(x.deferredShare()),
                     Fmt.pct(x.outsideOverlapShare()), Fmt.pct(x.uncertainShare()), Fmt.num(x.meanStatWidth()),
                     Fmt.num(x.meanBoundsWidth()), Fmt.num(x.meanJointWidth()));
         }
@@ -65,8 +67,9 @@ final class DeferralSection implements ReportSection {
         Html.Table why = new Html.Table(List.of("Conservative policy", "Test patients", "Outside overlap",
                 "Statistical", "Causal", "Recommended"), false, true, true, true, true, true);
         for (DeferralResult.SetSummary x : d.sets()) {
-            if (x.set().equals("conservative")) {
-                why.row(null, "<code>" + Html.esc(x.policy()) + "</code>", Integer.toString(x.reasons().patients()),
+            if (x.set() == DeferralSet.CONSERVATIVE) {
+                why.row(null, "<code>" + Html.esc(x.policy().name()) + "</code>",
+                        Integer.toString(x.reasons().patients()),
                         Integer.toString(x.reasons().outsideOverlap()), Integer.toString(x.reasons().statistical()),
                         Integer.toString(x.reasons().causal()), Integer.toString(x.reasons().recommended()));
             }
@@ -77,7 +80,7 @@ final class DeferralSection implements ReportSection {
                 + "contains 0); recommended. Also in <code>tables/deferral_reasons.csv</code>.</p>\n")
                 .append(why.html());
         List<DeferralResult.SweepPoint> sweep = r.deferralSweep() == null ? List.of() : r.deferralSweep().stream()
-                .filter(p -> p.policy().equals(d.sweepPolicy() + "@conservative")).toList();
+                .filter(p -> p.policy().equals(new PolicyId(d.sweepPolicy(), DeferralSet.CONSERVATIVE))).toList();
         if (!sweep.isEmpty()) {
             b.append("<h3>Sweep of <code>").append(Html.esc(d.sweepPolicy())).append("</code></h3>\n")
                     .append("<p>Deferral rate and held-out DR value (point estimate; deferred patients keep their "

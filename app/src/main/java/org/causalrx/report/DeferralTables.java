@@ -22,7 +22,8 @@ final class DeferralTables {
         sets.add(List.of("policy", "set", "deferred_share", "outside_overlap_share", "uncertain_share",
                 "mean_stat_width", "mean_bounds_width", "mean_joint_width"));
         for (DeferralResult.SetSummary s : r.deferral().sets()) {
-            sets.add(List.of(s.policy(), s.set(), Fmt.raw(s.deferredShare()), Fmt.raw(s.outsideOverlapShare()),
+            sets.add(List.of(s.policy().name(), s.set().key(), Fmt.raw(s.deferredShare()),
+                    Fmt.raw(s.outsideOverlapShare()),
                     Fmt.raw(s.uncertainShare()), Fmt.raw(s.meanStatWidth()), Fmt.raw(s.meanBoundsWidth()),
                     Fmt.raw(s.meanJointWidth())));
         }
@@ -30,7 +31,7 @@ final class DeferralTables {
         List<List<String>> reasons = new ArrayList<>();
         reasons.add(List.of("policy", "set", "patients", "outside_overlap", "statistical", "causal", "recommended"));
         for (DeferralResult.SetSummary s : r.deferral().sets()) {
-            reasons.add(List.of(s.policy(), s.set(), Integer.toString(s.reasons().patients()),
+            reasons.add(List.of(s.policy().name(), s.set().key(), Integer.toString(s.reasons().patients()),
                     Integer.toString(s.reasons().outsideOverlap()), Integer.toString(s.reasons().statistical()),
                     Integer.toString(s.reasons().causal()), Integer.toString(s.reasons().recommended())));
         }
@@ -39,7 +40,8 @@ final class DeferralTables {
             List<List<String>> sweep = new ArrayList<>();
             sweep.add(List.of("policy", "alpha_stat", "lambda", "deferral_rate", "value_dr", "treated_share"));
             for (DeferralResult.SweepPoint p : r.deferralSweep()) {
-                sweep.add(List.of(p.policy(), Fmt.raw(p.alphaStat()), Fmt.raw(p.lambda()), Fmt.raw(p.deferralRate()),
+                sweep.add(List.of(p.policy().name(), Fmt.raw(p.alphaStat()), Fmt.raw(p.lambda()),
+                        Fmt.raw(p.deferralRate()),
                         Fmt.raw(p.valueDr()), Fmt.raw(p.treatedShare())));
             }
             names.add(CsvTables.writeTable(dir, "deferral_sweep.csv", sweep));

@@ -2,6 +2,7 @@ package org.causalrx.report;
 
 import java.util.List;
 
+import org.causalrx.result.ExitStatus;
 import org.causalrx.verdict.ExitPoints;
 
 /** The feasibility verdict box under the summary: every exit point with its status. Formats only. */
@@ -13,7 +14,7 @@ final class ExitPointBox {
         if (exits == null || exits.isEmpty()) {
             return;
         }
-        boolean stop = exits.stream().anyMatch(e -> e.status().equals("exit"));
+        boolean stop = exits.stream().anyMatch(e -> e.status() == ExitStatus.EXIT);
         b.append("<section class=\"summary\" id=\"feasibility\"><h2>Feasibility verdict</h2>\n<p>")
                 .append(stop ? Html.badge("warn", "exit point reached")
                         + " The framework's exit points say this analysis should not go to clinicians as it is."
@@ -22,12 +23,12 @@ final class ExitPointBox {
         Html.Table t = new Html.Table(List.of("Step", "Status", "Finding", "What to do next"), false, false, false,
                 false);
         for (ExitPoints.ExitPoint e : exits) {
-            String cls = e.status().equals("exit") ? "warn" : null;
+            String cls = e.status() == ExitStatus.EXIT ? "warn" : null;
             String badge = switch (e.status()) {
-                case "exit" -> Html.badge("warn", "exit");
-                case "warning" -> Html.badge("warn", "warning");
-                case "ok" -> Html.badge("good", "ok");
-                default -> Html.text(e.status());
+                case EXIT -> Html.badge("warn", e.status().key());
+                case WARNING -> Html.badge("warn", e.status().key());
+                case OK -> Html.badge("good", e.status().key());
+                case NOT_RUN -> Html.text(e.status().key());
             };
             t.row(cls, Html.text(e.step()), badge, Html.text(e.finding()), Html.text(e.next()));
         }

@@ -100,7 +100,7 @@ final class HtmlReport {
 
     private void summary(StringBuilder b) {
         ProtocolInfo p = r.protocol();
-        String dir = PolicyChoice.valueDirection(r);
+        org.causalrx.study.Study.Direction dir = PolicyChoice.valueDirection(r);
         List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
         Optional<PolicyResult> best = PolicyChoice.selected(r);
         RunResult.Headline headline = r.policyInsights() == null || r.policyInsights().verdict() == null ? null

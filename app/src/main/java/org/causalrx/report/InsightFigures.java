@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.causalrx.pipeline.RunResult;
+import org.causalrx.result.Baseline;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -66,7 +67,7 @@ final class InsightFigures {
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         int i = 0;
         for (RunResult.RankCurve rc : curves) {
-            Color col = rc.name().equals("random") ? Color.GRAY : Figures.color(i++);
+            Color col = Baseline.RANDOM.is(rc.name()) ? Color.GRAY : Figures.color(i++);
             XYSeries s = c.addSeries(rc.name(), rc.share(), rc.value());
             s.setLineColor(col);
             s.setMarker(SeriesMarkers.NONE);
@@ -81,7 +82,7 @@ final class InsightFigures {
             }
         }
         if (Double.isFinite(doctorsValue)) {
-            XYSeries d = c.addSeries("doctors", new double[] {doctorsShare}, new double[] {doctorsValue});
+            XYSeries d = c.addSeries(Baseline.DOCTORS.key(), new double[] {doctorsShare}, new double[] {doctorsValue});
             d.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
             d.setMarker(SeriesMarkers.DIAMOND);
             d.setMarkerColor(Color.BLACK);

@@ -46,9 +46,9 @@ final class ModelEvaluationReport {
                     "Error distribution of each outcome model per arm (paper Fig. S.5): observed minus predicted "
                             + "outcome of the " + split + " patients who received that arm (box: 25\u201375 %, line: "
                             + "median). A box centred on 0 and narrow relative to the outcome's spread is a good fit."
-                            + ("binary".equalsIgnoreCase(r.protocol().outcomeType())
-                                    ? " For a binary outcome the error "
-                                    + "is the 0/1 outcome minus the predicted probability." : ""));
+                            + (r.protocol().outcomeType() == org.causalrx.study.Study.OutcomeType.BINARY
+                            ? " For a binary outcome the error is the 0/1 outcome minus the predicted probability."
+                            : ""));
             out.put(fig.id(), fig);
         }
     }

@@ -33,7 +33,7 @@ final class PoliciesSection implements ReportSection {
     public void render(StringBuilder b, HtmlReport report) {
         ProtocolInfo p = r.protocol();
         List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
-        String dir = PolicyChoice.valueDirection(r);
+        org.causalrx.study.Study.Direction dir = PolicyChoice.valueDirection(r);
         Optional<PolicyResult> best = PolicyChoice.selected(r);
         int rounds = r.provenance() == null ? 0 : r.provenance().bootstrapRounds();
         b.append("<section>").append(report.heading(this));

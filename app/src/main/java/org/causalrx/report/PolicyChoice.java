@@ -1,10 +1,11 @@
 package org.causalrx.report;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.causalrx.pipeline.RunResult.PolicyResult;
+import org.causalrx.result.Baseline;
+import org.causalrx.study.Study;
 
 /**
  * Finds the policies the summary names: the Doctors reference (current practice) and the policy core selected.
@@ -13,25 +14,23 @@ import org.causalrx.pipeline.RunResult.PolicyResult;
 final class PolicyChoice {
 
     /** Name of the reference policy that keeps the treatment doctors gave. */
-    static final String DOCTORS = "doctors";
+    static final String DOCTORS = Baseline.DOCTORS.key();
 
     private PolicyChoice() {
     }
 
-    /** True when the protocol says lower outcome values are better ("lower"); otherwise higher is better. */
-    static boolean lowerIsBetter(String direction) {
-        return direction != null && direction.trim().toLowerCase(Locale.ROOT).startsWith("lower");
+    /** True when lower outcome values are better; otherwise (also when unknown) higher is better. */
+    static boolean lowerIsBetter(Study.Direction direction) {
+        return direction == Study.Direction.LOWER;
     }
 
-    /** Baselines are not learned: doctors, random, propensity, treat-all / treat-none rules. */
+    /** Baselines are not learned: doctors, random, propensity, treat-all rules ({@link Baseline}). */
     static boolean isBaseline(String name) {
-        String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        return n.equals(DOCTORS) || n.equals("random") || n.equals("propensity") || n.startsWith("treat_all")
-                || n.startsWith("treat_none");
+        return Baseline.of(name).isPresent();
     }
 
     static Optional<PolicyResult> doctors(List<PolicyResult> policies) {
-        return policies.stream().filter(p -> DOCTORS.equalsIgnoreCase(p.name())).findFirst();
+        return policies.stream().filter(p -> Baseline.DOCTORS.is(p.name())).findFirst();
     }
 
     /**
@@ -47,7 +46,7 @@ final class PolicyChoice {
     }
 
     /** Whether value a is strictly better than b in the given direction. */
-    static boolean better(double a, double b, String direction) {
+    static boolean better(double a, double b, Study.Direction direction) {
         return lowerIsBetter(direction) ? a < b : a > b;
     }
 
@@ -55,7 +54,7 @@ final class PolicyChoice {
      * The direction of the outcome the policies are valued on: the study's evaluation outcome when it has one
      * ({@code outcome.evaluate}), else the modelled outcome's.
      */
-    static String valueDirection(org.causalrx.pipeline.RunResult r) {
+    static Study.Direction valueDirection(org.causalrx.pipeline.RunResult r) {
         return r.evaluationOutcome() != null ? r.evaluationOutcome().direction() : r.protocol().direction();
     }
 
@@ -65,7 +64,7 @@ final class PolicyChoice {
     }
 
     /** "lower is better" or "higher is better". */
-    static String directionText(String direction) {
+    static String directionText(Study.Direction direction) {
         return lowerIsBetter(direction) ? "lower is better" : "higher is better";
     }
 }

@@ -42,7 +42,7 @@ final class ProtocolSection implements ReportSection {
                 new String[] {"Treated arm", Html.text(p.treatedLabel()) + " (code <code>"
                         + Html.esc(p.treatedCode()) + "</code>)"},
                 new String[] {"Outcome", "<code>" + Html.text(p.outcomeColumn()) + "</code> ("
-                        + Html.esc(p.outcomeType()) + "), SD " + Fmt.num(p.outcomeSd())},
+                        + Html.esc(p.outcomeType().key()) + "), SD " + Fmt.num(p.outcomeSd())},
                 new String[] {"Direction", "<b>" + Html.esc(PolicyChoice.directionText(p.direction()))
                         + "</b>"},
                 new String[] {"Decision rule", DecisionRuleText.protocolRow(r)})));

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.simulate.FeasibilityResult;
 import org.causalrx.verdict.ExitPoints;
 import java.util.Optional;
@@ -77,7 +79,7 @@ public final class ReportWriter {
             List<List<String>> rows = new java.util.ArrayList<>();
             rows.add(List.of("step", "status", "finding", "next"));
             for (ExitPoints.ExitPoint e : exitPoints) {
-                rows.add(List.of(e.step(), e.status(), e.finding(), e.next()));
+                rows.add(List.of(e.step(), e.status().key(), e.finding(), e.next()));
             }
             tables.add(CsvTables.writeTable(outDir.resolve(TABLES_DIR), "exit_points.csv", rows));
         }
@@ -114,7 +116,7 @@ public final class ReportWriter {
                             + "thresholds."));
         }
         Optional<PolicyResult> doctors = PolicyChoice.doctors(policies);
-        String valueDir = PolicyChoice.valueDirection(r);
+        org.causalrx.study.Study.Direction valueDir = PolicyChoice.valueDirection(r);
         String valued = PolicyChoice.valueOutcome(r);
         String yTitle = "Policy value: " + (valued == null ? "outcome" : valued) + " ("
                 + PolicyChoice.directionText(valueDir) + ")";
@@ -186,9 +188,10 @@ public final class ReportWriter {
                             + capitalise(PolicyChoice.directionText(valueDir)) + "."));
         }
         if (r.deferral() != null && r.deferralSweep() != null && r.deferral().sweepPolicy() != null) {
-            String sp = r.deferral().sweepPolicy() + "@conservative";
+            PolicyId spId = new PolicyId(r.deferral().sweepPolicy(), DeferralSet.CONSERVATIVE);
+            String sp = spId.name();
             List<org.causalrx.pipeline.DeferralResult.SweepPoint> pts = r.deferralSweep().stream()
-                    .filter(x -> x.policy().equals(sp)).toList();
+                    .filter(x -> x.policy().equals(spId)).toList();
             if (!pts.isEmpty()) {
                 put(out, Figures.save(DeferralFigures.sweep(pts, sp, yTitle), dir, "deferral_sweep",
                         "Deferral sweep of " + sp + ": each line is one Lambda, its points the alpha_stat values; "

@@ -25,6 +25,7 @@ import org.causalrx.pipeline.RunFigures;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.policy.GroupProfile;
 import org.causalrx.policy.VulnerableGroups;
+import org.causalrx.study.Study;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,8 @@ class AnalysisReportTest {
 
     static RunResult withAnalyses() {
         RunResult b = ReportFixture.result("lower", "Q?");
-        List<RunResult.SecondaryOutcome> sec = List.of(new RunResult.SecondaryOutcome("death", "binary", "lower",
+        List<RunResult.SecondaryOutcome> sec = List.of(new RunResult.SecondaryOutcome("death", Study.OutcomeType.BINARY,
+                Study.Direction.LOWER,
                 300, 13, "L2-logistic per arm", b.policies()));
         List<RunResult.OutcomeTreeNode> nodes = List.of(new RunResult.OutcomeTreeNode("all", "all", 313, 2.6, 0.4),
                 new RunResult.OutcomeTreeNode("Kept smoking", "all", 230, 2.0, 0.5),
@@ -71,12 +73,13 @@ class AnalysisReportTest {
         }
         RunResult.DeferralInsights d = new RunResult.DeferralInsights("t_ridge", profile, 0.1,
                 VulnerableGroups.of("sex", sex, false, deferred, outside, 0.1));
-        return new RunResult(b.study(), b.protocol(), b.n(), b.covariates(), b.features(), b.propensity(),
-                b.selectedPropensityModel(), b.overlap(), b.ate(), b.outcomeModels(), b.policies(), b.cateInsights(),
-                b.policyInsights(), List.of(new RunResult.FeatureImportance("t_xgboost, arm 'x'", "outcome units",
-                        List.of("age", "wt71", "sex=1"), new double[] {0.9, 0.6, 0.3})), b.provenance(), sec,
-                new RunResult.EvaluationOutcome("rtb", "(crea_d - crea) / (crea_d - crea_b)", "higher", "crea", 300,
-                        13, "xgboost per arm"), trees, sums, d, b.nnMetrics(), b.linearCoefficients());
+        return b.toBuilder()
+                .featureImportance(List.of(new RunResult.FeatureImportance("t_xgboost, arm 'x'", "outcome units",
+                        List.of("age", "wt71", "sex=1"), new double[] {0.9, 0.6, 0.3})))
+                .secondaryOutcomes(sec)
+                .evaluationOutcome(new RunResult.EvaluationOutcome("rtb", "(crea_d - crea) / (crea_d - crea_b)",
+                        Study.Direction.HIGHER, "crea", 300, 13, "xgboost per arm"))
+                .outcomeTrees(trees).policySummaries(sums).deferralInsights(d).build();
     }
 
     static RunFigures figures() {

@@ -31,12 +31,7 @@ class ModelEvaluationReportTest {
             rows.add(new NnMetrics.Estimator(e.estimator(), e.nnPehe(), e.nnPeheCiLow(), e.nnPeheCiHigh(),
                     e.impliedAte(), e.impliedAteCiLow(), e.impliedAteCiHigh(), aucs));
         }
-        RunResult r = new RunResult(base.study(), base.protocol(), base.n(), base.covariates(), base.features(),
-                base.propensity(), base.selectedPropensityModel(), base.overlap(), base.ate(), base.outcomeModels(),
-                base.policies(), base.cateInsights(), base.policyInsights(), base.featureImportance(),
-                base.provenance(), base.secondaryOutcomes(), base.evaluationOutcome(), base.outcomeTrees(),
-                base.policySummaries(), base.deferralInsights(), new NnMetrics("test", 313, 1000, rows),
-                base.linearCoefficients());
+        RunResult r = base.toBuilder().nnMetrics(new NnMetrics("test", 313, 1000, rows)).build();
         RunFigures f0 = ReportFixture.figures(42L);
         List<ModelFigures.RocCurve> roc = List.of(
                 new ModelFigures.RocCurve("t_xgboost", "Kept smoking", 0.74, new double[] {0, 0.2, 0.5, 1},
@@ -91,10 +86,7 @@ class ModelEvaluationReportTest {
         String html = Files.readString(dir.resolve(ReportWriter.REPORT_HTML), StandardCharsets.UTF_8);
         assertTrue(html.contains("id=\"nn-metrics\"") && !html.contains("fig-roc_by_arm"));
         assertTrue(!html.contains("AUC Kept smoking"));
-        RunResult old = new RunResult(base.study(), base.protocol(), base.n(), base.covariates(), base.features(),
-                base.propensity(), base.selectedPropensityModel(), base.overlap(), base.ate(), base.outcomeModels(),
-                base.policies(), base.cateInsights(), base.policyInsights(), base.featureImportance(),
-                base.provenance());
+        RunResult old = base.toBuilder().nnMetrics(null).linearCoefficients(List.of()).build();
         Path other = dir.resolve("old");
         Files.createDirectories(other);
         ReportWriter.write(old, ReportFixture.figures(42L), other);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -18,6 +19,7 @@ import org.causalrx.pipeline.RunResult.OutcomeModelMetric;
 import org.causalrx.pipeline.RunResult.PolicyResult;
 import org.causalrx.pipeline.RunResult.PropensityMetric;
 import org.causalrx.pipeline.RunResult.Summary;
+import org.causalrx.study.Study;
 
 /** A synthetic but realistic run (NHEFS-like smoking cessation study) for the report tests. */
 final class ReportFixture {
@@ -39,7 +41,8 @@ final class ReportFixture {
                 "First visit (1971), when the patient is advised whether to quit smoking",
                 "Adult smokers aged 25-74 in NHEFS with weight measured in 1982",
                 "Primary-care physicians", "data/nhefs.csv", "qsmk", "Kept smoking", "Quit smoking", "0", "1",
-                "wt82_71", "continuous", direction, 7.88, 1629, 63, "outcome missing (wt82 not measured)");
+                "wt82_71", Study.OutcomeType.CONTINUOUS, Study.Direction.valueOf(direction.toUpperCase(Locale.ROOT)),
+                7.88, 1629, 63, "outcome missing (wt82 not measured)");
         List<CovariateDecision> covariates = List.of(
                 new CovariateDecision("age", "confounder", true, "affects quitting and weight gain", "numeric", 0,
                         List.of("age", "age^2")),
@@ -97,10 +100,12 @@ final class ReportFixture {
         }
         RunResult.Provenance provenance = new RunResult.Provenance("3f1c".repeat(16), "a9b2".repeat(16), 20240601L,
                 ROUNDS, "0.1.0-SNAPSHOT", "17.0.15", "3.0.4");
-        return new RunResult("nhefs_smoking", protocol, new RunResult.SampleSizes(938, 315, 313), covariates,
-                features, propensity, "logistic", overlap, ate, outcome, policies, insights(),
-                policyInsights(direction), List.of(), provenance,
-                List.of(), null, List.of(), List.of(), null, nnMetrics(), coefficients(features));
+        return RunResult.builder().study("nhefs_smoking").protocol(protocol)
+                .n(new RunResult.SampleSizes(938, 315, 313)).covariates(covariates).features(features)
+                .propensity(propensity).selectedPropensityModel("logistic").overlap(overlap).ate(ate)
+                .outcomeModels(outcome).policies(policies).cateInsights(insights())
+                .policyInsights(policyInsights(direction)).featureImportance(List.of()).provenance(provenance)
+                .nnMetrics(nnMetrics()).linearCoefficients(coefficients(features)).build();
     }
 
     /**

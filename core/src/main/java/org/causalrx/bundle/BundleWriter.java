@@ -14,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.data.EncodingParts;
@@ -22,6 +23,8 @@ import org.causalrx.pipeline.FittedModels;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.policy.DecisionRule;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 
 /**
@@ -36,7 +39,6 @@ import org.causalrx.study.Study;
  */
 public final class BundleWriter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final String CONSERVATIVE = "@conservative";
 
     private BundleWriter() {
     }
@@ -97,11 +99,14 @@ public final class BundleWriter {
 
     private static ObjectNode cate(String policy, RunOutput out, BundleFiles files) throws NotBundleable {
         FittedModels fm = out.models();
-        String base = policy.contains("@") ? policy.substring(0, policy.indexOf('@')) : policy;
-        boolean conservative = policy.endsWith(CONSERVATIVE);
-        if (!base.equals(policy) && !policy.endsWith("@inclusive") && !conservative) {
+        PolicyId id;
+        try {
+            id = PolicyId.parse(policy);
+        } catch (IllegalArgumentException e) {
             throw new NotBundleable(policy + ": unknown deferral set; no bundle codec");
         }
+        String base = id.estimator();
+        boolean conservative = id.set() == DeferralSet.CONSERVATIVE;
         CateModel m = fm.cateModels().get(base);
         if (m == null) {
             throw new NotBundleable(policy + ": a policy over several models (defer where they disagree), not one "
@@ -132,7 +137,7 @@ public final class BundleWriter {
             throws IOException {
         FittedModels fm = out.models();
         RunResult.Provenance pv = out.result().provenance();
-        boolean conservative = policy.name().endsWith(CONSERVATIVE);
+        boolean conservative = PolicyId.parse(policy.name()).set() == DeferralSet.CONSERVATIVE;
         String note;
         if (policy.name().equals(selected)) {
             note = "model bundle: policy " + policy.name() + " (the run's selected policy, chosen by its DR value on "
@@ -153,7 +158,8 @@ public final class BundleWriter {
         ObjectNode b = F.objectNode();
         b.put("study", study.name());
         ObjectNode pol = b.putObject("policy").put("name", policy.name()).put("selected_by_run", selected)
-                .put("deferral_set", conservative ? "conservative" : "inclusive").put("rule", policy.description())
+                .put("deferral_set", (conservative ? DeferralSet.CONSERVATIVE : DeferralSet.INCLUSIVE).key())
+                .put("rule", policy.description())
                 .put("dr_value_mean", policy.valueDr().mean()).put("note", note);
         ArrayNode arms = b.putArray("arms");
         String[] codes = {tr.controlCode(), tr.treatedCode()};

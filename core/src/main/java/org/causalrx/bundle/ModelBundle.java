@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.data.Encoding;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.policy.DecisionRule;
+import org.causalrx.result.DeferralSet;
 import org.causalrx.util.CausalRxException;
 
 /**
@@ -20,8 +22,8 @@ import org.causalrx.util.CausalRxException;
  *
  * @param dir            the bundle folder
  * @param policy         the bundled policy's name (a CATE estimator or ensemble of the run)
- * @param deferralSet    "inclusive" (defer outside overlap) or "conservative" (also when the joint interval
- *                       contains 0)
+ * @param deferralSet    {@link DeferralSet#INCLUSIVE} (defer outside overlap) or {@link DeferralSet#CONSERVATIVE}
+ *                       (also when the joint interval contains 0)
  * @param alphaStat      statistical interval level (Conservative), else null
  * @param lambda         sensitivity parameter Lambda of the causal bounds (Conservative), else null
  * @param armCodes       treatment codes of arm 0 (control) and arm 1 (treated) as in the data
@@ -39,15 +41,15 @@ import org.causalrx.util.CausalRxException;
  *                       the rule was bundled
  * @param margin         the decision rule's margin δ ≥ 0 in outcome units; 0 in bundles written before
  */
-public record ModelBundle(Path dir, String policy, String deferralSet, Double alphaStat, Double lambda,
+public record ModelBundle(Path dir, String policy, DeferralSet deferralSet, Double alphaStat, Double lambda,
                           List<String> armCodes, List<String> armLabels, String outcomeColumn, int betterSign,
                           OverlapSet overlap, InputSchema schema, Encoding encoding, String propensityName,
                           ProbabilityModel propensity, CateModel cate, Map<String, String> provenance,
                           int defaultArm, double margin) {
     /** Deferral set: defer outside overlap only. */
-    public static final String INCLUSIVE = "inclusive";
+    public static final DeferralSet INCLUSIVE = DeferralSet.INCLUSIVE;
     /** Deferral set: also defer when the effect interval contains 0. */
-    public static final String CONSERVATIVE = "conservative";
+    public static final DeferralSet CONSERVATIVE = DeferralSet.CONSERVATIVE;
 
     public ModelBundle {
         armCodes = List.copyOf(armCodes);
@@ -63,7 +65,7 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
     }
 
     /** A bundle with the plain sign rule (default arm 0, margin 0). */
-    public ModelBundle(Path dir, String policy, String deferralSet, Double alphaStat, Double lambda,
+    public ModelBundle(Path dir, String policy, DeferralSet deferralSet, Double alphaStat, Double lambda,
                        List<String> armCodes, List<String> armLabels, String outcomeColumn, int betterSign,
                        OverlapSet overlap, InputSchema schema, Encoding encoding, String propensityName,
                        ProbabilityModel propensity, CateModel cate, Map<String, String> provenance) {
@@ -108,12 +110,12 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(bundleFile + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }
-        String deferral = BundleFiles.field(pol, "deferral_set", bundleFile).asText();
+        String deferralText = BundleFiles.field(pol, "deferral_set", bundleFile).asText();
         JsonNode rule = pol.get("decision_rule");
-        if (!deferral.equals(INCLUSIVE) && !deferral.equals(CONSERVATIVE)) {
-            throw new CausalRxException(bundleFile + ": unknown deferral set '" + deferral
-                    + "' (this CausalRx applies '"
-                    + INCLUSIVE + "' and '" + CONSERVATIVE + "'); use the version that wrote the bundle");
+        DeferralSet deferral = deferralSet(deferralText);
+        if (deferral != INCLUSIVE && deferral != CONSERVATIVE) {
+            throw new CausalRxException(bundleFile + ": unknown deferral set '" + deferralText + "' (this CausalRx "
+                    + "applies '" + INCLUSIVE + "' and '" + CONSERVATIVE + "'); use the version that wrote the bundle");
         }
         Map<String, String> prov = new LinkedHashMap<>();
         BundleFiles.field(b, "provenance", bundleFile).fields()
@@ -135,7 +137,7 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
                     ModelCodecs.decodeProbability(BundleFiles.field(p, "model", propFile), propFile, files),
                     ModelCodecs.decodeCate(BundleFiles.field(c, "model", cateFile), cateFile, files), prov,
                     defaultArm(rule, bundleFile), margin(rule, bundleFile));
-            if (deferral.equals(CONSERVATIVE) && (mb.alphaStat() == null
+            if (deferral == CONSERVATIVE && (mb.alphaStat() == null
                     || !(mb.cate() instanceof org.causalrx.causal.IntervalCateModel))) {
                 throw new CausalRxException(bundleFile + ": the Conservative deferral set needs alpha_stat and a CATE "
                         + "model with intervals, and this bundle has " + (mb.alphaStat() == null ? "no alpha_stat"
@@ -181,5 +183,14 @@ public record ModelBundle(Path dir, String policy, String deferralSet, Double al
 
     private static Double nullableDouble(JsonNode n) {
         return n == null || n.isNull() ? null : n.doubleValue();
+    }
+
+    /** The deferral set named in a bundle file, {@link DeferralSet#NONE} when the name is unknown. */
+    private static DeferralSet deferralSet(String text) {
+        try {
+            return DeferralSet.of(text);
+        } catch (IllegalArgumentException e) {
+            return DeferralSet.NONE;
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.policy.Deferral;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.DeferralSet;
 import org.causalrx.util.CausalRxException;
 
 /**
@@ -137,7 +138,7 @@ public final class Recommender {
             lo = iv.lo();
             hi = iv.hi();
         }
-        boolean conservative = bundle.deferralSet().equals(ModelBundle.CONSERVATIVE);
+        boolean conservative = bundle.deferralSet() == DeferralSet.CONSERVATIVE;
         Column idCol = bundle.schema().idColumn() == null ? null : input.find(bundle.schema().idColumn()).orElse(null);
         Row[] rows = new Row[n];
         for (int k = 0; k < validRows.length; k++) {

@@ -15,6 +15,8 @@ import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.OutcomeTree;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.VulnerableGroups;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.AnalysisColumns;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CovariatePlan;
@@ -63,8 +65,8 @@ final class AnalysisStage {
             OutcomeEvaluation.Evaluated ev = OutcomeEvaluation.run(y, o.type() == Study.OutcomeType.BINARY, learners,
                     in.x(), in.t(), in.split(), in.pStarTest(), in.policies(), study.bootstrapRounds(),
                     Seeds.derive(seed, "secondary-" + o.column()), parallel);
-            secondary.add(new RunResult.SecondaryOutcome(o.column(), lower(o.type().name()),
-                    lower(o.direction().name()), ev.kept().length, test.length - ev.kept().length, ev.plugIn(),
+            secondary.add(new RunResult.SecondaryOutcome(o.column(), o.type(),
+                    o.direction(), ev.kept().length, test.length - ev.kept().length, ev.plugIn(),
                     ev.results()));
             Map<String, double[]> d = new LinkedHashMap<>();
             Map<String, double[]> w = new LinkedHashMap<>();
@@ -107,8 +109,8 @@ final class AnalysisStage {
                     agree, Seeds.derive(seed, "profile-agreement"))));
             // deferral insights describe the conservative deferral set (overlap + uncertainty) of the
             // selected policy when the run has one, else the selected policy's own deferrals (overlap)
-            String selBase = sel.name().replace(DeferralStage.INCLUSIVE, "").replace(DeferralStage.CONSERVATIVE, "");
-            PolicyDecisions def = in.policies().stream().filter(p -> p.name().equals(selBase + "@conservative"))
+            String conservative = PolicyId.parse(sel.name()).with(DeferralSet.CONSERVATIVE).name();
+            PolicyDecisions def = in.policies().stream().filter(p -> p.name().equals(conservative))
                     .findFirst().orElse(sel);
             int[] defArms = def.arms();
             for (int i = 0; i < defArms.length; i++) {
@@ -171,9 +173,5 @@ final class AnalysisStage {
             out.add(new RunResult.PolicyOutcomeTree(name, nodes));
         }
         return out;
-    }
-
-    private static String lower(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT);
     }
 }

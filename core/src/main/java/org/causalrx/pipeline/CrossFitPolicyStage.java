@@ -14,6 +14,8 @@ import org.causalrx.policy.AipwScores;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.Policies;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
@@ -70,7 +72,7 @@ final class CrossFitPolicyStage {
         Settings s = Settings.of(learners, selectedPropensity, study.outcome().type() == Study.OutcomeType.BINARY);
         Folded f = fit(study, s, x, t, y, overlap, pe.folds(), Seeds.derive(seed, "cross-fitted-policies"));
         List<String> testOnly = runPolicies.stream().map(PolicyDecisions::name)
-                .filter(name -> name.endsWith(DeferralStage.CONSERVATIVE)).toList();
+                .filter(name -> PolicyId.parse(name).set() == DeferralSet.CONSERVATIVE).toList();
         return summarise(study, s, f, t, pe.folds(), testOnly);
     }
 
@@ -178,7 +180,7 @@ final class CrossFitPolicyStage {
                 + (testOnly.isEmpty() ? "" : "; the Conservative deferral sets are valued on the test split only "
                 + "(their per-patient intervals need bootstrap refits of every estimator within each fold)");
         return new CrossFittedPolicyValues(PolicyValueScheme.CROSS_FITTED_AIPW, folds, f.fold().length,
-                study.outcome().column(), study.outcome().direction().name().toLowerCase(java.util.Locale.ROOT),
+                study.outcome().column(), study.outcome().direction(),
                 s.overlapPropensity().name(), s.evaluationPropensity().name(),
                 s.plugIn().name() + " (" + s.plugIn().learner().name() + " per arm)", testOnly, note, rows);
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param folds                K, folds stratified by treatment
  * @param n                    cohort patients scored (all of them)
  * @param outcome              the outcome valued (the modelled outcome column)
- * @param direction            "higher" or "lower": which values are better
+ * @param direction            which values are better
  * @param overlapPropensity    learner whose out-of-fold e(x) decides overlap and the propensity baseline
  * @param evaluationPropensity learner of the out-of-fold e(x) in the AIPW scores
  * @param outcomeModel         learner of the out-of-fold plug-ins mu_0, mu_1
@@ -18,7 +18,8 @@ import java.util.List;
  * @param note                 in words: what the scheme does and what it leaves out
  * @param policies             one row per policy, current practice ("doctors") first
  */
-public record CrossFittedPolicyValues(PolicyValueScheme scheme, int folds, int n, String outcome, String direction,
+public record CrossFittedPolicyValues(PolicyValueScheme scheme, int folds, int n, String outcome,
+                                      org.causalrx.study.Study.Direction direction,
                                       String overlapPropensity, String evaluationPropensity, String outcomeModel,
                                       List<String> notCrossFitted, String note, List<Policy> policies) {
     public CrossFittedPolicyValues {

@@ -3,6 +3,9 @@ package org.causalrx.pipeline;
 import java.util.List;
 import java.util.Map;
 
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
+
 /**
  * The deferral part of {@code results.json} (METHOD steps 8–9), present when the study's deferral is on.
  *
@@ -18,13 +21,30 @@ import java.util.Map;
  */
 public record DeferralResult(double alphaStat, double lambda, int bootstrapRefits, Map<String, String> intervalMethods,
                              String boundsMethod, String jointRule, String sweepPolicy, List<SetSummary> sets,
-                             org.causalrx.causal.uncertainty.IntervalCalibration calibration) {
+                             Calibration calibration) {
+
+    /**
+     * Per estimator the factor its statistical interval was widened by before it drove deferral, as values.
+     *
+     * @param factors estimator name → factor ≥ 1, in the order measured (estimators without one keep factor 1)
+     * @param source  where the factors came from, in words ("none" when there are none)
+     */
+    public record Calibration(Map<String, Double> factors, String source) {
+        public Calibration {
+            factors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(factors));
+        }
+
+        /** The estimator's factor, 1 when it has none. */
+        public double factor(String estimator) {
+            return factors.getOrDefault(estimator, 1.0);
+        }
+    }
 
     /**
      * One deferral set of one estimator on the test split.
      *
      * @param policy             policy name, e.g. "t_xgboost@conservative"
-     * @param set                "inclusive" or "conservative"
+     * @param set                {@link DeferralSet#INCLUSIVE} or {@link DeferralSet#CONSERVATIVE}
      * @param deferredShare      share of test patients deferred
      * @param outsideOverlapShare share deferred because e(x) is outside the overlap set
      * @param uncertainShare     share deferred (within overlap) because the joint interval contains 0
@@ -34,7 +54,7 @@ public record DeferralResult(double alphaStat, double lambda, int bootstrapRefit
      * @param reasons            test patients by reason: outside overlap, statistical (the statistical interval
      *                           contains 0), causal (only the joint interval contains 0), recommended
      */
-    public record SetSummary(String policy, String set, double deferredShare, double outsideOverlapShare,
+    public record SetSummary(PolicyId policy, DeferralSet set, double deferredShare, double outsideOverlapShare,
                              double uncertainShare, double meanStatWidth, double meanBoundsWidth,
                              double meanJointWidth, org.causalrx.policy.DeferralReasons.Counts reasons) {
     }
@@ -46,7 +66,7 @@ public record DeferralResult(double alphaStat, double lambda, int bootstrapRefit
      * @param valueDr      held-out DR value (point estimate; deferred patients keep their factual outcome)
      * @param treatedShare share of test patients recommended the treated arm
      */
-    public record SweepPoint(String policy, double alphaStat, double lambda, double deferralRate, double valueDr,
+    public record SweepPoint(PolicyId policy, double alphaStat, double lambda, double deferralRate, double valueDr,
                              double treatedShare) {
     }
 }

@@ -20,6 +20,8 @@ import org.causalrx.learn.xgb.XGBoostRegressor;
 import org.causalrx.policy.DecisionRule;
 import org.causalrx.policy.Deferral;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 
@@ -29,9 +31,6 @@ import org.causalrx.util.Seeds;
  * the plain sign rule; decided by {@link Deferral#decide}).
  */
 final class DeferralStage {
-    static final String INCLUSIVE = "@inclusive";
-    static final String CONSERVATIVE = "@conservative";
-
     private DeferralStage() {
     }
 
@@ -98,8 +97,9 @@ final class DeferralStage {
                 + DecisionRule.number(rule.margin()) + "; recommend only the arm the whole interval points to)";
         fitted.models().forEach((n, m) -> {
             int[] arms = decide(eTest, overlap, m.effect(xTest), m.effectInterval(xTest, d.alphaStat()), rule);
-            out.add(new PolicyDecisions(n + CONSERVATIVE, String.format(Locale.ROOT, "%s, Conservative: as %s%s, and "
-                    + "also defer where the joint interval (alpha_stat %.2f, Lambda %.2f) contains %s", n, n, INCLUSIVE,
+            out.add(new PolicyDecisions(new PolicyId(n, DeferralSet.CONSERVATIVE).name(), String.format(Locale.ROOT,
+                    "%s, Conservative: as %s, and also defer where the joint interval (alpha_stat %.2f, Lambda %.2f) "
+                    + "contains %s", n, new PolicyId(n, DeferralSet.INCLUSIVE).name(),
                     d.alphaStat(), d.lambda(), boundary), arms));
         });
         return out;

@@ -10,6 +10,8 @@ import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.policy.DeferralReasons;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 
 /**
@@ -48,7 +50,8 @@ final class DeferralSweep {
                     EffectIntervals joint = JointCateModel.combine(stat, centre, fitted.bounds().bounds(xTest, lambda));
                     int[] all = DeferralStage.decide(eTest, overlap, tau, joint, rule);
                     PolicyDecisions p = new PolicyDecisions(en.getKey(), "", valued.restrict(all));
-                    out.add(new DeferralResult.SweepPoint(en.getKey() + DeferralStage.CONSERVATIVE, alpha, lambda,
+                    out.add(new DeferralResult.SweepPoint(new PolicyId(en.getKey(), DeferralSet.CONSERVATIVE), alpha,
+                            lambda,
                             p.deferredShare(), PolicyValue.evaluate(valued.heldOut(), p.arms(), null).dr(),
                             p.treatedShare()));
                 }
@@ -89,9 +92,11 @@ final class DeferralSweep {
             }
             int in = n - outside;
             double o = outside / (double) n;
-            out.add(new DeferralResult.SetSummary(en.getKey() + DeferralStage.INCLUSIVE, "inclusive", o, o, 0,
+            out.add(new DeferralResult.SetSummary(new PolicyId(en.getKey(), DeferralSet.INCLUSIVE),
+                    DeferralSet.INCLUSIVE, o, o, 0,
                     ws / in, wb / in, wj / in, DeferralReasons.count(eTest, overlap, null, null)));
-            out.add(new DeferralResult.SetSummary(en.getKey() + DeferralStage.CONSERVATIVE, "conservative",
+            out.add(new DeferralResult.SetSummary(new PolicyId(en.getKey(), DeferralSet.CONSERVATIVE),
+                    DeferralSet.CONSERVATIVE,
                     (outside + uncertain) / (double) n, o, uncertain / (double) n, ws / in, wb / in, wj / in,
                     DeferralReasons.count(eTest, overlap, stat, joint)));
         }
@@ -101,7 +106,7 @@ final class DeferralSweep {
     /** The verdict's selected learned policy's estimator when it is a sign rule, else the first sign-rule one. */
     static String sweepPolicy(String selectedPolicy, DeferralStage.Fitted fitted) {
         if (selectedPolicy != null) {
-            String base = selectedPolicy.replace(DeferralStage.INCLUSIVE, "").replace(DeferralStage.CONSERVATIVE, "");
+            String base = PolicyId.parse(selectedPolicy).estimator();
             if (fitted.models().containsKey(base)) {
                 return base;
             }

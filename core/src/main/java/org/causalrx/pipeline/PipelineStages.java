@@ -350,7 +350,7 @@ public final class PipelineStages {
             DeferralResult result = new DeferralResult(d.alphaStat(), d.lambda(), d.bootstrapRefits(),
                     deferral.methods(), DeferralSweep.BOUNDS_METHOD, DeferralSweep.JOINT_RULE, sweepPolicy,
                     DeferralSweep.sets(study, deferral, tp.x(), tp.e(), overlap),
-                    c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE));
+                    ResultParts.calibration(c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE)));
             RunOutput.FittedDeferral fitted = new RunOutput.FittedDeferral(sweepPolicy, deferral.models(),
                     d.alphaStat(), d.lambda());
             return out.with(RunSlots.DEFERRAL_OUTCOME, new RunSlots.DeferralOutcome(result, sweep, fitted));

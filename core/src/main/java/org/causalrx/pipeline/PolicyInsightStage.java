@@ -10,6 +10,9 @@ import org.causalrx.policy.OutcomeTree;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.RankCurve;
 import org.causalrx.policy.WinMatrix;
+import org.causalrx.result.Baseline;
+import org.causalrx.result.PolicyId;
+import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 
@@ -17,8 +20,7 @@ import org.causalrx.util.Seeds;
 final class PolicyInsightStage {
     /** Baseline policy names (the rest are learned). */
     static boolean isBaseline(String name) {
-        return name.equals("doctors") || name.equals("random") || name.equals("propensity")
-                || name.startsWith("treat_all_");
+        return PolicyId.kindOf(name) == PolicyKind.BASELINE;
     }
 
     private PolicyInsightStage() {
@@ -57,7 +59,7 @@ final class PolicyInsightStage {
             }
             curves.add(curve(RankCurve.compute(e.getKey(), heldOut, benefit, rounds, rankSeed, parallel)));
         }
-        curves.add(curve(RankCurve.compute("random", heldOut,
+        curves.add(curve(RankCurve.compute(Baseline.RANDOM.key(), heldOut,
                 RankCurve.randomBenefit(heldOut.size(), Seeds.derive(seed, "rank-random")), rounds, rankSeed,
                 parallel)));
         return new RunResult.PolicyInsights(names, rounds, winsDr, winsIpw, selected, tree, curves,

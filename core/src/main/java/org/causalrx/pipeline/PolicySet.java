@@ -9,6 +9,8 @@ import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.Policies;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
@@ -44,12 +46,12 @@ final class PolicySet {
                 out.add(Policies.consensus(name, text, members, rule, inOverlap));
                 continue;
             }
-            String suffix = study.deferral() == null ? "" : DeferralStage.INCLUSIVE;
+            String id = new PolicyId(name, study.deferral() == null ? DeferralSet.NONE : DeferralSet.INCLUSIVE).name();
             String text = rule.isSignRule()
-                    ? name + suffix + ": give '" + tr.label(tr.treatedCode()) + "' when the predicted effect " + better
+                    ? id + ": give '" + tr.label(tr.treatedCode()) + "' when the predicted effect " + better
                     + " " + study.outcome().column() + "; defer outside overlap"
-                    : name + suffix + ": " + rule.words(labels, study.outcome().column()) + "; defer outside overlap";
-            out.add(Policies.decisionRule(name + suffix, text, testCates.get(name), rule, inOverlap));
+                    : id + ": " + rule.words(labels, study.outcome().column()) + "; defer outside overlap";
+            out.add(Policies.decisionRule(id, text, testCates.get(name), rule, inOverlap));
         }
         return out;
     }

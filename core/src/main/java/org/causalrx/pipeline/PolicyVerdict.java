@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.Evidence;
+import org.causalrx.result.Baseline;
 import org.causalrx.study.Study;
 import org.causalrx.util.Stats;
 
@@ -16,7 +17,7 @@ import org.causalrx.util.Stats;
  * current practice, valued as the observed outcomes on the same resamples.
  */
 final class PolicyVerdict {
-    static final String DOCTORS = "doctors";
+    static final String DOCTORS = Baseline.DOCTORS.key();
     static final String SCHEME = "test_split_dr";
 
     private PolicyVerdict() {
@@ -88,20 +89,14 @@ final class PolicyVerdict {
 
     /** The paper's warning for a baseline that is best, or null for a learned policy. */
     static String warning(String bestName) {
-        if (bestName.startsWith("treat_all_")) {
-            return "Treating everyone the same way (" + bestName + ") is best: no personalisation is needed.";
-        }
-        if (bestName.equals(DOCTORS)) {
-            return "The clinicians' own decisions (Doctors) are best: the models add nothing.";
-        }
-        if (bestName.equals("propensity")) {
-            return "The Propensity policy is best: the clinicians' aggregated practice (\"wisdom of the crowd\") is "
-                    + "the policy to build on.";
-        }
-        if (bestName.equals("random")) {
-            return "A random policy is best: no policy here does better than chance.";
-        }
-        return null;
+        return Baseline.of(bestName).map(b -> switch (b) {
+            case TREAT_ALL -> "Treating everyone the same way (" + bestName + ") is best: no personalisation is "
+                    + "needed.";
+            case DOCTORS -> "The clinicians' own decisions (Doctors) are best: the models add nothing.";
+            case PROPENSITY -> "The Propensity policy is best: the clinicians' aggregated practice (\"wisdom of the "
+                    + "crowd\") is the policy to build on.";
+            case RANDOM -> "A random policy is best: no policy here does better than chance.";
+        }).orElse(null);
     }
 
     private static RunResult.Headline headline(String policy, double[] value, double[] current, int sign,

@@ -12,7 +12,6 @@ import org.causalrx.data.SplitIndices;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.Study;
-import org.causalrx.util.Hashing;
 import org.causalrx.util.Stats;
 
 /** Puts the products of a run's stages together as its {@link RunOutput}: the result, figure data, held-out detail. */
@@ -40,27 +39,33 @@ final class ResultAssembly {
         int[] test = split.test();
         List<TLearner.Fitted> explained = outcome.models().stream().filter(f -> f.name().equals("t_xgboost")).toList();
 
-        RunResult result = new RunResult(study.name(),
-                ResultParts.protocol(study, cohort, armLabels, c.get(RunSlots.LEARNERS).estimators()),
-                new RunResult.SampleSizes(split.train().length, split.validation().length, test.length),
-                ResultParts.covariates(cohort, encoding),
-                encoding.featureNames(),
-                prop.metrics(), prop.selected(),
-                new RunResult.OverlapInfo(overlap.etaLow(), overlap.etaHigh(), overlap.method(), test.length,
-                        overlap.count(tp.e()), split.train().length, overlap.count(Stats.select(e, split.train()))),
-                c.get(RunSlots.ATE),
-                outcome.metrics(), ev.policyResults(), ev.insights(), c.get(RunSlots.POLICY_INSIGHTS),
-                Explanations.all(prop.selected(), prop.model(), explained, tp.x(), encoding.featureNames(), armLabels),
-                new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), c.seed(),
-                        study.bootstrapRounds(), ResultParts.version(),
-                                System.getProperty("java.specification.version"),
-                        "3.0.4"),
-                analyses.secondary(), ev.valued().info(), analyses.trees(), analyses.summaries(), analyses.deferral(),
-                ev.nn().metrics(),
-                OutcomeModelDetails.coefficients(prop.models(), outcome.models(), encoding.featureNames(), armLabels),
-                deferral == null ? null : deferral.result(), deferral == null ? null : deferral.sweep(),
-                PolicyValueScheme.TEST_SPLIT, c.find(RunSlots.CROSS_FITTED).orElse(null),
-                c.get(RunSlots.DATA_WARNINGS));
+        RunResult result = RunResult.builder()
+                .study(study.name())
+                .protocol(ResultParts.protocol(study, cohort, armLabels, c.get(RunSlots.LEARNERS).estimators()))
+                .n(new RunResult.SampleSizes(split.train().length, split.validation().length, test.length))
+                .covariates(ResultParts.covariates(cohort, encoding))
+                .features(encoding.featureNames())
+                .propensity(prop.metrics()).selectedPropensityModel(prop.selected())
+                .overlap(new RunResult.OverlapInfo(overlap.etaLow(), overlap.etaHigh(), overlap.method(), test.length,
+                        overlap.count(tp.e()), split.train().length, overlap.count(Stats.select(e, split.train()))))
+                .ate(c.get(RunSlots.ATE))
+                .outcomeModels(outcome.metrics()).policies(ev.policyResults()).cateInsights(ev.insights())
+                .policyInsights(c.get(RunSlots.POLICY_INSIGHTS))
+                .featureImportance(Explanations.all(prop.selected(), prop.model(), explained, tp.x(),
+                        encoding.featureNames(), armLabels))
+                .provenance(ResultParts.provenance(study))
+                .secondaryOutcomes(analyses.secondary()).evaluationOutcome(ev.valued().info())
+                .outcomeTrees(analyses.trees())
+                .policySummaries(analyses.summaries()).deferralInsights(analyses.deferral())
+                .nnMetrics(ev.nn().metrics())
+                .linearCoefficients(OutcomeModelDetails.coefficients(prop.models(), outcome.models(),
+                        encoding.featureNames(), armLabels))
+                .deferral(deferral == null ? null : deferral.result())
+                .deferralSweep(deferral == null ? null : deferral.sweep())
+                .policyValueScheme(PolicyValueScheme.TEST_SPLIT)
+                .crossFittedPolicyValues(c.find(RunSlots.CROSS_FITTED).orElse(null))
+                .dataWarnings(c.get(RunSlots.DATA_WARNINGS))
+                .build();
         Map<String, double[]> dr = new LinkedHashMap<>();
         Map<String, double[]> ipw = new LinkedHashMap<>();
         List<PolicyDecisions> valued = ev.valued().policies();

@@ -3,10 +3,13 @@ package org.causalrx.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.Encoding;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CovariatePlan;
 import org.causalrx.study.Study;
+import org.causalrx.util.BuildInfo;
+import org.causalrx.util.Hashing;
 import org.causalrx.util.Stats;
 
 /** Turns study, cohort and encoding into the descriptive parts of {@link RunResult}. */
@@ -20,8 +23,8 @@ final class ResultParts {
         Study.Treatment tr = study.treatment();
         return new RunResult.ProtocolInfo(study.name(), p.question(), p.decisionTime(), p.population(), p.users(),
                 study.data().getFileName().toString(), tr.column(), armLabels[0], armLabels[1], tr.controlCode(),
-                tr.treatedCode(), study.outcome().column(), study.outcome().type().name().toLowerCase(),
-                study.outcome().direction().name().toLowerCase(), Stats.sd(cohort.outcome()), cohort.rowsRead(),
+                tr.treatedCode(), study.outcome().column(), study.outcome().type(),
+                study.outcome().direction(), Stats.sd(cohort.outcome()), cohort.rowsRead(),
                 cohort.rowsDropped(), cohort.dropReason(), DecisionRuleInfo.of(study.decisionRule(),
                 new String[] {tr.controlCode(), tr.treatedCode()}, armLabels, study.outcome().column()),
                 estimators.settings(study.estimators()));
@@ -37,8 +40,19 @@ final class ResultParts {
         return out;
     }
 
-    static String version() {
-        String v = StudyRun.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
+    /**
+     * Hashes of the data and study files, seed, bootstrap rounds, and the versions of this build
+     * ({@link BuildInfo}) and of the Java runtime that ran it.
+     */
+    static RunResult.Provenance provenance(Study study) {
+        BuildInfo build = BuildInfo.current();
+        return new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), study.seed(),
+                study.bootstrapRounds(), build.causalrxVersion(), System.getProperty("java.specification.version"),
+                build.xgboostVersion());
+    }
+
+    /** The calibration a run's deferral applied, as values (factor per estimator, source). */
+    static DeferralResult.Calibration calibration(IntervalCalibration c) {
+        return new DeferralResult.Calibration(c.factors(), c.source());
     }
 }

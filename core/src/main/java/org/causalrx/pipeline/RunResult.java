@@ -2,14 +2,19 @@ package org.causalrx.pipeline;
 
 import java.util.List;
 
+import org.causalrx.study.Study;
+
 /**
  * Everything a run produced, as plain values. The values in {@code policies}, {@code policy_insights},
  * {@code secondary_outcomes} and {@code deferral_sweep} come from the scheme named in {@code policy_value_scheme}
  * (the test split); {@code cross_fitted_policy_values}, when the study asks for it, holds the cross-fitted ones.
  * Serialised (snake_case) to {@code results.json}; the report reads only this and {@link RunFigures}. Field
- * names are a contract used by automated checks. {@code data_warnings} lists what the data check accepted but a
- * person should look at (one line each, see {@code FitReadiness}).
+ * names are a contract used by automated checks: {@code schema_version} is written first and the key set of each
+ * version is fixed ({@link #SCHEMA_VERSION}). {@code data_warnings} lists what the data check accepted but a
+ * person should look at (one line each, see {@code FitReadiness}). Built with {@link #builder()}; every component
+ * is a value (records, enums, strings, numbers), never a fitted model or other domain object.
  */
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"schema_version"})
 public record RunResult(
         String study,
         ProtocolInfo protocol,
@@ -37,72 +42,29 @@ public record RunResult(
         List<DeferralResult.SweepPoint> deferralSweep,
         PolicyValueScheme policyValueScheme,
         CrossFittedPolicyValues crossFittedPolicyValues,
-        List<String> dataWarnings) {
+        List<String> dataWarnings,
+        String schemaVersion) {
 
-    /** A result without data warnings ({@code data_warnings} empty). */
-    public RunResult(String study, ProtocolInfo protocol, SampleSizes n, List<CovariateDecision> covariates,
-                     List<String> features, List<PropensityMetric> propensity, String selectedPropensityModel,
-                     OverlapInfo overlap, AteResult ate, List<OutcomeModelMetric> outcomeModels,
-                     List<PolicyResult> policies, CateInsights cateInsights, PolicyInsights policyInsights,
-                     List<FeatureImportance> featureImportance, Provenance provenance,
-                     List<SecondaryOutcome> secondaryOutcomes, EvaluationOutcome evaluationOutcome,
-                     List<PolicyOutcomeTree> outcomeTrees, List<PolicySummary> policySummaries,
-                     DeferralInsights deferralInsights, NnMetrics nnMetrics,
-                     List<LinearCoefficients> linearCoefficients, DeferralResult deferral,
-                     List<DeferralResult.SweepPoint> deferralSweep, PolicyValueScheme policyValueScheme,
-                     CrossFittedPolicyValues crossFittedPolicyValues) {
-        this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
-                outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance,
-                secondaryOutcomes, evaluationOutcome, outcomeTrees, policySummaries, deferralInsights, nnMetrics,
-                linearCoefficients, deferral, deferralSweep, policyValueScheme, crossFittedPolicyValues, List.of());
+    /** Requires a schema version ({@link RunResultBuilder} sets {@link #SCHEMA_VERSION}). */
+    public RunResult {
+        java.util.Objects.requireNonNull(schemaVersion, "schema_version");
     }
 
     /**
-     * A result whose policy values all come from the test split ({@code policy_value_scheme} "test_split", no
-     * {@code cross_fitted_policy_values}).
+     * Version of the results.json key set, written first as {@code schema_version}, "major.minor": the major is
+     * bumped when a key is removed or renamed or a value changes meaning or type, the minor when a key is added.
+     * The key set of each version is the golden file {@code results-keys.txt} of the core tests.
      */
-    public RunResult(String study, ProtocolInfo protocol, SampleSizes n, List<CovariateDecision> covariates,
-                     List<String> features, List<PropensityMetric> propensity, String selectedPropensityModel,
-                     OverlapInfo overlap, AteResult ate, List<OutcomeModelMetric> outcomeModels,
-                     List<PolicyResult> policies, CateInsights cateInsights, PolicyInsights policyInsights,
-                     List<FeatureImportance> featureImportance, Provenance provenance,
-                     List<SecondaryOutcome> secondaryOutcomes, EvaluationOutcome evaluationOutcome,
-                     List<PolicyOutcomeTree> outcomeTrees, List<PolicySummary> policySummaries,
-                     DeferralInsights deferralInsights, NnMetrics nnMetrics,
-                     List<LinearCoefficients> linearCoefficients, DeferralResult deferral,
-                     List<DeferralResult.SweepPoint> deferralSweep) {
-        this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
-                outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance,
-                secondaryOutcomes, evaluationOutcome, outcomeTrees, policySummaries, deferralInsights, nnMetrics,
-                linearCoefficients, deferral, deferralSweep, PolicyValueScheme.TEST_SPLIT, null, List.of());
+    public static final String SCHEMA_VERSION = "1.0";
+
+    /** An empty builder; {@link RunResultBuilder#build} says which required parts are missing. */
+    public static RunResultBuilder builder() {
+        return new RunResultBuilder();
     }
 
-    /** A result without uncertainty-based deferral ({@code deferral} and {@code deferral_sweep} null). */
-    public RunResult(String study, ProtocolInfo protocol, SampleSizes n, List<CovariateDecision> covariates,
-                     List<String> features, List<PropensityMetric> propensity, String selectedPropensityModel,
-                     OverlapInfo overlap, AteResult ate, List<OutcomeModelMetric> outcomeModels,
-                     List<PolicyResult> policies, CateInsights cateInsights, PolicyInsights policyInsights,
-                     List<FeatureImportance> featureImportance, Provenance provenance,
-                     List<SecondaryOutcome> secondaryOutcomes, EvaluationOutcome evaluationOutcome,
-                     List<PolicyOutcomeTree> outcomeTrees, List<PolicySummary> policySummaries,
-                     DeferralInsights deferralInsights, NnMetrics nnMetrics,
-                     List<LinearCoefficients> linearCoefficients) {
-        this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
-                outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance,
-                secondaryOutcomes, evaluationOutcome, outcomeTrees, policySummaries, deferralInsights, nnMetrics,
-                linearCoefficients, null, null, PolicyValueScheme.TEST_SPLIT, null, List.of());
-    }
-
-    /** A result without the further analyses, the evaluation of issue 4 and the linear coefficients (older form). */
-    public RunResult(String study, ProtocolInfo protocol, SampleSizes n, List<CovariateDecision> covariates,
-                     List<String> features, List<PropensityMetric> propensity, String selectedPropensityModel,
-                     OverlapInfo overlap, AteResult ate, List<OutcomeModelMetric> outcomeModels,
-                     List<PolicyResult> policies, CateInsights cateInsights, PolicyInsights policyInsights,
-                     List<FeatureImportance> featureImportance, Provenance provenance) {
-        this(study, protocol, n, covariates, features, propensity, selectedPropensityModel, overlap, ate,
-                outcomeModels, policies, cateInsights, policyInsights, featureImportance, provenance, List.of(), null,
-                List.of(), List.of(), null, null, List.of(), null, null, PolicyValueScheme.TEST_SPLIT, null,
-                List.of());
+    /** A builder holding every part of this result, to change some of them. */
+    public RunResultBuilder toBuilder() {
+        return new RunResultBuilder(this);
     }
 
     /**
@@ -112,8 +74,8 @@ public record RunResult(
      * @param testMissing test patients without it (left out; only with {@code missing: drop})
      * @param plugIn      the DR plug-in outcome model, in words
      */
-    public record SecondaryOutcome(String column, String type, String direction, int testN, int testMissing,
-                                   String plugIn, List<PolicyResult> policies) {
+    public record SecondaryOutcome(String column, Study.OutcomeType type, Study.Direction direction, int testN,
+                                   int testMissing, String plugIn, List<PolicyResult> policies) {
     }
 
     /**
@@ -124,7 +86,7 @@ public record RunResult(
      * @param testN          test patients with a value
      * @param testDropped    test patients without one (left out; only with {@code missing: drop})
      */
-    public record EvaluationOutcome(String name, String formula, String direction, String modelledColumn,
+    public record EvaluationOutcome(String name, String formula, Study.Direction direction, String modelledColumn,
                                     int testN, int testDropped, String plugIn) {
     }
 
@@ -160,16 +122,16 @@ public record RunResult(
      */
     public record ProtocolInfo(String name, String question, String decisionTime, String population, String users,
                                String dataFile, String treatmentColumn, String controlLabel, String treatedLabel,
-                               String controlCode, String treatedCode, String outcomeColumn, String outcomeType,
-                               String direction, double outcomeSd, int rowsRead, int rowsDropped,
-                               String rowsDroppedReason, DecisionRuleInfo decisionRule,
+                               String controlCode, String treatedCode, String outcomeColumn,
+                               Study.OutcomeType outcomeType, Study.Direction direction, double outcomeSd,
+                               int rowsRead, int rowsDropped, String rowsDroppedReason, DecisionRuleInfo decisionRule,
                                EstimatorSettings estimatorSettings) {
         /** Protocol information without estimator settings. */
         public ProtocolInfo(String name, String question, String decisionTime, String population, String users,
                             String dataFile, String treatmentColumn, String controlLabel, String treatedLabel,
-                            String controlCode, String treatedCode, String outcomeColumn, String outcomeType,
-                            String direction, double outcomeSd, int rowsRead, int rowsDropped,
-                            String rowsDroppedReason, DecisionRuleInfo decisionRule) {
+                            String controlCode, String treatedCode, String outcomeColumn,
+                            Study.OutcomeType outcomeType, Study.Direction direction, double outcomeSd, int rowsRead,
+                            int rowsDropped, String rowsDroppedReason, DecisionRuleInfo decisionRule) {
             this(name, question, decisionTime, population, users, dataFile, treatmentColumn, controlLabel,
                     treatedLabel, controlCode, treatedCode, outcomeColumn, outcomeType, direction, outcomeSd, rowsRead,
                     rowsDropped, rowsDroppedReason, decisionRule, null);
@@ -178,13 +140,14 @@ public record RunResult(
         /** Protocol information with the plain sign rule (default arm control, margin 0). */
         public ProtocolInfo(String name, String question, String decisionTime, String population, String users,
                             String dataFile, String treatmentColumn, String controlLabel, String treatedLabel,
-                            String controlCode, String treatedCode, String outcomeColumn, String outcomeType,
-                            String direction, double outcomeSd, int rowsRead, int rowsDropped,
+                            String controlCode, String treatedCode, String outcomeColumn,
+                            Study.OutcomeType outcomeType, Study.Direction direction, double outcomeSd,
+                            int rowsRead, int rowsDropped,
                             String rowsDroppedReason) {
             this(name, question, decisionTime, population, users, dataFile, treatmentColumn, controlLabel,
                     treatedLabel, controlCode, treatedCode, outcomeColumn, outcomeType, direction, outcomeSd, rowsRead,
                     rowsDropped, rowsDroppedReason, DecisionRuleInfo.of(
-                            org.causalrx.policy.DecisionRule.sign("lower".equals(direction) ? -1 : 1),
+                            org.causalrx.policy.DecisionRule.sign(direction == Study.Direction.LOWER ? -1 : 1),
                             new String[] {controlCode, treatedCode}, new String[] {controlLabel, treatedLabel},
                             outcomeColumn));
         }

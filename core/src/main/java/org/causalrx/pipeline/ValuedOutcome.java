@@ -64,7 +64,7 @@ record ValuedOutcome(Study study, HeldOut heldOut, List<PolicyDecisions> policie
         Study view = study.withOutcome(new Study.Outcome(eval.name(), Study.OutcomeType.CONTINUOUS, eval.direction(),
                 eval.missing()));
         return new ValuedOutcome(view, p.heldOut(), p.policies(), cates, new RunResult.EvaluationOutcome(eval.name(),
-                eval.formula(), eval.direction().name().toLowerCase(java.util.Locale.ROOT), study.outcome().column(),
+                eval.formula(), eval.direction(), study.outcome().column(),
                 p.kept().length, split.test().length - p.kept().length, p.plugIn()), p.kept());
     }
 }

@@ -2,6 +2,8 @@ package org.causalrx.policy;
 
 import java.util.SplittableRandom;
 
+import org.causalrx.result.Baseline;
+
 /**
  * The policies of TRS §3.10–3.11: the decision rule ({@link DecisionRule}: sign rule, or default arm and margin)
  * on a CATE, and the baselines Doctors, Random, Propensity
@@ -34,8 +36,8 @@ public final class Policies {
      * {@link PolicyDecisions#observed()}.
      */
     public static PolicyDecisions doctors(int[] observed) {
-        return new PolicyDecisions("doctors", "the treatment the clinicians actually gave (current practice), valued "
-                + "as the observed outcomes", observed.clone(), true);
+        return new PolicyDecisions(Baseline.DOCTORS.key(), "the treatment the clinicians actually gave (current "
+                + "practice), valued as the observed outcomes", observed.clone(), true);
     }
 
     /**
@@ -63,7 +65,7 @@ public final class Policies {
         for (int r = 0; r < inside.length; r++) {
             d[inside[r]] = r < k ? 1 : 0;
         }
-        return new PolicyDecisions("random", String.format(java.util.Locale.ROOT,
+        return new PolicyDecisions(Baseline.RANDOM.key(), String.format(java.util.Locale.ROOT,
                 "treats a random %.1f %% of patients (the clinicians' treated share)", 100 * share), d);
     }
 
@@ -73,8 +75,8 @@ public final class Policies {
         for (int i = 0; i < d.length; i++) {
             d[i] = !inOverlap[i] ? PolicyDecisions.DEFER : (e[i] > 0.5 ? 1 : 0);
         }
-        return new PolicyDecisions("propensity", "treat when the propensity model says most clinicians would "
-                + "(e(x) > 0.5)", d);
+        return new PolicyDecisions(Baseline.PROPENSITY.key(), "treat when the propensity model says most clinicians "
+                + "would (e(x) > 0.5)", d);
     }
 
     /** Treat everyone in the overlap set with {@code arm}. */
@@ -83,7 +85,7 @@ public final class Policies {
         for (int i = 0; i < d.length; i++) {
             d[i] = inOverlap[i] ? arm : PolicyDecisions.DEFER;
         }
-        return new PolicyDecisions("treat_all_" + armCode, "give everyone '" + armLabel + "'", d);
+        return new PolicyDecisions(Baseline.treatAll(armCode), "give everyone '" + armLabel + "'", d);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.causalrx.result.Baseline;
 import org.causalrx.util.Stats;
 
 /**
@@ -25,7 +26,7 @@ import org.causalrx.util.Stats;
 public final class FeasibilityChecks {
     public static final double MIN_CORRELATION = 0.9;
     /** The current-practice policy, valued as observed (left out of check 1). */
-    static final String CURRENT_PRACTICE = "doctors";
+    static final String CURRENT_PRACTICE = Baseline.DOCTORS.key();
     public static final double MAX_MAE_SHARE = 0.25;
     public static final double GAP_FRACTION = 0.5;
 
@@ -78,8 +79,8 @@ public final class FeasibilityChecks {
             // the policy the run itself recommended: chosen on the validation split, not by its test value
             FeasibilityResult.PolicyRecord best = rs.stream().filter(FeasibilityResult.PolicyRecord::selected)
                     .findFirst().orElse(null);
-            FeasibilityResult.PolicyRecord doc = rs.stream().filter(x -> x.policy().equals("doctors")).findFirst()
-                    .orElse(null);
+            FeasibilityResult.PolicyRecord doc = rs.stream().filter(x -> x.policy().equals(CURRENT_PRACTICE))
+                    .findFirst().orElse(null);
             if (best == null || doc == null) {
                 continue;
             }

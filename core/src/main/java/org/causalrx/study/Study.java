@@ -253,9 +253,27 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
      * values and the sign rule use the class code as an ordinal score (expected class value) with the study's
      * direction; the neural estimators fit per-class heads.
      */
-    public enum OutcomeType { CONTINUOUS, BINARY, CATEGORICAL }
+    /** The outcome's type; written to results.json in lower case ("continuous", "binary", "categorical"). */
+    public enum OutcomeType {
+        CONTINUOUS, BINARY, CATEGORICAL;
 
-    public enum Direction { HIGHER, LOWER }
+        /** The lower-case name used in the study file and results.json. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Which outcome values are better; written to results.json in lower case ("higher", "lower"). */
+    public enum Direction {
+        HIGHER, LOWER;
+
+        /** The lower-case name used in the study file and results.json. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public enum MissingOutcome { ERROR, DROP }
 

@@ -1,10 +1,18 @@
 package org.causalrx.verdict;
 
+import static org.causalrx.result.ExitStatus.EXIT;
+import static org.causalrx.result.ExitStatus.NOT_RUN;
+import static org.causalrx.result.ExitStatus.OK;
+import static org.causalrx.result.ExitStatus.WARNING;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.causalrx.pipeline.DeferralResult;
 import org.causalrx.pipeline.RunResult;
+import org.causalrx.result.Baseline;
+import org.causalrx.result.ExitStatus;
 import org.causalrx.simulate.FeasibilityChecks;
 import org.causalrx.simulate.FeasibilityResult;
 
@@ -29,9 +37,10 @@ public final class ExitPoints {
     }
 
     /**
-     * @param status "exit" (stop here), "warning" (go on with care), "ok" or "not run"
+     * @param status whether to stop here, go on with care, or go on; {@link ExitStatus#NOT_RUN} when the step did
+     *               not run
      */
-    public record ExitPoint(String step, String status, String finding, String next) {
+    public record ExitPoint(String step, ExitStatus status, String finding, String next) {
     }
 
     /** @param simulation the study's feasibility simulation, or null when none was run */
@@ -45,9 +54,9 @@ public final class ExitPoints {
         }
         List<String> rejected = r.cateInsights() == null ? List.of() : r.cateInsights().rejected();
         out.add(rejected.isEmpty()
-                ? new ExitPoint("6 outcome models", "ok", "No component model was rejected (validation MSE below 0.9 x "
+                ? new ExitPoint("6 outcome models", OK, "No component model was rejected (validation MSE below 0.9 x "
                         + "the outcome variance).", "")
-                : new ExitPoint("6 outcome models", "warning", rejected.size() + " component model(s) do little better "
+                : new ExitPoint("6 outcome models", WARNING, rejected.size() + " component model(s) do little better "
                         + "than predicting the mean: " + String.join("; ", rejected) + ".",
                         "Discount the policies built on them; try other learners or more informative covariates."));
         out.addAll(policy(r));
@@ -66,13 +75,13 @@ public final class ExitPoints {
         String next = "Redefine the population (narrower inclusion criteria), restrict to arms clinicians really "
                 + "choose between, or collect the confounder that drives the choice.";
         if (share < MIN_OVERLAP_SHARE || auroc >= MAX_AUROC) {
-            return new ExitPoint("4 overlap", "exit", finding + " Treatment is close to determined by the covariates: "
+            return new ExitPoint("4 overlap", EXIT, finding + " Treatment is close to determined by the covariates: "
                     + "the question cannot be answered with this data.", next);
         }
         if (share < WARN_OVERLAP_SHARE) {
-            return new ExitPoint("4 overlap", "warning", finding + " Many patients will be deferred.", next);
+            return new ExitPoint("4 overlap", WARNING, finding + " Many patients will be deferred.", next);
         }
-        return new ExitPoint("4 overlap", "ok", finding, "");
+        return new ExitPoint("4 overlap", OK, finding, "");
     }
 
     /**
@@ -83,7 +92,7 @@ public final class ExitPoints {
      *
      * @param applied the calibration the run's deferral used, or null
      */
-    static ExitPoint intervals(FeasibilityResult sim, org.causalrx.causal.uncertainty.IntervalCalibration applied) {
+    static ExitPoint intervals(FeasibilityResult sim, DeferralResult.Calibration applied) {
         if (sim == null || sim.intervalSummaries().isEmpty()) {
             return null;
         }
@@ -107,12 +116,12 @@ public final class ExitPoints {
         String rest = (widened.isEmpty() ? "" : "; calibrated for deferral by the factor the simulation needed: "
                 + String.join(", ", widened)) + (fine.isEmpty() ? "" : "; within target: " + String.join(", ", fine));
         if (low.isEmpty()) {
-            return new ExitPoint("8 deferral intervals", widened.isEmpty() ? "ok" : "warning",
+            return new ExitPoint("8 deferral intervals", widened.isEmpty() ? OK : WARNING,
                     finding + rest.substring(2) + ".", widened.isEmpty() ? ""
                             : "The widening transfers from a simulated outcome to the real one: it is as good as the "
                                     + "simulation's resemblance to the real outcome.");
         }
-        return new ExitPoint("8 deferral intervals", "warning", finding + String.join(", ", low) + rest + ".",
+        return new ExitPoint("8 deferral intervals", WARNING, finding + String.join(", ", low) + rest + ".",
                 "These intervals are too narrow: their Conservative sets defer too few patients. Prefer the "
                         + "Conservative set of an estimator whose intervals are calibrated, or use a smaller "
                         + "alpha_stat for the others.");
@@ -120,7 +129,7 @@ public final class ExitPoints {
 
     private static ExitPoint simulation(FeasibilityResult sim) {
         if (sim == null) {
-            return new ExitPoint("5 feasibility simulation", "not run", "No feasibility simulation was run with this "
+            return new ExitPoint("5 feasibility simulation", NOT_RUN, "No feasibility simulation was run with this "
                     + "study.", "Add a simulation: block to the study, or run bin/causalrx simulate STUDY.");
         }
         List<String> failed = new ArrayList<>();
@@ -132,10 +141,10 @@ public final class ExitPoints {
             }
         }
         if (failed.isEmpty()) {
-            return new ExitPoint("5 feasibility simulation", "ok", "All checks passed: with this cohort's covariates "
+            return new ExitPoint("5 feasibility simulation", OK, "All checks passed: with this cohort's covariates "
                     + "and treatments the pipeline recovers a known good policy.", "");
         }
-        return new ExitPoint("5 feasibility simulation", policyFailed ? "exit" : "warning", "Failed: "
+        return new ExitPoint("5 feasibility simulation", policyFailed ? EXIT : WARNING, "Failed: "
                 + String.join("; ", failed) + ".", policyFailed
                 ? "With this cohort even a known good policy is not recovered: collect more patients, reduce the "
                         + "covariates to confounders, or try other estimators before trusting the real results."
@@ -152,22 +161,24 @@ public final class ExitPoints {
         RunResult.Verdict v = pi.verdict();
         // the paper's warnings are only raised when the baseline is best in a clear share of bootstrap rounds
         for (String w : v.warnings()) {
-            String next = v.bestPolicy().startsWith("treat_all_")
-                    ? "Recommend the same treatment for everyone in the overlap set; personalisation is not supported."
-                    : v.bestPolicy().equals("doctors") ? "Keep current practice; do not deploy the model."
-                    : v.bestPolicy().equals("propensity") ? "Build on the clinicians' aggregated practice."
-                    : "Do not deploy.";
-            out.add(new ExitPoint("11 policies", "exit", w, next));
+            String next = Baseline.of(v.bestPolicy()).map(b -> switch (b) {
+                case TREAT_ALL -> "Recommend the same treatment for everyone in the overlap set; personalisation is "
+                        + "not supported.";
+                case DOCTORS -> "Keep current practice; do not deploy the model.";
+                case PROPENSITY -> "Build on the clinicians' aggregated practice.";
+                case RANDOM -> "Do not deploy.";
+            }).orElse("Do not deploy.");
+            out.add(new ExitPoint("11 policies", EXIT, w, next));
         }
         if (v.selected() != null && !(v.selectedBeatsDoctorsShare() >= CONVINCING_SHARE)) {
-            out.add(new ExitPoint("11 policies", "warning", String.format(Locale.ROOT, "The recommended policy (%s, "
+            out.add(new ExitPoint("11 policies", WARNING, String.format(Locale.ROOT, "The recommended policy (%s, "
                     + "chosen on the %s split) beats current practice in %.1f %% of test bootstrap rounds, "
                     + "short of %.0f %%.", v.selected(), pi.selection() != null
                             && pi.selection().scheme().startsWith("test") ? "test" : "validation",
                             100 * v.selectedBeatsDoctorsShare(), 100 * CONVINCING_SHARE),
                     "Do not deploy yet: more data, a prospective check, or a narrower question."));
         } else if (v.selected() != null && v.warnings().isEmpty()) {
-            out.add(new ExitPoint("11 policies", "ok", v.text(), ""));
+            out.add(new ExitPoint("11 policies", OK, v.text(), ""));
         }
         return out;
     }

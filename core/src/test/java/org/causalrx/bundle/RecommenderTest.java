@@ -15,17 +15,18 @@ import org.causalrx.data.EncodingParts;
 import org.causalrx.data.Table;
 import org.causalrx.learn.linear.LogisticModel;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.DeferralSet;
 import org.junit.jupiter.api.Test;
 
 /** Decisions of a hand-built bundle: overlap, the Conservative set's interval rule, levels, imputation. */
 class RecommenderTest {
 
     /** tau(x) = x, interval [x − 1, x + 1]; e(x) = sigmoid(x / 2); one numeric and one categorical covariate. */
-    static ModelBundle bundle(String deferral, Double alpha) {
+    static ModelBundle bundle(DeferralSet deferral, Double alpha) {
         return bundle(deferral, alpha, 0, 0.0);
     }
 
-    static ModelBundle bundle(String deferral, Double alpha, int defaultArm, double margin) {
+    static ModelBundle bundle(DeferralSet deferral, Double alpha, int defaultArm, double margin) {
         IntervalCateModel cate = new IntervalCateModel() {
             @Override
             public EffectIntervals effectInterval(double[][] x, double a) {

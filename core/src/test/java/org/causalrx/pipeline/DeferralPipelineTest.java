@@ -107,7 +107,7 @@ class DeferralPipelineTest {
         assertEquals(0.1, dr.alphaStat());
         double conservativeShare = out.result().policies().stream()
                 .filter(p -> p.name().equals("t_ridge@conservative")).findFirst().orElseThrow().deferredShare();
-        double setShare = dr.sets().stream().filter(s -> s.policy().equals("t_ridge@conservative")).findFirst()
+        double setShare = dr.sets().stream().filter(s -> s.policy().name().equals("t_ridge@conservative")).findFirst()
                 .orElseThrow().deferredShare();
         assertEquals(conservativeShare, setShare, 1e-12);
         assertTrue(dr.intervalMethods().get("dr_xgboost").contains("final stage"));

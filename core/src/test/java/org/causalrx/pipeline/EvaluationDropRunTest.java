@@ -111,8 +111,9 @@ class EvaluationDropRunTest {
         // values that set's decisions restricted to the kept patients
         Study.Deferral d = study.deferral();
         for (String name : List.of("t_ridge@conservative")) {
-            DeferralResult.SweepPoint p = out.result().deferralSweep().stream().filter(s -> s.policy().equals(name)
-                    && s.alphaStat() == d.alphaStat() && s.lambda() == d.lambda()).findFirst().orElseThrow();
+            DeferralResult.SweepPoint p = out.result().deferralSweep().stream()
+                    .filter(s -> s.policy().name().equals(name) && s.alphaStat() == d.alphaStat()
+                            && s.lambda() == d.lambda()).findFirst().orElseThrow();
             RunResult.PolicyResult r = out.result().policies().stream().filter(q -> q.name().equals(name))
                     .findFirst().orElseThrow();
             assertEquals(r.pointDr(), p.valueDr(), 1e-12, name);

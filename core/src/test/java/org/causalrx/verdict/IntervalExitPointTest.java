@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.causalrx.causal.uncertainty.IntervalCalibration;
+import org.causalrx.pipeline.DeferralResult;
+import org.causalrx.result.ExitStatus;
 import org.causalrx.simulate.FeasibilityResult;
 import org.junit.jupiter.api.Test;
 
@@ -25,23 +26,24 @@ class IntervalExitPointTest {
     @Test
     void flagsOnlyIntervalsCoveringTooFew() {
         ExitPoints.ExitPoint p = ExitPoints.intervals(sim(MIXED), null);
-        assertEquals("warning", p.status());
+        assertEquals(ExitStatus.WARNING, p.status());
         assertTrue(p.finding().contains("dr_xgboost linear 67 %") && p.finding().contains("within target: t_ridge"),
                 p.finding());
         assertTrue(p.next().contains("too narrow"), p.next());
         ExitPoints.ExitPoint ok = ExitPoints.intervals(sim(List.of(
                 new FeasibilityResult.IntervalSummary("linear", "t_ridge", 0.95, 0.90, 0.9, 0.96, 0.5, 3, 1.0))),
-                IntervalCalibration.NONE);
-        assertEquals("ok", ok.status());
+                new DeferralResult.Calibration(Map.of(), "none"));
+        assertEquals(ExitStatus.OK, ok.status());
         assertNull(ExitPoints.intervals(sim(List.of()), null));
         assertNull(ExitPoints.intervals(null, null));
     }
 
     @Test
     void aWidenedIntervalIsNamedAsCalibratedNotAsTooNarrow() {
-        IntervalCalibration cal = new IntervalCalibration(Map.of("dr_xgboost", 2.3), "feasibility simulation");
+        DeferralResult.Calibration cal = new DeferralResult.Calibration(Map.of("dr_xgboost", 2.3),
+                "feasibility simulation");
         ExitPoints.ExitPoint p = ExitPoints.intervals(sim(MIXED), cal);
-        assertEquals("warning", p.status());
+        assertEquals(ExitStatus.WARNING, p.status());
         assertTrue(p.finding().contains("dr_xgboost linear 67 % (widened x2.30)"), p.finding());
         assertTrue(p.next().contains("simulation's resemblance"), p.next());
     }

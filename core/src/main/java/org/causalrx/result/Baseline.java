@@ -1,0 +1,52 @@
+package org.causalrx.result;
+
+import java.util.Optional;
+
+/**
+ * The baseline policies every run values next to the learned ones (TRS §3.10–3.11). Their policy names are
+ * {@link #key()}, except {@link #TREAT_ALL}, whose name is {@code treat_all_<arm code>} (one per arm).
+ */
+public enum Baseline {
+    /** Current practice: the treatment the clinicians actually gave. */
+    DOCTORS("doctors"),
+    /** A random subset of the clinicians' treated share. */
+    RANDOM("random"),
+    /** Treat when the propensity model says most clinicians would (e(x) &gt; 0.5). */
+    PROPENSITY("propensity"),
+    /** Everyone in the overlap set gets one arm. */
+    TREAT_ALL("treat_all_");
+
+    private final String key;
+
+    Baseline(String key) {
+        this.key = key;
+    }
+
+    /** The policy name ({@link #TREAT_ALL}: the prefix before the arm code). */
+    public String key() {
+        return key;
+    }
+
+    /** The policy name of {@link #TREAT_ALL} for the arm with code {@code armCode}. */
+    public static String treatAll(String armCode) {
+        return TREAT_ALL.key + armCode;
+    }
+
+    /** The baseline a policy name names, or empty for a learned policy. */
+    public static Optional<Baseline> of(String policyName) {
+        if (policyName == null) {
+            return Optional.empty();
+        }
+        for (Baseline b : values()) {
+            if (b == TREAT_ALL ? policyName.startsWith(b.key) : policyName.equals(b.key)) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code policyName} is this baseline. */
+    public boolean is(String policyName) {
+        return of(policyName).filter(b -> b == this).isPresent();
+    }
+}
