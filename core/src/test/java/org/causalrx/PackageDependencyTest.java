@@ -32,19 +32,40 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code causal} does not reference {@code policy}, {@code pipeline}, {@code study}, {@code simulate},
  *   {@code bundle} or {@code verdict}.</li>
  * </ul>
- * Not enforced here: the packages above {@code causal} ({@code policy}, {@code study}, {@code pipeline},
- * {@code simulate}, {@code bundle}, {@code verdict}).
+ * Above them, one way: {@code result} references nothing; {@code estimators} only {@code causal},
+ * {@code learn}, {@code util}; {@code policy} not {@code study} or anything above it; {@code study} not the
+ * pipeline or above; {@code pipeline} not {@code simulate}, {@code bundle}, {@code verdict} or {@code run};
+ * {@code simulate} (which runs the pipeline) not {@code verdict}, {@code bundle} or {@code run}; {@code verdict}
+ * not {@code bundle} or {@code run}; {@code bundle} not {@code simulate}, {@code verdict} or {@code run}. Only
+ * {@code run} composes the pipeline, the simulation and the exit points.
  */
 class PackageDependencyTest {
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.causalrx\\.([a-z]+)\\b");
 
-    private static final Map<String, Set<String>> FORBIDDEN = Map.of(
-            "util", Set.of("data", "learn", "causal", "policy", "pipeline", "study", "simulate", "bundle", "verdict",
-                    "expr"),
-            "expr", Set.of("data", "learn", "causal", "policy", "pipeline", "study", "simulate", "bundle", "verdict"),
-            "data", Set.of("study", "causal", "policy", "pipeline", "simulate", "bundle", "verdict"),
-            "learn", Set.of("data", "causal", "policy", "pipeline", "study", "simulate", "bundle", "verdict"),
-            "causal", Set.of("policy", "pipeline", "study", "simulate", "bundle", "verdict"));
+    private static final Set<String> ABOVE_CAUSAL = Set.of("policy", "pipeline", "study", "simulate", "bundle",
+            "verdict", "run", "estimators");
+
+    private static final Map<String, Set<String>> FORBIDDEN = Map.ofEntries(
+            Map.entry("util", union(ABOVE_CAUSAL, "data", "learn", "causal", "expr", "result")),
+            Map.entry("result", union(ABOVE_CAUSAL, "util", "data", "learn", "causal", "expr")),
+            Map.entry("expr", union(ABOVE_CAUSAL, "data", "learn", "causal", "result")),
+            Map.entry("data", union(ABOVE_CAUSAL, "causal", "result")),
+            Map.entry("learn", union(ABOVE_CAUSAL, "data", "causal", "result")),
+            Map.entry("causal", union(ABOVE_CAUSAL, "result")),
+            Map.entry("estimators", Set.of("policy", "pipeline", "study", "simulate", "bundle", "verdict", "run",
+                    "data")),
+            Map.entry("policy", Set.of("pipeline", "study", "simulate", "bundle", "verdict", "run", "estimators")),
+            Map.entry("study", Set.of("pipeline", "simulate", "bundle", "verdict", "run", "estimators")),
+            Map.entry("pipeline", Set.of("simulate", "bundle", "verdict", "run")),
+            Map.entry("simulate", Set.of("bundle", "verdict", "run")),
+            Map.entry("verdict", Set.of("bundle", "run")),
+            Map.entry("bundle", Set.of("simulate", "verdict", "run")));
+
+    private static Set<String> union(Set<String> base, String... more) {
+        Set<String> out = new TreeSet<>(base);
+        out.addAll(List.of(more));
+        return out;
+    }
 
     /** The main sources of core, from the repository root (the tests' working folder) or from core itself. */
     static Path mainSources() {

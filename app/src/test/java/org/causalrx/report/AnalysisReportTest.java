@@ -24,6 +24,7 @@ import org.causalrx.pipeline.AnalysisFigures;
 import org.causalrx.pipeline.RunFigures;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.policy.GroupProfile;
+import org.causalrx.policy.GroupProfiles;
 import org.causalrx.policy.VulnerableGroups;
 import org.causalrx.study.Study;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class AnalysisReportTest {
             group[i] = age[i] + 5 * rnd.nextGaussian() > 40 ? 1 : 0;
         }
         Table raw = new Table("t", List.of(new Column.Numeric("age", age), new Column.Text("sex", sex)));
-        GroupProfile profile = GroupProfile.of("recommended 'Quit smoking'", "recommended 'Kept smoking'", raw,
+        GroupProfile profile = GroupProfiles.describe("recommended 'Quit smoking'", "recommended 'Kept smoking'", raw,
                 java.util.Set.of(), x, List.of("age", "sex=f"), group, 3);
         List<RunResult.PolicySummary> sums = List.of(new RunResult.PolicySummary("t_ridge", "recommended_arm",
                 profile));

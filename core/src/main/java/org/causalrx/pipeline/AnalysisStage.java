@@ -11,6 +11,7 @@ import org.causalrx.data.Column;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.data.Table;
 import org.causalrx.policy.GroupProfile;
+import org.causalrx.policy.GroupProfiles;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.OutcomeTree;
 import org.causalrx.policy.PolicyDecisions;
@@ -101,10 +102,10 @@ final class AnalysisStage {
                 agree[i] = arms[i] == PolicyDecisions.DEFER ? -1 : arms[i] == tTest[i] ? 1 : 0;
             }
             String[] labels = in.armLabels();
-            summaries.add(new RunResult.PolicySummary(sel.name(), "recommended_arm", GroupProfile.of(
+            summaries.add(new RunResult.PolicySummary(sel.name(), "recommended_arm", GroupProfiles.describe(
                     "recommended '" + labels[1] + "'", "recommended '" + labels[0] + "'", raw, categorical, xTest,
                     in.features(), byArm, Seeds.derive(seed, "profile-arm"))));
-            summaries.add(new RunResult.PolicySummary(sel.name(), "agreement", GroupProfile.of(
+            summaries.add(new RunResult.PolicySummary(sel.name(), "agreement", GroupProfiles.describe(
                     "agrees with the doctors", "disagrees with the doctors", raw, categorical, xTest, in.features(),
                     agree, Seeds.derive(seed, "profile-agreement"))));
             // deferral insights describe the conservative deferral set (overlap + uncertainty) of the
@@ -116,8 +117,8 @@ final class AnalysisStage {
             for (int i = 0; i < defArms.length; i++) {
                 deferred[i] = defArms[i] == PolicyDecisions.DEFER ? 1 : 0;
             }
-            GroupProfile defer = GroupProfile.of("deferred", "recommended", raw, categorical, xTest, in.features(),
-                    deferred, Seeds.derive(seed, "profile-deferred"));
+            GroupProfile defer = GroupProfiles.describe("deferred", "recommended", raw, categorical, xTest,
+                    in.features(), deferred, Seeds.derive(seed, "profile-deferred"));
             boolean[] isDeferred = new boolean[arms.length];
             boolean[] outside = new boolean[arms.length];
             for (int i = 0; i < arms.length; i++) {

@@ -23,7 +23,7 @@ class GroupProfileTest {
                 new Column.Text("race", new String[] {"w", "b", null, "w", "w", "b"})));
         double[][] x = new double[6][1];
         int[] group = {1, 1, 1, 0, 0, -1};
-        GroupProfile g = GroupProfile.of("A", "B", raw, Set.of("sex"), x, List.of("f"), group, 1);
+        GroupProfile g = GroupProfiles.describe("A", "B", raw, Set.of("sex"), x, List.of("f"), group, 1);
         assertEquals(3, g.nA());
         assertEquals(2, g.nB());
         assertEquals(6, g.nAll());
@@ -68,12 +68,13 @@ class GroupProfileTest {
             v[i] = x[i][1];
         }
         Table raw = new Table("t", List.of(new Column.Numeric("v", v)));
-        GroupProfile g = GroupProfile.of("A", "B", raw, Set.of(), x, List.of("noise1", "signal", "noise2"), group, 7);
+        GroupProfile g = GroupProfiles.describe("A", "B", raw, Set.of(), x, List.of("noise1", "signal", "noise2"),
+                group, 7);
         assertFalse(g.top().isEmpty());
         assertEquals("signal", g.top().get(0).feature());
         assertTrue(g.top().get(0).value() > 1.5, "standardised log-odds near 2.5: " + g.top().get(0).value());
         assertTrue(g.top().stream().allMatch(c -> c.value() != 0));
-        GroupProfile again = GroupProfile.of("A", "B", raw, Set.of(), x, List.of("noise1", "signal", "noise2"),
+        GroupProfile again = GroupProfiles.describe("A", "B", raw, Set.of(), x, List.of("noise1", "signal", "noise2"),
                 group, 7);
         assertEquals(g, again, "same seed, same profile");
     }

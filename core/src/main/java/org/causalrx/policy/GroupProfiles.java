@@ -1,0 +1,121 @@
+package org.causalrx.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.causalrx.data.Column;
+import org.causalrx.data.Table;
+import org.causalrx.learn.linear.LogisticModel;
+import org.causalrx.learn.linear.LogisticRegression;
+import org.causalrx.util.Stats;
+
+/** Computes a {@link GroupProfile}: table one of two groups and the L1-logistic model of membership. */
+public final class GroupProfiles {
+    private GroupProfiles() {
+    }
+
+    /**
+     * @param raw      raw covariates of the patients (one row each; numeric or text columns)
+     * @param categorical names of numeric columns to describe by level (text columns always are)
+     * @param x        the same patients' encoded features (n × p)
+     * @param features names of the p features
+     * @param group    per patient: 1 = A, 0 = B, −1 = neither (counted in "all" only)
+     * @param seed     seed of the membership model's cross-validation
+     */
+    public static GroupProfile describe(String groupA, String groupB, Table raw, java.util.Set<String> categorical,
+                                  double[][] x, List<String> features, int[] group, long seed) {
+        int n = group.length;
+        if (raw.rowCount() != n || x.length != n) {
+            throw new IllegalArgumentException("raw table, features and groups differ in length");
+        }
+        int[] ia = Stats.indicesOf(group, 1);
+        int[] ib = Stats.indicesOf(group, 0);
+        int[] iall = new int[n];
+        for (int i = 0; i < n; i++) {
+            iall[i] = i;
+        }
+        List<GroupProfile.Row> rows = new ArrayList<>();
+        for (Column c : raw.columns()) {
+            if (c instanceof Column.Numeric num && !categorical.contains(c.name())) {
+                rows.add(new GroupProfile.Row(c.name(), "", numeric(num, ia), numeric(num, ib), numeric(num, iall)));
+            } else {
+                TreeSet<String> levels = new TreeSet<>();
+                for (int i = 0; i < n; i++) {
+                    if (!c.isMissing(i)) {
+                        levels.add(c.text(i));
+                    }
+                }
+                for (String level : levels) {
+                    rows.add(new GroupProfile.Row(c.name(), level, level(c, level, ia), level(c, level, ib),
+                            level(c, level, iall)));
+                }
+            }
+        }
+        List<GroupProfile.Coefficient> top = new ArrayList<>();
+        String note;
+        if (ia.length < 10 || ib.length < 10) {
+            note = "membership model not fit: fewer than 10 patients in one group (" + ia.length + " vs " + ib.length
+                    + ")";
+        } else {
+            int[] both = new int[ia.length + ib.length];
+            System.arraycopy(ia, 0, both, 0, ia.length);
+            System.arraycopy(ib, 0, both, ia.length, ib.length);
+            java.util.Arrays.sort(both);
+            LogisticModel m = LogisticRegression.l1().fit(Stats.select(x, both), Stats.select(group, both), null,
+                    seed);
+            double[] s = m.standardizedCoefficients();
+            for (int j = 0; j < s.length; j++) {
+                if (s[j] != 0) {
+                    top.add(new GroupProfile.Coefficient(features.get(j), s[j]));
+                }
+            }
+            top.sort(Comparator.comparingDouble((GroupProfile.Coefficient c) -> -Math.abs(c.value()))
+                    .thenComparing(GroupProfile.Coefficient::feature));
+            if (top.size() > GroupProfile.TOP) {
+                top = new ArrayList<>(top.subList(0, GroupProfile.TOP));
+            }
+            note = String.format(java.util.Locale.ROOT, "L1-logistic regression of membership in '%s' vs '%s' on "
+                    + "%d patients, penalty chosen by cross-validation (lambda %.4g); %s", groupA, groupB,
+                    both.length, m.lambda(), top.isEmpty() ? "no feature was selected: the groups do not differ "
+                            + "in a way the model finds" : "standardised coefficients (log-odds per SD)");
+        }
+        return new GroupProfile(groupA, groupB, ia.length, ib.length, n, rows, top, note);
+    }
+
+    private static GroupProfile.Stat numeric(Column.Numeric c, int[] idx) {
+        double s = 0;
+        int k = 0;
+        int missing = 0;
+        for (int i : idx) {
+            if (c.isMissing(i)) {
+                missing++;
+            } else {
+                s += c.get(i);
+                k++;
+            }
+        }
+        double mean = k == 0 ? Double.NaN : s / k;
+        double ss = 0;
+        for (int i : idx) {
+            if (!c.isMissing(i)) {
+                ss += (c.get(i) - mean) * (c.get(i) - mean);
+            }
+        }
+        return new GroupProfile.Stat(k, mean, k < 2 ? Double.NaN : Math.sqrt(ss / (k - 1)), missing);
+    }
+
+    private static GroupProfile.Stat level(Column c, String level, int[] idx) {
+        int k = 0;
+        int missing = 0;
+        for (int i : idx) {
+            if (c.isMissing(i)) {
+                missing++;
+            } else if (c.text(i).equals(level)) {
+                k++;
+            }
+        }
+        return new GroupProfile.Stat(k, idx.length == 0 ? Double.NaN : k / (double) idx.length, Double.NaN, missing);
+    }
+}
