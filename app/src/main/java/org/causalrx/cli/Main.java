@@ -29,6 +29,13 @@ public final class Main implements Runnable {
 
     /** As {@link #execute(String...)}, with error messages written to {@code err}. */
     public static int execute(java.io.PrintWriter err, String... args) {
+        boolean helpOnly = args.length == 0 || java.util.Set.of("-h", "--help", "-V", "--version", "help")
+                .contains(args[0]);
+        java.util.Optional<String> missing = helpOnly ? java.util.Optional.empty() : NativeLibraries.missingDuckDb();
+        if (missing.isPresent()) {
+            err.println("error: " + missing.get());
+            return 1;
+        }
         CommandLine cl = new CommandLine(new Main());
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -69,18 +69,13 @@ final class GaussianSolver implements PathSolver {
 
     @Override
     public void solve(double lambda) {
-        solve(lambda, maxPasses);
-    }
-
-    @Override
-    public void solve(double lambda, int passCap) {
         if (!(threshold > 0)) {
             return; // constant y: all coefficients stay 0
         }
         double l1 = lambda * alpha;
         double l2 = lambda * (1 - alpha);
         int passes = 0;
-        while (passes < passCap) {
+        while (passes < maxPasses) {
             double change = 0;
             for (int j : d.usable) {
                 change = Math.max(change, update(j, l1, l2));
@@ -95,7 +90,7 @@ final class GaussianSolver implements PathSolver {
                     change = Math.max(change, update(activeList[a], l1, l2));
                 }
                 passes++;
-            } while (change > threshold && passes < passCap);
+            } while (change > threshold && passes < maxPasses);
         }
     }
 

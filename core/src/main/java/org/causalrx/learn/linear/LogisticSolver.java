@@ -98,11 +98,6 @@ final class LogisticSolver implements PathSolver {
 
     @Override
     public void solve(double lambda) {
-        solve(lambda, maxPasses);
-    }
-
-    @Override
-    public void solve(double lambda, int passCap) {
         if (saturated) {
             return;
         }
@@ -114,7 +109,7 @@ final class LogisticSolver implements PathSolver {
         rebuildStrongIdx();
         double l1 = lambda * alpha;
         double l2 = lambda * (1 - alpha);
-        passesLeft = passCap;
+        passesLeft = maxPasses;
         boolean rebuild = false;
         double previousChange = Double.POSITIVE_INFINITY;
         for (int step = 0; step < MAX_OUTER && passesLeft > 0; step++) {

@@ -5,11 +5,8 @@ interface PathSolver {
     /** Smallest λ at which all coefficients are zero (for α &lt; 0.001: computed as if α = 0.001). */
     double lambdaMax();
 
-    /** Solves at {@code lambda}, starting from the current solution, within the settings' cap on passes. */
+    /** Solves at {@code lambda}, starting from the current solution. */
     void solve(double lambda);
-
-    /** As {@link #solve(double)} with at most {@code maxPasses} coordinate-descent passes. */
-    void solve(double lambda, int maxPasses);
 
     /** True once the solver has stopped moving along the path: later {@link #solve} calls keep the solution. */
     boolean saturated();

@@ -14,9 +14,6 @@ final class PenalizedPath {
     record Result(double intercept, double[] coefficients, double[] featureSd, double lambda) {
     }
 
-    /** The warm-start solves of a fixed-λ fit get 1/this of the cap on passes. */
-    static final int WARM_START_PASS_SHARE = 10;
-
     private PenalizedPath() {
     }
 
@@ -51,11 +48,8 @@ final class PenalizedPath {
             double target = s.hasFixedLambda() ? s.fixedLambda() : 0.0;
             if (lambdaMax > target && Double.isFinite(lambdaMax)) {
                 double[] path = logPath(lambdaMax, target > 0 ? target / lambdaMax : 1e-4, s.nLambda());
-                // the path only supplies warm starts for the target: a solve that has not converged within a
-                // tenth of the passes (an ill-posed problem such as separated classes at a tiny λ) moves on
-                int warmPasses = Math.max(1, s.maxPasses() / WARM_START_PASS_SHARE);
                 for (int l = 0; l < path.length - 1; l++) {
-                    solver.solve(path[l], warmPasses);
+                    solver.solve(path[l]);
                 }
             }
             solver.solve(target);

@@ -96,11 +96,6 @@ final class SparseLogisticSolver implements PathSolver {
 
     @Override
     public void solve(double lambda) {
-        solve(lambda, maxPasses);
-    }
-
-    @Override
-    public void solve(double lambda, int passCap) {
         if (saturated) {
             return;
         }
@@ -112,7 +107,7 @@ final class SparseLogisticSolver implements PathSolver {
         rebuildStrongIdx();
         double l1 = lambda * alpha;
         double l2 = lambda * (1 - alpha);
-        passesLeft = passCap;
+        passesLeft = maxPasses;
         for (int step = 0; step < LogisticSolver.MAX_OUTER && passesLeft > 0; step++) {
             double[] b = innerSolve(l1, l2);
             double change = Math.abs(b[0] - beta0);
