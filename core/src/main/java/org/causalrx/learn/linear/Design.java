@@ -7,10 +7,11 @@ package org.causalrx.learn.linear;
  * coefficient is always 0.
  *
  * <p>Two layouts. {@link Layout#DENSE}: every column is stored standardised ({@link #cols}) and also row-major
- * ({@link #rowMajor}), for the covariance-mode solvers. {@link Layout#SPARSE}: a column whose raw values are
- * mostly zero (a one-hot dummy) keeps only the rows and raw values of its non-zeros ({@link #nzRows},
- * {@link #nzRaw}; {@code cols[j]} is null), so the standardised value is {@code (raw − mean_j) / sd_j} implicitly;
- * the other columns are stored standardised in {@link #cols}; {@link #rowMajor} is null.
+ * ({@link #rowMajor}), for the covariance-mode solvers. {@link Layout#SPARSE}: a column whose raw values mostly
+ * equal one value {@code base_j} (a one-hot dummy: 0, or a standardised dummy) keeps only the rows where it differs
+ * and the differences {@code e = raw − base_j} ({@link #nzRows}, {@link #nzRaw}; {@code cols[j]} is null), so the
+ * standardised value is {@code (e − centre_j) / sd_j} with {@code centre_j = mean_j − base_j} ({@link #centre}),
+ * e = 0 elsewhere; the other columns are stored standardised in {@link #cols}; {@link #rowMajor} is null.
  */
 final class Design {
     /** Relative SD below which a column counts as constant (guards against rounding noise). */
@@ -29,10 +30,12 @@ final class Design {
     final int[] rows;
     /** p columns of length n, standardised (all zero for unusable columns); null for sparse-stored columns. */
     final double[][] cols;
-    /** Sparse layout: rows (ascending, 0..n−1) of the non-zero raw values of sparse-stored columns; else null. */
+    /** Sparse layout: rows (ascending, 0..n−1) where a sparse-stored column differs from its base value. */
     final int[][] nzRows;
-    /** Sparse layout: the raw (unstandardised) non-zero values of sparse-stored columns, aligned with nzRows. */
+    /** Sparse layout: raw value minus base value on those rows, aligned with nzRows. */
     final double[][] nzRaw;
+    /** Sparse layout: mean minus base value of sparse-stored columns (0 for the others); else null. */
+    final double[] centre;
     /** Weights normalised to sum 1. */
     final double[] wn;
     /** Weighted mean and SD (denominator Σw) of each feature; SD 0 marks an unusable column. */
@@ -43,8 +46,8 @@ final class Design {
     /** The same standardised values, row-major (n × p); null in the sparse layout. */
     final double[] rowMajor;
 
-    private Design(Layout layout, int[] rows, double[][] cols, int[][] nzRows, double[][] nzRaw, double[] wn,
-                   double[] mean, double[] sd, int[] usable) {
+    private Design(Layout layout, int[] rows, double[][] cols, int[][] nzRows, double[][] nzRaw, double[] centre,
+                   double[] wn, double[] mean, double[] sd, int[] usable) {
         this.layout = layout;
         this.n = rows.length;
         this.p = cols.length;
@@ -52,6 +55,7 @@ final class Design {
         this.cols = cols;
         this.nzRows = nzRows;
         this.nzRaw = nzRaw;
+        this.centre = centre;
         this.wn = wn;
         this.mean = mean;
         this.sd = sd;
@@ -70,21 +74,20 @@ final class Design {
     }
 
     /**
-     * The layout that makes a coordinate-descent pass cheaper for {@code x}: SPARSE when the non-zeros of the
-     * columns that would be stored densely plus those of the mostly-zero columns number fewer than half of p²
+     * The layout that makes a coordinate-descent pass cheaper for {@code x}: SPARSE when the entries of the columns
+     * that would be stored densely plus the differing entries of the sparse-stored ones number fewer than half of p²
      * (a covariance-mode pass touches up to p² Gram entries, and building the Gram matrix costs n·p²), else DENSE.
      */
     static Layout preferredLayout(double[][] x) {
         int n = x.length;
         int p = x[0].length;
         long cost = 0;
+        double[] c = new double[n];
         for (int j = 0; j < p; j++) {
-            int nz = 0;
-            for (double[] row : x) {
-                if (row[j] != 0) {
-                    nz++;
-                }
+            for (int i = 0; i < n; i++) {
+                c[i] = x[i][j];
             }
+            int nz = differing(c, base(c));
             cost += nz <= SPARSE_COLUMN_SHARE * n ? nz : n;
         }
         return 2 * cost < (long) p * p ? Layout.SPARSE : Layout.DENSE;
@@ -110,6 +113,7 @@ final class Design {
         double[][] cols = new double[p][n];
         int[][] nzRows = layout == Layout.SPARSE ? new int[p][] : null;
         double[][] nzRaw = layout == Layout.SPARSE ? new double[p][] : null;
+        double[] centre = layout == Layout.SPARSE ? new double[p] : null;
         for (int i = 0; i < n; i++) {
             double[] row = x[rows[i]];
             for (int j = 0; j < p; j++) {
@@ -157,6 +161,7 @@ final class Design {
             sd[j] = s;
             usable[nUsable++] = j;
             if (layout == Layout.SPARSE && storeSparse(c, j, nzRows, nzRaw)) {
+                centre[j] = m - base(c);
                 cols[j] = null;
                 continue;
             }
@@ -165,19 +170,43 @@ final class Design {
                 c[i] = (c[i] - m) * inv;
             }
         }
-        return new Design(layout, rows, cols, nzRows, nzRaw, wn, mean, sd,
+        return new Design(layout, rows, cols, nzRows, nzRaw, centre, wn, mean, sd,
                 java.util.Arrays.copyOf(usable, nUsable));
     }
 
-    /** Stores column j by its non-zeros if they are few enough; returns whether it did. */
-    private static boolean storeSparse(double[] c, int j, int[][] nzRows, double[][] nzRaw) {
-        int n = c.length;
-        int nz = 0;
+    /** The majority value of c (Boyer–Moore vote; meaningful when one value fills more than half of c). */
+    static double base(double[] c) {
+        double candidate = c[0];
+        int count = 0;
         for (double v : c) {
-            if (v != 0) {
-                nz++;
+            if (count == 0) {
+                candidate = v;
+                count = 1;
+            } else if (v == candidate) {
+                count++;
+            } else {
+                count--;
             }
         }
+        return candidate;
+    }
+
+    /** Number of entries of c that differ from {@code base}. */
+    static int differing(double[] c, double base) {
+        int k = 0;
+        for (double v : c) {
+            if (v != base) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** Stores column j by its entries that differ from its base value if they are few enough; returns whether. */
+    private static boolean storeSparse(double[] c, int j, int[][] nzRows, double[][] nzRaw) {
+        int n = c.length;
+        double b = base(c);
+        int nz = differing(c, b);
         if (nz > SPARSE_COLUMN_SHARE * n) {
             return false;
         }
@@ -185,9 +214,9 @@ final class Design {
         double[] val = new double[nz];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (c[i] != 0) {
+            if (c[i] != b) {
                 idx[k] = i;
-                val[k++] = c[i];
+                val[k++] = c[i] - b;
             }
         }
         nzRows[j] = idx;
@@ -195,7 +224,7 @@ final class Design {
         return true;
     }
 
-    /** True when column j is stored by its non-zeros. */
+    /** True when column j is stored by the rows where it differs from its base value. */
     boolean isSparse(int j) {
         return cols[j] == null;
     }
@@ -214,7 +243,7 @@ final class Design {
         for (int k = 0; k < idx.length; k++) {
             s += val[k] * a[idx[k]];
         }
-        return (s - mean[j] * sumA) / sd[j];
+        return (s - centre[j] * sumA) / sd[j];
     }
 
     /**
@@ -240,7 +269,7 @@ final class Design {
             int i = idx[k];
             s += val[k] * a[i] * (b == null ? 1.0 : b[i]);
         }
-        return (s - mean[j] * sumAB) / sd[j];
+        return (s - centre[j] * sumAB) / sd[j];
     }
 
     /** {@code Σ_i v_i x_ij²} for the standardised column j, given {@code sumV = Σ_i v_i}. */
@@ -262,9 +291,9 @@ final class Design {
             s1 += vr;
             s2 += vr * val[k];
         }
-        double m = mean[j];
+        double m = centre[j];
         double sj = sd[j];
-        // Σ v (raw − m)² = Σ_nz v raw² − 2m Σ_nz v raw + m² Σ v
+        // Σ v (e − m)² = Σ_nz v e² − 2m Σ_nz v e + m² Σ v
         return (s2 - 2 * m * s1 + m * m * sumV) / (sj * sj);
     }
 

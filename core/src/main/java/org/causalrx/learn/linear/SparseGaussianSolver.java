@@ -7,8 +7,9 @@ package org.causalrx.learn.linear;
  * the residual instead of a Gram matrix, so one coordinate update costs O(non-zeros of the column) and nothing is
  * O(p²).
  *
- * <p>The residual is {@code r_i = rs_i + c}: a standardised sparse column is {@code (raw − mean)/sd}, so changing its
- * coefficient by δ changes {@code rs} on the column's non-zero rows only and adds {@code δ·mean/sd} to the scalar c.
+ * <p>The residual is {@code r_i = rs_i + c}: a standardised sparse column is {@code (e − centre)/sd} with e = 0 off
+ * its stored rows (see {@link Design}), so changing its coefficient by δ changes {@code rs} on the stored rows only
+ * and adds {@code δ·centre/sd} to the scalar c.
  */
 final class SparseGaussianSolver implements PathSolver {
     private final Design d;
@@ -142,7 +143,7 @@ final class SparseGaussianSolver implements PathSolver {
                 rs[i] -= step * val[k];
                 sumWr -= step * val[k] * d.wn[i];
             }
-            double shift = step * d.mean[j];
+            double shift = step * d.centre[j];
             offset += shift;
             sumWr += shift;
         } else {
@@ -172,7 +173,7 @@ final class SparseGaussianSolver implements PathSolver {
             int i = idx[k];
             s += val[k] * wn[i] * (rs[i] + offset);
         }
-        return (s - d.mean[j] * sumWr) / d.sd[j];
+        return (s - d.centre[j] * sumWr) / d.sd[j];
     }
 
     @Override

@@ -8,8 +8,9 @@ package org.causalrx.learn.linear;
  * {@code v_i = wn_i p_i(1−p_i)} are recomputed at every outer (Newton) step, which costs one pass.
  *
  * <p>The working residual of the quadratic model is {@code ρ_i = rs_i + c·v_i}: changing the coefficient of a
- * standardised sparse column {@code (raw − mean)/sd} by δ changes {@code rs} on its non-zero rows only and adds
- * {@code δ·mean/sd} to the scalar c; changing the intercept by δ subtracts δ from c.
+ * standardised sparse column {@code (e − centre)/sd} (e = 0 off its stored rows, see {@link Design}) by δ changes
+ * {@code rs} on the stored rows only and adds {@code δ·centre/sd} to the scalar c; changing the intercept by δ
+ * subtracts δ from c.
  */
 final class SparseLogisticSolver implements PathSolver {
     private final Design d;
@@ -248,7 +249,7 @@ final class SparseLogisticSolver implements PathSolver {
                         rs[i] -= step * v[i] * val[k];
                     }
                     sumRs -= step * vRaw[j];
-                    c += step * d.mean[j];
+                    c += step * d.centre[j];
                 } else {
                     double[] x = d.cols[j];
                     for (int i = 0; i < n; i++) {
@@ -273,7 +274,7 @@ final class SparseLogisticSolver implements PathSolver {
         for (int k = 0; k < idx.length; k++) {
             s += val[k] * rs[idx[k]];
         }
-        return (s - d.mean[j] * sumRs) / d.sd[j];
+        return (s - d.centre[j] * sumRs) / d.sd[j];
     }
 
     private void applyStep(double[] b) {
@@ -293,7 +294,7 @@ final class SparseLogisticSolver implements PathSolver {
                 for (int k = 0; k < idx.length; k++) {
                     eta[idx[k]] += step * val[k];
                 }
-                shift -= step * d.mean[j];
+                shift -= step * d.centre[j];
             } else {
                 double[] x = d.cols[j];
                 for (int i = 0; i < n; i++) {

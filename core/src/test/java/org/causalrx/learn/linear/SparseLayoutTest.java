@@ -118,7 +118,34 @@ class SparseLayoutTest {
 
     @Test
     void sameSolutionOnOneHotData() {
-        compareAll(design(new Random(21), 900, 3, new int[] {30, 4}), 22, "one-hot");
+        compareAll(design(new Random(21), 700, 3, new int[] {30, 4}), 22, "one-hot");
+    }
+
+    /** Standardised columns (as the feasibility simulation fits): a dummy takes two values, mostly the first. */
+    @Test
+    void sameSolutionOnStandardisedOneHotData() {
+        double[][] x = standardised(design(new Random(51), 700, 3, new int[] {30}));
+        compareAll(x, 52, "standardised one-hot");
+    }
+
+    private static double[][] standardised(double[][] x) {
+        int n = x.length;
+        int p = x[0].length;
+        double[][] out = new double[n][p];
+        for (int j = 0; j < p; j++) {
+            double m = 0;
+            for (double[] row : x) {
+                m += row[j] / n;
+            }
+            double v = 0;
+            for (double[] row : x) {
+                v += (row[j] - m) * (row[j] - m) / n;
+            }
+            for (int i = 0; i < n; i++) {
+                out[i][j] = (x[i][j] - m) / Math.sqrt(v);
+            }
+        }
+        return out;
     }
 
     @Test
@@ -145,5 +172,7 @@ class SparseLayoutTest {
     void layoutFollowsCost() {
         assertEquals(Design.Layout.DENSE, Design.preferredLayout(design(new Random(41), 500, 20, new int[] {5, 3})));
         assertEquals(Design.Layout.SPARSE, Design.preferredLayout(design(new Random(42), 500, 5, new int[] {300})));
+        assertEquals(Design.Layout.SPARSE,
+                Design.preferredLayout(standardised(design(new Random(43), 500, 5, new int[] {300}))));
     }
 }
