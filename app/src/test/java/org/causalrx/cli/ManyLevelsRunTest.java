@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * completes, and the console and results.json warn about the level count, naming the column and advising to group
  * rare levels.
  */
+@Tag("slow")
 class ManyLevelsRunTest {
     private static final int LEVELS = 150;
 
