@@ -43,6 +43,13 @@ public final class Main implements Runnable {
      * bench module passes a {@code causalrx} command line with its {@code bench} command added.
      */
     public static int execute(CommandLine cl, java.io.PrintWriter err, String... args) {
+        boolean helpOnly = args.length == 0 || java.util.Set.of("-h", "--help", "-V", "--version", "help")
+                .contains(args[0]);
+        java.util.Optional<String> missing = helpOnly ? java.util.Optional.empty() : NativeLibraries.missingDuckDb();
+        if (missing.isPresent()) {
+            err.println("error: " + missing.get());
+            return 1;
+        }
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof org.causalrx.util.CausalRxException) {

@@ -5,17 +5,37 @@ package org.causalrx.learn.linear;
  * and weighted mean square 1 under the normalised weights {@code wn} (which sum to 1). Columns that are constant
  * over the rows with positive weight are unusable: their SD is stored as 0, their column is all zeros and their
  * coefficient is always 0.
+ *
+ * <p>Two layouts. {@link Layout#DENSE}: every column is stored standardised ({@link #cols}) and also row-major
+ * ({@link #rowMajor}), for the covariance-mode solvers. {@link Layout#SPARSE}: a column whose raw values mostly
+ * equal one value {@code base_j} (a one-hot dummy: 0, or a standardised dummy) keeps only the rows where it differs
+ * and the differences {@code e = raw − base_j} ({@link #nzRows}, {@link #nzRaw}; {@code cols[j]} is null), so the
+ * standardised value is {@code (e − centre_j) / sd_j} with {@code centre_j = mean_j − base_j} ({@link #centre}),
+ * e = 0 elsewhere; the other columns are stored standardised in {@link #cols}; {@link #rowMajor} is null.
  */
 final class Design {
     /** Relative SD below which a column counts as constant (guards against rounding noise). */
     private static final double CONSTANT_REL_SD = 1e-12;
+    /** In the sparse layout, a column is stored by its non-zeros when at most this share of its rows are non-zero. */
+    static final double SPARSE_COLUMN_SHARE = 0.25;
+
+    /** How the columns are stored (see the class comment). */
+    enum Layout { DENSE, SPARSE }
+
+    final Layout layout;
 
     final int n;
     final int p;
     /** Indices of these rows in the caller's arrays. */
     final int[] rows;
-    /** p columns of length n, standardised (all zero for unusable columns). */
+    /** p columns of length n, standardised (all zero for unusable columns); null for sparse-stored columns. */
     final double[][] cols;
+    /** Sparse layout: rows (ascending, 0..n−1) where a sparse-stored column differs from its base value. */
+    final int[][] nzRows;
+    /** Sparse layout: raw value minus base value on those rows, aligned with nzRows. */
+    final double[][] nzRaw;
+    /** Sparse layout: mean minus base value of sparse-stored columns (0 for the others); else null. */
+    final double[] centre;
     /** Weights normalised to sum 1. */
     final double[] wn;
     /** Weighted mean and SD (denominator Σw) of each feature; SD 0 marks an unusable column. */
@@ -23,18 +43,27 @@ final class Design {
     final double[] sd;
     /** Indices of usable columns, ascending. */
     final int[] usable;
-    /** The same standardised values, row-major (n × p). */
+    /** The same standardised values, row-major (n × p); null in the sparse layout. */
     final double[] rowMajor;
 
-    private Design(int[] rows, double[][] cols, double[] wn, double[] mean, double[] sd, int[] usable) {
+    private Design(Layout layout, int[] rows, double[][] cols, int[][] nzRows, double[][] nzRaw, double[] centre,
+                   double[] wn, double[] mean, double[] sd, int[] usable) {
+        this.layout = layout;
         this.n = rows.length;
         this.p = cols.length;
         this.rows = rows;
         this.cols = cols;
+        this.nzRows = nzRows;
+        this.nzRaw = nzRaw;
+        this.centre = centre;
         this.wn = wn;
         this.mean = mean;
         this.sd = sd;
         this.usable = usable;
+        if (layout == Layout.SPARSE) {
+            this.rowMajor = null;
+            return;
+        }
         this.rowMajor = new double[n * p];
         for (int j = 0; j < p; j++) {
             double[] c = cols[j];
@@ -44,8 +73,33 @@ final class Design {
         }
     }
 
-    /** Builds the design for {@code rows} of {@code x} with weights {@code w} (indexed like x; Σ over rows &gt; 0). */
+    /**
+     * The layout that makes a coordinate-descent pass cheaper for {@code x}: SPARSE when the entries of the columns
+     * that would be stored densely plus the differing entries of the sparse-stored ones number fewer than half of p²
+     * (a covariance-mode pass touches up to p² Gram entries, and building the Gram matrix costs n·p²), else DENSE.
+     */
+    static Layout preferredLayout(double[][] x) {
+        int n = x.length;
+        int p = x[0].length;
+        long cost = 0;
+        double[] c = new double[n];
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < n; i++) {
+                c[i] = x[i][j];
+            }
+            int nz = differing(c, base(c));
+            cost += nz <= SPARSE_COLUMN_SHARE * n ? nz : n;
+        }
+        return 2 * cost < (long) p * p ? Layout.SPARSE : Layout.DENSE;
+    }
+
+    /** The DENSE design for {@code rows} of {@code x} with weights {@code w} (indexed like x; Σ over rows &gt; 0). */
     static Design of(double[][] x, double[] w, int[] rows) {
+        return of(x, w, rows, Layout.DENSE);
+    }
+
+    /** As {@link #of(double[][], double[], int[])} in the given layout. */
+    static Design of(double[][] x, double[] w, int[] rows, Layout layout) {
         int n = rows.length;
         int p = x[rows[0]].length;
         double total = 0;
@@ -57,6 +111,9 @@ final class Design {
             wn[i] = w[rows[i]] / total;
         }
         double[][] cols = new double[p][n];
+        int[][] nzRows = layout == Layout.SPARSE ? new int[p][] : null;
+        double[][] nzRaw = layout == Layout.SPARSE ? new double[p][] : null;
+        double[] centre = layout == Layout.SPARSE ? new double[p] : null;
         for (int i = 0; i < n; i++) {
             double[] row = x[rows[i]];
             for (int j = 0; j < p; j++) {
@@ -102,13 +159,142 @@ final class Design {
                 continue;
             }
             sd[j] = s;
+            usable[nUsable++] = j;
+            if (layout == Layout.SPARSE && storeSparse(c, j, nzRows, nzRaw)) {
+                centre[j] = m - base(c);
+                cols[j] = null;
+                continue;
+            }
             double inv = 1.0 / s;
             for (int i = 0; i < n; i++) {
                 c[i] = (c[i] - m) * inv;
             }
-            usable[nUsable++] = j;
         }
-        return new Design(rows, cols, wn, mean, sd, java.util.Arrays.copyOf(usable, nUsable));
+        return new Design(layout, rows, cols, nzRows, nzRaw, centre, wn, mean, sd,
+                java.util.Arrays.copyOf(usable, nUsable));
+    }
+
+    /** The majority value of c (Boyer–Moore vote; meaningful when one value fills more than half of c). */
+    static double base(double[] c) {
+        double candidate = c[0];
+        int count = 0;
+        for (double v : c) {
+            if (count == 0) {
+                candidate = v;
+                count = 1;
+            } else if (v == candidate) {
+                count++;
+            } else {
+                count--;
+            }
+        }
+        return candidate;
+    }
+
+    /** Number of entries of c that differ from {@code base}. */
+    static int differing(double[] c, double base) {
+        int k = 0;
+        for (double v : c) {
+            if (v != base) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** Stores column j by its entries that differ from its base value if they are few enough; returns whether. */
+    private static boolean storeSparse(double[] c, int j, int[][] nzRows, double[][] nzRaw) {
+        int n = c.length;
+        double b = base(c);
+        int nz = differing(c, b);
+        if (nz > SPARSE_COLUMN_SHARE * n) {
+            return false;
+        }
+        int[] idx = new int[nz];
+        double[] val = new double[nz];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (c[i] != b) {
+                idx[k] = i;
+                val[k++] = c[i] - b;
+            }
+        }
+        nzRows[j] = idx;
+        nzRaw[j] = val;
+        return true;
+    }
+
+    /** True when column j is stored by the rows where it differs from its base value. */
+    boolean isSparse(int j) {
+        return cols[j] == null;
+    }
+
+    /**
+     * {@code Σ_i x_ij a_i} for the standardised column j, given {@code sumA = Σ_i a_i}: O(n) for a dense column,
+     * O(non-zeros) for a sparse one.
+     */
+    double dot(int j, double[] a, double sumA) {
+        if (cols[j] != null) {
+            return dot(cols[j], a, n);
+        }
+        int[] idx = nzRows[j];
+        double[] val = nzRaw[j];
+        double s = 0;
+        for (int k = 0; k < idx.length; k++) {
+            s += val[k] * a[idx[k]];
+        }
+        return (s - centre[j] * sumA) / sd[j];
+    }
+
+    /**
+     * {@code Σ_i x_ij a_i b_i} for the standardised column j, given {@code sumAB = Σ_i a_i b_i}; {@code b} may be
+     * null (read as all ones).
+     */
+    double dot(int j, double[] a, double[] b, double sumAB) {
+        if (cols[j] != null) {
+            double[] c = cols[j];
+            if (b == null) {
+                return dot(c, a, n);
+            }
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += c[i] * a[i] * b[i];
+            }
+            return s;
+        }
+        int[] idx = nzRows[j];
+        double[] val = nzRaw[j];
+        double s = 0;
+        for (int k = 0; k < idx.length; k++) {
+            int i = idx[k];
+            s += val[k] * a[i] * (b == null ? 1.0 : b[i]);
+        }
+        return (s - centre[j] * sumAB) / sd[j];
+    }
+
+    /** {@code Σ_i v_i x_ij²} for the standardised column j, given {@code sumV = Σ_i v_i}. */
+    double weightedSquare(int j, double[] v, double sumV) {
+        if (cols[j] != null) {
+            double[] c = cols[j];
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += v[i] * c[i] * c[i];
+            }
+            return s;
+        }
+        int[] idx = nzRows[j];
+        double[] val = nzRaw[j];
+        double s2 = 0;
+        double s1 = 0;
+        for (int k = 0; k < idx.length; k++) {
+            double vr = v[idx[k]] * val[k];
+            s1 += vr;
+            s2 += vr * val[k];
+        }
+        double m = centre[j];
+        double sj = sd[j];
+        // Σ v (e − m)² = Σ_nz v e² − 2m Σ_nz v e + m² Σ v
+        return (s2 - 2 * m * s1 + m * m * sumV) / (sj * sj);
     }
 
     /**

@@ -24,9 +24,9 @@ final class LogisticSolver implements PathSolver {
     private static final double MAX_ETA_SHIFT = 1.0;
     /** ... or when a step with a reused Gram matrix shrank by less than this factor. */
     private static final double SLOW_CONVERGENCE = 0.2;
-    private static final double SATURATED_DEVIANCE_RATIO = 1e-3;
-    private static final double MIN_DEVIANCE_GAIN = 1e-5;
-    private static final int MIN_PATH_LENGTH = 5;
+    static final double SATURATED_DEVIANCE_RATIO = 1e-3;
+    static final double MIN_DEVIANCE_GAIN = 1e-5;
+    static final int MIN_PATH_LENGTH = 5;
 
     private final Design d;
     private final int n;

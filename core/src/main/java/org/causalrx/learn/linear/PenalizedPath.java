@@ -26,13 +26,22 @@ final class PenalizedPath {
     /** As above; cross-validation folds keep rows sharing an id in {@code groups} (may be null) together. */
     static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
                       LinearSettings s) {
+        return fit(family, x, y, w, groups, seed, alpha, s, Design.preferredLayout(x));
+    }
+
+    /**
+     * As above with the design layout given: DENSE fits by covariance updates, SPARSE by residual updates that
+     * skip the zeros of mostly-zero columns. Both minimise the same convex objective.
+     */
+    static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
+                      LinearSettings s, Design.Layout layout) {
         int n = x.length;
         int p = x[0].length;
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        Design full = Design.of(x, w, all);
+        Design full = Design.of(x, w, all, layout);
         PathSolver solver = solver(family, full, y, alpha, s, !s.hasFixedLambda());
         double lambdaMax = solver.lambdaMax();
         if (s.hasFixedLambda() || !(lambdaMax > 0) || !Double.isFinite(lambdaMax)) {
@@ -77,7 +86,7 @@ final class PenalizedPath {
                 foldWeight[f] = 0;
                 continue;
             }
-            PathSolver fs = solver(family, Design.of(x, w, train), y, alpha, s, true);
+            PathSolver fs = solver(family, Design.of(x, w, train, layout), y, alpha, s, true);
             double last = 0;
             for (int l = 0; l < nl; l++) {
                 if (l == 0 || !fs.saturated()) {
@@ -157,6 +166,10 @@ final class PenalizedPath {
 
     private static PathSolver solver(Family family, Design d, double[] y, double alpha, LinearSettings s,
                                      boolean earlyStop) {
+        if (d.layout == Design.Layout.SPARSE) {
+            return family == Family.GAUSSIAN ? new SparseGaussianSolver(d, y, alpha, s)
+                    : new SparseLogisticSolver(d, y, alpha, s, earlyStop);
+        }
         return family == Family.GAUSSIAN ? new GaussianSolver(d, y, alpha, s)
                 : new LogisticSolver(d, y, alpha, s, earlyStop);
     }
@@ -186,13 +199,21 @@ final class PenalizedPath {
                                       int[] test) {
         double sum = 0;
         int p = coef.length - 1;
+        int[] nonZero = new int[p]; // terms with a zero coefficient add exactly 0 (x is finite)
+        int m = 0;
+        for (int j = 0; j < p; j++) {
+            if (coef[j + 1] != 0) {
+                nonZero[m++] = j;
+            }
+        }
         for (int r : test) {
             if (w[r] == 0) {
                 continue;
             }
             double[] row = x[r];
             double eta = coef[0];
-            for (int j = 0; j < p; j++) {
+            for (int a = 0; a < m; a++) {
+                int j = nonZero[a];
                 eta += coef[j + 1] * row[j];
             }
             double l;

@@ -9,5 +9,10 @@
  * {@code (1/(2 Σw)) Σ w_i (y_i − b0 − x_i·b)² + λ [(1−α)/2 ‖β‖² + α ‖β‖₁]}, where {@code β_j = b_j · sd_j} are the
  * coefficients of the internally standardised features (weighted mean and SD, denominator {@code Σw}).
  * The intercept is not penalised; constant features get coefficient 0.
+ *
+ * <p>Two solver layouts minimise the same objective: covariance updates on a Gram matrix (few features), and
+ * residual updates that touch only the rows where a mostly-constant column (a one-hot dummy) differs from its
+ * majority value, so a categorical covariate with hundreds of levels costs O(non-zeros) per coordinate update
+ * instead of O(p); {@code Design.preferredLayout} picks the cheaper one per fit.
  */
 package org.causalrx.learn.linear;

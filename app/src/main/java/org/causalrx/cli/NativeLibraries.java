@@ -1,0 +1,52 @@
+package org.causalrx.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Where DuckDB's native library comes from. In the executable jar it is not embedded (it would be copied to the temp
+ * folder on every run) but lies beside the jar as {@code libduckdb_java.so_<os>_<arch>}, which DuckDB loads in place;
+ * on a plain class path (tests, IDE) the library jar embeds it and DuckDB unpacks it itself.
+ */
+final class NativeLibraries {
+    private NativeLibraries() {
+    }
+
+    /** DuckDB's name for this platform's library, e.g. {@code libduckdb_java.so_linux_amd64}. */
+    static String duckDbFileName(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String arch = osArch.toLowerCase(Locale.ROOT);
+        String o = os.contains("windows") ? "windows" : os.contains("mac") ? "osx" : os.contains("linux") ? "linux"
+                : os;
+        String a = arch.equals("x86_64") || arch.equals("amd64") ? "amd64"
+                : arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : arch;
+        return "libduckdb_java.so_" + o + "_" + (o.equals("osx") ? "universal" : a);
+    }
+
+    /**
+     * A one-line message when DuckDB's library is neither embedded in the class path nor beside the jar that holds
+     * DuckDB's classes; empty when it can be loaded (or the jar's folder is unknown).
+     */
+    static Optional<String> missingDuckDb() {
+        String name = duckDbFileName(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        if (NativeLibraries.class.getResource("/" + name) != null) {
+            return Optional.empty();
+        }
+        Path jar;
+        try {
+            jar = Path.of(Class.forName("org.duckdb.DuckDBDriver", false, NativeLibraries.class.getClassLoader())
+                    .getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (ReflectiveOperationException | java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty(); // DuckDB reports its own error when it fails to load
+        }
+        Path file = jar.toAbsolutePath().resolveSibling(name);
+        if (Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of("DuckDB's native library " + file + " is missing (it is installed beside "
+                + jar.getFileName() + "); rebuild with `mvn -DskipTests package` (bin/causalrx does it when needed)"
+                + " or copy " + name + " from the build's app/target folder next to the jar");
+    }
+}
