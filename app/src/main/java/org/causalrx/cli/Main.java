@@ -45,7 +45,8 @@ public final class Main implements Runnable {
     public static int execute(CommandLine cl, java.io.PrintWriter err, String... args) {
         boolean helpOnly = args.length == 0 || java.util.Set.of("-h", "--help", "-V", "--version", "help")
                 .contains(args[0]);
-        java.util.Optional<String> missing = helpOnly ? java.util.Optional.empty() : NativeLibraries.missingDuckDb();
+        java.util.Optional<String> missing = helpOnly ? java.util.Optional.empty()
+                : NativeLibraries.missingDuckDb().or(NativeLibraries::missingXgboost);
         if (missing.isPresent()) {
             err.println("error: " + missing.get());
             return 1;

@@ -49,4 +49,38 @@ final class NativeLibraries {
                 + jar.getFileName() + "); rebuild with `mvn -DskipTests package` (bin/causalrx does it when needed)"
                 + " or copy " + name + " from the build's app/target folder next to the jar");
     }
+
+    /**
+     * A one-line message when XGBoost's native library is neither embedded in the class path nor unpacked beside the
+     * jar that holds XGBoost's classes ({@code lib/<os>/<arch>/}, where the executable jar's loader looks); empty
+     * when it can be loaded.
+     */
+    static Optional<String> missingXgboost() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String o = os.contains("windows") ? "windows" : os.contains("mac") ? "macos" : os.contains("linux") ? "linux"
+                : os;
+        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+                : arch.equals("arm64") || arch.equals("aarch64") ? "aarch64" : arch;
+        String rel = "lib/" + o + "/" + a + "/" + (o.equals("windows") ? "xgboost4j.dll"
+                : o.equals("macos") ? "libxgboost4j.dylib" : "libxgboost4j.so");
+        if (NativeLibraries.class.getResource("/" + rel) != null) {
+            return Optional.empty();
+        }
+        Path jar;
+        try {
+            jar = Path.of(Class.forName("ml.dmlc.xgboost4j.java.XGBoostJNI", false,
+                    NativeLibraries.class.getClassLoader()).getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+        } catch (ReflectiveOperationException | java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+        Path file = jar.toAbsolutePath().resolveSibling(rel);
+        if (Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of("XGBoost's native library " + file + " is missing (it is installed beside "
+                + jar.getFileName() + "); rebuild with `mvn -DskipTests package` (bin/causalrx does it when needed)"
+                + " or copy the build's app/target/lib folder next to the jar");
+    }
 }
