@@ -56,14 +56,8 @@ final class NativeLibraries {
      * when it can be loaded.
      */
     static Optional<String> missingXgboost() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String o = os.contains("windows") ? "windows" : os.contains("mac") ? "macos" : os.contains("linux") ? "linux"
-                : os;
-        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
-                : arch.equals("arm64") || arch.equals("aarch64") ? "aarch64" : arch;
-        String rel = "lib/" + o + "/" + a + "/" + (o.equals("windows") ? "xgboost4j.dll"
-                : o.equals("macos") ? "libxgboost4j.dylib" : "libxgboost4j.so");
+        String rel = ml.dmlc.xgboost4j.java.NativeLibLoader.relativePath(System.getProperty("os.name", ""),
+                System.getProperty("os.arch", ""));
         if (NativeLibraries.class.getResource("/" + rel) != null) {
             return Optional.empty();
         }
