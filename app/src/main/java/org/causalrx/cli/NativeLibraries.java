@@ -56,6 +56,8 @@ final class NativeLibraries {
      * when it can be loaded.
      */
     static Optional<String> missingXgboost() {
+        // the path rule of app's ml.dmlc.xgboost4j.java.NativeLibLoader, not called from here: on a class path where
+        // XGBoost4J's own loader comes first (the bench module's tests) that class is XGBoost's, package-private
         String rel = ml.dmlc.xgboost4j.java.NativeLibLoader.relativePath(System.getProperty("os.name", ""),
                 System.getProperty("os.arch", ""));
         if (NativeLibraries.class.getResource("/" + rel) != null) {
