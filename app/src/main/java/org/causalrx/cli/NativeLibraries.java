@@ -58,8 +58,14 @@ final class NativeLibraries {
     static Optional<String> missingXgboost() {
         // the path rule of app's ml.dmlc.xgboost4j.java.NativeLibLoader, not called from here: on a class path where
         // XGBoost4J's own loader comes first (the bench module's tests) that class is XGBoost's, package-private
-        String rel = ml.dmlc.xgboost4j.java.NativeLibLoader.relativePath(System.getProperty("os.name", ""),
-                System.getProperty("os.arch", ""));
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String o = os.contains("windows") ? "windows" : os.contains("mac") ? "macos" : os.contains("linux") ? "linux"
+                : os;
+        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+                : arch.equals("arm64") || arch.equals("aarch64") ? "aarch64" : arch;
+        String rel = "lib/" + o + "/" + a + "/" + (o.equals("windows") ? "xgboost4j.dll"
+                : o.equals("macos") ? "libxgboost4j.dylib" : "libxgboost4j.so");
         if (NativeLibraries.class.getResource("/" + rel) != null) {
             return Optional.empty();
         }

@@ -17,12 +17,12 @@ import java.util.Locale;
  * {@code XGBoostJNI} calls {@link #initXGBoost()} once, from its static initialiser; loading the same file twice is a
  * no-op of {@link System#load}.
  */
-public final class NativeLibLoader {
+final class NativeLibLoader {
     private NativeLibLoader() {
     }
 
     /** The library's path relative to the folder of the jar that holds this class, e.g. lib/linux/x86_64/... */
-    public static String relativePath(String osName, String osArch) {
+    static String relativePath(String osName, String osArch) {
         String os = osName.toLowerCase(Locale.ROOT);
         String arch = osArch.toLowerCase(Locale.ROOT);
         String o = os.contains("windows") ? "windows" : os.contains("mac") ? "macos" : os.contains("linux") ? "linux"
