@@ -10,8 +10,25 @@ import java.util.Optional;
  * folder on every run) but lies beside the jar as {@code libduckdb_java.so_<os>_<arch>}, which DuckDB loads in place;
  * on a plain class path (tests, IDE) the library jar embeds it and DuckDB unpacks it itself.
  */
-final class NativeLibraries {
+public final class NativeLibraries {
     private NativeLibraries() {
+    }
+
+    /**
+     * XGBoost's library for this platform relative to the folder of the jar, as XGBoost4J lays it out inside its
+     * jar, e.g. {@code lib/linux/x86_64/libxgboost4j.so}. Used by app's replacement
+     * {@code ml.dmlc.xgboost4j.java.NativeLibLoader} (this class never calls that one: where XGBoost4J's own loader
+     * comes first on a class path, as in the bench module's tests, that class is XGBoost's, package-private).
+     */
+    public static String xgboostPath(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String arch = osArch.toLowerCase(Locale.ROOT);
+        String o = os.contains("windows") ? "windows" : os.contains("mac") ? "macos" : os.contains("linux") ? "linux"
+                : os;
+        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+                : arch.equals("arm64") || arch.equals("aarch64") ? "aarch64" : arch;
+        return "lib/" + o + "/" + a + "/" + (o.equals("windows") ? "xgboost4j.dll"
+                : o.equals("macos") ? "libxgboost4j.dylib" : "libxgboost4j.so");
     }
 
     /** DuckDB's name for this platform's library, e.g. {@code libduckdb_java.so_linux_amd64}. */
@@ -56,16 +73,7 @@ final class NativeLibraries {
      * when it can be loaded.
      */
     static Optional<String> missingXgboost() {
-        // the path rule of app's ml.dmlc.xgboost4j.java.NativeLibLoader, not called from here: on a class path where
-        // XGBoost4J's own loader comes first (the bench module's tests) that class is XGBoost's, package-private
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String o = os.contains("windows") ? "windows" : os.contains("mac") ? "macos" : os.contains("linux") ? "linux"
-                : os;
-        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
-                : arch.equals("arm64") || arch.equals("aarch64") ? "aarch64" : arch;
-        String rel = "lib/" + o + "/" + a + "/" + (o.equals("windows") ? "xgboost4j.dll"
-                : o.equals("macos") ? "libxgboost4j.dylib" : "libxgboost4j.so");
+        String rel = xgboostPath(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
         if (NativeLibraries.class.getResource("/" + rel) != null) {
             return Optional.empty();
         }

@@ -6,7 +6,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
+
+import org.causalrx.cli.NativeLibraries;
 
 /**
  * CausalRx's loader for XGBoost4J's native library, in place of the library's own class of this name (the
@@ -23,15 +24,7 @@ final class NativeLibLoader {
 
     /** The library's path relative to the folder of the jar that holds this class, e.g. lib/linux/x86_64/... */
     static String relativePath(String osName, String osArch) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        String arch = osArch.toLowerCase(Locale.ROOT);
-        String o = os.contains("windows") ? "windows" : os.contains("mac") ? "macos" : os.contains("linux") ? "linux"
-                : os;
-        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
-                : arch.equals("arm64") || arch.equals("aarch64") ? "aarch64" : arch;
-        String file = o.equals("windows") ? "xgboost4j.dll" : o.equals("macos") ? "libxgboost4j.dylib"
-                : "libxgboost4j.so";
-        return "lib/" + o + "/" + a + "/" + file;
+        return NativeLibraries.xgboostPath(osName, osArch);
     }
 
     /** The unpacked library beside the jar (or class folder) holding this class; it may not exist. */
