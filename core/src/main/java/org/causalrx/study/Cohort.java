@@ -5,11 +5,11 @@ import java.util.List;
 import org.causalrx.data.Table;
 
 /**
- * The analysis cohort: rows kept after applying the outcome-missing policy, with treatment coded 0 (control)
- * / 1 (treated).
+ * The analysis cohort: rows kept after applying the outcome-missing policy, with treatment coded as arm indices
+ * 0..K−1 of the study's {@link org.causalrx.result.Arms} (0 the reference: 0 control / 1 treated in a two-arm study).
  *
  * @param covariates  the kept covariate columns, analysis rows only
- * @param treatment   0/1 per analysis row
+ * @param treatment   arm index per analysis row
  * @param outcome     outcome per analysis row (no missing values)
  * @param ids         patient id text (or 1-based data row number when the study has no id column)
  * @param sourceRows  0-based row in the data file of each analysis row

@@ -35,6 +35,7 @@ public final class CohortBuilder {
         int[] t = new int[n];
         List<Integer> missingT = new ArrayList<>();
         List<Integer> badT = new ArrayList<>();
+        boolean[] armSeen = new boolean[tr.size()];
         Set<String> seen = new TreeSet<>();
         for (int i = 0; i < n; i++) {
             if (tCol.isMissing(i)) {
@@ -43,10 +44,12 @@ public final class CohortBuilder {
             }
             String code = tCol.text(i);
             seen.add(code);
-            if (sameCode(code, tr.treatedCode())) {
-                t[i] = 1;
-            } else if (!sameCode(code, tr.controlCode())) {
+            int arm = armOf(tr.arms(), code);
+            if (arm < 0) {
                 badT.add(i);
+            } else {
+                t[i] = arm;
+                armSeen[arm] = true;
             }
         }
         if (!missingT.isEmpty()) {
@@ -54,21 +57,29 @@ public final class CohortBuilder {
                     + " missing values (rows " + rows(missingT) + "); remove those rows from the data or record "
                     + "the treatment given");
         }
-        if (seen.size() > 2) {
+        if (tr.binary() && seen.size() > 2) {
             throw new CausalRxException(file + ": treatment column '" + tr.column() + "' is not binary: it has "
                     + seen.size() + " distinct values (" + String.join(", ", first(seen)) + "; e.g. rows "
-                    + rows(badT) + "); use a column with exactly two arms or recode it");
+                    + rows(badT) + "); use a column with exactly two arms, recode it, or list every arm under "
+                    + "treatment.arms");
         }
         if (!badT.isEmpty()) {
             throw new CausalRxException(file + ": treatment column '" + tr.column() + "' has values not declared "
                     + "under treatment.arms (data has " + String.join(", ", first(seen)) + "; declared '"
-                    + tr.controlCode() + "', '" + tr.treatedCode() + "'; rows " + rows(badT) + " are '"
+                    + String.join("', '", tr.arms().codes()) + "'; rows " + rows(badT) + " are '"
                     + tCol.text(badT.get(0)) + "'); set treatment.arms to the codes used in the data");
         }
         if (seen.size() < 2) {
             throw new CausalRxException(file + ": treatment column '" + tr.column() + "' is constant (every row is '"
                     + (seen.isEmpty() ? "" : seen.iterator().next()) + "', rows 1-" + n + "); a causal comparison "
                     + "needs patients in both arms: use data with both treatments");
+        }
+        for (int a = 0; a < armSeen.length; a++) {
+            if (!armSeen[a]) {
+                throw new CausalRxException(file + ": treatment column '" + tr.column() + "' has no row with arm '"
+                        + tr.arms().code(a) + "' (" + tr.arms().label(a) + ", declared under treatment.arms; rows 1-"
+                        + n + "); remove that arm from treatment.arms or use data where it was given");
+            }
         }
         double[] y = outcome(study, table, file);
         List<Integer> keep = new ArrayList<>();
@@ -204,6 +215,16 @@ public final class CohortBuilder {
     }
 
     /** Arm codes match as text, or as numbers when both are numbers ("1" and "1.0"). */
+    /** The arm index of a data value (codes compared as text, or as numbers: "1" = "1.0"), or −1. */
+    private static int armOf(org.causalrx.result.Arms arms, String code) {
+        for (int a = 0; a < arms.size(); a++) {
+            if (sameCode(code, arms.code(a))) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
     static boolean sameCode(String data, String declared) {
         if (data.equals(declared)) {
             return true;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.causalrx.causal.Estimand;
+import org.causalrx.result.Arms;
 
 /**
  * A study protocol (TRS §3.1, App. A), read from YAML by {@link StudyLoader} and validated there.
@@ -234,17 +235,43 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     }
 
     /**
-     * @param column name of the treatment column (binary)
-     * @param arms   arm code (as text in the data, e.g. "0", "1") → label, in order control, treated
-     * @param treatedCode the code counted as "treated" (t = 1)
+     * The treatment: its column and its K ≥ 2 arms in analysis order (the reference arm first; see {@link Arms}).
+     *
+     * @param column name of the treatment column
+     * @param arms   arm codes (as text in the data, e.g. "0", "1") and labels, reference first
      */
-    public record Treatment(String column, Map<String, String> arms, String controlCode, String treatedCode) {
-        public Treatment {
-            arms = Map.copyOf(arms);
+    public record Treatment(String column, Arms arms) {
+        /** Two arms: {@code labels} maps each code to its label; {@code controlCode} is the reference. */
+        public Treatment(String column, Map<String, String> labels, String controlCode, String treatedCode) {
+            this(column, new Arms(List.of(controlCode, treatedCode),
+                    List.of(labels.getOrDefault(controlCode, controlCode), labels.getOrDefault(treatedCode,
+                            treatedCode))));
         }
 
+        /** The label of an arm code, or the code itself when it is not an arm. */
         public String label(String code) {
-            return arms.getOrDefault(code, code);
+            int a = arms.indexOf(code);
+            return a < 0 ? code : arms.label(a);
+        }
+
+        /** Number of arms K. */
+        public int size() {
+            return arms.size();
+        }
+
+        /** True for a two-arm study (control and treated). */
+        public boolean binary() {
+            return arms.size() == 2;
+        }
+
+        /** The reference arm's code (the control of a two-arm study). */
+        public String controlCode() {
+            return arms.code(Arms.REFERENCE);
+        }
+
+        /** The code of arm 1 (the treated arm of a two-arm study). */
+        public String treatedCode() {
+            return arms.code(1);
         }
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.causalrx.causal.Estimand;
+import org.causalrx.result.Arms;
 import org.causalrx.util.CausalRxException;
 
 /**
@@ -273,7 +274,7 @@ public final class StudyLoader {
     }
 
     private static Study.Treatment treatment(String f, YamlNode t) {
-        t.allowOnly("column", "arms", "control", "treated");
+        t.allowOnly("column", "arms", "reference", "control", "treated");
         String column = t.text("column");
         YamlNode arms = t.child("arms");
         Map<String, String> labels = new LinkedHashMap<>();
@@ -285,30 +286,50 @@ public final class StudyLoader {
             String code = e.getKey().trim();
             if (code.isEmpty() || labels.containsKey(code)) {
                 throw new CausalRxException(f + ": 'treatment.arms' has an empty or repeated code '" + e.getKey()
-                        + "'; give two different codes as they appear in the data");
+                        + "'; give different codes as they appear in the data");
             }
             labels.put(code, e.getValue().asText());
         });
-        if (labels.size() != 2) {
-            throw new CausalRxException(f + ": 'treatment.arms' must list exactly two arms (code: label), got "
+        if (labels.size() < 2) {
+            throw new CausalRxException(f + ": 'treatment.arms' must list at least two arms (code: label), got "
                     + labels.size() + "; e.g. arms: {\"0\": \"usual care\", \"1\": \"new drug\"}");
         }
         List<String> codes = new ArrayList<>(labels.keySet());
+        if (t.has("reference") && t.has("control")) {
+            throw new CausalRxException(f + ": give the reference arm once: 'treatment.reference' or "
+                    + "'treatment.control', not both");
+        }
+        String refKey = t.has("control") ? "control" : "reference";
+        if (codes.size() > 2) {
+            if (t.has("treated")) {
+                throw new CausalRxException(f + ": 'treatment.treated' applies to two arms only; with "
+                        + codes.size() + " arms name the arm the others are compared with as 'treatment.reference'");
+            }
+            String ref = t.text(refKey, codes.get(0)).trim();
+            if (!labels.containsKey(ref)) {
+                throw new CausalRxException(f + ": 'treatment." + refKey + "' must be one of the arm codes listed "
+                        + "under 'treatment.arms' (" + String.join(", ", codes) + "), got '" + ref + "'");
+            }
+            List<String> order = new ArrayList<>();
+            order.add(ref);
+            codes.stream().filter(c -> !c.equals(ref)).forEach(order::add);
+            return new Study.Treatment(column, new Arms(order, order.stream().map(labels::get).toList()));
+        }
         String control;
         String treated;
-        if (t.has("control") && !t.has("treated")) {
-            control = t.text("control").trim();
+        if (t.has(refKey) && !t.has("treated")) {
+            control = t.text(refKey).trim();
             treated = control.equals(codes.get(0)) ? codes.get(1) : codes.get(0);
-        } else if (t.has("treated") && !t.has("control")) {
+        } else if (t.has("treated") && !t.has(refKey)) {
             treated = t.text("treated").trim();
             control = treated.equals(codes.get(1)) ? codes.get(0) : codes.get(1);
         } else {
-            control = t.text("control", codes.get(0)).trim();
+            control = t.text(refKey, codes.get(0)).trim();
             treated = t.text("treated", codes.get(1)).trim();
         }
         if (!labels.containsKey(control) || !labels.containsKey(treated) || control.equals(treated)) {
-            throw new CausalRxException(f + ": 'treatment.control' and 'treatment.treated' must be the two different "
-                    + "arm codes listed under 'treatment.arms' (" + String.join(", ", codes) + ")");
+            throw new CausalRxException(f + ": 'treatment." + refKey + "' and 'treatment.treated' must be the two "
+                    + "different arm codes listed under 'treatment.arms' (" + String.join(", ", codes) + ")");
         }
         return new Study.Treatment(column, labels, control, treated);
     }
