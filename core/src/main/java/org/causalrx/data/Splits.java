@@ -22,16 +22,19 @@ public final class Splits {
         if (train <= 0 || validation < 0 || test <= 0 || Math.abs(train + validation + test - 1) > 1e-9) {
             throw new IllegalArgumentException("split fractions must be positive and sum to 1");
         }
+        int arms = 2;
         for (int i = 0; i < treatment.length; i++) {
-            if (treatment[i] != 0 && treatment[i] != 1) {
-                throw new IllegalArgumentException("treatment must be 0/1, row " + i + " is " + treatment[i]);
+            if (treatment[i] < 0) {
+                throw new IllegalArgumentException("treatment must be an arm index >= 0, row " + i + " is "
+                        + treatment[i]);
             }
+            arms = Math.max(arms, treatment[i] + 1);
         }
         SplittableRandom rng = new SplittableRandom(seed);
         List<Integer> tr = new ArrayList<>();
         List<Integer> va = new ArrayList<>();
         List<Integer> te = new ArrayList<>();
-        for (int arm = 0; arm <= 1; arm++) {
+        for (int arm = 0; arm < arms; arm++) {
             final int a = arm;
             int[] rows = java.util.stream.IntStream.range(0, treatment.length).filter(i -> treatment[i] == a).toArray();
             for (int i = rows.length - 1; i > 0; i--) {
