@@ -72,6 +72,11 @@ public final class PipelineStages {
 
         public RunContext apply(RunContext c, Progress progress) {
             Study study = c.study();
+            if (!study.treatment().binary()) {
+                throw new org.causalrx.util.CausalRxException(study.file().getFileName() + ": 'treatment.arms' lists "
+                        + study.treatment().size() + " arms; this pipeline compares two arms: use a study with two "
+                        + "arms (or run it with the K-arm engine)");
+            }
             Learners bound = learners.forStudy(study);
             Cohort cohort = CohortBuilder.build(study, c.table());
             AnalysisColumns.check(study, c.table());

@@ -40,6 +40,15 @@ public final class ResultsJson {
         }
     }
 
+    /** Serialises a K-arm run's result with the same conventions. */
+    public static String write(MultiArmResult result) {
+        try {
+            return mapper().writeValueAsString(result) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise results: " + e.getMessage(), e);
+        }
+    }
+
     private static void number(double v, JsonGenerator gen) throws IOException {
         if (Double.isFinite(v)) {
             gen.writeNumber(v);

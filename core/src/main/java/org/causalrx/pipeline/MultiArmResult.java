@@ -1,0 +1,164 @@
+package org.causalrx.pipeline;
+
+import java.util.List;
+
+import org.causalrx.result.PolicyId;
+import org.causalrx.result.PolicyKind;
+
+/**
+ * The result of a study with K ≥ 3 arms, serialised to results.json by {@link ResultsJson#write(MultiArmResult)}.
+ * Arms are listed in analysis order (the reference first); every per-arm list below follows that order. Values are
+ * in outcome units; "better" follows the study's outcome direction.
+ *
+ * @param schemaVersion results.json contract version
+ * @param kind          "multi_arm"
+ * @param study         the study's name
+ * @param protocol      the question and the columns it is asked of
+ * @param arms          the K arms with their patient counts per split
+ * @param propensity    the generalized propensity models P(T = a | x) and the selected one
+ * @param overlap       the overlap rule (every arm's propensity ≥ η) and who falls outside it on the test split
+ * @param estimators    every CATE estimator's mean effect per arm against the reference on the test split
+ * @param policies      every policy valued on the test split (baselines first)
+ * @param selection     the learned policy chosen on the validation split (never on test)
+ * @param verdict       the chosen policy against current practice on the test split
+ * @param provenance    data and study hashes, seed, versions
+ * @param dataWarnings  warnings about the data, in words
+ */
+public record MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
+                             Propensity propensity, Overlap overlap, List<Estimator> estimators,
+                             List<PolicyValue> policies, Selection selection, Verdict verdict,
+                             RunResult.Provenance provenance, List<String> dataWarnings) {
+    /** The kind written for a K-arm run. */
+    public static final String KIND = "multi_arm";
+
+    public MultiArmResult {
+        arms = List.copyOf(arms);
+        estimators = List.copyOf(estimators);
+        policies = List.copyOf(policies);
+        dataWarnings = List.copyOf(dataWarnings);
+    }
+
+    /**
+     * @param direction "higher" or "lower": which outcomes are better
+     */
+    public record Protocol(String question, String decisionTime, String population, String users, String dataFile,
+                           String treatmentColumn, String outcomeColumn, String outcomeType, String direction,
+                           int rowsRead, int rowsDropped, String dropReason) {
+    }
+
+    /**
+     * @param index       arm index (0 the reference)
+     * @param code        the arm's value in the data
+     * @param label       the arm's label
+     * @param reference   true for the reference arm
+     * @param nTrain      training patients given this arm
+     * @param nValidation validation patients given this arm
+     * @param nTest       test patients given this arm
+     */
+    public record Arm(int index, String code, String label, boolean reference, int nTrain, int nValidation,
+                      int nTest) {
+    }
+
+    /**
+     * @param selected name of the model chosen by validation log-loss; its propensities define the overlap set and
+     *                 the test-split weights
+     * @param models   every model's validation metrics
+     */
+    public record Propensity(String selected, List<PropensityModel> models) {
+        public Propensity {
+            models = List.copyOf(models);
+        }
+    }
+
+    /**
+     * @param name         model name
+     * @param logLoss      validation multiclass log-loss (mean −log p(t_i | x_i))
+     * @param brier        validation multiclass Brier score (mean Σ_a (p_a − 1[t = a])²)
+     * @param aurocPerArm  validation one-vs-rest AUROC per arm
+     */
+    public record PropensityModel(String name, double logLoss, double brier, List<Double> aurocPerArm) {
+        public PropensityModel {
+            aurocPerArm = List.copyOf(aurocPerArm);
+        }
+    }
+
+    /**
+     * @param eta              the threshold: a patient is inside when every arm's propensity is ≥ eta
+     * @param rule             how eta was set, in words
+     * @param testOutside      test patients outside the overlap set (every policy but current practice defers them)
+     * @param testOutsidePerArm test patients outside, by the arm they were given
+     */
+    public record Overlap(double eta, String rule, int testOutside, List<Integer> testOutsidePerArm) {
+        public Overlap {
+            testOutsidePerArm = List.copyOf(testOutsidePerArm);
+        }
+    }
+
+    /**
+     * @param name             estimator name
+     * @param meanEffectTest   per arm (reference first, always 0): mean predicted effect against the reference on the
+     *                         test split
+     */
+    public record Estimator(String name, List<Double> meanEffectTest) {
+        public Estimator {
+            meanEffectTest = List.copyOf(meanEffectTest);
+        }
+    }
+
+    /**
+     * One policy valued on the test split.
+     *
+     * @param name          policy id
+     * @param kind          baseline, learned or consensus
+     * @param description   in words
+     * @param armShares     per arm: share of test patients recommended it
+     * @param deferredShare share of test patients deferred to the clinician
+     * @param pointDr       DR value on the whole test split (TRS Eq. 5 with deferral)
+     * @param pointIpw      IPW value on the whole test split (NaN when no recommended patient got the recommended arm)
+     * @param valueDr       DR value over the bootstrap rounds
+     * @param valueIpw      IPW value over the bootstrap rounds
+     * @param gainDr        pointDr minus current practice's value (the observed mean outcome on the test split)
+     * @param gainLow       2.5 % quantile of the per-round gain over current practice
+     * @param gainHigh      97.5 % quantile of the per-round gain
+     * @param shareBetter   share of bootstrap rounds in which the policy beats current practice
+     */
+    public record PolicyValue(PolicyId name, PolicyKind kind, String description, List<Double> armShares,
+                              double deferredShare, double pointDr, double pointIpw, RunResult.Summary valueDr,
+                              RunResult.Summary valueIpw, double gainDr, double gainLow, double gainHigh,
+                              double shareBetter) {
+        public PolicyValue {
+            armShares = List.copyOf(armShares);
+        }
+    }
+
+    /**
+     * @param scheme   how the policy was chosen ("validation": DR value on the validation split)
+     * @param n        validation patients
+     * @param selected the chosen learned policy
+     * @param values   every learned policy's DR value on the validation split
+     */
+    public record Selection(String scheme, int n, PolicyId selected, List<SelectionValue> values) {
+        public Selection {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** A learned policy's validation DR value. */
+    public record SelectionValue(PolicyId policy, double dr) {
+    }
+
+    /**
+     * @param selected        the policy chosen on validation
+     * @param currentPractice current practice's value on the test split (the observed mean outcome)
+     * @param value           the selected policy's DR value on the test split
+     * @param gain            value − currentPractice
+     * @param gainLow         2.5 % bootstrap quantile of the gain
+     * @param gainHigh        97.5 % bootstrap quantile of the gain
+     * @param shareBetter     share of bootstrap rounds in which the selected policy is better than current practice
+     * @param better          true when the whole gain interval lies on the better side of 0
+     * @param statement       the finding in one sentence
+     */
+    public record Verdict(PolicyId selected, double currentPractice, double value, double gain, double gainLow,
+                          double gainHigh, double shareBetter, boolean better, String statement) {
+    }
+}
