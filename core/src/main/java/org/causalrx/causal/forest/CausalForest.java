@@ -47,7 +47,7 @@ public final class CausalForest {
         if (wHat != null) {
             check("wHat", wHat, n);
         }
-        ForestSettings nuisance = settings.withNumTrees(Math.max(50, settings.numTrees() / 4)).withCiGroupSize(1);
+        ForestSettings nuisance = nuisanceSettings(settings);
         double[] my = yHat != null ? yHat.clone()
                 : new RegressionForest(nuisance).fit(x, y, null, Seeds.derive(seed, "y.hat")).predictOob();
         double[] mw = wHat != null ? wHat.clone()
@@ -67,7 +67,12 @@ public final class CausalForest {
         return new CausalForestModel(trees, data, yt, wt, my, mw, settings);
     }
 
-    private static void check(String name, double[] v, int n) {
+    /** Settings of the nuisance regression forests: a quarter of the trees (at least 50), no little bags. */
+    static ForestSettings nuisanceSettings(ForestSettings settings) {
+        return settings.withNumTrees(Math.max(50, settings.numTrees() / 4)).withCiGroupSize(1);
+    }
+
+    static void check(String name, double[] v, int n) {
         if (v == null || v.length != n) {
             throw new IllegalArgumentException(name + " must have " + n + " values");
         }
