@@ -3,7 +3,8 @@ package org.causalrx.learn;
 import java.util.SplittableRandom;
 
 /**
- * The one cross-fitting helper: seeded, disjoint folds, stratified by a 0/1 label when given.
+ * The one cross-fitting helper: seeded, disjoint folds, stratified by a label 0..L−1 (e.g. a 0/1 or K-arm
+ * treatment) when given.
  * Every row belongs to exactly one fold.
  */
 public final class Folds {
@@ -18,7 +19,7 @@ public final class Folds {
         int[] fold = new int[n];
         SplittableRandom rng = new SplittableRandom(seed);
         int offset = 0;
-        int levels = strata == null ? 1 : 2;
+        int levels = strata == null ? 1 : levels(strata);
         for (int level = 0; level < levels; level++) {
             int count = 0;
             int[] members = new int[n];
@@ -39,6 +40,18 @@ public final class Folds {
             offset += count;
         }
         return fold;
+    }
+
+    /** Number of strata levels: at least 2, so that a 0/1 label deals its levels as it always has. */
+    private static int levels(int[] strata) {
+        int max = 1;
+        for (int i = 0; i < strata.length; i++) {
+            if (strata[i] < 0) {
+                throw new IllegalArgumentException("stratum labels must be >= 0, row " + i + " has " + strata[i]);
+            }
+            max = Math.max(max, strata[i]);
+        }
+        return max + 1;
     }
 
     /**

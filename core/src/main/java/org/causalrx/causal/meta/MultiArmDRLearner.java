@@ -1,0 +1,93 @@
+package org.causalrx.causal.meta;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.causalrx.causal.CrossFit;
+import org.causalrx.causal.MultiArmCateEstimator;
+import org.causalrx.causal.MultiArmCateModel;
+import org.causalrx.causal.MultiArmNuisance;
+import org.causalrx.causal.MultiArmTLearner;
+import org.causalrx.learn.MultiClassifier;
+import org.causalrx.learn.RegressionModel;
+import org.causalrx.learn.Regressor;
+import org.causalrx.util.Seeds;
+
+/**
+ * Multi-arm DR-learner (Kennedy 2020, per arm against the reference): cross-fitted K-arm propensities e_a and arm
+ * outcomes mu_a; per arm a ≥ 1 the AIPW pseudo-outcome Gamma_a − Gamma_0 with
+ * Gamma_a = mu_a + 1{t = a}(y − mu_a)/e_a, regressed on x (one final-stage model per arm). Propensities are clipped
+ * by {@link MultiArmNuisance#clip}. With K = 2 it is {@link DRLearner} bit for bit when the propensity model is
+ * {@code OneVsRest} over the binary learner's classifier (same folds, seeds and clipping).
+ *
+ * @param name       estimator name, e.g. "dr_xgboost"
+ * @param outcome    arm outcome regressor
+ * @param propensity K-arm propensity model
+ * @param finalStage final-stage regressor
+ * @param folds      cross-fitting folds
+ * @param clip       propensity clip
+ */
+public record MultiArmDRLearner(String name, Regressor outcome, MultiClassifier propensity, Regressor finalStage,
+                                int folds, double clip) implements MultiArmCateEstimator {
+
+    @Override
+    public MultiArmCateModel fit(double[][] x, int[] t, int k, double[] y, long seed) {
+        double[][] pseudo = pseudoOutcomes(x, t, k, y, seed);
+        long finalSeed = Seeds.derive(seed, "dr-final");
+        List<RegressionModel> tau = new ArrayList<>();
+        for (int a = 1; a < k; a++) {
+            tau.add(finalStage.fit(x, pseudo[a], null, null, MultiArmNuisance.armSeed(finalSeed, a)));
+        }
+        return new Fitted(tau);
+    }
+
+    /**
+     * Cross-fitted pseudo-outcomes, K × n: row a ≥ 1 is Gamma_a − Gamma_0 per patient (its mean is the AIPW
+     * estimate of the arm's average effect against the reference); row 0 is 0.
+     */
+    public double[][] pseudoOutcomes(double[][] x, int[] t, int k, double[] y, long seed) {
+        MultiArmTLearner.armRows(t, k);
+        CrossFit cf = CrossFit.stratified(t, folds, null, Seeds.derive(seed, "dr-folds"));
+        double[][] e = MultiArmNuisance.propensities(propensity, x, t, k, cf, clip, Seeds.derive(seed, "dr-e"));
+        double[][] mu = MultiArmNuisance.armOutcomes(outcome, x, t, k, y, cf, Seeds.derive(seed, "dr-mu"));
+        double[][] pseudo = new double[k][y.length];
+        for (int a = 1; a < k; a++) {
+            for (int i = 0; i < y.length; i++) {
+                int ta = t[i] == a ? 1 : 0;
+                int t0 = t[i] == 0 ? 1 : 0;
+                pseudo[a][i] = mu[a][i] - mu[0][i] + ta * (y[i] - mu[a][i]) / e[i][a]
+                        - t0 * (y[i] - mu[0][i]) / e[i][0];
+            }
+        }
+        return pseudo;
+    }
+
+    /**
+     * The fitted final stages: column a of the effects is tau_a(x).
+     *
+     * @param tau the final-stage regressions of arms 1..K−1 (entry a − 1 is arm a's)
+     */
+    public record Fitted(List<RegressionModel> tau) implements MultiArmCateModel {
+        public Fitted {
+            tau = List.copyOf(tau);
+        }
+
+        @Override
+        public int arms() {
+            return tau.size() + 1;
+        }
+
+        /** n × K effects; column 0 is 0. */
+        @Override
+        public double[][] effects(double[][] x) {
+            double[][] out = new double[x.length][arms()];
+            for (int a = 1; a < arms(); a++) {
+                double[] p = tau.get(a - 1).predict(x);
+                for (int i = 0; i < x.length; i++) {
+                    out[i][a] = p[i];
+                }
+            }
+            return out;
+        }
+    }
+}
