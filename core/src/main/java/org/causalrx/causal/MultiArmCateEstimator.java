@@ -2,7 +2,7 @@ package org.causalrx.causal;
 
 /**
  * A CATE estimator for K ≥ 2 treatment arms: a configuration; {@code fit} returns a new immutable
- * {@link MultiArmCateModel}. Arm 0 is the reference (see {@link org.causalrx.result.Arms}).
+ * {@link MultiArmCateModel}. Arm 0 is the reference (the study's first arm).
  */
 public interface MultiArmCateEstimator {
     /**
