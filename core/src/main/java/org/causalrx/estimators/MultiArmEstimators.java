@@ -7,6 +7,7 @@ import java.util.Map;
 import org.causalrx.causal.MultiArmCateEstimator;
 import org.causalrx.causal.MultiArmTLearner;
 import org.causalrx.causal.OutcomeAware;
+import org.causalrx.causal.forest.MultiArmCausalForest;
 import org.causalrx.causal.meta.MultiArmDRLearner;
 import org.causalrx.causal.meta.MultiArmSLearner;
 import org.causalrx.causal.meta.MultiArmXLearner;
@@ -16,6 +17,7 @@ import org.causalrx.learn.OneVsRest;
 import org.causalrx.learn.Regressor;
 import org.causalrx.learn.bart.Bart;
 import org.causalrx.learn.bart.BartSettings;
+import org.causalrx.learn.forest.ForestSettings;
 import org.causalrx.learn.linear.Lasso;
 import org.causalrx.learn.linear.LinearSettings;
 import org.causalrx.learn.linear.LogisticRegression;
@@ -28,8 +30,9 @@ import org.causalrx.util.CausalRxException;
 /**
  * The K-arm variants of the built-in meta-learners, under the names of {@link BuiltinEstimators} and built from the
  * same settings records, learners, clip and folds: t_xgboost, t_ridge, t_lasso, t_bart, s_xgboost, x_xgboost,
- * dr_xgboost. The X- and DR-learners' propensity model is {@link OneVsRest} over the binary entries' L2 logistic
- * regression, so with K = 2 every variant gives the binary estimator's effect as its column 1.
+ * dr_xgboost, and causal_forest (the multi-arm generalized random forest). The X- and DR-learners' propensity
+ * model is {@link OneVsRest} over the binary entries' L2 logistic regression, so with K = 2 every variant gives the
+ * binary estimator's effect as its column 1.
  */
 public final class MultiArmEstimators {
     private static final Map<String, Variant<?>> VARIANTS = variants();
@@ -116,6 +119,7 @@ public final class MultiArmEstimators {
         add(m, new Variant<>("dr_xgboost", XGBoostParams.class, (p, k) -> new MultiArmDRLearner("dr_xgboost",
                 regressor(p), propensity(), regressor(p), folds, clip)));
         add(m, new Variant<>("t_bart", BartSettings.class, (s, k) -> new MultiArmTLearner("t_bart", new Bart(s))));
+        add(m, new Variant<>("causal_forest", ForestSettings.class, (s, k) -> new MultiArmCausalForest(s)));
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -89,7 +89,8 @@ class MultiArmBinaryEquivalenceTest {
 
     @Test
     void factoryNamesAndErrors() {
-        assertEquals(List.of("t_xgboost", "t_ridge", "t_lasso", "s_xgboost", "x_xgboost", "dr_xgboost", "t_bart"),
+        assertEquals(List.of("t_xgboost", "t_ridge", "t_lasso", "s_xgboost", "x_xgboost", "dr_xgboost", "t_bart",
+                        "causal_forest"),
                 MultiArmEstimators.names());
         for (String n : MultiArmEstimators.names()) {
             assertEquals(n, MultiArmEstimators.of(n, null).name());
