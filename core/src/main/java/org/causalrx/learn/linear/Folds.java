@@ -10,7 +10,8 @@ final class Folds {
 
     /**
      * Fold index in [0, k) for each of n rows: a seeded random permutation dealt round-robin. With {@code labels}
-     * (0/1, may be null) the permutation is stably grouped by label first, so each fold gets its share of each class.
+     * (class values, e.g. 0/1 or 0..K−1; may be null) the permutation is stably sorted by label first, so each fold
+     * gets its share of each class.
      * With {@code groups} (may be null) groups of rows sharing an id (copies of one patient) are dealt instead of
      * rows, so a group's rows share a fold.
      */
@@ -49,19 +50,16 @@ final class Folds {
             perm[j] = tmp;
         }
         if (labels != null) {
-            int[] grouped = new int[n];
-            int m = 0;
-            for (int r : perm) {
-                if (labels[r] == 0) {
-                    grouped[m++] = r;
-                }
+            // stable sort by label value: each class keeps its shuffled order and is dealt round-robin in turn
+            Integer[] boxed = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                boxed[i] = perm[i];
             }
-            for (int r : perm) {
-                if (labels[r] != 0) {
-                    grouped[m++] = r;
-                }
+            double[] lab = labels;
+            java.util.Arrays.sort(boxed, java.util.Comparator.comparingDouble(r -> lab[r]));
+            for (int i = 0; i < n; i++) {
+                perm[i] = boxed[i];
             }
-            perm = grouped;
         }
         int[] fold = new int[n];
         for (int i = 0; i < n; i++) {

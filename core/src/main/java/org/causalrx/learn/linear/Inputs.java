@@ -99,6 +99,30 @@ final class Inputs {
         return out;
     }
 
+    /** Checks class labels in 0..k−1 (k ≥ 2) and that every class has positive weight. */
+    static void classLabels(String learner, int[] t, int k, double[] w, int n) {
+        if (k < 2) {
+            throw new CausalRxException(learner + ": needs at least 2 classes, got " + k);
+        }
+        if (t == null || t.length != n) {
+            throw new CausalRxException(learner + ": " + (t == null ? 0 : t.length) + " labels for " + n + " rows");
+        }
+        double[] weight = new double[k];
+        for (int i = 0; i < n; i++) {
+            if (t[i] < 0 || t[i] >= k) {
+                throw new CausalRxException(learner + ": label of row " + i + " is " + t[i] + "; labels must be in 0.."
+                        + (k - 1));
+            }
+            weight[t[i]] += w[i];
+        }
+        for (int c = 0; c < k; c++) {
+            if (!(weight[c] > 0)) {
+                throw new CausalRxException(learner + ": no row (with positive weight) has label " + c
+                        + "; a " + k + "-class model needs every class");
+            }
+        }
+    }
+
     /** Checks that prediction rows have the fitted number of features. */
     static void predictionRows(double[][] x, int p) {
         if (x == null) {

@@ -210,6 +210,35 @@ final class Boosters {
         }
     }
 
+    /** n × m raw prediction rows (m = K class probabilities for multi:softprob), in double. */
+    static double[][] predictRows(Booster booster, double[][] x) {
+        if (x.length == 0) {
+            return new double[0][];
+        }
+        DMatrix m = null;
+        try {
+            m = matrix(x);
+            float[][] out;
+            synchronized (booster) {
+                out = booster.predict(m);
+            }
+            double[][] res = new double[out.length][];
+            for (int i = 0; i < out.length; i++) {
+                res[i] = new double[out[i].length];
+                for (int j = 0; j < out[i].length; j++) {
+                    res[i][j] = out[i][j];
+                }
+            }
+            return res;
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
+        } finally {
+            if (m != null) {
+                m.dispose();
+            }
+        }
+    }
+
     /** SHAP contributions: n × (p + 1), the last column is the bias. */
     static double[][] contributions(Booster booster, double[][] x) {
         DMatrix m = null;

@@ -1,2 +1,2 @@
-/** XGBoost4J learners behind the Regressor / Classifier interfaces. */
+/** XGBoost4J learners behind the Regressor / Classifier / MultiClassifier interfaces. */
 package org.causalrx.learn.xgb;

@@ -1,0 +1,149 @@
+package org.causalrx.learn.linear;
+
+import org.causalrx.util.CausalRxException;
+
+/**
+ * Fits a penalised multinomial model the way {@link PenalizedPath} fits the binomial one: λ path from λ_max
+ * (log-spaced, warm starts, stopping early once the fit stops improving), k-fold cross-validation on the weighted
+ * multinomial deviance of the held-out rows (folds stratified by class), the minimum-CV-error or one-standard-error
+ * λ, and the all-data solution at that λ; or the solution at a fixed λ.
+ */
+final class MultinomialPath {
+    /**
+     * Fitted coefficients on the original scale.
+     *
+     * @param intercepts   K intercepts, centred to sum 0
+     * @param coefficients K × p coefficients
+     * @param featureSd    p weighted training SDs (0 for constant features)
+     * @param lambda       the λ chosen or fixed
+     */
+    record Result(double[] intercepts, double[][] coefficients, double[] featureSd, double lambda) {
+    }
+
+    private MultinomialPath() {
+    }
+
+    /** Fits; x, t (0..k−1, every class with positive weight) and w (positive sum) are already validated. */
+    static Result fit(double[][] x, int[] t, int k, double[] w, int[] groups, long seed, double alpha,
+                      LinearSettings s) {
+        int n = x.length;
+        int p = x[0].length;
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        Design full = Design.of(x, w, all);
+        PathSolver solver = new MultinomialSolver(full, t, k, alpha, s, !s.hasFixedLambda());
+        double lambdaMax = solver.lambdaMax();
+        if (s.hasFixedLambda() || !(lambdaMax > 0) || !Double.isFinite(lambdaMax)) {
+            double target = s.hasFixedLambda() ? s.fixedLambda() : 0.0;
+            if (lambdaMax > target && Double.isFinite(lambdaMax)) {
+                double[] path = PenalizedPath.logPath(lambdaMax, target > 0 ? target / lambdaMax : 1e-4,
+                        s.nLambda());
+                for (int l = 0; l < path.length - 1; l++) {
+                    solver.solve(path[l]);
+                }
+            }
+            solver.solve(target);
+            return result(solver.originalCoefficients(), k, full, target);
+        }
+        double ratio = Double.isNaN(s.lambdaMinRatio()) ? (n > p ? 1e-4 : 1e-2) : s.lambdaMinRatio();
+        double[] lambdas = PenalizedPath.logPath(lambdaMax, ratio, s.nLambda());
+        double[][] path = new double[lambdas.length][];
+        int nl = 0;
+        while (nl < lambdas.length && !solver.saturated()) {
+            solver.solve(lambdas[nl]);
+            path[nl++] = solver.originalCoefficients();
+        }
+        lambdas = java.util.Arrays.copyOf(lambdas, nl);
+        int folds = Math.min(s.folds(), n);
+        if (folds < 2) {
+            throw new CausalRxException("cross-validation needs at least 2 rows; set a fixed lambda instead");
+        }
+        double[] labels = new double[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = t[i];
+        }
+        int[] fold = Folds.assign(n, folds, seed, labels, groups);
+        double[][] loss = new double[folds][nl];
+        double[] foldWeight = new double[folds];
+        for (int f = 0; f < folds; f++) {
+            int[] train = rows(fold, f, false);
+            int[] test = rows(fold, f, true);
+            double[] trainShare = new double[k];
+            for (int r : train) {
+                trainShare[t[r]] += w[r];
+            }
+            for (int r : test) {
+                foldWeight[f] += w[r];
+            }
+            double trainWeight = java.util.Arrays.stream(trainShare).sum();
+            if (!(trainWeight > 0) || !(foldWeight[f] > 0)) {
+                foldWeight[f] = 0;
+                continue;
+            }
+            PathSolver fs = new MultinomialSolver(Design.of(x, w, train), t, k, alpha, s, true);
+            double last = 0;
+            for (int l = 0; l < nl; l++) {
+                if (l == 0 || !fs.saturated()) {
+                    fs.solve(lambdas[l]);
+                    last = heldOutDeviance(fs.originalCoefficients(), k, x, t, w, test);
+                }
+                loss[f][l] = last;
+            }
+        }
+        int chosen = PenalizedPath.choose(loss, foldWeight, s.oneStandardErrorRule());
+        return result(path[chosen], k, full, lambdas[chosen]);
+    }
+
+    /** Rows of fold f (test = true) or of the other folds, ascending. */
+    private static int[] rows(int[] fold, int f, boolean test) {
+        return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == f) == test).toArray();
+    }
+
+    /** Σ w_i · (−2 log P(t_i|x_i)) over the test rows, probabilities clipped to [1e-5, 1 − 1e-5]. */
+    private static double heldOutDeviance(double[] coef, int k, double[][] x, int[] t, double[] w, int[] test) {
+        int q = coef.length / k;
+        double[] eta = new double[k];
+        double sum = 0;
+        for (int r : test) {
+            if (w[r] == 0) {
+                continue;
+            }
+            double[] row = x[r];
+            double m = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                double e = coef[c * q];
+                for (int j = 1; j < q; j++) {
+                    e += coef[c * q + j] * row[j - 1];
+                }
+                eta[c] = e;
+                m = Math.max(m, e);
+            }
+            double z = 0;
+            for (int c = 0; c < k; c++) {
+                z += Math.exp(eta[c] - m);
+            }
+            double pr = Math.exp(eta[t[r]] - m) / z;
+            pr = Math.min(Math.max(pr, MultinomialSolver.P_MIN), 1 - MultinomialSolver.P_MIN);
+            sum += w[r] * -2 * Math.log(pr);
+        }
+        return sum;
+    }
+
+    private static Result result(double[] coef, int k, Design full, double lambda) {
+        int q = coef.length / k;
+        double[] intercepts = new double[k];
+        double[][] b = new double[k][];
+        double mean = 0;
+        for (int c = 0; c < k; c++) {
+            intercepts[c] = coef[c * q];
+            mean += intercepts[c] / k;
+            b[c] = java.util.Arrays.copyOfRange(coef, c * q + 1, (c + 1) * q);
+        }
+        for (int c = 0; c < k; c++) {
+            intercepts[c] -= mean; // the probabilities do not change
+        }
+        return new Result(intercepts, b, full.sd.clone(), lambda);
+    }
+}
