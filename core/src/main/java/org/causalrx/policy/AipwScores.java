@@ -4,29 +4,42 @@ import org.causalrx.util.Normal;
 import org.causalrx.util.Stats;
 
 /**
- * Per-patient doubly robust (AIPW) scores of both arms, for valuing policies over a whole cohort whose
- * nuisance models were cross-fitted (Athey &amp; Wager, policy learning):
- * Gamma_i(a) = mu_a(x_i) + 1[t_i = a] (y_i − mu_a(x_i)) / e_a(x_i), with e_1 = e(x), e_0 = 1 − e(x) clipped to
- * [clip, 1 − clip]. A policy's score for patient i is Gamma_i(pi(x_i)), or the factual y_i where it defers
- * (TRS Eq. 5); its value is the mean score. Current practice is valued as the observed outcomes, mean(y).
+ * Per-patient doubly robust (AIPW) scores of every arm 0..K−1, for valuing policies over a whole cohort whose
+ * nuisance models were cross-fitted (Athey &amp; Wager, policy learning; Zhou, Athey &amp; Wager for K arms):
+ * Gamma_i(a) = mu_a(x_i) + 1[t_i = a] (y_i − mu_a(x_i)) / e_a(x_i), with the generalized propensity e_a(x) =
+ * P(T = a | x) clipped to [clip, 1 − clip] (two arms: e_1 = e(x), e_0 = 1 − e(x)). A policy's score for patient i is
+ * Gamma_i(pi(x_i)), or the factual y_i where it defers (TRS Eq. 5); its value is the mean score. Current practice is
+ * valued as the observed outcomes, mean(y).
  *
- * @param y      factual outcomes, length n (outcome units)
- * @param gamma0 Gamma_i(0), length n
- * @param gamma1 Gamma_i(1), length n
+ * @param y     factual outcomes, length n (outcome units)
+ * @param gamma n × K scores Gamma_i(a) (outcome units)
  */
-public record AipwScores(double[] y, double[] gamma0, double[] gamma1) {
+public record AipwScores(double[] y, double[][] gamma) {
     private static final double Z95 = 1.959963984540054;
 
     public AipwScores {
-        if (gamma0.length != y.length || gamma1.length != y.length || y.length < 2) {
+        if (gamma.length != y.length || y.length < 2) {
             throw new IllegalArgumentException("AIPW scores need at least two patients and arrays of one length");
         }
+        int k = gamma[0].length;
+        if (k < 2) {
+            throw new IllegalArgumentException("AIPW scores need at least two arms, got " + k);
+        }
         y = y.clone();
-        gamma0 = gamma0.clone();
-        gamma1 = gamma1.clone();
+        double[][] g = new double[gamma.length][];
+        for (int i = 0; i < g.length; i++) {
+            if (gamma[i].length != k) {
+                throw new IllegalArgumentException("AIPW score row " + i + " has " + gamma[i].length + " arms, not "
+                        + k);
+            }
+            g[i] = gamma[i].clone();
+        }
+        gamma = g;
     }
 
     /**
+     * Two arms.
+     *
      * @param t   observed arm, 0/1
      * @param e1  out-of-fold propensity e(x) = P(T = 1 | x); clipped here to [clip, 1 − clip]
      * @param mu0 out-of-fold outcome prediction under arm 0
@@ -37,14 +50,46 @@ public record AipwScores(double[] y, double[] gamma0, double[] gamma1) {
         if (t.length != n || e1.length != n || mu0.length != n || mu1.length != n) {
             throw new IllegalArgumentException("AIPW inputs differ in length");
         }
-        double[] g0 = new double[n];
-        double[] g1 = new double[n];
+        double[][] g = new double[n][];
         for (int i = 0; i < n; i++) {
             double e = Math.min(Math.max(e1[i], clip), 1 - clip);
-            g0[i] = mu0[i] + (t[i] == 0 ? (y[i] - mu0[i]) / (1 - e) : 0);
-            g1[i] = mu1[i] + (t[i] == 1 ? (y[i] - mu1[i]) / e : 0);
+            g[i] = new double[] {mu0[i] + (t[i] == 0 ? (y[i] - mu0[i]) / (1 - e) : 0),
+                mu1[i] + (t[i] == 1 ? (y[i] - mu1[i]) / e : 0)};
         }
-        return new AipwScores(y, g0, g1);
+        return new AipwScores(y, g);
+    }
+
+    /**
+     * K arms.
+     *
+     * @param t    observed arm per patient, 0..K−1
+     * @param e    n × K out-of-fold generalized propensities P(T = a | x); each clipped here to [clip, 1 − clip]
+     * @param mu   n × K out-of-fold outcome predictions mu_a(x)
+     * @param clip propensity floor, in [0, 0.5)
+     */
+    public static AipwScores multiArm(double[] y, int[] t, double[][] e, double[][] mu, double clip) {
+        int n = y.length;
+        if (t.length != n || e.length != n || mu.length != n) {
+            throw new IllegalArgumentException("AIPW inputs differ in length");
+        }
+        double[][] g = new double[n][];
+        for (int i = 0; i < n; i++) {
+            int k = mu[i].length;
+            if (e[i].length != k || t[i] < 0 || t[i] >= k) {
+                throw new IllegalArgumentException("AIPW row " + i + ": " + e[i].length + " propensities, " + k
+                        + " outcome predictions, observed arm " + t[i]);
+            }
+            g[i] = mu[i].clone();
+            int a = t[i];
+            double ea = Math.min(Math.max(e[i][a], clip), 1 - clip);
+            g[i][a] = mu[i][a] + (y[i] - mu[i][a]) / ea;
+        }
+        return new AipwScores(y, g);
+    }
+
+    /** Number of arms K. */
+    public int arms() {
+        return gamma[0].length;
     }
 
     public int size() {
@@ -60,7 +105,11 @@ public record AipwScores(double[] y, double[] gamma0, double[] gamma1) {
         double[] s = new double[y.length];
         for (int i = 0; i < s.length; i++) {
             int d = decisions[i];
-            s[i] = d == PolicyDecisions.DEFER ? y[i] : d == 1 ? gamma1[i] : gamma0[i];
+            if (d != PolicyDecisions.DEFER && (d < 0 || d >= gamma[i].length)) {
+                throw new IllegalArgumentException("decision " + d + " for patient " + i + " is neither DEFER nor an "
+                        + "arm 0.." + (gamma[i].length - 1));
+            }
+            s[i] = d == PolicyDecisions.DEFER ? y[i] : gamma[i][d];
         }
         return s;
     }

@@ -8,9 +8,9 @@ import java.util.stream.IntStream;
 import org.causalrx.util.Seeds;
 
 /**
- * Bootstrap of held-out policy values: each round resamples the test patients with replacement and
- * evaluates every policy on the same resample (so rounds can be compared across policies, e.g. for win
- * matrices). Round r uses seed {@code Seeds.derive(seed, r)}, so results do not depend on thread count.
+ * Bootstrap of held-out policy values for decisions in {DEFER, 0..K−1}: each round resamples the test patients
+ * with replacement and evaluates every policy on the same resample (so rounds can be compared across policies, e.g.
+ * for win matrices). Round r uses seed {@code Seeds.derive(seed, r)}, so results do not depend on thread count.
  */
 public final class Bootstrap {
     private Bootstrap() {
@@ -32,14 +32,20 @@ public final class Bootstrap {
         }
         int n = data.size();
         int k = policies.size();
+        int arms = data.arms();
+        if (arms > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("the bootstrap kernel handles at most " + Byte.MAX_VALUE + " arms, got "
+                    + arms);
+        }
         // Decisions patient-major (all policies of one patient side by side), so one pass over the resampled
         // patients updates every policy's sums; each sum still runs over patients in index order, with the
         // same terms as PolicyValue.evaluate, so the values are bit-identical to evaluating policy by policy.
         byte[] decisions = new byte[n * k];
         for (int p = 0; p < k; p++) {
-            int[] arms = policies.get(p).valuedArms();
+            int[] valued = policies.get(p).valuedArms();
+            PolicyValue.checkDecisions(valued, n, arms);
             for (int i = 0; i < n; i++) {
-                decisions[i * k + p] = (byte) arms[i];
+                decisions[i * k + p] = (byte) valued[i];
             }
         }
         PolicyValue.Prepared prep = PolicyValue.Prepared.of(data);
@@ -57,6 +63,7 @@ public final class Bootstrap {
             double[] sumWy = new double[k];
             double[] sumWres = new double[k];
             double[] sumPlug = new double[k];
+            double[] cPlug = new double[arms];
             for (int r = c * chunk; r < Math.min(rounds, (c + 1) * chunk); r++) {
                 resample(counts, seed, r);
                 int m = 0;
@@ -71,7 +78,8 @@ public final class Bootstrap {
                 Arrays.fill(sumWy, 0);
                 Arrays.fill(sumWres, 0);
                 Arrays.fill(sumPlug, 0);
-                accumulate(prep, decisions, k, counts, drawn, m, sumDeferred, nRec, sumW, sumWy, sumWres, sumPlug);
+                accumulate(prep, decisions, k, counts, drawn, m, cPlug, sumDeferred, nRec, sumW, sumWy, sumWres,
+                        sumPlug);
                 for (int p = 0; p < k; p++) {
                     PolicyValue.Values v = PolicyValue.finish(n, sumDeferred[p], nRec[p], sumW[p], sumWy[p],
                             sumWres[p], sumPlug[p]);
@@ -96,22 +104,26 @@ public final class Bootstrap {
         }
     }
 
-    /** The sums of {@link PolicyValue#evaluate} for every policy, over the drawn patients in index order. */
+    /**
+     * The sums of {@link PolicyValue#evaluate} for every policy, over the drawn patients in index order;
+     * {@code cPlug} (length K) is scratch for one patient's count-weighted plug-ins.
+     */
     private static void accumulate(PolicyValue.Prepared prep, byte[] decisions, int k, int[] counts, int[] drawn,
-            int m, double[] sumDeferred, long[] nRec, double[] sumW, double[] sumWy, double[] sumWres,
+            int m, double[] cPlug, double[] sumDeferred, long[] nRec, double[] sumW, double[] sumWy, double[] sumWres,
             double[] sumPlug) {
         double[] y = prep.y();
-        double[] mu0 = prep.mu0();
-        double[] mu1 = prep.mu1();
+        double[] mu = prep.mu();
         double[] pObs = prep.pObs();
         double[] resid = prep.resid();
         int[] t = prep.t();
+        int arms = prep.arms();
         for (int j = 0; j < m; j++) {
             int i = drawn[j];
             int c = counts[i];
             double cy = c * y[i];
-            double cPlug0 = c * mu0[i];
-            double cPlug1 = c * mu1[i];
+            for (int a = 0; a < arms; a++) {
+                cPlug[a] = c * mu[i * arms + a];
+            }
             double w = c / pObs[i];
             double wy = w * y[i];
             double wres = w * resid[i];
@@ -124,7 +136,7 @@ public final class Bootstrap {
                     continue;
                 }
                 nRec[p] += c;
-                sumPlug[p] += d == 1 ? cPlug1 : cPlug0;
+                sumPlug[p] += cPlug[d];
                 if (ti == d) {
                     sumW[p] += w;
                     sumWy[p] += wy;

@@ -1,11 +1,13 @@
 package org.causalrx.policy;
 
 /**
- * What one policy decides for each held-out patient: arm 0, arm 1, or {@link #DEFER}.
+ * What one policy decides for each held-out patient: an arm 0..K−1 (0 the reference, see
+ * {@link org.causalrx.result.Arms}) or {@link #DEFER}.
  *
  * @param name        stable policy name, e.g. "doctors", "t_xgboost"
  * @param description in words, for the report
- * @param arms        per patient: 0, 1 or DEFER (−1); copied
+ * @param arms        per patient: an arm index ≥ 0 or DEFER (−1); copied (the value estimators check the
+ *                    indices against the data's K)
  * @param observed    true for current practice: {@code arms} are the treatments actually given, and the policy is
  *                    valued as the observed outcomes (TRS Eq. 5 with every patient deferred to the clinician), never
  *                    by weighting the observed treatment as if it were a policy of x
@@ -21,8 +23,8 @@ public record PolicyDecisions(String name, String description, int[] arms, boole
     public PolicyDecisions {
         arms = arms.clone();
         for (int a : arms) {
-            if (a != 0 && a != 1 && a != DEFER) {
-                throw new IllegalArgumentException("decision must be 0, 1 or DEFER, got " + a);
+            if (a < DEFER) {
+                throw new IllegalArgumentException("decision must be an arm index >= 0 or DEFER, got " + a);
             }
         }
     }
@@ -58,9 +60,35 @@ public record PolicyDecisions(String name, String description, int[] arms, boole
         return arms.length;
     }
 
-    /** Share of all patients recommended arm 1. */
+    /**
+     * Share of all patients recommended a non-reference arm (any arm ≥ 1); with two arms, the share recommended
+     * arm 1.
+     */
     public double treatedShare() {
-        return share(1);
+        int c = 0;
+        for (int a : arms) {
+            if (a >= 1) {
+                c++;
+            }
+        }
+        return arms.length == 0 ? 0 : c / (double) arms.length;
+    }
+
+    /** Share of all patients recommended {@code arm} (0..K−1). */
+    public double armShare(int arm) {
+        if (arm < 0) {
+            throw new IllegalArgumentException("arm must be >= 0, got " + arm);
+        }
+        return share(arm);
+    }
+
+    /** Share of all patients recommended each arm 0..arms−1 (with {@link #deferredShare()} they add up to 1). */
+    public double[] armShares(int arms) {
+        double[] s = new double[arms];
+        for (int a = 0; a < arms; a++) {
+            s[a] = share(a);
+        }
+        return s;
     }
 
     /** Share of all patients deferred to the clinician. */

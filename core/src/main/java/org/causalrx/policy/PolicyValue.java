@@ -1,8 +1,8 @@
 package org.causalrx.policy;
 
 /**
- * Held-out policy value by self-normalised IPW and by doubly robust estimation (TRS App. D, Eq. 5):
- * w_i = 1[t_i = pi(x_i)] / p*(t_i | x_i) over recommended patients;
+ * Held-out policy value by self-normalised IPW and by doubly robust estimation (TRS App. D, Eq. 5), for decisions
+ * in {DEFER, 0..K−1}: w_i = 1[t_i = pi(x_i)] / p*(t_i | x_i) over recommended patients;
  * V_IPW(rec) = Σ w y / Σ w; V_DR(rec) = Σ w (y − ŷ^pi) / Σ w + mean(ŷ^pi);
  * deferred patients contribute their factual outcome, and the two parts are mixed by their shares.
  * Every sum may carry a multiplicity c_i (bootstrap counts); c = 1 gives the point estimate.
@@ -16,10 +16,12 @@ public final class PolicyValue {
     }
 
     /**
-     * @param counts multiplicity of each patient (bootstrap counts), or null for all ones
+     * @param decisions per patient: an arm 0..K−1 or {@link PolicyDecisions#DEFER}
+     * @param counts    multiplicity of each patient (bootstrap counts), or null for all ones
      * @return DR and IPW values; IPW is NaN when no recommended patient got the recommended arm
      */
     public static Values evaluate(HeldOut data, int[] decisions, int[] counts) {
+        checkDecisions(decisions, data.size(), data.arms());
         double nTot = 0;
         double sumDeferred = 0;
         double nRec = 0;
@@ -28,6 +30,7 @@ public final class PolicyValue {
         double sumWres = 0;
         double sumPlug = 0;
         double[] y = data.y();
+        double[][] mu = data.mu();
         int n = y.length;
         for (int i = 0; i < n; i++) {
             int c = counts == null ? 1 : counts[i];
@@ -41,7 +44,7 @@ public final class PolicyValue {
                 continue;
             }
             nRec += c;
-            double plug = d == 1 ? data.mu1()[i] : data.mu0()[i];
+            double plug = mu[i][d];
             sumPlug += c * plug;
             if (data.t()[i] == d) {
                 double w = c / data.observedPropensity(i);
@@ -51,6 +54,20 @@ public final class PolicyValue {
             }
         }
         return finish(nTot, sumDeferred, nRec, sumW, sumWy, sumWres, sumPlug);
+    }
+
+    /** Fails unless there is one decision per patient, each DEFER or an arm 0..arms−1. */
+    static void checkDecisions(int[] decisions, int n, int arms) {
+        if (decisions.length != n) {
+            throw new IllegalArgumentException(decisions.length + " decisions for " + n + " held-out patients");
+        }
+        for (int i = 0; i < n; i++) {
+            int d = decisions[i];
+            if (d != PolicyDecisions.DEFER && (d < 0 || d >= arms)) {
+                throw new IllegalArgumentException("decision " + d + " for patient " + i + " is neither DEFER nor an "
+                        + "arm 0.." + (arms - 1));
+            }
+        }
     }
 
     /**
@@ -69,24 +86,26 @@ public final class PolicyValue {
     }
 
     /**
-     * Per-patient constants of the held-out data, computed once for many evaluations: the factual outcome,
-     * the plug-ins, p*(t_i | x_i) and the DR residual y − ŷ^{t_i} (a matched patient's plug-in is that of
-     * the arm they received).
+     * Per-patient constants of the held-out data, computed once for many evaluations: the factual outcome, the
+     * plug-ins flattened patient-major ({@code mu[i * arms + a]} = mu_a(x_i)), p*(t_i | x_i) and the DR residual
+     * y − ŷ^{t_i} (a matched patient's plug-in is that of the arm they received).
      */
-    record Prepared(double[] y, int[] t, double[] mu0, double[] mu1, double[] pObs, double[] resid) {
+    record Prepared(int arms, double[] y, int[] t, double[] mu, double[] pObs, double[] resid) {
         static Prepared of(HeldOut data) {
             int n = data.size();
+            int k = data.arms();
             double[] y = data.y();
             int[] t = data.t();
-            double[] mu0 = data.mu0();
-            double[] mu1 = data.mu1();
+            double[][] m = data.mu();
+            double[] mu = new double[n * k];
             double[] pObs = new double[n];
             double[] resid = new double[n];
             for (int i = 0; i < n; i++) {
+                System.arraycopy(m[i], 0, mu, i * k, k);
                 pObs[i] = data.observedPropensity(i);
-                resid[i] = y[i] - (t[i] == 1 ? mu1[i] : mu0[i]);
+                resid[i] = y[i] - m[i][t[i]];
             }
-            return new Prepared(y, t, mu0, mu1, pObs, resid);
+            return new Prepared(k, y, t, mu, pObs, resid);
         }
     }
 }

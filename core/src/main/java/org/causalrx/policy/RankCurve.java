@@ -7,9 +7,10 @@ import java.util.stream.IntStream;
 import org.causalrx.util.Stats;
 
 /**
- * Rank graph (TRS App. E, Fig. 8): rank held-out patients by predicted benefit and treat the top share q, for
- * q = 0, 0.02, …, 1; the DR value of each such policy with a 95 % bootstrap band (the same resamples for every
- * q). Nothing is deferred here: the curve shows how well the ranking orders patients.
+ * Rank graph (TRS App. E, Fig. 8): rank held-out patients by predicted benefit of one arm over the reference arm 0
+ * and give that arm to the top share q (the rest the reference), for q = 0, 0.02, …, 1; the DR value of each such
+ * policy with a 95 % bootstrap band (the same resamples for every q). Nothing is deferred here: the curve shows how
+ * well the ranking orders patients. With K ≥ 3 arms there is one curve per non-reference arm.
  */
 public final class RankCurve {
     private RankCurve() {
@@ -29,10 +30,27 @@ public final class RankCurve {
     }
 
     /**
-     * @param benefit predicted benefit of treatment per patient (already signed so that larger = treat first)
+     * Arm 1 against arm 0 (the two-arm rank graph); see {@link #compute(String, HeldOut, int, double[], int, long,
+     * boolean)}.
      */
     public static Curve compute(String name, HeldOut data, double[] benefit, int rounds, long seed, boolean parallel) {
+        return compute(name, data, 1, benefit, rounds, seed, parallel);
+    }
+
+    /**
+     * @param arm     the arm given to the top share, 1..K−1 (the others get the reference arm 0)
+     * @param benefit predicted benefit of {@code arm} over the reference per patient (already signed so that
+     *                larger = give {@code arm} first)
+     */
+    public static Curve compute(String name, HeldOut data, int arm, double[] benefit, int rounds, long seed,
+            boolean parallel) {
         int n = data.size();
+        if (arm < 1 || arm >= data.arms()) {
+            throw new IllegalArgumentException("rank graph arm must be in 1.." + (data.arms() - 1) + ", got " + arm);
+        }
+        if (benefit.length != n) {
+            throw new IllegalArgumentException(benefit.length + " benefits for " + n + " held-out patients");
+        }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -44,14 +62,14 @@ public final class RankCurve {
         for (int k = 0; k < q.length; k++) {
             int top = (int) Math.round(q[k] * n);
             for (int r = 0; r < n; r++) {
-                decisions[k][order[r]] = r < top ? 1 : 0;
+                decisions[k][order[r]] = r < top ? arm : 0;
             }
         }
         double[] value = new double[q.length];
         for (int k = 0; k < q.length; k++) {
             value[k] = PolicyValue.evaluate(data, decisions[k], null).dr();
         }
-        // Treated at share k iff the patient's rank is below top_k, and top_k grows with k: patient i is treated
+        // Given the arm at share k iff the patient's rank is below top_k, and top_k grows with k: patient i is treated
         // exactly for k >= cut[i]. One pass over the resampled patients updates the sums of all 51 shares as
         // two contiguous runs of k; each sum still runs over patients in index order with the terms of
         // PolicyValue.evaluate, so the band is bit-identical to evaluating share by share.
@@ -85,7 +103,7 @@ public final class RankCurve {
                 Arrays.fill(sumWy, 0);
                 Arrays.fill(sumWres, 0);
                 Arrays.fill(sumPlug, 0);
-                accumulate(prep, cut, counts, sumW, sumWy, sumWres, sumPlug);
+                accumulate(prep, arm, cut, counts, sumW, sumWy, sumWres, sumPlug);
                 for (int k = 0; k < points; k++) {
                     boot[k][r] = PolicyValue.finish(n, 0, n, sumW[k], sumWy[k], sumWres[k], sumPlug[k]).dr();
                 }
@@ -100,15 +118,18 @@ public final class RankCurve {
         return new Curve(name, q, value, lo, hi);
     }
 
-    /** The sums of {@link PolicyValue#evaluate} for every share (nothing deferred), over patients in index order. */
-    private static void accumulate(PolicyValue.Prepared prep, int[] cut, int[] counts, double[] sumW, double[] sumWy,
-            double[] sumWres, double[] sumPlug) {
+    /**
+     * The sums of {@link PolicyValue#evaluate} for every share (nothing deferred), over patients in index order:
+     * patient i gets {@code arm} for shares k ≥ cut[i], the reference arm 0 below.
+     */
+    private static void accumulate(PolicyValue.Prepared prep, int arm, int[] cut, int[] counts, double[] sumW,
+            double[] sumWy, double[] sumWres, double[] sumPlug) {
         double[] y = prep.y();
-        double[] mu0 = prep.mu0();
-        double[] mu1 = prep.mu1();
+        double[] mu = prep.mu();
         double[] pObs = prep.pObs();
         double[] resid = prep.resid();
         int[] t = prep.t();
+        int arms = prep.arms();
         int points = sumPlug.length;
         int n = counts.length;
         for (int i = 0; i < n; i++) {
@@ -116,8 +137,8 @@ public final class RankCurve {
             if (c == 0) {
                 continue;
             }
-            double cPlug0 = c * mu0[i];
-            double cPlug1 = c * mu1[i];
+            double cPlug0 = c * mu[i * arms];
+            double cPlug1 = c * mu[i * arms + arm];
             double w = c / pObs[i];
             double wy = w * y[i];
             double wres = w * resid[i];
@@ -128,7 +149,8 @@ public final class RankCurve {
             for (int k = kc; k < points; k++) {
                 sumPlug[k] += cPlug1;
             }
-            int from = t[i] == 0 ? 0 : t[i] == 1 ? kc : points;
+            // matched below the cut when given arm 0, from the cut on when given `arm`, never for another arm
+            int from = t[i] == 0 ? 0 : t[i] == arm ? kc : points;
             int to = t[i] == 0 ? kc : points;
             for (int k = from; k < to; k++) {
                 sumW[k] += w;
