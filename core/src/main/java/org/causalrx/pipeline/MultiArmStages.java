@@ -1,0 +1,170 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.causalrx.causal.MultiArmCateModel;
+import org.causalrx.causal.MultiArmOutcomeModel;
+import org.causalrx.causal.OutcomeAware;
+import org.causalrx.data.SplitIndices;
+import org.causalrx.estimators.MultiArmEstimators;
+import org.causalrx.study.AnalysisColumns;
+import org.causalrx.study.Cohort;
+import org.causalrx.study.CohortBuilder;
+import org.causalrx.study.Study;
+import org.causalrx.util.CausalRxException;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * The run of a study with K ≥ 3 arms: cohort → split and encoding → generalized propensity and overlap → K-arm CATE
+ * models and the DR plug-in → policies chosen on validation and valued on test with the bootstrap → result
+ * ({@link MultiArmResult}). The split and encoding stage is the two-arm pipeline's own.
+ */
+public final class MultiArmStages {
+    /** The run's result. */
+    public static final Slot<MultiArmResult> RESULT = new Slot<>("multi-arm result");
+    static final Slot<MultiArmPropensity.Output> PROPENSITY = new Slot<>("generalized propensity");
+    static final Slot<Effects> EFFECTS = new Slot<>("K-arm effects");
+
+    private MultiArmStages() {
+    }
+
+    /** The K-arm run; {@code parallel} runs bootstrap rounds on several threads (same values either way). */
+    public static RunEngine engine(boolean parallel) {
+        return new RunEngine(List.of(new CohortCheck(), new PipelineStages.SplitAndEncode(), new Propensity(),
+                new Cate(), new Evaluation(parallel)));
+    }
+
+    /**
+     * Per estimator (study order) the validation and test effect matrices (n × K), and the DR plug-in's
+     * potential outcomes mu_a(x) (n × K) on validation and test.
+     */
+    record Effects(Map<String, double[][]> validation, Map<String, double[][]> test, double[][] muValidation,
+                   double[][] muTest) {
+    }
+
+    /** Step 1: the cohort, and the study's estimators checked against those that handle K arms. */
+    record CohortCheck() implements Stage {
+        public String name() {
+            return "cohort";
+        }
+
+        public String detail(RunContext c) {
+            return "checking the data against the protocol (" + c.study().treatment().size() + " arms)";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            String f = study.file().getFileName().toString();
+            if (study.outcome().type() == Study.OutcomeType.CATEGORICAL) {
+                throw new CausalRxException(f + ": 'outcome.type' categorical with " + study.treatment().size()
+                        + " arms is not supported; use a continuous or binary outcome with K arms");
+            }
+            for (String name : study.estimators()) {
+                if (!MultiArmEstimators.supports(name)) {
+                    throw new CausalRxException(f + ": estimator '" + name + "' in 'estimators' does not handle "
+                            + study.treatment().size() + " arms; use one of " + String.join(", ",
+                            MultiArmEstimators.names()));
+                }
+            }
+            String plugIn = study.policyEvaluation().plugIn();
+            if (!plugIn.startsWith("t_") || !MultiArmEstimators.supports(plugIn)) {
+                throw new CausalRxException(f + ": 'policy_evaluation.plug_in' '" + study.policyEvaluation().plugIn()
+                        + "' does not handle K arms; use one of the T-learners (t_xgboost, t_ridge, t_lasso)");
+            }
+            Cohort cohort = CohortBuilder.build(study, c.table());
+            AnalysisColumns.check(study, c.table());
+            return c.with(RunSlots.COHORT, cohort).with(RunSlots.DATA_WARNINGS, List.of());
+        }
+    }
+
+    /** Step 2: generalized propensity models, the selected one by validation Brier score, and the overlap set. */
+    record Propensity() implements Stage {
+        public String name() {
+            return "propensity";
+        }
+
+        public String detail(RunContext c) {
+            return "fitting generalized propensity models over " + c.study().treatment().size() + " arms";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            return c.with(PROPENSITY, MultiArmPropensity.run(c.study(), c.get(RunSlots.X),
+                    c.get(RunSlots.COHORT).treatment(), c.get(RunSlots.SPLIT), c.seed()));
+        }
+    }
+
+    /** Step 3: every K-arm CATE estimator and the DR plug-in fitted on train, predicted on validation and test. */
+    record Cate() implements Stage {
+        public String name() {
+            return "cate";
+        }
+
+        public String detail(RunContext c) {
+            return "fitting K-arm CATE models: " + String.join(", ", c.study().estimators());
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            Study study = c.study();
+            Cohort cohort = c.get(RunSlots.COHORT);
+            SplitIndices split = c.get(RunSlots.SPLIT);
+            double[][] x = c.get(RunSlots.X);
+            int k = study.treatment().size();
+            double[][] xTrain = Stats.select(x, split.train());
+            int[] tTrain = Stats.select(cohort.treatment(), split.train());
+            double[] yTrain = Stats.select(cohort.outcome(), split.train());
+            double[][] xVal = Stats.select(x, split.validation());
+            double[][] xTest = Stats.select(x, split.test());
+            OutcomeAware.Kind kind = StudyRun.outcomeKind(study);
+            Map<String, double[][]> val = new LinkedHashMap<>();
+            Map<String, double[][]> test = new LinkedHashMap<>();
+            for (String name : study.estimators()) {
+                MultiArmCateModel m = MultiArmEstimators.of(name, kind).fit(xTrain, tTrain, k, yTrain,
+                        Seeds.derive(c.seed(), "cate-" + name));
+                val.put(name, m.effects(xVal));
+                test.put(name, m.effects(xTest));
+            }
+            String plugInName = study.policyEvaluation().plugIn();
+            MultiArmCateModel plugIn = MultiArmEstimators.of(plugInName, kind).fit(xTrain, tTrain, k, yTrain,
+                    Seeds.derive(c.seed(), "cate-" + plugInName));
+            if (!(plugIn instanceof MultiArmOutcomeModel mu)) {
+                throw new CausalRxException(study.file().getFileName() + ": 'policy_evaluation.plug_in' '"
+                        + plugInName + "' does not predict outcomes per arm; use a T-learner (t_xgboost, t_ridge, "
+                        + "t_lasso)");
+            }
+            return c.with(EFFECTS, new Effects(val, test, mu.potentialOutcomes(xVal), mu.potentialOutcomes(xTest)));
+        }
+    }
+
+    /** Step 4: policies chosen on validation, valued on test with the bootstrap; the result. */
+    record Evaluation(boolean parallel) implements Stage {
+        public String name() {
+            return "evaluation";
+        }
+
+        public String detail(RunContext c) {
+            return "policies chosen on validation, valued on test with " + c.study().bootstrapRounds()
+                    + " bootstrap rounds";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            return c.with(RESULT, MultiArmEvaluation.run(c.study(), c.get(RunSlots.COHORT), c.get(RunSlots.SPLIT),
+                    c.get(RunSlots.X), c.get(PROPENSITY), c.get(EFFECTS), c.seed(), parallel));
+        }
+    }
+
+    static List<Integer> counts(int[] t, int[] rows, int k) {
+        int[] n = new int[k];
+        for (int r : rows) {
+            n[t[r]]++;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int v : n) {
+            out.add(v);
+        }
+        return out;
+    }
+}
