@@ -58,8 +58,19 @@ final class NetEnsemble {
         return sum;
     }
 
-    /** Mean over members of the generalized propensities P(T = a | x), n × K (DragonNet). */
+    /**
+     * Mean over members of the generalized propensities P(T = a | x), n × K (DragonNet); for two arms
+     * {1 − e, e} with e = {@link #propensity}.
+     */
     double[][] propensities(double[][] xs) {
+        if (spec().heads() == 2) {
+            double[] e = propensity(xs);
+            double[][] out = new double[xs.length][];
+            for (int i = 0; i < xs.length; i++) {
+                out[i] = new double[] {1 - e[i], e[i]};
+            }
+            return out;
+        }
         double[][] sum = null;
         for (NetParams m : members) {
             sum = add(sum, m.propensities(xs));
