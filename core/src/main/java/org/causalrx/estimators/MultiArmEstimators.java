@@ -68,7 +68,7 @@ public final class MultiArmEstimators {
         return of(configured.name(), configured.settings(), outcome);
     }
 
-    /** The K-arm variant of {@code name} at the built-in entry's default settings. */
+    /** The K-arm variant of {@code name} at its entry's default settings (built in, else the provider's). */
     public static MultiArmCateEstimator of(String name, OutcomeAware.Kind outcome) {
         if (VARIANTS.containsKey(name)) {
             for (EstimatorEntry<?> e : BuiltinEstimators.entries()) {
