@@ -1,8 +1,11 @@
 package org.causalrx.estimators;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 import org.causalrx.causal.MultiArmCateEstimator;
 import org.causalrx.causal.MultiArmTLearner;
@@ -32,7 +35,9 @@ import org.causalrx.util.CausalRxException;
  * same settings records, learners, clip and folds: t_xgboost, t_ridge, t_lasso, t_bart, s_xgboost, x_xgboost,
  * dr_xgboost, and causal_forest (the multi-arm generalized random forest). The X- and DR-learners' propensity
  * model is {@link OneVsRest} over the binary entries' L2 logistic regression, so with K = 2 every variant gives the
- * binary estimator's effect as its column 1.
+ * binary estimator's effect as its column 1. Names without a built-in variant are looked up in the
+ * {@link EstimatorProvider}s on the class path ({@link EstimatorProvider#multiArm}, e.g. the neural estimators of
+ * the nn module), listed after the built-in names.
  */
 public final class MultiArmEstimators {
     private static final Map<String, Variant<?>> VARIANTS = variants();
@@ -40,14 +45,22 @@ public final class MultiArmEstimators {
     private MultiArmEstimators() {
     }
 
-    /** Names that have a K-arm variant, in catalogue order. */
+    /** Names that have a K-arm variant: the built-in ones in catalogue order, then those of the providers. */
     public static List<String> names() {
-        return List.copyOf(VARIANTS.keySet());
+        List<String> out = new ArrayList<>(VARIANTS.keySet());
+        for (EstimatorProvider p : ServiceLoader.load(EstimatorProvider.class)) {
+            for (EstimatorEntry<?> e : p.entries()) {
+                if (!out.contains(e.name()) && p.multiArm(e.name(), e.defaults(), null).isPresent()) {
+                    out.add(e.name());
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
-    /** Whether the built-in {@code name} has a K-arm variant. */
+    /** Whether {@code name} has a K-arm variant, built in or from a provider on the class path. */
     public static boolean supports(String name) {
-        return VARIANTS.containsKey(name);
+        return VARIANTS.containsKey(name) || fromProvider(name, null, false, null).isPresent();
     }
 
     /** The K-arm variant of a configured entry (the study's settings) for outcomes of {@code outcome}. */
@@ -55,14 +68,16 @@ public final class MultiArmEstimators {
         return of(configured.name(), configured.settings(), outcome);
     }
 
-    /** The K-arm variant of {@code name} at the built-in entry's default settings. */
+    /** The K-arm variant of {@code name} at its entry's default settings (built in, else the provider's). */
     public static MultiArmCateEstimator of(String name, OutcomeAware.Kind outcome) {
-        for (EstimatorEntry<?> e : BuiltinEstimators.entries()) {
-            if (e.name().equals(name)) {
-                return of(name, e.defaults(), outcome);
+        if (VARIANTS.containsKey(name)) {
+            for (EstimatorEntry<?> e : BuiltinEstimators.entries()) {
+                if (e.name().equals(name)) {
+                    return of(name, e.defaults(), outcome);
+                }
             }
         }
-        throw unsupported(name);
+        return fromProvider(name, null, false, outcome).orElseThrow(() -> unsupported(name));
     }
 
     /**
@@ -76,14 +91,33 @@ public final class MultiArmEstimators {
     public static MultiArmCateEstimator of(String name, Object settings, OutcomeAware.Kind outcome) {
         Variant<?> v = VARIANTS.get(name);
         if (v == null) {
-            throw unsupported(name);
+            return fromProvider(name, settings, true, outcome).orElseThrow(() -> unsupported(name));
         }
         return v.create(settings, outcome);
     }
 
+    /**
+     * The first provider variant of {@code name}, built from {@code settings} when {@code given}, else from the
+     * provider entry's defaults.
+     */
+    private static Optional<MultiArmCateEstimator> fromProvider(String name, Object settings, boolean given,
+                                                                OutcomeAware.Kind outcome) {
+        for (EstimatorProvider p : ServiceLoader.load(EstimatorProvider.class)) {
+            for (EstimatorEntry<?> e : p.entries()) {
+                if (e.name().equals(name)) {
+                    Optional<MultiArmCateEstimator> m = p.multiArm(name, given ? settings : e.defaults(), outcome);
+                    if (m.isPresent()) {
+                        return m;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static CausalRxException unsupported(String name) {
         return new CausalRxException("estimator '" + name + "' has no K-arm variant; available: "
-                + String.join(", ", VARIANTS.keySet()));
+                + String.join(", ", names()));
     }
 
     /** A name's settings type and factory. */

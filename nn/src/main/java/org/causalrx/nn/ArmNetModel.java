@@ -26,8 +26,8 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
      * The arm's expected outcome. For a DragonNet fitted with targeted regularisation (continuous outcomes, a
      * learnt epsilon ≠ 0) this is the paper's perturbed Q̃(t, x) = Q(t, x) + epsilon · h(t, x), with
      * h(1, x) = 1/g(x) and h(0, x) = −1/(1 − g(x)) and g clipped to [0.01, 0.99] as in training: the estimator
-     * the targeted term was fitted for (Shi et al. 2019, §3). With several ensemble members, the mean of the
-     * members' values.
+     * the targeted term was fitted for (Shi et al. 2019, §3); with K ≥ 3 arms the shift is that of
+     * {@link NetEnsemble#targetedShift}. With several ensemble members, the mean of the members' values.
      */
     @Override
     public double[] mu(double[][] x, int arm) {
@@ -58,8 +58,9 @@ public final class ArmNetModel implements CategoricalCateModel, ArmOutcomeModel,
      */
     static double[][] armResponse(Standardizer standardizer, OutcomeCoding coding, NetEnsemble net, double[][] x,
                                   int arm) {
-        if (arm != 0 && arm != 1) {
-            throw new IllegalArgumentException("arm must be 0 or 1, got " + arm);
+        int heads = net.spec().heads();
+        if (arm < 0 || arm >= heads) {
+            throw new IllegalArgumentException("arm must be in 0.." + (heads - 1) + ", got " + arm);
         }
         return net.response(coding, standardizer.apply(x), arm);
     }

@@ -1,5 +1,6 @@
 package org.causalrx.nn;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,17 +58,41 @@ final class NetEnsemble {
         return sum;
     }
 
+    /**
+     * Mean over members of the generalized propensities P(T = a | x), n × K (DragonNet); for two arms
+     * {1 − e, e} with e = {@link #propensity}.
+     */
+    double[][] propensities(double[][] xs) {
+        if (spec().heads() == 2) {
+            double[] e = propensity(xs);
+            double[][] out = new double[xs.length][];
+            for (int i = 0; i < xs.length; i++) {
+                out[i] = new double[] {1 - e[i], e[i]};
+            }
+            return out;
+        }
+        double[][] sum = null;
+        for (NetParams m : members) {
+            sum = add(sum, m.propensities(xs));
+        }
+        return scale(sum);
+    }
+
     /** Whether any member learnt a targeted-regularisation epsilon (DragonNet with the term on). */
     boolean targeted() {
-        return members.stream().anyMatch(m -> m.epsilon() != 0);
+        return members.stream().anyMatch(m -> Arrays.stream(m.epsilons()).anyMatch(e -> e != 0));
     }
 
     /**
      * Mean over members of the targeted-regularisation shift epsilon · h(t, x) on the standardised scale, with
      * h(1, x) = 1/g(x), h(0, x) = −1/(1 − g(x)) and g clipped to [0.01, 0.99] as in training; all zeros when no
-     * member learnt an epsilon.
+     * member learnt an epsilon. With K ≥ 3 arms, epsilon_a / g_a for arm a and −Σ_b epsilon_b / g_0 for the
+     * reference (the per-arm clever covariates of {@link NetGraph}).
      */
     double[] targetedShift(double[][] xs, int arm) {
+        if (spec().heads() > 2) {
+            return multiArmShift(xs, arm);
+        }
         double[] out = new double[xs.length];
         for (NetParams m : members) {
             double eps = m.epsilon();
@@ -78,6 +103,30 @@ final class NetEnsemble {
             for (int i = 0; i < out.length; i++) {
                 double gi = 0.98 * g[i] + 0.01;
                 out[i] += eps * (arm == 1 ? 1 / gi : -1 / (1 - gi)) / members.size();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The K ≥ 3-arm shift Σ_b epsilon_b · h_b(arm, x): epsilon_a / g_a for arm a ≥ 1 and −Σ_b epsilon_b / g_0 for
+     * the reference, g clipped to 0.98 · g + 0.01 per arm as in training; mean over members.
+     */
+    private double[] multiArmShift(double[][] xs, int arm) {
+        double[] out = new double[xs.length];
+        for (NetParams m : members) {
+            double[] eps = m.epsilons();
+            double total = 0;
+            for (double e : eps) {
+                total += e;
+            }
+            double num = arm == 0 ? -total : eps[arm - 1];
+            if (num == 0) {
+                continue;
+            }
+            double[][] g = m.propensities(xs);
+            for (int i = 0; i < out.length; i++) {
+                out[i] += num / (0.98 * g[i][arm] + 0.01) / members.size();
             }
         }
         return out;

@@ -52,8 +52,11 @@ final class NetParams {
         return dense(z, p);
     }
 
-    /** Propensity P(T = 1 | x) from the propensity head (DragonNet). */
+    /** Propensity P(T = 1 | x) from the propensity head of a two-arm network (DragonNet). */
     double[] propensity(double[][] x) {
+        if (spec.heads() != 2) {
+            throw new IllegalStateException("P(T = 1 | x) is for two arms; this network has " + spec.heads());
+        }
         double[][] rep = representation(x);
         double[][] z = dense(rep, spec.propensityStart());
         double[] e = new double[z.length];
@@ -63,9 +66,55 @@ final class NetParams {
         return e;
     }
 
-    /** The epsilon of targeted regularisation (0 when absent). */
+    /**
+     * Generalized propensities P(T = a | x) from the propensity head, n × K: the softmax of the K logits, or for
+     * two arms {1 − P(T = 1 | x), P(T = 1 | x)}.
+     */
+    double[][] propensities(double[][] x) {
+        int k = spec.heads();
+        double[][] out = new double[x.length][];
+        if (k == 2) {
+            double[] e = propensity(x);
+            for (int i = 0; i < x.length; i++) {
+                out[i] = new double[] {1 - e[i], e[i]};
+            }
+            return out;
+        }
+        double[][] z = dense(representation(x), spec.propensityStart());
+        for (int i = 0; i < x.length; i++) {
+            double mx = Double.NEGATIVE_INFINITY;
+            for (double v : z[i]) {
+                mx = Math.max(mx, v);
+            }
+            double sum = 0;
+            out[i] = new double[k];
+            for (int a = 0; a < k; a++) {
+                out[i][a] = Math.exp(z[i][a] - mx);
+                sum += out[i][a];
+            }
+            for (int a = 0; a < k; a++) {
+                out[i][a] /= sum;
+            }
+        }
+        return out;
+    }
+
+    /** The epsilon of targeted regularisation of arm 1 (the only one with two arms; 0 when absent). */
     double epsilon() {
         return spec.propensity() ? values[spec.propensityStart() + 2][0] : 0;
+    }
+
+    /** The K − 1 epsilons of targeted regularisation, entry a − 1 for arm a (empty when absent). */
+    double[] epsilons() {
+        if (!spec.propensity()) {
+            return new double[0];
+        }
+        float[] e = values[spec.propensityStart() + 2];
+        double[] out = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            out[i] = e[i];
+        }
+        return out;
     }
 
     private double[][] representation(double[][] x) {

@@ -6,16 +6,18 @@ import java.util.List;
 /**
  * Shape of a multi-head network: a shared ELU trunk (the representation), {@code heads} ELU heads with
  * {@code outputs} linear outputs each, and optionally a linear propensity head on the representation plus the
- * scalar epsilon of targeted regularisation (DragonNet). Parameters are laid out in one list in this order:
- * trunk (W, b) per layer; per head (W, b) per hidden layer then (W, b) of the output layer; propensity (W, b);
- * epsilon. W is in × out, row-major.
+ * epsilons of targeted regularisation (DragonNet). With two heads the propensity head is one logit (sigmoid) and
+ * there is one epsilon; with K ≥ 3 heads it is K class logits (softmax) and there are K − 1 epsilons, one per
+ * non-reference arm. Parameters are laid out in one list in this order: trunk (W, b) per layer; per head (W, b)
+ * per hidden layer then (W, b) of the output layer; propensity (W, b); epsilons (1 × epsilons). W is in × out,
+ * row-major.
  *
  * @param inputs      number of input features
  * @param hidden      trunk width
  * @param sharedDepth trunk layers
  * @param headHidden  head hidden width
  * @param headDepth   hidden layers per head
- * @param heads       number of heads (one per arm)
+ * @param heads       number of heads (one per arm), ≥ 2
  * @param outputs     outputs per head (1 for a value or a logit, K for class logits or per-class effects)
  * @param propensity  whether a propensity head and epsilon are present
  */
@@ -47,11 +49,21 @@ record NetSpec(int inputs, int hidden, int sharedDepth, int headHidden, int head
             out.add(new int[] {1, outputs});
         }
         if (propensity) {
-            out.add(new int[] {hidden, 1});
-            out.add(new int[] {1, 1});
-            out.add(new int[] {1, 1});
+            out.add(new int[] {hidden, propensityOutputs()});
+            out.add(new int[] {1, propensityOutputs()});
+            out.add(new int[] {1, epsilons()});
         }
         return out;
+    }
+
+    /** Logits of the propensity head: 1 (P(T = 1), sigmoid) for two arms, K (softmax) for K ≥ 3 arms. */
+    int propensityOutputs() {
+        return heads == 2 ? 1 : heads;
+    }
+
+    /** Epsilons of targeted regularisation: one per non-reference arm (K − 1). */
+    int epsilons() {
+        return heads - 1;
     }
 
     /** Index of the first parameter of head h. */
@@ -59,7 +71,7 @@ record NetSpec(int inputs, int hidden, int sharedDepth, int headHidden, int head
         return 2 * sharedDepth + h * 2 * (headDepth + 1);
     }
 
-    /** Index of the propensity weight matrix (bias follows, then epsilon). */
+    /** Index of the propensity weight matrix (bias follows, then the epsilons). */
     int propensityStart() {
         return headStart(heads);
     }
