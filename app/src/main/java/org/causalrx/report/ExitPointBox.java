@@ -14,7 +14,7 @@ final class ExitPointBox {
         if (exits == null || exits.isEmpty()) {
             return;
         }
-        boolean stop = exits.stream().anyMatch(e -> e.status() == ExitStatus.EXIT);
+        boolean stop = ExitPoints.reached(exits);
         b.markup("<section class=\"summary\" id=\"feasibility\"><h2>Feasibility verdict</h2>\n<p>")
                 .add(stop ? Markup.badge("warn", "exit point reached").then(Markup.trusted(
                         " The framework's exit points say this analysis should not go to clinicians as it is."))

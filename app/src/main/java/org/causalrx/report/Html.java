@@ -118,6 +118,10 @@ final class Html {
 
     /** A table; cells are {@link Markup} or text (escaped); columns flagged numeric are right-aligned. */
     static final class Table {
+        private static final Markup TD = Markup.trusted("<td>");
+        private static final Markup TD_NUM = Markup.trusted("<td class=\"num\">");
+        private static final Markup TH = Markup.trusted("<th>");
+        private static final Markup TH_NUM = Markup.trusted("<th class=\"num\">");
         private final List<String> headers;
         private final boolean[] numeric;
         private final HtmlWriter rows = new HtmlWriter();
@@ -134,7 +138,7 @@ final class Html {
                 rows.markup("<tr class=\"").text(cssClass).markup("\">");
             }
             for (int i = 0; i < cells.length; i++) {
-                rows.markup(isNum(i) ? "<td class=\"num\">" : "<td>").add(Markup.of(cells[i])).markup("</td>");
+                rows.add(isNum(i) ? TD_NUM : TD).add(Markup.of(cells[i])).markup("</td>");
             }
             rows.markup("</tr>\n");
             return this;
@@ -143,7 +147,7 @@ final class Html {
         Markup html() {
             HtmlWriter w = new HtmlWriter().markup("<div class=\"scroll\"><table>\n<thead><tr>");
             for (int i = 0; i < headers.size(); i++) {
-                w.markup(isNum(i) ? "<th class=\"num\">" : "<th>").text(headers.get(i)).markup("</th>");
+                w.add(isNum(i) ? TH_NUM : TH).text(headers.get(i)).markup("</th>");
             }
             return w.markup("</tr></thead>\n<tbody>\n").add(rows.toMarkup())
                     .markup("</tbody></table></div>\n").toMarkup();

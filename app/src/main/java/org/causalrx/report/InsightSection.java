@@ -44,15 +44,17 @@ final class InsightSection implements ReportSection {
         }
         b.add(t.html());
         if (ins.rejected() != null && !ins.rejected().isEmpty()) {
-            b.markup("<p><b>Rejected component models</b> (validation MSE at least 0.9 \u00d7 the outcome "
-                    + "variance, §3.6): their policies are shown but should not be trusted.</p>\n<ul>\n");
+            b.markup("<p><b>Rejected component models</b> (validation MSE at least ")
+                    .text(OutcomeModelsSection.rejectShare()).markup(" \u00d7 the outcome variance, §3.6): their "
+                            + "policies are shown but should not be trusted.</p>\n<ul>\n");
             for (String s : ins.rejected()) {
                 b.markup("<li>").text(s).markup("</li>\n");
             }
             b.markup("</ul>\n");
         } else {
-            b.markup("<p>No component model was rejected by the §3.6 check (validation MSE below 0.9 \u00d7 "
-                    + "the outcome variance in every arm).</p>\n");
+            b.markup("<p>No component model was rejected by the §3.6 check (validation MSE below ")
+                    .text(OutcomeModelsSection.rejectShare())
+                    .markup(" \u00d7 the outcome variance in every arm).</p>\n");
         }
         b.add(report.figure("cate_calibration"));
         ModelEvaluationReport.evaluation(r, b, report);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.RunResult.OutcomeModelMetric;
 import org.causalrx.pipeline.RunResult.ProtocolInfo;
+import org.causalrx.policy.DecisionRule;
 
 /** Section 6 of the report: the T-learners' outcome models, their errors and details (§3.6). Formats only. */
 final class OutcomeModelsSection implements ReportSection {
@@ -30,8 +31,8 @@ final class OutcomeModelsSection implements ReportSection {
         b.markup("<p>One outcome model per arm (a T-learner) predicts the outcome a patient would have under "
                 + "that arm. Its error is shown next to the outcome's standard deviation: a model whose RMSE "
                 + "is close to the SD does no better than predicting the mean for everyone. Validation rows whose "
-                + "MSE is at least 0.9 \u00d7 the outcome variance are flagged: such a component model is "
-                + "rejected (\u00a73.6).</p>\n");
+                + "MSE is at least ").text(rejectShare()).markup(" \u00d7 the outcome variance are flagged: such a "
+                + "component model is rejected (\u00a73.6).</p>\n");
         Html.Table t = new Html.Table(List.of("Model", "Arm", "Split", "n", "RMSE", "MAE", "R\u00b2",
                 "Outcome SD", ""), false, false, false, true, true, true, true, true);
         for (OutcomeModelMetric m : r.outcomeModels() == null ? List.<OutcomeModelMetric>of()
@@ -46,6 +47,11 @@ final class OutcomeModelsSection implements ReportSection {
         ModelEvaluationReport.outcomeDetails(r, b, report);
         b.markup("</section>\n");
 
+    }
+
+    /** Core's rejection share of the outcome variance (§3.6), as the report writes it ("0.9"). */
+    static String rejectShare() {
+        return DecisionRule.number(OutcomeModelMetric.REJECT_SHARE);
     }
 
     private Markup armLabel(String arm) {

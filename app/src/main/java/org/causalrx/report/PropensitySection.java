@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.RunResult.PropensityMetric;
-import org.causalrx.verdict.ExitPoints;
 
 /** Section 3 of the report: the propensity models, their metrics and calibration. Formats only. */
 final class PropensitySection implements ReportSection {
@@ -35,7 +34,7 @@ final class PropensitySection implements ReportSection {
                 "Recall", "F1", ""), false, false, true, true, true, true, true, true);
         for (PropensityMetric m : r.propensity() == null ? List.<PropensityMetric>of() : r.propensity()) {
             boolean selected = m.model() != null && m.model().equals(r.selectedPropensityModel());
-            boolean warn = m.auroc() >= ExitPoints.MAX_AUROC;
+            boolean warn = m.aurocNearOne();
             t.row(warn ? "warn" : null, Markup.code(m.model()).then(selected
                             ? Markup.fill(" {}", Markup.badge("good", "selected")) : Markup.EMPTY),
                     Markup.textOrDash(m.split()),
