@@ -26,14 +26,13 @@ class HtmlReportEscapingTest {
     void hostileTextAppearsEscapedEverywhere() {
         RunResult base = ReportFixture.result("lower", v("Question"));
         RunResult.ProtocolInfo p = base.protocol();
-        RunResult.ProtocolInfo protocol = new RunResult.ProtocolInfo(v("name"), p.question(),
-                v("time"), v("population"), v("users"), v("data"),
-                v("treatment"), v("control"), v("treated"), v("c"), v("t"),
+        RunResult.ProtocolInfo protocol = new RunResult.ProtocolInfo(v("name"), p.question(), v("time"),
+                v("population"), v("users"), v("data"), v("treatment"), v("control"), v("treated"), v("c"), v("t"),
                 v("outcome"), p.outcomeType(), p.direction(), p.outcomeSd(), p.rowsRead(), p.rowsDropped(),
                 v("dropped"), p.decisionRule());
         List<RunResult.CovariateDecision> covariates = new ArrayList<>(base.covariates());
-        covariates.add(new RunResult.CovariateDecision(v("covariate"), v("role"), true,
-                v("reason"), v("type"), 0, List.of(v("feature"))));
+        covariates.add(new RunResult.CovariateDecision(v("covariate"), v("role"), true, v("reason"), v("type"), 0,
+                List.of(v("feature"))));
         List<RunResult.PolicyResult> policies = new ArrayList<>(base.policies());
         RunResult.PolicyResult any = policies.get(policies.size() - 1);
         policies.add(new RunResult.PolicyResult(v("policy"), v("description"), 0.3, 0.1,
