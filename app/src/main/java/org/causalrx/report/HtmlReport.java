@@ -109,8 +109,8 @@ final class HtmlReport {
         b.markup("<section class=\"summary\" id=\"summary\"><h2>Summary</h2>\n");
         b.markup("<p class=\"headline\">");
         if (best.isPresent() && headline != null) {
-            b.add(PolicySelectionSection.headline(headline, Markup.trusted("<b id=\"best-policy\">")
-                    .thenText(best.get().name()).then(Markup.trusted("</b>")))).markup("; ")
+            b.add(PolicySelectionSection.headline(headline, Markup.fill("<b id=\"best-policy\">{}</b>",
+                    best.get().name()))).markup("; ")
                     .text(PolicyChoice.directionText(dir)).markup(".");
         } else if (best.isPresent()) {
             PolicyResult bp = best.get();
@@ -137,9 +137,9 @@ final class HtmlReport {
                 Fmt.pct(bp.treatedShare()) + " treated, " + Fmt.pct(bp.deferredShare())
                         + " deferred to the doctor"}));
         if (r.ate() != null) {
-            kv.add(new Object[] {"Average effect (AIPW)", Markup.text(Fmt.num(r.ate().estimate()) + ", CI "
-                    + Fmt.range(r.ate().ciLow(), r.ate().ciHigh()) + " (").then(Markup.textOrDash(p.treatedLabel()),
-                    Markup.text(" minus "), Markup.textOrDash(p.controlLabel()), Markup.text(")"))});
+            kv.add(new Object[] {"Average effect (AIPW)", Markup.fill("{}, CI {} ({} minus {})",
+                    Fmt.num(r.ate().estimate()), Fmt.range(r.ate().ciLow(), r.ate().ciHigh()),
+                    Markup.textOrDash(p.treatedLabel()), Markup.textOrDash(p.controlLabel()))});
             for (RunResult.EstimandResult e : r.ate().estimands()) {
                 if (!e.name().equals("ate")) {
                     kv.add(new Object[] {(e.name().equals("att") ? "Effect on the treated" : "Effect on the controls")

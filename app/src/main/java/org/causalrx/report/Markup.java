@@ -64,15 +64,6 @@ final class Markup {
         return new Markup("<span class=\"badge " + escape(cssClass) + "\">" + escape(s) + "</span>");
     }
 
-    /** The fragments one after the other. */
-    static Markup concat(Markup... parts) {
-        StringBuilder b = new StringBuilder();
-        for (Markup m : parts) {
-            b.append(m.html);
-        }
-        return new Markup(b.toString());
-    }
-
     /** This fragment followed by {@code more}. */
     Markup then(Markup... more) {
         StringBuilder b = new StringBuilder(html);
@@ -80,11 +71,6 @@ final class Markup {
             b.append(m.html);
         }
         return new Markup(b.toString());
-    }
-
-    /** This fragment followed by the escaped text. */
-    Markup thenText(String s) {
-        return new Markup(html + escape(s));
     }
 
     boolean isEmpty() {
