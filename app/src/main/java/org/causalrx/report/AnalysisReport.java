@@ -96,87 +96,87 @@ final class AnalysisReport {
     // ---------------------------------------------------------------- HTML
 
     /** Section 10: the formula of the derived evaluation outcome, when the study has one. */
-    static void evaluationNote(StringBuilder b, RunResult r) {
+    static void evaluationNote(HtmlWriter b, RunResult r) {
         RunResult.EvaluationOutcome e = r.evaluationOutcome();
         if (e == null) {
             return;
         }
-        b.append("<p class=\"info\" id=\"evaluation-outcome\">Policies are valued on the derived outcome <b>")
-                .append(Html.esc(e.name())).append("</b> = <code>").append(Html.esc(e.formula()))
-                .append("</code> (").append(Html.esc(PolicyChoice.directionText(e.direction())))
-                .append("), not on the modelled outcome <code>").append(Html.esc(e.modelledColumn()))
-                .append("</code>; the DR plug-in model is ").append(Html.esc(e.plugIn())).append(" fit on it. ")
-                .append(Fmt.integer(e.testN())).append(" test patients");
+        b.markup("<p class=\"info\" id=\"evaluation-outcome\">Policies are valued on the derived outcome <b>")
+                .text(e.name()).markup("</b> = <code>").text(e.formula())
+                .markup("</code> (").text(PolicyChoice.directionText(e.direction()))
+                .markup("), not on the modelled outcome <code>").text(e.modelledColumn())
+                .markup("</code>; the DR plug-in model is ").text(e.plugIn()).markup(" fit on it. ")
+                .text(Fmt.integer(e.testN())).markup(" test patients");
         if (e.testDropped() > 0) {
-            b.append("; ").append(Fmt.integer(e.testDropped())).append(" without a value are left out "
+            b.markup("; ").text(Fmt.integer(e.testDropped())).markup(" without a value are left out "
                     + "(outcome.evaluate.missing: drop)");
         }
-        b.append(".</p>\n");
+        b.markup(".</p>\n");
     }
 
     /** Section 10: one subsection per secondary outcome with its value tables and box plots. */
-    static void secondary(StringBuilder b, RunResult r, HtmlReport report) {
+    static void secondary(HtmlWriter b, RunResult r, HtmlReport report) {
         List<RunResult.SecondaryOutcome> sec = secondaries(r);
         if (sec.isEmpty()) {
             return;
         }
         for (int i = 0; i < sec.size(); i++) {
             RunResult.SecondaryOutcome s = sec.get(i);
-            b.append("<h3 id=\"secondary-").append(i).append("\">Secondary outcome <code>").append(Html.esc(s.column()))
-                    .append("</code></h3>\n<p>The same policies, learned on the primary outcome, valued on <code>")
-                    .append(Html.esc(s.column())).append("</code> (").append(Html.esc(s.type().key())).append(", <b>")
-                    .append(Html.esc(PolicyChoice.directionText(s.direction()))).append("</b>) for ")
-                    .append(Fmt.integer(s.testN())).append(" test patients");
+            b.markup("<h3 id=\"secondary-").text(i).markup("\">Secondary outcome <code>").text(s.column())
+                    .markup("</code></h3>\n<p>The same policies, learned on the primary outcome, valued on <code>")
+                    .text(s.column()).markup("</code> (").text(s.type().key()).markup(", <b>")
+                    .text(PolicyChoice.directionText(s.direction())).markup("</b>) for ")
+                    .text(Fmt.integer(s.testN())).markup(" test patients");
             if (s.testMissing() > 0) {
-                b.append(" (").append(Fmt.integer(s.testMissing())).append(" without it are left out: missing: drop)");
+                b.markup(" (").text(Fmt.integer(s.testMissing())).markup(" without it are left out: missing: drop)");
             }
-            b.append("; DR plug-in: ").append(Html.esc(s.plugIn())).append(". Table: <code>tables/")
-                    .append(Html.esc(secondaryFile(i, s))).append("</code>.</p>\n");
+            b.markup("; DR plug-in: ").text(s.plugIn()).markup(". Table: <code>tables/")
+                    .text(secondaryFile(i, s)).markup("</code>.</p>\n");
             Html.Table t = new Html.Table(List.of("Policy", "Treated", "Deferred", "DR test", "DR mean",
                     "DR 25\u201375 %", "IPW test", "IPW mean", "IPW 25\u201375 %"), false, true, true, true, true, true,
                     true, true, true);
             for (PolicyResult p : s.policies()) {
-                t.row(PolicyChoice.DOCTORS.equals(p.name()) ? "ref" : null, "<code>" + Html.esc(p.name()) + "</code>",
+                t.row(PolicyChoice.DOCTORS.equals(p.name()) ? "ref" : null, Markup.code(p.name()),
                         Fmt.pct(p.treatedShare()), Fmt.pct(p.deferredShare()), Fmt.num(p.pointDr()),
                         Fmt.num(p.valueDr().mean()), Fmt.range(p.valueDr().q25(), p.valueDr().q75()),
                         Fmt.num(p.pointIpw()), Fmt.num(p.valueIpw().mean()),
                         Fmt.range(p.valueIpw().q25(), p.valueIpw().q75()));
             }
-            b.append(t.html());
-            b.append(report.figure("secondary_" + i + "_dr"));
-            b.append(report.figure("secondary_" + i + "_ipw"));
+            b.add(t.html());
+            b.add(report.figure("secondary_" + i + "_dr"));
+            b.add(report.figure("secondary_" + i + "_ipw"));
         }
     }
 
     /** Section 7: a beeswarm after the mean |SHAP| bars. */
-    static void beeswarms(StringBuilder b, RunResult r, HtmlReport report) {
+    static void beeswarms(HtmlWriter b, RunResult r, HtmlReport report) {
         if (!report.hasFigure("shap_beeswarm_0")) {
             return;
         }
-        b.append("<h4>SHAP summary (beeswarm)</h4>\n<p>Per patient: how much each of the top features moved "
+        b.markup("<h4>SHAP summary (beeswarm)</h4>\n<p>Per patient: how much each of the top features moved "
                 + "the model's prediction, coloured by the feature's value, so the direction of an association "
                 + "can be read off (e.g. red dots on the right: high values raise the prediction).</p>\n");
         for (int i = 0; report.hasFigure("shap_beeswarm_" + i); i++) {
-            b.append(report.figure("shap_beeswarm_" + i));
+            b.add(report.figure("shap_beeswarm_" + i));
         }
     }
 
     /** Section 11: outcome-tree figures and policy summaries. */
-    static void policyInsights(StringBuilder b, RunResult r, HtmlReport report) {
+    static void policyInsights(HtmlWriter b, RunResult r, HtmlReport report) {
         List<RunResult.PolicyOutcomeTree> trees = trees(r);
         String selected = r.policyInsights() == null ? null : r.policyInsights().selectedPolicy();
         for (int i = 0; i < trees.size(); i++) {
             RunResult.PolicyOutcomeTree t = trees.get(i);
             if (!t.policy().equals(selected)) {
-                b.append("<h4>Outcome tree of <code>").append(Html.esc(t.policy())).append("</code></h4>\n");
-                b.append(treeTable(t));
+                b.markup("<h4>Outcome tree of <code>").text(t.policy()).markup("</code></h4>\n");
+                b.add(treeTable(t));
             }
-            b.append(report.figure("outcome_tree_" + i));
+            b.add(report.figure("outcome_tree_" + i));
         }
         List<RunResult.PolicySummary> sums = r.policySummaries() == null ? List.of() : r.policySummaries();
         if (!sums.isEmpty()) {
-            b.append("<h3 id=\"policy-summaries\">Policy summarisation</h3>\n<p>Who the selected policy <code>")
-                    .append(Html.esc(sums.get(0).policy())).append("</code> recommends each arm to, and who it "
+            b.markup("<h3 id=\"policy-summaries\">Policy summarisation</h3>\n<p>Who the selected policy <code>")
+                    .text(sums.get(0).policy()).markup("</code> recommends each arm to, and who it "
                             + "agrees or disagrees with the doctors about: raw covariates of the test patients "
                             + "(numeric: mean (SD); categorical: n (%) of the group), then an L1-logistic model of "
                             + "group membership.</p>\n");
@@ -186,21 +186,21 @@ final class AnalysisReport {
         }
     }
 
-    static void profile(StringBuilder b, GroupProfile g, String figureId, HtmlReport report, String file) {
-        b.append("<h4>").append(Html.esc(g.groupA())).append(" vs ").append(Html.esc(g.groupB())).append("</h4>\n");
+    static void profile(HtmlWriter b, GroupProfile g, String figureId, HtmlReport report, String file) {
+        b.markup("<h4>").text(g.groupA()).markup(" vs ").text(g.groupB()).markup("</h4>\n");
         Html.Table t = new Html.Table(List.of("Covariate", "Level", g.groupA() + " (n = " + g.nA() + ")",
                 g.groupB() + " (n = " + g.nB() + ")", "All (n = " + g.nAll() + ")", "Missing (A / B / all)"), false,
                 false, true, true, true, true);
         for (GroupProfile.Row row : g.rows()) {
             boolean level = !row.level().isEmpty();
-            t.row(null, "<code>" + Html.esc(row.variable()) + "</code>", Html.esc(row.level()),
+            t.row(null, Markup.code(row.variable()), row.level(),
                     stat(row.a(), level), stat(row.b(), level), stat(row.all(), level),
                     row.a().missing() + " / " + row.b().missing() + " / " + row.all().missing());
         }
-        b.append(t.html()).append("<p class=\"note\">").append(Html.esc(g.modelNote())).append(". Table: <code>tables/")
-                .append(Html.esc(file)).append("</code>.</p>\n");
+        b.add(t.html()).markup("<p class=\"note\">").text(g.modelNote()).markup(". Table: <code>tables/")
+                .text(file).markup("</code>.</p>\n");
         if (!g.top().isEmpty()) {
-            b.append(report.figure(figureId));
+            b.add(report.figure(figureId));
         }
     }
 
@@ -211,11 +211,12 @@ final class AnalysisReport {
         return s.n() == 0 ? "\u2014" : Fmt.num(s.value()) + " (" + Fmt.num(s.sd()) + ")";
     }
 
-    private static String treeTable(RunResult.PolicyOutcomeTree tree) {
+    private static Markup treeTable(RunResult.PolicyOutcomeTree tree) {
         Html.Table t = new Html.Table(List.of("Actual arm", "Policy", "n", "Mean outcome", "SEM"), false, false,
                 true, true, true);
         for (RunResult.OutcomeTreeNode nd : tree.nodes()) {
-            t.row(nd.group().equals("all") ? "strong" : null, Html.text(nd.arm()), Html.text(nd.group()),
+            t.row(nd.group().equals("all") ? "strong" : null, Markup.textOrDash(nd.arm()),
+                    Markup.textOrDash(nd.group()),
                     Fmt.integer(nd.n()), Fmt.num(nd.mean()), Fmt.num(nd.sem()));
         }
         return t.html();

@@ -24,28 +24,28 @@ final class AteSection implements ReportSection {
     }
 
     @Override
-    public void render(StringBuilder b, HtmlReport report) {
+    public void render(HtmlWriter b, HtmlReport report) {
         RunResult.AteResult a = r.ate();
         ProtocolInfo p = r.protocol();
-        b.append("<section>").append(report.heading(this));
+        b.markup("<section>").add(report.heading(this));
         if (a == null) {
-            b.append("<p>No average treatment effect was estimated.</p></section>\n");
+            b.markup("<p>No average treatment effect was estimated.</p></section>\n");
             return;
         }
-        b.append("<p>The average treatment effect is the mean outcome if everyone received <b>")
-                .append(Html.text(p.treatedLabel())).append("</b> minus the mean outcome if everyone received <b>")
-                .append(Html.text(p.controlLabel())).append("</b>, estimated with cross-fitted augmented IPW. ")
-                .append("For this outcome ").append(Html.esc(PolicyChoice.directionText(p.direction())))
-                .append(", so a ").append(PolicyChoice.lowerIsBetter(p.direction()) ? "negative" : "positive")
-                .append(" effect favours the treated arm on average.</p>\n");
-        b.append(Html.kv(List.of(
-                new String[] {"Estimate", "<b>" + Fmt.num(a.estimate()) + "</b>"},
-                new String[] {"Standard error", Fmt.num(a.se())},
-                new String[] {"Confidence interval", Fmt.range(a.ciLow(), a.ciHigh())},
-                new String[] {"Method", Html.text(a.method())},
-                new String[] {"Cross-fitting folds", Integer.toString(a.folds())},
-                new String[] {"Patients", Fmt.integer(a.n())})));
-        b.append("</section>\n");
+        b.markup("<p>The average treatment effect is the mean outcome if everyone received <b>")
+                .textOrDash(p.treatedLabel()).markup("</b> minus the mean outcome if everyone received <b>")
+                .textOrDash(p.controlLabel()).markup("</b>, estimated with cross-fitted augmented IPW. ")
+                .markup("For this outcome ").text(PolicyChoice.directionText(p.direction()))
+                .markup(", so a ").text(PolicyChoice.lowerIsBetter(p.direction()) ? "negative" : "positive")
+                .markup(" effect favours the treated arm on average.</p>\n");
+        b.add(Html.kv(List.of(
+                Html.pair("Estimate", Markup.fill("<b>{}</b>", Fmt.num(a.estimate()))),
+                Html.pair("Standard error", Fmt.num(a.se())),
+                Html.pair("Confidence interval", Fmt.range(a.ciLow(), a.ciHigh())),
+                Html.pair("Method", Markup.textOrDash(a.method())),
+                Html.pair("Cross-fitting folds", Integer.toString(a.folds())),
+                Html.pair("Patients", Fmt.integer(a.n())))));
+        b.markup("</section>\n");
 
     }
 }

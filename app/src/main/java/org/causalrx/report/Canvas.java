@@ -82,7 +82,7 @@ final class Canvas {
         int w = fm.stringWidth(s);
         double dx = anchor.equals("middle") ? -w / 2.0 : anchor.equals("end") ? -w : 0;
         g.drawString(s, (float) (x + dx), (float) y);
-        String esc = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String esc = Markup.text(s).toString();
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" font-weight=\"%s\" "
                 + "text-anchor=\"%s\">%s</text>\n", x, y, size, bold ? "bold" : "normal", anchor, esc));
     }

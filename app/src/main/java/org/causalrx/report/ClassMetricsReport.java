@@ -59,21 +59,21 @@ final class ClassMetricsReport {
     }
 
     /** The per-class paragraph and table, after the overall NN-metrics table. */
-    static void html(NnMetrics nn, StringBuilder b) {
+    static void html(NnMetrics nn, HtmlWriter b) {
         if (!has(nn)) {
             return;
         }
-        b.append("<h4 id=\"nn-metrics-by-class\">Per class (categorical outcome: ")
-                .append(Html.esc(String.join(", ", nn.classes()))).append(")</h4>\n<p>The outcome is categorical "
-                + "with classes coded 0..").append(nn.classes().size() - 1).append(" in the order listed. The "
+        b.markup("<h4 id=\"nn-metrics-by-class\">Per class (categorical outcome: ")
+                .text(String.join(", ", nn.classes())).markup(")</h4>\n<p>The outcome is categorical "
+                + "with classes coded 0..").text(nn.classes().size() - 1).markup(" in the order listed. The "
                 + "overall effect, the NN-PEHE above and every policy value and sign rule use the <b>expected class "
                 + "value</b> (the class code as an ordinal score) with the study's direction. Estimators with class "
                 + "heads (the neural ones) also give a per-class effect, the difference in class probability "
                 + "P(Y\u00b9 = k) \u2212 P(Y\u2070 = k), which sums to 0 over the classes; the table shows its mean "
                 + "over the test patients, the per-class NN-PEHE (pseudo-effects of the class indicator) and the "
                 + "one-vs-rest AUC per arm. Estimators without class heads (T- and meta-learners) model the class "
-                + "code as a number and appear only in the overall table. Details in <code>tables/").append(CSV)
-                .append("</code>.</p>\n");
+                + "code as a number and appear only in the overall table. Details in <code>tables/").text(CSV)
+                .markup("</code>.</p>\n");
         List<String> arms = nn.estimators().stream().flatMap(e -> e.aucByArmClass().stream())
                 .map(NnMetrics.ArmClassAuc::arm).distinct().toList();
         List<String> headers = new ArrayList<>(List.of("Estimator", "Class", "Mean effect", "NN-PEHE",
@@ -86,18 +86,18 @@ final class ClassMetricsReport {
         for (NnMetrics.Estimator e : nn.estimators()) {
             for (NnMetrics.ClassEffect c : e.byClass()) {
                 any = true;
-                List<String> cells = new ArrayList<>(List.of("<code>" + Html.esc(e.estimator()) + "</code>",
-                        Html.esc(c.outcomeClass()), Fmt.num(c.meanEffect()), Fmt.num(c.nnPehe()),
+                List<Object> cells = new ArrayList<>(List.of(Markup.code(e.estimator()),
+                        c.outcomeClass(), Fmt.num(c.meanEffect()), Fmt.num(c.nnPehe()),
                         Fmt.range(c.nnPeheCiLow(), c.nnPeheCiHigh())));
                 for (String arm : arms) {
                     cells.add(e.aucByArmClass().stream()
                             .filter(a -> a.arm().equals(arm) && a.outcomeClass().equals(c.outcomeClass())).findFirst()
                             .map(a -> Fmt.num(a.auc()) + " " + Fmt.range(a.ciLow(), a.ciHigh())).orElse("\u2014"));
                 }
-                t.row(null, cells.toArray(String[]::new));
+                t.row(null, cells.toArray());
             }
         }
-        b.append(any ? t.html() : "<p>No estimator of this run has class heads; list e.g. <code>tarnet</code> for "
-                + "per-class effects.</p>\n");
+        b.add(any ? t.html() : Markup.trusted("<p>No estimator of this run has class heads; list e.g. "
+                + "<code>tarnet</code> for per-class effects.</p>\n"));
     }
 }

@@ -25,37 +25,37 @@ final class CovariatesSection implements ReportSection {
     }
 
     @Override
-    public void render(StringBuilder b, HtmlReport report) {
+    public void render(HtmlWriter b, HtmlReport report) {
         List<CovariateDecision> all = r.covariates() == null ? List.of() : r.covariates();
         List<CovariateDecision> kept = all.stream().filter(CovariateDecision::kept).toList();
         List<CovariateDecision> dropped = all.stream().filter(c -> !c.kept()).toList();
         int features = r.features() == null ? 0 : r.features().size();
-        b.append("<section>").append(report.heading(this));
+        b.markup("<section>").add(report.heading(this));
         DataWarningSection.render(b, r);
-        b.append("<p>Covariates are kept or dropped by their declared causal role: confounders (affect both "
+        b.markup("<p>Covariates are kept or dropped by their declared causal role: confounders (affect both "
                 + "treatment and outcome) and effect modifiers are kept; instruments, mediators, colliders and "
-                + "post-treatment variables are dropped. ").append(kept.size()).append(" kept, ")
-                .append(dropped.size()).append(" dropped; the models use ").append(features)
-                .append(" features.</p>\n");
+                + "post-treatment variables are dropped. ").text(kept.size()).markup(" kept, ")
+                .text(dropped.size()).markup(" dropped; the models use ").text(features)
+                .markup(" features.</p>\n");
         for (boolean k : new boolean[] {true, false}) {
             List<CovariateDecision> list = k ? kept : dropped;
-            b.append("<h3>").append(k ? "Kept" : "Dropped").append(" (").append(list.size()).append(")</h3>\n");
+            b.markup("<h3>").text(k ? "Kept" : "Dropped").markup(" (").text(list.size()).markup(")</h3>\n");
             List<String> headers = new ArrayList<>(List.of("Covariate", "Role", "Type", "Missing", "Reason"));
             if (k) {
                 headers.add("Features");
             }
             Html.Table t = new Html.Table(headers, false, false, false, true);
             for (CovariateDecision c : list) {
-                List<String> cells = new ArrayList<>(List.of("<code>" + Html.esc(c.name()) + "</code>",
-                        Html.text(c.role()), Html.text(c.type()), Fmt.integer(c.missing()), Html.text(c.reason())));
+                List<Object> cells = new ArrayList<>(List.of(Markup.code(c.name()), Markup.textOrDash(c.role()),
+                        Markup.textOrDash(c.type()), Fmt.integer(c.missing()), Markup.textOrDash(c.reason())));
                 if (k) {
-                    cells.add(c.features() == null ? "" : Html.esc(String.join(", ", c.features())));
+                    cells.add(c.features() == null ? "" : String.join(", ", c.features()));
                 }
-                t.row(null, cells.toArray(String[]::new));
+                t.row(null, cells.toArray());
             }
-            b.append(list.isEmpty() ? "<p>None.</p>\n" : t.html());
+            b.add(list.isEmpty() ? Markup.trusted("<p>None.</p>\n") : t.html());
         }
-        b.append("</section>\n");
+        b.markup("</section>\n");
 
     }
 }

@@ -20,49 +20,49 @@ final class CrossFitSection {
     }
 
     /** The table of section 10 whose caption names the scheme; nothing when the run has no cross-fitted values. */
-    static void html(StringBuilder b, RunResult r) {
+    static void html(HtmlWriter b, RunResult r) {
         CrossFittedPolicyValues v = r.crossFittedPolicyValues();
         if (v == null) {
             return;
         }
         Study.Direction dir = v.direction();
-        b.append("<h3 id=\"cross-fitted-values\">Cross-fitted value over all patients (scheme <code>")
-                .append(Html.esc(v.scheme().key())).append("</code>)</h3>\n");
-        b.append("<p class=\"info\">The values above come from the scheme <code>test_split</code>: policies learned "
-                + "on the training split, valued on the ").append(Fmt.integer(r.n() == null ? 0 : r.n().test()))
-                .append(" test patients. This table comes from the scheme <code>").append(Html.esc(v.scheme().key()))
-                .append("</code>: all ").append(Fmt.integer(v.n())).append(" patients in ").append(v.folds())
-                .append(" folds; for each fold the propensities (").append(Html.esc(v.overlapPropensity()))
-                .append(" for overlap, ").append(Html.esc(v.evaluationPropensity())).append(" for the scores), the "
-                        + "outcome plug-ins (").append(Html.esc(v.outcomeModel())).append(") and every estimator are "
+        b.markup("<h3 id=\"cross-fitted-values\">Cross-fitted value over all patients (scheme <code>")
+                .text(v.scheme().key()).markup("</code>)</h3>\n");
+        b.markup("<p class=\"info\">The values above come from the scheme <code>test_split</code>: policies learned "
+                + "on the training split, valued on the ").text(Fmt.integer(r.n() == null ? 0 : r.n().test()))
+                .markup(" test patients. This table comes from the scheme <code>").text(v.scheme().key())
+                .markup("</code>: all ").text(Fmt.integer(v.n())).markup(" patients in ").text(v.folds())
+                .markup(" folds; for each fold the propensities (").text(v.overlapPropensity())
+                .markup(" for overlap, ").text(v.evaluationPropensity()).markup(" for the scores), the "
+                        + "outcome plug-ins (").text(v.outcomeModel()).markup(") and every estimator are "
                         + "fit on the other folds, and each patient contributes a doubly robust (AIPW) score; "
                         + "deferred patients contribute their observed outcome and <code>doctors</code> is the "
                         + "observed outcomes. Intervals are mean \u00b1 1.96 SE of the per-patient scores; the gain "
                         + "is paired with current practice patient by patient; P(better) is the normal probability "
                         + "that the gain points the better way (")
-                .append(Html.esc(PolicyChoice.directionText(dir))).append(").</p>\n");
+                .text(PolicyChoice.directionText(dir)).markup(").</p>\n");
         if (!v.notCrossFitted().isEmpty()) {
-            b.append("<p>Valued on the test split only: ");
+            b.markup("<p>Valued on the test split only: ");
             for (int i = 0; i < v.notCrossFitted().size(); i++) {
-                b.append(i == 0 ? "" : ", ").append("<code>").append(Html.esc(v.notCrossFitted().get(i)))
-                        .append("</code>");
+                b.text(i == 0 ? "" : ", ").markup("<code>").text(v.notCrossFitted().get(i))
+                        .markup("</code>");
             }
-            b.append(" (their per-patient intervals need bootstrap refits of every estimator within each fold).</p>\n");
+            b.markup(" (their per-patient intervals need bootstrap refits of every estimator within each fold).</p>\n");
         }
         Html.Table t = new Html.Table(List.of("Policy", "Treated", "Deferred", "Value", "SE", "95 % CI",
                 "Gain over doctors", "Gain 95 % CI", "P(better)"), false, true, true, true, true, true, true, true,
                 true);
         for (CrossFittedPolicyValues.Policy p : v.policies()) {
             t.row(PolicyChoice.DOCTORS.equalsIgnoreCase(p.name()) ? "ref" : null,
-                    "<code>" + Html.esc(p.name()) + "</code>", Fmt.pct(p.treatedShare()), Fmt.pct(p.deferredShare()),
+                    Markup.code(p.name()), Fmt.pct(p.treatedShare()), Fmt.pct(p.deferredShare()),
                     Fmt.num(p.value()), Fmt.num(p.se()), Fmt.range(p.ciLow(), p.ciHigh()), Fmt.num(p.gainOverDoctors()),
                     Fmt.range(p.gainCiLow(), p.gainCiHigh()), Fmt.pct(p.probBetterThanDoctors()));
         }
-        b.append(t.html());
-        b.append("<p class=\"sub\"><b>Table.</b> Policy values of <code>").append(Html.esc(v.outcome()))
-                .append("</code> by the scheme <code>").append(Html.esc(v.scheme().key())).append("</code> (")
-                .append(v.folds()).append(" folds, n = ").append(Fmt.integer(v.n())).append("); ")
-                .append(Html.esc(v.note())).append(".</p>\n");
+        b.add(t.html());
+        b.markup("<p class=\"sub\"><b>Table.</b> Policy values of <code>").text(v.outcome())
+                .markup("</code> by the scheme <code>").text(v.scheme().key()).markup("</code> (")
+                .text(v.folds()).markup(" folds, n = ").text(Fmt.integer(v.n())).markup("); ")
+                .text(v.note()).markup(".</p>\n");
     }
 
     /** Writes {@link #CSV} when the run has cross-fitted values; returns the file names written. */

@@ -23,13 +23,13 @@ final class DataWarningSection {
     }
 
     /** Appends one paragraph per warning in {@code r.dataWarnings()}; nothing when there are none. */
-    static void render(StringBuilder b, RunResult r) {
+    static void render(HtmlWriter b, RunResult r) {
         if (r.dataWarnings() == null) {
             return;
         }
         for (String w : r.dataWarnings()) {
-            b.append("<p class=\"data-warning\">").append(Html.badge("warn", "warning")).append(' ')
-                    .append(Html.text(w)).append("</p>\n");
+            b.markup("<p class=\"data-warning\">").add(Markup.badge("warn", "warning")).markup(" ")
+                    .textOrDash(w).markup("</p>\n");
         }
     }
 }

@@ -24,19 +24,19 @@ final class DeferralInsightsSection implements ReportSection {
     }
 
     @Override
-    public void render(StringBuilder b, HtmlReport report) {
-        b.append("<section>").append(report.heading(this));
+    public void render(HtmlWriter b, HtmlReport report) {
+        b.markup("<section>").add(report.heading(this));
         RunResult.DeferralInsights d = r.deferralInsights();
         if (d != null) {
-            b.append("<p>Which test patients the selected "
-                    + "policy <code>").append(Html.esc(d.policy())).append("</code> defers to the doctor (\u00a73.9), "
+            b.markup("<p>Which test patients the selected "
+                    + "policy <code>").text(d.policy()).markup("</code> defers to the doctor (\u00a73.9), "
                     + "compared with those it makes a recommendation for.</p>\n");
             AnalysisReport.profile(b, d.profile(), "deferral_profile", report, "deferral_profile.csv");
             if (!d.groups().isEmpty()) {
-                b.append("<h4>Vulnerable groups</h4>\n<p>Share deferred and share outside the overlap set within "
+                b.markup("<h4>Vulnerable groups</h4>\n<p>Share deferred and share outside the overlap set within "
                         + "each declared group, against all other test patients; flagged when the difference "
-                        + "exceeds ").append(Fmt.num(100 * d.margin()))
-                        .append(" percentage points. Table: <code>tables/"
+                        + "exceeds ").text(Fmt.num(100 * d.margin()))
+                        .markup(" percentage points. Table: <code>tables/"
                         + "vulnerable_groups.csv</code>.</p>\n");
                 Html.Table t = new Html.Table(List.of("Column", "Group", "n", "Deferred", "Rest deferred",
                         "Outside overlap", "Rest outside", ""), false, false, true, true, true, true, true, false);
@@ -45,16 +45,16 @@ final class DeferralInsightsSection implements ReportSection {
                     String why = (g.flagDeferred() ? "deferral differs" : "")
                             + (g.flagDeferred() && g.flagOutside() ? "; " : "")
                             + (g.flagOutside() ? "overlap differs" : "");
-                    t.row(flag ? "warn" : null, "<code>" + Html.esc(g.column()) + "</code>", Html.esc(g.level()),
+                    t.row(flag ? "warn" : null, Markup.code(g.column()), g.level(),
                             Fmt.integer(g.n()), Fmt.pct(g.deferred()), Fmt.pct(g.restDeferred()),
-                            Fmt.pct(g.outside()), Fmt.pct(g.restOutside()), flag ? Html.badge("warn", why) : "");
+                            Fmt.pct(g.outside()), Fmt.pct(g.restOutside()), flag ? Markup.badge("warn", why) : "");
                 }
-                b.append(t.html());
+                b.add(t.html());
             }
         } else {
-            b.append("<p class=\"note\">No deferral insights: the run has no selected learned policy.</p>\n");
+            b.markup("<p class=\"note\">No deferral insights: the run has no selected learned policy.</p>\n");
         }
-        b.append("</section>\n");
+        b.markup("</section>\n");
 
     }
 }

@@ -106,7 +106,7 @@ final class HeatMap {
     }
 
     private static String text(int x, int y, String s, int size, String weight, String anchor, int rotate) {
-        String esc = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String esc = Markup.text(s).toString();
         String rot = rotate == 0 ? "" : " transform=\"rotate(" + rotate + " " + x + " " + y + ")\"";
         return "<text x=\"" + x + "\" y=\"" + y + "\" font-size=\"" + size + "\" font-weight=\"" + weight
                 + "\" text-anchor=\"" + anchor + "\"" + rot + ">" + esc + "</text>\n";

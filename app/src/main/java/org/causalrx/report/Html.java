@@ -1,14 +1,18 @@
 package org.causalrx.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
-/** Small helpers for writing escaped, self-contained HTML. */
+/**
+ * The report pages' shared parts: style sheet, figures, key/value lists and tables, all built from {@link Markup}
+ * (cells and values given as {@code String} are escaped). Self-contained HTML: nothing is loaded from outside.
+ */
 final class Html {
 
     /** The report's inline style sheet: no external fonts or resources. */
-    static final String CSS = """
+    static final Markup CSS = Markup.trusted("""
             :root { --fg:#1d2430; --muted:#5b6573; --line:#d9dee5; --accent:#1f5fa8; --bg:#ffffff;
                     --soft:#f4f6f9; --warn:#fff4d6; --warnline:#e0b100; --good:#e6f4ea; }
             * { box-sizing: border-box; }
@@ -67,103 +71,86 @@ final class Html {
               a { color: inherit; }
               figure img { max-height: 9.5in; }
             }
-            """;
+            """);
 
     private Html() {
     }
 
-    /** Escapes text for element content and quoted attribute values; {@code null} becomes empty. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    /** Escaped text, or an em dash when blank. */
-    static String text(String s) {
-        return s == null || s.isBlank() ? "\u2014" : esc(s);
-    }
-
-    static String badge(String cls, String text) {
-        return "<span class=\"badge " + cls + "\">" + esc(text) + "</span>";
-    }
-
     /** A {@code <figure>} with the PNG inlined as a base64 data URI and a numbered caption. */
-    static String figure(int number, Figures.Figure f) {
-        return "<figure id=\"fig-" + esc(f.id()) + "\"><img alt=\"" + esc(f.caption()) + "\" width=\""
-                + Figures.WIDTH + "\" height=\"" + Figures.HEIGHT + "\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(f.png()) + "\"><figcaption><b>Figure " + number
-                + ".</b> " + esc(f.caption()) + "</figcaption></figure>\n";
+    static Markup figure(int number, Figures.Figure f) {
+        return new HtmlWriter().markup("<figure id=\"fig-").text(f.id()).markup("\"><img alt=\"").text(f.caption())
+                .markup("\" width=\"").text(Figures.WIDTH).markup("\" height=\"").text(Figures.HEIGHT)
+                .markup("\" src=\"data:image/png;base64,").text(Base64.getEncoder().encodeToString(f.png()))
+                .markup("\"><figcaption><b>Figure ").text(number).markup(".</b> ").text(f.caption())
+                .markup("</figcaption></figure>\n").toMarkup();
     }
 
-    /** A key/value list; values are already HTML. */
-    static String kv(List<String[]> pairs) {
-        StringBuilder b = new StringBuilder("<dl class=\"kv\">\n");
-        for (String[] p : pairs) {
-            b.append("<dt>").append(esc(p[0])).append("</dt><dd>").append(p[1]).append("</dd>\n");
+    /** A key/value list: each pair is a key (text) and a value (a {@link Markup}, or text). */
+    static Markup kv(List<Object[]> pairs) {
+        HtmlWriter w = new HtmlWriter().markup("<dl class=\"kv\">\n");
+        for (Object[] p : pairs) {
+            w.markup("<dt>").add(Markup.of(p[0])).markup("</dt><dd>").add(Markup.of(p[1])).markup("</dd>\n");
         }
-        return b.append("</dl>\n").toString();
+        return w.markup("</dl>\n").toMarkup();
     }
 
-    /** Builds a table whose cells are already HTML; columns flagged numeric are right-aligned. */
+    /** One key/value pair for {@link #kv}. */
+    static Object[] pair(String key, Object value) {
+        return new Object[] {key, value};
+    }
+
     /** A square table with the names as row and column headers and the given (already formatted) cells. */
-    static String matrix(String corner, List<String> names, String[][] cells) {
+    static Markup matrix(String corner, List<String> names, String[][] cells) {
         List<String> headers = new ArrayList<>();
         headers.add(corner);
         headers.addAll(names);
         boolean[] numeric = new boolean[names.size() + 1];
-        java.util.Arrays.fill(numeric, 1, numeric.length, true);
+        Arrays.fill(numeric, 1, numeric.length, true);
         Table t = new Table(headers, numeric);
         for (int i = 0; i < names.size(); i++) {
-            String[] row = new String[names.size() + 1];
-            row[0] = "<code>" + esc(names.get(i)) + "</code>";
+            Object[] row = new Object[names.size() + 1];
+            row[0] = Markup.code(names.get(i));
             System.arraycopy(cells[i], 0, row, 1, names.size());
             t.row(null, row);
         }
         return t.html();
     }
 
+    /** A table; cells are {@link Markup} or text (escaped); columns flagged numeric are right-aligned. */
     static final class Table {
+        private static final Markup TD = Markup.trusted("<td>");
+        private static final Markup TD_NUM = Markup.trusted("<td class=\"num\">");
+        private static final Markup TH = Markup.trusted("<th>");
+        private static final Markup TH_NUM = Markup.trusted("<th class=\"num\">");
         private final List<String> headers;
         private final boolean[] numeric;
-        private final List<String> rows = new ArrayList<>();
+        private final HtmlWriter rows = new HtmlWriter();
 
         Table(List<String> headers, boolean... numeric) {
             this.headers = headers;
             this.numeric = numeric;
         }
 
-        Table row(String cssClass, String... cells) {
-            StringBuilder b = new StringBuilder(cssClass == null || cssClass.isEmpty() ? "<tr>"
-                    : "<tr class=\"" + esc(cssClass) + "\">");
-            for (int i = 0; i < cells.length; i++) {
-                b.append(isNum(i) ? "<td class=\"num\">" : "<td>").append(cells[i]).append("</td>");
+        Table row(String cssClass, Object... cells) {
+            if (cssClass == null || cssClass.isEmpty()) {
+                rows.markup("<tr>");
+            } else {
+                rows.markup("<tr class=\"").text(cssClass).markup("\">");
             }
-            rows.add(b.append("</tr>").toString());
+            for (int i = 0; i < cells.length; i++) {
+                rows.add(isNum(i) ? TD_NUM : TD).add(Markup.of(cells[i])).markup("</td>");
+            }
+            rows.markup("</tr>\n");
             return this;
         }
 
-        String html() {
-            StringBuilder b = new StringBuilder("<div class=\"scroll\"><table>\n<thead><tr>");
+        Markup html() {
+            HtmlWriter w = new HtmlWriter().markup("<div class=\"scroll\"><table>\n<thead><tr>");
             for (int i = 0; i < headers.size(); i++) {
-                b.append(isNum(i) ? "<th class=\"num\">" : "<th>").append(esc(headers.get(i))).append("</th>");
+                w.add(isNum(i) ? TH_NUM : TH).text(headers.get(i)).markup("</th>");
             }
-            b.append("</tr></thead>\n<tbody>\n");
-            rows.forEach(r -> b.append(r).append('\n'));
-            return b.append("</tbody></table></div>\n").toString();
+            return w.markup("</tr></thead>\n<tbody>\n").add(rows.toMarkup())
+                    .markup("</tbody></table></div>\n").toMarkup();
         }
 
         private boolean isNum(int i) {

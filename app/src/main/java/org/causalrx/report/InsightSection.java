@@ -23,14 +23,14 @@ final class InsightSection implements ReportSection {
     }
 
     @Override
-    public void render(StringBuilder b, HtmlReport report) {
-        b.append("<section>").append(report.heading(this));
+    public void render(HtmlWriter b, HtmlReport report) {
+        b.markup("<section>").add(report.heading(this));
         RunResult.CateInsights ins = r.cateInsights();
         if (ins == null || ins.estimators() == null || ins.estimators().isEmpty()) {
-            b.append("<p class=\"note\">No CATE estimates were produced.</p></section>\n");
+            b.markup("<p class=\"note\">No CATE estimates were produced.</p></section>\n");
             return;
         }
-        b.append("<p>How the effect estimators behave on the held-out test patients. <b>Implied average "
+        b.markup("<p>How the effect estimators behave on the held-out test patients. <b>Implied average "
                 + "effect</b>: the mean predicted effect over test patients, with a 95 % bootstrap interval over "
                 + "patients (it does not include the models' own estimation uncertainty); compare it with the "
                 + "cross-fitted AIPW estimate below. <b>Calibration</b>: within quintiles of predicted effect, "
@@ -39,44 +39,46 @@ final class InsightSection implements ReportSection {
         Html.Table t = new Html.Table(List.of("Estimator", "Implied average effect", "95 % interval"), false, true,
                 true);
         for (RunResult.ImpliedAte a : ins.impliedAte()) {
-            t.row(null, "<code>" + Html.esc(a.estimator()) + "</code>", Fmt.num(a.estimate()),
+            t.row(null, Markup.code(a.estimator()), Fmt.num(a.estimate()),
                     "[" + Fmt.num(a.ciLow()) + ", " + Fmt.num(a.ciHigh()) + "]");
         }
-        b.append(t.html());
+        b.add(t.html());
         if (ins.rejected() != null && !ins.rejected().isEmpty()) {
-            b.append("<p><b>Rejected component models</b> (validation MSE at least 0.9 \u00d7 the outcome "
-                    + "variance, §3.6): their policies are shown but should not be trusted.</p>\n<ul>\n");
+            b.markup("<p><b>Rejected component models</b> (validation MSE at least ")
+                    .text(OutcomeModelsSection.rejectShare()).markup(" \u00d7 the outcome variance, §3.6): their "
+                            + "policies are shown but should not be trusted.</p>\n<ul>\n");
             for (String s : ins.rejected()) {
-                b.append("<li>").append(Html.esc(s)).append("</li>\n");
+                b.markup("<li>").text(s).markup("</li>\n");
             }
-            b.append("</ul>\n");
+            b.markup("</ul>\n");
         } else {
-            b.append("<p>No component model was rejected by the §3.6 check (validation MSE below 0.9 \u00d7 "
-                    + "the outcome variance in every arm).</p>\n");
+            b.markup("<p>No component model was rejected by the §3.6 check (validation MSE below ")
+                    .text(OutcomeModelsSection.rejectShare())
+                    .markup(" \u00d7 the outcome variance in every arm).</p>\n");
         }
-        b.append(report.figure("cate_calibration"));
+        b.add(report.figure("cate_calibration"));
         ModelEvaluationReport.evaluation(r, b, report);
         if (ins.estimators().size() > 1) {
-            b.append("<h3>Pearson correlation of test-set effects</h3>\n").append(matrix(ins.estimators(),
+            b.markup("<h3>Pearson correlation of test-set effects</h3>\n").add(matrix(ins.estimators(),
                     ins.pearson()));
-            b.append(report.figure("cate_correlation_pearson"));
-            b.append("<h3>Kendall correlation of test-set effects</h3>\n").append(matrix(ins.estimators(),
+            b.add(report.figure("cate_correlation_pearson"));
+            b.markup("<h3>Kendall correlation of test-set effects</h3>\n").add(matrix(ins.estimators(),
                     ins.kendall()));
-            b.append(report.figure("cate_correlation_kendall"));
+            b.add(report.figure("cate_correlation_kendall"));
         }
         if (r.featureImportance() != null && !r.featureImportance().isEmpty()) {
-            b.append("<h3>Feature importance (SHAP)</h3>\n<p>Exact tree SHAP values of the gradient-boosted models "
+            b.markup("<h3>Feature importance (SHAP)</h3>\n<p>Exact tree SHAP values of the gradient-boosted models "
                     + "(the selected propensity model when it is XGBoost, and each arm of the XGBoost T-learner), "
                     + "averaged in absolute value over test patients.</p>\n");
             for (int i = 0; i < r.featureImportance().size(); i++) {
-                b.append(report.figure("shap_" + i));
+                b.add(report.figure("shap_" + i));
             }
             AnalysisReport.beeswarms(b, r, report);
         }
-        b.append("</section>\n");
+        b.markup("</section>\n");
     }
 
-    private static String matrix(List<String> names, double[][] m) {
+    private static Markup matrix(List<String> names, double[][] m) {
         String[][] cells = new String[names.size()][names.size()];
         for (int i = 0; i < names.size(); i++) {
             for (int j = 0; j < names.size(); j++) {

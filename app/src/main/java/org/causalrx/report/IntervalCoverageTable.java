@@ -15,25 +15,26 @@ final class IntervalCoverageTable {
     }
 
     /** The HTML table with a one-paragraph explanation; empty when the simulation measured no intervals. */
-    static String html(FeasibilityResult r) {
+    static Markup html(FeasibilityResult r) {
         if (r.intervalSummaries().isEmpty()) {
-            return "";
+            return Markup.EMPTY;
         }
         Html.Table t = new Html.Table(List.of("Form", "Estimator", "Nominal", "Coverage of the true CATE",
                 "Lowest / highest seed", "Mean width", "Scale needed"), false, false, true, true, true, true, true);
         for (FeasibilityResult.IntervalSummary s : r.intervalSummaries()) {
-            t.row("", Html.esc(s.form()), "<code>" + Html.esc(s.estimator()) + "</code>", Fmt.pct(s.nominal()),
+            t.row("", s.form(), Markup.code(s.estimator()), Fmt.pct(s.nominal()),
                     Fmt.pct(s.coverage()), Fmt.pct(s.coverageMin()) + " / " + Fmt.pct(s.coverageMax()),
                     Fmt.num(s.meanWidth()), Fmt.num(s.scale()));
         }
-        return "<h3>Calibration of the statistical intervals</h3>\n<p>Each estimator's statistical interval "
+        return Markup.trusted("<h3>Calibration of the statistical intervals</h3>\n<p>Each estimator's statistical "
+                + "interval "
                 + "(alpha_stat, fit as the run's deferral fits it) on the simulated test patients: the share whose "
                 + "true CATE lies inside it, against the nominal level. Coverage well below nominal means the "
                 + "Conservative set trusts signs it should not; far above, it defers more than it needs to. Scale "
                 + "needed: the factor by which the interval, widened about its centre, reaches the nominal coverage "
                 + "(mean over seeds); with deferral on, the run widens each interval by max(1, its mean over forms "
                 + "and seeds). Per seed: "
-                + "<code>tables/simulation_intervals.csv</code>.</p>\n" + t.html();
+                + "<code>tables/simulation_intervals.csv</code>.</p>\n").then(t.html());
     }
 
     /** CSV rows, one per form, seed and estimator, header first. */

@@ -117,12 +117,12 @@ final class ModelEvaluationReport {
     }
 
     /** Section 7 subsection: one table comparing every estimator, and the ROC figure. */
-    static void evaluation(RunResult r, StringBuilder b, HtmlReport report) {
+    static void evaluation(RunResult r, HtmlWriter b, HtmlReport report) {
         NnMetrics nn = r.nnMetrics();
         if (nn == null || nn.estimators().isEmpty()) {
             return;
         }
-        b.append("<h3 id=\"nn-metrics\">Evaluation without counterfactuals: NN-PEHE, implied effect, AUC per arm"
+        b.markup("<h3 id=\"nn-metrics\">Evaluation without counterfactuals: NN-PEHE, implied effect, AUC per arm"
                 + "</h3>\n<p><b>NN-PEHE</b> stands in for the error of the predicted effects, which cannot be "
                 + "measured on real data: each test patient's missing outcome is taken from the most similar patient "
                 + "(nearest neighbour on standardised covariates) in the other arm, and the predicted effects are "
@@ -130,8 +130,8 @@ final class ModelEvaluationReport {
                 + "NN-PEHE is well above the true error; use it to compare estimators on the same patients, lower is "
                 + "better. <b>AUC per arm</b> (binary outcomes): how well each model's predicted outcome under an arm "
                 + "separates the patients who received that arm by their actual outcome. Intervals: 95 % bootstrap "
-                + "over the ").append(Fmt.integer(nn.n())).append(' ').append(Html.esc(nn.split()))
-                .append(" patients (").append(Fmt.integer(nn.bootstrapRounds())).append(" rounds).</p>\n");
+                + "over the ").text(Fmt.integer(nn.n())).markup(" ").text(nn.split())
+                .markup(" patients (").text(Fmt.integer(nn.bootstrapRounds())).markup(" rounds).</p>\n");
         List<String> arms = nn.estimators().stream().flatMap(e -> e.aucByArm().stream()).map(NnMetrics.ArmAuc::arm)
                 .distinct().toList();
         List<String> headers = new ArrayList<>(List.of("Estimator", "NN-PEHE", "95 % interval", "Implied effect",
@@ -142,49 +142,49 @@ final class ModelEvaluationReport {
         Html.Table t = new Html.Table(headers, numeric);
         double best = nn.estimators().stream().mapToDouble(NnMetrics.Estimator::nnPehe).min().orElse(Double.NaN);
         for (NnMetrics.Estimator e : nn.estimators()) {
-            List<String> cells = new ArrayList<>(List.of("<code>" + Html.esc(e.estimator()) + "</code>"
-                            + (e.nnPehe() == best ? " " + Html.badge("good", "lowest NN-PEHE") : ""),
+            List<Object> cells = new ArrayList<>(List.of(Markup.code(e.estimator()).then(e.nnPehe() == best
+                            ? Markup.fill(" {}", Markup.badge("good", "lowest NN-PEHE")) : Markup.EMPTY),
                     Fmt.num(e.nnPehe()), Fmt.range(e.nnPeheCiLow(), e.nnPeheCiHigh()), Fmt.num(e.impliedAte()),
                     Fmt.range(e.impliedAteCiLow(), e.impliedAteCiHigh())));
             for (String arm : arms) {
                 cells.add(e.aucByArm().stream().filter(a -> a.arm().equals(arm)).findFirst()
                         .map(a -> Fmt.num(a.auc()) + " " + Fmt.range(a.ciLow(), a.ciHigh())).orElse("\u2014"));
             }
-            t.row(null, cells.toArray(String[]::new));
+            t.row(null, cells.toArray());
         }
-        b.append(t.html());
+        b.add(t.html());
         if (!arms.isEmpty()) {
-            b.append(report.figure("roc_by_arm"));
+            b.add(report.figure("roc_by_arm"));
         }
         ClassMetricsReport.html(nn, b);
     }
 
     /** Section 6 subsection: error distributions per arm and standardised coefficients of the linear models. */
-    static void outcomeDetails(RunResult r, StringBuilder b, HtmlReport report) {
-        b.append("<h3 id=\"outcome-errors\">Error distributions per arm</h3>\n");
-        b.append(report.figure("outcome_errors"));
+    static void outcomeDetails(RunResult r, HtmlWriter b, HtmlReport report) {
+        b.markup("<h3 id=\"outcome-errors\">Error distributions per arm</h3>\n");
+        b.add(report.figure("outcome_errors"));
         List<LinearCoefficients> coefs = r.linearCoefficients() == null ? List.of() : r.linearCoefficients();
         if (coefs.isEmpty()) {
             return;
         }
-        b.append("<h3 id=\"linear-coefficients\">Standardised coefficients of the linear models</h3>\n<p>Coefficient "
+        b.markup("<h3 id=\"linear-coefficients\">Standardised coefficients of the linear models</h3>\n<p>Coefficient "
                 + "\u00d7 the feature's training SD: the change in the model's output for a one-SD change of the "
-                + "feature, comparable across features. The ").append(TOP).append(" features with the largest "
+                + "feature, comparable across features. The ").text(TOP).markup(" features with the largest "
                 + "absolute coefficient in any model of the table are shown; all are in <code>tables/")
-                .append(COEFFICIENTS).append("</code>. Coefficients describe what the model uses, not causes.</p>\n");
+                .text(COEFFICIENTS).markup("</code>. Coefficients describe what the model uses, not causes.</p>\n");
         List<LinearCoefficients> prop = coefs.stream().filter(c -> c.model().startsWith("propensity")).toList();
         List<LinearCoefficients> outcome = coefs.stream().filter(c -> !c.model().startsWith("propensity")).toList();
         if (!outcome.isEmpty()) {
-            b.append("<p>Outcome models (").append(Html.esc(outcome.get(0).scale())).append("):</p>\n")
-                    .append(coefficientTable(outcome));
+            b.markup("<p>Outcome models (").text(outcome.get(0).scale()).markup("):</p>\n")
+                    .add(coefficientTable(outcome));
         }
         if (!prop.isEmpty()) {
-            b.append("<p>Propensity models (").append(Html.esc(prop.get(0).scale())).append("):</p>\n")
-                    .append(coefficientTable(prop));
+            b.markup("<p>Propensity models (").text(prop.get(0).scale()).markup("):</p>\n")
+                    .add(coefficientTable(prop));
         }
     }
 
-    private static String coefficientTable(List<LinearCoefficients> models) {
+    private static Markup coefficientTable(List<LinearCoefficients> models) {
         List<String> features = models.get(0).features();
         List<Integer> order = new ArrayList<>();
         for (int j = 0; j < features.size(); j++) {
@@ -197,9 +197,9 @@ final class ModelEvaluationReport {
         java.util.Arrays.fill(numeric, 1, numeric.length, true);
         Html.Table t = new Html.Table(headers, numeric);
         for (int j : order.subList(0, Math.min(TOP, order.size()))) {
-            List<String> cells = new ArrayList<>(List.of("<code>" + Html.esc(features.get(j)) + "</code>"));
+            List<Object> cells = new ArrayList<>(List.of(Markup.code(features.get(j))));
             models.forEach(m -> cells.add(Fmt.num(m.standardized()[j])));
-            t.row(null, cells.toArray(String[]::new));
+            t.row(null, cells.toArray());
         }
         return t.html();
     }

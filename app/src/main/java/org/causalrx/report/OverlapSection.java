@@ -23,25 +23,25 @@ final class OverlapSection implements ReportSection {
     }
 
     @Override
-    public void render(StringBuilder b, HtmlReport report) {
+    public void render(HtmlWriter b, HtmlReport report) {
         RunResult.OverlapInfo o = r.overlap();
-        b.append("<section>").append(report.heading(this));
+        b.markup("<section>").add(report.heading(this));
         if (o == null) {
-            b.append("<p>No overlap information was produced.</p></section>\n");
+            b.markup("<p>No overlap information was produced.</p></section>\n");
             return;
         }
-        b.append("<p>The overlap set holds the patients whose estimated propensity lies between the two "
+        b.markup("<p>The overlap set holds the patients whose estimated propensity lies between the two "
                 + "thresholds. Outside it one arm is (almost) never observed, so comparisons there rest on "
                 + "extrapolation and inverse-propensity weights explode.</p>\n");
-        b.append(Html.kv(List.of(
-                new String[] {"Thresholds", "\u03b7<sub>low</sub> = " + Fmt.num(o.etaLow())
-                        + ", \u03b7<sub>high</sub> = " + Fmt.num(o.etaHigh())},
-                new String[] {"How they were chosen", Html.text(o.method())},
-                new String[] {"Test patients in overlap", Fmt.count(o.testInOverlap(), o.testTotal())},
-                new String[] {"Training patients in overlap", Fmt.count(o.trainInOverlap(), o.trainTotal())})));
-        b.append(report.figure("propensity_before_trimming"));
-        b.append(report.figure("propensity_after_trimming"));
-        b.append("</section>\n");
+        b.add(Html.kv(List.of(
+                Html.pair("Thresholds", Markup.fill("\u03b7<sub>low</sub> = {}, \u03b7<sub>high</sub> = {}",
+                        Fmt.num(o.etaLow()), Fmt.num(o.etaHigh()))),
+                Html.pair("How they were chosen", Markup.textOrDash(o.method())),
+                Html.pair("Test patients in overlap", Fmt.count(o.testInOverlap(), o.testTotal())),
+                Html.pair("Training patients in overlap", Fmt.count(o.trainInOverlap(), o.trainTotal())))));
+        b.add(report.figure("propensity_before_trimming"));
+        b.add(report.figure("propensity_after_trimming"));
+        b.markup("</section>\n");
 
     }
 }

@@ -30,14 +30,14 @@ final class PoliciesSection implements ReportSection {
     }
 
     @Override
-    public void render(StringBuilder b, HtmlReport report) {
+    public void render(HtmlWriter b, HtmlReport report) {
         ProtocolInfo p = r.protocol();
         List<PolicyResult> policies = r.policies() == null ? List.of() : r.policies();
         org.causalrx.study.Study.Direction dir = PolicyChoice.valueDirection(r);
         Optional<PolicyResult> best = PolicyChoice.selected(r);
         int rounds = r.provenance() == null ? 0 : r.provenance().bootstrapRounds();
-        b.append("<section>").append(report.heading(this));
-        b.append("<p>A policy recommends an arm for each test patient, or <i>defers</i> to the doctor. A "
+        b.markup("<section>").add(report.heading(this));
+        b.markup("<p>A policy recommends an arm for each test patient, or <i>defers</i> to the doctor. A "
                 + "deferred patient keeps the treatment actually given, so they contribute their factual "
                 + "(observed) outcome. Each policy's value is the mean outcome the test population would "
                 + "have had under it, estimated on the held-out test split in two ways:</p>\n<ul>\n"
@@ -50,32 +50,32 @@ final class PoliciesSection implements ReportSection {
                 + "treatment agrees. It is consistent if either the propensity or the outcome model is "
                 + "right, and usually varies less than IPW.</li>\n</ul>\n");
         AnalysisReport.evaluationNote(b, r);
-        b.append("<p class=\"info\">For <code>").append(Html.text(PolicyChoice.valueOutcome(r))).append("</code>, <b>")
-                .append(Html.esc(PolicyChoice.directionText(dir))).append("</b>: the better policy has the ")
-                .append(PolicyChoice.lowerIsBetter(dir) ? "smaller" : "larger")
-                .append(" value. The spread comes from ").append(Fmt.integer(rounds))
-                .append(" bootstrap resamples of the test patients; \u201ctest\u201d is the value on the full "
+        b.markup("<p class=\"info\">For <code>").textOrDash(PolicyChoice.valueOutcome(r)).markup("</code>, <b>")
+                .text(PolicyChoice.directionText(dir)).markup("</b>: the better policy has the ")
+                .text(PolicyChoice.lowerIsBetter(dir) ? "smaller" : "larger")
+                .markup(" value. The spread comes from ").text(Fmt.integer(rounds))
+                .markup(" bootstrap resamples of the test patients; \u201ctest\u201d is the value on the full "
                         + "test split.</p>\n");
-        b.append(DecisionRuleText.policiesNote(r));
+        b.add(DecisionRuleText.policiesNote(r));
         Html.Table t = new Html.Table(List.of("Policy", "Description", "Treated", "Deferred"),
                 false, false, true, true);
         for (PolicyResult pr : policies) {
-            t.row(rowClass(pr, best), name(pr, best), Html.text(pr.description()), Fmt.pct(pr.treatedShare()),
-                    Fmt.pct(pr.deferredShare()));
+            t.row(rowClass(pr, best), name(pr, best), Markup.textOrDash(pr.description()),
+                    Fmt.pct(pr.treatedShare()), Fmt.pct(pr.deferredShare()));
         }
-        b.append("<h3>Policies</h3>\n").append(t.html());
+        b.markup("<h3>Policies</h3>\n").add(t.html());
         PolicySelectionSection.render(b, r);
         valueTable(b, "Held-out value, doubly robust (DR), scheme test_split", policies, best, true);
         valueTable(b, "Held-out value, inverse propensity weighting (IPW), scheme test_split", policies, best, false);
         CrossFitSection.html(b, r);
-        b.append(report.figure("policy_value_dr"));
-        b.append(report.figure("policy_value_ipw"));
+        b.add(report.figure("policy_value_dr"));
+        b.add(report.figure("policy_value_ipw"));
         AnalysisReport.secondary(b, r, report);
-        b.append("</section>\n");
+        b.markup("</section>\n");
 
     }
 
-    private void valueTable(StringBuilder b, String title, List<PolicyResult> policies,
+    private void valueTable(HtmlWriter b, String title, List<PolicyResult> policies,
                             Optional<PolicyResult> best, boolean dr) {
         Html.Table t = new Html.Table(List.of("Policy", "Test", "Mean", "SD", "Min", "25 %", "Median", "75 %",
                 "Max"), false, true, true, true, true, true, true, true, true);
@@ -90,7 +90,7 @@ final class PoliciesSection implements ReportSection {
                         Fmt.num(s.max()));
             }
         }
-        b.append("<h3>").append(Html.esc(title)).append("</h3>\n").append(t.html());
+        b.markup("<h3>").text(title).markup("</h3>\n").add(t.html());
     }
 
     private static String rowClass(PolicyResult p, Optional<PolicyResult> best) {
@@ -100,14 +100,14 @@ final class PoliciesSection implements ReportSection {
         return PolicyChoice.DOCTORS.equalsIgnoreCase(p.name()) ? "ref" : null;
     }
 
-    private static String name(PolicyResult p, Optional<PolicyResult> best) {
-        String n = "<code>" + Html.esc(p.name()) + "</code>";
+    private static Markup name(PolicyResult p, Optional<PolicyResult> best) {
+        Markup n = Markup.code(p.name());
         if (best.isPresent() && best.get() == p) {
-            return n + " " + Html.badge("good", "recommended (chosen without the test split)");
+            return Markup.fill("{} {}", n, Markup.badge("good", "recommended (chosen without the test split)"));
         }
         if (PolicyChoice.DOCTORS.equalsIgnoreCase(p.name())) {
-            return n + " " + Html.badge("", "reference");
+            return Markup.fill("{} {}", n, Markup.badge("", "reference"));
         }
-        return PolicyChoice.isBaseline(p.name()) ? n + " " + Html.badge("", "baseline") : n;
+        return PolicyChoice.isBaseline(p.name()) ? Markup.fill("{} {}", n, Markup.badge("", "baseline")) : n;
     }
 }

@@ -45,11 +45,6 @@ final class PolicyChoice {
         return r.policies().stream().filter(p -> name.equals(p.name())).findFirst();
     }
 
-    /** Whether value a is strictly better than b in the given direction. */
-    static boolean better(double a, double b, Study.Direction direction) {
-        return lowerIsBetter(direction) ? a < b : a > b;
-    }
-
     /**
      * The direction of the outcome the policies are valued on: the study's evaluation outcome when it has one
      * ({@code outcome.evaluate}), else the modelled outcome's.

@@ -23,54 +23,55 @@ final class PolicyInsightSection implements ReportSection {
     }
 
     @Override
-    public void render(StringBuilder b, HtmlReport report) {
-        b.append("<section>").append(report.heading(this));
+    public void render(HtmlWriter b, HtmlReport report) {
+        b.markup("<section>").add(report.heading(this));
         RunResult.PolicyInsights pi = r.policyInsights();
         if (pi == null) {
-            b.append("<p class=\"note\">No policy insights were computed.</p>\n");
+            b.markup("<p class=\"note\">No policy insights were computed.</p>\n");
             AnalysisReport.policyInsights(b, r, report);
-            b.append("</section>\n");
+            b.markup("</section>\n");
             return;
         }
         RunResult.Verdict v = pi.verdict();
-        b.append("<h3>Verdict</h3>\n<p>").append(Html.text(v.text())).append("</p>\n");
+        b.markup("<h3>Verdict</h3>\n<p>").textOrDash(v.text()).markup("</p>\n");
         if (!v.warnings().isEmpty()) {
-            b.append("<ul>\n");
+            b.markup("<ul>\n");
             for (String w : v.warnings()) {
-                b.append("<li>").append(Html.badge("warn", "warning")).append(' ').append(Html.text(w))
-                        .append("</li>\n");
+                b.markup("<li>").add(Markup.badge("warn", "warning")).markup(" ").textOrDash(w)
+                        .markup("</li>\n");
             }
-            b.append("</ul>\n");
+            b.markup("</ul>\n");
         }
-        b.append("<h3>Win matrix (doubly robust)</h3>\n<p>Each cell counts the bootstrap rounds (of ")
-                .append(Fmt.integer(pi.rounds())).append(") in which the row policy's DR value is better than the "
+        b.markup("<h3>Win matrix (doubly robust)</h3>\n<p>Each cell counts the bootstrap rounds (of ")
+                .text(Fmt.integer(pi.rounds())).markup(") in which the row policy's DR value is better than the "
                         + "column policy's, in the study's direction. Table 4 of the paper.</p>\n")
-                .append(matrix(pi.policies(), pi.winsDr()));
-        b.append(report.figure("win_matrix_dr"));
-        b.append("<h3>Rank graph</h3>\n<p>Patients are ranked by each model's predicted benefit; treating the top "
+                .add(matrix(pi.policies(), pi.winsDr()));
+        b.add(report.figure("win_matrix_dr"));
+        b.markup("<h3>Rank graph</h3>\n<p>Patients are ranked by each model's predicted benefit; treating the top "
                 + "share q (no deferral) gives the DR value on the y-axis, with a 95 % bootstrap band. A useful "
                 + "ranking rises above the random ranking; the Doctors policy is shown as a point.</p>\n");
-        b.append(report.figure("rank_graph"));
+        b.add(report.figure("rank_graph"));
         if (pi.selectedPolicy() != null) {
-            b.append("<h3>Outcome tree of ").append("<code>").append(Html.esc(pi.selectedPolicy()))
-                    .append("</code></h3>\n")
-                    .append("<p>Held-out patients split by the arm they actually received, then by whether the policy "
+            b.markup("<h3>Outcome tree of ").markup("<code>").text(pi.selectedPolicy())
+                    .markup("</code></h3>\n")
+                    .markup("<p>Held-out patients split by the arm they actually received, then by whether the policy "
                             + "agreed, disagreed or deferred. If the policy is right, patients whose treatment agreed "
                             + "with it should fare better than those whose treatment disagreed (not causal on its own: "
                             + "the groups differ in other ways too).</p>\n");
             Html.Table t = new Html.Table(List.of("Actual arm", "Policy", "n", "Mean outcome", "SEM"), false, false,
                     true, true, true);
             for (RunResult.OutcomeTreeNode nd : pi.outcomeTree()) {
-                t.row(nd.group().equals("all") ? "strong" : null, Html.text(nd.arm()), Html.text(nd.group()),
+                t.row(nd.group().equals("all") ? "strong" : null, Markup.textOrDash(nd.arm()),
+                        Markup.textOrDash(nd.group()),
                         Fmt.integer(nd.n()), Fmt.num(nd.mean()), Fmt.num(nd.sem()));
             }
-            b.append(t.html());
+            b.add(t.html());
         }
         AnalysisReport.policyInsights(b, r, report);
-        b.append("</section>\n");
+        b.markup("</section>\n");
     }
 
-    private static String matrix(List<String> names, int[][] m) {
+    private static Markup matrix(List<String> names, int[][] m) {
         String[][] cells = new String[names.size()][names.size()];
         for (int i = 0; i < names.size(); i++) {
             for (int j = 0; j < names.size(); j++) {

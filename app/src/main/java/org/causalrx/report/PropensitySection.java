@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.RunResult.PropensityMetric;
-import org.causalrx.verdict.ExitPoints;
 
 /** Section 3 of the report: the propensity models, their metrics and calibration. Formats only. */
 final class PropensitySection implements ReportSection {
@@ -25,29 +24,30 @@ final class PropensitySection implements ReportSection {
     }
 
     @Override
-    public void render(StringBuilder b, HtmlReport report) {
-        b.append("<section>").append(report.heading(this));
-        b.append("<p>Propensity models estimate e(x), the probability that a patient with covariates x "
+    public void render(HtmlWriter b, HtmlReport report) {
+        b.markup("<section>").add(report.heading(this));
+        b.markup("<p>Propensity models estimate e(x), the probability that a patient with covariates x "
                 + "receives the treated arm. The selected model (<code>")
-                .append(Html.text(r.selectedPropensityModel()))
-                .append("</code>) provides the weights for IPW and DR and the overlap set.</p>\n");
+                .textOrDash(r.selectedPropensityModel())
+                .markup("</code>) provides the weights for IPW and DR and the overlap set.</p>\n");
         Html.Table t = new Html.Table(List.of("Model", "Split", "Brier", "AUROC", "Accuracy", "Precision",
                 "Recall", "F1", ""), false, false, true, true, true, true, true, true);
         for (PropensityMetric m : r.propensity() == null ? List.<PropensityMetric>of() : r.propensity()) {
             boolean selected = m.model() != null && m.model().equals(r.selectedPropensityModel());
-            boolean warn = m.auroc() >= ExitPoints.MAX_AUROC;
-            t.row(warn ? "warn" : null, "<code>" + Html.esc(m.model()) + "</code>"
-                            + (selected ? " " + Html.badge("good", "selected") : ""), Html.text(m.split()),
+            boolean warn = m.aurocNearOne();
+            t.row(warn ? "warn" : null, Markup.code(m.model()).then(selected
+                            ? Markup.fill(" {}", Markup.badge("good", "selected")) : Markup.EMPTY),
+                    Markup.textOrDash(m.split()),
                     Fmt.num(m.brier()), Fmt.num(m.auroc()), Fmt.num(m.accuracy()), Fmt.num(m.precision()),
-                    Fmt.num(m.recall()), Fmt.num(m.f1()), warn ? Html.badge("warn", "AUROC near 1") : "");
+                    Fmt.num(m.recall()), Fmt.num(m.f1()), warn ? Markup.badge("warn", "AUROC near 1") : "");
         }
-        b.append(t.html());
-        b.append("<p class=\"note\"><b>AUROC near 1 is a warning, not a success.</b> If the model can almost "
+        b.add(t.html());
+        b.markup("<p class=\"note\"><b>AUROC near 1 is a warning, not a success.</b> If the model can almost "
                 + "perfectly tell treated from control patients, the arms barely overlap: for many patients "
                 + "only one treatment was ever given, and no method can estimate what the other would have "
                 + "done. Lower Brier is better; good calibration matters more than discrimination here.</p>\n");
-        b.append(report.figure("calibration"));
-        b.append("</section>\n");
+        b.add(report.figure("calibration"));
+        b.markup("</section>\n");
 
     }
 }

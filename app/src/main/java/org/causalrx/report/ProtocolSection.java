@@ -24,29 +24,28 @@ final class ProtocolSection implements ReportSection {
     }
 
     @Override
-    public void render(StringBuilder b, HtmlReport report) {
+    public void render(HtmlWriter b, HtmlReport report) {
         ProtocolInfo p = r.protocol();
-        b.append("<section>").append(report.heading(this));
-        b.append(Html.kv(List.of(
-                new String[] {"Question", Html.text(p.question())},
-                new String[] {"Decision time", Html.text(p.decisionTime())},
-                new String[] {"Population", Html.text(p.population())},
-                new String[] {"Users", Html.text(p.users())},
-                new String[] {"Data file", "<code>" + Html.text(p.dataFile()) + "</code>"},
-                new String[] {"Rows", Fmt.integer(p.rowsRead()) + " read, " + Fmt.integer(p.rowsDropped())
+        b.markup("<section>").add(report.heading(this));
+        b.add(Html.kv(List.of(
+                Html.pair("Question", Markup.textOrDash(p.question())),
+                Html.pair("Decision time", Markup.textOrDash(p.decisionTime())),
+                Html.pair("Population", Markup.textOrDash(p.population())),
+                Html.pair("Users", Markup.textOrDash(p.users())),
+                Html.pair("Data file", Markup.fill("<code>{}</code>", Markup.textOrDash(p.dataFile()))),
+                Html.pair("Rows", Fmt.integer(p.rowsRead()) + " read, " + Fmt.integer(p.rowsDropped())
                         + " dropped" + (p.rowsDroppedReason() == null || p.rowsDroppedReason().isBlank() ? ""
-                        : " (" + Html.esc(p.rowsDroppedReason()) + ")")},
-                new String[] {"Treatment column", "<code>" + Html.text(p.treatmentColumn()) + "</code>"},
-                new String[] {"Control arm", Html.text(p.controlLabel()) + " (code <code>"
-                        + Html.esc(p.controlCode()) + "</code>)"},
-                new String[] {"Treated arm", Html.text(p.treatedLabel()) + " (code <code>"
-                        + Html.esc(p.treatedCode()) + "</code>)"},
-                new String[] {"Outcome", "<code>" + Html.text(p.outcomeColumn()) + "</code> ("
-                        + Html.esc(p.outcomeType().key()) + "), SD " + Fmt.num(p.outcomeSd())},
-                new String[] {"Direction", "<b>" + Html.esc(PolicyChoice.directionText(p.direction()))
-                        + "</b>"},
-                new String[] {"Decision rule", DecisionRuleText.protocolRow(r)})));
-        b.append("</section>\n");
+                        : " (" + p.rowsDroppedReason() + ")")),
+                Html.pair("Treatment column", Markup.fill("<code>{}</code>", Markup.textOrDash(p.treatmentColumn()))),
+                Html.pair("Control arm", Markup.fill("{} (code <code>{}</code>)", Markup.textOrDash(p.controlLabel()),
+                        p.controlCode())),
+                Html.pair("Treated arm", Markup.fill("{} (code <code>{}</code>)", Markup.textOrDash(p.treatedLabel()),
+                        p.treatedCode())),
+                Html.pair("Outcome", Markup.fill("<code>{}</code> ({}), SD {}", Markup.textOrDash(p.outcomeColumn()),
+                        p.outcomeType().key(), Fmt.num(p.outcomeSd()))),
+                Html.pair("Direction", Markup.fill("<b>{}</b>", PolicyChoice.directionText(p.direction()))),
+                Html.pair("Decision rule", DecisionRuleText.protocolRow(r)))));
+        b.markup("</section>\n");
 
     }
 }

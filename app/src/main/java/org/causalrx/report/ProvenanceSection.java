@@ -25,24 +25,24 @@ final class ProvenanceSection implements ReportSection {
     }
 
     @Override
-    public void render(StringBuilder b, HtmlReport report) {
+    public void render(HtmlWriter b, HtmlReport report) {
         RunResult.Provenance v = r.provenance();
-        b.append("<section>").append(report.heading(this));
+        b.markup("<section>").add(report.heading(this));
         if (v != null) {
-            b.append(Html.kv(List.of(
-                    new String[] {"Data SHA-256", "<code>" + Html.text(v.dataSha256()) + "</code>"},
-                    new String[] {"Study SHA-256", "<code>" + Html.text(v.studySha256()) + "</code>"},
-                    new String[] {"Seed", Long.toString(v.seed())},
-                    new String[] {"Bootstrap rounds", Fmt.integer(v.bootstrapRounds())},
-                    new String[] {"CausalRx", Html.text(v.causalrxVersion())},
-                    new String[] {"Java", Html.text(v.javaVersion())},
-                    new String[] {"XGBoost", Html.text(v.xgboostVersion())})));
+            b.add(Html.kv(List.of(
+                    Html.pair("Data SHA-256", Markup.fill("<code>{}</code>", Markup.textOrDash(v.dataSha256()))),
+                    Html.pair("Study SHA-256", Markup.fill("<code>{}</code>", Markup.textOrDash(v.studySha256()))),
+                    Html.pair("Seed", Long.toString(v.seed())),
+                    Html.pair("Bootstrap rounds", Fmt.integer(v.bootstrapRounds())),
+                    Html.pair("CausalRx", Markup.textOrDash(v.causalrxVersion())),
+                    Html.pair("Java", Markup.textOrDash(v.javaVersion())),
+                    Html.pair("XGBoost", Markup.textOrDash(v.xgboostVersion())))));
         }
-        b.append("<p>Tables (CSV, full precision) are in <code>tables/</code>: ");
+        b.markup("<p>Tables (CSV, full precision) are in <code>tables/</code>: ");
         for (int i = 0; i < tableFiles.size(); i++) {
-            b.append(i > 0 ? ", " : "").append("<code>").append(Html.esc(tableFiles.get(i))).append("</code>");
+            b.text(i > 0 ? ", " : "").markup("<code>").text(tableFiles.get(i)).markup("</code>");
         }
-        b.append(". Figures are in <code>figures/</code> as PNG and SVG.</p>\n</section>\n");
+        b.markup(". Figures are in <code>figures/</code> as PNG and SVG.</p>\n</section>\n");
 
     }
 }

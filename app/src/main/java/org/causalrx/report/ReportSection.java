@@ -11,6 +11,9 @@ interface ReportSection {
     /** The title shown in the heading and the table of contents ("3 Propensity models"). */
     String title();
 
-    /** Appends the whole {@code <section>}, heading included; figures are numbered through {@code report}. */
-    void render(StringBuilder b, HtmlReport report);
+    /**
+     * Writes the whole {@code <section>}, heading included, through {@code h} (which escapes all text); figures
+     * are numbered through {@code report}.
+     */
+    void render(HtmlWriter h, HtmlReport report);
 }

@@ -135,43 +135,44 @@ public final class SimulationReport {
     }
 
     static String html(FeasibilityResult r, Figures.Figure fig) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>").append(Html.esc(r.study())).append(": feasibility simulation</title>\n")
-                .append("<style>\n").append(Html.CSS).append("</style>\n</head>\n<body>\n<main>\n")
-                .append("<h1>").append(Html.esc(r.study())).append(": feasibility simulation</h1>\n");
-        b.append(Html.kv(List.of(
-                new String[] {"Outcome", Html.esc(r.outcome() + " (" + r.direction() + " is better)")},
-                new String[] {"lambda", Fmt.num(r.lambda())},
-                new String[] {"Effect C (mean |CATE|)", Fmt.num(r.effect()) + " = "
+        HtmlWriter b = new HtmlWriter()
+                .markup("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .markup("<title>").text(r.study()).markup(": feasibility simulation</title>\n")
+                .markup("<style>\n").add(Html.CSS).markup("</style>\n</head>\n<body>\n<main>\n")
+                .markup("<h1>").text(r.study()).markup(": feasibility simulation</h1>\n");
+        b.add(Html.kv(List.of(
+                Html.pair("Outcome", r.outcome() + " (" + r.direction() + " is better)"),
+                Html.pair("lambda", Fmt.num(r.lambda())),
+                Html.pair("Effect C (mean |CATE|)", Fmt.num(r.effect()) + " = "
                         + Fmt.num(r.effect() / r.outcomeSd())
-                        + " SD of the real outcome"},
-                new String[] {"Seeds", Integer.toString(r.seeds())})));
+                        + " SD of the real outcome"),
+                Html.pair("Seeds", Integer.toString(r.seeds())))));
         for (String note : r.notes()) {
-            b.append("<p>").append(Html.esc(note)).append("</p>\n");
+            b.markup("<p>").text(note).markup("</p>\n");
         }
-        b.append("<h2>Checks (TRS \u00a73.5)</h2>\n");
+        b.markup("<h2>Checks (TRS \u00a73.5)</h2>\n");
         Html.Table ct = new Html.Table(List.of("Form", "Check", "Verdict", "Numbers"));
         for (FeasibilityChecks.Check c : r.checks()) {
-            ct.row(c.passed() ? "" : "warn", Html.esc(c.form()), Html.esc(c.id() + ". " + c.name()),
-                    c.passed() ? Html.badge("good", "pass") : Html.badge("warn", "fail"), Html.esc(c.detail()));
+            ct.row(c.passed() ? "" : "warn", c.form(), c.id() + ". " + c.name(),
+                    c.passed() ? Markup.badge("good", "pass") : Markup.badge("warn", "fail"), c.detail());
         }
-        b.append(ct.html());
-        b.append("<h2>Policy values, mean (SEM) over seeds</h2>\n");
+        b.add(ct.html());
+        b.markup("<h2>Policy values, mean (SEM) over seeds</h2>\n");
         Html.Table t = new Html.Table(List.of("Form", "Policy", "Estimated DR", "Estimated IPW", "True value",
                 "Regret vs Optimal"), false, false, true, true, true, true);
         for (PolicySummary s : r.summaries()) {
-            t.row("", Html.esc(s.form()), Html.esc(s.policy()) + (s.learned() ? " (learned)" : ""),
+            t.row("", s.form(), s.policy() + (s.learned() ? " (learned)" : ""),
                     meanSem(s.drMean(), s.drSem()), meanSem(s.ipwMean(), s.ipwSem()),
                     meanSem(s.trueMean(), s.trueSem()), meanSem(s.regretMean(), s.regretSem()));
         }
-        b.append(t.html());
-        b.append("<p>True value: mean over test patients of the simulated potential outcome under the policy's "
+        b.add(t.html());
+        b.markup("<p>True value: mean over test patients of the simulated potential outcome under the policy's "
                 + "decision (deferred patients keep their factual outcome). Optimal: treat where the true effect "
                 + "points the better way, deferring outside overlap like the learned policies. Regret is how much "
                 + "worse than Optimal, in the study's direction.</p>\n");
-        b.append(IntervalCoverageTable.html(r));
-        b.append(Html.figure(1, fig));
-        return b.append("</main>\n</body>\n</html>\n").toString();
+        b.add(IntervalCoverageTable.html(r));
+        b.add(Html.figure(1, fig));
+        return b.markup("</main>\n</body>\n</html>\n").toString();
     }
 
     private static void csv(Path file, List<List<String>> rows) throws IOException {

@@ -33,7 +33,7 @@ class ClassMetricsReportTest {
     @Test
     void categoricalRunsGetThePerClassTableAndCsv(@TempDir Path dir) throws Exception {
         NnMetrics nn = metrics(List.of("none", "one", "two_plus"));
-        StringBuilder b = new StringBuilder();
+        HtmlWriter b = new HtmlWriter();
         ClassMetricsReport.html(nn, b);
         String html = b.toString();
         assertTrue(html.contains("id=\"nn-metrics-by-class\"") && html.contains("expected class value"), html);
@@ -52,7 +52,7 @@ class ClassMetricsReportTest {
     @Test
     void otherOutcomesGetNothing(@TempDir Path dir) throws Exception {
         NnMetrics nn = metrics(List.of());
-        StringBuilder b = new StringBuilder();
+        HtmlWriter b = new HtmlWriter();
         ClassMetricsReport.html(nn, b);
         assertEquals("", b.toString());
         assertTrue(ClassMetricsReport.tables(nn, dir).isEmpty());

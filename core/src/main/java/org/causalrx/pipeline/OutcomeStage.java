@@ -14,7 +14,7 @@ import org.causalrx.util.Stats;
  */
 final class OutcomeStage {
     /** A model is rejected when its validation MSE is at least this share of the outcome variance (§3.6). */
-    static final double REJECT_SHARE = 0.9;
+    static final double REJECT_SHARE = RunResult.OutcomeModelMetric.REJECT_SHARE;
 
     private OutcomeStage() {
     }

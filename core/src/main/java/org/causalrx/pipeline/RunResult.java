@@ -161,8 +161,22 @@ public record RunResult(
                                     int missing, List<String> features) {
     }
 
+    /**
+     * One propensity model's metrics on one split.
+     *
+     * @param aurocNearOne true when {@code auroc} is at least {@link #MAX_AUROC}: treatment is nearly determined by
+     *                     the covariates, a warning about overlap rather than a success
+     */
     public record PropensityMetric(String model, String split, double brier, double auroc, double accuracy,
-                                   double precision, double recall, double f1) {
+                                   double precision, double recall, double f1, boolean aurocNearOne) {
+        /** An AUROC at or above this means treatment is nearly determined by the covariates. */
+        public static final double MAX_AUROC = 0.95;
+
+        /** The metrics, flagged by {@link #MAX_AUROC}. */
+        public PropensityMetric(String model, String split, double brier, double auroc, double accuracy,
+                                double precision, double recall, double f1) {
+            this(model, split, brier, auroc, accuracy, precision, recall, f1, auroc >= MAX_AUROC);
+        }
     }
 
     /**
@@ -205,11 +219,13 @@ public record RunResult(
     /**
      * Outcome model fit quality for one arm on one split (paper Table 2).
      *
-     * @param rejected true when this is a validation row whose MSE is at least 0.9 × the outcome variance of that
-     *                 arm on validation: the model does little better than predicting the mean (§3.6)
+     * @param rejected true when this is a validation row whose MSE is at least {@link #REJECT_SHARE} × the outcome
+     *                 variance of that arm on validation: the model does little better than predicting the mean (§3.6)
      */
     public record OutcomeModelMetric(String model, String arm, String split, int n, double rmse, double mae,
                                      double r2, double outcomeSd, boolean rejected) {
+        /** A model is rejected when its validation MSE is at least this share of the outcome variance (§3.6). */
+        public static final double REJECT_SHARE = 0.9;
     }
 
     /**

@@ -27,7 +27,7 @@ public final class ExitPoints {
     /** Below this share a warning is raised. */
     public static final double WARN_OVERLAP_SHARE = 0.8;
     /** A validation AUROC at or above this means treatment is nearly determined by the covariates. */
-    public static final double MAX_AUROC = 0.95;
+    public static final double MAX_AUROC = RunResult.PropensityMetric.MAX_AUROC;
     /** Intervals whose simulated coverage is more than this below nominal are flagged as miscalibrated. */
     public static final double COVERAGE_SLACK = 0.05;
     /** Share of bootstrap rounds a claim must hold in before it counts (one threshold for every verdict). */
@@ -43,6 +43,11 @@ public final class ExitPoints {
     public record ExitPoint(String step, ExitStatus status, String finding, String next) {
     }
 
+    /** Whether any exit point says to stop: the analysis should not go to clinicians as it is. */
+    public static boolean reached(List<ExitPoint> exits) {
+        return exits.stream().anyMatch(e -> e.status() == EXIT);
+    }
+
     /** @param simulation the study's feasibility simulation, or null when none was run */
     public static List<ExitPoint> evaluate(RunResult r, FeasibilityResult simulation) {
         List<ExitPoint> out = new ArrayList<>();
@@ -54,8 +59,9 @@ public final class ExitPoints {
         }
         List<String> rejected = r.cateInsights() == null ? List.of() : r.cateInsights().rejected();
         out.add(rejected.isEmpty()
-                ? new ExitPoint("6 outcome models", OK, "No component model was rejected (validation MSE below 0.9 x "
-                        + "the outcome variance).", "")
+                ? new ExitPoint("6 outcome models", OK, "No component model was rejected (validation MSE below "
+                        + org.causalrx.policy.DecisionRule.number(RunResult.OutcomeModelMetric.REJECT_SHARE)
+                        + " x the outcome variance).", "")
                 : new ExitPoint("6 outcome models", WARNING, rejected.size() + " component model(s) do little better "
                         + "than predicting the mean: " + String.join("; ", rejected) + ".",
                         "Discount the policies built on them; try other learners or more informative covariates."));
@@ -66,15 +72,16 @@ public final class ExitPoints {
     private static ExitPoint overlap(RunResult r) {
         RunResult.OverlapInfo o = r.overlap();
         double share = o.testTotal() == 0 ? 0 : o.testInOverlap() / (double) o.testTotal();
-        double auroc = r.propensity().stream()
+        java.util.Optional<RunResult.PropensityMetric> selected = r.propensity().stream()
                 .filter(m -> m.model().equals(r.selectedPropensityModel()) && m.split().equals("validation"))
-                .mapToDouble(RunResult.PropensityMetric::auroc).findFirst().orElse(Double.NaN);
+                .findFirst();
+        double auroc = selected.map(RunResult.PropensityMetric::auroc).orElse(Double.NaN);
         String finding = String.format(Locale.ROOT, "%.1f %% of test patients are inside the overlap set [%.3f, %.3f]; "
                 + "the selected propensity model's validation AUROC is %.3f.", 100 * share, o.etaLow(), o.etaHigh(),
                 auroc);
         String next = "Redefine the population (narrower inclusion criteria), restrict to arms clinicians really "
                 + "choose between, or collect the confounder that drives the choice.";
-        if (share < MIN_OVERLAP_SHARE || auroc >= MAX_AUROC) {
+        if (share < MIN_OVERLAP_SHARE || selected.map(RunResult.PropensityMetric::aurocNearOne).orElse(false)) {
             return new ExitPoint("4 overlap", EXIT, finding + " Treatment is close to determined by the covariates: "
                     + "the question cannot be answered with this data.", next);
         }
