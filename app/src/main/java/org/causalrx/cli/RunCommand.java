@@ -9,8 +9,13 @@ import java.util.concurrent.Callable;
 import org.causalrx.bundle.BundleWriter;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
+import org.causalrx.pipeline.MultiArmResult;
+import org.causalrx.pipeline.MultiArmStages;
 import org.causalrx.pipeline.ResultsJson;
+import org.causalrx.pipeline.RunContext;
+import org.causalrx.pipeline.RunEngine;
 import org.causalrx.pipeline.RunOutput;
+import org.causalrx.report.MultiArmReport;
 import org.causalrx.report.ReportWriter;
 import org.causalrx.run.CompletedRun;
 import org.causalrx.run.StudyEngine;
@@ -52,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
         if (rounds != null) {
             study = Studies.withRounds(study, rounds);
         }
+        if (!study.treatment().binary()) {
+            return runMultiArm(study, where, target);
+        }
         StudyEngine engine = StudyEngine.standard();
         // the engine's stages plus the write stage below
         ConsoleProgress progress = ConsoleProgress.forStdout(engine.reportedStages(study) + 1);
@@ -78,6 +86,24 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println(e.status() + " at step " + e.step() + ": " + e.finding());
             }
         }
+        System.out.printf(Locale.ROOT, "done in %.1f s: %s%n", progress.elapsedSeconds(),
+                target.resolve("report.html"));
+        return 0;
+    }
+
+    /** A study with K ≥ 3 arms: the K-arm engine, results.json, tables, figures and report.html (no bundle yet). */
+    private static Integer runMultiArm(Study study, OutputTarget where, Path target) {
+        RunEngine engine = MultiArmStages.engine(true);
+        ConsoleProgress progress = ConsoleProgress.forStdout(engine.reportedStages(study) + 1);
+        Table table = TableReader.read(study.data());
+        MultiArmResult result = engine.run(RunContext.of(study, table), progress).get(MultiArmStages.RESULT);
+        progress.stage("write", "results.json, tables, figures and report.html into " + target);
+        OutputDir.write(where, dir -> MultiArmReport.write(result, dir), "results.json",
+                ResultsJson.write(result).getBytes(StandardCharsets.UTF_8));
+        if (result.verdict() != null) {
+            System.out.println(result.verdict().statement());
+        }
+        System.out.println("no model bundle: recommend and the bundle take two-arm studies for now");
         System.out.printf(Locale.ROOT, "done in %.1f s: %s%n", progress.elapsedSeconds(),
                 target.resolve("report.html"));
         return 0;
