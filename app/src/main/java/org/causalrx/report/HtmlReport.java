@@ -109,11 +109,11 @@ final class HtmlReport {
         b.append("<p class=\"headline\">");
         if (best.isPresent() && headline != null) {
             b.append(PolicySelectionSection.headline(headline, "<b id=\"best-policy\">"
-                    + Html.esc(best.get().name()) + "</b>")).append("; ")
+                    + Html.esc(best.get().name().name()) + "</b>")).append("; ")
                     .append(Html.esc(PolicyChoice.directionText(dir))).append('.');
         } else if (best.isPresent()) {
             PolicyResult bp = best.get();
-            b.append("Recommended policy: <b id=\"best-policy\">").append(Html.esc(bp.name()))
+            b.append("Recommended policy: <b id=\"best-policy\">").append(Html.esc(bp.name().name()))
                     .append("</b>, DR mean ").append(Fmt.num(bp.valueDr().mean()))
                     .append(" (25\u201375\u00a0%: ").append(iqr(bp)).append(")");
             PolicyChoice.doctors(policies).filter(d -> d.valueDr() != null)

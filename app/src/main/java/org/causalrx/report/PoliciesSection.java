@@ -97,15 +97,15 @@ final class PoliciesSection implements ReportSection {
         if (best.isPresent() && best.get() == p) {
             return "best";
         }
-        return PolicyChoice.DOCTORS.equalsIgnoreCase(p.name()) ? "ref" : null;
+        return PolicyChoice.DOCTORS.equals(p.name()) ? "ref" : null;
     }
 
     private static String name(PolicyResult p, Optional<PolicyResult> best) {
-        String n = "<code>" + Html.esc(p.name()) + "</code>";
+        String n = "<code>" + Html.esc(p.name().name()) + "</code>";
         if (best.isPresent() && best.get() == p) {
             return n + " " + Html.badge("good", "recommended (chosen without the test split)");
         }
-        if (PolicyChoice.DOCTORS.equalsIgnoreCase(p.name())) {
+        if (PolicyChoice.DOCTORS.equals(p.name())) {
             return n + " " + Html.badge("", "reference");
         }
         return PolicyChoice.isBaseline(p.name()) ? n + " " + Html.badge("", "baseline") : n;

@@ -21,7 +21,7 @@ final class PolicySelectionSection {
         b.append("<h3 id=\"policy-selection\">Which policy is recommended, and how it was chosen</h3>\n");
         RunResult.Headline h = pi.verdict() == null ? null : pi.verdict().headline();
         if (h != null) {
-            b.append("<p class=\"headline\">").append(headline(h, "<b>" + Html.esc(h.policy()) + "</b>"))
+            b.append("<p class=\"headline\">").append(headline(h, "<b>" + Html.esc(h.policy().name()) + "</b>"))
                     .append("</p>\n");
         }
         b.append("<p>").append(Html.text(sel.note())).append(" Current practice (Doctors) is valued as the observed "
@@ -30,7 +30,7 @@ final class PolicySelectionSection {
                 false, false, false, true, true);
         for (RunResult.SelectionValue v : sel.values()) {
             boolean chosen = v.policy().equals(sel.selected());
-            t.row(chosen ? "best" : null, "<code>" + Html.esc(v.policy()) + "</code>"
+            t.row(chosen ? "best" : null, "<code>" + Html.esc(v.policy().name()) + "</code>"
                     + (chosen ? " " + Html.badge("good", "chosen") : ""), v.learned() ? "learned" : "baseline",
                     Fmt.num(v.dr()), Fmt.num(v.ipw()));
         }
