@@ -175,7 +175,7 @@ class CrossFitPolicyStageTest {
         assertEquals(0.0, doctors.gainOverDoctors());
         assertTrue(Double.isNaN(doctors.probBetterThanDoctors()));
         assertEquals(List.of("doctors", "random", "propensity", "treat_all_0", "treat_all_1", "t_ridge"),
-                v.policies().stream().map(CrossFittedPolicyValues.Policy::name).toList());
+                v.policies().stream().map(q -> q.name().name()).toList());
         assertEquals(PolicyValueScheme.CROSS_FITTED_AIPW, v.scheme());
         assertEquals(600, v.n());
         // a policy's gain is its value minus current practice's, patient by patient
