@@ -13,6 +13,7 @@ import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.RunResult.PolicyResult;
 import org.causalrx.policy.GroupProfile;
 import org.causalrx.policy.VulnerableGroups;
+import org.causalrx.result.PolicyId;
 
 /**
  * The report's parts for the further analyses of a run: the evaluation-outcome formula and secondary outcomes
@@ -32,7 +33,7 @@ final class AnalysisReport {
             RunResult.SecondaryOutcome s = sec.get(i);
             String yTitle = "Policy value: " + s.column() + " (" + PolicyChoice.directionText(s.direction()) + ")";
             double ref = PolicyChoice.doctors(s.policies()).map(d -> d.valueDr().mean()).orElse(Double.NaN);
-            Map<String, double[]> dr = a.secondaryDr().get(s.column());
+            Map<PolicyId, double[]> dr = a.secondaryDr().get(s.column());
             if (dr != null && !dr.isEmpty()) {
                 put(out, Figures.save(Figures.policyBoxes("Secondary outcome " + s.column() + ": DR (bootstrap)",
                         yTitle, s.policies(), dr, ref), dir, "secondary_" + i + "_dr", "Secondary outcome "
@@ -41,7 +42,7 @@ final class AnalysisReport {
                         + "mean). The policies were learned on the primary outcome. "
                         + capitalise(PolicyChoice.directionText(s.direction())) + "."));
             }
-            Map<String, double[]> ipw = a.secondaryIpw().get(s.column());
+            Map<PolicyId, double[]> ipw = a.secondaryIpw().get(s.column());
             if (ipw != null && !ipw.isEmpty()) {
                 double refIpw = PolicyChoice.doctors(s.policies()).map(d -> d.valueIpw().mean()).orElse(Double.NaN);
                 put(out, Figures.save(Figures.policyBoxes("Secondary outcome " + s.column() + ": IPW (bootstrap)",
@@ -61,7 +62,8 @@ final class AnalysisReport {
         String outcome = PolicyChoice.valueOutcome(r);
         for (int i = 0; i < trees.size(); i++) {
             RunResult.PolicyOutcomeTree t = trees.get(i);
-            put(out, TreeDiagram.save(t.policy(), t.nodes(), outcome, dir, "outcome_tree_" + i, "Outcome tree of "
+            put(out, TreeDiagram.save(t.policy().name(), t.nodes(), outcome, dir, "outcome_tree_" + i,
+                    "Outcome tree of "
                     + t.policy() + ": held-out patients by the arm they received, then by whether the policy "
                     + "agreed (green), disagreed (red) or deferred (grey); n and mean " + outcome + " (SEM) in "
                     + "each box."));
@@ -136,7 +138,7 @@ final class AnalysisReport {
                     "DR 25\u201375 %", "IPW test", "IPW mean", "IPW 25\u201375 %"), false, true, true, true, true, true,
                     true, true, true);
             for (PolicyResult p : s.policies()) {
-                t.row(PolicyChoice.DOCTORS.equals(p.name()) ? "ref" : null, Markup.code(p.name()),
+                t.row(PolicyChoice.DOCTORS.equals(p.name()) ? "ref" : null, Markup.code(p.name().name()),
                         Fmt.pct(p.treatedShare()), Fmt.pct(p.deferredShare()), Fmt.num(p.pointDr()),
                         Fmt.num(p.valueDr().mean()), Fmt.range(p.valueDr().q25(), p.valueDr().q75()),
                         Fmt.num(p.pointIpw()), Fmt.num(p.valueIpw().mean()),
@@ -164,11 +166,11 @@ final class AnalysisReport {
     /** Section 11: outcome-tree figures and policy summaries. */
     static void policyInsights(HtmlWriter b, RunResult r, HtmlReport report) {
         List<RunResult.PolicyOutcomeTree> trees = trees(r);
-        String selected = r.policyInsights() == null ? null : r.policyInsights().selectedPolicy();
+        PolicyId selected = r.policyInsights() == null ? null : r.policyInsights().selectedPolicy();
         for (int i = 0; i < trees.size(); i++) {
             RunResult.PolicyOutcomeTree t = trees.get(i);
             if (!t.policy().equals(selected)) {
-                b.markup("<h4>Outcome tree of <code>").text(t.policy()).markup("</code></h4>\n");
+                b.markup("<h4>Outcome tree of <code>").text(t.policy().name()).markup("</code></h4>\n");
                 b.add(treeTable(t));
             }
             b.add(report.figure("outcome_tree_" + i));
@@ -176,7 +178,7 @@ final class AnalysisReport {
         List<RunResult.PolicySummary> sums = r.policySummaries() == null ? List.of() : r.policySummaries();
         if (!sums.isEmpty()) {
             b.markup("<h3 id=\"policy-summaries\">Policy summarisation</h3>\n<p>Who the selected policy <code>")
-                    .text(sums.get(0).policy()).markup("</code> recommends each arm to, and who it "
+                    .text(sums.get(0).policy().name()).markup("</code> recommends each arm to, and who it "
                             + "agrees or disagrees with the doctors about: raw covariates of the test patients "
                             + "(numeric: mean (SD); categorical: n (%) of the group), then an L1-logistic model of "
                             + "group membership.</p>\n");
@@ -235,7 +237,7 @@ final class AnalysisReport {
                     "point_ipw", "dr_mean", "dr_sd", "dr_q25", "dr_median", "dr_q75", "ipw_mean", "ipw_sd", "ipw_q25",
                     "ipw_median", "ipw_q75"));
             for (PolicyResult p : s.policies()) {
-                rows.add(List.of(s.column(), p.name(), Fmt.raw(p.treatedShare()), Fmt.raw(p.deferredShare()),
+                rows.add(List.of(s.column(), p.name().name(), Fmt.raw(p.treatedShare()), Fmt.raw(p.deferredShare()),
                         Integer.toString(s.testN()), Fmt.raw(p.pointDr()), Fmt.raw(p.pointIpw()),
                         Fmt.raw(p.valueDr().mean()), Fmt.raw(p.valueDr().sd()), Fmt.raw(p.valueDr().q25()),
                         Fmt.raw(p.valueDr().median()), Fmt.raw(p.valueDr().q75()), Fmt.raw(p.valueIpw().mean()),
@@ -250,8 +252,8 @@ final class AnalysisReport {
             rows.add(List.of("policy", "actual_arm", "group", "n", "mean", "sem"));
             for (RunResult.PolicyOutcomeTree t : trees) {
                 for (RunResult.OutcomeTreeNode nd : t.nodes()) {
-                    rows.add(List.of(t.policy(), nd.arm(), nd.group(), Integer.toString(nd.n()), Fmt.raw(nd.mean()),
-                            Fmt.raw(nd.sem())));
+                    rows.add(List.of(t.policy().name(), nd.arm(), nd.group(), Integer.toString(nd.n()),
+                            Fmt.raw(nd.mean()), Fmt.raw(nd.sem())));
                 }
             }
             names.add(CsvTables.writeTable(dir, "outcome_trees.csv", rows));
@@ -267,9 +269,10 @@ final class AnalysisReport {
             rows.add(List.of("policy", "column", "group", "n", "deferred_share", "rest_deferred_share",
                     "outside_overlap_share", "rest_outside_overlap_share", "flag_deferred", "flag_outside", "margin"));
             for (VulnerableGroups.Group g : d.groups()) {
-                rows.add(List.of(d.policy(), g.column(), g.level(), Integer.toString(g.n()), Fmt.raw(g.deferred()),
-                        Fmt.raw(g.restDeferred()), Fmt.raw(g.outside()), Fmt.raw(g.restOutside()),
-                        Boolean.toString(g.flagDeferred()), Boolean.toString(g.flagOutside()), Fmt.raw(d.margin())));
+                rows.add(List.of(d.policy().name(), g.column(), g.level(), Integer.toString(g.n()),
+                        Fmt.raw(g.deferred()), Fmt.raw(g.restDeferred()), Fmt.raw(g.outside()),
+                        Fmt.raw(g.restOutside()), Boolean.toString(g.flagDeferred()), Boolean.toString(g.flagOutside()),
+                        Fmt.raw(d.margin())));
             }
             names.add(CsvTables.writeTable(dir, "vulnerable_groups.csv", rows));
         }

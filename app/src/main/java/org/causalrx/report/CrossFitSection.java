@@ -44,7 +44,7 @@ final class CrossFitSection {
         if (!v.notCrossFitted().isEmpty()) {
             b.markup("<p>Valued on the test split only: ");
             for (int i = 0; i < v.notCrossFitted().size(); i++) {
-                b.text(i == 0 ? "" : ", ").markup("<code>").text(v.notCrossFitted().get(i))
+                b.text(i == 0 ? "" : ", ").markup("<code>").text(v.notCrossFitted().get(i).name())
                         .markup("</code>");
             }
             b.markup(" (their per-patient intervals need bootstrap refits of every estimator within each fold).</p>\n");
@@ -53,8 +53,8 @@ final class CrossFitSection {
                 "Gain over doctors", "Gain 95 % CI", "P(better)"), false, true, true, true, true, true, true, true,
                 true);
         for (CrossFittedPolicyValues.Policy p : v.policies()) {
-            t.row(PolicyChoice.DOCTORS.equalsIgnoreCase(p.name()) ? "ref" : null,
-                    Markup.code(p.name()), Fmt.pct(p.treatedShare()), Fmt.pct(p.deferredShare()),
+            t.row(PolicyChoice.DOCTORS.equals(p.name()) ? "ref" : null,
+                    Markup.code(p.name().name()), Fmt.pct(p.treatedShare()), Fmt.pct(p.deferredShare()),
                     Fmt.num(p.value()), Fmt.num(p.se()), Fmt.range(p.ciLow(), p.ciHigh()), Fmt.num(p.gainOverDoctors()),
                     Fmt.range(p.gainCiLow(), p.gainCiHigh()), Fmt.pct(p.probBetterThanDoctors()));
         }
@@ -76,7 +76,7 @@ final class CrossFitSection {
                 "se", "ci_low", "ci_high", "gain_over_doctors", "gain_se", "gain_ci_low", "gain_ci_high",
                 "prob_better_than_doctors"));
         for (CrossFittedPolicyValues.Policy p : v.policies()) {
-            rows.add(List.of(v.scheme().key(), Integer.toString(v.folds()), Integer.toString(v.n()), p.name(),
+            rows.add(List.of(v.scheme().key(), Integer.toString(v.folds()), Integer.toString(v.n()), p.name().name(),
                     p.description(), Fmt.raw(p.treatedShare()), Fmt.raw(p.deferredShare()), Fmt.raw(p.value()),
                     Fmt.raw(p.se()), Fmt.raw(p.ciLow()), Fmt.raw(p.ciHigh()), Fmt.raw(p.gainOverDoctors()),
                     Fmt.raw(p.gainSe()), Fmt.raw(p.gainCiLow()), Fmt.raw(p.gainCiHigh()),

@@ -14,6 +14,7 @@ import org.causalrx.pipeline.RunResult.OutcomeModelMetric;
 import org.causalrx.pipeline.RunResult.PolicyResult;
 import org.causalrx.pipeline.RunResult.PropensityMetric;
 import org.causalrx.pipeline.RunResult.Summary;
+import org.causalrx.result.PolicyId;
 
 /**
  * Writes the report's tables as RFC 4180 CSV files (comma separated, CRLF line ends, fields quoted when they
@@ -82,8 +83,9 @@ final class CsvTables {
             names.add(write(tablesDir, "win_matrix_ipw.csv", wins(pi.policies(), pi.winsIpw())));
             List<List<String>> tree = new ArrayList<>();
             tree.add(List.of("policy", "actual_arm", "group", "n", "mean", "sem"));
+            String treePolicy = pi.selectedPolicy() == null ? null : pi.selectedPolicy().name();
             for (RunResult.OutcomeTreeNode nd : pi.outcomeTree()) {
-                tree.add(List.of(s(pi.selectedPolicy()), s(nd.arm()), nd.group(), Integer.toString(nd.n()),
+                tree.add(List.of(s(treePolicy), s(nd.arm()), nd.group(), Integer.toString(nd.n()),
                         Fmt.raw(nd.mean()), Fmt.raw(nd.sem())));
             }
             names.add(write(tablesDir, "outcome_tree.csv", tree));
@@ -91,7 +93,7 @@ final class CsvTables {
                 List<List<String>> sel = new ArrayList<>();
                 sel.add(List.of("policy", "learned", "scheme", "n", "dr", "ipw", "selected"));
                 for (RunResult.SelectionValue v : pi.selection().values()) {
-                    sel.add(List.of(v.policy(), Boolean.toString(v.learned()), pi.selection().scheme(),
+                    sel.add(List.of(v.policy().name(), Boolean.toString(v.learned()), pi.selection().scheme(),
                             Integer.toString(pi.selection().n()), Fmt.raw(v.dr()), Fmt.raw(v.ipw()),
                             Boolean.toString(v.policy().equals(pi.selection().selected()))));
                 }
@@ -117,8 +119,9 @@ final class CsvTables {
         return write(dir, name, rows);
     }
 
-    static List<List<String>> wins(List<String> names, int[][] m) {
-        return square("row_beats_column", names, (i, j) -> Integer.toString(m[i][j]));
+    static List<List<String>> wins(List<PolicyId> policies, int[][] m) {
+        return square("row_beats_column", policies.stream().map(PolicyId::name).toList(),
+                (i, j) -> Integer.toString(m[i][j]));
     }
 
     /** A square table: a header row of names, then one row per name with its cells. */
@@ -186,10 +189,11 @@ final class CsvTables {
         header.add("value_scheme");
         header.add("selected");
         rows.add(header);
-        String selected = PolicyChoice.selected(r).map(PolicyResult::name).orElse("");
+        PolicyId selected = PolicyChoice.selected(r).map(PolicyResult::name).orElse(null);
         for (PolicyResult p : nonNull(r.policies())) {
-            List<String> row = new ArrayList<>(List.of(s(p.name()), s(p.description()), Fmt.raw(p.treatedShare()),
-                    Fmt.raw(p.deferredShare()), Fmt.raw(p.pointDr()), Fmt.raw(p.pointIpw())));
+            List<String> row = new ArrayList<>(List.of(s(p.name().name()), s(p.description()),
+                    Fmt.raw(p.treatedShare()), Fmt.raw(p.deferredShare()), Fmt.raw(p.pointDr()),
+                    Fmt.raw(p.pointIpw())));
             addSummary(row, p.valueDr());
             addSummary(row, p.valueIpw());
             // every value here is on the test split; the selected policy was chosen on other data

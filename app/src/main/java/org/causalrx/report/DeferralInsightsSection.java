@@ -29,7 +29,7 @@ final class DeferralInsightsSection implements ReportSection {
         RunResult.DeferralInsights d = r.deferralInsights();
         if (d != null) {
             b.markup("<p>Which test patients the selected "
-                    + "policy <code>").text(d.policy()).markup("</code> defers to the doctor (\u00a73.9), "
+                    + "policy <code>").text(d.policy().name()).markup("</code> defers to the doctor (\u00a73.9), "
                     + "compared with those it makes a recommendation for.</p>\n");
             AnalysisReport.profile(b, d.profile(), "deferral_profile", report, "deferral_profile.csv");
             if (!d.groups().isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.causalrx.pipeline.RunFigures.CalibrationBin;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.RunResult.PolicyResult;
+import org.causalrx.result.PolicyId;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BoxChart;
@@ -146,17 +147,17 @@ final class Figures {
 
     /** Box plots of bootstrap policy values, with a reference line at {@code reference} when finite. */
     static BoxChart policyBoxes(String title, String yTitle, List<PolicyResult> policies,
-                                Map<String, double[]> values, double reference) {
+                                Map<PolicyId, double[]> values, double reference) {
         BoxChart c = new BoxChart(WIDTH, HEIGHT, Styler.ChartTheme.XChart);
         c.setTitle(title);
         c.setYAxisTitle(yTitle);
         style(c.getStyler());
         c.getStyler().setLegendVisible(false);
         c.getStyler().setXAxisLabelRotation(policies.size() > 6 ? 30 : 0);
-        for (String name : ordered(policies, values).keySet()) {
+        for (PolicyId name : ordered(policies, values).keySet()) {
             double[] v = values.get(name);
             if (v != null && v.length > 0) {
-                c.addSeries(name, v);
+                c.addSeries(name.name(), v);
             }
         }
         if (Double.isFinite(reference)) {
@@ -166,8 +167,8 @@ final class Figures {
     }
 
     /** Policy names in RunResult order, then any others in the map's order. */
-    static Map<String, double[]> ordered(List<PolicyResult> policies, Map<String, double[]> values) {
-        Map<String, double[]> out = new LinkedHashMap<>();
+    static Map<PolicyId, double[]> ordered(List<PolicyResult> policies, Map<PolicyId, double[]> values) {
+        Map<PolicyId, double[]> out = new LinkedHashMap<>();
         for (PolicyResult p : policies) {
             if (values.containsKey(p.name())) {
                 out.put(p.name(), values.get(p.name()));

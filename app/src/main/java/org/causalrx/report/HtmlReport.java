@@ -114,7 +114,7 @@ final class HtmlReport {
                     .text(PolicyChoice.directionText(dir)).markup(".");
         } else if (best.isPresent()) {
             PolicyResult bp = best.get();
-            b.markup("Recommended policy: <b id=\"best-policy\">").text(bp.name())
+            b.markup("Recommended policy: <b id=\"best-policy\">").text(bp.name().name())
                     .markup("</b>, DR mean ").text(Fmt.num(bp.valueDr().mean()))
                     .markup(" (25\u201375\u00a0%: ").text(iqr(bp)).markup(")");
             PolicyChoice.doctors(policies).filter(d -> d.valueDr() != null)

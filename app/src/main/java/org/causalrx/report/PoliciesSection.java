@@ -97,15 +97,15 @@ final class PoliciesSection implements ReportSection {
         if (best.isPresent() && best.get() == p) {
             return "best";
         }
-        return PolicyChoice.DOCTORS.equalsIgnoreCase(p.name()) ? "ref" : null;
+        return PolicyChoice.DOCTORS.equals(p.name()) ? "ref" : null;
     }
 
     private static Markup name(PolicyResult p, Optional<PolicyResult> best) {
-        Markup n = Markup.code(p.name());
+        Markup n = Markup.code(p.name().name());
         if (best.isPresent() && best.get() == p) {
             return Markup.fill("{} {}", n, Markup.badge("good", "recommended (chosen without the test split)"));
         }
-        if (PolicyChoice.DOCTORS.equalsIgnoreCase(p.name())) {
+        if (PolicyChoice.DOCTORS.equals(p.name())) {
             return Markup.fill("{} {}", n, Markup.badge("", "reference"));
         }
         return PolicyChoice.isBaseline(p.name()) ? Markup.fill("{} {}", n, Markup.badge("", "baseline")) : n;

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.causalrx.pipeline.RunResult.PolicyResult;
 import org.causalrx.result.Baseline;
+import org.causalrx.result.PolicyId;
+import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Study;
 
 /**
@@ -13,8 +15,8 @@ import org.causalrx.study.Study;
  */
 final class PolicyChoice {
 
-    /** Name of the reference policy that keeps the treatment doctors gave. */
-    static final String DOCTORS = Baseline.DOCTORS.key();
+    /** The reference policy that keeps the treatment doctors gave. */
+    static final PolicyId DOCTORS = Baseline.DOCTORS.id();
 
     private PolicyChoice() {
     }
@@ -25,8 +27,8 @@ final class PolicyChoice {
     }
 
     /** Baselines are not learned: doctors, random, propensity, treat-all rules ({@link Baseline}). */
-    static boolean isBaseline(String name) {
-        return Baseline.of(name).isPresent();
+    static boolean isBaseline(PolicyId id) {
+        return id.kind() == PolicyKind.BASELINE;
     }
 
     static Optional<PolicyResult> doctors(List<PolicyResult> policies) {
@@ -41,8 +43,8 @@ final class PolicyChoice {
         if (r.policyInsights() == null || r.policyInsights().selectedPolicy() == null || r.policies() == null) {
             return Optional.empty();
         }
-        String name = r.policyInsights().selectedPolicy();
-        return r.policies().stream().filter(p -> name.equals(p.name())).findFirst();
+        PolicyId id = r.policyInsights().selectedPolicy();
+        return r.policies().stream().filter(p -> id.equals(p.name())).findFirst();
     }
 
     /**

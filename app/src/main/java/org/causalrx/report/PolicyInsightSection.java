@@ -3,6 +3,7 @@ package org.causalrx.report;
 import java.util.List;
 
 import org.causalrx.pipeline.RunResult;
+import org.causalrx.result.PolicyId;
 
 /** Section 11 of the report: verdict, win matrix, rank graph, outcome tree (§3.11, App. E). Formats only. */
 final class PolicyInsightSection implements ReportSection {
@@ -45,14 +46,14 @@ final class PolicyInsightSection implements ReportSection {
         b.markup("<h3>Win matrix (doubly robust)</h3>\n<p>Each cell counts the bootstrap rounds (of ")
                 .text(Fmt.integer(pi.rounds())).markup(") in which the row policy's DR value is better than the "
                         + "column policy's, in the study's direction. Table 4 of the paper.</p>\n")
-                .add(matrix(pi.policies(), pi.winsDr()));
+                .add(matrix(pi.policies().stream().map(PolicyId::name).toList(), pi.winsDr()));
         b.add(report.figure("win_matrix_dr"));
         b.markup("<h3>Rank graph</h3>\n<p>Patients are ranked by each model's predicted benefit; treating the top "
                 + "share q (no deferral) gives the DR value on the y-axis, with a 95 % bootstrap band. A useful "
                 + "ranking rises above the random ranking; the Doctors policy is shown as a point.</p>\n");
         b.add(report.figure("rank_graph"));
         if (pi.selectedPolicy() != null) {
-            b.markup("<h3>Outcome tree of ").markup("<code>").text(pi.selectedPolicy())
+            b.markup("<h3>Outcome tree of ").markup("<code>").text(pi.selectedPolicy().name())
                     .markup("</code></h3>\n")
                     .markup("<p>Held-out patients split by the arm they actually received, then by whether the policy "
                             + "agreed, disagreed or deferred. If the policy is right, patients whose treatment agreed "

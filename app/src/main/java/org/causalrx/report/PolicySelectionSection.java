@@ -30,9 +30,9 @@ final class PolicySelectionSection {
                 false, false, false, true, true);
         for (RunResult.SelectionValue v : sel.values()) {
             boolean chosen = v.policy().equals(sel.selected());
-            t.row(chosen ? "best" : null, chosen ? Markup.fill("{} {}", Markup.code(v.policy()),
-                    Markup.badge("good", "chosen")) : Markup.code(v.policy()), v.learned() ? "learned" : "baseline",
-                    Fmt.num(v.dr()), Fmt.num(v.ipw()));
+            t.row(chosen ? "best" : null, chosen ? Markup.fill("{} {}", Markup.code(v.policy().name()),
+                    Markup.badge("good", "chosen")) : Markup.code(v.policy().name()),
+                    v.learned() ? "learned" : "baseline", Fmt.num(v.dr()), Fmt.num(v.ipw()));
         }
         b.add(t.html());
         b.markup("<p class=\"info\">The value tables below give every policy's value on the test split for "

@@ -176,7 +176,7 @@ public final class ReportWriter {
                     "Win matrix: the share of bootstrap rounds in which the row policy's DR value is better than the "
                             + "column policy's (" + PolicyChoice.directionText(valueDir) + "; red: the row "
                             + "wins most rounds).", "Share of bootstrap rounds the row policy beats the column (DR)",
-                    pi.policies(), share, 0, 1, "%.2f"));
+                    pi.policies().stream().map(PolicyId::name).toList(), share, 0, 1, "%.2f"));
         }
         if (pi != null && pi.rankCurves() != null && !pi.rankCurves().isEmpty()) {
             PolicyResult doc = doctors.orElse(null);
@@ -207,7 +207,7 @@ public final class ReportWriter {
         out.put(f.id(), f);
     }
 
-    private static boolean hasValues(Map<String, double[]> m) {
+    private static boolean hasValues(Map<?, double[]> m) {
         return m != null && m.values().stream().anyMatch(v -> v != null && v.length > 0);
     }
 

@@ -94,7 +94,7 @@ public final class SimulationReport {
         rows.add(List.of("form", "seed", "policy", "learned", "treated_share", "deferred_share", "value_dr",
                 "value_ipw", "value_dr_se", "value_true", "regret"));
         for (PolicyRecord x : r.records()) {
-            rows.add(List.of(x.form(), Integer.toString(x.seed()), x.policy(), Boolean.toString(x.learned()),
+            rows.add(List.of(x.form(), Integer.toString(x.seed()), x.policy().name(), Boolean.toString(x.learned()),
                     Fmt.raw(x.treatedShare()), Fmt.raw(x.deferredShare()), Fmt.raw(x.dr()), Fmt.raw(x.ipw()),
                     Fmt.raw(x.drSe()), Fmt.raw(x.trueValue()), Fmt.raw(x.regret())));
         }
@@ -106,7 +106,7 @@ public final class SimulationReport {
         rows.add(List.of("form", "policy", "learned", "dr_mean", "dr_sem", "ipw_mean", "ipw_sem", "true_mean",
                 "true_sem", "regret_mean", "regret_sem"));
         for (PolicySummary s : r.summaries()) {
-            rows.add(List.of(s.form(), s.policy(), Boolean.toString(s.learned()), Fmt.raw(s.drMean()),
+            rows.add(List.of(s.form(), s.policy().name(), Boolean.toString(s.learned()), Fmt.raw(s.drMean()),
                     Fmt.raw(s.drSem()), Fmt.raw(s.ipwMean()), Fmt.raw(s.ipwSem()), Fmt.raw(s.trueMean()),
                     Fmt.raw(s.trueSem()), Fmt.raw(s.regretMean()), Fmt.raw(s.regretSem())));
         }

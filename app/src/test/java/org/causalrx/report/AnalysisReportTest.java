@@ -26,6 +26,7 @@ import org.causalrx.pipeline.RunResult;
 import org.causalrx.policy.GroupProfile;
 import org.causalrx.policy.GroupProfiles;
 import org.causalrx.policy.VulnerableGroups;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +48,9 @@ class AnalysisReportTest {
                 new RunResult.OutcomeTreeNode("Quit smoking", "agree", 40, 4.0, 1.1),
                 new RunResult.OutcomeTreeNode("Quit smoking", "disagree", 33, 4.9, 1.4),
                 new RunResult.OutcomeTreeNode("Quit smoking", "deferred", 10, 3.1, 2.0));
-        List<RunResult.PolicyOutcomeTree> trees = List.of(new RunResult.PolicyOutcomeTree("t_ridge", nodes),
-                new RunResult.PolicyOutcomeTree("doctors", nodes));
+        List<RunResult.PolicyOutcomeTree> trees = List.of(
+                new RunResult.PolicyOutcomeTree(PolicyId.of("t_ridge"), nodes),
+                new RunResult.PolicyOutcomeTree(PolicyId.of("doctors"), nodes));
         Random rnd = new Random(1);
         int n = 200;
         double[] age = new double[n];
@@ -65,14 +67,14 @@ class AnalysisReportTest {
         Table raw = new Table("t", List.of(new Column.Numeric("age", age), new Column.Text("sex", sex)));
         GroupProfile profile = GroupProfiles.describe("recommended 'Quit smoking'", "recommended 'Kept smoking'", raw,
                 java.util.Set.of(), x, List.of("age", "sex=f"), group, 3);
-        List<RunResult.PolicySummary> sums = List.of(new RunResult.PolicySummary("t_ridge", "recommended_arm",
-                profile));
+        List<RunResult.PolicySummary> sums = List.of(new RunResult.PolicySummary(PolicyId.of("t_ridge"),
+                "recommended_arm", profile));
         boolean[] deferred = new boolean[n];
         boolean[] outside = new boolean[n];
         for (int i = 0; i < n; i++) {
             deferred[i] = sex[i].equals("f") && i % 2 == 0;
         }
-        RunResult.DeferralInsights d = new RunResult.DeferralInsights("t_ridge", profile, 0.1,
+        RunResult.DeferralInsights d = new RunResult.DeferralInsights(PolicyId.of("t_ridge"), profile, 0.1,
                 VulnerableGroups.of("sex", sex, false, deferred, outside, 0.1));
         return b.toBuilder()
                 .featureImportance(List.of(new RunResult.FeatureImportance("t_xgboost, arm 'x'", "outcome units",
@@ -85,7 +87,7 @@ class AnalysisReportTest {
 
     static RunFigures figures() {
         RunFigures f = ReportFixture.figures(42L);
-        Map<String, Map<String, double[]>> dr = new LinkedHashMap<>();
+        Map<String, Map<PolicyId, double[]>> dr = new LinkedHashMap<>();
         dr.put("death", f.bootstrapDr());
         Random rnd = new Random(5);
         double[][] shap = new double[3][150];

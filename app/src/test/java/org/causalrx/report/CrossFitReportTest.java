@@ -13,6 +13,7 @@ import org.causalrx.pipeline.CrossFittedPolicyValues;
 import org.causalrx.pipeline.PolicyValueScheme;
 import org.causalrx.pipeline.ResultsJson;
 import org.causalrx.pipeline.RunResult;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +24,11 @@ class CrossFitReportTest {
     static RunResult withCrossFit(RunResult b) {
         CrossFittedPolicyValues v = new CrossFittedPolicyValues(PolicyValueScheme.CROSS_FITTED_AIPW, 5, 1566,
                 "death", Study.Direction.LOWER, "l2_logistic", "l2_logistic", "t_xgboost (xgboost per arm)",
-                List.of("t_ridge@conservative"), "every patient is scored once",
-                List.of(new CrossFittedPolicyValues.Policy("doctors", "observed", 0.26, 0, 0.195, 0.010, 0.175, 0.215,
-                                0, 0, 0, 0, Double.NaN),
-                        new CrossFittedPolicyValues.Policy("treat_all_1", "give everyone 'quit'", 0.97, 0.03, 0.231,
+                List.of(PolicyId.parse("t_ridge@conservative")), "every patient is scored once",
+                List.of(new CrossFittedPolicyValues.Policy(PolicyId.of("doctors"), "observed", 0.26, 0, 0.195, 0.010,
+                                0.175, 0.215, 0, 0, 0, 0, Double.NaN),
+                        new CrossFittedPolicyValues.Policy(PolicyId.of("treat_all_1"),
+                                "give everyone 'quit'", 0.97, 0.03, 0.231,
                                 0.021, 0.190, 0.272, 0.036, 0.018, 0.001, 0.071, 0.023)));
         return b.toBuilder().policyValueScheme(PolicyValueScheme.TEST_SPLIT).crossFittedPolicyValues(v).build();
     }

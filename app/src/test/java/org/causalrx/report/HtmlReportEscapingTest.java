@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.causalrx.pipeline.RunResult;
+import org.causalrx.result.PolicyId;
 import org.causalrx.result.ExitStatus;
 import org.causalrx.verdict.ExitPoints;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class HtmlReportEscapingTest {
                 List.of(v("feature"))));
         List<RunResult.PolicyResult> policies = new ArrayList<>(base.policies());
         RunResult.PolicyResult any = policies.get(policies.size() - 1);
-        policies.add(new RunResult.PolicyResult(v("policy"), v("description"), 0.3, 0.1,
+        policies.add(new RunResult.PolicyResult(PolicyId.of(v("policy")), v("description"), 0.3, 0.1,
                 any.pointDr(), any.pointIpw(), any.valueDr(), any.valueIpw()));
         RunResult r = base.toBuilder().study(v("study")).protocol(protocol).covariates(covariates)
                 .policies(policies).dataWarnings(List.of(v("warning"))).build();

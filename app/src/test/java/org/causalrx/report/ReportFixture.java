@@ -19,6 +19,7 @@ import org.causalrx.pipeline.RunResult.OutcomeModelMetric;
 import org.causalrx.pipeline.RunResult.PolicyResult;
 import org.causalrx.pipeline.RunResult.PropensityMetric;
 import org.causalrx.pipeline.RunResult.Summary;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 
 /** A synthetic but realistic run (NHEFS-like smoking cessation study) for the report tests. */
@@ -94,9 +95,11 @@ final class ReportFixture {
             String name = POLICIES[i];
             double treated = name.equals("treat_all_1") ? 1.0 : name.equals("treat_all_0") ? 0.0 : 0.26 + 0.05 * i;
             double deferred = name.startsWith("t_") ? 0.15 : 0.0;
-            policies.add(new PolicyResult(name, "Policy " + name + " (" + (name.startsWith("t_") ? "learned"
-                    : "baseline") + ")", treated, deferred, DR_MEAN[i] + 0.01, IPW_MEAN[i] - 0.01,
-                    summary(figures.bootstrapDr().get(name)), summary(figures.bootstrapIpw().get(name))));
+            policies.add(new PolicyResult(PolicyId.of(name), "Policy " + name + " ("
+                    + (name.startsWith("t_") ? "learned" : "baseline") + ")", treated, deferred, DR_MEAN[i] + 0.01,
+                    IPW_MEAN[i] - 0.01,
+                    summary(figures.bootstrapDr().get(PolicyId.of(name))),
+                    summary(figures.bootstrapIpw().get(PolicyId.of(name)))));
         }
         RunResult.Provenance provenance = new RunResult.Provenance("3f1c".repeat(16), "a9b2".repeat(16), 20240601L,
                 ROUNDS, "0.1.0-SNAPSHOT", "17.0.15", "3.0.4");
@@ -120,17 +123,20 @@ final class ReportFixture {
         for (int i = 0; i < POLICIES.length; i++) {
             boolean learned = POLICIES[i].startsWith("t_");
             double v = POLICIES[i].equals(selected) ? (lower ? 0.5 : 9.0) : DR_MEAN[i];
-            values.add(new RunResult.SelectionValue(POLICIES[i], learned, v, v + 0.05));
+            values.add(new RunResult.SelectionValue(PolicyId.of(POLICIES[i]), learned, v, v + 0.05));
         }
-        RunResult.Selection selection = new RunResult.Selection("validation_split_dr", 315, selected, values,
+        RunResult.Selection selection = new RunResult.Selection("validation_split_dr", 315, PolicyId.of(selected),
+                values,
                 "chosen on the validation split");
         int k = POLICIES.length;
         int si = java.util.Arrays.asList(POLICIES).indexOf(selected);
-        RunResult.Headline h = new RunResult.Headline(selected, "mean outcome", "test_split_dr", DR_MEAN[si],
-                DR_MEAN[si] - 0.4, DR_MEAN[si] + 0.4, DR_MEAN[0], 0.8, 0.1, 1.5, 0.97, true, 313);
-        RunResult.Verdict verdict = new RunResult.Verdict("treat_all_1", 0.62, false, selected, 0.97, h,
+        RunResult.Headline h = new RunResult.Headline(PolicyId.of(selected), "mean outcome", "test_split_dr",
+                DR_MEAN[si], DR_MEAN[si] - 0.4, DR_MEAN[si] + 0.4, DR_MEAN[0], 0.8, 0.1, 1.5, 0.97, true, 313);
+        RunResult.Verdict verdict = new RunResult.Verdict(PolicyId.of("treat_all_1"), 0.62, false,
+                PolicyId.of(selected), 0.97, h,
                 "No policy is clearly better than the others.", List.of());
-        return new RunResult.PolicyInsights(List.of(POLICIES), ROUNDS, new int[k][k], new int[k][k], selected,
+        return new RunResult.PolicyInsights(Arrays.stream(POLICIES).map(PolicyId::of).toList(), ROUNDS,
+                new int[k][k], new int[k][k], PolicyId.of(selected),
                 List.of(), List.of(new RunResult.RankCurve("t_ridge", new double[] {0, 0.5, 1},
                         new double[] {2.6, 2.2, 2.4}, new double[] {2.4, 2.0, 2.2}, new double[] {2.8, 2.4, 2.6})),
                 verdict, selection);
@@ -198,11 +204,11 @@ final class ReportFixture {
         before.put("treated", beta(rnd, 238, 0.36, 0.16));
         Map<String, double[]> after = new LinkedHashMap<>();
         before.forEach((arm, v) -> after.put(arm, Arrays.stream(v).filter(x -> x >= 0.08 && x <= 0.62).toArray()));
-        Map<String, double[]> dr = new LinkedHashMap<>();
-        Map<String, double[]> ipw = new LinkedHashMap<>();
+        Map<PolicyId, double[]> dr = new LinkedHashMap<>();
+        Map<PolicyId, double[]> ipw = new LinkedHashMap<>();
         for (int i = 0; i < POLICIES.length; i++) {
-            dr.put(POLICIES[i], normal(rnd, DR_MEAN[i], 0.35));
-            ipw.put(POLICIES[i], normal(rnd, IPW_MEAN[i], 0.6));
+            dr.put(PolicyId.of(POLICIES[i]), normal(rnd, DR_MEAN[i], 0.35));
+            ipw.put(PolicyId.of(POLICIES[i]), normal(rnd, IPW_MEAN[i], 0.6));
         }
         List<ModelFigures.Residuals> residuals = new ArrayList<>();
         for (String model : new String[] {"t_xgboost", "t_ridge"}) {

@@ -176,7 +176,7 @@ class ReportWriterTest {
         List<String> pol = Files.readAllLines(other.resolve("tables/policies.csv"));
         assertTrue(pol.get(0).endsWith(",value_scheme,selected"));
         RunResult r = ReportFixture.result("lower", "Q");
-        assertEquals("t_xgboost", PolicyChoice.selected(r).orElseThrow().name());
+        assertEquals("t_xgboost", PolicyChoice.selected(r).orElseThrow().name().name());
     }
 
     @Test

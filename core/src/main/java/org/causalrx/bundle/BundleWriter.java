@@ -49,7 +49,7 @@ public final class BundleWriter {
      * @param policy the bundled policy, or null when no bundle was written
      * @param note   one line for the console: what was bundled, and why when it is not the selected policy
      */
-    public record Written(String policy, String note) {
+    public record Written(PolicyId policy, String note) {
     }
 
     /** Writes {@code dir} (created; must not exist or be empty) for {@code out}, a run of {@code study}. */
@@ -62,12 +62,12 @@ public final class BundleWriter {
         // policies are valued (and chosen) on the study's evaluation outcome when it has one
         int sign = study.analyses().evaluationOutcome() != null ? study.analyses().evaluationOutcome().sign()
                 : study.outcome().sign();
-        String selected = r.policyInsights() == null ? null : r.policyInsights().selectedPolicy();
+        PolicyId selected = r.policyInsights() == null ? null : r.policyInsights().selectedPolicy();
         List<RunResult.PolicyResult> learned = new ArrayList<>(r.policies().stream()
-                .filter(p -> !FittedModels.isBaselinePolicy(p.name())).toList());
+                .filter(p -> p.name().kind().learned()).toList());
         // ordered as the selection ranked them (value on the data the choice was made on, never the test split),
         // best first in the study's direction; ties keep policy order; undefined values last
-        java.util.Map<String, Double> choiceValue = new java.util.HashMap<>();
+        java.util.Map<PolicyId, Double> choiceValue = new java.util.HashMap<>();
         if (r.policyInsights() != null && r.policyInsights().selection() != null) {
             r.policyInsights().selection().values().forEach(v -> choiceValue.put(v.policy(), v.dr()));
         }
@@ -80,7 +80,7 @@ public final class BundleWriter {
 
     /** Writes the first of {@code candidates} that can be bundled (tests force one policy this way). */
     static Written write(Path dir, Study study, RunOutput out, Instant now, List<RunResult.PolicyResult> candidates,
-                         String selected) throws IOException {
+                         PolicyId selected) throws IOException {
         FittedModels fm = out.models();
         List<String> refused = new ArrayList<>();
         for (RunResult.PolicyResult p : candidates) {
@@ -97,19 +97,13 @@ public final class BundleWriter {
                 + "tarnet, dragonnet, xmultitask or their average/majority");
     }
 
-    private static ObjectNode cate(String policy, RunOutput out, BundleFiles files) throws NotBundleable {
+    private static ObjectNode cate(PolicyId id, RunOutput out, BundleFiles files) throws NotBundleable {
         FittedModels fm = out.models();
-        PolicyId id;
-        try {
-            id = PolicyId.parse(policy);
-        } catch (IllegalArgumentException e) {
-            throw new NotBundleable(policy + ": unknown deferral set; no bundle codec");
-        }
         String base = id.estimator();
         boolean conservative = id.set() == DeferralSet.CONSERVATIVE;
         CateModel m = fm.cateModels().get(base);
         if (m == null) {
-            throw new NotBundleable(policy + ": a policy over several models (defer where they disagree), not one "
+            throw new NotBundleable(id + ": a policy over several models (defer where they disagree), not one "
                     + "CATE model; no bundle codec yet");
         }
         List<Map.Entry<String, CateModel>> members = new ArrayList<>();
@@ -118,7 +112,7 @@ public final class BundleWriter {
                 members.add(Map.entry(s, fm.cateModels().get(s)));
             }
         }
-        ObjectNode n = F.objectNode().put("name", policy);
+        ObjectNode n = F.objectNode().put("name", id.name());
         ObjectNode point = ModelCodecs.encodeCate(base, m, members, base.equals("majority"), files);
         if (!conservative) {
             n.set("model", point);
@@ -126,18 +120,19 @@ public final class BundleWriter {
         }
         JointCateModel joint = out.deferral() == null ? null : out.deferral().models().get(base);
         if (joint == null) {
-            throw new NotBundleable(policy + ": the run kept no fitted intervals for " + base);
+            throw new NotBundleable(id + ": the run kept no fitted intervals for " + base);
         }
         n.set("model", IntervalCodecs.encodeJoint(base, joint, m, point, files));
         return n;
     }
 
-    private static Written finish(Path dir, Study study, RunOutput out, RunResult.PolicyResult policy, String selected,
-                                  List<String> refused, ObjectNode cate, BundleFiles files, Instant now)
+    private static Written finish(Path dir, Study study, RunOutput out, RunResult.PolicyResult policy,
+                                  PolicyId selected, List<String> refused, ObjectNode cate, BundleFiles files,
+                                  Instant now)
             throws IOException {
         FittedModels fm = out.models();
         RunResult.Provenance pv = out.result().provenance();
-        boolean conservative = PolicyId.parse(policy.name()).set() == DeferralSet.CONSERVATIVE;
+        boolean conservative = policy.name().set() == DeferralSet.CONSERVATIVE;
         String note;
         if (policy.name().equals(selected)) {
             note = "model bundle: policy " + policy.name() + " (the run's selected policy, chosen by its DR value on "
@@ -157,7 +152,8 @@ public final class BundleWriter {
         Study.Treatment tr = study.treatment();
         ObjectNode b = F.objectNode();
         b.put("study", study.name());
-        ObjectNode pol = b.putObject("policy").put("name", policy.name()).put("selected_by_run", selected)
+        ObjectNode pol = b.putObject("policy").put("name", policy.name().name())
+                .put("selected_by_run", selected == null ? null : selected.name())
                 .put("deferral_set", (conservative ? DeferralSet.CONSERVATIVE : DeferralSet.INCLUSIVE).key())
                 .put("rule", policy.description())
                 .put("dr_value_mean", policy.valueDr().mean()).put("note", note);
@@ -202,7 +198,7 @@ public final class BundleWriter {
         files.putJson(BundleFormat.ENCODING, EncodingCodec.encode(fm.encoding()));
         files.putJson(BundleFormat.PROPENSITY, prop);
         files.putJson(BundleFormat.CATE, cate);
-        files.putBytes(BundleFormat.README, readme(policy.name(), note).getBytes(StandardCharsets.UTF_8));
+        files.putBytes(BundleFormat.README, readme(policy.name().name(), note).getBytes(StandardCharsets.UTF_8));
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> e : files.all().entrySet()) {
             Files.write(dir.resolve(e.getKey()), e.getValue());

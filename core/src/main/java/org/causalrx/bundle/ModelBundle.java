@@ -14,6 +14,7 @@ import org.causalrx.data.Encoding;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.policy.DecisionRule;
 import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.util.CausalRxException;
 
 /**
@@ -21,7 +22,7 @@ import org.causalrx.util.CausalRxException;
  * split. Immutable. Load with {@link #load}, which checks the format version and every file's checksum first.
  *
  * @param dir            the bundle folder
- * @param policy         the bundled policy's name (a CATE estimator or ensemble of the run)
+ * @param policy         the bundled policy (a CATE estimator or ensemble of the run, with its deferral set)
  * @param deferralSet    {@link DeferralSet#INCLUSIVE} (defer outside overlap) or {@link DeferralSet#CONSERVATIVE}
  *                       (also when the joint interval contains 0)
  * @param alphaStat      statistical interval level (Conservative), else null
@@ -41,7 +42,7 @@ import org.causalrx.util.CausalRxException;
  *                       the rule was bundled
  * @param margin         the decision rule's margin δ ≥ 0 in outcome units; 0 in bundles written before
  */
-public record ModelBundle(Path dir, String policy, DeferralSet deferralSet, Double alphaStat, Double lambda,
+public record ModelBundle(Path dir, PolicyId policy, DeferralSet deferralSet, Double alphaStat, Double lambda,
                           List<String> armCodes, List<String> armLabels, String outcomeColumn, int betterSign,
                           OverlapSet overlap, InputSchema schema, Encoding encoding, String propensityName,
                           ProbabilityModel propensity, CateModel cate, Map<String, String> provenance,
@@ -65,7 +66,7 @@ public record ModelBundle(Path dir, String policy, DeferralSet deferralSet, Doub
     }
 
     /** A bundle with the plain sign rule (default arm 0, margin 0). */
-    public ModelBundle(Path dir, String policy, DeferralSet deferralSet, Double alphaStat, Double lambda,
+    public ModelBundle(Path dir, PolicyId policy, DeferralSet deferralSet, Double alphaStat, Double lambda,
                        List<String> armCodes, List<String> armLabels, String outcomeColumn, int betterSign,
                        OverlapSet overlap, InputSchema schema, Encoding encoding, String propensityName,
                        ProbabilityModel propensity, CateModel cate, Map<String, String> provenance) {
@@ -127,7 +128,8 @@ public record ModelBundle(Path dir, String policy, DeferralSet deferralSet, Doub
         String schemaFile = dir.resolve(BundleFormat.SCHEMA).toString();
         String encFile = dir.resolve(BundleFormat.ENCODING).toString();
         try {
-            ModelBundle mb = new ModelBundle(dir, BundleFiles.field(pol, "name", bundleFile).asText(), deferral,
+            PolicyId policy = PolicyId.parse(BundleFiles.field(pol, "name", bundleFile).asText());
+            ModelBundle mb = new ModelBundle(dir, policy, deferral,
                     nullableDouble(unc.get("alpha_stat")), nullableDouble(unc.get("lambda")), codes, labels,
                     BundleFiles.field(out, "column", bundleFile).asText(),
                     BundleFiles.field(out, "better_sign", bundleFile).asInt(), overlap,

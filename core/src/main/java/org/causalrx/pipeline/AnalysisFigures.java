@@ -3,15 +3,17 @@ package org.causalrx.pipeline;
 import java.util.List;
 import java.util.Map;
 
+import org.causalrx.result.PolicyId;
+
 /**
  * Raw data behind the figures of the further analyses, too large for results.json.
  *
- * @param secondaryDr  secondary outcome column → policy name → bootstrap DR values, in policy order
+ * @param secondaryDr  secondary outcome column → policy → bootstrap DR values, in policy order
  * @param secondaryIpw the same for IPW
  * @param shap         per explained XGBoost model: per-patient SHAP values of its top features (beeswarm)
  */
-public record AnalysisFigures(Map<String, Map<String, double[]>> secondaryDr,
-                              Map<String, Map<String, double[]>> secondaryIpw, List<ShapDetail> shap) {
+public record AnalysisFigures(Map<String, Map<PolicyId, double[]>> secondaryDr,
+                              Map<String, Map<PolicyId, double[]>> secondaryIpw, List<ShapDetail> shap) {
     /** No further figures. */
     public static final AnalysisFigures NONE = new AnalysisFigures(Map.of(), Map.of(), List.of());
 

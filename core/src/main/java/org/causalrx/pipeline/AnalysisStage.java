@@ -36,7 +36,8 @@ final class AnalysisStage {
 
     record Output(List<RunResult.SecondaryOutcome> secondary, List<RunResult.PolicyOutcomeTree> trees,
                   List<RunResult.PolicySummary> summaries, RunResult.DeferralInsights deferral,
-                  Map<String, Map<String, double[]>> secondaryDr, Map<String, Map<String, double[]>> secondaryIpw) {
+                  Map<String, Map<PolicyId, double[]>> secondaryDr,
+                  Map<String, Map<PolicyId, double[]>> secondaryIpw) {
     }
 
     /**
@@ -52,15 +53,15 @@ final class AnalysisStage {
      */
     record Inputs(Study study, Table table, Cohort cohort, double[][] x, int[] t, SplitIndices split,
                   List<String> features, double[] pStarTest, List<PolicyDecisions> policies, HeldOut valued,
-                  List<PolicyDecisions> valuedPolicies, boolean[] inOverlap, String[] armLabels, String selected) {
+                  List<PolicyDecisions> valuedPolicies, boolean[] inOverlap, String[] armLabels, PolicyId selected) {
     }
 
     static Output run(Inputs in, Learners learners, long seed, boolean parallel) {
         Study study = in.study();
         int[] test = in.split().test();
         List<RunResult.SecondaryOutcome> secondary = new ArrayList<>();
-        Map<String, Map<String, double[]>> dr = new LinkedHashMap<>();
-        Map<String, Map<String, double[]>> ipw = new LinkedHashMap<>();
+        Map<String, Map<PolicyId, double[]>> dr = new LinkedHashMap<>();
+        Map<String, Map<PolicyId, double[]>> ipw = new LinkedHashMap<>();
         for (Study.Outcome o : study.analyses().secondaryOutcomes()) {
             double[] y = AnalysisColumns.secondary(study, in.table(), o, in.cohort().sourceRows());
             OutcomeEvaluation.Evaluated ev = OutcomeEvaluation.run(y, o.type() == Study.OutcomeType.BINARY, learners,
@@ -69,11 +70,11 @@ final class AnalysisStage {
             secondary.add(new RunResult.SecondaryOutcome(o.column(), o.type(),
                     o.direction(), ev.kept().length, test.length - ev.kept().length, ev.plugIn(),
                     ev.results()));
-            Map<String, double[]> d = new LinkedHashMap<>();
-            Map<String, double[]> w = new LinkedHashMap<>();
+            Map<PolicyId, double[]> d = new LinkedHashMap<>();
+            Map<PolicyId, double[]> w = new LinkedHashMap<>();
             for (int p = 0; p < ev.policies().size(); p++) {
-                d.put(ev.policies().get(p).name(), ev.boot().dr()[p]);
-                w.put(ev.policies().get(p).name(), ev.boot().ipw()[p]);
+                d.put(ev.policies().get(p).id(), ev.boot().dr()[p]);
+                w.put(ev.policies().get(p).id(), ev.boot().ipw()[p]);
             }
             dr.put(o.column(), d);
             ipw.put(o.column(), w);
@@ -81,7 +82,7 @@ final class AnalysisStage {
         List<RunResult.PolicyOutcomeTree> trees = trees(study.analyses().outcomeTrees(), in);
         List<RunResult.PolicySummary> summaries = new ArrayList<>();
         RunResult.DeferralInsights deferral = null;
-        PolicyDecisions sel = in.policies().stream().filter(p -> p.name().equals(in.selected())).findFirst()
+        PolicyDecisions sel = in.policies().stream().filter(p -> p.id().equals(in.selected())).findFirst()
                 .orElse(null);
         if (sel != null) {
             Table raw = in.cohort().covariates().rows(test);
@@ -102,16 +103,16 @@ final class AnalysisStage {
                 agree[i] = arms[i] == PolicyDecisions.DEFER ? -1 : arms[i] == tTest[i] ? 1 : 0;
             }
             String[] labels = in.armLabels();
-            summaries.add(new RunResult.PolicySummary(sel.name(), "recommended_arm", GroupProfiles.describe(
+            summaries.add(new RunResult.PolicySummary(sel.id(), "recommended_arm", GroupProfiles.describe(
                     "recommended '" + labels[1] + "'", "recommended '" + labels[0] + "'", raw, categorical, xTest,
                     in.features(), byArm, Seeds.derive(seed, "profile-arm"))));
-            summaries.add(new RunResult.PolicySummary(sel.name(), "agreement", GroupProfiles.describe(
+            summaries.add(new RunResult.PolicySummary(sel.id(), "agreement", GroupProfiles.describe(
                     "agrees with the doctors", "disagrees with the doctors", raw, categorical, xTest, in.features(),
                     agree, Seeds.derive(seed, "profile-agreement"))));
             // deferral insights describe the conservative deferral set (overlap + uncertainty) of the
             // selected policy when the run has one, else the selected policy's own deferrals (overlap)
-            String conservative = PolicyId.parse(sel.name()).with(DeferralSet.CONSERVATIVE).name();
-            PolicyDecisions def = in.policies().stream().filter(p -> p.name().equals(conservative))
+            PolicyId conservative = sel.id().with(DeferralSet.CONSERVATIVE);
+            PolicyDecisions def = in.policies().stream().filter(p -> p.id().equals(conservative))
                     .findFirst().orElse(sel);
             int[] defArms = def.arms();
             for (int i = 0; i < defArms.length; i++) {
@@ -133,14 +134,14 @@ final class AnalysisStage {
                 groups.addAll(VulnerableGroups.of(g, values, numeric, isDeferred, outside,
                         study.analyses().margin()));
             }
-            deferral = new RunResult.DeferralInsights(def.name(), defer, study.analyses().margin(), groups);
+            deferral = new RunResult.DeferralInsights(def.id(), defer, study.analyses().margin(), groups);
         }
         return new Output(secondary, trees, summaries, deferral, dr, ipw);
     }
 
     /** Fails, before any value is computed, when report.outcome_trees names a policy the run does not have. */
     static void checkTreeNames(Study study, List<PolicyDecisions> policies) {
-        List<String> all = policies.stream().map(PolicyDecisions::name).toList();
+        List<String> all = policies.stream().map(p -> p.id().name()).toList();
         for (String w : study.analyses().outcomeTrees()) {
             if (!w.equals("all") && !all.contains(w)) {
                 throw new org.causalrx.util.CausalRxException(study.file() + ": 'report.outcome_trees' names policy '"
@@ -152,8 +153,8 @@ final class AnalysisStage {
 
     /** Outcome trees on the valued outcome: the selected policy, or the ones listed ("all" = every policy). */
     private static List<RunResult.PolicyOutcomeTree> trees(List<String> wanted, Inputs in) {
-        List<String> names = new ArrayList<>();
-        List<String> all = in.valuedPolicies().stream().map(PolicyDecisions::name).toList();
+        List<PolicyId> names = new ArrayList<>();
+        List<PolicyId> all = in.valuedPolicies().stream().map(PolicyDecisions::id).toList();
         if (wanted.isEmpty()) {
             if (in.selected() != null) {
                 names.add(in.selected());
@@ -161,10 +162,10 @@ final class AnalysisStage {
         } else if (wanted.equals(List.of("all"))) {
             names.addAll(all);
         } else {
-            names.addAll(wanted);
+            wanted.forEach(w -> names.add(PolicyId.parse(w)));
         }
         List<RunResult.PolicyOutcomeTree> out = new ArrayList<>();
-        for (String name : names) {
+        for (PolicyId name : names) {
             int[] arms = in.valuedPolicies().get(all.indexOf(name)).arms();
             List<RunResult.OutcomeTreeNode> nodes = new ArrayList<>();
             for (OutcomeTree.Node nd : OutcomeTree.build(in.valued().y(), in.valued().t(), arms)) {

@@ -10,6 +10,7 @@ import org.causalrx.causal.Ensembles;
 import org.causalrx.causal.TLearner;
 import org.causalrx.causal.diagnostics.CateCalibration;
 import org.causalrx.causal.diagnostics.Correlations;
+import org.causalrx.result.PolicyKind;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
@@ -18,8 +19,6 @@ import org.causalrx.util.Stats;
  * the ensembles it asks for, and computes the CATE insights on the test split.
  */
 final class CateStage {
-    static final String CONSENSUS = "consensus";
-
     private CateStage() {
     }
 
@@ -30,7 +29,7 @@ final class CateStage {
 
     /** The single estimators of a list (no ensembles, no consensus), in order. */
     static List<String> singles(List<String> names) {
-        return names.stream().filter(n -> !n.equals(CONSENSUS) && !Estimators.isEnsemble(n)).toList();
+        return names.stream().filter(n -> !n.equals(PolicyKind.CONSENSUS_NAME) && !Estimators.isEnsemble(n)).toList();
     }
 
     /**
@@ -62,7 +61,7 @@ final class CateStage {
         for (String n : names) {
             if (Estimators.isEnsemble(n)) {
                 out.put(n, Ensembles.combineFitted(members, n.equals("majority")));
-            } else if (!n.equals(CONSENSUS)) {
+            } else if (!n.equals(PolicyKind.CONSENSUS_NAME)) {
                 out.put(n, fitted.get(n));
             }
         }

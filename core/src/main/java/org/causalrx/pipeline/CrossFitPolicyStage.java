@@ -14,6 +14,7 @@ import org.causalrx.policy.AipwScores;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.Policies;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.Baseline;
 import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
@@ -71,8 +72,8 @@ final class CrossFitPolicyStage {
         Study.PolicyEvaluation pe = study.policyEvaluation();
         Settings s = Settings.of(learners, selectedPropensity, study.outcome().type() == Study.OutcomeType.BINARY);
         Folded f = fit(study, s, x, t, y, overlap, pe.folds(), Seeds.derive(seed, "cross-fitted-policies"));
-        List<String> testOnly = runPolicies.stream().map(PolicyDecisions::name)
-                .filter(name -> PolicyId.parse(name).set() == DeferralSet.CONSERVATIVE).toList();
+        List<PolicyId> testOnly = runPolicies.stream().map(PolicyDecisions::id)
+                .filter(id -> id.set() == DeferralSet.CONSERVATIVE).toList();
         return summarise(study, s, f, t, pe.folds(), testOnly);
     }
 
@@ -105,8 +106,8 @@ final class CrossFitPolicyStage {
         double[] e1 = new double[n];
         double[] mu0 = new double[n];
         double[] mu1 = new double[n];
-        Map<String, int[]> arms = new LinkedHashMap<>();
-        Map<String, String> descriptions = new LinkedHashMap<>();
+        Map<PolicyId, int[]> arms = new LinkedHashMap<>();
+        Map<PolicyId, String> descriptions = new LinkedHashMap<>();
         List<TLearner> tLearners = s.tLearners().stream().filter(l -> !l.name().equals(s.plugIn().name())
                 && study.estimators().contains(l.name())).toList();
         for (int k = 0; k < folds; k++) {
@@ -143,11 +144,11 @@ final class CrossFitPolicyStage {
                 mu1[i] = m1[j];
             }
             for (PolicyDecisions d : PolicySet.build(study, cates, Stats.select(t, held), eDecide, inOverlap, fs)) {
-                if (d.name().equals(Policies.doctors(new int[0]).name())) {
+                if (Baseline.DOCTORS.is(d.id())) {
                     continue;
                 }
-                int[] all = arms.computeIfAbsent(d.name(), name -> new int[n]);
-                descriptions.putIfAbsent(d.name(), d.description());
+                int[] all = arms.computeIfAbsent(d.id(), id -> new int[n]);
+                descriptions.putIfAbsent(d.id(), d.description());
                 int[] a = d.arms();
                 for (int j = 0; j < held.length; j++) {
                     all[held[j]] = a[j];
@@ -155,21 +156,21 @@ final class CrossFitPolicyStage {
             }
         }
         List<PolicyDecisions> policies = new ArrayList<>();
-        arms.forEach((name, a) -> policies.add(new PolicyDecisions(name, descriptions.get(name), a)));
+        arms.forEach((id, a) -> policies.add(new PolicyDecisions(id, descriptions.get(id), a)));
         return new Folded(cf.foldOfRow(), AipwScores.of(y, t, e1, mu0, mu1, HeldOut.CLIP), policies);
     }
 
     /** The values of current practice and of every folded policy, with what the scheme leaves out. */
     static CrossFittedPolicyValues summarise(Study study, Settings s, Folded f, int[] t, int folds,
-                                             List<String> testOnly) {
+                                             List<PolicyId> testOnly) {
         int sign = study.outcome().sign();
         AipwScores scores = f.scores();
         List<CrossFittedPolicyValues.Policy> rows = new ArrayList<>();
         PolicyDecisions doctors = Policies.doctors(t);
-        rows.add(row(doctors.name(), doctors.description() + "; valued as the observed outcomes",
+        rows.add(row(doctors.id(), doctors.description() + "; valued as the observed outcomes",
                 doctors.treatedShare(), 0, scores.currentPractice(sign)));
         for (PolicyDecisions d : f.policies()) {
-            rows.add(row(d.name(), d.description(), d.treatedShare(), d.deferredShare(),
+            rows.add(row(d.id(), d.description(), d.treatedShare(), d.deferredShare(),
                     scores.value(d.arms(), sign)));
         }
         String note = "every cohort patient is scored once, by models fit on the other " + (folds - 1) + " of "
@@ -185,7 +186,7 @@ final class CrossFitPolicyStage {
                 s.plugIn().name() + " (" + s.plugIn().learner().name() + " per arm)", testOnly, note, rows);
     }
 
-    private static CrossFittedPolicyValues.Policy row(String name, String description, double treated,
+    private static CrossFittedPolicyValues.Policy row(PolicyId name, String description, double treated,
                                                       double deferred, AipwScores.Estimate e) {
         return new CrossFittedPolicyValues.Policy(name, description, treated, deferred, e.value(), e.se(), e.ciLow(),
                 e.ciHigh(), e.gain(), e.gainSe(), e.gainCiLow(), e.gainCiHigh(), e.probBetter());

@@ -2,6 +2,8 @@ package org.causalrx.pipeline;
 
 import java.util.List;
 
+import org.causalrx.result.PolicyId;
+
 /**
  * Policy values by cross-fitting over every cohort patient ({@link PolicyValueScheme#CROSS_FITTED_AIPW}),
  * reported beside the test-split values. Written to results.json as {@code cross_fitted_policy_values}.
@@ -21,7 +23,7 @@ import java.util.List;
 public record CrossFittedPolicyValues(PolicyValueScheme scheme, int folds, int n, String outcome,
                                       org.causalrx.study.Study.Direction direction,
                                       String overlapPropensity, String evaluationPropensity, String outcomeModel,
-                                      List<String> notCrossFitted, String note, List<Policy> policies) {
+                                      List<PolicyId> notCrossFitted, String note, List<Policy> policies) {
     public CrossFittedPolicyValues {
         notCrossFitted = List.copyOf(notCrossFitted);
         policies = List.copyOf(policies);
@@ -39,7 +41,7 @@ public record CrossFittedPolicyValues(PolicyValueScheme scheme, int folds, int n
      * @param probBetterThanDoctors   normal probability that the gain points the better way (1 − one-sided p);
      *                                null for doctors
      */
-    public record Policy(String name, String description, double treatedShare, double deferredShare, double value,
+    public record Policy(PolicyId name, String description, double treatedShare, double deferredShare, double value,
                          double se, double ciLow, double ciHigh, double gainOverDoctors, double gainSe,
                          double gainCiLow, double gainCiHigh, double probBetterThanDoctors) {
     }

@@ -22,6 +22,7 @@ import org.causalrx.policy.Deferral;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
+import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 
@@ -40,7 +41,7 @@ final class DeferralStage {
 
     /** Estimators whose policy is a sign rule (every listed estimator but "consensus"), in study order. */
     static List<String> signRuleEstimators(Study study) {
-        return study.estimators().stream().filter(n -> !n.equals(CateStage.CONSENSUS)).toList();
+        return study.estimators().stream().filter(n -> !n.equals(PolicyKind.CONSENSUS_NAME)).toList();
     }
 
     /**
@@ -97,7 +98,7 @@ final class DeferralStage {
                 + DecisionRule.number(rule.margin()) + "; recommend only the arm the whole interval points to)";
         fitted.models().forEach((n, m) -> {
             int[] arms = decide(eTest, overlap, m.effect(xTest), m.effectInterval(xTest, d.alphaStat()), rule);
-            out.add(new PolicyDecisions(new PolicyId(n, DeferralSet.CONSERVATIVE).name(), String.format(Locale.ROOT,
+            out.add(new PolicyDecisions(new PolicyId(n, DeferralSet.CONSERVATIVE), String.format(Locale.ROOT,
                     "%s, Conservative: as %s, and also defer where the joint interval (alpha_stat %.2f, Lambda %.2f) "
                     + "contains %s", n, new PolicyId(n, DeferralSet.INCLUSIVE).name(),
                     d.alphaStat(), d.lambda(), boundary), arms));

@@ -49,8 +49,9 @@ final class DeferralSweep {
                 for (double lambda : d.sweepLambda()) {
                     EffectIntervals joint = JointCateModel.combine(stat, centre, fitted.bounds().bounds(xTest, lambda));
                     int[] all = DeferralStage.decide(eTest, overlap, tau, joint, rule);
-                    PolicyDecisions p = new PolicyDecisions(en.getKey(), "", valued.restrict(all));
-                    out.add(new DeferralResult.SweepPoint(new PolicyId(en.getKey(), DeferralSet.CONSERVATIVE), alpha,
+                    PolicyId id = new PolicyId(en.getKey(), DeferralSet.CONSERVATIVE);
+                    PolicyDecisions p = new PolicyDecisions(id, "", valued.restrict(all));
+                    out.add(new DeferralResult.SweepPoint(id, alpha,
                             lambda,
                             p.deferredShare(), PolicyValue.evaluate(valued.heldOut(), p.arms(), null).dr(),
                             p.treatedShare()));
@@ -104,9 +105,9 @@ final class DeferralSweep {
     }
 
     /** The verdict's selected learned policy's estimator when it is a sign rule, else the first sign-rule one. */
-    static String sweepPolicy(String selectedPolicy, DeferralStage.Fitted fitted) {
+    static String sweepPolicy(PolicyId selectedPolicy, DeferralStage.Fitted fitted) {
         if (selectedPolicy != null) {
-            String base = PolicyId.parse(selectedPolicy).estimator();
+            String base = selectedPolicy.estimator();
             if (fitted.models().containsKey(base)) {
                 return base;
             }

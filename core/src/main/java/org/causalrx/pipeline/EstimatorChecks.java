@@ -6,6 +6,7 @@ import org.causalrx.estimators.EstimatorEntry;
 import org.causalrx.estimators.EstimatorKind;
 import org.causalrx.estimators.EstimatorRegistry;
 import org.causalrx.estimators.ParamException;
+import org.causalrx.result.PolicyKind;
 import org.causalrx.study.EstimatorSpec;
 import org.causalrx.study.Study;
 import org.causalrx.util.CausalRxException;
@@ -23,7 +24,7 @@ final class EstimatorChecks {
         int singles = 0;
         for (EstimatorSpec s : study.estimatorSpecs()) {
             String n = s.name();
-            if (n.equals(CateStage.CONSENSUS) || Estimators.isEnsemble(n)) {
+            if (n.equals(PolicyKind.CONSENSUS_NAME) || Estimators.isEnsemble(n)) {
                 if (!s.params().isEmpty()) {
                     throw new CausalRxException(file + ": estimators: '" + n + "' takes no params (it combines the "
                             + "estimators listed with it); remove its params");
@@ -33,7 +34,7 @@ final class EstimatorChecks {
             if (!registry.contains(n)) {
                 throw new CausalRxException(file + ": 'estimators' lists unknown estimator '" + n
                         + "'; fix the name under 'estimators:' (available: " + String.join(", ", registry.names())
-                        + ", " + CateStage.CONSENSUS + ")");
+                        + ", " + PolicyKind.CONSENSUS_NAME + ")");
             }
             EstimatorEntry<?> entry = registry.entry(n);
             try {
@@ -45,7 +46,8 @@ final class EstimatorChecks {
             singles++;
         }
         List<String> names = study.estimators();
-        boolean combines = names.stream().anyMatch(n -> n.equals(CateStage.CONSENSUS) || Estimators.isEnsemble(n));
+        boolean combines = names.stream()
+                .anyMatch(n -> n.equals(PolicyKind.CONSENSUS_NAME) || Estimators.isEnsemble(n));
         if (combines && singles < 2) {
             throw new CausalRxException(file + ": estimators: 'average', 'majority' and 'consensus' combine the "
                     + "single "

@@ -32,11 +32,6 @@ public record FittedModels(Encoding encoding, Map<String, Boolean> textColumns, 
         singles = List.copyOf(singles);
     }
 
-    /** Whether a policy name is a baseline (doctors, random, propensity, treat_all_*) rather than learned. */
-    public static boolean isBaselinePolicy(String name) {
-        return PolicyInsightStage.isBaseline(name);
-    }
-
     /** Whether each column of the cohort's covariate table was read as text. */
     static Map<String, Boolean> textColumns(Table covariates) {
         Map<String, Boolean> m = new LinkedHashMap<>();

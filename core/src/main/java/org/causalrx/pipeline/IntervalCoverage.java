@@ -15,6 +15,7 @@ import org.causalrx.data.Encoding;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.data.Splits;
 import org.causalrx.data.Table;
+import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CohortBuilder;
 import org.causalrx.study.CovariatePlan;
@@ -77,7 +78,7 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
         int[] tTr = Stats.select(t, split.train());
         double[] yTr = Stats.select(y, split.train());
 
-        List<String> names = estimators.stream().filter(n -> !n.equals(CateStage.CONSENSUS)).toList();
+        List<String> names = estimators.stream().filter(n -> !n.equals(PolicyKind.CONSENSUS_NAME)).toList();
         List<String> singles = CateStage.singles(study.estimators());
         List<String> needed = names.stream().anyMatch(Estimators::isEnsemble) ? study.estimators() : names;
         boolean binary = study.outcome().type() == Study.OutcomeType.BINARY;
@@ -87,7 +88,7 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
         for (TLearner l : tLearners) {
             tModels.add(l.fit(xTr, tTr, yTr, Seeds.derive(seed, "outcome-" + l.name())));
         }
-        List<String> fitNames = needed.stream().filter(n -> !n.equals(CateStage.CONSENSUS)).toList();
+        List<String> fitNames = needed.stream().filter(n -> !n.equals(PolicyKind.CONSENSUS_NAME)).toList();
         Map<String, CateModel> cateModels = CateStage.fit(learners.estimators(), fitNames, tModels, xTr, tTr, yTr,
                 seed, StudyRun.outcomeKind(study));
         StatisticalIntervals.Fitted si = StatisticalIntervals.fit(learners.estimators(), names, singles, cateModels,

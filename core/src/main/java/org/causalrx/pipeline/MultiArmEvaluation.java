@@ -54,7 +54,7 @@ final class MultiArmEvaluation {
         PolicyId selected = null;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (PolicyDecisions p : valPolicies) {
-            PolicyId id = PolicyId.parse(p.name());
+            PolicyId id = p.id();
             if (!id.kind().learned()) {
                 continue;
             }
@@ -81,7 +81,7 @@ final class MultiArmEvaluation {
         MultiArmResult.Verdict verdict = null;
         for (int p = 0; p < testPolicies.size(); p++) {
             PolicyDecisions d = testPolicies.get(p);
-            PolicyId id = PolicyId.parse(d.name());
+            PolicyId id = d.id();
             PolicyValue.Values point = PolicyValue.evaluate(testData, d.valuedArms(), null);
             double[] gains = new double[doctorsRounds.length];
             int better = 0;
@@ -118,8 +118,9 @@ final class MultiArmEvaluation {
         out.add(MultiArmPolicies.propensity(e, inOverlap));
         out.addAll(MultiArmPolicies.treatAll(arms, inOverlap));
         String better = study.outcome().sign() > 0 ? "highest" : "lowest";
-        effects.forEach((name, eff) -> out.add(MultiArmPolicies.decisionRule(name, name + ": give the arm with the "
-                + better + " predicted outcome; defer outside overlap", eff, rule, inOverlap)));
+        effects.forEach((name, eff) -> out.add(MultiArmPolicies.decisionRule(PolicyId.of(name), name
+                + ": give the arm with the " + better + " predicted outcome; defer outside overlap", eff, rule,
+                inOverlap)));
         return out;
     }
 

@@ -12,17 +12,11 @@ import org.causalrx.policy.RankCurve;
 import org.causalrx.policy.WinMatrix;
 import org.causalrx.result.Baseline;
 import org.causalrx.result.PolicyId;
-import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 
 /** TRS step 11: win matrices, the outcome tree of the selected policy, rank curves and the verdict. */
 final class PolicyInsightStage {
-    /** Baseline policy names (the rest are learned). */
-    static boolean isBaseline(String name) {
-        return PolicyId.kindOf(name) == PolicyKind.BASELINE;
-    }
-
     private PolicyInsightStage() {
     }
 
@@ -37,8 +31,8 @@ final class PolicyInsightStage {
         int sign = study.outcome().sign();
         int[][] winsDr = WinMatrix.wins(boot.dr(), sign);
         int[][] winsIpw = WinMatrix.wins(boot.ipw(), sign);
-        List<String> names = boot.policies();
-        String selected = selection.selected();
+        List<PolicyId> names = boot.policies();
+        PolicyId selected = selection.selected();
         int selectedIndex = selected == null ? -1 : names.indexOf(selected);
         List<RunResult.OutcomeTreeNode> tree = new ArrayList<>();
         if (selectedIndex >= 0) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
+import org.causalrx.result.PolicyId;
 
 /**
  * Chooses the policy to recommend (and bundle) by its DR value on data that is not then used to report how good the
@@ -31,14 +32,14 @@ final class PolicySelection {
      */
     static RunResult.Selection choose(String scheme, HeldOut heldOut, List<PolicyDecisions> policies, int sign) {
         List<RunResult.SelectionValue> values = new ArrayList<>();
-        String best = null;
+        PolicyId best = null;
         double bestValue = Double.NaN;
         for (PolicyDecisions d : policies) {
             PolicyValue.Values v = PolicyValue.evaluate(heldOut, d.valuedArms(), null);
-            boolean learned = !PolicyInsightStage.isBaseline(d.name());
-            values.add(new RunResult.SelectionValue(d.name(), learned, v.dr(), v.ipw()));
+            boolean learned = d.id().kind().learned();
+            values.add(new RunResult.SelectionValue(d.id(), learned, v.dr(), v.ipw()));
             if (learned && !Double.isNaN(v.dr()) && (best == null || sign * (v.dr() - bestValue) > 0)) {
-                best = d.name();
+                best = d.id();
                 bestValue = v.dr();
             }
         }

@@ -11,6 +11,7 @@ import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
 import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
+import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
@@ -33,7 +34,7 @@ final class PolicySet {
         String better = study.outcome().direction() == Study.Direction.HIGHER ? "raises" : "lowers";
         String[] labels = {tr.label(tr.controlCode()), tr.label(tr.treatedCode())};
         for (String name : study.estimators()) {
-            if (name.equals(CateStage.CONSENSUS)) {
+            if (name.equals(PolicyKind.CONSENSUS_NAME)) {
                 List<double[]> members = CateStage.singles(study.estimators()).stream().map(testCates::get).toList();
                 String memberNames = String.join(", ", CateStage.singles(study.estimators()));
                 String text = rule.isSignRule()
@@ -43,10 +44,10 @@ final class PolicySet {
                         + "outside overlap"
                         : "consensus of " + memberNames + ", each deciding by the rule: " + rule.words(labels,
                         study.outcome().column()) + "; defer where they disagree or outside overlap";
-                out.add(Policies.consensus(name, text, members, rule, inOverlap));
+                out.add(Policies.consensus(PolicyId.of(name), text, members, rule, inOverlap));
                 continue;
             }
-            String id = new PolicyId(name, study.deferral() == null ? DeferralSet.NONE : DeferralSet.INCLUSIVE).name();
+            PolicyId id = new PolicyId(name, study.deferral() == null ? DeferralSet.NONE : DeferralSet.INCLUSIVE);
             String text = rule.isSignRule()
                     ? id + ": give '" + tr.label(tr.treatedCode()) + "' when the predicted effect " + better
                     + " " + study.outcome().column() + "; defer outside overlap"
@@ -62,7 +63,7 @@ final class PolicySet {
         for (int p = 0; p < policies.size(); p++) {
             PolicyDecisions d = policies.get(p);
             PolicyValue.Values point = PolicyValue.evaluate(heldOut, d.valuedArms(), null);
-            out.add(new RunResult.PolicyResult(d.name(), d.description(), d.treatedShare(), d.deferredShare(),
+            out.add(new RunResult.PolicyResult(d.id(), d.description(), d.treatedShare(), d.deferredShare(),
                     point.dr(), point.ipw(), summary(boot.dr()[p]), summary(boot.ipw()[p])));
         }
         return out;

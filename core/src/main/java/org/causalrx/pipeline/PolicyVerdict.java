@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.Evidence;
 import org.causalrx.result.Baseline;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.util.Stats;
 
@@ -17,7 +18,7 @@ import org.causalrx.util.Stats;
  * current practice, valued as the observed outcomes on the same resamples.
  */
 final class PolicyVerdict {
-    static final String DOCTORS = Baseline.DOCTORS.key();
+    static final PolicyId DOCTORS = Baseline.DOCTORS.id();
     static final String SCHEME = "test_split_dr";
 
     private PolicyVerdict() {
@@ -31,7 +32,7 @@ final class PolicyVerdict {
     static RunResult.Verdict of(Study study, Bootstrap.Result boot, List<RunResult.PolicyResult> results,
                                 int selectedIndex, int nTest, String chosenOn) {
         int sign = study.outcome().sign();
-        List<String> names = boot.policies();
+        List<PolicyId> names = boot.policies();
         int best = -1;
         for (int p = 0; p < results.size(); p++) {
             double v = results.get(p).valueDr().mean();
@@ -39,7 +40,7 @@ final class PolicyVerdict {
                 best = p;
             }
         }
-        String bestName = best < 0 ? null : names.get(best);
+        PolicyId bestName = best < 0 ? null : names.get(best);
         double bestShare = best < 0 ? Double.NaN : Evidence.bestShares(boot.dr(), sign)[best];
         boolean bestClear = Evidence.clear(bestShare);
         String better = study.outcome().direction() == Study.Direction.HIGHER ? "higher" : "lower";
@@ -88,7 +89,7 @@ final class PolicyVerdict {
     }
 
     /** The paper's warning for a baseline that is best, or null for a learned policy. */
-    static String warning(String bestName) {
+    static String warning(PolicyId bestName) {
         return Baseline.of(bestName).map(b -> switch (b) {
             case TREAT_ALL -> "Treating everyone the same way (" + bestName + ") is best: no personalisation is "
                     + "needed.";
@@ -99,7 +100,7 @@ final class PolicyVerdict {
         }).orElse(null);
     }
 
-    private static RunResult.Headline headline(String policy, double[] value, double[] current, int sign,
+    private static RunResult.Headline headline(PolicyId policy, double[] value, double[] current, int sign,
                                                String outcome, int nTest) {
         double[] gain = Evidence.sortedGain(value, current, sign);
         double[] v = java.util.Arrays.stream(value).filter(d -> !Double.isNaN(d)).sorted().toArray();

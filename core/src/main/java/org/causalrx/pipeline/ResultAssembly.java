@@ -10,6 +10,7 @@ import org.causalrx.causal.TLearner;
 import org.causalrx.data.Encoding;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.Study;
 import org.causalrx.util.Stats;
@@ -66,12 +67,12 @@ final class ResultAssembly {
                 .crossFittedPolicyValues(c.find(RunSlots.CROSS_FITTED).orElse(null))
                 .dataWarnings(c.get(RunSlots.DATA_WARNINGS))
                 .build();
-        Map<String, double[]> dr = new LinkedHashMap<>();
-        Map<String, double[]> ipw = new LinkedHashMap<>();
+        Map<PolicyId, double[]> dr = new LinkedHashMap<>();
+        Map<PolicyId, double[]> ipw = new LinkedHashMap<>();
         List<PolicyDecisions> valued = ev.valued().policies();
         for (int p = 0; p < valued.size(); p++) {
-            dr.put(valued.get(p).name(), ev.boot().dr()[p]);
-            ipw.put(valued.get(p).name(), ev.boot().ipw()[p]);
+            dr.put(valued.get(p).id(), ev.boot().dr()[p]);
+            ipw.put(valued.get(p).id(), ev.boot().ipw()[p]);
         }
         double[] eTrain = Stats.select(e, split.train());
         int[] tTrain = Stats.select(t, split.train());
@@ -82,9 +83,9 @@ final class ResultAssembly {
                                 encoding.featureNames(), armLabels, 20)),
                 new ModelFigures(ev.nn().roc(), OutcomeModelDetails.residuals(outcome.models(), x, t, y,
                         split.validation(), "validation", armLabels)));
-        Map<String, int[]> decisions = new LinkedHashMap<>();
+        Map<PolicyId, int[]> decisions = new LinkedHashMap<>();
         for (PolicyDecisions d : c.get(RunSlots.POLICIES)) {
-            decisions.put(d.name(), d.arms());
+            decisions.put(d.id(), d.arms());
         }
         int[] source = new int[test.length];
         int[] cohortRows = cohort.sourceRows();

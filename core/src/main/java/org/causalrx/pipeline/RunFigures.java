@@ -3,6 +3,8 @@ package org.causalrx.pipeline;
 import java.util.List;
 import java.util.Map;
 
+import org.causalrx.result.PolicyId;
+
 /**
  * Data behind the report's figures that is too large or too raw for results.json. Computed by the
  * pipeline; the report only draws it.
@@ -19,30 +21,30 @@ import java.util.Map;
 public record RunFigures(Map<String, List<CalibrationBin>> calibration,
                          Map<String, double[]> propensityByArm,
                          Map<String, double[]> trimmedByArm,
-                         Map<String, double[]> bootstrapDr,
-                         Map<String, double[]> bootstrapIpw,
+                         Map<PolicyId, double[]> bootstrapDr,
+                         Map<PolicyId, double[]> bootstrapIpw,
                          AnalysisFigures analysis,
                          ModelFigures models) {
 
     /** Figures with no further-analysis figures ({@link AnalysisFigures#NONE}) and no outcome-model figures. */
     public RunFigures(Map<String, List<CalibrationBin>> calibration, Map<String, double[]> propensityByArm,
-                      Map<String, double[]> trimmedByArm, Map<String, double[]> bootstrapDr,
-                      Map<String, double[]> bootstrapIpw) {
+                      Map<String, double[]> trimmedByArm, Map<PolicyId, double[]> bootstrapDr,
+                      Map<PolicyId, double[]> bootstrapIpw) {
         this(calibration, propensityByArm, trimmedByArm, bootstrapDr, bootstrapIpw, AnalysisFigures.NONE,
                 ModelFigures.EMPTY);
     }
 
     /** Figures without outcome-model figures. */
     public RunFigures(Map<String, List<CalibrationBin>> calibration, Map<String, double[]> propensityByArm,
-                      Map<String, double[]> trimmedByArm, Map<String, double[]> bootstrapDr,
-                      Map<String, double[]> bootstrapIpw, AnalysisFigures analysis) {
+                      Map<String, double[]> trimmedByArm, Map<PolicyId, double[]> bootstrapDr,
+                      Map<PolicyId, double[]> bootstrapIpw, AnalysisFigures analysis) {
         this(calibration, propensityByArm, trimmedByArm, bootstrapDr, bootstrapIpw, analysis, ModelFigures.EMPTY);
     }
 
     /** Figures without the further analyses. */
     public RunFigures(Map<String, List<CalibrationBin>> calibration, Map<String, double[]> propensityByArm,
-                      Map<String, double[]> trimmedByArm, Map<String, double[]> bootstrapDr,
-                      Map<String, double[]> bootstrapIpw, ModelFigures models) {
+                      Map<String, double[]> trimmedByArm, Map<PolicyId, double[]> bootstrapDr,
+                      Map<PolicyId, double[]> bootstrapIpw, ModelFigures models) {
         this(calibration, propensityByArm, trimmedByArm, bootstrapDr, bootstrapIpw, AnalysisFigures.NONE, models);
     }
 

@@ -2,6 +2,8 @@ package org.causalrx.pipeline;
 
 import java.util.Map;
 
+import org.causalrx.result.PolicyId;
+
 /**
  * What {@link StudyRun} returns: the serialisable result, the raw data behind figures, and the held-out
  * patients with every policy's decisions (for simulations, outcome trees and the model bundle), and the fitted
@@ -46,9 +48,9 @@ public record RunOutput(RunResult result, RunFigures figures, HeldOutDetail held
      * @param treatment  observed treatment (0/1)
      * @param outcome    factual modelled outcome (not the derived evaluation outcome, which may lack rows)
      * @param propensity selected propensity model's e(x)
-     * @param decisions  policy name → per test patient: 0, 1 or −1 (deferred), in policy order
+     * @param decisions  policy → per test patient: 0, 1 or −1 (deferred), in policy order
      */
     public record HeldOutDetail(int[] sourceRows, int[] treatment, double[] outcome, double[] propensity,
-                                Map<String, int[]> decisions) {
+                                Map<PolicyId, int[]> decisions) {
     }
 }

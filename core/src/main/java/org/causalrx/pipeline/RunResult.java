@@ -2,6 +2,7 @@ package org.causalrx.pipeline;
 
 import java.util.List;
 
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 
 /**
@@ -91,7 +92,7 @@ public record RunResult(
     }
 
     /** The outcome tree of one policy (the selected one, or those the study lists under report.outcome_trees). */
-    public record PolicyOutcomeTree(String policy, List<OutcomeTreeNode> nodes) {
+    public record PolicyOutcomeTree(PolicyId policy, List<OutcomeTreeNode> nodes) {
     }
 
     /**
@@ -99,7 +100,7 @@ public record RunResult(
      *
      * @param comparison "recommended_arm" (arm 1 vs arm 0) or "agreement" (agrees vs disagrees with the doctors)
      */
-    public record PolicySummary(String policy, String comparison, org.causalrx.policy.GroupProfile profile) {
+    public record PolicySummary(PolicyId policy, String comparison, org.causalrx.policy.GroupProfile profile) {
     }
 
     /**
@@ -109,7 +110,7 @@ public record RunResult(
      * @param margin  flagging margin for vulnerable groups
      * @param groups  per vulnerable-group level: deferred and outside-overlap shares vs the rest
      */
-    public record DeferralInsights(String policy, org.causalrx.policy.GroupProfile profile, double margin,
+    public record DeferralInsights(PolicyId policy, org.causalrx.policy.GroupProfile profile, double margin,
                                    List<org.causalrx.policy.VulnerableGroups.Group> groups) {
     }
 
@@ -257,8 +258,8 @@ public record RunResult(
      * @param verdict        the verdict in words, with the paper's warnings and how often each holds
      * @param selection      how the selected policy was chosen, with every policy's value on the data used to choose
      */
-    public record PolicyInsights(List<String> policies, int rounds, int[][] winsDr, int[][] winsIpw,
-                                 String selectedPolicy, List<OutcomeTreeNode> outcomeTree, List<RankCurve> rankCurves,
+    public record PolicyInsights(List<PolicyId> policies, int rounds, int[][] winsDr, int[][] winsIpw,
+                                 PolicyId selectedPolicy, List<OutcomeTreeNode> outcomeTree, List<RankCurve> rankCurves,
                                  Verdict verdict, Selection selection) {
     }
 
@@ -283,7 +284,7 @@ public record RunResult(
      * @param text                     the verdict in words
      * @param warnings                 the paper's warnings that apply (only clear ones)
      */
-    public record Verdict(String bestPolicy, double bestPolicyShare, boolean bestPolicyClear, String selected,
+    public record Verdict(PolicyId bestPolicy, double bestPolicyShare, boolean bestPolicyClear, PolicyId selected,
                           double selectedBeatsDoctorsShare, Headline headline, String text, List<String> warnings) {
     }
 
@@ -305,7 +306,7 @@ public record RunResult(
      * @param clear             beatsShare at or above the threshold
      * @param nTest             test patients valued
      */
-    public record Headline(String policy, String estimand, String scheme, double value, double valueLow,
+    public record Headline(PolicyId policy, String estimand, String scheme, double value, double valueLow,
                            double valueHigh, double currentPractice, double gain, double gainLow, double gainHigh,
                            double beatsShare, boolean clear, int nTest) {
     }
@@ -320,11 +321,11 @@ public record RunResult(
      * @param values   every policy's values on those patients (learned and baselines)
      * @param note     in words, for the report
      */
-    public record Selection(String scheme, int n, String selected, List<SelectionValue> values, String note) {
+    public record Selection(String scheme, int n, PolicyId selected, List<SelectionValue> values, String note) {
     }
 
     /** One policy's point values on the data used for the choice. */
-    public record SelectionValue(String policy, boolean learned, double dr, double ipw) {
+    public record SelectionValue(PolicyId policy, boolean learned, double dr, double ipw) {
     }
 
     /**
@@ -348,7 +349,7 @@ public record RunResult(
      * @param pointDr  DR value on the full test split (no resampling)
      * @param pointIpw IPW value on the full test split
      */
-    public record PolicyResult(String name, String description, double treatedShare, double deferredShare,
+    public record PolicyResult(PolicyId name, String description, double treatedShare, double deferredShare,
                                double pointDr, double pointIpw, Summary valueDr, Summary valueIpw) {
     }
 

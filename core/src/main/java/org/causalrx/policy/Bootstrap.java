@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import org.causalrx.result.PolicyId;
 import org.causalrx.util.Seeds;
 
 /**
@@ -20,7 +21,7 @@ public final class Bootstrap {
      * @param dr  per policy (in input order), per round: DR value
      * @param ipw per policy, per round: IPW value (NaN where undefined)
      */
-    public record Result(List<String> policies, double[][] dr, double[][] ipw) {
+    public record Result(List<PolicyId> policies, double[][] dr, double[][] ipw) {
     }
 
     /**
@@ -88,7 +89,7 @@ public final class Bootstrap {
                 }
             }
         });
-        return new Result(policies.stream().map(PolicyDecisions::name).toList(), dr, ipw);
+        return new Result(policies.stream().map(PolicyDecisions::id).toList(), dr, ipw);
     }
 
     /**

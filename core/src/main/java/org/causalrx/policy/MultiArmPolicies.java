@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import org.causalrx.result.Arms;
 import org.causalrx.result.Baseline;
+import org.causalrx.result.PolicyId;
 
 /**
  * The policies of TRS §3.10–3.11 for K ≥ 2 arms (index 0 the reference, see {@link Arms}): the K-arm decision rule
@@ -19,13 +20,13 @@ public final class MultiArmPolicies {
     }
 
     /** The point rule on n × K effects against the reference (the Inclusive set: defers outside overlap only). */
-    public static PolicyDecisions decisionRule(String name, String description, double[][] effects, MultiArmRule rule,
+    public static PolicyDecisions decisionRule(PolicyId name, String description, double[][] effects, MultiArmRule rule,
                                                boolean[] inOverlap) {
         return new PolicyDecisions(name, description, rule.arms(effects, inOverlap));
     }
 
     /** The Conservative policy: the arms of {@link MultiArmRule#decide(double[][], ContrastIntervals, boolean[])}. */
-    public static PolicyDecisions fromChoices(String name, String description, List<ArmChoice> choices) {
+    public static PolicyDecisions fromChoices(PolicyId name, String description, List<ArmChoice> choices) {
         return new PolicyDecisions(name, description, MultiArmRule.armsOf(choices));
     }
 
@@ -48,7 +49,7 @@ public final class MultiArmPolicies {
         for (int i = 0; i < d.length; i++) {
             d[i] = inOverlap[i] ? rng.nextInt(arms) : PolicyDecisions.DEFER;
         }
-        return new PolicyDecisions(Baseline.RANDOM.key(), String.format(Locale.ROOT,
+        return new PolicyDecisions(Baseline.RANDOM.id(), String.format(Locale.ROOT,
                 "gives each patient one of the %d arms at random (1 in %d each)", arms, arms), d);
     }
 
@@ -76,7 +77,7 @@ public final class MultiArmPolicies {
             }
             d[i] = best;
         }
-        return new PolicyDecisions(Baseline.PROPENSITY.key(), "give the arm the propensity model says most clinicians "
+        return new PolicyDecisions(Baseline.PROPENSITY.id(), "give the arm the propensity model says most clinicians "
                 + "would give (the largest P(T = a | x))", d);
     }
 

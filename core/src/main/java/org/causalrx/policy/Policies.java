@@ -3,6 +3,7 @@ package org.causalrx.policy;
 import java.util.SplittableRandom;
 
 import org.causalrx.result.Baseline;
+import org.causalrx.result.PolicyId;
 
 /**
  * The policies of TRS §3.10–3.11: the decision rule ({@link DecisionRule}: sign rule, or default arm and margin)
@@ -20,15 +21,15 @@ public final class Policies {
      *
      * @param betterSign +1 when higher outcomes are better, −1 when lower are better
      */
-    public static PolicyDecisions signRule(String name, String description, double[] cate, int betterSign,
+    public static PolicyDecisions signRule(PolicyId id, String description, double[] cate, int betterSign,
                                            boolean[] inOverlap) {
-        return decisionRule(name, description, cate, DecisionRule.sign(betterSign), inOverlap);
+        return decisionRule(id, description, cate, DecisionRule.sign(betterSign), inOverlap);
     }
 
     /** The study's decision rule (default arm, margin) on a CATE vector; defers outside overlap. */
-    public static PolicyDecisions decisionRule(String name, String description, double[] cate, DecisionRule rule,
+    public static PolicyDecisions decisionRule(PolicyId id, String description, double[] cate, DecisionRule rule,
                                                boolean[] inOverlap) {
-        return new PolicyDecisions(name, description, rule.arms(cate, inOverlap));
+        return new PolicyDecisions(id, description, rule.arms(cate, inOverlap));
     }
 
     /**
@@ -36,7 +37,7 @@ public final class Policies {
      * {@link PolicyDecisions#observed()}.
      */
     public static PolicyDecisions doctors(int[] observed) {
-        return new PolicyDecisions(Baseline.DOCTORS.key(), "the treatment the clinicians actually gave (current "
+        return new PolicyDecisions(Baseline.DOCTORS.id(), "the treatment the clinicians actually gave (current "
                 + "practice), valued as the observed outcomes", observed.clone(), true);
     }
 
@@ -65,7 +66,7 @@ public final class Policies {
         for (int r = 0; r < inside.length; r++) {
             d[inside[r]] = r < k ? 1 : 0;
         }
-        return new PolicyDecisions(Baseline.RANDOM.key(), String.format(java.util.Locale.ROOT,
+        return new PolicyDecisions(Baseline.RANDOM.id(), String.format(java.util.Locale.ROOT,
                 "treats a random %.1f %% of patients (the clinicians' treated share)", 100 * share), d);
     }
 
@@ -75,7 +76,7 @@ public final class Policies {
         for (int i = 0; i < d.length; i++) {
             d[i] = !inOverlap[i] ? PolicyDecisions.DEFER : (e[i] > 0.5 ? 1 : 0);
         }
-        return new PolicyDecisions(Baseline.PROPENSITY.key(), "treat when the propensity model says most clinicians "
+        return new PolicyDecisions(Baseline.PROPENSITY.id(), "treat when the propensity model says most clinicians "
                 + "would (e(x) > 0.5)", d);
     }
 
@@ -85,15 +86,15 @@ public final class Policies {
         for (int i = 0; i < d.length; i++) {
             d[i] = inOverlap[i] ? arm : PolicyDecisions.DEFER;
         }
-        return new PolicyDecisions(Baseline.treatAll(armCode), "give everyone '" + armLabel + "'", d);
+        return new PolicyDecisions(Baseline.treatAllId(armCode), "give everyone '" + armLabel + "'", d);
     }
 
     /**
      * Consensus ensemble (TRS §4.4.3) with the plain sign rule; see the {@link DecisionRule} form.
      */
-    public static PolicyDecisions consensus(String name, String description, java.util.List<double[]> memberCates,
+    public static PolicyDecisions consensus(PolicyId id, String description, java.util.List<double[]> memberCates,
                                             int betterSign, boolean[] inOverlap) {
-        return consensus(name, description, memberCates, DecisionRule.sign(betterSign), inOverlap);
+        return consensus(id, description, memberCates, DecisionRule.sign(betterSign), inOverlap);
     }
 
     /**
@@ -101,7 +102,7 @@ public final class Policies {
      * predict a benefit of the non-default arm above the margin, or none does); defer where they disagree (reason:
      * the models disagree) and outside overlap.
      */
-    public static PolicyDecisions consensus(String name, String description, java.util.List<double[]> memberCates,
+    public static PolicyDecisions consensus(PolicyId id, String description, java.util.List<double[]> memberCates,
                                             DecisionRule rule, boolean[] inOverlap) {
         int[] d = new int[inOverlap.length];
         for (int i = 0; i < d.length; i++) {
@@ -118,6 +119,6 @@ public final class Policies {
             d[i] = votesOther == memberCates.size() ? rule.otherArm() : votesOther == 0 ? rule.defaultArm()
                     : PolicyDecisions.DEFER;
         }
-        return new PolicyDecisions(name, description, d);
+        return new PolicyDecisions(id, description, d);
     }
 }

@@ -1,10 +1,12 @@
 package org.causalrx.policy;
 
+import org.causalrx.result.PolicyId;
+
 /**
  * What one policy decides for each held-out patient: an arm 0..K−1 (0 the reference, see
  * {@link org.causalrx.result.Arms}) or {@link #DEFER}.
  *
- * @param name        stable policy name, e.g. "doctors", "t_xgboost"
+ * @param id          the policy's identity; its text form is the stable policy name, e.g. "doctors", "t_xgboost"
  * @param description in words, for the report
  * @param arms        per patient: an arm index ≥ 0 or DEFER (−1); copied (the value estimators check the
  *                    indices against the data's K)
@@ -12,15 +14,16 @@ package org.causalrx.policy;
  *                    valued as the observed outcomes (TRS Eq. 5 with every patient deferred to the clinician), never
  *                    by weighting the observed treatment as if it were a policy of x
  */
-public record PolicyDecisions(String name, String description, int[] arms, boolean observed) {
+public record PolicyDecisions(PolicyId id, String description, int[] arms, boolean observed) {
     public static final int DEFER = -1;
 
     /** A policy of x (valued by IPW / DR on the patients it recommends for). */
-    public PolicyDecisions(String name, String description, int[] arms) {
-        this(name, description, arms, false);
+    public PolicyDecisions(PolicyId id, String description, int[] arms) {
+        this(id, description, arms, false);
     }
 
     public PolicyDecisions {
+        java.util.Objects.requireNonNull(id, "id");
         arms = arms.clone();
         for (int a : arms) {
             if (a < DEFER) {
@@ -51,9 +54,9 @@ public record PolicyDecisions(String name, String description, int[] arms, boole
         return d;
     }
 
-    /** The same policy (name, description, kind) deciding {@code newArms}, e.g. restricted to some patients. */
+    /** The same policy (id, description, kind) deciding {@code newArms}, e.g. restricted to some patients. */
     public PolicyDecisions withArms(int[] newArms) {
-        return new PolicyDecisions(name, description, newArms, observed);
+        return new PolicyDecisions(id, description, newArms, observed);
     }
 
     public int size() {

@@ -32,6 +32,29 @@ public enum Baseline {
         return TREAT_ALL.key + armCode;
     }
 
+    /** This baseline's policy; {@link #TREAT_ALL} names one policy per arm, see {@link #treatAllId}. */
+    public PolicyId id() {
+        if (this == TREAT_ALL) {
+            throw new IllegalStateException("treat_all is one policy per arm: use Baseline.treatAllId(armCode)");
+        }
+        return PolicyId.of(key);
+    }
+
+    /** The policy {@link #TREAT_ALL} for the arm with code {@code armCode}. */
+    public static PolicyId treatAllId(String armCode) {
+        return PolicyId.of(treatAll(armCode));
+    }
+
+    /** The baseline policy {@code id} is, or empty for a learned or consensus policy. */
+    public static Optional<Baseline> of(PolicyId id) {
+        return id == null || id.set() != DeferralSet.NONE ? Optional.empty() : of(id.estimator());
+    }
+
+    /** Whether policy {@code id} is this baseline. */
+    public boolean is(PolicyId id) {
+        return of(id).filter(b -> b == this).isPresent();
+    }
+
     /** The baseline a policy name names, or empty for a learned policy. */
     public static Optional<Baseline> of(String policyName) {
         if (policyName == null) {

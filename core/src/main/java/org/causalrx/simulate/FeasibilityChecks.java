@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.causalrx.result.Baseline;
+import org.causalrx.result.PolicyId;
 import org.causalrx.util.Stats;
 
 /**
@@ -26,7 +27,7 @@ import org.causalrx.util.Stats;
 public final class FeasibilityChecks {
     public static final double MIN_CORRELATION = 0.9;
     /** The current-practice policy, valued as observed (left out of check 1). */
-    static final String CURRENT_PRACTICE = Baseline.DOCTORS.key();
+    static final PolicyId CURRENT_PRACTICE = Baseline.DOCTORS.id();
     public static final double MAX_MAE_SHARE = 0.25;
     public static final double GAP_FRACTION = 0.5;
 
@@ -85,7 +86,7 @@ public final class FeasibilityChecks {
                 continue;
             }
             seeds++;
-            picked.add(best.policy());
+            picked.add(best.policy().name());
             gainSum += sign * (best.trueValue() - doc.trueValue());
             pickedRegret += best.regret();
             doctorsRegret += doc.regret();

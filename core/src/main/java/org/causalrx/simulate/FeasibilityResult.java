@@ -2,6 +2,8 @@ package org.causalrx.simulate;
 
 import java.util.List;
 
+import org.causalrx.result.PolicyId;
+
 /**
  * Everything a feasibility simulation produced, as plain values (serialised to {@code simulation.json}).
  *
@@ -35,7 +37,7 @@ public record FeasibilityResult(String study, String outcome, String direction, 
     }
 
     /** The Optimal policy's name: treat where the true effect points the better way, defer outside overlap. */
-    public static final String OPTIMAL = "optimal";
+    public static final PolicyId OPTIMAL = PolicyId.of("optimal");
 
     /**
      * One policy on one simulated data set.
@@ -49,7 +51,7 @@ public record FeasibilityResult(String study, String outcome, String direction, 
      * @param regret    how much worse than Optimal, in the study's direction (≥ 0 is worse)
      * @param selected  true for the policy the run recommended (chosen on the validation split, as in a real run)
      */
-    public record PolicyRecord(String form, int seed, String policy, boolean learned, double treatedShare,
+    public record PolicyRecord(String form, int seed, PolicyId policy, boolean learned, double treatedShare,
                                double deferredShare, double dr, double ipw, double drSe, double trueValue,
                                double regret, boolean selected) {
     }
@@ -77,7 +79,7 @@ public record FeasibilityResult(String study, String outcome, String direction, 
     }
 
     /** Mean and standard error of the mean over seeds of one policy's values. */
-    public record PolicySummary(String form, String policy, boolean learned, double drMean, double drSem,
+    public record PolicySummary(String form, PolicyId policy, boolean learned, double drMean, double drSem,
                                 double ipwMean, double ipwSem, double trueMean, double trueSem, double regretMean,
                                 double regretSem) {
     }

@@ -17,6 +17,7 @@ import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.StudyRun;
 import org.causalrx.policy.DecisionRule;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
@@ -88,13 +89,14 @@ public record FeasibilityStudy(StudyRun runner) {
         DecisionRule rule = new DecisionRule(study.decisionRule().defaultArm(), study.decisionRule().margin(), sign);
         int[] optimal = optimal(rule, overlap, h.propensity(), h.sourceRows(), cate);
         double vOpt = trueValue(optimal, h, y0, y1);
-        String selected = out.result().policyInsights() == null ? null
+        PolicyId selected = out.result().policyInsights() == null ? null
                 : out.result().policyInsights().selectedPolicy();
         List<FeasibilityResult.PolicyRecord> rs = new ArrayList<>();
         for (RunResult.PolicyResult p : out.result().policies()) {
             double v = trueValue(h.decisions().get(p.name()), h, y0, y1);
-            rs.add(new FeasibilityResult.PolicyRecord(form, seedIndex, p.name(), study.estimators().contains(p.name()),
-                    p.treatedShare(), p.deferredShare(), p.pointDr(), p.pointIpw(),
+            boolean learned = study.estimators().contains(p.name().name());
+            rs.add(new FeasibilityResult.PolicyRecord(form, seedIndex, p.name(), learned, p.treatedShare(),
+                    p.deferredShare(), p.pointDr(), p.pointIpw(),
                     p.valueDr() == null ? Double.NaN : p.valueDr().sd(), v, sign * (vOpt - v),
                     p.name().equals(selected)));
         }

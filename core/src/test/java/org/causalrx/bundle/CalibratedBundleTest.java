@@ -20,6 +20,7 @@ import org.causalrx.pipeline.Progress;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.StudyRun;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.Tag;
@@ -62,7 +63,7 @@ class CalibratedBundleTest {
         }
         assertTrue(iv.hi()[0] - iv.lo()[0] > plain.hi()[0] - plain.lo()[0], "the factor widens the joint interval");
 
-        String name = "t_ridge@conservative";
+        PolicyId name = PolicyId.parse("t_ridge@conservative");
         RunResult.PolicyResult p = o.result().policies().stream().filter(q -> q.name().equals(name)).findFirst()
                 .orElseThrow();
         Path dir = tmp.resolve("conservative");

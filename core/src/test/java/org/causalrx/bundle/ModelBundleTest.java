@@ -21,13 +21,14 @@ import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
-import org.causalrx.pipeline.FittedModels;
 import org.causalrx.pipeline.Progress;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.StudyRun;
 import org.causalrx.policy.DecisionRule;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.PolicyId;
+import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.causalrx.util.CausalRxException;
@@ -62,7 +63,7 @@ class ModelBundleTest {
     }
 
     static List<RunResult.PolicyResult> learned(RunOutput o) {
-        return o.result().policies().stream().filter(p -> !FittedModels.isBaselinePolicy(p.name())).toList();
+        return o.result().policies().stream().filter(p -> p.name().kind().learned()).toList();
     }
 
     @Test
@@ -83,12 +84,13 @@ class ModelBundleTest {
                 List.of("t_ridge", "s_xgboost", "x_xgboost", "r_xgboost", "dr_xgboost", "average", "majority",
                         "consensus"), null);
         RunOutput o = new StudyRun().run(s, table, Progress.NONE);
-        List<RunResult.PolicyResult> bundleable = learned(o).stream().filter(p -> !p.name().equals("consensus"))
-                .toList();
+        List<RunResult.PolicyResult> bundleable = learned(o).stream()
+                .filter(p -> p.name().kind() != PolicyKind.CONSENSUS).toList();
         assertEquals(7, bundleable.size());
         assertReproduces(s, o, tmp.resolve("weight"));
         BundleWriter.Written c = BundleWriter.write(tmp.resolve("consensus"), s, o, Instant.EPOCH,
-                learned(o).stream().filter(p -> p.name().equals("consensus")).toList(), "consensus");
+                learned(o).stream().filter(p -> p.name().kind() == PolicyKind.CONSENSUS).toList(),
+                PolicyId.of(PolicyKind.CONSENSUS_NAME));
         assertNull(c.policy());
         assertTrue(c.note().contains("consensus: a policy over several models"), c.note());
     }
@@ -98,13 +100,13 @@ class ModelBundleTest {
         RunOutput.HeldOutDetail held = o.heldOut();
         Table testRows = table.rows(held.sourceRows());
         for (RunResult.PolicyResult p : learned(o)) {
-            if (p.name().equals("consensus")) {
+            if (p.name().kind() == PolicyKind.CONSENSUS) {
                 continue;
             }
-            Path dir = root.resolve(p.name());
+            Path dir = root.resolve(p.name().name());
             BundleWriter.Written w = BundleWriter.write(dir, s, o, Instant.EPOCH, List.of(p), null);
             assertEquals(p.name(), w.policy(), w.note());
-            if (p.name().equals("t_xgboost")) {
+            if (p.name().equals(PolicyId.of("t_xgboost"))) {
                 assertTrue(Files.exists(dir.resolve("cate_t_xgboost_mu0.ubj")), "boosters in XGBoost's format");
             }
             ModelBundle b = ModelBundle.load(dir);
@@ -112,8 +114,9 @@ class ModelBundleTest {
             assertTrue(r.problems().isEmpty(), r.problems().toString());
             int[] want = held.decisions().get(p.name());
             int[] got = r.rows().stream().mapToInt(Recommender.Row::arm).toArray();
-            assertArrayEquals(want, got, p.name());
-            double[] tau = o.models().cateModels().get(p.name()).effect(o.models().encoding().transform(testRows));
+            assertArrayEquals(want, got, p.name().name());
+            double[] tau = o.models().cateModels().get(p.name().estimator())
+                    .effect(o.models().encoding().transform(testRows));
             assertArrayEquals(tau, r.rows().stream().mapToDouble(Recommender.Row::cate).toArray(), 0.0,
                     p.name() + ": CATE after the round trip, bit for bit");
             double[] e = r.rows().stream().mapToDouble(Recommender.Row::propensity).toArray();
@@ -149,7 +152,7 @@ class ModelBundleTest {
         double[][] x = o.models().encoding().transform(testRows);
         int uncertain = 0;
         for (String n : List.of("t_ridge", "dr_xgboost", "average")) {
-            String name = n + "@conservative";
+            PolicyId name = PolicyId.parse(n + "@conservative");
             RunResult.PolicyResult p = learned(o).stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
             Path dir = tmp.resolve("conservative").resolve(n);
             BundleWriter.Written w = BundleWriter.write(dir, c, o, Instant.EPOCH, List.of(p), null);
@@ -161,7 +164,7 @@ class ModelBundleTest {
             Recommender.Result r = Recommender.apply(b, testRows);
             assertTrue(r.problems().isEmpty(), r.problems().toString());
             assertArrayEquals(held.decisions().get(name), r.rows().stream().mapToInt(Recommender.Row::arm).toArray(),
-                    name);
+                    name.name());
             EffectIntervals iv = o.deferral().models().get(n).effectInterval(x, o.deferral().alphaStat());
             assertArrayEquals(iv.lo(), r.rows().stream().mapToDouble(Recommender.Row::lo).toArray(), 0.0, name + " lo");
             assertArrayEquals(iv.hi(), r.rows().stream().mapToDouble(Recommender.Row::hi).toArray(), 0.0, name + " hi");
@@ -218,7 +221,7 @@ class ModelBundleTest {
         int kept = 0;
         int changed = 0;
         for (String n : tau.keySet()) {
-            int[] got = held.decisions().get(n + "@inclusive");
+            int[] got = held.decisions().get(PolicyId.parse(n + "@inclusive"));
             for (int i = 0; i < got.length; i++) {
                 boolean in = ov.contains(held.propensity()[i]);
                 assertEquals(in ? rule.arm(tau.get(n)[i]) : PolicyDecisions.DEFER, got[i], n + " patient " + i);
@@ -231,23 +234,24 @@ class ModelBundleTest {
         }
         assertTrue(switched > 0 && kept > 0, switched + " switched, " + kept + " kept");
         assertTrue(changed > 0, "the margin and default arm change some decisions of the sign rule");
-        int[] cons = held.decisions().get("consensus");
+        int[] cons = held.decisions().get(PolicyId.of(PolicyKind.CONSENSUS_NAME));
         for (int i = 0; i < cons.length; i++) {
             int a = rule.arm(tau.get("t_ridge")[i]);
             int b = rule.arm(tau.get("t_lasso")[i]);
             int want = !ov.contains(held.propensity()[i]) || a != b ? PolicyDecisions.DEFER : a;
             assertEquals(want, cons[i], "consensus patient " + i);
         }
-        for (String name : List.of("t_ridge@inclusive", "majority@inclusive", "t_ridge@conservative")) {
+        for (PolicyId name : List.of(PolicyId.parse("t_ridge@inclusive"), PolicyId.parse("majority@inclusive"),
+                PolicyId.parse("t_ridge@conservative"))) {
             RunResult.PolicyResult p = learned(o).stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
-            Path dir = tmp.resolve("margin").resolve(name.replace('@', '_'));
+            Path dir = tmp.resolve("margin").resolve(name.name().replace('@', '_'));
             BundleWriter.Written w = BundleWriter.write(dir, m, o, Instant.EPOCH, List.of(p), null);
             assertEquals(name, w.policy(), w.note());
             ModelBundle b = ModelBundle.load(dir);
             assertEquals(rule, b.rule());
             Recommender.Result r = Recommender.apply(b, testRows);
             assertArrayEquals(held.decisions().get(name), r.rows().stream().mapToInt(Recommender.Row::arm).toArray(),
-                    name);
+                    name.name());
             for (Recommender.Row row : r.rows()) {
                 if (!row.reason().startsWith("outside overlap")) {
                     assertTrue(row.reason().contains("margin 0.02"), row.reason());
@@ -288,7 +292,7 @@ class ModelBundleTest {
     void selectedPolicyIsBundledWithTheRunsProvenance() throws Exception {
         Path dir = tmp.resolve("model");
         BundleWriter.Written w = BundleWriter.write(dir, study, out, Instant.parse("2026-01-02T03:04:05Z"));
-        String selected = out.result().policyInsights().selectedPolicy();
+        PolicyId selected = out.result().policyInsights().selectedPolicy();
         assertEquals(selected, w.policy());
         ModelBundle b = ModelBundle.load(dir);
         assertEquals(selected, b.policy());
@@ -394,7 +398,8 @@ class ModelBundleTest {
                 20, study.ateFolds(), List.of("t_ridge", "t_lasso", "consensus"), null);
         RunOutput o = new StudyRun().run(s, table, Progress.NONE);
         BundleWriter.Written w = BundleWriter.write(tmp.resolve("none"), s, o, Instant.EPOCH,
-                learned(o).stream().filter(p -> p.name().equals("consensus")).toList(), "consensus");
+                learned(o).stream().filter(p -> p.name().kind() == PolicyKind.CONSENSUS).toList(),
+                PolicyId.of(PolicyKind.CONSENSUS_NAME));
         assertNull(w.policy());
         assertTrue(w.note().contains("consensus: a policy over several models") && w.note().contains("t_bart"),
                 w.note());

@@ -16,6 +16,7 @@ import org.causalrx.data.Table;
 import org.causalrx.learn.linear.LogisticModel;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.junit.jupiter.api.Test;
 
 /** Decisions of a hand-built bundle: overlap, the Conservative set's interval rule, levels, imputation. */
@@ -51,7 +52,8 @@ class RecommenderTest {
         List<EncodingParts.Item> items = List.of(
                 new EncodingParts.Item("x", false, 0.5, true, false, null, List.of()),
                 new EncodingParts.Item("g", true, Double.NaN, false, false, "a", List.of("a", "b")));
-        return new ModelBundle(Path.of("m"), "toy", deferral, alpha, null, List.of("0", "1"), List.of("no", "yes"),
+        return new ModelBundle(Path.of("m"), PolicyId.of("toy"), deferral, alpha, null, List.of("0", "1"),
+                List.of("no", "yes"),
                 "y", 1, new OverlapSet(0.2, 0.8, "given"),
                 InputSchema.of(null, items, Map.of("x", false, "g", true)), EncodingParts.build(items), "logistic",
                 new LogisticModel(0, new double[] {0.5, 0, 0}, new double[] {1, 1, 1}, 0), cate, Map.of(), defaultArm,
@@ -74,7 +76,8 @@ class RecommenderTest {
         double[] scale = new double[p];
         java.util.Arrays.fill(scale, 1);
         coef[0] = 0.5;
-        ModelBundle b = new ModelBundle(Path.of("m"), "toy", ModelBundle.INCLUSIVE, null, null, List.of("0", "1"),
+        ModelBundle b = new ModelBundle(Path.of("m"), PolicyId.of("toy"), ModelBundle.INCLUSIVE, null, null,
+                List.of("0", "1"),
                 List.of("no", "yes"), "y", 1, new OverlapSet(0.0, 1.0, "given"),
                 InputSchema.of(null, items, Map.of("x", false)), encoding, "logistic",
                 new LogisticModel(0, coef, scale, 0), toy.cate(), Map.of(), 0, 0.0);

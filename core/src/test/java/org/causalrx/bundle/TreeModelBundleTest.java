@@ -19,6 +19,7 @@ import org.causalrx.pipeline.Progress;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.StudyRun;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.Tag;
@@ -52,7 +53,8 @@ class TreeModelBundleTest {
             for (String set : List.of("@inclusive", "@conservative")) {
                 String name = n + set;
                 RunResult.PolicyResult p = ModelBundleTest.learned(o).stream()
-                        .filter(q -> q.name().equals(name) || set.equals("@inclusive") && q.name().equals(n))
+                        .filter(q -> q.name().equals(PolicyId.parse(name))
+                                || set.equals("@inclusive") && q.name().equals(PolicyId.of(n)))
                         .findFirst().orElseThrow(() -> new AssertionError(name + " not among "
                                 + ModelBundleTest.learned(o).stream().map(RunResult.PolicyResult::name).toList()));
                 Path dir = tmp.resolve(name);

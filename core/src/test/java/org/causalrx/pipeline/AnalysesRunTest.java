@@ -18,6 +18,7 @@ import org.causalrx.data.TableReader;
 import org.causalrx.learn.ClassifierRegressor;
 import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.causalrx.util.CausalRxException;
@@ -62,7 +63,7 @@ class AnalysesRunTest {
             pStar[k] = 0.4;
             decide[k] = k % 5 == 0 ? PolicyDecisions.DEFER : x[test[k]][1] > 0 ? 1 : 0;
         }
-        List<PolicyDecisions> policies = List.of(new PolicyDecisions("rule", "", decide));
+        List<PolicyDecisions> policies = List.of(new PolicyDecisions(PolicyId.of("rule"), "", decide));
         long seed = 5;
         OutcomeEvaluation.Evaluated ev = OutcomeEvaluation.run(y, true, Learners.standard(), x, t, split, pStar,
                 policies, 200, seed, false);
@@ -158,7 +159,7 @@ class AnalysesRunTest {
             RunResult.PolicyResult a = plain.result().policies().get(p);
             RunResult.PolicyResult b = r.policies().get(p);
             assertEquals(a.name(), b.name());
-            assertEquals(2 * a.pointIpw() + 1, b.pointIpw(), 1e-9, a.name());
+            assertEquals(2 * a.pointIpw() + 1, b.pointIpw(), 1e-9, a.name().name());
         }
         RunResult.SecondaryOutcome z = r.secondaryOutcomes().get(0);
         assertEquals("z", z.column());

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.CohortBuilder;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
@@ -37,10 +39,11 @@ class CrossFitPipelineTest {
         assertEquals(PolicyValueScheme.CROSS_FITTED_AIPW, cf.scheme());
         assertEquals(3, cf.folds());
         assertEquals(y.length, cf.n());
-        List<String> runNames = r.policies().stream().map(RunResult.PolicyResult::name).toList();
-        List<String> crossFitted = cf.policies().stream().map(CrossFittedPolicyValues.Policy::name).toList();
-        assertEquals(runNames.stream().filter(n -> !n.endsWith("@conservative")).toList(), crossFitted);
-        assertEquals(List.of("t_ridge@conservative", "t_lasso@conservative"), cf.notCrossFitted());
+        List<PolicyId> runNames = r.policies().stream().map(RunResult.PolicyResult::name).toList();
+        List<PolicyId> crossFitted = cf.policies().stream().map(CrossFittedPolicyValues.Policy::name).toList();
+        assertEquals(runNames.stream().filter(n -> n.set() != DeferralSet.CONSERVATIVE).toList(), crossFitted);
+        assertEquals(List.of(PolicyId.parse("t_ridge@conservative"), PolicyId.parse("t_lasso@conservative")),
+                cf.notCrossFitted());
         assertEquals(Stats.mean(y), cf.policies().get(0).value(), "doctors: the observed outcomes");
         for (CrossFittedPolicyValues.Policy p : cf.policies()) {
             assertTrue(p.se() > 0 && p.ciLow() < p.value() && p.value() < p.ciHigh(), p.toString());

@@ -21,6 +21,8 @@ import org.causalrx.policy.AipwScores;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
+import org.causalrx.result.Baseline;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.util.Normal;
 import org.causalrx.util.Seeds;
@@ -117,7 +119,7 @@ class CrossFitPolicyStageTest {
     private static final Study CONTINUOUS = study(Study.OutcomeType.CONTINUOUS, Study.Direction.HIGHER);
 
     private static int[] decisions(CrossFitPolicyStage.Folded f, String name) {
-        return f.policies().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().arms();
+        return f.policies().stream().filter(p -> p.id().equals(PolicyId.parse(name))).findFirst().orElseThrow().arms();
     }
 
     @Test
@@ -168,12 +170,12 @@ class CrossFitPolicyStageTest {
         CrossFitPolicyStage.Folded f = CrossFitPolicyStage.fit(CONTINUOUS, FAST, c.x(), c.t(), c.y(), OVERLAP, 4, 9);
         CrossFittedPolicyValues v = CrossFitPolicyStage.summarise(CONTINUOUS, FAST, f, c.t(), 4, List.of());
         CrossFittedPolicyValues.Policy doctors = v.policies().get(0);
-        assertEquals("doctors", doctors.name());
+        assertEquals(Baseline.DOCTORS.id(), doctors.name());
         assertEquals(Stats.mean(c.y()), doctors.value());
         assertEquals(0.0, doctors.gainOverDoctors());
         assertTrue(Double.isNaN(doctors.probBetterThanDoctors()));
         assertEquals(List.of("doctors", "random", "propensity", "treat_all_0", "treat_all_1", "t_ridge"),
-                v.policies().stream().map(CrossFittedPolicyValues.Policy::name).toList());
+                v.policies().stream().map(q -> q.name().name()).toList());
         assertEquals(PolicyValueScheme.CROSS_FITTED_AIPW, v.scheme());
         assertEquals(600, v.n());
         // a policy's gain is its value minus current practice's, patient by patient
@@ -199,7 +201,7 @@ class CrossFitPolicyStageTest {
             int[] b = g.policies().get(p).arms();
             for (int i = 0; i < a.length; i++) {
                 if (f.fold()[i] == 2) {
-                    assertEquals(a[i], b[i], f.policies().get(p).name() + ", patient " + i + " of fold 2");
+                    assertEquals(a[i], b[i], f.policies().get(p).id() + ", patient " + i + " of fold 2");
                 } else if (a[i] != b[i]) {
                     otherChanged++;
                 }

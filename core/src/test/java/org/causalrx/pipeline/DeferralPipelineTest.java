@@ -12,6 +12,9 @@ import java.util.Map;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.Baseline;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +45,7 @@ class DeferralPipelineTest {
         double[] y = out.heldOut().outcome();
         double mean = java.util.Arrays.stream(y).sum() / y.length;
         RunResult.PolicyResult doctors = r.policies().get(0);
-        assertEquals("doctors", doctors.name());
+        assertEquals(Baseline.DOCTORS.id(), doctors.name());
         assertEquals(mean, doctors.pointDr(), 1e-12);
         assertEquals(mean, doctors.pointIpw(), 1e-12);
         RunResult.Selection sel = r.policyInsights().selection();
@@ -63,7 +66,7 @@ class DeferralPipelineTest {
 
     @Test
     void everySignRulePolicyHasBothSetsAndBaselinesKeepTheirNames() {
-        List<String> names = out.result().policies().stream().map(RunResult.PolicyResult::name).toList();
+        List<String> names = out.result().policies().stream().map(p -> p.name().name()).toList();
         assertEquals(List.of("doctors", "random", "propensity", "treat_all_0", "treat_all_1", "t_ridge@inclusive",
                 "dr_xgboost@inclusive", "average@inclusive", "consensus", "t_ridge@conservative",
                 "dr_xgboost@conservative", "average@conservative"), names);
@@ -71,11 +74,11 @@ class DeferralPipelineTest {
 
     @Test
     void conservativeDeferralContainsInclusiveAndAgreesWhereBothDecide() {
-        Map<String, int[]> d = out.heldOut().decisions();
+        Map<PolicyId, int[]> d = out.heldOut().decisions();
         int extra = 0;
         for (String n : List.of("t_ridge", "dr_xgboost", "average")) {
-            int[] inc = d.get(n + "@inclusive");
-            int[] con = d.get(n + "@conservative");
+            int[] inc = d.get(new PolicyId(n, DeferralSet.INCLUSIVE));
+            int[] con = d.get(new PolicyId(n, DeferralSet.CONSERVATIVE));
             for (int i = 0; i < inc.length; i++) {
                 if (inc[i] == PolicyDecisions.DEFER) {
                     assertEquals(PolicyDecisions.DEFER, con[i], n + " patient " + i);
@@ -106,7 +109,7 @@ class DeferralPipelineTest {
         DeferralResult dr = out.result().deferral();
         assertEquals(0.1, dr.alphaStat());
         double conservativeShare = out.result().policies().stream()
-                .filter(p -> p.name().equals("t_ridge@conservative")).findFirst().orElseThrow().deferredShare();
+                .filter(p -> p.name().name().equals("t_ridge@conservative")).findFirst().orElseThrow().deferredShare();
         double setShare = dr.sets().stream().filter(s -> s.policy().name().equals("t_ridge@conservative")).findFirst()
                 .orElseThrow().deferredShare();
         assertEquals(conservativeShare, setShare, 1e-12);
@@ -123,7 +126,8 @@ class DeferralPipelineTest {
         assertEquals(0.1, f.alphaStat());
         RunOutput again = new StudyRun(Learners.standard(), false).run(study, table, Progress.NONE);
         for (String n : List.of("t_ridge@conservative", "dr_xgboost@conservative", "average@conservative")) {
-            assertArrayEquals(out.heldOut().decisions().get(n), again.heldOut().decisions().get(n), n);
+            PolicyId id = PolicyId.parse(n);
+            assertArrayEquals(out.heldOut().decisions().get(id), again.heldOut().decisions().get(id), n);
         }
         assertEquals(ResultsJson.write(out.result()), ResultsJson.write(again.result()));
     }
@@ -148,7 +152,7 @@ class DeferralPipelineTest {
         f.models().forEach((n, m) -> {
             double[] tau = m.effect(xTest);
             org.causalrx.causal.EffectIntervals iv = m.effectInterval(xTest, f.alphaStat());
-            int[] expected = out.heldOut().decisions().get(n + "@conservative");
+            int[] expected = out.heldOut().decisions().get(new PolicyId(n, DeferralSet.CONSERVATIVE));
             for (int i = 0; i < src.length; i++) {
                 int arm = org.causalrx.policy.Deferral.decide(e[i], out.models().overlap(), tau[i], iv.lo()[i],
                         iv.hi()[i], sign).arm();

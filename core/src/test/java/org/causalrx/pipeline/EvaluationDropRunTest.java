@@ -17,6 +17,7 @@ import org.causalrx.causal.diagnostics.ArmAuc;
 import org.causalrx.causal.diagnostics.NnPehe;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CohortBuilder;
 import org.causalrx.study.Study;
@@ -114,7 +115,7 @@ class EvaluationDropRunTest {
             DeferralResult.SweepPoint p = out.result().deferralSweep().stream()
                     .filter(s -> s.policy().name().equals(name) && s.alphaStat() == d.alphaStat()
                             && s.lambda() == d.lambda()).findFirst().orElseThrow();
-            RunResult.PolicyResult r = out.result().policies().stream().filter(q -> q.name().equals(name))
+            RunResult.PolicyResult r = out.result().policies().stream().filter(q -> q.name().name().equals(name))
                     .findFirst().orElseThrow();
             assertEquals(r.pointDr(), p.valueDr(), 1e-12, name);
             assertEquals(r.deferredShare(), p.deferralRate(), 1e-12, name);
@@ -137,8 +138,8 @@ class EvaluationDropRunTest {
     void sameSeedGivesByteIdenticalResults() {
         RunOutput again = new StudyRun(Learners.standard(), true).run(study, table, Progress.NONE);
         assertEquals(ResultsJson.write(out.result()), ResultsJson.write(again.result()));
-        assertArrayEquals(out.heldOut().decisions().get("t_ridge@conservative"),
-                again.heldOut().decisions().get("t_ridge@conservative"));
+        assertArrayEquals(out.heldOut().decisions().get(PolicyId.parse("t_ridge@conservative")),
+                again.heldOut().decisions().get(PolicyId.parse("t_ridge@conservative")));
     }
 
     private static double[][] testCovariates() {

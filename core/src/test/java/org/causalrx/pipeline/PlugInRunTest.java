@@ -15,6 +15,7 @@ import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.policy.HeldOut;
+import org.causalrx.result.Baseline;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CohortBuilder;
 import org.causalrx.study.Study;
@@ -66,7 +67,7 @@ class PlugInRunTest {
             }
         }
         double aipw = sumWRes / sumW + Stats.mean(mu1);
-        RunResult.PolicyResult treatAll = r.policies().stream().filter(p -> p.name().equals("treat_all_1"))
+        RunResult.PolicyResult treatAll = r.policies().stream().filter(p -> p.name().equals(Baseline.treatAllId("1")))
                 .findFirst().orElseThrow();
         assertEquals(aipw, treatAll.pointDr(), 1e-9);
         assertTrue(r.outcomeModels().stream().anyMatch(m -> m.model().equals("t_ridge")));

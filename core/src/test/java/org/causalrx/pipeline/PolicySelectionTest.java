@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
+import org.causalrx.result.PolicyId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +50,7 @@ class PolicySelectionTest {
             for (int i = 0; i < x.length; i++) {
                 d[i] = x[i] > thresholds[k] ? 1 : 0;
             }
-            out.add(new PolicyDecisions("p" + k, "", d));
+            out.add(new PolicyDecisions(PolicyId.of("p" + k), "", d));
         }
         return out;
     }
@@ -73,11 +74,11 @@ class PolicySelectionTest {
             List<PolicyDecisions> onTest = decide(xt[0], thresholds);
             int sign = 1;
             RunResult.Selection sel = PolicySelection.choose(PolicySelection.VALIDATION, validation, onVal, sign);
-            int chosen = Integer.parseInt(sel.selected().substring(1));
+            int chosen = Integer.parseInt(sel.selected().name().substring(1));
             honest[s] = PolicyValue.evaluate(test, onTest.get(chosen).valuedArms(), null).dr();
             RunResult.Selection onTestSel = PolicySelection.choose(PolicySelection.TEST, test, onTest, sign);
-            cursed[s] = PolicyValue.evaluate(test, onTest.get(Integer.parseInt(onTestSel.selected().substring(1)))
-                    .valuedArms(), null).dr();
+            int onTestChosen = Integer.parseInt(onTestSel.selected().name().substring(1));
+            cursed[s] = PolicyValue.evaluate(test, onTest.get(onTestChosen).valuedArms(), null).dr();
             assertEquals(POLICIES, sel.values().size());
         }
         double[] h = meanSe(honest);
@@ -96,15 +97,15 @@ class PolicySelectionTest {
         List<PolicyDecisions> ps = new ArrayList<>(decide(xv[0], new double[] {-0.5, 0.0, 0.5}));
         int[] all = new int[h.size()];
         java.util.Arrays.fill(all, 1);
-        ps.add(0, new PolicyDecisions("treat_all_1", "", all));
+        ps.add(0, new PolicyDecisions(PolicyId.of("treat_all_1"), "", all));
         double[] v = new double[3];
         for (int k = 0; k < 3; k++) {
             v[k] = PolicyValue.evaluate(h, ps.get(k + 1).arms(), null).dr();
         }
         int hi = v[0] >= v[1] && v[0] >= v[2] ? 0 : v[1] >= v[2] ? 1 : 2;
         int lo = v[0] <= v[1] && v[0] <= v[2] ? 0 : v[1] <= v[2] ? 1 : 2;
-        assertEquals("p" + hi, PolicySelection.choose(PolicySelection.VALIDATION, h, ps, 1).selected());
-        assertEquals("p" + lo, PolicySelection.choose(PolicySelection.VALIDATION, h, ps, -1).selected());
+        assertEquals(PolicyId.of("p" + hi), PolicySelection.choose(PolicySelection.VALIDATION, h, ps, 1).selected());
+        assertEquals(PolicyId.of("p" + lo), PolicySelection.choose(PolicySelection.VALIDATION, h, ps, -1).selected());
     }
 
     private static double[] meanSe(double[] v) {

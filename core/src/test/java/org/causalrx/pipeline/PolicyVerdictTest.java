@@ -12,14 +12,15 @@ import java.util.SplittableRandom;
 
 import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.Evidence;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.Test;
 
 /** Verdicts state how often they hold over bootstrap rounds; the paper's warnings fire only on clear evidence. */
 class PolicyVerdictTest {
-    static final List<String> NAMES = List.of("doctors", "random", "propensity", "treat_all_0", "treat_all_1",
-            "t_ridge@inclusive");
+    static final List<PolicyId> NAMES = java.util.stream.Stream.of("doctors", "random", "propensity", "treat_all_0",
+            "treat_all_1", "t_ridge@inclusive").map(PolicyId::parse).toList();
     static final int ROUNDS = 1000;
     /** The demo study: lower death is better. */
     static final Study STUDY = StudyLoader.load(Path.of("examples", "nhefs", "study.yaml"));
@@ -58,7 +59,7 @@ class PolicyVerdictTest {
     void aBaselineBestInFewRoundsRaisesNoWarning() {
         Bootstrap.Result boot = values(0.58, 0.5, 1);
         RunResult.Verdict v = PolicyVerdict.of(STUDY, boot, results(boot), 5, 300, "validation");
-        assertEquals("treat_all_1", v.bestPolicy());
+        assertEquals(PolicyId.of("treat_all_1"), v.bestPolicy());
         double expected = Evidence.bestShares(boot.dr(), -1)[4];
         assertEquals(expected, v.bestPolicyShare(), 1e-12);
         assertTrue(v.bestPolicyShare() > 0.5 && v.bestPolicyShare() < 0.7, "share " + v.bestPolicyShare());
@@ -84,7 +85,7 @@ class PolicyVerdictTest {
         }
         assertEquals(beats / (double) ROUNDS, v.selectedBeatsDoctorsShare(), 1e-12);
         assertTrue(v.headline().clear());
-        assertEquals("t_ridge@inclusive", v.headline().policy());
+        assertEquals(PolicyId.parse("t_ridge@inclusive"), v.headline().policy());
         assertEquals(0.20, v.headline().currentPractice(), 1e-12);
         assertTrue(v.headline().gain() > 0, "lower is better, so a lower value is a positive gain");
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 
+import org.causalrx.result.PolicyId;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,9 @@ class BootstrapKernelTest {
         Arrays.fill(all1, 1);
         int[] allDefer = new int[n];
         Arrays.fill(allDefer, PolicyDecisions.DEFER);
-        out.add(new PolicyDecisions("all1", "", all1));
-        out.add(new PolicyDecisions("none", "", new int[n]));
-        out.add(new PolicyDecisions("defer", "", allDefer));
+        out.add(new PolicyDecisions(PolicyId.of("all1"), "", all1));
+        out.add(new PolicyDecisions(PolicyId.of("none"), "", new int[n]));
+        out.add(new PolicyDecisions(PolicyId.of("defer"), "", allDefer));
         for (int p = 0; p < 6; p++) {
             int[] d = new int[n];
             double deferShare = 0.1 * p;
@@ -51,7 +52,7 @@ class BootstrapKernelTest {
                 double u = r.nextDouble();
                 d[i] = u < deferShare ? PolicyDecisions.DEFER : (r.nextBoolean() ? 1 : 0);
             }
-            out.add(new PolicyDecisions("p" + p, "", d));
+            out.add(new PolicyDecisions(PolicyId.of("p" + p), "", d));
         }
         return out;
     }

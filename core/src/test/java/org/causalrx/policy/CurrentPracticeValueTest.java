@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import org.causalrx.result.PolicyId;
+
 /**
  * Current practice ("Doctors") is valued as the observed outcomes: TRS Eq. 5 with every patient deferred. Weighting
  * the observed treatment as if it were a policy of x (w = 1 / p*(t_i | x_i) for every patient) estimates
@@ -75,7 +77,7 @@ class CurrentPracticeValueTest {
     void everyBootstrapRoundValuesDoctorsAsTheResampledObservedMean() {
         HeldOut h = simulate(300, 7);
         PolicyDecisions doctors = Policies.doctors(h.t());
-        PolicyDecisions matched = new PolicyDecisions("observed_as_policy", "", h.t());
+        PolicyDecisions matched = new PolicyDecisions(PolicyId.of("observed_as_policy"), "", h.t());
         Bootstrap.Result boot = Bootstrap.run(h, List.of(doctors, matched), 50, 11, false);
         int[] counts = new int[h.size()];
         for (int r = 0; r < 50; r++) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.causalrx.causal.OverlapSet;
+import org.causalrx.result.PolicyId;
 import org.junit.jupiter.api.Test;
 
 /** The decision rule: margin and default arm on hand-built CATEs, and margin 0 equals the sign rule. */
@@ -50,7 +51,7 @@ class DecisionRuleTest {
                 old[i] = !in[i] ? PolicyDecisions.DEFER : (sign * cate[i] > 0 ? 1 : 0);
             }
             assertArrayEquals(old, new DecisionRule(0, 0.0, sign).arms(cate, in));
-            assertArrayEquals(old, Policies.signRule("p", "", cate, sign, in).arms());
+            assertArrayEquals(old, Policies.signRule(PolicyId.of("p"), "", cate, sign, in).arms());
             assertTrue(DecisionRule.sign(sign).isSignRule());
         }
         // ties at 0 keep the default arm, so the treated default differs from the sign rule only there
@@ -109,10 +110,10 @@ class DecisionRuleTest {
         boolean[] in = {true, true, true, true};
         // margin 1: both above → arm 1; one above → defer; both below → arm 0
         assertArrayEquals(new int[] {1, -1, 0, -1},
-                Policies.consensus("c", "", List.of(a, b), new DecisionRule(0, 1.0, +1), in).arms());
+                Policies.consensus(PolicyId.of("c"), "", List.of(a, b), new DecisionRule(0, 1.0, +1), in).arms());
         // margin 0 with the rule equals the int form
-        assertArrayEquals(Policies.consensus("c", "", List.of(a, b), +1, in).arms(),
-                Policies.consensus("c", "", List.of(a, b), DecisionRule.sign(+1), in).arms());
+        assertArrayEquals(Policies.consensus(PolicyId.of("c"), "", List.of(a, b), +1, in).arms(),
+                Policies.consensus(PolicyId.of("c"), "", List.of(a, b), DecisionRule.sign(+1), in).arms());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.causalrx.util.Stats;
+import org.causalrx.result.PolicyId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -183,10 +184,10 @@ class MultiArmValueTest {
             for (int a = 0; a < k; a++) {
                 int[] all = new int[n];
                 Arrays.fill(all, a);
-                ps.add(new PolicyDecisions("all" + a, "", all));
+                ps.add(new PolicyDecisions(PolicyId.of("all" + a), "", all));
             }
             for (int p = 0; p < 5; p++) {
-                ps.add(new PolicyDecisions("p" + p, "", decisions(n, k, 0.1 * p, r)));
+                ps.add(new PolicyDecisions(PolicyId.of("p" + p), "", decisions(n, k, 0.1 * p, r)));
             }
             ps.add(Policies.doctors(h.t()));
             int rounds = 400;
@@ -243,13 +244,13 @@ class MultiArmValueTest {
         int[] bad = {0, 1, 2, 3, 0, 0};
         assertThrows(IllegalArgumentException.class, () -> PolicyValue.evaluate(h, bad, null));
         assertThrows(IllegalArgumentException.class,
-                () -> Bootstrap.run(h, List.of(new PolicyDecisions("bad", "", bad)), 5, 1, false));
-        assertThrows(IllegalArgumentException.class, () -> new PolicyDecisions("x", "", new int[] {-2}));
-        PolicyDecisions p = new PolicyDecisions("p", "", new int[] {0, 2, 2, 1, PolicyDecisions.DEFER, 2});
+                () -> Bootstrap.run(h, List.of(new PolicyDecisions(PolicyId.of("bad"), "", bad)), 5, 1, false));
+        assertThrows(IllegalArgumentException.class, () -> new PolicyDecisions(PolicyId.of("x"), "", new int[] {-2}));
+        PolicyDecisions p = new PolicyDecisions(PolicyId.of("p"), "", new int[] {0, 2, 2, 1, PolicyDecisions.DEFER, 2});
         assertArrayEquals(new double[] {1 / 6.0, 1 / 6.0, 3 / 6.0}, p.armShares(3));
         assertEquals(4 / 6.0, p.treatedShare(), 1e-15);
         assertEquals(3 / 6.0, p.armShare(2), 1e-15);
-        PolicyDecisions two = new PolicyDecisions("q", "", new int[] {0, 1, 1, PolicyDecisions.DEFER});
+        PolicyDecisions two = new PolicyDecisions(PolicyId.of("q"), "", new int[] {0, 1, 1, PolicyDecisions.DEFER});
         assertEquals(two.armShare(1), two.treatedShare());
     }
 }

@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import org.causalrx.result.PolicyId;
+
 class PoliciesTest {
     @Test
     void signRuleFollowsTheOutcomeDirectionAndDefersOutsideOverlap() {
         double[] cate = {-1, 2, 0.5, -0.2};
         boolean[] in = {true, true, false, true};
-        assertArrayEquals(new int[] {0, 1, -1, 0}, Policies.signRule("p", "", cate, +1, in).arms());
-        assertArrayEquals(new int[] {1, 0, -1, 1}, Policies.signRule("p", "", cate, -1, in).arms());
+        assertArrayEquals(new int[] {0, 1, -1, 0}, Policies.signRule(PolicyId.of("p"), "", cate, +1, in).arms());
+        assertArrayEquals(new int[] {1, 0, -1, 1}, Policies.signRule(PolicyId.of("p"), "", cate, -1, in).arms());
     }
 
     @Test
@@ -33,7 +35,7 @@ class PoliciesTest {
     void treatAllAndPropensity() {
         boolean[] in = {true, false, true};
         assertArrayEquals(new int[] {1, -1, 1}, Policies.treatAll(1, "1", "quit", in).arms());
-        assertEquals("treat_all_1", Policies.treatAll(1, "1", "quit", in).name());
+        assertEquals("treat_all_1", Policies.treatAll(1, "1", "quit", in).id().name());
         assertArrayEquals(new int[] {1, -1, 0}, Policies.propensity(new double[] {0.7, 0.99, 0.2}, in).arms());
     }
 
@@ -42,10 +44,10 @@ class PoliciesTest {
         double[] a = {1, -1, 1, -2};
         double[] b = {2, -3, -1, -1};
         boolean[] in = {true, true, true, false};
-        PolicyDecisions d = Policies.consensus("consensus", "", java.util.List.of(a, b), +1, in);
+        PolicyDecisions d = Policies.consensus(PolicyId.of("consensus"), "", java.util.List.of(a, b), +1, in);
         assertArrayEquals(new int[] {1, 0, -1, -1}, d.arms());
         // lower is better: the same agreement, opposite recommendation
-        assertArrayEquals(new int[] {0, 1, -1, -1}, Policies.consensus("c", "", java.util.List.of(a, b), -1, in)
-                .arms());
+        assertArrayEquals(new int[] {0, 1, -1, -1},
+                Policies.consensus(PolicyId.of("c"), "", java.util.List.of(a, b), -1, in).arms());
     }
 }

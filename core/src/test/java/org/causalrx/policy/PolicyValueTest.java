@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 
+import org.causalrx.result.PolicyId;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.Test;
 
@@ -126,7 +127,7 @@ class PolicyValueTest {
         Sim sim = Sim.draw(300, 11);
         HeldOut h = new HeldOut(sim.y(), sim.t(), sim.e(), sim.mu0(), sim.mu1());
         List<PolicyDecisions> ps = List.of(Policies.doctors(sim.t()),
-                new PolicyDecisions("opt", "treat when x > 0", policy(sim.x())));
+                new PolicyDecisions(PolicyId.of("opt"), "treat when x > 0", policy(sim.x())));
         Bootstrap.Result serial = Bootstrap.run(h, ps, 1000, 42, false);
         Bootstrap.Result parallel = Bootstrap.run(h, ps, 1000, 42, true);
         Bootstrap.Result other = Bootstrap.run(h, ps, 1000, 43, true);

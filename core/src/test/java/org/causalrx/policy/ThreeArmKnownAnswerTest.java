@@ -14,6 +14,7 @@ import java.util.function.DoubleToIntFunction;
 import org.causalrx.result.Arms;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
+import org.causalrx.result.PolicyId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -203,7 +204,8 @@ class ThreeArmKnownAnswerTest {
         }
         boolean[] all = new boolean[n];
         Arrays.fill(all, true);
-        int[] rule = MultiArmPolicies.decisionRule("best", "", effects, MultiArmRule.best(3, +1), all).arms();
+        int[] rule = MultiArmPolicies.decisionRule(PolicyId.of("best"), "", effects, MultiArmRule.best(3, +1), all)
+                .arms();
         assertArrayEquals(decide(policies().get("oracle"), sim.x()), rule);
         // the same decisions when the outcome is negated and lower is better
         assertArrayEquals(rule, MultiArmRule.best(3, -1).arms(negated, all));
@@ -212,13 +214,13 @@ class ThreeArmKnownAnswerTest {
         List<PolicyDecisions> treatAll = MultiArmPolicies.treatAll(new Arms(List.of("a", "b", "c"),
                 List.of("A", "B", "C")), all);
         List<PolicyDecisions> compared = new java.util.ArrayList<>(treatAll);
-        compared.add(0, new PolicyDecisions("oracle", "", rule));
+        compared.add(0, new PolicyDecisions(PolicyId.of("oracle"), "", rule));
         Bootstrap.Result boot = Bootstrap.run(h, compared, 500, 11, true);
         int[][] wins = WinMatrix.wins(boot.dr(), +1);
         double dr = PolicyValue.evaluate(h, rule, null).dr();
         for (int a = 0; a < 3; a++) {
             PolicyDecisions ta = treatAll.get(a);
-            assertEquals("treat_all_" + "abc".charAt(a), ta.name());
+            assertEquals("treat_all_" + "abc".charAt(a), ta.id().name());
             assertEquals(1.0, ta.armShare(a));
             assertTrue(vOracle > truth(x -> ta.arm(0)) + 0.1, "true values");
             assertTrue(dr > PolicyValue.evaluate(h, ta.arms(), null).dr(), "estimated values, arm " + a);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.Progress;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,17 +41,18 @@ class FeasibilityStudyTest {
 
     static double mean(FeasibilityResult r, String policy,
             java.util.function.ToDoubleFunction<FeasibilityResult.PolicyRecord> f) {
-        return r.records().stream().filter(x -> x.policy().equals(policy)).mapToDouble(f).average().orElseThrow();
+        return r.records().stream().filter(x -> x.policy().equals(PolicyId.parse(policy))).mapToDouble(f).average()
+                .orElseThrow();
     }
 
     @Test
     void everyPolicyAndOptimalIsRecordedPerSeedAndOptimalHasNoRegret() {
         long policies = lambda0.records().stream().map(FeasibilityResult.PolicyRecord::policy).distinct().count();
         assertEquals(policies * SEEDS, lambda0.records().size());
-        assertTrue(lambda0.records().stream().anyMatch(r -> r.policy().equals("doctors")));
+        assertTrue(lambda0.records().stream().anyMatch(r -> r.policy().equals(PolicyId.of("doctors"))));
         // Table 1: current practice's estimated value is its observed mean, which is its true value here
         for (FeasibilityResult.PolicyRecord r : lambda0.records()) {
-            if (r.policy().equals("doctors")) {
+            if (r.policy().equals(PolicyId.of("doctors"))) {
                 assertEquals(r.trueValue(), r.dr(), 1e-9);
                 assertEquals(r.trueValue(), r.ipw(), 1e-9);
             }
@@ -84,9 +86,11 @@ class FeasibilityStudyTest {
     void withLambdaZeroTheRidgeTLearnerBeatsDoctorsInTrueValue() {
         for (int seed = 0; seed < SEEDS; seed++) {
             int s = seed;
-            double ridge = lambda0.records().stream().filter(r -> r.seed() == s && r.policy().equals("t_ridge"))
+            double ridge = lambda0.records().stream()
+                    .filter(r -> r.seed() == s && r.policy().equals(PolicyId.of("t_ridge")))
                     .findFirst().orElseThrow().trueValue();
-            double doctors = lambda0.records().stream().filter(r -> r.seed() == s && r.policy().equals("doctors"))
+            double doctors = lambda0.records().stream()
+                    .filter(r -> r.seed() == s && r.policy().equals(PolicyId.of("doctors")))
                     .findFirst().orElseThrow().trueValue();
             assertTrue(ridge < doctors, "seed " + seed + ": lower is better; ridge " + ridge + " doctors " + doctors);
         }

@@ -14,6 +14,7 @@ import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.Progress;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.pipeline.StudyRun;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.Tag;
@@ -56,8 +57,8 @@ class NnBundleRunTest {
                 """));
         Table table = TableReader.read(study.data());
         RunOutput out = new StudyRun().run(study, table, Progress.NONE);
-        String selected = out.result().policyInsights().selectedPolicy();
-        assertEquals("tarnet", selected.replace("@inclusive", ""), "the study's only learned policy is selected");
+        PolicyId selected = out.result().policyInsights().selectedPolicy();
+        assertEquals("tarnet", selected.estimator(), "the study's only learned policy is selected");
 
         Path model = dir.resolve("model");
         BundleWriter.Written w = BundleWriter.write(model, study, out, Instant.EPOCH);

@@ -24,9 +24,6 @@ final class LogisticSolver implements PathSolver {
     private static final double MAX_ETA_SHIFT = 1.0;
     /** ... or when a step with a reused Gram matrix shrank by less than this factor. */
     private static final double SLOW_CONVERGENCE = 0.2;
-    static final double SATURATED_DEVIANCE_RATIO = 1e-3;
-    static final double MIN_DEVIANCE_GAIN = 1e-5;
-    static final int MIN_PATH_LENGTH = 5;
 
     private final Design d;
     private final int n;
@@ -34,7 +31,6 @@ final class LogisticSolver implements PathSolver {
     private final double alpha;
     private final int maxPasses;
     private final double threshold;
-    private final boolean earlyStop;
     private final double[] y;
     private final double[] eta;
     private final double[] etaAtGram;
@@ -44,15 +40,11 @@ final class LogisticSolver implements PathSolver {
     /** Gradient of the log-likelihood part: [0] intercept, [1 + j] feature j. */
     private final double[] grad;
     private final double[] gradX;
-    private final boolean[] strong;
-    private int[] strongIdx = new int[0];
+    private final StrongRules rules;
+    private int[] strongIdx;
     private double[] gram;
     private double beta0;
     private final double nullDeviance;
-    private double lastLambda = Double.NaN;
-    private double lastExplained;
-    private int solved;
-    private boolean saturated;
     private int passesLeft;
 
     /**
@@ -65,7 +57,6 @@ final class LogisticSolver implements PathSolver {
         this.alpha = alpha;
         this.maxPasses = settings.maxPasses();
         this.threshold = settings.tolerance();
-        this.earlyStop = earlyStop;
         this.y = new double[n];
         double ybar = 0;
         for (int i = 0; i < n; i++) {
@@ -82,31 +73,24 @@ final class LogisticSolver implements PathSolver {
         this.beta = new double[p];
         this.grad = new double[p + 1];
         this.gradX = new double[p];
-        this.strong = new boolean[p];
+        this.rules = new StrongRules(d.usable, p, alpha, earlyStop);
+        this.strongIdx = rules.indices();
         computeGradient();
         this.nullDeviance = deviance();
     }
 
     @Override
     public double lambdaMax() {
-        double m = 0;
-        for (int j : d.usable) {
-            m = Math.max(m, Math.abs(grad[j + 1]));
-        }
-        return m / Math.max(alpha, 1e-3);
+        return PathSolver.lambdaMax(d.usable, grad, 1, alpha);
     }
 
     @Override
     public void solve(double lambda) {
-        if (saturated) {
+        if (rules.saturated()) {
             return;
         }
-        double previous = Double.isNaN(lastLambda) ? lambda : lastLambda;
-        double cut = alpha * (2 * lambda - previous);
-        for (int j : d.usable) {
-            strong[j] = beta[j] != 0 || Math.abs(grad[j + 1]) >= cut;
-        }
-        rebuildStrongIdx();
+        rules.screen(lambda, beta, grad);
+        useStrong();
         double l1 = lambda * alpha;
         double l2 = lambda * (1 - alpha);
         passesLeft = maxPasses;
@@ -123,9 +107,10 @@ final class LogisticSolver implements PathSolver {
                 change = Math.max(change, Math.abs(b[a + 1] - beta[strongIdx[a]]));
             }
             if (change <= threshold) {
-                if (!kktViolated(l1)) {
+                if (!rules.admitKktViolators(l1, grad)) {
                     break;
                 }
+                useStrong();
                 previousChange = Double.POSITIVE_INFINITY;
                 continue;
             }
@@ -135,45 +120,20 @@ final class LogisticSolver implements PathSolver {
             applyStep(b);
             computeGradient();
         }
-        lastLambda = lambda;
-        solved++;
-        double explained = nullDeviance > 0 ? 1 - deviance() / nullDeviance : 1;
-        saturated = explained > 1 - SATURATED_DEVIANCE_RATIO
-                || earlyStop && solved > MIN_PATH_LENGTH && explained - lastExplained < MIN_DEVIANCE_GAIN;
-        lastExplained = explained;
+        rules.solved(lambda, nullDeviance > 0 ? 1 - deviance() / nullDeviance : 1);
     }
 
     @Override
     public boolean saturated() {
-        return saturated;
+        return rules.saturated();
     }
 
-    /** Adds non-strong features violating the KKT condition |g_j| ≤ λα to the strong set. */
-    private boolean kktViolated(double l1) {
-        boolean violated = false;
-        for (int j : d.usable) {
-            if (!strong[j] && Math.abs(grad[j + 1]) > l1) {
-                strong[j] = true;
-                violated = true;
-            }
-        }
-        if (violated) {
-            rebuildStrongIdx();
-        }
-        return violated;
-    }
-
-    private void rebuildStrongIdx() {
-        int[] idx = new int[d.usable.length];
-        int m = 0;
-        for (int j : d.usable) {
-            if (strong[j]) {
-                idx[m++] = j;
-            }
-        }
-        if (m != strongIdx.length || !java.util.Arrays.equals(idx, 0, m, strongIdx, 0, m)) {
+    /** Takes the strong set of {@link #rules}, carrying the Gram matrix over to it when the set changed. */
+    private void useStrong() {
+        int[] now = rules.indices();
+        if (now != strongIdx) {
             int[] old = strongIdx;
-            strongIdx = java.util.Arrays.copyOf(idx, m);
+            strongIdx = now;
             if (gram != null) {
                 gram = Kernels.remapGram(gram, old, strongIdx, d.cols, v, n);
             }

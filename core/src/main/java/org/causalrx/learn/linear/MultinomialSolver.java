@@ -120,9 +120,9 @@ final class MultinomialSolver implements PathSolver {
         }
         solved++;
         double explained = nullDeviance > 0 ? 1 - deviance() / nullDeviance : 1;
-        saturated = explained > 1 - LogisticSolver.SATURATED_DEVIANCE_RATIO
-                || earlyStop && solved > LogisticSolver.MIN_PATH_LENGTH
-                && explained - lastExplained < LogisticSolver.MIN_DEVIANCE_GAIN;
+        saturated = explained > 1 - StrongRules.SATURATED_DEVIANCE_RATIO
+                || earlyStop && solved > StrongRules.MIN_PATH_LENGTH
+                && explained - lastExplained < StrongRules.MIN_DEVIANCE_GAIN;
         lastExplained = explained;
     }
 

@@ -78,11 +78,7 @@ final class SparseGaussianSolver implements PathSolver {
 
     @Override
     public double lambdaMax() {
-        double m = 0;
-        for (int j : d.usable) {
-            m = Math.max(m, Math.abs(c[j]));
-        }
-        return m / Math.max(alpha, 1e-3);
+        return PathSolver.lambdaMax(d.usable, c, 0, alpha);
     }
 
     @Override
@@ -92,26 +88,18 @@ final class SparseGaussianSolver implements PathSolver {
         }
         double l1 = lambda * alpha;
         double l2 = lambda * (1 - alpha);
-        int passes = 0;
-        while (passes < maxPasses) {
-            double change = 0;
-            sumWr = weightedResidualSum();
-            for (int j : d.usable) {
-                change = Math.max(change, update(j, l1, l2));
-            }
-            passes++;
-            if (change <= threshold) {
-                break;
-            }
-            do {
-                change = 0;
-                sumWr = weightedResidualSum();
-                for (int a = 0; a < nActive; a++) {
-                    change = Math.max(change, update(activeList[a], l1, l2));
-                }
-                passes++;
-            } while (change > threshold && passes < maxPasses);
+        PathSolver.passes(maxPasses, threshold, () -> pass(d.usable, d.usable.length, l1, l2),
+                () -> pass(activeList, nActive, l1, l2));
+    }
+
+    /** Updates {@code features[0..count)} in order, from a freshly summed residual; returns the largest |change|. */
+    private double pass(int[] features, int count, double l1, double l2) {
+        double change = 0;
+        sumWr = weightedResidualSum();
+        for (int a = 0; a < count; a++) {
+            change = Math.max(change, update(features[a], l1, l2));
         }
+        return change;
     }
 
     /** {@code Σ wn_i r_i} recomputed from the stored residual (0 up to rounding). */

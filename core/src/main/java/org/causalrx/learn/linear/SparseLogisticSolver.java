@@ -19,7 +19,6 @@ final class SparseLogisticSolver implements PathSolver {
     private final double alpha;
     private final int maxPasses;
     private final double threshold;
-    private final boolean earlyStop;
     private final double[] y;
     private final double[] eta;
     /** Fitted probabilities at the current η (unclipped). */
@@ -40,14 +39,10 @@ final class SparseLogisticSolver implements PathSolver {
     private final double[] beta;
     /** Gradient of the log-likelihood part: [0] intercept, [1 + j] feature j. */
     private final double[] grad;
-    private final boolean[] strong;
-    private int[] strongIdx = new int[0];
+    private final StrongRules rules;
+    private int[] strongIdx;
     private double beta0;
     private final double nullDeviance;
-    private double lastLambda = Double.NaN;
-    private double lastExplained;
-    private int solved;
-    private boolean saturated;
     private int passesLeft;
 
     /**
@@ -60,7 +55,6 @@ final class SparseLogisticSolver implements PathSolver {
         this.alpha = alpha;
         this.maxPasses = settings.maxPasses();
         this.threshold = settings.tolerance();
-        this.earlyStop = earlyStop;
         this.y = new double[n];
         double ybar = 0;
         for (int i = 0; i < n; i++) {
@@ -81,31 +75,24 @@ final class SparseLogisticSolver implements PathSolver {
         this.vRaw = new double[p];
         this.beta = new double[p];
         this.grad = new double[p + 1];
-        this.strong = new boolean[p];
+        this.rules = new StrongRules(d.usable, p, alpha, earlyStop);
+        this.strongIdx = rules.indices();
         computeGradient();
         this.nullDeviance = deviance();
     }
 
     @Override
     public double lambdaMax() {
-        double m = 0;
-        for (int j : d.usable) {
-            m = Math.max(m, Math.abs(grad[j + 1]));
-        }
-        return m / Math.max(alpha, 1e-3);
+        return PathSolver.lambdaMax(d.usable, grad, 1, alpha);
     }
 
     @Override
     public void solve(double lambda) {
-        if (saturated) {
+        if (rules.saturated()) {
             return;
         }
-        double previous = Double.isNaN(lastLambda) ? lambda : lastLambda;
-        double cut = alpha * (2 * lambda - previous);
-        for (int j : d.usable) {
-            strong[j] = beta[j] != 0 || Math.abs(grad[j + 1]) >= cut;
-        }
-        rebuildStrongIdx();
+        rules.screen(lambda, beta, grad);
+        strongIdx = rules.indices();
         double l1 = lambda * alpha;
         double l2 = lambda * (1 - alpha);
         passesLeft = maxPasses;
@@ -116,52 +103,21 @@ final class SparseLogisticSolver implements PathSolver {
                 change = Math.max(change, Math.abs(b[a + 1] - beta[strongIdx[a]]));
             }
             if (change <= threshold) {
-                if (!kktViolated(l1)) {
+                if (!rules.admitKktViolators(l1, grad)) {
                     break;
                 }
+                strongIdx = rules.indices();
                 continue;
             }
             applyStep(b);
             computeGradient();
         }
-        lastLambda = lambda;
-        solved++;
-        double explained = nullDeviance > 0 ? 1 - deviance() / nullDeviance : 1;
-        saturated = explained > 1 - LogisticSolver.SATURATED_DEVIANCE_RATIO
-                || earlyStop && solved > LogisticSolver.MIN_PATH_LENGTH
-                && explained - lastExplained < LogisticSolver.MIN_DEVIANCE_GAIN;
-        lastExplained = explained;
+        rules.solved(lambda, nullDeviance > 0 ? 1 - deviance() / nullDeviance : 1);
     }
 
     @Override
     public boolean saturated() {
-        return saturated;
-    }
-
-    /** Adds non-strong features violating the KKT condition |g_j| ≤ λα to the strong set. */
-    private boolean kktViolated(double l1) {
-        boolean violated = false;
-        for (int j : d.usable) {
-            if (!strong[j] && Math.abs(grad[j + 1]) > l1) {
-                strong[j] = true;
-                violated = true;
-            }
-        }
-        if (violated) {
-            rebuildStrongIdx();
-        }
-        return violated;
-    }
-
-    private void rebuildStrongIdx() {
-        int[] idx = new int[d.usable.length];
-        int m = 0;
-        for (int j : d.usable) {
-            if (strong[j]) {
-                idx[m++] = j;
-            }
-        }
-        strongIdx = java.util.Arrays.copyOf(idx, m);
+        return rules.saturated();
     }
 
     /** Curvature weights at the current η, and the per-feature sums of the strong features. */
