@@ -70,7 +70,21 @@ class SplitsTest {
     @Test
     void stratifiedSplitRejectsBadInput() {
         assertThrows(IllegalArgumentException.class, () -> Splits.stratified(arms(), 0.6, 0.2, 0.3, 1));
-        assertThrows(IllegalArgumentException.class, () -> Splits.stratified(new int[] {0, 1, 2}, 0.6, 0.2, 0.2, 1));
+        assertThrows(IllegalArgumentException.class, () -> Splits.stratified(new int[] {0, 1, -1}, 0.6, 0.2, 0.2, 1));
+    }
+
+    @Test
+    void stratifiedSplitKeepsEachOfKArmsInProportion() {
+        int[] t = new int[300];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i % 3;
+        }
+        SplitIndices s = Splits.stratified(t, 0.6, 0.2, 0.2, 9);
+        for (int arm = 0; arm < 3; arm++) {
+            final int a = arm;
+            assertEquals(60, Arrays.stream(s.train()).filter(i -> t[i] == a).count(), "arm " + a + " in train");
+            assertEquals(20, Arrays.stream(s.test()).filter(i -> t[i] == a).count(), "arm " + a + " in test");
+        }
     }
 
     @Test
