@@ -153,11 +153,16 @@ public final class MultiArmReport {
     static XYChart gainChart(MultiArmResult r) {
         XYChart c = new XYChart(Figures.WIDTH, Figures.HEIGHT);
         c.setTitle("Gain over current practice, test split");
-        c.setXAxisTitle("policy (see the table above, in order)");
+        c.setXAxisTitle("policy");
         c.setYAxisTitle("DR value − current practice");
         Figures.styleAxes(c.getStyler());
         c.getStyler().setLegendVisible(false);
         List<MultiArmResult.PolicyValue> ps = r.policies();
+        c.getStyler().setXAxisLabelRotation(30);
+        c.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
+            int i = (int) Math.round(x) - 1;
+            return Math.abs(x - Math.round(x)) < 1e-9 && i >= 0 && i < ps.size() ? ps.get(i).name().name() : "";
+        });
         double[] xs = new double[ps.size()];
         double[] ys = new double[ps.size()];
         for (int i = 0; i < ps.size(); i++) {

@@ -126,12 +126,11 @@ final class MultiArmEvaluation {
 
     private static String statement(Study study, PolicyId id, double gain, double low, double high, boolean clear,
                                     int n) {
-        String dir = study.outcome().sign() > 0 ? "higher" : "lower";
-        return String.format(Locale.ROOT, "%s (chosen on validation) %s current practice on %d test patients: "
-                + "mean outcome %s by %.3g (95 %% bootstrap interval %.3g to %.3g)%s", id.name(),
-                clear ? "improves on" : "is not shown to improve on", n, gain * study.outcome().sign() > 0 ? dir
-                : study.outcome().sign() > 0 ? "lower" : "higher", Math.abs(gain), low, high,
-                clear ? "" : "; the interval includes no gain");
+        String better = study.outcome().sign() > 0 ? "raises" : "lowers";
+        return String.format(Locale.ROOT, "%s (chosen on validation) %s on %d test patients: it changes the mean "
+                + "outcome by %+.3g against current practice (95 %% bootstrap interval %+.3g to %+.3g)%s", id.name(),
+                clear ? "improves on current practice" : "is not shown to improve on current practice", n, gain, low,
+                high, clear ? "; the whole interval " + better + " the outcome" : ", which includes no change");
     }
 
     private static List<MultiArmResult.Arm> arms(Arms arms, int[] t, SplitIndices split) {
