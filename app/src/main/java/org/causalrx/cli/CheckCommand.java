@@ -33,16 +33,25 @@ final class CheckCommand implements Callable<Integer> {
         System.out.printf("data       %s: %d rows read, %d in the analysis cohort%s%n", study.data().getFileName(),
                 cohort.rowsRead(), cohort.outcome().length,
                 cohort.rowsDropped() > 0 ? " (" + cohort.rowsDropped() + " dropped: " + cohort.dropReason() + ")" : "");
-        int treated = 0;
-        for (int t : cohort.treatment()) {
-            treated += t;
-        }
         Study.Treatment tr = study.treatment();
-        System.out.printf("treatment  %s: %d '%s' (control), %d '%s' (treated)%n", tr.column(),
-                cohort.treatment().length - treated, tr.label(tr.controlCode()), treated, tr.label(tr.treatedCode()));
+        int[] perArm = new int[tr.size()];
+        for (int t : cohort.treatment()) {
+            perArm[t]++;
+        }
+        if (tr.binary()) {
+            System.out.printf("treatment  %s: %d '%s' (control), %d '%s' (treated)%n", tr.column(), perArm[0],
+                    tr.label(tr.controlCode()), perArm[1], tr.label(tr.treatedCode()));
+        } else {
+            StringBuilder arms = new StringBuilder();
+            for (int a = 0; a < tr.size(); a++) {
+                arms.append(a == 0 ? "" : ", ").append(perArm[a]).append(" '").append(tr.arms().label(a)).append('\'')
+                        .append(a == 0 ? " (reference)" : "");
+            }
+            System.out.printf("treatment  %s: %d arms: %s%n", tr.column(), tr.size(), arms);
+        }
         System.out.printf("outcome    %s (%s, %s is better)%n", study.outcome().column(),
                 study.outcome().type().name().toLowerCase(), study.outcome().direction().name().toLowerCase());
-        if (!study.decisionRule().isSignRule()) {
+        if (tr.binary() && !study.decisionRule().isSignRule()) {
             String[] labels = {tr.label(tr.controlCode()), tr.label(tr.treatedCode())};
             System.out.printf("policy     %s%n", study.decisionRule().words(labels, study.outcome().column()));
         }

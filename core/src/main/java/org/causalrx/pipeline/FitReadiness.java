@@ -51,8 +51,7 @@ public final class FitReadiness {
         int[] t = cohort.treatment();
         double[] y = cohort.outcome();
         int[] src = cohort.sourceRows();
-        String[] labels = {study.treatment().label(study.treatment().controlCode()),
-                study.treatment().label(study.treatment().treatedCode())};
+        String[] labels = study.treatment().arms().labels().toArray(String[]::new);
         String yName = study.outcome().column();
         if (study.outcome().type() != Study.OutcomeType.CATEGORICAL) {
             float32(file, "outcome column '" + yName + "'", y, src, false);
@@ -115,7 +114,7 @@ public final class FitReadiness {
 
     private static void rowCounts(Study study, String file, String studyFile, int[] t, String[] labels) {
         Study.Split s = study.split();
-        for (int arm = 0; arm <= 1; arm++) {
+        for (int arm = 0; arm < labels.length; arm++) {
             int n = 0;
             for (int v : t) {
                 n += v == arm ? 1 : 0;
@@ -160,7 +159,7 @@ public final class FitReadiness {
 
     private static void bothClasses(String file, String yName, double[] y, int[] t, int[] rows, String[] labels,
                                     String where, String studyFile, String fix) {
-        for (int arm = 0; arm <= 1; arm++) {
+        for (int arm = 0; arm < labels.length; arm++) {
             int[] count = new int[2];
             for (int i : rows) {
                 if (t[i] == arm) {

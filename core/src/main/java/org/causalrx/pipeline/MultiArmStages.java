@@ -77,7 +77,8 @@ public final class MultiArmStages {
             }
             Cohort cohort = CohortBuilder.build(study, c.table());
             AnalysisColumns.check(study, c.table());
-            return c.with(RunSlots.COHORT, cohort).with(RunSlots.DATA_WARNINGS, List.of());
+            List<String> warnings = FitReadiness.check(study, cohort);
+            return c.with(RunSlots.COHORT, cohort).with(RunSlots.DATA_WARNINGS, warnings);
         }
     }
 
