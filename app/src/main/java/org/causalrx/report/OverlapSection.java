@@ -41,6 +41,7 @@ final class OverlapSection implements ReportSection {
                 Html.pair("Training patients in overlap", Fmt.count(o.trainInOverlap(), o.trainTotal())))));
         b.add(report.figure("propensity_before_trimming"));
         b.add(report.figure("propensity_after_trimming"));
+        BalanceReport.html(b, report, r);
         b.markup("</section>\n");
 
     }

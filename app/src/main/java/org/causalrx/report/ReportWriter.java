@@ -115,6 +115,7 @@ public final class ReportWriter {
                     "The same, keeping only patients inside the overlap set. Dashed lines mark the "
                             + "thresholds."));
         }
+        BalanceReport.figures(r, dir, out);
         Optional<PolicyResult> doctors = PolicyChoice.doctors(policies);
         org.causalrx.study.Study.Direction valueDir = PolicyChoice.valueDirection(r);
         String valued = PolicyChoice.valueOutcome(r);

@@ -128,7 +128,10 @@ public final class PipelineStages {
             PropensityStage.Output prop = PropensityStage.run(learners.propensity(), c.get(RunSlots.X),
                     c.get(RunSlots.COHORT).treatment(), split.train(), split.validation(), c.seed());
             OverlapSet overlap = overlapSet(c.study(), Stats.select(prop.e(), split.train()));
-            return c.with(RunSlots.PROPENSITY, prop).with(RunSlots.OVERLAP, overlap);
+            CovariateBalance balance = CovariateBalance.of(prop.selected(), c.get(RunSlots.X),
+                    c.get(RunSlots.COHORT).treatment(), prop.e(), c.get(RunSlots.ENCODING).featureNames(),
+                    split.train(), split.test());
+            return c.with(RunSlots.PROPENSITY, prop).with(RunSlots.OVERLAP, overlap).with(RunSlots.BALANCE, balance);
         }
 
         static OverlapSet overlapSet(Study study, double[] trainE) {

@@ -12,7 +12,8 @@ import org.causalrx.study.Study;
  * Serialised (snake_case) to {@code results.json}; the report reads only this and {@link RunFigures}. Field
  * names are a contract used by automated checks: {@code schema_version} is written first and the key set of each
  * version is fixed ({@link #SCHEMA_VERSION}). {@code data_warnings} lists what the data check accepted but a
- * person should look at (one line each, see {@code FitReadiness}). Built with {@link #builder()}; every component
+ * person should look at (one line each, see {@code FitReadiness}). {@code balance} holds the covariate balance under
+ * inverse-propensity weighting ({@link CovariateBalance}). Built with {@link #builder()}; every component
  * is a value (records, enums, strings, numbers), never a fitted model or other domain object.
  */
 @com.fasterxml.jackson.annotation.JsonPropertyOrder({"schema_version"})
@@ -44,7 +45,8 @@ public record RunResult(
         PolicyValueScheme policyValueScheme,
         CrossFittedPolicyValues crossFittedPolicyValues,
         List<String> dataWarnings,
-        String schemaVersion) {
+        String schemaVersion,
+        CovariateBalance balance) {
 
     /** Requires a schema version ({@link RunResultBuilder} sets {@link #SCHEMA_VERSION}). */
     public RunResult {
@@ -56,7 +58,7 @@ public record RunResult(
      * bumped when a key is removed or renamed or a value changes meaning or type, the minor when a key is added.
      * The key set of each version is the golden file {@code results-keys.txt} of the core tests.
      */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     /** An empty builder; {@link RunResultBuilder#build} says which required parts are missing. */
     public static RunResultBuilder builder() {

@@ -39,6 +39,7 @@ public final class RunResultBuilder {
     private CrossFittedPolicyValues crossFittedPolicyValues;
     private List<String> dataWarnings;
     private String schemaVersion = RunResult.SCHEMA_VERSION;
+    private CovariateBalance balance;
 
     RunResultBuilder() {
     }
@@ -72,6 +73,7 @@ public final class RunResultBuilder {
         this.crossFittedPolicyValues = r.crossFittedPolicyValues();
         this.dataWarnings = r.dataWarnings();
         this.schemaVersion = r.schemaVersion();
+        this.balance = r.balance();
     }
 
     public RunResultBuilder study(String study) {
@@ -214,6 +216,12 @@ public final class RunResultBuilder {
         return this;
     }
 
+    /** Covariate balance under inverse-propensity weighting; null when not computed. */
+    public RunResultBuilder balance(CovariateBalance balance) {
+        this.balance = balance;
+        return this;
+    }
+
     /**
      * The result.
      *
@@ -260,7 +268,7 @@ public final class RunResultBuilder {
                 policyInsights, list(featureImportance), provenance, list(secondaryOutcomes), evaluationOutcome,
                 list(outcomeTrees), list(policySummaries), deferralInsights, nnMetrics, list(linearCoefficients),
                 deferral, deferralSweep == null ? null : List.copyOf(deferralSweep), policyValueScheme,
-                crossFittedPolicyValues, list(dataWarnings), schemaVersion);
+                crossFittedPolicyValues, list(dataWarnings), schemaVersion, balance);
     }
 
     private static <T> List<T> list(List<T> l) {

@@ -29,6 +29,7 @@ public final class RunSlots {
     static final Slot<double[][]> X = new Slot<>("encoded covariates");
     static final Slot<PropensityStage.Output> PROPENSITY = new Slot<>("propensity");
     static final Slot<OverlapSet> OVERLAP = new Slot<>("overlap");
+    static final Slot<CovariateBalance> BALANCE = new Slot<>("covariate balance");
     static final Slot<List<TLearner>> T_LEARNERS = new Slot<>("T-learners");
     static final Slot<OutcomeStage.Output> OUTCOME = new Slot<>("outcome models");
     static final Slot<TestPatients> TEST = new Slot<>("test patients");
