@@ -7,6 +7,7 @@ import java.util.Random;
 import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.PolicyId;
 import org.causalrx.policy.RankCurve;
 
 /**
@@ -45,7 +46,7 @@ final class SyntheticPolicies {
                 double u = r.nextDouble();
                 d[i] = u < 0.05 ? PolicyDecisions.DEFER : (u < 0.5 ? 1 : 0);
             }
-            out.add(new PolicyDecisions("p" + p, "synthetic", d));
+            out.add(new PolicyDecisions(PolicyId.of("p" + p), "synthetic", d));
         }
         return out;
     }
