@@ -42,6 +42,15 @@ public final class MultiArmBundleWriter {
         if (fitted == null || selected == null) {
             return new BundleWriter.Written(null, "no model bundle: the run selected no learned policy");
         }
+        return write(dir, study, result, fitted, selected, now);
+    }
+
+    /**
+     * Writes {@code dir} for the learned policy {@code selected} of the run (one of its estimators), whether or not
+     * the run selected it; the note then still calls it the run's choice only when it is.
+     */
+    public static BundleWriter.Written write(Path dir, Study study, MultiArmResult result, MultiArmFitted fitted,
+                                             PolicyId selected, Instant now) throws IOException {
         MultiArmCateModel model = fitted.cateModels().get(selected.estimator());
         BundleFiles files = new BundleFiles(dir);
         ObjectNode cate = F.objectNode().put("name", selected.name());
@@ -57,8 +66,11 @@ public final class MultiArmBundleWriter {
                     + " cannot be bundled yet (" + nb.getMessage() + "); `recommend` with " + result.arms().size()
                     + " arms needs a run whose selected policy is t_xgboost, t_ridge or t_lasso");
         }
-        String note = "model bundle: policy " + selected + " over " + result.arms().size() + " arms (the run's "
-                + "selected policy, chosen by its DR value on the validation split)";
+        boolean chosen = result.selection() != null && selected.equals(result.selection().selected());
+        String note = "model bundle: policy " + selected + " over " + result.arms().size() + " arms (" + (chosen
+                ? "the run's selected policy, chosen by its DR value on the validation split)"
+                : "not the run's selected policy " + (result.selection() == null ? null
+                : result.selection().selected()) + ")");
         ObjectNode b = bundleJson(study, result, fitted, selected, note, now);
         files.putJson(BundleFormat.BUNDLE, b);
         files.putJson(BundleFormat.SCHEMA, InputSchema.of(study.idColumn(), EncodingParts.of(fitted.encoding()),
@@ -87,7 +99,9 @@ public final class MultiArmBundleWriter {
                 .mapToDouble(MultiArmResult.PolicyValue::pointDr).findFirst().orElse(Double.NaN);
         String description = result.policies().stream().filter(p -> p.name().equals(selected))
                 .map(MultiArmResult.PolicyValue::description).findFirst().orElse("");
-        ObjectNode pol = b.putObject("policy").put("name", selected.name()).put("selected_by_run", selected.name())
+        ObjectNode pol = b.putObject("policy").put("name", selected.name()).put("selected_by_run",
+                        result.selection() == null || result.selection().selected() == null ? null
+                        : result.selection().selected().name())
                 .put("deferral_set", DeferralSet.INCLUSIVE.key()).put("rule", description)
                 .put("dr_value_test", dr).put("note", note).put("propensity_model", fitted.propensityName());
         int d = study.policy().defaultArm();
