@@ -39,7 +39,8 @@ public enum OutputKind {
         try {
             return switch (this) {
                 case FOLDER -> Files.isRegularFile(path.resolve(OutputDir.MARKER));
-                case RECOMMENDATIONS_CSV -> RecommendCommand.HEADER.equals(firstLine(path));
+                case RECOMMENDATIONS_CSV -> RecommendCommand.HEADER.equals(firstLine(path))
+                        || String.valueOf(firstLine(path)).startsWith(RecommendCommand.MULTI_ARM_HEADER);
                 case BENCH_CSV -> BENCH_CSV_HEADER.equals(firstLine(path));
                 case BENCH_JSON -> {
                     JsonNode n = new ObjectMapper().readTree(path.toFile());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.causalrx.bundle.BundleWriter;
+import org.causalrx.bundle.MultiArmBundleWriter;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.MultiArmResult;
@@ -91,19 +92,24 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A study with K ≥ 3 arms: the K-arm engine, results.json, tables, figures and report.html (no bundle yet). */
+    /** A study with K ≥ 3 arms: the K-arm engine, results.json, tables, figures, report.html and model/. */
     private static Integer runMultiArm(Study study, OutputTarget where, Path target) {
         RunEngine engine = MultiArmStages.engine(true);
         ConsoleProgress progress = ConsoleProgress.forStdout(engine.reportedStages(study) + 1);
         Table table = TableReader.read(study.data());
-        MultiArmResult result = engine.run(RunContext.of(study, table), progress).get(MultiArmStages.RESULT);
-        progress.stage("write", "results.json, tables, figures and report.html into " + target);
-        OutputDir.write(where, dir -> MultiArmReport.write(result, dir), "results.json",
-                ResultsJson.write(result).getBytes(StandardCharsets.UTF_8));
+        RunContext done = engine.run(RunContext.of(study, table), progress);
+        MultiArmResult result = done.get(MultiArmStages.RESULT);
+        progress.stage("write", "results.json, tables, figures, report.html and model/ into " + target);
+        BundleWriter.Written[] bundle = new BundleWriter.Written[1];
+        OutputDir.write(where, dir -> {
+            bundle[0] = MultiArmBundleWriter.write(dir.resolve("model"), study, result,
+                    done.get(MultiArmStages.FITTED), java.time.Instant.now());
+            MultiArmReport.write(result, dir);
+        }, "results.json", ResultsJson.write(result).getBytes(StandardCharsets.UTF_8));
         if (result.verdict() != null) {
             System.out.println(result.verdict().statement());
         }
-        System.out.println("no model bundle: recommend and the bundle take two-arm studies for now");
+        System.out.println(bundle[0].note());
         System.out.printf(Locale.ROOT, "done in %.1f s: %s%n", progress.elapsedSeconds(),
                 target.resolve("report.html"));
         return 0;

@@ -11,7 +11,10 @@ public final class BundleFormat {
 
     /** Checksums and format version; read first. */
     public static final String MANIFEST = "manifest.json";
-    /** Policy, arms, outcome direction, overlap thresholds, alpha / Lambda, provenance. */
+    /**
+     * Policy, arms, outcome direction, overlap thresholds, alpha / Lambda, provenance; a bundle for K ≥ 3 arms says
+     * so in its {@code kind} field ({@code multi_arm}), which two-arm bundles do not have.
+     */
     public static final String BUNDLE = "bundle.json";
     /** The raw input columns the model needs, with types and categorical levels. */
     public static final String SCHEMA = "schema.json";

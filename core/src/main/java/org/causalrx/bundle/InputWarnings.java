@@ -26,8 +26,17 @@ public final class InputWarnings {
 
     /** Warnings for applying {@code bundle} to {@code input}; empty when there are none. */
     public static List<String> of(ModelBundle bundle, Table input) {
+        return of(bundle.schema(), bundle.dir(), input);
+    }
+
+    /** Warnings for applying the K-arm {@code bundle} to {@code input}; empty when there are none. */
+    public static List<String> of(MultiArmBundle bundle, Table input) {
+        return of(bundle.schema(), bundle.dir(), input);
+    }
+
+    private static List<String> of(InputSchema schema, Path dir, Table input) {
         List<String> out = new ArrayList<>();
-        String idName = bundle.schema().idColumn();
+        String idName = schema.idColumn();
         Column id = idName == null ? null : input.find(idName).orElse(null);
         if (id != null) {
             String[] ids = new String[id.size()];
@@ -49,9 +58,9 @@ public final class InputWarnings {
                         + "identified by their row number in the output: fill in the ids");
             }
         }
-        List<String> extra = unlistedFiles(bundle.dir());
+        List<String> extra = unlistedFiles(dir);
         if (!extra.isEmpty()) {
-            out.add(bundle.dir() + ": " + extra.size() + (extra.size() == 1 ? " file is" : " files are") + " not listed"
+            out.add(dir + ": " + extra.size() + (extra.size() == 1 ? " file is" : " files are") + " not listed"
                     + " in " + BundleFormat.MANIFEST + " (" + String.join(", ", extra.subList(0, Math.min(5,
                     extra.size()))) + (extra.size() > 5 ? ", …" : "") + "), so they are neither checked nor used: "
                     + "remove them, or re-run `causalrx run` if the bundle was meant to include them");

@@ -93,6 +93,10 @@ public record ModelBundle(Path dir, PolicyId policy, DeferralSet deferralSet, Do
         BundleFiles files = Manifest.read(dir);
         String bundleFile = dir.resolve(BundleFormat.BUNDLE).toString();
         JsonNode b = files.json(BundleFormat.BUNDLE);
+        if (MultiArmBundle.KIND.equals(b.path("kind").asText())) {
+            throw new CausalRxException(bundleFile + ": a model bundle for K >= 3 arms; load it with "
+                    + "MultiArmBundle.load (`causalrx recommend` does so)");
+        }
         JsonNode pol = BundleFiles.field(b, "policy", bundleFile);
         JsonNode unc = BundleFiles.field(b, "uncertainty", bundleFile);
         JsonNode out = BundleFiles.field(b, "outcome", bundleFile);

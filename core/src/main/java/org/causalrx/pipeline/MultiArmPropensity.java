@@ -33,9 +33,10 @@ final class MultiArmPropensity {
      * @param e         the selected model's n × K propensities for every cohort row
      * @param overlap   the overlap rule
      * @param inOverlap per cohort row: inside the overlap set
+     * @param model     the selected fitted model (for the model bundle)
      */
     record Output(List<MultiArmResult.PropensityModel> models, String selected, double[][] e,
-                  MultiArmOverlap overlap, boolean[] inOverlap) {
+                  MultiArmOverlap overlap, boolean[] inOverlap, MultiProbabilityModel model) {
         MultiArmResult.Propensity summary() {
             return new MultiArmResult.Propensity(selected, models);
         }
@@ -93,6 +94,6 @@ final class MultiArmPropensity {
         Study.Overlap o = study.overlap();
         MultiArmOverlap overlap = o != null && o.etaLow() != null ? MultiArmOverlap.given(o.etaLow())
                 : MultiArmOverlap.chosen(Stats.select(e, split.train()));
-        return new Output(metrics, best, e, overlap, overlap.apply(e, t).inOverlap());
+        return new Output(metrics, best, e, overlap, overlap.apply(e, t).inOverlap(), bestModel);
     }
 }

@@ -28,6 +28,8 @@ public final class MultiArmStages {
     public static final Slot<MultiArmResult> RESULT = new Slot<>("multi-arm result");
     static final Slot<MultiArmPropensity.Output> PROPENSITY = new Slot<>("generalized propensity");
     static final Slot<Effects> EFFECTS = new Slot<>("K-arm effects");
+    /** The fitted encoding, propensity model, overlap rule and K-arm CATE models, for the model bundle. */
+    public static final Slot<MultiArmFitted> FITTED = new Slot<>("K-arm fitted models");
 
     private MultiArmStages() {
     }
@@ -122,9 +124,11 @@ public final class MultiArmStages {
             OutcomeAware.Kind kind = StudyRun.outcomeKind(study);
             Map<String, double[][]> val = new LinkedHashMap<>();
             Map<String, double[][]> test = new LinkedHashMap<>();
+            Map<String, MultiArmCateModel> models = new LinkedHashMap<>();
             for (String name : study.estimators()) {
                 MultiArmCateModel m = MultiArmEstimators.of(name, kind).fit(xTrain, tTrain, k, yTrain,
                         Seeds.derive(c.seed(), "cate-" + name));
+                models.put(name, m);
                 val.put(name, m.effects(xVal));
                 test.put(name, m.effects(xTest));
             }
@@ -136,7 +140,12 @@ public final class MultiArmStages {
                         + plugInName + "' does not predict outcomes per arm; use a T-learner (t_xgboost, t_ridge, "
                         + "t_lasso)");
             }
-            return c.with(EFFECTS, new Effects(val, test, mu.potentialOutcomes(xVal), mu.potentialOutcomes(xTest)));
+            MultiArmPropensity.Output prop = c.get(PROPENSITY);
+            MultiArmFitted fitted = new MultiArmFitted(c.get(RunSlots.ENCODING),
+                    FittedModels.textColumns(cohort.covariates()), prop.selected(), prop.model(), prop.overlap(),
+                    models);
+            return c.with(EFFECTS, new Effects(val, test, mu.potentialOutcomes(xVal), mu.potentialOutcomes(xTest)))
+                    .with(FITTED, fitted);
         }
     }
 

@@ -27,6 +27,18 @@ public final class BoosterFiles {
         return bytes(m.booster());
     }
 
+    public static byte[] save(XGBoostSoftprobClassifier.Model m) {
+        return bytes(m.booster());
+    }
+
+    /**
+     * @param classes number of classes K the booster was trained with
+     * @param source  file name for error messages
+     */
+    public static XGBoostSoftprobClassifier.Model loadSoftprob(byte[] data, int classes, String source) {
+        return new XGBoostSoftprobClassifier.Model(booster(data, source), classes);
+    }
+
     /** @param source file name for error messages */
     public static XGBoostRegressor.Model loadRegressor(byte[] data, String source) {
         return new XGBoostRegressor.Model(booster(data, source));

@@ -1,0 +1,31 @@
+package org.causalrx.pipeline;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.causalrx.causal.MultiArmCateModel;
+import org.causalrx.causal.MultiArmOverlap;
+import org.causalrx.data.Encoding;
+import org.causalrx.learn.MultiProbabilityModel;
+
+/**
+ * The fitted parts of a K-arm run that a model bundle needs to apply the run's policies to new patients: the
+ * covariate encoding, the selected generalized propensity model, the overlap rule and every K-arm CATE model, as
+ * the run fitted them (nothing is refitted). Not part of results.json.
+ *
+ * @param encoding       the covariate encoding fit on the training split
+ * @param textColumns    kept covariate → whether its column was read as text (true) or numeric (false)
+ * @param propensityName name of the selected generalized propensity model (lowest validation Brier score)
+ * @param propensity     the selected model: n × K probabilities P(T = a | x)
+ * @param overlap        the overlap rule: every arm's propensity ≥ η
+ * @param cateModels     estimator name → fitted K-arm CATE model (effects n × K against arm 0), study order
+ */
+public record MultiArmFitted(Encoding encoding, Map<String, Boolean> textColumns, String propensityName,
+                             MultiProbabilityModel propensity, MultiArmOverlap overlap,
+                             Map<String, MultiArmCateModel> cateModels) {
+    public MultiArmFitted {
+        textColumns = Collections.unmodifiableMap(new LinkedHashMap<>(textColumns));
+        cateModels = Collections.unmodifiableMap(new LinkedHashMap<>(cateModels));
+    }
+}
