@@ -66,6 +66,7 @@ final class ResultAssembly {
                 .policyValueScheme(PolicyValueScheme.TEST_SPLIT)
                 .crossFittedPolicyValues(c.find(RunSlots.CROSS_FITTED).orElse(null))
                 .dataWarnings(c.get(RunSlots.DATA_WARNINGS))
+                .heterogeneity(c.find(RunSlots.HETEROGENEITY).orElse(null))
                 .build();
         Map<PolicyId, double[]> dr = new LinkedHashMap<>();
         Map<PolicyId, double[]> ipw = new LinkedHashMap<>();

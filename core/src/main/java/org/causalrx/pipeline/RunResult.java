@@ -44,7 +44,8 @@ public record RunResult(
         PolicyValueScheme policyValueScheme,
         CrossFittedPolicyValues crossFittedPolicyValues,
         List<String> dataWarnings,
-        String schemaVersion) {
+        String schemaVersion,
+        Heterogeneity heterogeneity) {
 
     /** Requires a schema version ({@link RunResultBuilder} sets {@link #SCHEMA_VERSION}). */
     public RunResult {
@@ -56,7 +57,7 @@ public record RunResult(
      * bumped when a key is removed or renamed or a value changes meaning or type, the minor when a key is added.
      * The key set of each version is the golden file {@code results-keys.txt} of the core tests.
      */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     /** An empty builder; {@link RunResultBuilder#build} says which required parts are missing. */
     public static RunResultBuilder builder() {

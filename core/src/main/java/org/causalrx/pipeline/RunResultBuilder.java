@@ -39,6 +39,7 @@ public final class RunResultBuilder {
     private CrossFittedPolicyValues crossFittedPolicyValues;
     private List<String> dataWarnings;
     private String schemaVersion = RunResult.SCHEMA_VERSION;
+    private Heterogeneity heterogeneity;
 
     RunResultBuilder() {
     }
@@ -72,6 +73,7 @@ public final class RunResultBuilder {
         this.crossFittedPolicyValues = r.crossFittedPolicyValues();
         this.dataWarnings = r.dataWarnings();
         this.schemaVersion = r.schemaVersion();
+        this.heterogeneity = r.heterogeneity();
     }
 
     public RunResultBuilder study(String study) {
@@ -214,6 +216,11 @@ public final class RunResultBuilder {
         return this;
     }
 
+    public RunResultBuilder heterogeneity(Heterogeneity heterogeneity) {
+        this.heterogeneity = heterogeneity;
+        return this;
+    }
+
     /**
      * The result.
      *
@@ -260,7 +267,7 @@ public final class RunResultBuilder {
                 policyInsights, list(featureImportance), provenance, list(secondaryOutcomes), evaluationOutcome,
                 list(outcomeTrees), list(policySummaries), deferralInsights, nnMetrics, list(linearCoefficients),
                 deferral, deferralSweep == null ? null : List.copyOf(deferralSweep), policyValueScheme,
-                crossFittedPolicyValues, list(dataWarnings), schemaVersion);
+                crossFittedPolicyValues, list(dataWarnings), schemaVersion, heterogeneity);
     }
 
     private static <T> List<T> list(List<T> l) {
