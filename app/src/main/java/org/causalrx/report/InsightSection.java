@@ -57,6 +57,7 @@ final class InsightSection implements ReportSection {
                     .markup(" \u00d7 the outcome variance in every arm).</p>\n");
         }
         b.add(report.figure("cate_calibration"));
+        HeterogeneityReport.render(b, r, report);
         ModelEvaluationReport.evaluation(r, b, report);
         if (ins.estimators().size() > 1) {
             b.markup("<h3>Pearson correlation of test-set effects</h3>\n").add(matrix(ins.estimators(),

@@ -43,7 +43,8 @@ public final class PipelineStages {
     public static RunEngine standard(Learners learners, boolean parallel) {
         return new RunEngine(List.of(new CohortCheck(learners), new SplitAndEncode(), new Propensity(),
                 new Outcome(), new Policies(), new Uncertainty(parallel), new Evaluation(parallel),
-                new Insights(parallel), new Analyses(parallel), new Ate(), new CrossFit(), new Assemble()));
+                new Insights(parallel), new HeterogeneityStage(),
+                new Analyses(parallel), new Ate(), new CrossFit(), new Assemble()));
     }
 
     static String[] armLabels(Study study) {

@@ -88,6 +88,23 @@ final class PolicyVerdict {
                 warnings);
     }
 
+    /**
+     * The verdict with the heterogeneity finding added to its text: when CATE estimators were tested and none shows
+     * significant heterogeneity, personalising is not supported. Null stays null.
+     */
+    static RunResult.Verdict withHeterogeneity(RunResult.Verdict v, Heterogeneity h) {
+        if (v == null || h == null || h.estimators().isEmpty() || h.anySignificant()) {
+            return v;
+        }
+        String sentence = String.format(Locale.ROOT, "No CATE estimator shows significant heterogeneity on the test "
+                + "split (best-linear-predictor test of the differential prediction, one-sided p >= %.2g for each "
+                + "of %d estimators, Bonferroni at %.2g): treat by the ATE; personalising adds nothing.",
+                h.alphaPerEstimator(), h.estimators().size(), h.alpha());
+        String text = v.text().isEmpty() ? sentence : v.text() + " " + sentence;
+        return new RunResult.Verdict(v.bestPolicy(), v.bestPolicyShare(), v.bestPolicyClear(), v.selected(),
+                v.selectedBeatsDoctorsShare(), v.headline(), text, v.warnings());
+    }
+
     /** The paper's warning for a baseline that is best, or null for a learned policy. */
     static String warning(PolicyId bestName) {
         return Baseline.of(bestName).map(b -> switch (b) {

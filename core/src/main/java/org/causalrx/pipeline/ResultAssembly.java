@@ -67,6 +67,7 @@ final class ResultAssembly {
                 .crossFittedPolicyValues(c.find(RunSlots.CROSS_FITTED).orElse(null))
                 .dataWarnings(c.get(RunSlots.DATA_WARNINGS))
                 .balance(c.get(RunSlots.BALANCE))
+                .heterogeneity(c.find(RunSlots.HETEROGENEITY).orElse(null))
                 .build();
         Map<PolicyId, double[]> dr = new LinkedHashMap<>();
         Map<PolicyId, double[]> ipw = new LinkedHashMap<>();

@@ -46,7 +46,8 @@ public record RunResult(
         CrossFittedPolicyValues crossFittedPolicyValues,
         List<String> dataWarnings,
         String schemaVersion,
-        CovariateBalance balance) {
+        CovariateBalance balance,
+        Heterogeneity heterogeneity) {
 
     /** Requires a schema version ({@link RunResultBuilder} sets {@link #SCHEMA_VERSION}). */
     public RunResult {

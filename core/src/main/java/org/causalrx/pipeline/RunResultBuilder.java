@@ -40,6 +40,7 @@ public final class RunResultBuilder {
     private List<String> dataWarnings;
     private String schemaVersion = RunResult.SCHEMA_VERSION;
     private CovariateBalance balance;
+    private Heterogeneity heterogeneity;
 
     RunResultBuilder() {
     }
@@ -74,6 +75,7 @@ public final class RunResultBuilder {
         this.dataWarnings = r.dataWarnings();
         this.schemaVersion = r.schemaVersion();
         this.balance = r.balance();
+        this.heterogeneity = r.heterogeneity();
     }
 
     public RunResultBuilder study(String study) {
@@ -222,6 +224,12 @@ public final class RunResultBuilder {
         return this;
     }
 
+    /** The heterogeneity tests per estimator; null when not computed. */
+    public RunResultBuilder heterogeneity(Heterogeneity heterogeneity) {
+        this.heterogeneity = heterogeneity;
+        return this;
+    }
+
     /**
      * The result.
      *
@@ -268,7 +276,8 @@ public final class RunResultBuilder {
                 policyInsights, list(featureImportance), provenance, list(secondaryOutcomes), evaluationOutcome,
                 list(outcomeTrees), list(policySummaries), deferralInsights, nnMetrics, list(linearCoefficients),
                 deferral, deferralSweep == null ? null : List.copyOf(deferralSweep), policyValueScheme,
-                crossFittedPolicyValues, list(dataWarnings), schemaVersion, balance);
+                crossFittedPolicyValues, list(dataWarnings), schemaVersion, balance,
+                heterogeneity);
     }
 
     private static <T> List<T> list(List<T> l) {

@@ -43,6 +43,7 @@ public final class RunSlots {
     static final Slot<DeferralOutcome> DEFERRAL_OUTCOME = new Slot<>("deferral outcome");
     static final Slot<RunResult.AteResult> ATE = new Slot<>("ATE");
     static final Slot<CrossFittedPolicyValues> CROSS_FITTED = new Slot<>("cross-fitted policy values");
+    static final Slot<Heterogeneity> HETEROGENEITY = new Slot<>("heterogeneity");
 
     private RunSlots() {
     }
