@@ -21,6 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class MultiArmReport {
     static final String GAIN_FIGURE = "multiarm_gain";
+    static final String DEFERRAL_TABLE = "deferral_reasons.csv";
 
     private MultiArmReport() {
     }
@@ -32,6 +33,9 @@ public final class MultiArmReport {
         CsvTables.writeTable(tables, "arms.csv", arms(r));
         CsvTables.writeTable(tables, "propensity_metrics.csv", propensity(r));
         CsvTables.writeTable(tables, "policies.csv", policies(r));
+        if (r.deferral() != null) {
+            CsvTables.writeTable(tables, DEFERRAL_TABLE, deferralReasons(r));
+        }
         Figures.Figure gain = Figures.save(gainChart(r), figures, GAIN_FIGURE, "Each policy's DR value minus "
                 + "current practice's (the observed mean outcome) on the test split, with the 95 % bootstrap "
                 + "interval; " + (r.protocol().direction().equals("lower") ? "below" : "above")
@@ -137,6 +141,9 @@ public final class MultiArmReport {
         }
         b.add(pol.html());
         b.add(Html.figure(1, gain));
+        if (r.deferral() != null) {
+            deferralHtml(b, r.deferral());
+        }
 
         b.markup("<h2 id=\"provenance\">5. Provenance</h2>\n");
         b.add(Html.kv(List.of(Html.pair("data SHA-256", Markup.code(r.provenance().dataSha256())),
@@ -148,6 +155,48 @@ public final class MultiArmReport {
                 .markup(". The report draws the run's results; it estimates nothing itself.</footer>\n")
                 .markup("</main>\n</body>\n</html>\n");
         return b.toString();
+    }
+
+    /** Why the Conservative policies defer: one row per policy and reason (uncertain deferrals per arm pair). */
+    private static void deferralHtml(HtmlWriter b, MultiArmResult.Deferral d) {
+        b.markup("<h3 id=\"deferral\">Why the Conservative policies defer</h3>\n<p>Each <code>estimator@conservative"
+                + "</code> policy gives the arm of <code>estimator@inclusive</code> (the point rule) only where the "
+                + "interval of the best-minus-second-best arm contrast lies on one side of the rule's boundary, "
+                + "and defers the patient otherwise. Intervals: ").text(d.method()).markup(" (alpha_stat ")
+                .text(Fmt.num(d.alphaStat())).markup("). Test split.</p>\n");
+        Html.Table t = new Html.Table(List.of("policy", "reason", "patients", "share"), false, false, true, true);
+        for (MultiArmResult.ReasonCounts c : d.policies()) {
+            String id = c.policy().name();
+            t.row(null, Markup.code(id), "outside overlap", Fmt.integer(c.outsideOverlap()),
+                    Fmt.pct(share(c.outsideOverlap(), c.n())));
+            for (MultiArmResult.PairCount p : c.pairs()) {
+                t.row(null, Markup.code(id), p.reason(), Fmt.integer(p.n()), Fmt.pct(share(p.n(), c.n())));
+            }
+            t.row(null, Markup.code(id), "recommended an arm", Fmt.integer(c.recommended()),
+                    Fmt.pct(share(c.recommended(), c.n())));
+        }
+        b.add(t.html());
+    }
+
+    private static double share(int n, int of) {
+        return of == 0 ? Double.NaN : n / (double) of;
+    }
+
+    static List<List<String>> deferralReasons(MultiArmResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("policy", "reason", "arm_a", "arm_b", "n", "share", "description"));
+        for (MultiArmResult.ReasonCounts c : r.deferral().policies()) {
+            String id = c.policy().name();
+            rows.add(List.of(id, "outside_overlap", "", "", Integer.toString(c.outsideOverlap()),
+                    Fmt.raw(share(c.outsideOverlap(), c.n())), "outside the overlap set"));
+            for (MultiArmResult.PairCount p : c.pairs()) {
+                rows.add(List.of(id, "uncertain", p.armA(), p.armB(), Integer.toString(p.n()),
+                        Fmt.raw(share(p.n(), c.n())), p.reason()));
+            }
+            rows.add(List.of(id, "recommended", "", "", Integer.toString(c.recommended()),
+                    Fmt.raw(share(c.recommended(), c.n())), "given an arm"));
+        }
+        return rows;
     }
 
     static XYChart gainChart(MultiArmResult r) {

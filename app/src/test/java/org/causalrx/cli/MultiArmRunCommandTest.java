@@ -78,6 +78,39 @@ class MultiArmRunCommandTest {
         assertTrue(html.contains("keep &lt;dose&gt; (reference)"), "arm labels escaped");
         assertFalse(html.contains("keep <dose>"));
         assertTrue(html.contains("Gain over current practice") || html.contains("multiarm_gain"));
+        assertFalse(r.has("deferral"), "no deferral block, no deferral in results.json");
+        assertFalse(Files.exists(out.resolve("tables/deferral_reasons.csv")));
+    }
+
+    @Test
+    void aDeferralBlockAddsConservativePoliciesAndTheirReasons() throws Exception {
+        Files.writeString(dir.resolve("data.csv"), csv(900, 1));
+        Files.writeString(dir.resolve("study.yaml"), study("t_ridge")
+                + "deferral: {alpha_stat: 0.1, bootstrap_refits: 5}\n");
+        Path out = dir.resolve("run");
+        String console = BadInputMatrixTest.stdout(() -> assertEquals(0,
+                Main.execute("run", dir.resolve("study.yaml").toString(), "--out", out.toString())));
+        assertTrue(console.contains("uncertainty"), console);
+        JsonNode r = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(3 + 3 + 2, r.get("policies").size(), "baselines, t_ridge@inclusive, t_ridge@conservative");
+        assertEquals("t_ridge@conservative", r.get("policies").get(7).get("name").asText());
+        JsonNode reasons = r.get("deferral").get("policies").get(0);
+        assertEquals("t_ridge@conservative", reasons.get("policy").asText());
+        assertEquals(reasons.get("n").asInt(), reasons.get("outside_overlap").asInt() + reasons.get("uncertain")
+                .asInt() + reasons.get("recommended").asInt());
+        assertTrue(reasons.get("uncertain").asInt() > 0, "a linear fit of step effects ties near score 0");
+        var csvLines = Files.readAllLines(out.resolve("tables/deferral_reasons.csv"));
+        assertEquals("policy,reason,arm_a,arm_b,n,share,description", csvLines.get(0));
+        assertEquals(2 + reasons.get("pairs").size(), csvLines.size() - 1, "overlap, pairs, recommended");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Why the Conservative policies defer"), "deferral table in the report");
+        for (JsonNode p : reasons.get("pairs")) {
+            assertTrue(p.get("reason").asText().startsWith("uncertain between '"), p.toString());
+            String escaped = p.get("reason").asText().replace("&", "&amp;").replace("<", "&lt;")
+                    .replace(">", "&gt;");
+            assertTrue(html.contains(escaped.replace("'", "&#39;")) || html.contains(escaped),
+                    "pair named (escaped) in the report: " + p);
+        }
     }
 
     @Test

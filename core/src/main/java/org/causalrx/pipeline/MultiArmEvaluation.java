@@ -8,6 +8,7 @@ import java.util.Map;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.learn.MultiProbabilityModel;
 import org.causalrx.learn.linear.MultinomialRegression;
+import org.causalrx.policy.ArmChoice;
 import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.MultiArmPolicies;
@@ -15,6 +16,7 @@ import org.causalrx.policy.MultiArmRule;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
 import org.causalrx.result.Arms;
+import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.Study;
@@ -34,8 +36,8 @@ final class MultiArmEvaluation {
     }
 
     static MultiArmResult run(Study study, Cohort cohort, SplitIndices split, double[][] x,
-                              MultiArmPropensity.Output prop, MultiArmStages.Effects effects, long seed,
-                              boolean parallel) {
+                              MultiArmPropensity.Output prop, MultiArmStages.Effects effects,
+                              MultiArmDeferral.Intervals intervals, long seed, boolean parallel) {
         Arms arms = study.treatment().arms();
         int k = arms.size();
         int[] t = cohort.treatment();
@@ -43,13 +45,19 @@ final class MultiArmEvaluation {
         int sign = study.outcome().sign();
         MultiProbabilityModel pStarModel = MultinomialRegression.l2().fit(x, t, k, null, Seeds.derive(seed, "p-star"));
         double[][] pStar = pStarModel.predictProba(x);
-        MultiArmRule rule = new MultiArmRule(k, study.policy().defaultArm(), study.policy().margin(), sign);
+        MultiArmRule rule = rule(study);
 
         int[] val = split.validation();
         HeldOut valData = new HeldOut(Stats.select(y, val), Stats.select(t, val), Stats.select(pStar, val),
                 effects.muValidation());
+        boolean[] inVal = select(prop.inOverlap(), val);
+        DeferralSet set = intervals == null ? DeferralSet.NONE : DeferralSet.INCLUSIVE;
         List<PolicyDecisions> valPolicies = policies(study, arms, rule, Stats.select(t, val),
-                Stats.select(prop.e(), val), select(prop.inOverlap(), val), effects.validation(), seed);
+                Stats.select(prop.e(), val), inVal, effects.validation(), set, seed);
+        if (intervals != null) {
+            valPolicies.addAll(MultiArmDeferral.policies(study, MultiArmDeferral.choices(rule, effects.validation(),
+                    intervals.validation(), inVal)));
+        }
         List<MultiArmResult.SelectionValue> choice = new ArrayList<>();
         PolicyId selected = null;
         double bestValue = Double.NEGATIVE_INFINITY;
@@ -72,7 +80,10 @@ final class MultiArmEvaluation {
         HeldOut testData = new HeldOut(Stats.select(y, test), tTest, Stats.select(pStar, test), effects.muTest());
         boolean[] inTest = select(prop.inOverlap(), test);
         List<PolicyDecisions> testPolicies = policies(study, arms, rule, tTest, Stats.select(prop.e(), test), inTest,
-                effects.test(), seed);
+                effects.test(), set, seed);
+        Map<String, List<ArmChoice>> testChoices = intervals == null ? Map.of()
+                : MultiArmDeferral.choices(rule, effects.test(), intervals.test(), inTest);
+        testPolicies.addAll(MultiArmDeferral.policies(study, testChoices));
         Bootstrap.Result boot = Bootstrap.run(testData, testPolicies, study.bootstrapRounds(),
                 Seeds.derive(seed, "bootstrap"), parallel);
         double doctors = Stats.mean(testData.y());
@@ -106,21 +117,32 @@ final class MultiArmEvaluation {
         effects.test().forEach((name, e) -> estimators.add(new MultiArmResult.Estimator(name, columnMeans(e, k))));
         return new MultiArmResult(RunResult.SCHEMA_VERSION, MultiArmResult.KIND, study.name(), protocol(study, cohort),
                 arms(arms, t, split), prop.summary(), prop.overlapSummary(tTest, inTest, k), estimators, values,
-                selection, verdict, ResultParts.provenance(study), List.of());
+                selection, verdict, ResultParts.provenance(study), List.of(), intervals == null ? null
+                : MultiArmDeferral.summary(study, arms, intervals.method(), testChoices));
     }
 
-    /** Doctors, Random, Propensity, treat-all per arm, then the decision rule on each estimator's effects. */
+    /** The study's decision rule over its K arms (default arm, margin, outcome direction). */
+    static MultiArmRule rule(Study study) {
+        return new MultiArmRule(study.treatment().size(), study.policy().defaultArm(), study.policy().margin(),
+                study.outcome().sign());
+    }
+
+    /**
+     * Doctors, Random, Propensity, treat-all per arm, then the decision rule on each estimator's effects, named
+     * {@code estimator} ({@code set} NONE) or {@code estimator@inclusive}.
+     */
     private static List<PolicyDecisions> policies(Study study, Arms arms, MultiArmRule rule, int[] t, double[][] e,
-                                                  boolean[] inOverlap, Map<String, double[][]> effects, long seed) {
+                                                  boolean[] inOverlap, Map<String, double[][]> effects, DeferralSet set,
+                                                  long seed) {
         List<PolicyDecisions> out = new ArrayList<>();
         out.add(MultiArmPolicies.doctors(t));
         out.add(MultiArmPolicies.random(arms.size(), inOverlap, Seeds.derive(seed, "random_policy")));
         out.add(MultiArmPolicies.propensity(e, inOverlap));
         out.addAll(MultiArmPolicies.treatAll(arms, inOverlap));
         String better = study.outcome().sign() > 0 ? "highest" : "lowest";
-        effects.forEach((name, eff) -> out.add(MultiArmPolicies.decisionRule(PolicyId.of(name), name
-                + ": give the arm with the " + better + " predicted outcome; defer outside overlap", eff, rule,
-                inOverlap)));
+        effects.forEach((name, eff) -> out.add(MultiArmPolicies.decisionRule(new PolicyId(name, set),
+                new PolicyId(name, set).name() + ": give the arm with the " + better
+                + " predicted outcome; defer outside overlap", eff, rule, inOverlap)));
         return out;
     }
 

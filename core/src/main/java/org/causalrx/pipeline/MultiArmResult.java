@@ -2,6 +2,8 @@ package org.causalrx.pipeline;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.causalrx.result.PolicyId;
 import org.causalrx.result.PolicyKind;
 
@@ -23,11 +25,14 @@ import org.causalrx.result.PolicyKind;
  * @param verdict       the chosen policy against current practice on the test split
  * @param provenance    data and study hashes, seed, versions
  * @param dataWarnings  warnings about the data, in words
+ * @param deferral      uncertainty-based deferral (the study's {@code deferral:} block) and why the Conservative
+ *                      policies defer; null (and absent from results.json) for a study without that block
  */
 public record MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
                              Propensity propensity, Overlap overlap, List<Estimator> estimators,
                              List<PolicyValue> policies, Selection selection, Verdict verdict,
-                             RunResult.Provenance provenance, List<String> dataWarnings) {
+                             RunResult.Provenance provenance, List<String> dataWarnings,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Deferral deferral) {
     /** The kind written for a K-arm run. */
     public static final String KIND = "multi_arm";
 
@@ -36,6 +41,15 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
         estimators = List.copyOf(estimators);
         policies = List.copyOf(policies);
         dataWarnings = List.copyOf(dataWarnings);
+    }
+
+    /** A result without uncertainty-based deferral. */
+    public MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
+                          Propensity propensity, Overlap overlap, List<Estimator> estimators,
+                          List<PolicyValue> policies, Selection selection, Verdict verdict,
+                          RunResult.Provenance provenance, List<String> dataWarnings) {
+        this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
+                verdict, provenance, dataWarnings, null);
     }
 
     /**
@@ -160,5 +174,53 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
      */
     public record Verdict(PolicyId selected, double currentPractice, double value, double gain, double gainLow,
                           double gainHigh, double shareBetter, boolean better, String statement) {
+    }
+
+    /**
+     * Uncertainty-based deferral for K arms (TRS §3.8 with the best-versus-second-best contrast): each estimator's
+     * Conservative policy ({@code estimator@conservative}) also defers patients whose interval of
+     * tau_best − tau_second contains the decision rule's boundary; its Inclusive policy ({@code estimator@inclusive})
+     * is the point rule.
+     *
+     * @param alphaStat       miscoverage of the intervals (from the α/2 to the 1 − α/2 bootstrap quantile)
+     * @param bootstrapRefits B: each estimator refitted on B within-arm bootstrap resamples of the training split
+     * @param method          how the intervals were made, in words
+     * @param policies        per Conservative policy (study order) why its test patients were deferred
+     */
+    public record Deferral(double alphaStat, int bootstrapRefits, String method, List<ReasonCounts> policies) {
+        public Deferral {
+            policies = List.copyOf(policies);
+        }
+    }
+
+    /**
+     * One Conservative policy's decisions on the test split, by reason. The three counts add up to n.
+     *
+     * @param policy         the Conservative policy
+     * @param n              test patients
+     * @param outsideOverlap deferred: outside the overlap set
+     * @param uncertain      deferred: the interval of the best-minus-second-best contrast contains the boundary
+     * @param recommended    given an arm (always the Inclusive policy's arm for that patient)
+     * @param pairs          the uncertain deferrals by the two arms the data cannot tell apart, most frequent first
+     */
+    public record ReasonCounts(PolicyId policy, int n, int outsideOverlap, int uncertain, int recommended,
+                               List<PairCount> pairs) {
+        public ReasonCounts {
+            pairs = List.copyOf(pairs);
+            if (outsideOverlap + uncertain + recommended != n) {
+                throw new IllegalArgumentException("deferral reason counts do not add up to " + n);
+            }
+        }
+    }
+
+    /**
+     * Patients deferred because the data cannot tell two arms apart (arms in analysis order, the reference first).
+     *
+     * @param armA   code of the first of the two arms
+     * @param armB   code of the second
+     * @param n      test patients deferred for this pair
+     * @param reason in words: "uncertain between 'label A' and 'label B'"
+     */
+    public record PairCount(String armA, String armB, int n, String reason) {
     }
 }

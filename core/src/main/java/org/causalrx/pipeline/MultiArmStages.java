@@ -37,7 +37,7 @@ public final class MultiArmStages {
     /** The K-arm run; {@code parallel} runs bootstrap rounds on several threads (same values either way). */
     public static RunEngine engine(boolean parallel) {
         return new RunEngine(List.of(new CohortCheck(), new PipelineStages.SplitAndEncode(), new Propensity(),
-                new Cate(), new Evaluation(parallel)));
+                new Cate(), new MultiArmDeferral.Refits(parallel), new Evaluation(parallel)));
     }
 
     /**
@@ -162,7 +162,8 @@ public final class MultiArmStages {
 
         public RunContext apply(RunContext c, Progress progress) {
             return c.with(RESULT, MultiArmEvaluation.run(c.study(), c.get(RunSlots.COHORT), c.get(RunSlots.SPLIT),
-                    c.get(RunSlots.X), c.get(PROPENSITY), c.get(EFFECTS), c.seed(), parallel));
+                    c.get(RunSlots.X), c.get(PROPENSITY), c.get(EFFECTS),
+                    c.find(MultiArmDeferral.INTERVALS).orElse(null), c.seed(), parallel));
         }
     }
 

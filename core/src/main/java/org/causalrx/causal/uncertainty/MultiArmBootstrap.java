@@ -1,0 +1,76 @@
+package org.causalrx.causal.uncertainty;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.causalrx.causal.MultiArmCateEstimator;
+import org.causalrx.causal.MultiArmCateModel;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * Bootstrap draws of a K-arm effect matrix: refit b (b = 0..B−1) is the estimator fit on resample b of the
+ * training rows, drawn with replacement <i>within each arm</i> (arm sizes kept, so every arm is present) from
+ * {@code Seeds.derive(resampleSeed, b)}, and fit with seed {@code Seeds.derive(fitSeed, b)}; each refit predicts the
+ * effects (n × K against the reference) of every covariate matrix it is given. Same seeds ⇒ same draws, on one
+ * thread or several.
+ *
+ * @param estimator the K-arm estimator to refit
+ * @param refits    B ≥ 2
+ * @param parallel  fit refits on several threads (results identical either way)
+ */
+public record MultiArmBootstrap(MultiArmCateEstimator estimator, int refits, boolean parallel) {
+    public MultiArmBootstrap {
+        if (refits < 2) {
+            throw new IllegalArgumentException("bootstrap refits must be at least 2, got " + refits);
+        }
+    }
+
+    /**
+     * Fits the B refits on (x, t, y) and predicts each covariate matrix.
+     *
+     * @param x            training covariates, n × p (not modified)
+     * @param t            training arms in 0..k−1, every arm present
+     * @param k            number of arms K
+     * @param y            training outcomes
+     * @param predictOn    covariate matrices to predict (each m × p)
+     * @param resampleSeed seed of the resamples
+     * @param fitSeed      seed of the fits
+     * @return draws[j][b]: the effects (m_j × K) of matrix j under refit b
+     */
+    public double[][][][] draws(double[][] x, int[] t, int k, double[] y, List<double[][]> predictOn,
+                                long resampleSeed, long fitSeed) {
+        IntStream range = IntStream.range(0, refits);
+        List<double[][][]> perRefit = (parallel ? range.parallel() : range).mapToObj(b -> {
+            int[] rows = resample(t, k, Seeds.derive(resampleSeed, b));
+            MultiArmCateModel m = estimator.fit(Stats.select(x, rows), Stats.select(t, rows), k,
+                    Stats.select(y, rows), Seeds.derive(fitSeed, b));
+            return predictOn.stream().map(m::effects).toArray(double[][][]::new);
+        }).toList();
+        double[][][][] out = new double[predictOn.size()][refits][][];
+        for (int b = 0; b < refits; b++) {
+            for (int j = 0; j < predictOn.size(); j++) {
+                out[j][b] = perRefit.get(b)[j];
+            }
+        }
+        return out;
+    }
+
+    /** Row indices of a within-arm bootstrap resample of arms 0..k−1 (same length as t, grouped by arm). */
+    public static int[] resample(int[] t, int k, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] out = new int[t.length];
+        int n = 0;
+        for (int arm = 0; arm < k; arm++) {
+            int[] idx = Stats.indicesOf(t, arm);
+            for (int i = 0; i < idx.length; i++) {
+                out[n++] = idx[rng.nextInt(idx.length)];
+            }
+        }
+        if (n != t.length) {
+            throw new IllegalArgumentException("arms outside 0.." + (k - 1) + " in the training rows");
+        }
+        return out;
+    }
+}

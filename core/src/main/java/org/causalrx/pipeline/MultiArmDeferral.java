@@ -1,0 +1,163 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.causalrx.causal.uncertainty.MultiArmBootstrap;
+import org.causalrx.data.SplitIndices;
+import org.causalrx.estimators.MultiArmEstimators;
+import org.causalrx.policy.ArmChoice;
+import org.causalrx.policy.ArmPair;
+import org.causalrx.policy.ContrastIntervals;
+import org.causalrx.policy.MultiArmPolicies;
+import org.causalrx.policy.MultiArmRule;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.Arms;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
+import org.causalrx.study.Cohort;
+import org.causalrx.study.Study;
+import org.causalrx.study.StudyBlocks;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * Uncertainty-based deferral in a K-arm run (TRS §3.8 for K arms): every estimator is refitted on the study's
+ * {@code bootstrap_refits} within-arm bootstrap resamples of the training split (one resample seed per run, shared by
+ * the estimators), the refits predict validation and test, and per patient the (α/2, 1 − α/2) quantiles of
+ * tau_best − tau_second over refits give the interval ({@link ContrastIntervals#fromDraws}) that the Conservative
+ * policy ({@link MultiArmRule#decide(double[][], ContrastIntervals, boolean[])}) compares with its boundary. It runs
+ * only for a study file with an enabled {@code deferral:} block (see {@link #applies}). Only
+ * statistical uncertainty: the study's Lambda (causal bounds) is not used with K arms.
+ */
+final class MultiArmDeferral {
+    /** The per-estimator intervals on validation and test. */
+    static final Slot<Intervals> INTERVALS = new Slot<>("K-arm contrast intervals");
+
+    private MultiArmDeferral() {
+    }
+
+    /**
+     * Per estimator (study order) the interval of tau_best − tau_second for each validation and test patient.
+     *
+     * @param method how the intervals were made, in words
+     */
+    record Intervals(Map<String, ContrastIntervals> validation, Map<String, ContrastIntervals> test, String method) {
+    }
+
+    /** Step 3b, only for a study with a {@code deferral:} block: the refits and the intervals. */
+    record Refits(boolean parallel) implements Stage {
+        public String name() {
+            return "uncertainty";
+        }
+
+        public String detail(RunContext c) {
+            return c.study().deferral().bootstrapRefits() + " bootstrap refits per K-arm estimator";
+        }
+
+        @Override
+        public boolean appliesTo(Study study) {
+            return applies(study);
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            return c.with(INTERVALS, fit(c.study(), c.get(RunSlots.COHORT), c.get(RunSlots.SPLIT),
+                    c.get(RunSlots.X), c.get(MultiArmStages.EFFECTS), c.seed(), parallel));
+        }
+    }
+
+    /**
+     * Whether the K-arm run defers on uncertainty: only when the study file writes out an enabled
+     * {@code deferral:} block (an absent block leaves the run with overlap-only deferral and unsuffixed names).
+     */
+    static boolean applies(Study study) {
+        return study.deferral() != null && StudyBlocks.declares(study.file(), "deferral");
+    }
+
+    static Intervals fit(Study study, Cohort cohort, SplitIndices split, double[][] x, MultiArmStages.Effects effects,
+                         long seed, boolean parallel) {
+        Study.Deferral d = study.deferral();
+        int k = study.treatment().size();
+        MultiArmRule rule = MultiArmEvaluation.rule(study);
+        double[][] xTrain = Stats.select(x, split.train());
+        int[] tTrain = Stats.select(cohort.treatment(), split.train());
+        double[] yTrain = Stats.select(cohort.outcome(), split.train());
+        List<double[][]> predictOn = List.of(Stats.select(x, split.validation()), Stats.select(x, split.test()));
+        long resampleSeed = Seeds.derive(seed, "refit-resamples");
+        Map<String, ContrastIntervals> val = new LinkedHashMap<>();
+        Map<String, ContrastIntervals> test = new LinkedHashMap<>();
+        for (String name : study.estimators()) {
+            MultiArmBootstrap boot = new MultiArmBootstrap(MultiArmEstimators.of(name, StudyRun.outcomeKind(study)),
+                    d.bootstrapRefits(), parallel);
+            double[][][][] draws = boot.draws(xTrain, tTrain, k, yTrain, predictOn, resampleSeed,
+                    Seeds.derive(seed, "refits-" + name));
+            val.put(name, ContrastIntervals.fromDraws(rule, effects.validation().get(name), draws[0], d.alphaStat()));
+            test.put(name, ContrastIntervals.fromDraws(rule, effects.test().get(name), draws[1], d.alphaStat()));
+        }
+        String method = String.format(Locale.ROOT, "%d bootstrap refits of each estimator on within-arm resamples "
+                + "of the training split; per patient the %.3g and %.3g quantiles of tau_best - tau_second",
+                d.bootstrapRefits(), d.alphaStat() / 2, 1 - d.alphaStat() / 2);
+        return new Intervals(val, test, method);
+    }
+
+    /** Per estimator its Conservative choices for these patients. */
+    static Map<String, List<ArmChoice>> choices(MultiArmRule rule, Map<String, double[][]> effects,
+                                                Map<String, ContrastIntervals> intervals, boolean[] inOverlap) {
+        Map<String, List<ArmChoice>> out = new LinkedHashMap<>();
+        effects.forEach((name, eff) -> out.put(name, rule.decide(eff, intervals.get(name), inOverlap)));
+        return out;
+    }
+
+    /** The Conservative policies, one per estimator, named {@code estimator@conservative}. */
+    static List<PolicyDecisions> policies(Study study, Map<String, List<ArmChoice>> choices) {
+        Study.Deferral d = study.deferral();
+        double margin = study.policy().margin();
+        String boundary = margin == 0 ? "0" : String.format(Locale.ROOT, "the margin %.3g (when one of the two is "
+                + "the default arm)", margin);
+        List<PolicyDecisions> out = new ArrayList<>();
+        choices.forEach((name, c) -> out.add(MultiArmPolicies.fromChoices(new PolicyId(name,
+                DeferralSet.CONSERVATIVE), String.format(Locale.ROOT, "%s, Conservative: as %s, and also defer where "
+                + "the %.0f %% bootstrap interval (%d refits) of the best-minus-second-best arm contrast contains %s",
+                name, new PolicyId(name, DeferralSet.INCLUSIVE).name(), 100 * (1 - d.alphaStat()),
+                d.bootstrapRefits(), boundary), c)));
+        return out;
+    }
+
+    /** The deferral block of the result: per Conservative policy its test patients by reason and arm pair. */
+    static MultiArmResult.Deferral summary(Study study, Arms arms, String method,
+                                           Map<String, List<ArmChoice>> testChoices) {
+        List<MultiArmResult.ReasonCounts> out = new ArrayList<>();
+        testChoices.forEach((name, choices) -> out.add(counts(new PolicyId(name, DeferralSet.CONSERVATIVE), arms,
+                choices)));
+        return new MultiArmResult.Deferral(study.deferral().alphaStat(), study.deferral().bootstrapRefits(), method,
+                out);
+    }
+
+    static MultiArmResult.ReasonCounts counts(PolicyId id, Arms arms, List<ArmChoice> choices) {
+        int outside = 0;
+        int uncertain = 0;
+        Map<List<Integer>, Integer> byPair = new TreeMap<>(Comparator.<List<Integer>>comparingInt(p -> p.get(0))
+                .thenComparingInt(p -> p.get(1)));
+        for (ArmChoice c : choices) {
+            if (c.reason() == ArmChoice.Reason.OUTSIDE_OVERLAP) {
+                outside++;
+            } else if (c.reason() == ArmChoice.Reason.UNCERTAIN) {
+                uncertain++;
+                ArmPair p = c.pair();
+                byPair.merge(List.of(Math.min(p.best(), p.second()), Math.max(p.best(), p.second())), 1,
+                        Integer::sum);
+            }
+        }
+        List<MultiArmResult.PairCount> pairs = new ArrayList<>();
+        byPair.forEach((p, n) -> pairs.add(new MultiArmResult.PairCount(arms.code(p.get(0)), arms.code(p.get(1)), n,
+                "uncertain between '" + arms.label(p.get(0)) + "' and '" + arms.label(p.get(1)) + "'")));
+        pairs.sort(Comparator.comparingInt(MultiArmResult.PairCount::n).reversed());
+        return new MultiArmResult.ReasonCounts(id, choices.size(), outside, uncertain,
+                choices.size() - outside - uncertain, pairs);
+    }
+}
