@@ -19,6 +19,7 @@ import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.learn.xgb.XGBoostParams;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * propensity model fit (nearly) unpenalised: the run's {@code balance} shows large differences between the arms
  * before weighting and none left after it, on the training split and (within sampling noise) on the test split.
  */
+@Tag("slow")
 class BalanceRunTest {
 
     @Test

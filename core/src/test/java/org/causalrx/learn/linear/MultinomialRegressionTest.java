@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Multinomial L2/L1 logistic regression against a Newton MLE written here, against the binary learners at K = 2,
  * and on a simulated K = 3 design with known class probabilities.
  */
+@Tag("slow")
 class MultinomialRegressionTest {
 
     /** K × (p + 1) true coefficients (row 0 all zero) of a K = 3 design with p = 4 features. */
