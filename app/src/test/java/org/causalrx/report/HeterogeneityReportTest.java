@@ -14,10 +14,12 @@ import org.causalrx.causal.diagnostics.BlpCalibration;
 import org.causalrx.causal.diagnostics.Rate;
 import org.causalrx.pipeline.Heterogeneity;
 import org.causalrx.pipeline.RunResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The heterogeneity tests reach the CSV tables, the TOC figure and the insights section, names escaped. */
+@Tag("slow")
 class HeterogeneityReportTest {
     static final String NAME = "t<b>ridge</b>";
 

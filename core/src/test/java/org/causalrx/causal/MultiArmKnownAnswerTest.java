@@ -19,6 +19,7 @@ import org.causalrx.learn.xgb.XGBoostParams;
 import org.causalrx.learn.xgb.XGBoostRegressor;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * sqrt-PEHE against the true tau_1, tau_2 (SD about 2.0 and 2.2) and the share of patients whose argmax arm is the
  * oracle's (the oracle picks arms 0 / 1 / 2 for about 39 / 30 / 31 % of them, so no single arm agrees more than 39 %).
  */
+@Tag("slow")
 class MultiArmKnownAnswerTest {
     private static final EstimatorRegistry REGISTRY = EstimatorRegistry.load();
     /** Small boosting settings keep each test well under 20 s: 150 rounds, no early stopping. */

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Known answers of the BLP calibration test and of RATE on simulated data with a known effect. */
+@Tag("slow")
 class HeterogeneityTestsTest {
     private static final double ALPHA = 0.05;
     private static final int SEEDS = 50;

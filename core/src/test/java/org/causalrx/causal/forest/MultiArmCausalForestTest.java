@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.causalrx.learn.forest.ForestSettings;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class MultiArmCausalForestTest {
     static final ForestSettings SMALL = ForestSettings.defaults().withNumTrees(400);
 
