@@ -109,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
         if (result.verdict() != null) {
             System.out.println(result.verdict().statement());
         }
+        result.dataWarnings().forEach(w -> System.out.println("warning: " + w));
         System.out.println(bundle[0].note());
         System.out.printf(Locale.ROOT, "done in %.1f s: %s%n", progress.elapsedSeconds(),
                 target.resolve("report.html"));

@@ -58,14 +58,18 @@ class MultiArmRunCommandTest {
     @Test
     void runWritesTheKArmResultsTablesFigureAndReport() throws Exception {
         Files.writeString(dir.resolve("data.csv"), csv(900, 1));
-        Files.writeString(dir.resolve("study.yaml"), study("t_ridge, t_lasso"));
+        Files.writeString(dir.resolve("study.yaml"), study("t_ridge, t_lasso").replace("covariates:\n",
+                "covariates:\n  - {name: id, role: confounder}\n"));
         Path out = dir.resolve("run");
         String console = BadInputMatrixTest.stdout(() -> assertEquals(0,
                 Main.execute("run", dir.resolve("study.yaml").toString(), "--out", out.toString())));
         assertTrue(console.contains("[1/6] cohort") && console.contains("3 arms"), console);
         assertTrue(console.contains("(chosen on validation)"), console);
+        assertTrue(console.contains("warning: covariate 'id' is the id column"), console);
         JsonNode r = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertEquals("multi_arm", r.get("kind").asText());
+        assertTrue(r.get("data_warnings").get(0).asText().startsWith("covariate 'id' is the id column"),
+                r.get("data_warnings").toString());
         assertEquals("keep", r.get("arms").get(0).get("code").asText());
         assertTrue(r.get("arms").get(0).get("reference").asBoolean());
         assertEquals(3 + 3 + 2, r.get("policies").size(), "doctors, random, propensity, 3 treat-all, 2 learned");

@@ -37,7 +37,8 @@ final class MultiArmEvaluation {
 
     static MultiArmResult run(Study study, Cohort cohort, SplitIndices split, double[][] x,
                               MultiArmPropensity.Output prop, MultiArmStages.Effects effects,
-                              MultiArmDeferral.Intervals intervals, long seed, boolean parallel) {
+                              MultiArmDeferral.Intervals intervals, List<String> dataWarnings, long seed,
+                              boolean parallel) {
         Arms arms = study.treatment().arms();
         int k = arms.size();
         int[] t = cohort.treatment();
@@ -117,7 +118,7 @@ final class MultiArmEvaluation {
         effects.test().forEach((name, e) -> estimators.add(new MultiArmResult.Estimator(name, columnMeans(e, k))));
         return new MultiArmResult(RunResult.SCHEMA_VERSION, MultiArmResult.KIND, study.name(), protocol(study, cohort),
                 arms(arms, t, split), prop.summary(), prop.overlapSummary(tTest, inTest, k), estimators, values,
-                selection, verdict, ResultParts.provenance(study), List.of(), intervals == null ? null
+                selection, verdict, ResultParts.provenance(study), dataWarnings, intervals == null ? null
                 : MultiArmDeferral.summary(study, arms, intervals.method(), testChoices));
     }
 

@@ -163,7 +163,8 @@ public final class MultiArmStages {
         public RunContext apply(RunContext c, Progress progress) {
             return c.with(RESULT, MultiArmEvaluation.run(c.study(), c.get(RunSlots.COHORT), c.get(RunSlots.SPLIT),
                     c.get(RunSlots.X), c.get(PROPENSITY), c.get(EFFECTS),
-                    c.find(MultiArmDeferral.INTERVALS).orElse(null), c.seed(), parallel));
+                    c.find(MultiArmDeferral.INTERVALS).orElse(null), c.get(RunSlots.DATA_WARNINGS), c.seed(),
+                    parallel));
         }
     }
 
