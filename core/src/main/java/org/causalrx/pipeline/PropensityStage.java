@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.causalrx.causal.diagnostics.PropensityArmDiagnostics;
 import org.causalrx.learn.Classifier;
 import org.causalrx.learn.Metrics;
 import org.causalrx.learn.ProbabilityModel;
@@ -67,29 +68,7 @@ final class PropensityStage {
 
     /** Equal-count bins of predicted probability: mean prediction vs observed treated share. */
     static List<RunFigures.CalibrationBin> calibrationBins(int[] t, double[] p, int bins) {
-        Integer[] order = new Integer[p.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]) != 0 ? Double.compare(p[a], p[b])
-                : Integer.compare(a, b));
-        List<RunFigures.CalibrationBin> out = new ArrayList<>();
-        int n = p.length;
-        int k = Math.min(bins, n);
-        for (int b = 0; b < k; b++) {
-            int from = (int) ((long) b * n / k);
-            int to = (int) ((long) (b + 1) * n / k);
-            if (to <= from) {
-                continue;
-            }
-            double sp = 0;
-            double st = 0;
-            for (int r = from; r < to; r++) {
-                sp += p[order[r]];
-                st += t[order[r]];
-            }
-            out.add(new RunFigures.CalibrationBin(sp / (to - from), st / (to - from), to - from));
-        }
-        return out;
+        return PropensityArmDiagnostics.calibration(t, p, bins).stream()
+                .map(c -> new RunFigures.CalibrationBin(c.meanPredicted(), c.observedShare(), c.n())).toList();
     }
 }
