@@ -150,8 +150,9 @@ final class MultiArmEvaluation {
     private static String statement(Study study, PolicyId id, double gain, double low, double high, boolean clear,
                                     int n) {
         String better = study.outcome().sign() > 0 ? "raises" : "lowers";
-        return String.format(Locale.ROOT, "%s (chosen on validation) %s on %d test patients: it changes the mean "
-                + "outcome by %+.3g against current practice (95 %% bootstrap interval %+.3g to %+.3g)%s", id.name(),
+        return String.format(Locale.ROOT, "%s (chosen on validation) %s on %d test patients: its doubly robust "
+                + "policy value minus current practice's observed mean outcome is %+.3g (95 %% bootstrap interval "
+                + "%+.3g to %+.3g)%s", id.name(),
                 clear ? "improves on current practice" : "is not shown to improve on current practice", n, gain, low,
                 high, clear ? "; the whole interval " + better + " the outcome" : ", which includes no change");
     }
