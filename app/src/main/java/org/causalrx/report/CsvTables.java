@@ -95,7 +95,7 @@ final class CsvTables {
                 List<List<String>> sel = new ArrayList<>();
                 sel.add(List.of("policy", "learned", "scheme", "n", "dr", "ipw", "selected"));
                 for (RunResult.SelectionValue v : pi.selection().values()) {
-                    sel.add(List.of(v.policy().name(), Boolean.toString(v.learned()), pi.selection().scheme(),
+                    sel.add(List.of(v.policy().name(), Boolean.toString(v.learned()), pi.selection().scheme().key(),
                             Integer.toString(pi.selection().n()), Fmt.raw(v.dr()), Fmt.raw(v.ipw()),
                             Boolean.toString(v.policy().equals(pi.selection().selected()))));
                 }

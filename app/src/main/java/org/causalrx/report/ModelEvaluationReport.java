@@ -140,9 +140,9 @@ final class ModelEvaluationReport {
         boolean[] numeric = new boolean[headers.size()];
         java.util.Arrays.fill(numeric, 1, numeric.length, true);
         Html.Table t = new Html.Table(headers, numeric);
-        double best = nn.estimators().stream().mapToDouble(NnMetrics.Estimator::nnPehe).min().orElse(Double.NaN);
+        String best = nn.lowestNnPehe();
         for (NnMetrics.Estimator e : nn.estimators()) {
-            List<Object> cells = new ArrayList<>(List.of(Markup.code(e.estimator()).then(e.nnPehe() == best
+            List<Object> cells = new ArrayList<>(List.of(Markup.code(e.estimator()).then(e.estimator().equals(best)
                             ? Markup.fill(" {}", Markup.badge("good", "lowest NN-PEHE")) : Markup.EMPTY),
                     Fmt.num(e.nnPehe()), Fmt.range(e.nnPeheCiLow(), e.nnPeheCiHigh()), Fmt.num(e.impliedAte()),
                     Fmt.range(e.impliedAteCiLow(), e.impliedAteCiHigh())));

@@ -52,6 +52,6 @@ final class PolicySelectionSection {
     }
 
     private static String where(RunResult.Selection sel) {
-        return sel.scheme().startsWith("validation") ? "validation" : "test";
+        return sel.scheme().split();
     }
 }

@@ -20,6 +20,7 @@ import org.causalrx.pipeline.RunResult.PolicyResult;
 import org.causalrx.pipeline.RunResult.PropensityMetric;
 import org.causalrx.pipeline.RunResult.Summary;
 import org.causalrx.result.PolicyId;
+import org.causalrx.result.SelectionScheme;
 import org.causalrx.study.Study;
 
 /** A synthetic but realistic run (NHEFS-like smoking cessation study) for the report tests. */
@@ -125,9 +126,8 @@ final class ReportFixture {
             double v = POLICIES[i].equals(selected) ? (lower ? 0.5 : 9.0) : DR_MEAN[i];
             values.add(new RunResult.SelectionValue(PolicyId.of(POLICIES[i]), learned, v, v + 0.05));
         }
-        RunResult.Selection selection = new RunResult.Selection("validation_split_dr", 315, PolicyId.of(selected),
-                values,
-                "chosen on the validation split");
+        RunResult.Selection selection = new RunResult.Selection(SelectionScheme.VALIDATION_SPLIT_DR, 315,
+                PolicyId.of(selected), values, "chosen on the validation split");
         int k = POLICIES.length;
         int si = java.util.Arrays.asList(POLICIES).indexOf(selected);
         RunResult.Headline h = new RunResult.Headline(PolicyId.of(selected), "mean outcome", "test_split_dr",

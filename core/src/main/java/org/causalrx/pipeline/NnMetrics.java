@@ -2,6 +2,8 @@ package org.causalrx.pipeline;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Evaluation of every estimator of a run on the test split with measures that need no counterfactual truth,
  * so all estimators can be compared in one table. Serialised under
@@ -17,6 +19,21 @@ public record NnMetrics(String split, int n, int bootstrapRounds, List<Estimator
     public NnMetrics {
         estimators = List.copyOf(estimators);
         classes = classes == null ? List.of() : List.copyOf(classes);
+    }
+
+    /**
+     * The estimator the report marks as lowest in NN-PEHE (the first in study order on ties), or null when no
+     * estimator has a finite NN-PEHE. NN-PEHE is a proxy: lower is better only among estimators on the same patients.
+     */
+    @JsonIgnore
+    public String lowestNnPehe() {
+        Estimator best = null;
+        for (Estimator e : estimators) {
+            if (Double.isFinite(e.nnPehe()) && (best == null || e.nnPehe() < best.nnPehe())) {
+                best = e;
+            }
+        }
+        return best == null ? null : best.estimator();
     }
 
     /** Metrics of a continuous or binary outcome (no classes). */

@@ -58,7 +58,7 @@ final class PolicyInsightStage {
                 parallel)));
         return new RunResult.PolicyInsights(names, rounds, winsDr, winsIpw, selected, tree, curves,
                 PolicyVerdict.of(study, boot, results, selectedIndex, heldOut.size(),
-                        selection.scheme().equals(PolicySelection.TEST) ? "test" : "validation"), selection);
+                        selection.scheme().split()), selection);
     }
 
     private static RunResult.RankCurve curve(RankCurve.Curve c) {

@@ -8,6 +8,7 @@ import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
 import org.causalrx.result.PolicyId;
+import org.causalrx.result.SelectionScheme;
 
 /**
  * Chooses the policy to recommend (and bundle) by its DR value on data that is not then used to report how good the
@@ -15,22 +16,18 @@ import org.causalrx.result.PolicyId;
  * curse), so the run chooses on the validation split and reports the choice's value on the test split.
  */
 final class PolicySelection {
-    /** The choice is made by DR point value on the validation split. */
-    static final String VALIDATION = "validation_split_dr";
-    /** The fallback when the study has no validation split: the reported value of the choice is optimistic. */
-    static final String TEST = "test_split_dr";
-
     private PolicySelection() {
     }
 
     /**
-     * @param scheme   {@link #VALIDATION} or {@link #TEST}, naming what {@code heldOut} is
+     * @param scheme   which split {@code heldOut} is (the test split only when the study has no validation split)
      * @param heldOut  the patients the choice is made on, on the valued outcome
      * @param policies the run's policies decided for those patients (same names and order as on the test split)
      * @param sign     +1 when higher values are better, −1 when lower are better
      * @return the choice: the learned policy with the best DR value (the first on ties), with every policy's values
      */
-    static RunResult.Selection choose(String scheme, HeldOut heldOut, List<PolicyDecisions> policies, int sign) {
+    static RunResult.Selection choose(SelectionScheme scheme, HeldOut heldOut, List<PolicyDecisions> policies,
+                                      int sign) {
         List<RunResult.SelectionValue> values = new ArrayList<>();
         PolicyId best = null;
         double bestValue = Double.NaN;
@@ -43,7 +40,7 @@ final class PolicySelection {
                 bestValue = v.dr();
             }
         }
-        String note = scheme.equals(VALIDATION)
+        String note = scheme == SelectionScheme.VALIDATION_SPLIT_DR
                 ? String.format(Locale.ROOT, "The recommended policy is the learned policy with the best DR value on "
                         + "the %d validation patients; the test split, on which every value in the tables is "
                         + "estimated, was not used to choose it.", heldOut.size())

@@ -3,6 +3,7 @@ package org.causalrx.pipeline;
 import java.util.List;
 
 import org.causalrx.result.PolicyId;
+import org.causalrx.result.SelectionScheme;
 import org.causalrx.study.Study;
 
 /**
@@ -318,13 +319,14 @@ public record RunResult(
      * How the recommended policy was chosen: by its DR value on the validation split (never on the test split on
      * which it is reported, which would bias the reported value upward: the winner's curse).
      *
-     * @param scheme   "validation_split_dr", or "test_split_dr" only when the study has no validation split
+     * @param scheme   validation_split_dr, or test_split_dr only when the study has no validation split
      * @param n        patients valued for the choice
      * @param selected the chosen learned policy, or null when there is none
      * @param values   every policy's values on those patients (learned and baselines)
      * @param note     in words, for the report
      */
-    public record Selection(String scheme, int n, PolicyId selected, List<SelectionValue> values, String note) {
+    public record Selection(SelectionScheme scheme, int n, PolicyId selected, List<SelectionValue> values,
+                            String note) {
     }
 
     /** One policy's point values on the data used for the choice. */

@@ -13,6 +13,7 @@ import org.causalrx.data.Table;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.SelectionScheme;
 import org.causalrx.study.AnalysisColumns;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.Study;
@@ -43,7 +44,7 @@ final class ValidationChoice {
                                       ValuedOutcome testHeldOut) {
         int[] val = split.validation();
         if (val.length == 0) {
-            return PolicySelection.choose(PolicySelection.TEST, testHeldOut.heldOut(), testHeldOut.policies(),
+            return PolicySelection.choose(SelectionScheme.TEST_SPLIT_DR, testHeldOut.heldOut(), testHeldOut.policies(),
                     testHeldOut.study().outcome().sign());
         }
         double[][] xVal = Stats.select(x, val);
@@ -64,13 +65,14 @@ final class ValidationChoice {
         if (eval == null) {
             HeldOut heldOut = new HeldOut(Stats.select(y, val), tVal, pStarVal, f.plugIn().mu(xVal, 0),
                     f.plugIn().mu(xVal, 1));
-            return PolicySelection.choose(PolicySelection.VALIDATION, heldOut, policies, study.outcome().sign());
+            return PolicySelection.choose(SelectionScheme.VALIDATION_SPLIT_DR, heldOut, policies,
+                    study.outcome().sign());
         }
         // the derived evaluation outcome, with its plug-in fit on the training split as for the test split
         double[] yEval = AnalysisColumns.evaluation(study, table, eval, cohort.sourceRows());
         OutcomeEvaluation.Prepared p = OutcomeEvaluation.prepare(yEval, false, learners, x, t,
                 new SplitIndices(split.train(), val, val), pStarVal, policies,
                 Seeds.derive(seed, "evaluation-outcome"));
-        return PolicySelection.choose(PolicySelection.VALIDATION, p.heldOut(), p.policies(), eval.sign());
+        return PolicySelection.choose(SelectionScheme.VALIDATION_SPLIT_DR, p.heldOut(), p.policies(), eval.sign());
     }
 }

@@ -94,7 +94,7 @@ public record FeasibilityStudy(StudyRun runner) {
         List<FeasibilityResult.PolicyRecord> rs = new ArrayList<>();
         for (RunResult.PolicyResult p : out.result().policies()) {
             double v = trueValue(h.decisions().get(p.name()), h, y0, y1);
-            boolean learned = study.estimators().contains(p.name().name());
+            boolean learned = p.name().kind().learned();
             rs.add(new FeasibilityResult.PolicyRecord(form, seedIndex, p.name(), learned, p.treatedShare(),
                     p.deferredShare(), p.pointDr(), p.pointIpw(),
                     p.valueDr() == null ? Double.NaN : p.valueDr().sd(), v, sign * (vOpt - v),

@@ -181,7 +181,7 @@ public final class ExitPoints {
             out.add(new ExitPoint("11 policies", WARNING, String.format(Locale.ROOT, "The recommended policy (%s, "
                     + "chosen on the %s split) beats current practice in %.1f %% of test bootstrap rounds, "
                     + "short of %.0f %%.", v.selected(), pi.selection() != null
-                            && pi.selection().scheme().startsWith("test") ? "test" : "validation",
+                            ? pi.selection().scheme().split() : "validation",
                             100 * v.selectedBeatsDoctorsShare(), 100 * CONVINCING_SHARE),
                     "Do not deploy yet: more data, a prospective check, or a narrower question."));
         } else if (v.selected() != null && v.warnings().isEmpty()) {

@@ -15,6 +15,7 @@ import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.result.Baseline;
 import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
+import org.causalrx.result.SelectionScheme;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class DeferralPipelineTest {
         assertEquals(mean, doctors.pointDr(), 1e-12);
         assertEquals(mean, doctors.pointIpw(), 1e-12);
         RunResult.Selection sel = r.policyInsights().selection();
-        assertEquals(PolicySelection.VALIDATION, sel.scheme());
+        assertEquals(SelectionScheme.VALIDATION_SPLIT_DR, sel.scheme());
         assertEquals(r.n().validation(), sel.n());
         assertEquals(r.policies().size(), sel.values().size());
         // the chosen policy is the best learned one by validation DR (death: lower is better)

@@ -1,5 +1,7 @@
 package org.causalrx.pipeline;
 
+import static org.causalrx.result.SelectionScheme.TEST_SPLIT_DR;
+import static org.causalrx.result.SelectionScheme.VALIDATION_SPLIT_DR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,10 +75,10 @@ class PolicySelectionTest {
             List<PolicyDecisions> onVal = decide(xv[0], thresholds);
             List<PolicyDecisions> onTest = decide(xt[0], thresholds);
             int sign = 1;
-            RunResult.Selection sel = PolicySelection.choose(PolicySelection.VALIDATION, validation, onVal, sign);
+            RunResult.Selection sel = PolicySelection.choose(VALIDATION_SPLIT_DR, validation, onVal, sign);
             int chosen = Integer.parseInt(sel.selected().name().substring(1));
             honest[s] = PolicyValue.evaluate(test, onTest.get(chosen).valuedArms(), null).dr();
-            RunResult.Selection onTestSel = PolicySelection.choose(PolicySelection.TEST, test, onTest, sign);
+            RunResult.Selection onTestSel = PolicySelection.choose(TEST_SPLIT_DR, test, onTest, sign);
             int onTestChosen = Integer.parseInt(onTestSel.selected().name().substring(1));
             cursed[s] = PolicyValue.evaluate(test, onTest.get(onTestChosen).valuedArms(), null).dr();
             assertEquals(POLICIES, sel.values().size());
@@ -104,8 +106,8 @@ class PolicySelectionTest {
         }
         int hi = v[0] >= v[1] && v[0] >= v[2] ? 0 : v[1] >= v[2] ? 1 : 2;
         int lo = v[0] <= v[1] && v[0] <= v[2] ? 0 : v[1] <= v[2] ? 1 : 2;
-        assertEquals(PolicyId.of("p" + hi), PolicySelection.choose(PolicySelection.VALIDATION, h, ps, 1).selected());
-        assertEquals(PolicyId.of("p" + lo), PolicySelection.choose(PolicySelection.VALIDATION, h, ps, -1).selected());
+        assertEquals(PolicyId.of("p" + hi), PolicySelection.choose(VALIDATION_SPLIT_DR, h, ps, 1).selected());
+        assertEquals(PolicyId.of("p" + lo), PolicySelection.choose(VALIDATION_SPLIT_DR, h, ps, -1).selected());
     }
 
     private static double[] meanSe(double[] v) {
