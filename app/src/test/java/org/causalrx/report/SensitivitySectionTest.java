@@ -46,7 +46,7 @@ class SensitivitySectionTest {
         assertEquals("policy,lambda,gain_lower_bound,current_practice,direction,largest_lambda", rows.get(0));
         assertTrue(rows.get(3).contains(",1.2,-0.05,"), rows.get(3));
         List<String> e = Files.readAllLines(tables.resolve(SensitivitySection.E_VALUE_TABLE));
-        assertTrue(e.get(1).startsWith("3.41,1.8,2,1.4,"), e.get(1));
+        assertTrue(e.get(1).startsWith("3.41,1.8,2.0,1.4,"), e.get(1));
     }
 
     @Test
