@@ -45,7 +45,8 @@ final class HtmlReport {
         return List.of(new ProtocolSection(r), new CovariatesSection(r), new PropensitySection(r),
                 new OverlapSection(r), new SimulationSection(simulation), new OutcomeModelsSection(r),
                 new InsightSection(r), new DeferralSection(r), new DeferralInsightsSection(r), new PoliciesSection(r),
-                new PolicyInsightSection(r), new AteSection(r), new ProvenanceSection(r, tableFiles));
+                new PolicyInsightSection(r), new AteSection(r), new SensitivitySection(r),
+                new ProvenanceSection(r, tableFiles));
     }
 
     /** The section's heading, with its anchor. */

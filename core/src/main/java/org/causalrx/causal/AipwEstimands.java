@@ -89,6 +89,21 @@ public record AipwEstimands(int[] t, double[] y, double[] e, double[] m0, double
         return new Estimate(estimand, theta, se, theta - Z975 * se, theta + Z975 * se, n, folds);
     }
 
+    /**
+     * The AIPW mean outcome if everyone received {@code arm}: mean of m1 + t(y − m1)/e (arm 1) or
+     * m0 + (1 − t)(y − m0)/(1 − e) (arm 0); their difference is the ATE.
+     */
+    public double armMean(int arm) {
+        if (arm != 0 && arm != 1) {
+            throw new IllegalArgumentException("two-arm AIPW: arm must be 0 or 1, got " + arm);
+        }
+        double s = 0;
+        for (int i = 0; i < t.length; i++) {
+            s += arm == 1 ? m1[i] + t[i] * (y[i] - m1[i]) / e[i] : m0[i] + (1 - t[i]) * (y[i] - m0[i]) / (1 - e[i]);
+        }
+        return s / t.length;
+    }
+
     private static double sum(double[] v) {
         double s = 0;
         for (double d : v) {

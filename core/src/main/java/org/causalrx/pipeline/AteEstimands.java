@@ -3,7 +3,6 @@ package org.causalrx.pipeline;
 import java.util.List;
 
 import org.causalrx.causal.AipwEstimands;
-import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.Estimand;
 import org.causalrx.study.Study;
 
@@ -13,16 +12,14 @@ final class AteEstimands {
     }
 
     /**
-     * @param x encoded covariates per cohort row
-     * @param t treatment per cohort row
-     * @param y modelled outcome per cohort row
+     * @param nuisances the out-of-fold nuisances of every cohort patient (modelled outcome)
+     * @param folds     the cross-fitting folds behind them
      */
-    static RunResult.AteResult estimate(CrossFitAipw aipw, Study study, double[][] x, int[] t, double[] y,
-                                        long seed) {
+    static RunResult.AteResult estimate(AipwEstimands nuisances, int folds, Study study) {
         List<Estimand> wanted = study.estimands();
         List<Estimand> all = wanted.contains(Estimand.ATE) ? wanted
                 : java.util.stream.Stream.concat(java.util.stream.Stream.of(Estimand.ATE), wanted.stream()).toList();
-        List<AipwEstimands.Estimate> est = aipw.estimates(x, t, y, seed, all);
+        List<AipwEstimands.Estimate> est = all.stream().map(e -> nuisances.estimate(e, folds)).toList();
         AipwEstimands.Estimate ate = est.get(all.indexOf(Estimand.ATE));
         List<RunResult.EstimandResult> listed = est.stream().filter(e -> wanted.contains(e.estimand()))
                 .map(e -> new RunResult.EstimandResult(e.estimand().key(), e.estimate(), e.se(), e.ciLow(),

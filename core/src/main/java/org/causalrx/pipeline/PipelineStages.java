@@ -44,7 +44,7 @@ public final class PipelineStages {
         return new RunEngine(List.of(new CohortCheck(learners), new SplitAndEncode(), new Propensity(),
                 new Outcome(), new Policies(), new Uncertainty(parallel), new Evaluation(parallel),
                 new Insights(parallel), new HeterogeneityStage(),
-                new Analyses(parallel), new Ate(), new CrossFit(), new Assemble()));
+                new Analyses(parallel), new Ate(), new SensitivityStage(), new CrossFit(), new Assemble()));
     }
 
     static String[] armLabels(Study study) {
@@ -382,8 +382,10 @@ public final class PipelineStages {
             Cohort cohort = c.get(RunSlots.COHORT);
             CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary(study)),
                     study.ateFolds(), HeldOut.CLIP);
-            return c.with(RunSlots.ATE, AteEstimands.estimate(aipw, study, c.get(RunSlots.X), cohort.treatment(),
-                    cohort.outcome(), Seeds.derive(c.seed(), "ate")));
+            org.causalrx.causal.AipwEstimands nuisances = aipw.nuisances(c.get(RunSlots.X), cohort.treatment(),
+                    cohort.outcome(), Seeds.derive(c.seed(), "ate"));
+            return c.with(RunSlots.ATE, AteEstimands.estimate(nuisances, aipw.folds(), study))
+                    .with(RunSlots.ATE_ARM_MEANS, new double[] {nuisances.armMean(0), nuisances.armMean(1)});
         }
     }
 

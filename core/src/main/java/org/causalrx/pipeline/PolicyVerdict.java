@@ -105,6 +105,32 @@ final class PolicyVerdict {
                 v.selectedBeatsDoctorsShare(), v.headline(), text, v.warnings());
     }
 
+    /**
+     * The verdict with the selected policy's robustness to hidden confounding added to its text: up to which Λ of
+     * the marginal sensitivity model its worst-case gain over current practice stays positive. Null stays null.
+     */
+    static RunResult.Verdict withSensitivity(RunResult.Verdict v, Sensitivity s) {
+        if (v == null || s == null || s.msm() == null || Double.isNaN(s.msm().gainLowerBound()[0])) {
+            return v;
+        }
+        Sensitivity.Msm m = s.msm();
+        String sentence;
+        if (Double.isNaN(m.largestLambda())) {
+            sentence = String.format(Locale.ROOT, "Even without hidden confounding (\u039b = 1) the IPW gain of %s "
+                    + "over current practice is not positive (%.4g).", m.policy(), m.gainLowerBound()[0]);
+        } else {
+            sentence = String.format(Locale.ROOT, "Under the marginal sensitivity model the worst-case IPW gain of %s "
+                    + "over current practice stays positive up to \u039b = %s%s", m.policy(), m.largestLambdaText(),
+                    m.beyondGrid() ? " (the largest checked)." : String.format(Locale.ROOT, ": hidden confounding that "
+                            + "changes a patient's odds of their treatment by a factor of %s could explain the gain "
+                            + "away%s", m.largestLambdaText(), m.fragile() ? String.format(Locale.ROOT, "; the gain "
+                            + "is fragile (below \u039b = %.2g).", m.fragileLambda()) : "."));
+        }
+        String text = v.text().isEmpty() ? sentence : v.text() + " " + sentence;
+        return new RunResult.Verdict(v.bestPolicy(), v.bestPolicyShare(), v.bestPolicyClear(), v.selected(),
+                v.selectedBeatsDoctorsShare(), v.headline(), text, v.warnings());
+    }
+
     /** The paper's warning for a baseline that is best, or null for a learned policy. */
     static String warning(PolicyId bestName) {
         return Baseline.of(bestName).map(b -> switch (b) {

@@ -15,7 +15,8 @@ import org.causalrx.study.Study;
  * version is fixed ({@link #SCHEMA_VERSION}). {@code data_warnings} lists what the data check accepted but a
  * person should look at (one line each, see {@code FitReadiness}). {@code balance} holds the covariate balance under
  * inverse-propensity weighting ({@link CovariateBalance}). Built with {@link #builder()}; every component
- * is a value (records, enums, strings, numbers), never a fitted model or other domain object.
+ * is a value (records, enums, strings, numbers), never a fitted model or other domain object. {@code sensitivity}
+ * holds the E-value of the ATE and the selected policy's gain bounds under hidden confounding ({@link Sensitivity}).
  */
 @com.fasterxml.jackson.annotation.JsonPropertyOrder({"schema_version"})
 public record RunResult(
@@ -48,7 +49,8 @@ public record RunResult(
         List<String> dataWarnings,
         String schemaVersion,
         CovariateBalance balance,
-        Heterogeneity heterogeneity) {
+        Heterogeneity heterogeneity,
+        Sensitivity sensitivity) {
 
     /** Requires a schema version ({@link RunResultBuilder} sets {@link #SCHEMA_VERSION}). */
     public RunResult {

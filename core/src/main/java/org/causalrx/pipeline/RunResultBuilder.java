@@ -41,6 +41,7 @@ public final class RunResultBuilder {
     private String schemaVersion = RunResult.SCHEMA_VERSION;
     private CovariateBalance balance;
     private Heterogeneity heterogeneity;
+    private Sensitivity sensitivity;
 
     RunResultBuilder() {
     }
@@ -76,6 +77,7 @@ public final class RunResultBuilder {
         this.schemaVersion = r.schemaVersion();
         this.balance = r.balance();
         this.heterogeneity = r.heterogeneity();
+        this.sensitivity = r.sensitivity();
     }
 
     public RunResultBuilder study(String study) {
@@ -230,6 +232,12 @@ public final class RunResultBuilder {
         return this;
     }
 
+    /** The sensitivity to hidden confounding; null when not computed. */
+    public RunResultBuilder sensitivity(Sensitivity sensitivity) {
+        this.sensitivity = sensitivity;
+        return this;
+    }
+
     /**
      * The result.
      *
@@ -277,7 +285,7 @@ public final class RunResultBuilder {
                 list(outcomeTrees), list(policySummaries), deferralInsights, nnMetrics, list(linearCoefficients),
                 deferral, deferralSweep == null ? null : List.copyOf(deferralSweep), policyValueScheme,
                 crossFittedPolicyValues, list(dataWarnings), schemaVersion, balance,
-                heterogeneity);
+                heterogeneity, sensitivity);
     }
 
     private static <T> List<T> list(List<T> l) {

@@ -44,6 +44,9 @@ public final class RunSlots {
     static final Slot<RunResult.AteResult> ATE = new Slot<>("ATE");
     static final Slot<CrossFittedPolicyValues> CROSS_FITTED = new Slot<>("cross-fitted policy values");
     static final Slot<Heterogeneity> HETEROGENEITY = new Slot<>("heterogeneity");
+    /** AIPW mean outcome per arm (control, treated) from the ATE's cross-fitted nuisances (outcome units). */
+    static final Slot<double[]> ATE_ARM_MEANS = new Slot<>("ATE arm means");
+    static final Slot<Sensitivity> SENSITIVITY = new Slot<>("sensitivity");
 
     private RunSlots() {
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.causalrx.pipeline.DeferralResult;
 import org.causalrx.pipeline.RunResult;
+import org.causalrx.pipeline.Sensitivity;
 import org.causalrx.result.Baseline;
 import org.causalrx.result.ExitStatus;
 import org.causalrx.simulate.FeasibilityChecks;
@@ -66,7 +67,32 @@ public final class ExitPoints {
                         + "than predicting the mean: " + String.join("; ", rejected) + ".",
                         "Discount the policies built on them; try other learners or more informative covariates."));
         out.addAll(policy(r));
+        ExitPoint confounding = hiddenConfounding(r.sensitivity());
+        if (confounding != null) {
+            out.add(confounding);
+        }
         return out;
+    }
+
+    /**
+     * Robustness of the selected policy's gain to hidden confounding: a warning when its worst-case gain under the
+     * marginal sensitivity model vanishes below {@link Sensitivity#FRAGILE_LAMBDA}; null when it was not computed.
+     */
+    static ExitPoint hiddenConfounding(Sensitivity s) {
+        if (s == null || s.msm() == null || Double.isNaN(s.msm().gainLowerBound()[0])) {
+            return null;
+        }
+        Sensitivity.Msm m = s.msm();
+        String finding = String.format(Locale.ROOT, "The worst-case IPW gain of %s over current practice under the "
+                + "marginal sensitivity model stays positive up to \u039b = %s; E-value of the ATE %.2f (its "
+                + "interval limit %.2f).", m.policy(), m.largestLambdaText(), s.eValue().ate(), s.eValue().ciLimit());
+        if (!m.fragile()) {
+            return new ExitPoint("11 hidden confounding", OK, finding, "");
+        }
+        return new ExitPoint("11 hidden confounding", WARNING, finding + String.format(Locale.ROOT, " Weak hidden "
+                + "confounding (\u039b below %.2g) could explain the gain away.", m.fragileLambda()),
+                "Name the confounders clinicians use that the data lack and measure them, or treat the gain as "
+                        + "unproven.");
     }
 
     private static ExitPoint overlap(RunResult r) {
