@@ -77,7 +77,7 @@ final class AnalysisReport {
         }
     }
 
-    private static void coefficients(Map<String, Figures.Figure> out, Path dir, String id, GroupProfile g)
+    static void coefficients(Map<String, Figures.Figure> out, Path dir, String id, GroupProfile g)
             throws IOException {
         if (g.top().isEmpty()) {
             return;
@@ -189,6 +189,14 @@ final class AnalysisReport {
     }
 
     static void profile(HtmlWriter b, GroupProfile g, String figureId, HtmlReport report, String file) {
+        profileTable(b, g, file);
+        if (!g.top().isEmpty()) {
+            b.add(report.figure(figureId));
+        }
+    }
+
+    /** A group profile's heading, table one and the note on its membership model (no figure). */
+    static void profileTable(HtmlWriter b, GroupProfile g, String file) {
         b.markup("<h4>").text(g.groupA()).markup(" vs ").text(g.groupB()).markup("</h4>\n");
         Html.Table t = new Html.Table(List.of("Covariate", "Level", g.groupA() + " (n = " + g.nA() + ")",
                 g.groupB() + " (n = " + g.nB() + ")", "All (n = " + g.nAll() + ")", "Missing (A / B / all)"), false,
@@ -201,9 +209,6 @@ final class AnalysisReport {
         }
         b.add(t.html()).markup("<p class=\"note\">").text(g.modelNote()).markup(". Table: <code>tables/")
                 .text(file).markup("</code>.</p>\n");
-        if (!g.top().isEmpty()) {
-            b.add(report.figure(figureId));
-        }
     }
 
     private static String stat(GroupProfile.Stat s, boolean level) {
@@ -280,7 +285,7 @@ final class AnalysisReport {
     }
 
     /** Table one then the coefficients, in one CSV (a "section" column tells them apart). */
-    private static List<List<String>> profileRows(GroupProfile g) {
+    static List<List<String>> profileRows(GroupProfile g) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("section", "variable", "level", "group_a", "group_b", "n_a", "value_a", "sd_a", "missing_a",
                 "n_b", "value_b", "sd_b", "missing_b", "n_all", "value_all", "sd_all", "missing_all"));

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,9 +94,34 @@ final class Figures {
      */
     static XYChart propensityHistogram(String title, Map<String, double[]> byArm, RunResult.ProtocolInfo p,
                                        double etaLow, double etaHigh) {
+        List<HistogramSeries> series = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, double[]> e : byArm.entrySet()) {
+            boolean treated = "treated".equalsIgnoreCase(e.getKey());
+            boolean control = "control".equalsIgnoreCase(e.getKey());
+            Color col = treated ? TREATED : control ? CONTROL : PALETTE[(i + 2) % PALETTE.length];
+            i++;
+            String label = treated ? nonBlank(p.treatedLabel(), "treated") : control
+                    ? nonBlank(p.controlLabel(), "control") : e.getKey();
+            series.add(new HistogramSeries(label + " (n = " + (e.getValue() == null ? 0 : e.getValue().length) + ")",
+                    col, shares(e.getValue())));
+        }
+        return histogram(title, "Estimated propensity e(x)", series, etaLow, etaHigh);
+    }
+
+    /** One group's histogram: legend label, colour and the share of the group per equal-width bin on [0, 1]. */
+    record HistogramSeries(String label, Color color, double[] share) {
+    }
+
+    /**
+     * Step histograms on [0, 1], one per series (each series' shares sum to one), with the thresholds as vertical
+     * dashed lines (a NaN threshold, or a high one equal to the low one, is not drawn).
+     */
+    static XYChart histogram(String title, String xTitle, List<HistogramSeries> series, double etaLow,
+                             double etaHigh) {
         XYChart c = new XYChart(WIDTH, HEIGHT);
         c.setTitle(title);
-        c.setXAxisTitle("Estimated propensity e(x)");
+        c.setXAxisTitle(xTitle);
         c.setYAxisTitle("Share of the arm's patients per bin");
         style(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -103,24 +129,18 @@ final class Figures {
         c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0);
         c.getStyler().setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.00");
         double ymax = 0.0;
-        int i = 0;
-        for (Map.Entry<String, double[]> e : byArm.entrySet()) {
-            double[] share = shares(e.getValue());
-            double[] x = new double[BINS + 1];
-            double[] y = new double[BINS + 1];
-            for (int b = 0; b <= BINS; b++) {
-                x[b] = (double) b / BINS;
-                y[b] = share[Math.min(b, BINS - 1)];
+        for (HistogramSeries h : series) {
+            double[] share = h.share();
+            int bins = share.length;
+            double[] x = new double[bins + 1];
+            double[] y = new double[bins + 1];
+            for (int b = 0; b <= bins; b++) {
+                x[b] = (double) b / bins;
+                y[b] = share[Math.min(b, bins - 1)];
                 ymax = Math.max(ymax, y[b]);
             }
-            boolean treated = "treated".equalsIgnoreCase(e.getKey());
-            boolean control = "control".equalsIgnoreCase(e.getKey());
-            Color col = treated ? TREATED : control ? CONTROL : PALETTE[(i + 2) % PALETTE.length];
-            i++;
-            String label = treated ? nonBlank(p.treatedLabel(), "treated") : control
-                    ? nonBlank(p.controlLabel(), "control") : e.getKey();
-            XYSeries s = c.addSeries(label + " (n = " + (e.getValue() == null ? 0 : e.getValue().length) + ")",
-                    x, y);
+            Color col = h.color();
+            XYSeries s = c.addSeries(h.label(), x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
             s.setLineColor(col);
             s.setFillColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), 90));
@@ -197,17 +217,7 @@ final class Figures {
     }
 
     private static double[] shares(double[] values) {
-        double[] share = new double[BINS];
-        if (values == null || values.length == 0) {
-            return share;
-        }
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                int b = (int) Math.floor(Math.max(0.0, Math.min(1.0, v)) * BINS);
-                share[Math.min(b, BINS - 1)] += 1.0 / values.length;
-            }
-        }
-        return share;
+        return org.causalrx.util.Histogram.shares(values, BINS);
     }
 
     static Color color(int i) {

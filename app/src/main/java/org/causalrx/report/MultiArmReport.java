@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.causalrx.pipeline.MultiArmResult;
 import org.knowm.xchart.XYChart;
@@ -15,8 +17,9 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The report of a K-arm run: report.html (summary, protocol and arms, propensity and overlap, CATE models, policies
- * with a figure of each policy's gain over current practice), tables/*.csv and figures/. It draws the
+ * The report of a K-arm run: report.html (summary, protocol and arms, propensity and overlap with per-arm
+ * propensity histograms, CATE models, policies with a figure of each policy's gain over current practice, policy
+ * insights), tables/*.csv and figures/. It draws the
  * {@link MultiArmResult}; it decides nothing.
  */
 public final class MultiArmReport {
@@ -36,14 +39,19 @@ public final class MultiArmReport {
         if (r.deferral() != null) {
             CsvTables.writeTable(tables, DEFERRAL_TABLE, deferralReasons(r));
         }
+        MultiArmInsightSection.tables(r, tables);
+        Map<String, Figures.Figure> figs = new LinkedHashMap<>();
         Figures.Figure gain = Figures.save(gainChart(r), figures, GAIN_FIGURE, "Each policy's DR value minus "
                 + "current practice's (the observed mean outcome) on the test split, with the 95 % bootstrap "
                 + "interval; " + (r.protocol().direction().equals("lower") ? "below" : "above")
                 + " 0 is better. Current practice is the line at 0.");
-        Files.writeString(outDir.resolve(ReportWriter.REPORT_HTML), html(r, gain), StandardCharsets.UTF_8);
+        figs.put(GAIN_FIGURE, gain);
+        figs.putAll(MultiArmInsightFigures.write(r, figures));
+        Files.writeString(outDir.resolve(ReportWriter.REPORT_HTML), html(r, new NumberedFigures(figs)),
+                StandardCharsets.UTF_8);
     }
 
-    static String html(MultiArmResult r, Figures.Figure gain) {
+    static String html(MultiArmResult r, NumberedFigures figs) {
         MultiArmResult.Protocol p = r.protocol();
         HtmlWriter b = new HtmlWriter(1 << 15);
         b.markup("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -104,6 +112,7 @@ public final class MultiArmReport {
         b.markup("<p>Overlap set: every arm's propensity at least ").text(Fmt.num(o.eta())).markup(" (")
                 .text(o.rule()).markup("). ").text(Fmt.count(o.testOutside(), nTest))
                 .markup(" test patients fall outside; every policy except current practice defers them.</p>\n");
+        MultiArmInsightSection.propensity(b, r, figs);
 
         b.markup("<h2 id=\"cate\">3. CATE models</h2>\n<p>Mean predicted effect of each arm against the reference "
                 + "on the test split (outcome units).</p>\n");
@@ -140,12 +149,13 @@ public final class MultiArmReport {
             pol.row(chosen ? "best" : null, row.toArray());
         }
         b.add(pol.html());
-        b.add(Html.figure(1, gain));
+        b.add(figs.place(GAIN_FIGURE));
         if (r.deferral() != null) {
             deferralHtml(b, r.deferral());
         }
 
-        b.markup("<h2 id=\"provenance\">5. Provenance</h2>\n");
+        MultiArmInsightSection.render(b, r, figs, "5. Policy insights");
+        b.markup("<h2 id=\"provenance\">6. Provenance</h2>\n");
         b.add(Html.kv(List.of(Html.pair("data SHA-256", Markup.code(r.provenance().dataSha256())),
                 Html.pair("study SHA-256", Markup.code(r.provenance().studySha256())),
                 Html.pair("seed", Long.toString(r.provenance().seed())),

@@ -9,7 +9,8 @@ import org.causalrx.pipeline.RunResult.OutcomeTreeNode;
 
 /**
  * The outcome tree drawn as a tree (TRS Fig. 6): all held-out patients → the arm actually received → whether
- * the policy agreed, disagreed or deferred; each box shows n and mean (SEM) of the outcome.
+ * the policy agreed, disagreed or deferred; each box shows n and mean (SEM) of the outcome. Any number of arms: the
+ * picture widens beyond two.
  */
 final class TreeDiagram {
     private static final int WIDTH = 900;
@@ -27,19 +28,20 @@ final class TreeDiagram {
     /** @param nodes the root first, then per arm: the arm node and its agree / disagree / deferred children */
     static Figures.Figure save(String policy, List<OutcomeTreeNode> nodes, String outcome, Path dir, String id,
                                String caption) throws IOException {
-        Canvas c = new Canvas(WIDTH, HEIGHT);
+        List<OutcomeTreeNode> arms = nodes.stream().filter(n -> !n.arm().equals("all") && n.group().equals("all"))
+                .toList();
+        int width = Math.max(WIDTH, arms.size() * 3 * (BOX_W + 12) + 40);
+        Canvas c = new Canvas(width, HEIGHT);
         c.text(10, 24, "Outcome tree of " + policy + " (" + outcome + ": n, mean (SEM))", 15, true, "start");
         OutcomeTreeNode root = nodes.get(0);
-        double rootX = WIDTH / 2.0;
+        double rootX = width / 2.0;
         double y0 = 45;
         double y1 = 150;
         double y2 = 255;
         box(c, rootX, y0, "all test patients", root, new Color(0xf5f5f5));
-        List<OutcomeTreeNode> arms = nodes.stream().filter(n -> !n.arm().equals("all") && n.group().equals("all"))
-                .toList();
         for (int a = 0; a < arms.size(); a++) {
             OutcomeTreeNode arm = arms.get(a);
-            double ax = WIDTH * (a == 0 ? 0.25 : 0.75);
+            double ax = width * (2 * a + 1) / (2.0 * arms.size());
             c.line(rootX, y0 + BOX_H, ax, y1, Color.GRAY, 1.2f, false);
             box(c, ax, y1, "received: " + arm.arm(), arm, ARM);
             List<OutcomeTreeNode> kids = nodes.stream().filter(n -> n.arm().equals(arm.arm())

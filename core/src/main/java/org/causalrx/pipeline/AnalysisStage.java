@@ -86,12 +86,7 @@ final class AnalysisStage {
                 .orElse(null);
         if (sel != null) {
             Table raw = in.cohort().covariates().rows(test);
-            Set<String> categorical = new HashSet<>();
-            for (CovariatePlan c : in.cohort().plan()) {
-                if (c.type() == Study.ValueType.CATEGORICAL) {
-                    categorical.add(c.name());
-                }
-            }
+            Set<String> categorical = categorical(in.cohort());
             double[][] xTest = Stats.select(in.x(), test);
             int[] tTest = Stats.select(in.t(), test);
             int[] arms = sel.arms();
@@ -137,6 +132,17 @@ final class AnalysisStage {
             deferral = new RunResult.DeferralInsights(def.id(), defer, study.analyses().margin(), groups);
         }
         return new Output(secondary, trees, summaries, deferral, dr, ipw);
+    }
+
+    /** Names of the covariates declared categorical (described by level in a group profile). */
+    static Set<String> categorical(Cohort cohort) {
+        Set<String> categorical = new HashSet<>();
+        for (CovariatePlan c : cohort.plan()) {
+            if (c.type() == Study.ValueType.CATEGORICAL) {
+                categorical.add(c.name());
+            }
+        }
+        return categorical;
     }
 
     /** Fails, before any value is computed, when report.outcome_trees names a policy the run does not have. */

@@ -35,7 +35,22 @@ final class MultiArmEvaluation {
     private MultiArmEvaluation() {
     }
 
-    static MultiArmResult run(Study study, Cohort cohort, SplitIndices split, double[][] x,
+    /**
+     * What the test split's valuation produced, for the insights stage.
+     *
+     * @param test     the test patients' outcomes, arms, evaluation propensities and plug-in outcomes
+     * @param policies every policy's decisions on the test patients, in the order of the result's policies
+     * @param boot     the bootstrap rounds of every policy (same resamples for all)
+     * @param selected the learned policy chosen on validation, or null
+     */
+    record Valued(HeldOut test, List<PolicyDecisions> policies, Bootstrap.Result boot, PolicyId selected) {
+    }
+
+    /** The result and what the insights stage needs from the valuation. */
+    record Evaluated(MultiArmResult result, Valued valued) {
+    }
+
+    static Evaluated run(Study study, Cohort cohort, SplitIndices split, double[][] x,
                               MultiArmPropensity.Output prop, MultiArmStages.Effects effects,
                               MultiArmDeferral.Intervals intervals, List<String> dataWarnings, long seed,
                               boolean parallel) {
@@ -116,10 +131,11 @@ final class MultiArmEvaluation {
         }
         List<MultiArmResult.Estimator> estimators = new ArrayList<>();
         effects.test().forEach((name, e) -> estimators.add(new MultiArmResult.Estimator(name, columnMeans(e, k))));
-        return new MultiArmResult(RunResult.SCHEMA_VERSION, MultiArmResult.KIND, study.name(), protocol(study, cohort),
-                arms(arms, t, split), prop.summary(), prop.overlapSummary(tTest, inTest, k), estimators, values,
-                selection, verdict, ResultParts.provenance(study), dataWarnings, intervals == null ? null
-                : MultiArmDeferral.summary(study, arms, intervals.method(), testChoices));
+        MultiArmResult result = new MultiArmResult(RunResult.SCHEMA_VERSION, MultiArmResult.KIND, study.name(),
+                protocol(study, cohort), arms(arms, t, split), prop.summary(), prop.overlapSummary(tTest, inTest, k),
+                estimators, values, selection, verdict, ResultParts.provenance(study), dataWarnings,
+                intervals == null ? null : MultiArmDeferral.summary(study, arms, intervals.method(), testChoices));
+        return new Evaluated(result, new Valued(testData, testPolicies, boot, selected));
     }
 
     /** The study's decision rule over its K arms (default arm, margin, outcome direction). */

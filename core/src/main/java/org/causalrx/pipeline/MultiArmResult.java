@@ -27,12 +27,15 @@ import org.causalrx.result.PolicyKind;
  * @param dataWarnings  warnings about the data, in words
  * @param deferral      uncertainty-based deferral (the study's {@code deferral:} block) and why the Conservative
  *                      policies defer; null (and absent from results.json) for a study without that block
+ * @param insights      policy insights on the test split (win matrices, rank graphs, outcome tree, recommended-arm
+ *                      profiles, propensity histograms); null (and absent) before the insights stage has run
  */
 public record MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
                              Propensity propensity, Overlap overlap, List<Estimator> estimators,
                              List<PolicyValue> policies, Selection selection, Verdict verdict,
                              RunResult.Provenance provenance, List<String> dataWarnings,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Deferral deferral) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Deferral deferral,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Insights insights) {
     /** The kind written for a K-arm run. */
     public static final String KIND = "multi_arm";
 
@@ -49,7 +52,22 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, null);
+                verdict, provenance, dataWarnings, null, null);
+    }
+
+    /** A result without policy insights. */
+    public MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
+                          Propensity propensity, Overlap overlap, List<Estimator> estimators,
+                          List<PolicyValue> policies, Selection selection, Verdict verdict,
+                          RunResult.Provenance provenance, List<String> dataWarnings, Deferral deferral) {
+        this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
+                verdict, provenance, dataWarnings, deferral, null);
+    }
+
+    /** This result with the policy insights added (or replaced). */
+    public MultiArmResult withInsights(Insights value) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, verdict, provenance, dataWarnings, deferral, value);
     }
 
     /**
@@ -222,5 +240,88 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
      * @param reason in words: "uncertain between 'label A' and 'label B'"
      */
     public record PairCount(String armA, String armB, int n, String reason) {
+    }
+
+    /**
+     * Policy insights of a K-arm run on the test split (TRS §3.11, App. E), from the evaluation's bootstrap rounds.
+     *
+     * @param policies             the policies of the win matrices, in the order of {@code policies} above
+     * @param rounds               bootstrap rounds
+     * @param winShareDr           [row][column]: share of the rounds in which the row policy's DR value is better
+     *                             than the column policy's (0 on the diagonal)
+     * @param winShareIpw          the same for IPW values (rounds where either value is undefined count for neither)
+     * @param selectedPolicy       the policy chosen on validation, described by the outcome tree and the
+     *                             recommended arms; null when none was chosen
+     * @param outcomeTree          test patients by the arm they received, then by whether the selected policy agreed,
+     *                             disagreed or deferred: the root, then per arm its node and the three children
+     * @param rankGraphs           per non-reference arm: rank curves of that arm against the reference
+     * @param recommendedArms      per arm (reference first): the test patients the selected policy recommends it
+     * @param deferred             test patients the selected policy defers
+     * @param propensityHistograms per arm: the selected propensity model's P(T = a | x) on the training split, as a
+     *                             histogram per observed arm
+     */
+    public record Insights(List<PolicyId> policies, int rounds, double[][] winShareDr, double[][] winShareIpw,
+                           PolicyId selectedPolicy, List<RunResult.OutcomeTreeNode> outcomeTree,
+                           List<RankGraph> rankGraphs, List<RecommendedArm> recommendedArms, int deferred,
+                           List<PropensityHistogram> propensityHistograms) {
+        public Insights {
+            policies = List.copyOf(policies);
+            outcomeTree = List.copyOf(outcomeTree);
+            rankGraphs = List.copyOf(rankGraphs);
+            recommendedArms = List.copyOf(recommendedArms);
+            propensityHistograms = List.copyOf(propensityHistograms);
+        }
+    }
+
+    /**
+     * Rank graph of one arm against the reference: test patients ranked by each estimator's predicted benefit of
+     * the arm (in the outcome's better direction) get the arm when in the top share q, the reference otherwise;
+     * DR value per q with a 95 % bootstrap band, and a random ranking ("random") last.
+     *
+     * @param arm    the arm's code
+     * @param label  the arm's label
+     * @param curves one per estimator (study order), then the random ranking
+     */
+    public record RankGraph(String arm, String label, List<RunResult.RankCurve> curves) {
+        public RankGraph {
+            curves = List.copyOf(curves);
+        }
+    }
+
+    /**
+     * The test patients the selected policy recommends one arm.
+     *
+     * @param index   arm index (0 the reference)
+     * @param code    the arm's code
+     * @param label   the arm's label
+     * @param n       patients recommended the arm
+     * @param share   n over all test patients
+     * @param profile table one of these patients (A) against those recommended another arm (B), deferred patients
+     *                in neither, and the L1-logistic model of being recommended this arm
+     */
+    public record RecommendedArm(int index, String code, String label, int n, double share,
+                                 org.causalrx.policy.GroupProfile profile) {
+    }
+
+    /**
+     * Histograms of one arm's generalized propensity P(T = a | x) on the training split, one per observed arm.
+     *
+     * @param arm           the arm a whose propensity is binned (code)
+     * @param label         its label
+     * @param byObservedArm per observed arm (reference first)
+     */
+    public record PropensityHistogram(String arm, String label, List<HistogramSeries> byObservedArm) {
+        public PropensityHistogram {
+            byObservedArm = List.copyOf(byObservedArm);
+        }
+    }
+
+    /**
+     * @param arm   the observed arm's code
+     * @param label its label
+     * @param n     training patients given it
+     * @param share per equal-width bin of [0, 1] (bin b: [b / bins, (b + 1) / bins)): share of these patients
+     */
+    public record HistogramSeries(String arm, String label, int n, double[] share) {
     }
 }

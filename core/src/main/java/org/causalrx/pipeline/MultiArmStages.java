@@ -21,13 +21,14 @@ import org.causalrx.util.Stats;
 /**
  * The run of a study with K ≥ 3 arms: cohort → split and encoding → generalized propensity and overlap → K-arm CATE
  * models and the DR plug-in → policies chosen on validation and valued on test with the bootstrap → result
- * ({@link MultiArmResult}). The split and encoding stage is the two-arm pipeline's own.
+ * ({@link MultiArmResult}) → policy insights added to it. The split and encoding stage is the two-arm pipeline's own.
  */
 public final class MultiArmStages {
     /** The run's result. */
     public static final Slot<MultiArmResult> RESULT = new Slot<>("multi-arm result");
     static final Slot<MultiArmPropensity.Output> PROPENSITY = new Slot<>("generalized propensity");
     static final Slot<Effects> EFFECTS = new Slot<>("K-arm effects");
+    static final Slot<MultiArmEvaluation.Valued> VALUED = new Slot<>("K-arm test valuation");
     /** The fitted encoding, propensity model, overlap rule and K-arm CATE models, for the model bundle. */
     public static final Slot<MultiArmFitted> FITTED = new Slot<>("K-arm fitted models");
 
@@ -37,7 +38,8 @@ public final class MultiArmStages {
     /** The K-arm run; {@code parallel} runs bootstrap rounds on several threads (same values either way). */
     public static RunEngine engine(boolean parallel) {
         return new RunEngine(List.of(new CohortCheck(), new PipelineStages.SplitAndEncode(), new Propensity(),
-                new Cate(), new MultiArmDeferral.Refits(parallel), new Evaluation(parallel)));
+                new Cate(), new MultiArmDeferral.Refits(parallel), new Evaluation(parallel),
+                new Insights(parallel)));
     }
 
     /**
@@ -161,10 +163,32 @@ public final class MultiArmStages {
         }
 
         public RunContext apply(RunContext c, Progress progress) {
-            return c.with(RESULT, MultiArmEvaluation.run(c.study(), c.get(RunSlots.COHORT), c.get(RunSlots.SPLIT),
-                    c.get(RunSlots.X), c.get(PROPENSITY), c.get(EFFECTS),
+            MultiArmEvaluation.Evaluated ev = MultiArmEvaluation.run(c.study(), c.get(RunSlots.COHORT),
+                    c.get(RunSlots.SPLIT), c.get(RunSlots.X), c.get(PROPENSITY), c.get(EFFECTS),
                     c.find(MultiArmDeferral.INTERVALS).orElse(null), c.get(RunSlots.DATA_WARNINGS), c.seed(),
-                    parallel));
+                    parallel);
+            return c.with(RESULT, ev.result()).with(VALUED, ev.valued());
+        }
+    }
+
+    /**
+     * Step 5: policy insights on the test split (win matrices, rank graphs, outcome tree, recommended-arm profiles,
+     * propensity histograms), added to the result.
+     */
+    record Insights(boolean parallel) implements Stage {
+        public String name() {
+            return "insights";
+        }
+
+        public String detail(RunContext c) {
+            return "win matrices, rank graphs per arm, outcome tree and who is recommended each arm";
+        }
+
+        public RunContext apply(RunContext c, Progress progress) {
+            MultiArmResult.Insights insights = MultiArmInsights.run(c.study(), c.get(RunSlots.COHORT),
+                    c.get(RunSlots.SPLIT), c.get(RunSlots.X), c.get(RunSlots.ENCODING).featureNames(),
+                    c.get(PROPENSITY), c.get(EFFECTS), c.get(VALUED), c.seed(), parallel);
+            return c.with(RESULT, c.get(RESULT).withInsights(insights));
         }
     }
 

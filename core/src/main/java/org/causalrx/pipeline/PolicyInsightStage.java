@@ -1,6 +1,7 @@
 package org.causalrx.pipeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,31 +35,55 @@ final class PolicyInsightStage {
         List<PolicyId> names = boot.policies();
         PolicyId selected = selection.selected();
         int selectedIndex = selected == null ? -1 : names.indexOf(selected);
-        List<RunResult.OutcomeTreeNode> tree = new ArrayList<>();
-        if (selectedIndex >= 0) {
-            for (OutcomeTree.Node nd : OutcomeTree.build(heldOut.y(), heldOut.t(),
-                    policies.get(selectedIndex).arms())) {
-                tree.add(new RunResult.OutcomeTreeNode(nd.arm() < 0 ? "all" : armLabels[nd.arm()], nd.group(), nd.n(),
-                        nd.mean(), nd.sem()));
-            }
-        }
-        List<RunResult.RankCurve> curves = new ArrayList<>();
+        List<RunResult.OutcomeTreeNode> tree = selectedIndex < 0 ? new ArrayList<>()
+                : outcomeTree(heldOut.y(), heldOut.t(), policies.get(selectedIndex).arms(), armLabels);
         int rounds = boot.dr().length == 0 ? 0 : boot.dr()[0].length;
-        long rankSeed = Seeds.derive(seed, "rank-bootstrap");
         org.causalrx.policy.DecisionRule rule = study.decisionRule();
+        Map<String, double[]> benefits = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : testCates.entrySet()) {
             double[] benefit = e.getValue().clone();
             for (int i = 0; i < benefit.length; i++) {
                 benefit[i] = rule.benefit(benefit[i]);
             }
-            curves.add(curve(RankCurve.compute(e.getKey(), heldOut, benefit, rounds, rankSeed, parallel)));
+            benefits.put(e.getKey(), benefit);
         }
-        curves.add(curve(RankCurve.compute(Baseline.RANDOM.key(), heldOut,
-                RankCurve.randomBenefit(heldOut.size(), Seeds.derive(seed, "rank-random")), rounds, rankSeed,
-                parallel)));
+        List<RunResult.RankCurve> curves = rankCurves(heldOut, 1, benefits, rounds, seed, parallel);
         return new RunResult.PolicyInsights(names, rounds, winsDr, winsIpw, selected, tree, curves,
                 PolicyVerdict.of(study, boot, results, selectedIndex, heldOut.size(),
                         selection.scheme().split()), selection);
+    }
+
+    /**
+     * The outcome tree of one policy with arm labels: the root, then per arm (0 first) its node and the agree /
+     * disagree / deferred children.
+     *
+     * @param labels label per arm; its length is the number of arms
+     */
+    static List<RunResult.OutcomeTreeNode> outcomeTree(double[] y, int[] t, int[] decisions, String[] labels) {
+        List<RunResult.OutcomeTreeNode> tree = new ArrayList<>();
+        for (OutcomeTree.Node nd : OutcomeTree.build(y, t, decisions, labels.length)) {
+            tree.add(new RunResult.OutcomeTreeNode(nd.arm() < 0 ? "all" : labels[nd.arm()], nd.group(), nd.n(),
+                    nd.mean(), nd.sem()));
+        }
+        return tree;
+    }
+
+    /**
+     * Rank curves of {@code arm} against the reference arm 0, one per ranking in {@code benefits} (predicted benefit
+     * per held-out patient, larger = give the arm first), then a seeded random ranking; every curve uses the same
+     * bootstrap resamples.
+     */
+    static List<RunResult.RankCurve> rankCurves(HeldOut heldOut, int arm, Map<String, double[]> benefits, int rounds,
+                                                long seed, boolean parallel) {
+        List<RunResult.RankCurve> curves = new ArrayList<>();
+        long rankSeed = Seeds.derive(seed, "rank-bootstrap");
+        for (Map.Entry<String, double[]> e : benefits.entrySet()) {
+            curves.add(curve(RankCurve.compute(e.getKey(), heldOut, arm, e.getValue(), rounds, rankSeed, parallel)));
+        }
+        curves.add(curve(RankCurve.compute(Baseline.RANDOM.key(), heldOut, arm,
+                RankCurve.randomBenefit(heldOut.size(), Seeds.derive(seed, "rank-random")), rounds, rankSeed,
+                parallel)));
+        return curves;
     }
 
     private static RunResult.RankCurve curve(RankCurve.Curve c) {

@@ -12,16 +12,29 @@ public final class OutcomeTree {
     }
 
     /**
-     * @param arm   actual arm (0/1) or −1 for the root
+     * @param arm   actual arm (0..K−1) or −1 for the root
      * @param group "all", "agree", "disagree" or "deferred"
      */
     public record Node(int arm, String group, int n, double mean, double sem) {
     }
 
+    /** The two-arm tree: {@link #build(double[], int[], int[], int)} with arms 0 and 1. */
     public static List<Node> build(double[] y, int[] t, int[] decisions) {
+        return build(y, t, decisions, 2);
+    }
+
+    /**
+     * @param y         outcome per patient
+     * @param t         arm actually received per patient, 0..arms−1
+     * @param decisions the policy's arm per patient, or {@link PolicyDecisions#DEFER}
+     * @param arms      number of arms K
+     * @return the root, then per arm (0 first) the arm's node and its agree / disagree / deferred children
+     *         (1 + 4K nodes); within an arm the three children's counts add up to the arm's
+     */
+    public static List<Node> build(double[] y, int[] t, int[] decisions, int arms) {
         List<Node> out = new ArrayList<>();
         out.add(node(-1, "all", y, t, decisions));
-        for (int arm = 0; arm <= 1; arm++) {
+        for (int arm = 0; arm < arms; arm++) {
             out.add(node(arm, "all", y, t, decisions));
             for (String g : List.of("agree", "disagree", "deferred")) {
                 out.add(node(arm, g, y, t, decisions));

@@ -34,4 +34,23 @@ public final class WinMatrix {
         }
         return w;
     }
+
+    /**
+     * The win matrix as shares of the rounds: {@code wins[i][j] / rounds} (0 on the diagonal and when there are no
+     * rounds).
+     *
+     * @param values     per policy, per round
+     * @param betterSign +1 when higher values are better, −1 when lower are better
+     */
+    public static double[][] shares(double[][] values, int betterSign) {
+        int[][] w = wins(values, betterSign);
+        int rounds = values.length == 0 ? 0 : values[0].length;
+        double[][] out = new double[w.length][w.length];
+        for (int i = 0; i < w.length; i++) {
+            for (int j = 0; j < w.length; j++) {
+                out[i][j] = rounds == 0 ? 0 : w[i][j] / (double) rounds;
+            }
+        }
+        return out;
+    }
 }
