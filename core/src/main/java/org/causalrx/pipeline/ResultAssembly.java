@@ -68,6 +68,8 @@ final class ResultAssembly {
                 .dataWarnings(c.get(RunSlots.DATA_WARNINGS))
                 .balance(c.get(RunSlots.BALANCE))
                 .heterogeneity(c.find(RunSlots.HETEROGENEITY).orElse(null))
+                .policyTrees(PolicyTreeInfo.of(c.get(RunSlots.CATE_MODELS), encoding.featureNames(),
+                        study.decisionRule(), armLabels))
                 .build();
         Map<PolicyId, double[]> dr = new LinkedHashMap<>();
         Map<PolicyId, double[]> ipw = new LinkedHashMap<>();

@@ -41,6 +41,7 @@ public final class RunResultBuilder {
     private String schemaVersion = RunResult.SCHEMA_VERSION;
     private CovariateBalance balance;
     private Heterogeneity heterogeneity;
+    private List<PolicyTreeInfo> policyTrees;
 
     RunResultBuilder() {
     }
@@ -76,6 +77,7 @@ public final class RunResultBuilder {
         this.schemaVersion = r.schemaVersion();
         this.balance = r.balance();
         this.heterogeneity = r.heterogeneity();
+        this.policyTrees = r.policyTrees();
     }
 
     public RunResultBuilder study(String study) {
@@ -230,6 +232,12 @@ public final class RunResultBuilder {
         return this;
     }
 
+    /** The fitted policy trees with their rules; empty when the run has none. */
+    public RunResultBuilder policyTrees(List<PolicyTreeInfo> policyTrees) {
+        this.policyTrees = policyTrees;
+        return this;
+    }
+
     /**
      * The result.
      *
@@ -277,7 +285,7 @@ public final class RunResultBuilder {
                 list(outcomeTrees), list(policySummaries), deferralInsights, nnMetrics, list(linearCoefficients),
                 deferral, deferralSweep == null ? null : List.copyOf(deferralSweep), policyValueScheme,
                 crossFittedPolicyValues, list(dataWarnings), schemaVersion, balance,
-                heterogeneity);
+                heterogeneity, list(policyTrees));
     }
 
     private static <T> List<T> list(List<T> l) {
