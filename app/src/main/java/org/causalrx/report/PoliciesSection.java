@@ -70,6 +70,7 @@ final class PoliciesSection implements ReportSection {
         CrossFitSection.html(b, r);
         b.add(report.figure("policy_value_dr"));
         b.add(report.figure("policy_value_ipw"));
+        PolicyTreeReport.render(b, r, report);
         AnalysisReport.secondary(b, r, report);
         b.markup("</section>\n");
 

@@ -15,6 +15,7 @@ import org.causalrx.causal.bounds.CateBounds;
 import org.causalrx.causal.bounds.CateBoundsFamily;
 import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.causal.forest.CausalForestModel;
+import org.causalrx.causal.policytree.PolicyTree;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
 import org.causalrx.causal.uncertainty.PosteriorCateModel;
 import org.causalrx.causal.uncertainty.ScaledIntervalModel;
@@ -29,8 +30,9 @@ import org.causalrx.util.CausalRxException;
  * DR-learner's final-stage refits or {@code ensemble} for an ensemble's combined member refits),
  * {@code bart_posterior} ({@link PosteriorCateModel}: the two arms' BART models, each of kind {@code bart}),
  * {@code scaled_interval} ({@link ScaledIntervalModel}: the factor and the inner statistical interval model), a
- * {@code causal_forest} (its own forest variance intervals) and {@code bounds_family} ({@link CateBoundsFamily}: per
- * Lambda the upper and lower bound regressions). Other interval models raise {@link NotBundleable}.
+ * {@code causal_forest} (its own forest variance intervals), a {@code policy_tree} (its leaves' intervals) and
+ * {@code bounds_family} ({@link CateBoundsFamily}: per Lambda the upper and lower bound regressions). Other
+ * interval models raise {@link NotBundleable}.
  */
 final class IntervalCodecs {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -67,6 +69,9 @@ final class IntervalCodecs {
         }
         if (m instanceof CausalForestModel cf) {
             return cf == pointModel && point != null ? point : TreeModelCodecs.encodeForest(name, cf);
+        }
+        if (m instanceof PolicyTree pt) {
+            return pt == pointModel && point != null ? point : PolicyTreeCodec.encode(name, pt);
         }
         if (!(m instanceof BootstrapCateModel bm)) {
             throw new NotBundleable(name + ": its intervals (" + m.getClass().getSimpleName() + ") have no bundle "

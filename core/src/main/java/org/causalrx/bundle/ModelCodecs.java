@@ -20,6 +20,7 @@ import org.causalrx.causal.forest.CausalForestModel;
 import org.causalrx.causal.meta.FinalStageModel;
 import org.causalrx.causal.meta.SLearner;
 import org.causalrx.causal.meta.XLearner;
+import org.causalrx.causal.policytree.PolicyTree;
 import org.causalrx.causal.uncertainty.FinalStageBootstrap;
 import org.causalrx.learn.ClassifierRegressor;
 import org.causalrx.learn.ProbabilityModel;
@@ -40,7 +41,8 @@ import org.causalrx.util.CausalRxException;
  * model on [x, t]), {@code x_learner} (tau0, tau1, propensity, clip), {@code final_stage} (R- and DR-learners)
  * and {@code ensemble} (mean or median of member CATE models, also {@link Ensembles.Combined}),
  * {@code final_stage_refit} (a DR-learner final-stage bootstrap refit), {@code causal_forest} (also an interval
- * model; {@code bart} and {@code causal_forest} are in {@link TreeModelCodecs}); the interval models
+ * model; {@code bart} and {@code causal_forest} are in {@link TreeModelCodecs}), {@code policy_tree} (also an
+ * interval model, {@link PolicyTreeCodec}); the interval models
  * {@code bootstrap}, {@code bart_posterior}, {@code scaled_interval} and {@code joint} are decoded by
  * {@link IntervalCodecs}. CATE models of other modules (the neural networks of {@code nn}) are written and read by
  * the {@link CateModelCodec}s found with {@link ServiceLoader}, under their own kinds. A model no codec takes
@@ -53,7 +55,7 @@ final class ModelCodecs {
     /** CATE kinds decoded by the built-in cases of {@link #decodeCate}; a {@link CateModelCodec} must use others. */
     static final Set<String> BUILT_IN_CATE_KINDS = Set.of("t_learner", "s_learner", "x_learner", "final_stage",
             "final_stage_refit", "causal_forest", "bart_posterior", "bootstrap", "joint", "ensemble",
-            "scaled_interval");
+            "scaled_interval", "policy_tree");
 
     private ModelCodecs() {
     }
@@ -193,6 +195,9 @@ final class ModelCodecs {
         if (m instanceof CausalForestModel cf) {
             return TreeModelCodecs.encodeForest(name, cf);
         }
+        if (m instanceof PolicyTree pt) {
+            return PolicyTreeCodec.encode(name, pt);
+        }
         String stem = "cate_" + safe(name);
         try {
             if (m instanceof FinalStageBootstrap.Refit r) {
@@ -248,6 +253,7 @@ final class ModelCodecs {
             case "final_stage_refit" ->
                     new FinalStageBootstrap.Refit(decodeRegression(BundleFiles.field(n, "model", file), file, files));
             case "causal_forest" -> TreeModelCodecs.decodeForest(n, file);
+            case "policy_tree" -> PolicyTreeCodec.decode(n, file);
             case "bart_posterior" -> IntervalCodecs.decodePosterior(n, file, files);
             case "bootstrap" -> IntervalCodecs.decodeBootstrap(n, file, files);
             case "joint" -> IntervalCodecs.decodeJoint(n, file, files);

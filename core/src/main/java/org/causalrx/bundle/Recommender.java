@@ -3,11 +3,16 @@ package org.causalrx.bundle;
 import java.util.List;
 import java.util.Locale;
 
+import org.causalrx.causal.CateModel;
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.IntervalCateModel;
+import org.causalrx.causal.bounds.JointCateModel;
+import org.causalrx.causal.policytree.PolicyTree;
+import org.causalrx.causal.uncertainty.ScaledIntervalModel;
 import org.causalrx.data.Table;
 import org.causalrx.policy.Deferral;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.policy.PolicyTreeRules;
 import org.causalrx.result.DeferralSet;
 
 /**
@@ -18,6 +23,8 @@ import org.causalrx.result.DeferralSet;
  * median plus the missing indicator) and decided by {@link Deferral#decide} with the bundled decision rule (default
  * arm, margin), as the pipeline decides: the Inclusive set defers outside overlap; a Conservative bundle (alpha set,
  * CATE model with intervals) also defers when the interval contains the margin boundary (0 for the sign rule).
+ * With a policy tree the reason starts with the patient's path through the tree, e.g. "age ≤ 54 and smokeyrs &gt; 20
+ * → …".
  */
 public final class Recommender {
     private Recommender() {
@@ -95,6 +102,7 @@ public final class Recommender {
             hi = iv.hi();
         }
         boolean conservative = bundle.deferralSet() == DeferralSet.CONSERVATIVE;
+        PolicyTree tree = policyTree(bundle.cate());
         Row[] rows = new Row[n];
         for (int k = 0; k < validRows.length; k++) {
             int i = validRows[k];
@@ -108,6 +116,9 @@ public final class Recommender {
             boolean defer = d.arm() == PolicyDecisions.DEFER;
             String label = defer ? "DEFER" : bundle.armLabels().get(d.arm());
             String reason = defer ? d.reason() : d.reason() + " ('" + label + "')";
+            if (tree != null) {
+                reason = PolicyTreeRules.path(tree, x[k], bundle.encoding().featureNames()) + " → " + reason;
+            }
             rows[i] = new Row(in.id(i), i + 1, d.arm(), label, reason, tau[k], lo[k], hi[k], e[k], "");
         }
         for (int i = 0; i < n; i++) {
@@ -117,6 +128,17 @@ public final class Recommender {
             }
         }
         return new Result(List.of(rows), in.problems(), in.notes());
+    }
+
+    /** The policy tree behind a bundle's CATE model (itself, or inside its interval model), or null. */
+    static PolicyTree policyTree(CateModel m) {
+        if (m instanceof PolicyTree t) {
+            return t;
+        }
+        if (m instanceof JointCateModel j) {
+            return policyTree(j.statistical());
+        }
+        return m instanceof ScaledIntervalModel s ? policyTree(s.inner()) : null;
     }
 
     /** The first rows, e.g. "3, 7, 12, …". */

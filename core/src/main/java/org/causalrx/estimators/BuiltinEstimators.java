@@ -7,6 +7,8 @@ import org.causalrx.causal.CateModel;
 import org.causalrx.causal.OutcomeAware;
 import org.causalrx.causal.TLearner;
 import org.causalrx.causal.forest.CausalForest;
+import org.causalrx.causal.policytree.PolicyTreeEstimator;
+import org.causalrx.causal.policytree.PolicyTreeSettings;
 import org.causalrx.causal.meta.DRLearner;
 import org.causalrx.causal.meta.RLearner;
 import org.causalrx.causal.meta.SLearner;
@@ -27,7 +29,8 @@ import org.causalrx.learn.xgb.XGBoostRegressor;
 /**
  * The estimators core provides, in catalogue order, with their study-file keys. T-learners model a binary outcome
  * with the classifier of their family (XGBoost classifier, L2- / L1-logistic) and any other outcome as a number;
- * the other built-ins always model the outcome as a number.
+ * the other built-ins always model the outcome as a number. {@code policy_tree} is a depth-1 or -2 policy tree on the
+ * DR-learner's cross-fitted scores (its CATE: the mean DR contrast of the patient's leaf).
  */
 public final class BuiltinEstimators {
     /** Propensities inside meta-learners are clipped to [CLIP, 1 − CLIP]. */
@@ -66,7 +69,11 @@ public final class BuiltinEstimators {
                 new EstimatorEntry<>("t_bart", EstimatorKind.T_LEARNER, BartSettings.defaults(),
                         BuiltinEstimators::bart, (s, k) -> new TLearner("t_bart", new Bart(s))),
                 new EstimatorEntry<>("causal_forest", EstimatorKind.CAUSAL_FOREST, ForestSettings.defaults(),
-                        BuiltinEstimators::forest, (s, k) -> new CausalForestEstimator(new CausalForest(s))));
+                        BuiltinEstimators::forest, (s, k) -> new CausalForestEstimator(new CausalForest(s))),
+                new EstimatorEntry<>("policy_tree", EstimatorKind.POLICY_TREE, PolicyTreeSettings.defaults(),
+                        BuiltinEstimators::policyTree, (s, k) -> new PolicyTreeEstimator("policy_tree",
+                                new DRLearner("policy_tree", regressor(xgb), LogisticRegression.l2(), regressor(xgb),
+                                        META_FOLDS, META_CLIP), s)));
     }
 
     private static Regressor regressor(XGBoostParams p) {
@@ -105,6 +112,12 @@ public final class BuiltinEstimators {
                 d.threads());
         s.checkLittleBags();
         return s;
+    }
+
+    /** Keys of the policy tree; its DR scores use dr_xgboost's default learners, folds and clip. */
+    static PolicyTreeSettings policyTree(PolicyTreeSettings d, EstimatorParams p) {
+        return new PolicyTreeSettings(p.integer("depth", d.depth()), p.integer("min_node_size", d.minNodeSize()),
+                p.integer("max_thresholds", d.maxThresholds()));
     }
 
     /** The causal forest as a CATE estimator (treatment as a 0/1 number, no sample weights or clusters). */

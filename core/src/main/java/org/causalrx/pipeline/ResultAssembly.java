@@ -69,6 +69,8 @@ final class ResultAssembly {
                 .balance(c.get(RunSlots.BALANCE))
                 .heterogeneity(c.find(RunSlots.HETEROGENEITY).orElse(null))
                 .sensitivity(c.find(RunSlots.SENSITIVITY).orElse(null))
+                .policyTrees(PolicyTreeInfo.of(c.get(RunSlots.CATE_MODELS), encoding.featureNames(),
+                        study.decisionRule(), armLabels))
                 .build();
         Map<PolicyId, double[]> dr = new LinkedHashMap<>();
         Map<PolicyId, double[]> ipw = new LinkedHashMap<>();

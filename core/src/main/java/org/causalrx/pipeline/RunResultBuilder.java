@@ -42,6 +42,7 @@ public final class RunResultBuilder {
     private CovariateBalance balance;
     private Heterogeneity heterogeneity;
     private Sensitivity sensitivity;
+    private List<PolicyTreeInfo> policyTrees;
 
     RunResultBuilder() {
     }
@@ -78,6 +79,7 @@ public final class RunResultBuilder {
         this.balance = r.balance();
         this.heterogeneity = r.heterogeneity();
         this.sensitivity = r.sensitivity();
+        this.policyTrees = r.policyTrees();
     }
 
     public RunResultBuilder study(String study) {
@@ -238,6 +240,12 @@ public final class RunResultBuilder {
         return this;
     }
 
+    /** The fitted policy trees with their rules; empty when the run has none. */
+    public RunResultBuilder policyTrees(List<PolicyTreeInfo> policyTrees) {
+        this.policyTrees = policyTrees;
+        return this;
+    }
+
     /**
      * The result.
      *
@@ -285,7 +293,7 @@ public final class RunResultBuilder {
                 list(outcomeTrees), list(policySummaries), deferralInsights, nnMetrics, list(linearCoefficients),
                 deferral, deferralSweep == null ? null : List.copyOf(deferralSweep), policyValueScheme,
                 crossFittedPolicyValues, list(dataWarnings), schemaVersion, balance,
-                heterogeneity, sensitivity);
+                heterogeneity, sensitivity, list(policyTrees));
     }
 
     private static <T> List<T> list(List<T> l) {

@@ -12,6 +12,7 @@ import org.causalrx.causal.IntervalCateModel;
 import org.causalrx.causal.OutcomeAware;
 import org.causalrx.causal.TLearner;
 import org.causalrx.causal.meta.DRLearner;
+import org.causalrx.causal.policytree.PolicyTree;
 import org.causalrx.causal.uncertainty.BootstrapCate;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
 import org.causalrx.causal.uncertainty.FinalStageBootstrap;
@@ -25,7 +26,8 @@ import org.causalrx.util.Seeds;
  * by refit, the DR-learner from bootstrap refits of its final stage on its fixed cross-fitted pseudo-outcomes, every
  * other estimator from B seeded full bootstrap refits (normal intervals). Every bootstrapped estimator uses the same
  * B resamples of the training rows (one resample seed per run), so an ensemble's refit b combines members fit on one
- * resample; each refit keeps a patient's copies together in its internal splits.
+ * resample; each refit keeps a patient's copies together in its internal splits. policy_tree gives its leaf's mean
+ * DR contrast ± z × its standard error.
  */
 public final class StatisticalIntervals {
     private StatisticalIntervals() {
@@ -62,7 +64,8 @@ public final class StatisticalIntervals {
             CateModel m = cateModels.get(n);
             if (m instanceof IntervalCateModel im) {
                 stat.put(n, im);
-                methods.put(n, "forest variance (normal interval)");
+                methods.put(n, m instanceof PolicyTree ? PolicyTree.INTERVAL_METHOD
+                        : "forest variance (normal interval)");
             } else if (m instanceof TLearner.Fitted f && f.mu0() instanceof BartModel b0
                     && f.mu1() instanceof BartModel b1) {
                 stat.put(n, new PosteriorCateModel(b0, b1));

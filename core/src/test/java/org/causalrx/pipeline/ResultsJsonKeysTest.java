@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The key set of results.json is a contract: a run of a small simulated study that switches on every optional
  * part (binary outcome, derived evaluation outcome, a secondary outcome, outcome trees of all policies,
- * vulnerable groups, the consensus policy, uncertainty deferral with its sweep and calibration factors,
+ * vulnerable groups, the consensus policy, a policy tree, uncertainty deferral with its sweep and calibration factors,
  * cross-fitted policy values, ATT) writes exactly the key paths of the golden file {@value #GOLDEN}, and
  * {@code schema_version} first. Keys only a categorical outcome fills ({@code nn_metrics.estimators[].by_class[]},
  * {@code nn_metrics.estimators[].auc_by_arm_class[]}, elements of {@code nn_metrics.classes}) are not in it.
@@ -129,7 +129,8 @@ class ResultsJsonKeysTest {
         Path s = dir.resolve("s.yaml");
         Files.writeString(s, "name: keys\ndata: d.csv\nid: id\ntreatment: {column: t, arms: {\"0\": a, \"1\": b}}\n"
                 + "covariates:\n  - {name: age, role: confounder}\n  - {name: sex, role: effect_modifier, "
-                + "type: categorical}\nseed: 5\nestimators: [t_ridge, t_lasso, consensus]\nbootstrap: {rounds: 50}\n"
+                + "type: categorical}\nseed: 5\nestimators: [t_ridge, t_lasso, policy_tree, consensus]\n"
+                + "bootstrap: {rounds: 50}\n"
                 + "ate: {folds: 2, estimands: [ate, att]}\n"
                 + "outcome: {column: y, type: binary, direction: higher, evaluate: {name: y2, formula: "
                 + "\"y / c\"}}\nsecondary_outcomes:\n  - {column: z, type: continuous, direction: lower, "
