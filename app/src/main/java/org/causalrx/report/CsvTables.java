@@ -48,6 +48,7 @@ final class CsvTables {
         names.addAll(DataWarningSection.tables(r, tablesDir));
         names.addAll(BalanceReport.tables(r, tablesDir));
         names.addAll(HeterogeneityReport.tables(r, tablesDir));
+        names.addAll(RefutationReport.tables(r, tablesDir));
         RunResult.CateInsights ins = r.cateInsights();
         if (ins != null && ins.estimators() != null && !ins.estimators().isEmpty()) {
             names.add(write(tablesDir, "cate_correlation_pearson.csv", matrix(ins.estimators(), ins.pearson())));

@@ -44,7 +44,7 @@ public final class PipelineStages {
         return new RunEngine(List.of(new CohortCheck(learners), new SplitAndEncode(), new Propensity(),
                 new Outcome(), new Policies(), new Uncertainty(parallel), new Evaluation(parallel),
                 new Insights(parallel), new HeterogeneityStage(),
-                new Analyses(parallel), new Ate(), new CrossFit(), new Assemble()));
+                new Analyses(parallel), new Ate(), new RefutationStage(), new CrossFit(), new Assemble()));
     }
 
     static String[] armLabels(Study study) {
@@ -380,10 +380,9 @@ public final class PipelineStages {
             Learners learners = c.get(RunSlots.LEARNERS);
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
-            CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary(study)),
-                    study.ateFolds(), HeldOut.CLIP);
+            CrossFitAipw aipw = AteEstimands.aipw(learners, study);
             return c.with(RunSlots.ATE, AteEstimands.estimate(aipw, study, c.get(RunSlots.X), cohort.treatment(),
-                    cohort.outcome(), Seeds.derive(c.seed(), "ate")));
+                    cohort.outcome(), AteEstimands.seed(c.seed())));
         }
     }
 

@@ -68,6 +68,7 @@ final class ResultAssembly {
                 .dataWarnings(c.get(RunSlots.DATA_WARNINGS))
                 .balance(c.get(RunSlots.BALANCE))
                 .heterogeneity(c.find(RunSlots.HETEROGENEITY).orElse(null))
+                .refutations(c.find(RunSlots.REFUTATIONS).orElse(null))
                 .build();
         Map<PolicyId, double[]> dr = new LinkedHashMap<>();
         Map<PolicyId, double[]> ipw = new LinkedHashMap<>();

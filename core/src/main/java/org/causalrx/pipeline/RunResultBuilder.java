@@ -41,6 +41,7 @@ public final class RunResultBuilder {
     private String schemaVersion = RunResult.SCHEMA_VERSION;
     private CovariateBalance balance;
     private Heterogeneity heterogeneity;
+    private AteRefutations refutations;
 
     RunResultBuilder() {
     }
@@ -76,6 +77,7 @@ public final class RunResultBuilder {
         this.schemaVersion = r.schemaVersion();
         this.balance = r.balance();
         this.heterogeneity = r.heterogeneity();
+        this.refutations = r.refutations();
     }
 
     public RunResultBuilder study(String study) {
@@ -230,6 +232,12 @@ public final class RunResultBuilder {
         return this;
     }
 
+    /** The refutations of the ATE; null when not computed. */
+    public RunResultBuilder refutations(AteRefutations refutations) {
+        this.refutations = refutations;
+        return this;
+    }
+
     /**
      * The result.
      *
@@ -277,7 +285,7 @@ public final class RunResultBuilder {
                 list(outcomeTrees), list(policySummaries), deferralInsights, nnMetrics, list(linearCoefficients),
                 deferral, deferralSweep == null ? null : List.copyOf(deferralSweep), policyValueScheme,
                 crossFittedPolicyValues, list(dataWarnings), schemaVersion, balance,
-                heterogeneity);
+                heterogeneity, refutations);
     }
 
     private static <T> List<T> list(List<T> l) {

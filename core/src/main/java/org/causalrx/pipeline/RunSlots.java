@@ -44,6 +44,7 @@ public final class RunSlots {
     static final Slot<RunResult.AteResult> ATE = new Slot<>("ATE");
     static final Slot<CrossFittedPolicyValues> CROSS_FITTED = new Slot<>("cross-fitted policy values");
     static final Slot<Heterogeneity> HETEROGENEITY = new Slot<>("heterogeneity");
+    static final Slot<AteRefutations> REFUTATIONS = new Slot<>("refutations");
 
     private RunSlots() {
     }
