@@ -44,7 +44,7 @@ public final class PipelineStages {
         return new RunEngine(List.of(new CohortCheck(learners), new SplitAndEncode(), new Propensity(),
                 new Outcome(), new Policies(), new Uncertainty(parallel), new Evaluation(parallel),
                 new Insights(parallel), new HeterogeneityStage(),
-                new Analyses(parallel), new Ate(), new RefutationStage(), new CrossFit(), new Assemble()));
+                new Analyses(parallel), new Ate(), new RefutationStage(parallel), new CrossFit(), new Assemble()));
     }
 
     static String[] armLabels(Study study) {

@@ -12,8 +12,10 @@ import org.causalrx.study.Cohort;
  * Refutes the run's ATE ({@link AteRefutations}) by re-running its estimator, the cross-fitted AIPW with the run's
  * propensity and outcome learners and folds, with the seed the ATE was fitted with, under the
  * {@link RefutationRules#defaults()} draws. A failed check adds a sentence to the verdict. Runs after the ATE stage.
+ *
+ * @param parallel fit each check's draws on several threads (same results either way)
  */
-record RefutationStage() implements Stage {
+record RefutationStage(boolean parallel) implements Stage {
     public String name() {
         return "refutation";
     }
@@ -31,8 +33,9 @@ record RefutationStage() implements Stage {
         RunResult.AteResult ate = c.get(RunSlots.ATE);
         CrossFitAipw.Estimate original = new CrossFitAipw.Estimate(ate.estimate(), ate.se(), ate.ciLow(),
                 ate.ciHigh(), ate.n(), ate.folds());
-        List<Refutation> checks = new AteRefuter(aipw::estimate, RefutationRules.defaults()).refute(c.get(RunSlots.X),
-                cohort.treatment(), cohort.outcome(), original, AteEstimands.seed(c.seed()));
+        AteRefuter refuter = new AteRefuter(aipw::estimate, RefutationRules.defaults(), parallel);
+        List<Refutation> checks = refuter.refute(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(), original,
+                AteEstimands.seed(c.seed()));
         AteRefutations result = new AteRefutations(describe(aipw), checks, checks.stream().allMatch(
                 Refutation::passed));
         RunResult.PolicyInsights pi = c.get(RunSlots.POLICY_INSIGHTS);

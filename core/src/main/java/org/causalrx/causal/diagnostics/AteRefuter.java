@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.util.Seeds;
@@ -18,8 +20,9 @@ import org.causalrx.util.Stats;
  *
  * @param estimator the estimator that produced the original ATE (the run's: {@link CrossFitAipw#estimate})
  * @param rules     draws and pass rules
+ * @param parallel  fit the draws of a check on several threads (same results either way)
  */
-public record AteRefuter(AteFit estimator, RefutationRules rules) {
+public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parallel) {
 
     /** An ATE estimator: covariates n × p, treatment 0/1 (n), outcome (n), seed ⇒ estimate with SE. */
     @FunctionalInterface
@@ -40,11 +43,8 @@ public record AteRefuter(AteFit estimator, RefutationRules rules) {
 
     /** Placebo treatment: the estimator on randomly permuted treatments. */
     public Refutation placebo(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed) {
-        double[] est = new double[rules.placeboDraws()];
-        for (int k = 0; k < est.length; k++) {
-            int[] perm = permuted(t, Seeds.derive(seed, "refute-placebo-" + k));
-            est[k] = estimator.estimate(x, perm, y, seed).ate();
-        }
+        double[] est = draws(rules.placeboDraws(), k -> estimator.estimate(x,
+                permuted(t, Seeds.derive(seed, "refute-placebo-" + k)), y, seed).ate());
         double mean = Stats.mean(est);
         double half = half(est);
         boolean passed = (mean - half <= 0 && 0 <= mean + half)
@@ -54,29 +54,27 @@ public record AteRefuter(AteFit estimator, RefutationRules rules) {
 
     /** Random common cause: the estimator with one added independent N(0, 1) covariate. */
     public Refutation commonCause(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed) {
-        double[] est = new double[rules.commonCauseDraws()];
-        for (int k = 0; k < est.length; k++) {
+        double[] est = draws(rules.commonCauseDraws(), k -> {
             SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "refute-common-cause-" + k));
             double[][] wider = new double[x.length][];
             for (int i = 0; i < x.length; i++) {
                 wider[i] = Arrays.copyOf(x[i], x[i].length + 1);
                 wider[i][x[i].length] = rng.nextGaussian();
             }
-            est[k] = estimator.estimate(wider, t, y, seed).ate();
-        }
+            return estimator.estimate(wider, t, y, seed).ate();
+        });
         boolean passed = Math.abs(Stats.mean(est) - original.ate()) <= rules.commonCauseSeShare() * original.se();
         return result(RefutationCheck.RANDOM_COMMON_CAUSE, est, original, passed);
     }
 
     /** Data subset: the estimator on random subsets of the patients, drawn without replacement. */
     public Refutation subset(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed) {
-        double[] est = new double[rules.subsetDraws()];
         int m = (int) Math.round(rules.subsetFraction() * y.length);
-        for (int k = 0; k < est.length; k++) {
+        double[] est = draws(rules.subsetDraws(), k -> {
             int[] rows = sample(y.length, m, Seeds.derive(seed, "refute-subset-" + k));
-            est[k] = estimator.estimate(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows), seed)
+            return estimator.estimate(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows), seed)
                     .ate();
-        }
+        });
         double f = rules.subsetFraction();
         double s = original.se() * Math.sqrt((1 - f) / f);
         boolean passed = Math.abs(Stats.mean(est) - original.ate()) <= RefutationRules.Z975 * s
@@ -93,6 +91,14 @@ public record AteRefuter(AteFit estimator, RefutationRules rules) {
         }
         return new Refutation(check, mean, Stats.sd(est), mean - half, mean + half, original.ate(), original.se(),
                 list, rules.rule(check), passed);
+    }
+
+    /** The re-estimates of draws 0..n−1, each stored at its index whatever thread fitted it. */
+    private double[] draws(int n, IntToDoubleFunction fit) {
+        double[] est = new double[n];
+        IntStream k = IntStream.range(0, n);
+        (parallel ? k.parallel() : k).forEach(i -> est[i] = fit.applyAsDouble(i));
+        return est;
     }
 
     /** Half-width of the normal 95 % interval of the mean of {@code est}. */

@@ -64,7 +64,7 @@ class AteRefuterTest {
             assertTrue(naive(d) - ATE > 1.5, "the simulation is confounded: naive " + naive(d));
             CrossFitAipw.Estimate original = AIPW.estimate(d.x(), d.t(), d.y(), seed);
             assertTrue(Math.abs(original.ate() - ATE) < 3 * original.se(), "AIPW recovers the ATE: " + original);
-            List<Refutation> checks = new AteRefuter(AIPW::estimate, RULES).refute(d.x(), d.t(), d.y(), original,
+            List<Refutation> checks = new AteRefuter(AIPW::estimate, RULES, false).refute(d.x(), d.t(), d.y(), original,
                     seed);
             assertEquals(List.of(RefutationCheck.values()), checks.stream().map(Refutation::check).toList());
             for (Refutation c : checks) {
@@ -93,7 +93,7 @@ class AteRefuterTest {
                     .estimate(Estimand.ATE, 5);
             return new CrossFitAipw.Estimate(e.estimate(), e.se(), e.ciLow(), e.ciHigh(), e.n(), 5);
         };
-        Refutation placebo = new AteRefuter(reused, RULES).placebo(d.x(), d.t(), d.y(), original, 5);
+        Refutation placebo = new AteRefuter(reused, RULES, false).placebo(d.x(), d.t(), d.y(), original, 5);
         assertFalse(placebo.passed(), placebo.toString());
         assertTrue(Math.abs(placebo.estimate()) > 1, "the placebo keeps most of the effect: " + placebo);
     }
@@ -105,7 +105,7 @@ class AteRefuterTest {
                 .map(row -> new double[] {row[row.length - 1]}).toArray(double[][]::new), t, y, s);
         CrossFitAipw.Estimate original = lastOnly.estimate(d.x(), d.t(), d.y(), 6);
         assertTrue(Math.abs(original.ate() - ATE) < 3 * original.se(), "the confounder is last: " + original);
-        Refutation common = new AteRefuter(lastOnly, RULES).commonCause(d.x(), d.t(), d.y(), original, 6);
+        Refutation common = new AteRefuter(lastOnly, RULES, false).commonCause(d.x(), d.t(), d.y(), original, 6);
         assertFalse(common.passed(), common.toString());
         assertTrue(common.estimate() - original.ate() > 1, "the added column hides the confounder: " + common);
     }
@@ -120,7 +120,7 @@ class AteRefuterTest {
             return new CrossFitAipw.Estimate(e.ate() * k, e.se() * k, e.ciLow() * k, e.ciHigh() * k, e.n(), 5);
         };
         CrossFitAipw.Estimate original = perFullCohort.estimate(d.x(), d.t(), d.y(), 7);
-        Refutation scaled = new AteRefuter(perFullCohort, RULES).subset(d.x(), d.t(), d.y(), original, 7);
+        Refutation scaled = new AteRefuter(perFullCohort, RULES, false).subset(d.x(), d.t(), d.y(), original, 7);
         assertFalse(scaled.passed(), scaled.toString());
         AteRefuter.AteFit jumpy = (x, t, y, s) -> {
             CrossFitAipw.Estimate e = AIPW.estimate(x, t, y, s);
@@ -129,17 +129,19 @@ class AteRefuterTest {
                     5);
         };
         CrossFitAipw.Estimate jumpyOriginal = jumpy.estimate(d.x(), d.t(), d.y(), 7);
-        Refutation unstable = new AteRefuter(jumpy, RULES).subset(d.x(), d.t(), d.y(), jumpyOriginal, 7);
+        Refutation unstable = new AteRefuter(jumpy, RULES, false).subset(d.x(), d.t(), d.y(), jumpyOriginal, 7);
         assertFalse(unstable.passed(), unstable.toString());
     }
 
     @Test
-    void sameSeedGivesIdenticalRefutations() {
+    void sameSeedGivesIdenticalRefutationsOnOneOrSeveralThreads() {
         Data d = simulate(600, 8);
         CrossFitAipw.Estimate original = AIPW.estimate(d.x(), d.t(), d.y(), 8);
-        AteRefuter refuter = new AteRefuter(AIPW::estimate, new RefutationRules(2, 0.5, 1, 0.5, 2, 0.8, 2));
-        assertEquals(refuter.refute(d.x(), d.t(), d.y(), original, 8),
-                refuter.refute(d.x(), d.t(), d.y(), original, 8));
+        RefutationRules few = new RefutationRules(3, 0.5, 1, 0.5, 2, 0.8, 2);
+        List<Refutation> serial = new AteRefuter(AIPW::estimate, few, false).refute(d.x(), d.t(), d.y(), original, 8);
+        assertEquals(serial, new AteRefuter(AIPW::estimate, few, false).refute(d.x(), d.t(), d.y(), original, 8));
+        assertEquals(serial, new AteRefuter(AIPW::estimate, few, true).refute(d.x(), d.t(), d.y(), original, 8),
+                "threads do not change the draws");
     }
 
     @Test
