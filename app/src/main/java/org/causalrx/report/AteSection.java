@@ -45,6 +45,7 @@ final class AteSection implements ReportSection {
                 Html.pair("Method", Markup.textOrDash(a.method())),
                 Html.pair("Cross-fitting folds", Integer.toString(a.folds())),
                 Html.pair("Patients", Fmt.integer(a.n())))));
+        RefutationReport.render(b, r, report);
         b.markup("</section>\n");
 
     }

@@ -50,6 +50,7 @@ final class CsvTables {
         names.addAll(HeterogeneityReport.tables(r, tablesDir));
         names.addAll(SensitivitySection.tables(r, tablesDir));
         names.addAll(PolicyTreeReport.tables(r, tablesDir));
+        names.addAll(RefutationReport.tables(r, tablesDir));
         RunResult.CateInsights ins = r.cateInsights();
         if (ins != null && ins.estimators() != null && !ins.estimators().isEmpty()) {
             names.add(write(tablesDir, "cate_correlation_pearson.csv", matrix(ins.estimators(), ins.pearson())));

@@ -142,6 +142,7 @@ public final class ReportWriter {
         HeterogeneityReport.figures(r, dir, out);
         SensitivitySection.figures(r, dir, out);
         PolicyTreeReport.figures(r, dir, out);
+        RefutationReport.figures(r, dir, out);
         RunResult.CateInsights ins = r.cateInsights();
         if (ins != null && ins.calibration() != null && !ins.calibration().isEmpty()) {
             put(out, Figures.save(InsightFigures.calibration(ins.calibration()), dir, "cate_calibration",

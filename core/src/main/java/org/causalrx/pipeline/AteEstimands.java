@@ -3,12 +3,26 @@ package org.causalrx.pipeline;
 import java.util.List;
 
 import org.causalrx.causal.AipwEstimands;
+import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.Estimand;
+import org.causalrx.policy.HeldOut;
 import org.causalrx.study.Study;
+import org.causalrx.util.Seeds;
 
 /** The run's cross-fitted AIPW stage: the ATE (always) and the study's estimands from one set of nuisances. */
 final class AteEstimands {
     private AteEstimands() {
+    }
+
+    /** The run's AIPW: p* propensity learner, the DR plug-in's outcome learner, the study's folds. */
+    static CrossFitAipw aipw(Learners learners, Study study) {
+        return new CrossFitAipw(learners.evaluationPropensity(),
+                learners.ateOutcome(PipelineStages.binary(study)), study.ateFolds(), HeldOut.CLIP);
+    }
+
+    /** The seed the run's AIPW is fitted with. */
+    static long seed(long runSeed) {
+        return Seeds.derive(runSeed, "ate");
     }
 
     /**

@@ -43,8 +43,8 @@ public final class PipelineStages {
     public static RunEngine standard(Learners learners, boolean parallel) {
         return new RunEngine(List.of(new CohortCheck(learners), new SplitAndEncode(), new Propensity(),
                 new Outcome(), new Policies(), new Uncertainty(parallel), new Evaluation(parallel),
-                new Insights(parallel), new HeterogeneityStage(),
-                new Analyses(parallel), new Ate(), new SensitivityStage(), new CrossFit(), new Assemble()));
+                new Insights(parallel), new HeterogeneityStage(), new Analyses(parallel), new Ate(),
+                new SensitivityStage(), new RefutationStage(parallel), new CrossFit(), new Assemble()));
     }
 
     static String[] armLabels(Study study) {
@@ -380,10 +380,9 @@ public final class PipelineStages {
             Learners learners = c.get(RunSlots.LEARNERS);
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
-            CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary(study)),
-                    study.ateFolds(), HeldOut.CLIP);
+            CrossFitAipw aipw = AteEstimands.aipw(learners, study);
             org.causalrx.causal.AipwEstimands nuisances = aipw.nuisances(c.get(RunSlots.X), cohort.treatment(),
-                    cohort.outcome(), Seeds.derive(c.seed(), "ate"));
+                    cohort.outcome(), AteEstimands.seed(c.seed()));
             return c.with(RunSlots.ATE, AteEstimands.estimate(nuisances, aipw.folds(), study))
                     .with(RunSlots.ATE_ARM_MEANS, new double[] {nuisances.armMean(0), nuisances.armMean(1)});
         }

@@ -100,6 +100,25 @@ final class PolicyVerdict {
                 + "split (best-linear-predictor test of the differential prediction, one-sided p >= %.2g for each "
                 + "of %d estimators, Bonferroni at %.2g): treat by the ATE; personalising adds nothing.",
                 h.alphaPerEstimator(), h.estimators().size(), h.alpha());
+        return appended(v, sentence);
+    }
+
+    /**
+     * The verdict with a sentence naming the refutation checks the ATE failed; unchanged when all passed. Null stays
+     * null.
+     */
+    static RunResult.Verdict withRefutations(RunResult.Verdict v, AteRefutations r) {
+        if (v == null || r == null || r.allPassed()) {
+            return v;
+        }
+        String failed = String.join(", ", r.failed().stream().map(f -> f.key().replace('_', ' ')).toList());
+        String sentence = "The ATE failed its refutation (" + failed + "): the estimate moves where it should not, "
+                + "so read the effects and the policies built on them with suspicion.";
+        return appended(v, sentence);
+    }
+
+    /** The verdict with {@code sentence} added to its text. */
+    private static RunResult.Verdict appended(RunResult.Verdict v, String sentence) {
         String text = v.text().isEmpty() ? sentence : v.text() + " " + sentence;
         return new RunResult.Verdict(v.bestPolicy(), v.bestPolicyShare(), v.bestPolicyClear(), v.selected(),
                 v.selectedBeatsDoctorsShare(), v.headline(), text, v.warnings());

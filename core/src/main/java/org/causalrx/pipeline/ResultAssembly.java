@@ -71,6 +71,7 @@ final class ResultAssembly {
                 .sensitivity(c.find(RunSlots.SENSITIVITY).orElse(null))
                 .policyTrees(PolicyTreeInfo.of(c.get(RunSlots.CATE_MODELS), encoding.featureNames(),
                         study.decisionRule(), armLabels))
+                .refutations(c.find(RunSlots.REFUTATIONS).orElse(null))
                 .build();
         Map<PolicyId, double[]> dr = new LinkedHashMap<>();
         Map<PolicyId, double[]> ipw = new LinkedHashMap<>();

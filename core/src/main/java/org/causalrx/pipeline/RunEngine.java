@@ -59,6 +59,15 @@ public record RunEngine(List<Stage> stages) {
         return new RunEngine(out);
     }
 
+    /** This engine without the stage named {@code name}. */
+    public RunEngine without(String name) {
+        List<Stage> out = stages.stream().filter(s -> !s.name().equals(name)).toList();
+        if (out.size() == stages.size()) {
+            throw new IllegalArgumentException("no stage named '" + name + "'");
+        }
+        return new RunEngine(out);
+    }
+
     /** This engine with {@code before} and {@code after} around its stages. */
     public RunEngine around(List<Stage> before, List<Stage> after) {
         List<Stage> out = new ArrayList<>(before);

@@ -51,7 +51,8 @@ public record RunResult(
         CovariateBalance balance,
         Heterogeneity heterogeneity,
         Sensitivity sensitivity,
-        List<PolicyTreeInfo> policyTrees) {
+        List<PolicyTreeInfo> policyTrees,
+        AteRefutations refutations) {
 
     /** Requires a schema version ({@link RunResultBuilder} sets {@link #SCHEMA_VERSION}). */
     public RunResult {

@@ -43,6 +43,7 @@ public final class RunResultBuilder {
     private Heterogeneity heterogeneity;
     private Sensitivity sensitivity;
     private List<PolicyTreeInfo> policyTrees;
+    private AteRefutations refutations;
 
     RunResultBuilder() {
     }
@@ -80,6 +81,7 @@ public final class RunResultBuilder {
         this.heterogeneity = r.heterogeneity();
         this.sensitivity = r.sensitivity();
         this.policyTrees = r.policyTrees();
+        this.refutations = r.refutations();
     }
 
     public RunResultBuilder study(String study) {
@@ -246,6 +248,12 @@ public final class RunResultBuilder {
         return this;
     }
 
+    /** The refutations of the ATE; null when not computed. */
+    public RunResultBuilder refutations(AteRefutations refutations) {
+        this.refutations = refutations;
+        return this;
+    }
+
     /**
      * The result.
      *
@@ -293,7 +301,8 @@ public final class RunResultBuilder {
                 list(outcomeTrees), list(policySummaries), deferralInsights, nnMetrics, list(linearCoefficients),
                 deferral, deferralSweep == null ? null : List.copyOf(deferralSweep), policyValueScheme,
                 crossFittedPolicyValues, list(dataWarnings), schemaVersion, balance,
-                heterogeneity, sensitivity, list(policyTrees));
+                heterogeneity, sensitivity, list(policyTrees),
+                refutations);
     }
 
     private static <T> List<T> list(List<T> l) {

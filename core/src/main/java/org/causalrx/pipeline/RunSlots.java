@@ -47,6 +47,7 @@ public final class RunSlots {
     /** AIPW mean outcome per arm (control, treated) from the ATE's cross-fitted nuisances (outcome units). */
     static final Slot<double[]> ATE_ARM_MEANS = new Slot<>("ATE arm means");
     static final Slot<Sensitivity> SENSITIVITY = new Slot<>("sensitivity");
+    static final Slot<AteRefutations> REFUTATIONS = new Slot<>("refutations");
 
     private RunSlots() {
     }

@@ -10,16 +10,31 @@ import org.causalrx.study.Study;
  *
  * @param learners which learners to use (see {@link Learners#standard})
  * @param parallel run bootstrap rounds on several threads (same results either way)
+ * @param refute   refute the ATE (placebo, random common cause, subsets); see {@link #withoutRefutation}
  */
-public record StudyRun(Learners learners, boolean parallel) {
+public record StudyRun(Learners learners, boolean parallel, boolean refute) {
 
     public StudyRun() {
         this(Learners.standard(), true);
     }
 
+    /** A run with every stage, the ATE refutations included. */
+    public StudyRun(Learners learners, boolean parallel) {
+        this(learners, parallel, true);
+    }
+
+    /**
+     * The same run without the ATE refutations (about 18 AIPW refits), for runs whose refutations nobody reads,
+     * such as the feasibility simulation's runs on simulated outcomes.
+     */
+    public StudyRun withoutRefutation() {
+        return new StudyRun(learners, parallel, false);
+    }
+
     /** The pipeline's stages with these learners. */
     public RunEngine engine() {
-        return PipelineStages.standard(learners, parallel);
+        RunEngine all = PipelineStages.standard(learners, parallel);
+        return refute ? all : all.without(RefutationStage.NAME);
     }
 
     public RunOutput run(Study study, Table table, Progress progress) {

@@ -78,7 +78,8 @@ public record FeasibilityStudy(StudyRun runner) {
     /** Runs the pipeline on one simulated data set and returns one record per policy, Optimal last. */
     public List<FeasibilityResult.PolicyRecord> evaluate(Study study, Table table, SimulationCohort cohort,
                                                          PotentialOutcomes po, String form, int seedIndex) {
-        RunOutput out = runner.run(simulatedStudy(study), simulatedTable(study, table, cohort, po), Progress.NONE);
+        RunOutput out = runner.withoutRefutation().run(simulatedStudy(study), simulatedTable(study, table, cohort, po),
+                Progress.NONE);
         RunOutput.HeldOutDetail h = out.heldOut();
         RunResult.OverlapInfo ov = out.result().overlap();
         OverlapSet overlap = new OverlapSet(ov.etaLow(), ov.etaHigh(), ov.method());

@@ -66,6 +66,7 @@ public final class ExitPoints {
                 : new ExitPoint("6 outcome models", WARNING, rejected.size() + " component model(s) do little better "
                         + "than predicting the mean: " + String.join("; ", rejected) + ".",
                         "Discount the policies built on them; try other learners or more informative covariates."));
+        java.util.Optional.ofNullable(RefutationExit.of(r.refutations())).ifPresent(out::add);
         out.addAll(policy(r));
         ExitPoint confounding = hiddenConfounding(r.sensitivity());
         if (confounding != null) {

@@ -78,11 +78,12 @@ class RunEngineTest {
         RunEngine pipeline = new StudyRun().engine();
         List<String> names = pipeline.stages().stream().map(Stage::name).toList();
         assertEquals(List.of("cohort", "split", "propensity", "outcome", "policies", "uncertainty", "evaluation",
-                "insights", "heterogeneity", "analyses", "ate", "sensitivity", "cross-fit", "result"), names);
+                "insights", "heterogeneity", "analyses", "ate", "sensitivity", "refutation", "cross-fit", "result"),
+                names);
         // the demo study has deferral (uncertainty runs), no cross-fitted policy values; "result" is silent
         assertTrue(STUDY.deferral() != null && !STUDY.policyEvaluation().crossFit());
-        assertEquals(12, pipeline.reportedStages(STUDY));
+        assertEquals(13, pipeline.reportedStages(STUDY));
         Study plain = STUDY.withDeferral(null);
-        assertEquals(11, pipeline.reportedStages(plain));
+        assertEquals(12, pipeline.reportedStages(plain));
     }
 }

@@ -21,7 +21,7 @@ class StudyEngineTest {
         assertEquals("simulation", names.get(0));
         assertEquals(List.of("simulation (after)", "exit points"), names.subList(names.size() - 2, names.size()));
         // the demo study has deferral and a simulation block: simulation before, 12 pipeline stages
-        assertEquals(13, engine.reportedStages(STUDY));
+        assertEquals(14, engine.reportedStages(STUDY));
         List<String> applied = engine.engine().stages().stream().filter(s -> s.appliesTo(STUDY))
                 .map(Stage::name).toList();
         assertEquals("simulation", applied.get(0));
@@ -30,6 +30,6 @@ class StudyEngineTest {
                 .map(Stage::name).toList();
         assertEquals("cohort", after.get(0));
         assertEquals("simulation (after)", after.get(after.size() - 2));
-        assertEquals(12, engine.reportedStages(noDeferral));
+        assertEquals(13, engine.reportedStages(noDeferral));
     }
 }

@@ -1,0 +1,139 @@
+package org.causalrx.causal.diagnostics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
+
+import org.causalrx.causal.CrossFitAipw;
+import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
+
+/**
+ * Refutes an ATE estimate the way DoWhy does, by re-running the same estimator on changed data: a permuted
+ * (placebo) treatment, an added random common cause, random subsets of the patients ({@link RefutationRules} says
+ * how many of each and when each passes). Every re-estimate is fitted with the original's seed, so only the
+ * refutation's change differs; permutations, added covariates and subsets derive their own seeds from it
+ * ("refute-placebo-k", "refute-common-cause-k", "refute-subset-k").
+ *
+ * @param estimator the estimator that produced the original ATE (the run's: {@link CrossFitAipw#estimate})
+ * @param rules     draws and pass rules
+ * @param parallel  fit the draws of a check on several threads (same results either way)
+ */
+public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parallel) {
+
+    /** An ATE estimator: covariates n × p, treatment 0/1 (n), outcome (n), seed ⇒ estimate with SE. */
+    @FunctionalInterface
+    public interface AteFit {
+        CrossFitAipw.Estimate estimate(double[][] x, int[] t, double[] y, long seed);
+    }
+
+    /**
+     * The three checks, in {@link RefutationCheck} order.
+     *
+     * @param original the estimator's result on (x, t, y) with {@code seed}
+     * @param seed     the seed the original was fitted with
+     */
+    public List<Refutation> refute(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed) {
+        return List.of(placebo(x, t, y, original, seed), commonCause(x, t, y, original, seed),
+                subset(x, t, y, original, seed));
+    }
+
+    /** Placebo treatment: the estimator on randomly permuted treatments. */
+    public Refutation placebo(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed) {
+        double[] est = draws(rules.placeboDraws(), k -> estimator.estimate(x,
+                permuted(t, Seeds.derive(seed, "refute-placebo-" + k)), y, seed).ate());
+        double mean = Stats.mean(est);
+        double half = half(est);
+        boolean passed = (mean - half <= 0 && 0 <= mean + half)
+                || Math.abs(mean) <= rules.placeboSeShare() * original.se();
+        return result(RefutationCheck.PLACEBO_TREATMENT, est, original, passed);
+    }
+
+    /** Random common cause: the estimator with one added independent N(0, 1) covariate. */
+    public Refutation commonCause(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed) {
+        double[] est = draws(rules.commonCauseDraws(), k -> {
+            SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "refute-common-cause-" + k));
+            double[][] wider = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                wider[i] = Arrays.copyOf(x[i], x[i].length + 1);
+                wider[i][x[i].length] = rng.nextGaussian();
+            }
+            return estimator.estimate(wider, t, y, seed).ate();
+        });
+        boolean passed = Math.abs(Stats.mean(est) - original.ate()) <= rules.commonCauseSeShare() * original.se();
+        return result(RefutationCheck.RANDOM_COMMON_CAUSE, est, original, passed);
+    }
+
+    /** Data subset: the estimator on random subsets of the patients, drawn without replacement. */
+    public Refutation subset(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed) {
+        int m = (int) Math.round(rules.subsetFraction() * y.length);
+        double[] est = draws(rules.subsetDraws(), k -> {
+            int[] rows = sample(y.length, m, Seeds.derive(seed, "refute-subset-" + k));
+            return estimator.estimate(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows), seed)
+                    .ate();
+        });
+        double f = rules.subsetFraction();
+        double s = original.se() * Math.sqrt((1 - f) / f);
+        boolean passed = Math.abs(Stats.mean(est) - original.ate()) <= RefutationRules.Z975 * s
+                && Stats.sd(est) <= rules.subsetSpreadFactor() * s;
+        return result(RefutationCheck.DATA_SUBSET, est, original, passed);
+    }
+
+    private Refutation result(RefutationCheck check, double[] est, CrossFitAipw.Estimate original, boolean passed) {
+        double mean = Stats.mean(est);
+        double half = half(est);
+        List<Double> list = new ArrayList<>(est.length);
+        for (double e : est) {
+            list.add(e);
+        }
+        return new Refutation(check, mean, Stats.sd(est), mean - half, mean + half, original.ate(), original.se(),
+                list, rules.rule(check), passed);
+    }
+
+    /** The re-estimates of draws 0..n−1, each stored at its index whatever thread fitted it. */
+    private double[] draws(int n, IntToDoubleFunction fit) {
+        double[] est = new double[n];
+        IntStream k = IntStream.range(0, n);
+        (parallel ? k.parallel() : k).forEach(i -> est[i] = fit.applyAsDouble(i));
+        return est;
+    }
+
+    /** Half-width of the normal 95 % interval of the mean of {@code est}. */
+    private static double half(double[] est) {
+        return RefutationRules.Z975 * Stats.sd(est) / Math.sqrt(est.length);
+    }
+
+    /** A uniformly random permutation of {@code t} (Fisher–Yates). */
+    static int[] permuted(int[] t, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] p = t.clone();
+        for (int i = p.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = p[i];
+            p[i] = p[j];
+            p[j] = tmp;
+        }
+        return p;
+    }
+
+    /** {@code m} distinct rows of 0..n−1 drawn uniformly, in increasing order. */
+    static int[] sample(int n, int m, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        for (int i = 0; i < m; i++) {
+            int j = i + rng.nextInt(n - i);
+            int tmp = idx[i];
+            idx[i] = idx[j];
+            idx[j] = tmp;
+        }
+        int[] rows = Arrays.copyOf(idx, m);
+        Arrays.sort(rows);
+        return rows;
+    }
+}

@@ -1,0 +1,54 @@
+package org.causalrx.pipeline;
+
+import java.util.List;
+
+import org.causalrx.causal.CrossFitAipw;
+import org.causalrx.causal.diagnostics.AteRefuter;
+import org.causalrx.causal.diagnostics.Refutation;
+import org.causalrx.causal.diagnostics.RefutationRules;
+import org.causalrx.study.Cohort;
+
+/**
+ * Refutes the run's ATE ({@link AteRefutations}) by re-running its estimator, the cross-fitted AIPW with the run's
+ * propensity and outcome learners and folds, with the seed the ATE was fitted with, under the
+ * {@link RefutationRules#defaults()} draws. A failed check adds a sentence to the verdict. Runs after the ATE stage.
+ *
+ * @param parallel fit each check's draws on several threads (same results either way)
+ */
+record RefutationStage(boolean parallel) implements Stage {
+    static final String NAME = "refutation";
+
+    public String name() {
+        return NAME;
+    }
+
+    public String detail(RunContext c) {
+        RefutationRules r = RefutationRules.defaults();
+        return "placebo treatment (" + r.placeboDraws() + " permutations), random common cause (" + r.commonCauseDraws()
+                + "), data subsets (" + r.subsetDraws() + " x " + Math.round(100 * r.subsetFraction()) + " %): "
+                + (r.placeboDraws() + r.commonCauseDraws() + r.subsetDraws()) + " AIPW refits";
+    }
+
+    public RunContext apply(RunContext c, Progress progress) {
+        CrossFitAipw aipw = AteEstimands.aipw(c.get(RunSlots.LEARNERS), c.study());
+        Cohort cohort = c.get(RunSlots.COHORT);
+        RunResult.AteResult ate = c.get(RunSlots.ATE);
+        CrossFitAipw.Estimate original = new CrossFitAipw.Estimate(ate.estimate(), ate.se(), ate.ciLow(),
+                ate.ciHigh(), ate.n(), ate.folds());
+        AteRefuter refuter = new AteRefuter(aipw::estimate, RefutationRules.defaults(), parallel);
+        List<Refutation> checks = refuter.refute(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(), original,
+                AteEstimands.seed(c.seed()));
+        AteRefutations result = new AteRefutations(describe(aipw), checks, checks.stream().allMatch(
+                Refutation::passed));
+        RunResult.PolicyInsights pi = c.get(RunSlots.POLICY_INSIGHTS);
+        RunResult.PolicyInsights extended = new RunResult.PolicyInsights(pi.policies(), pi.rounds(), pi.winsDr(),
+                pi.winsIpw(), pi.selectedPolicy(), pi.outcomeTree(), pi.rankCurves(),
+                PolicyVerdict.withRefutations(pi.verdict(), result), pi.selection());
+        return c.with(RunSlots.REFUTATIONS, result).with(RunSlots.POLICY_INSIGHTS, extended);
+    }
+
+    static String describe(CrossFitAipw aipw) {
+        return "cross-fitted AIPW as for the ATE: propensity " + aipw.propensity().name() + ", outcome "
+                + aipw.outcome().name() + ", " + aipw.folds() + " folds, the ATE's seed";
+    }
+}
