@@ -36,6 +36,9 @@ public final class MultiArmReport {
         if (r.deferral() != null) {
             CsvTables.writeTable(tables, DEFERRAL_TABLE, deferralReasons(r));
         }
+        if (r.simulation() != null) {
+            MultiArmSimulationSection.writeTables(r.simulation(), tables);
+        }
         Figures.Figure gain = Figures.save(gainChart(r), figures, GAIN_FIGURE, "Each policy's DR value minus "
                 + "current practice's (the observed mean outcome) on the test split, with the 95 % bootstrap "
                 + "interval; " + (r.protocol().direction().equals("lower") ? "below" : "above")
@@ -143,6 +146,9 @@ public final class MultiArmReport {
         b.add(Html.figure(1, gain));
         if (r.deferral() != null) {
             deferralHtml(b, r.deferral());
+        }
+        if (r.simulation() != null) {
+            MultiArmSimulationSection.html(b, r.simulation());
         }
 
         b.markup("<h2 id=\"provenance\">5. Provenance</h2>\n");

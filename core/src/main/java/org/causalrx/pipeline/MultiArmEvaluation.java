@@ -35,7 +35,18 @@ final class MultiArmEvaluation {
     private MultiArmEvaluation() {
     }
 
-    static MultiArmResult run(Study study, Cohort cohort, SplitIndices split, double[][] x,
+    /**
+     * The run's result and every policy's decisions for the test patients, in the result's policy order.
+     *
+     * @param testPolicies one per {@link MultiArmResult#policies()}, decisions in test-split order
+     */
+    record Evaluated(MultiArmResult result, List<PolicyDecisions> testPolicies) {
+        Evaluated {
+            testPolicies = List.copyOf(testPolicies);
+        }
+    }
+
+    static Evaluated run(Study study, Cohort cohort, SplitIndices split, double[][] x,
                               MultiArmPropensity.Output prop, MultiArmStages.Effects effects,
                               MultiArmDeferral.Intervals intervals, List<String> dataWarnings, long seed,
                               boolean parallel) {
@@ -116,10 +127,11 @@ final class MultiArmEvaluation {
         }
         List<MultiArmResult.Estimator> estimators = new ArrayList<>();
         effects.test().forEach((name, e) -> estimators.add(new MultiArmResult.Estimator(name, columnMeans(e, k))));
-        return new MultiArmResult(RunResult.SCHEMA_VERSION, MultiArmResult.KIND, study.name(), protocol(study, cohort),
-                arms(arms, t, split), prop.summary(), prop.overlapSummary(tTest, inTest, k), estimators, values,
-                selection, verdict, ResultParts.provenance(study), dataWarnings, intervals == null ? null
-                : MultiArmDeferral.summary(study, arms, intervals.method(), testChoices));
+        return new Evaluated(new MultiArmResult(RunResult.SCHEMA_VERSION, MultiArmResult.KIND, study.name(),
+                protocol(study, cohort), arms(arms, t, split), prop.summary(), prop.overlapSummary(tTest, inTest, k),
+                estimators, values, selection, verdict, ResultParts.provenance(study), dataWarnings,
+                intervals == null ? null : MultiArmDeferral.summary(study, arms, intervals.method(), testChoices)),
+                testPolicies);
     }
 
     /** The study's decision rule over its K arms (default arm, margin, outcome direction). */

@@ -27,12 +27,15 @@ import org.causalrx.result.PolicyKind;
  * @param dataWarnings  warnings about the data, in words
  * @param deferral      uncertainty-based deferral (the study's {@code deferral:} block) and why the Conservative
  *                      policies defer; null (and absent from results.json) for a study without that block
+ * @param simulation    the feasibility simulation (the study's {@code simulation:} block); null (and absent from
+ *                      results.json) for a study without that block
  */
 public record MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
                              Propensity propensity, Overlap overlap, List<Estimator> estimators,
                              List<PolicyValue> policies, Selection selection, Verdict verdict,
                              RunResult.Provenance provenance, List<String> dataWarnings,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Deferral deferral) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Deferral deferral,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmSimulation simulation) {
     /** The kind written for a K-arm run. */
     public static final String KIND = "multi_arm";
 
@@ -50,6 +53,21 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           RunResult.Provenance provenance, List<String> dataWarnings) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
                 verdict, provenance, dataWarnings, null);
+    }
+
+    /** A result without a feasibility simulation. */
+    public MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
+                          Propensity propensity, Overlap overlap, List<Estimator> estimators,
+                          List<PolicyValue> policies, Selection selection, Verdict verdict,
+                          RunResult.Provenance provenance, List<String> dataWarnings, Deferral deferral) {
+        this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
+                verdict, provenance, dataWarnings, deferral, null);
+    }
+
+    /** This result with {@code s} as its feasibility simulation. */
+    public MultiArmResult withSimulation(MultiArmSimulation s) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, verdict, provenance, dataWarnings, deferral, s);
     }
 
     /**

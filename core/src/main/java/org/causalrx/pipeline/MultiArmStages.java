@@ -10,6 +10,7 @@ import org.causalrx.causal.MultiArmOutcomeModel;
 import org.causalrx.causal.OutcomeAware;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.estimators.MultiArmEstimators;
+import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.study.AnalysisColumns;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CohortBuilder;
@@ -28,6 +29,8 @@ public final class MultiArmStages {
     public static final Slot<MultiArmResult> RESULT = new Slot<>("multi-arm result");
     static final Slot<MultiArmPropensity.Output> PROPENSITY = new Slot<>("generalized propensity");
     static final Slot<Effects> EFFECTS = new Slot<>("K-arm effects");
+    /** Every policy's decisions for the test patients, in the order of the result's policies. */
+    static final Slot<List<PolicyDecisions>> TEST_POLICIES = new Slot<>("K-arm test decisions");
     /** The fitted encoding, propensity model, overlap rule and K-arm CATE models, for the model bundle. */
     public static final Slot<MultiArmFitted> FITTED = new Slot<>("K-arm fitted models");
 
@@ -161,10 +164,11 @@ public final class MultiArmStages {
         }
 
         public RunContext apply(RunContext c, Progress progress) {
-            return c.with(RESULT, MultiArmEvaluation.run(c.study(), c.get(RunSlots.COHORT), c.get(RunSlots.SPLIT),
-                    c.get(RunSlots.X), c.get(PROPENSITY), c.get(EFFECTS),
+            MultiArmEvaluation.Evaluated e = MultiArmEvaluation.run(c.study(), c.get(RunSlots.COHORT),
+                    c.get(RunSlots.SPLIT), c.get(RunSlots.X), c.get(PROPENSITY), c.get(EFFECTS),
                     c.find(MultiArmDeferral.INTERVALS).orElse(null), c.get(RunSlots.DATA_WARNINGS), c.seed(),
-                    parallel));
+                    parallel);
+            return c.with(RESULT, e.result()).with(TEST_POLICIES, e.testPolicies());
         }
     }
 
