@@ -91,8 +91,8 @@ final class SimulateCommand implements Callable<Integer> {
     private static Integer multiArm(Study study, Table table, FeasibilitySettings settings, OutputTarget where,
                                     Path target) {
         ConsoleProgress progress = ConsoleProgress.forStdout(settings.forms().size() * settings.seeds() + 2);
-        RunContext done = MultiArmStages.engine(true).run(RunContext.of(study, table), Progress.NONE);
         progress.stage("run", "K-arm run of " + study.name() + " on its real outcomes (split, propensity, overlap)");
+        RunContext done = MultiArmStages.engine(true).run(RunContext.of(study, table), Progress.NONE);
         MultiArmSimulation result = new MultiArmFeasibility(true).run(done, settings, study.bootstrapRounds(),
                 progress);
         progress.stage("write", "simulation.json and tables into " + target);
