@@ -17,8 +17,10 @@ import org.causalrx.pipeline.RunContext;
 import org.causalrx.pipeline.RunEngine;
 import org.causalrx.pipeline.RunOutput;
 import org.causalrx.report.MultiArmReport;
+import org.causalrx.report.MultiArmSimulationSection;
 import org.causalrx.report.ReportWriter;
 import org.causalrx.run.CompletedRun;
+import org.causalrx.run.MultiArmEngine;
 import org.causalrx.run.StudyEngine;
 import org.causalrx.report.SimulationReport;
 import org.causalrx.result.ExitStatus;
@@ -94,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** A study with K ≥ 3 arms: the K-arm engine, results.json, tables, figures, report.html and model/. */
     private static Integer runMultiArm(Study study, OutputTarget where, Path target) {
-        RunEngine engine = MultiArmStages.engine(true);
+        RunEngine engine = MultiArmEngine.of(true);
         ConsoleProgress progress = ConsoleProgress.forStdout(engine.reportedStages(study) + 1);
         Table table = TableReader.read(study.data());
         RunContext done = engine.run(RunContext.of(study, table), progress);
@@ -109,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
         if (result.verdict() != null) {
             System.out.println(result.verdict().statement());
         }
+        MultiArmSimulationSection.checkLines(result).forEach(System.out::println);
         result.dataWarnings().forEach(w -> System.out.println("warning: " + w));
         System.out.println(bundle[0].note());
         System.out.printf(Locale.ROOT, "done in %.1f s: %s%n", progress.elapsedSeconds(),

@@ -40,6 +40,9 @@ public final class MultiArmReport {
             CsvTables.writeTable(tables, DEFERRAL_TABLE, deferralReasons(r));
         }
         MultiArmInsightSection.tables(r, tables);
+        if (r.simulation() != null) {
+            MultiArmSimulationSection.writeTables(r.simulation(), tables);
+        }
         Map<String, Figures.Figure> figs = new LinkedHashMap<>();
         Figures.Figure gain = Figures.save(gainChart(r), figures, GAIN_FIGURE, "Each policy's DR value minus "
                 + "current practice's (the observed mean outcome) on the test split, with the 95 % bootstrap "
@@ -152,6 +155,9 @@ public final class MultiArmReport {
         b.add(figs.place(GAIN_FIGURE));
         if (r.deferral() != null) {
             deferralHtml(b, r.deferral());
+        }
+        if (r.simulation() != null) {
+            MultiArmSimulationSection.html(b, r.simulation());
         }
 
         MultiArmInsightSection.render(b, r, figs, "5. Policy insights");

@@ -29,13 +29,16 @@ import org.causalrx.result.PolicyKind;
  *                      policies defer; null (and absent from results.json) for a study without that block
  * @param insights      policy insights on the test split (win matrices, rank graphs, outcome tree, recommended-arm
  *                      profiles, propensity histograms); null (and absent) before the insights stage has run
+ * @param simulation    the feasibility simulation (the study's {@code simulation:} block); null (and absent from
+ *                      results.json) for a study without that block
  */
 public record MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
                              Propensity propensity, Overlap overlap, List<Estimator> estimators,
                              List<PolicyValue> policies, Selection selection, Verdict verdict,
                              RunResult.Provenance provenance, List<String> dataWarnings,
                              @JsonInclude(JsonInclude.Include.NON_NULL) Deferral deferral,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Insights insights) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Insights insights,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmSimulation simulation) {
     /** The kind written for a K-arm run. */
     public static final String KIND = "multi_arm";
 
@@ -52,7 +55,7 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, null, null);
+                verdict, provenance, dataWarnings, null, null, null);
     }
 
     /** A result without policy insights. */
@@ -61,13 +64,19 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings, Deferral deferral) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, deferral, null);
+                verdict, provenance, dataWarnings, deferral, null, null);
     }
 
     /** This result with the policy insights added (or replaced). */
     public MultiArmResult withInsights(Insights value) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, verdict, provenance, dataWarnings, deferral, value);
+                policies, selection, verdict, provenance, dataWarnings, deferral, value, simulation);
+    }
+
+    /** This result with {@code s} as its feasibility simulation. */
+    public MultiArmResult withSimulation(MultiArmSimulation s) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, verdict, provenance, dataWarnings, deferral, insights, s);
     }
 
     /**

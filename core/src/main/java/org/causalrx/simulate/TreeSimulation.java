@@ -6,9 +6,10 @@ import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Seeds;
 
 /**
- * Non-linear variant: the CATE is a random shallow tree over the standardised covariates (each split on a
- * random feature at the value of a random patient, leaves ~ N(0, 1)), the baseline outcome another random tree;
- * the CATE is scaled to mean |CATE| = C and noise follows Algorithm 1's rule (see {@link OutcomeScaling}).
+ * Non-linear variant: the CATE of each non-reference arm is a random shallow tree over the standardised
+ * covariates (each split on a random feature at the value of a random patient, leaves ~ N(0, 1)), the baseline
+ * outcome another random tree; each CATE is scaled to mean |CATE| = C and noise follows Algorithm 1's rule
+ * (see {@link OutcomeScaling}).
  *
  * @param effect C, the mean absolute effect in outcome units (&gt; 0)
  * @param depth  depth of both trees (1–6)
@@ -36,14 +37,27 @@ public record TreeSimulation(double effect, int depth) implements OutcomeSimulat
     }
 
     @Override
-    public PotentialOutcomes simulate(SimulationCohort cohort, long seed) {
+    public ArmOutcomes simulateArms(SimulationCohort cohort, int arms, long seed) {
         double[][] x = cohort.x();
         if (cohort.dimension() == 0) {
             throw new CausalRxException("simulation: the study keeps no covariates; declare at least one kept "
                     + "covariate in the study file");
         }
+        if (arms < 2) {
+            throw new IllegalArgumentException("a simulation needs at least two arms, got " + arms);
+        }
         double[] f0 = randomTree(x, new SplittableRandom(Seeds.derive(seed, "baseline-tree")));
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "cate-tree"));
+        double[][] tau = new double[arms - 1][];
+        for (int a = 1; a < arms; a++) {
+            // arm 1 draws from the two-arm stream, so K = 2 gives the two-arm simulation's effect
+            tau[a - 1] = effectTree(x, new SplittableRandom(Seeds.derive(seed, a == 1 ? "cate-tree"
+                    : "cate-tree-arm-" + a)));
+        }
+        return OutcomeScaling.scale(cohort, f0, tau, effect, Seeds.derive(seed, "noise"));
+    }
+
+    /** A random tree that is not identically 0, scaled to mean |value| = 1. */
+    private double[] effectTree(double[][] x, SplittableRandom rng) {
         double[] tau = randomTree(x, rng);
         for (int attempt = 0; !OutcomeScaling.unitMeanAbs(tau); attempt++) {
             if (attempt > 100) {
@@ -51,7 +65,7 @@ public record TreeSimulation(double effect, int depth) implements OutcomeSimulat
             }
             tau = randomTree(x, rng);
         }
-        return OutcomeScaling.scale(cohort, f0, tau, effect, Seeds.derive(seed, "noise"));
+        return tau;
     }
 
     /** Values of one random tree of {@code depth} at every row of x. */
