@@ -80,7 +80,7 @@ final class ScaleBench implements Callable<Integer> {
         System.gc();
         ScaleResults results;
         try (MemoryWatch memory = MemoryWatch.start()) {
-            StageClock clock = new StageClock(System::nanoTime, memory);
+            StageClock clock = new StageClock(System::nanoTime, memory, System.out);
             clock.stage("read", "reading " + studyFile);
             Study study = StudyLoader.load(studyFile);
             Table table = TableReader.read(study.data());

@@ -23,7 +23,7 @@ class ScaleResultsTest {
     @Test
     void stageClockTimesEachStageUntilTheNext() {
         long[] now = {0};
-        StageClock clock = new StageClock(() -> now[0], null);
+        StageClock clock = new StageClock(() -> now[0], null, null);
         clock.stage("read", "");
         now[0] = 2_000_000_000L;
         clock.stage("propensity", "");
