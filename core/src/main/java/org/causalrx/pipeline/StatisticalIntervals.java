@@ -12,6 +12,7 @@ import org.causalrx.causal.IntervalCateModel;
 import org.causalrx.causal.OutcomeAware;
 import org.causalrx.causal.TLearner;
 import org.causalrx.causal.meta.DRLearner;
+import org.causalrx.causal.meta.FinalStageModel;
 import org.causalrx.causal.policytree.PolicyTree;
 import org.causalrx.causal.uncertainty.BootstrapCate;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
@@ -116,7 +117,9 @@ public final class StatisticalIntervals {
         long fitSeed = Seeds.derive(seed, "refits-" + n);
         if (est instanceof DRLearner dr) {
             // the point model's own pseudo-outcomes (same seed as CateStage.fit), final stage refit only
-            double[] pseudo = dr.pseudoOutcomes(xTr, tTr, yTr, Seeds.derive(seed, "cate-" + n));
+            double[] pseudo = point instanceof FinalStageModel fs && fs.pseudoOutcomes() != null
+                    && fs.pseudoOutcomes().length == yTr.length ? fs.pseudoOutcomes()
+                    : dr.pseudoOutcomes(xTr, tTr, yTr, Seeds.derive(seed, "cate-" + n));
             return new FinalStageBootstrap(dr.finalStage(), refits, parallel).wrap(point, xTr, tTr, pseudo,
                     resampleSeed, fitSeed);
         }

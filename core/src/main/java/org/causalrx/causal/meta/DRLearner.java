@@ -28,7 +28,7 @@ public record DRLearner(String name, Regressor outcome, Classifier propensity, R
     public CateModel fit(double[][] x, int[] t, double[] y, int[] groups, long seed) {
         double[] pseudo = pseudoOutcomes(x, t, y, groups, seed);
         RegressionModel tau = finalStage.fit(x, pseudo, null, groups, Seeds.derive(seed, "dr-final"));
-        return new FinalStageModel(tau);
+        return new FinalStageModel(tau, pseudo);
     }
 
     /** Cross-fitted doubly robust pseudo-outcomes (their mean is the AIPW ATE). */

@@ -1,0 +1,84 @@
+package org.causalrx.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code bench scale} measured on one synthetic study, and its results-file layout ({@link #toMap}, snake_case
+ * keys): the design, per-stage wall seconds with each stage's share of the timed total and its sampled peak heap,
+ * and the run's memory peaks ({@link MemoryWatch.MemoryPeaks}).
+ *
+ * @param design          the synthetic design
+ * @param estimators      the study's estimators
+ * @param rounds          bootstrap rounds of the held-out policy values
+ * @param cores           processors the JVM saw
+ * @param generateSeconds seconds to generate and write the data (not part of the timed run)
+ * @param stages          the run's stages in order: read, the pipeline's stages, write
+ * @param memory          peaks over the timed run
+ */
+record ScaleResults(ScaleDesign design, List<String> estimators, int rounds, int cores, double generateSeconds,
+                    List<StageTime> stages, MemoryWatch.MemoryPeaks memory) {
+    ScaleResults {
+        estimators = List.copyOf(estimators);
+        stages = List.copyOf(stages);
+    }
+
+    /**
+     * One stage's wall time.
+     *
+     * @param name          the stage's name as the run reports it ("propensity")
+     * @param seconds       wall seconds
+     * @param peakHeapBytes highest sampled used heap during the stage, -1 when not sampled
+     */
+    record StageTime(String name, double seconds, long peakHeapBytes) {
+    }
+
+    /** Wall seconds of the timed run (sum of the stages). */
+    double totalSeconds() {
+        return stages.stream().mapToDouble(StageTime::seconds).sum();
+    }
+
+    /** The results file's fields, in order (without {@code written_by}). */
+    Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("synthetic", true);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("rows", design.rows());
+        d.put("features", design.features());
+        d.put("seed", design.seed());
+        d.put("confounders", List.of("x1", "x2", "x3"));
+        d.put("effect", "1 + x4");
+        d.put("true_ate", ScaleDesign.TRUE_ATE);
+        m.put("design", d);
+        m.put("estimators", estimators);
+        m.put("bootstrap_rounds", rounds);
+        m.put("cores", cores);
+        m.put("generate_seconds", generateSeconds);
+        double total = totalSeconds();
+        m.put("total_seconds", total);
+        List<Map<String, Object>> st = new ArrayList<>();
+        for (StageTime s : stages) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("stage", s.name());
+            e.put("seconds", s.seconds());
+            e.put("share", total > 0 ? s.seconds() / total : 0.0);
+            e.put("peak_heap_used_bytes", s.peakHeapBytes());
+            st.add(e);
+        }
+        m.put("stages", st);
+        Map<String, Object> mem = new LinkedHashMap<>();
+        mem.put("heap_max_bytes", memory.heapMax());
+        mem.put("peak_heap_used_sampled_bytes", memory.heapUsedSampled());
+        mem.put("peak_heap_live_after_gc_bytes", memory.heapLiveAfterGc());
+        mem.put("heap_pool_peaks_sum_bytes", memory.heapPoolPeaksSum());
+        mem.put("peak_rss_bytes", memory.residentPeak());
+        mem.put("method", "heap used sampled every " + MemoryWatch.PERIOD_MS + " ms by a background thread "
+                + "(MemoryMXBean; includes uncollected garbage); live heap = heap pools after the latest GC "
+                + "(GC MXBeans), sampled; pool peaks = MemoryPoolMXBean.getPeakUsage after resetPeakUsage at the "
+                + "start, summed over heap pools; RSS = VmHWM of /proc/self/status (whole process)");
+        m.put("memory", mem);
+        return m;
+    }
+}
