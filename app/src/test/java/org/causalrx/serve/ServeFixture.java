@@ -15,7 +15,41 @@ import org.causalrx.cli.Main;
  * regression, so the tests serve a real bundle.
  */
 final class ServeFixture {
+    /** alice's key (stored hashed in the key file) and bob's (stored plain). */
+    static final String ALICE_KEY = "alice-key-0123456789abcdef";
+    static final String BOB_KEY = "bob-plain-key-0123456789";
+
+    /** The run shared by the test classes of one JVM (the pipeline takes about a minute). */
+    private static Path shared;
+
     private ServeFixture() {
+    }
+
+    /** The shared run's model folder; runs the study on first use. Tests must not change it (copy it first). */
+    static synchronized Path model() throws Exception {
+        if (shared == null) {
+            Path d = Files.createTempDirectory("causalrx-serve-test");
+            shared = runStudy(d);
+        }
+        return shared;
+    }
+
+    /** A key file with alice (hashed) and bob (plain). */
+    static Path keys(Path dir) throws Exception {
+        return Files.writeString(dir.resolve("keys.txt"), "# test keys\nalice:" + Json.sha256(ALICE_KEY)
+                + "\nbob:" + BOB_KEY + "\n");
+    }
+
+    /** Settings for a test server on a free loopback port, logging into {@code log}. */
+    static ServeSettings settings(java.util.List<String> log) {
+        java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+        return new ServeSettings("127.0.0.1", 0, 50, 1L << 20, java.time.Duration.ofSeconds(10),
+                java.time.Clock.fixed(java.time.Instant.parse("2027-01-01T00:00:00Z"), java.time.ZoneOffset.UTC),
+                () -> "req-" + n.incrementAndGet(), line -> {
+                    synchronized (log) {
+                        log.add(line);
+                    }
+                });
     }
 
     /** Writes data and study into {@code dir}, runs the pipeline and returns the model folder. */
