@@ -8,14 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.causalrx.util.CausalRxException;
 
 /**
  * The audit trail: one JSON line per answered recommendation request, appended and hash-chained as
  * {@link AuditVerifier} checks. Opening an existing log verifies its chain and continues it; a broken chain refuses
- * to open. {@link #append} returns only once the line is written (and, with {@code fsync}, on disk); when writing
- * fails it cuts the file back to its last whole record and throws, so the caller can refuse to answer.
+ * to open; a new log is created readable by its owner only. {@link #append} returns only once the line is
+ * written (and, with {@code fsync}, on disk); when writing fails it cuts the file back to its last whole record and
+ * throws, so the caller can refuse to answer.
  * Thread-safe: appends are serialized.
  */
 public final class AuditLog implements Closeable {
@@ -48,6 +50,11 @@ public final class AuditLog implements Closeable {
                     + r.firstBreak().what() + "); keep this file for investigation and start with a new --audit file");
         }
         try {
+            if (!Files.exists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // the records hold patient ids and recommendations: readable by the owner only
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                        "rw-------")));
+            }
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
             return new AuditLog(file, ch, fsync, r.records(), r.lastHash());

@@ -25,6 +25,9 @@ import org.causalrx.data.Table;
  * Problems name the field by JSON Pointer and never repeat a value.
  */
 public final class PatientParser {
+    /** The most field errors one problem body lists. */
+    static final int MAX_ERRORS = 100;
+
     private final InputSchema schema;
     private final int maxBatch;
     private final Set<String> allowed = new LinkedHashSet<>();
@@ -89,9 +92,11 @@ public final class PatientParser {
             canonical.add(check(patients.get(i), pointers.get(i), errors));
         }
         if (!errors.isEmpty()) {
+            int n = errors.size();
             throw new ProblemException(new Problem(422, "urn:causalrx:problem:invalid-patients",
-                    "Invalid patient data", errors.size() + " field error" + (errors.size() > 1 ? "s" : "")
-                    + "; see 'errors' (GET /v1/model lists the fields, types and categories)", errors));
+                    "Invalid patient data", n + " field error" + (n > 1 ? "s" : "") + (n > MAX_ERRORS ? ", the first "
+                    + MAX_ERRORS + " listed" : "") + "; see 'errors' (GET /v1/model lists the fields, types and "
+                    + "categories)", errors.subList(0, Math.min(n, MAX_ERRORS))));
         }
         return new Batch(table(canonical), Json.sha256(Json.bytes(canonical)), batch);
     }

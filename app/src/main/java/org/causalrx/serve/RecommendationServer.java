@@ -152,7 +152,7 @@ public final class RecommendationServer implements AutoCloseable {
                 out.add(new Problem.FieldError(at, p.column(), p.what()));
             }
         }
-        return out;
+        return out.subList(0, Math.min(out.size(), PatientParser.MAX_ERRORS));
     }
 
     /** The caller's name; 401 (one body for a missing and a wrong key) otherwise. */

@@ -42,6 +42,9 @@ public record ServedModel(Path dir, String modelId, String bundleSha256, boolean
      * @throws CausalRxException naming the file when the bundle cannot be loaded, or when it changed while loading
      */
     public static ServedModel load(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+            ModelBundle.load(dir); // not a bundle: its loader says why, naming the folder and the fix
+        }
         byte[] manifest = read(dir.resolve("manifest.json"), dir);
         boolean multi = MultiArmBundle.isMultiArm(dir);
         InputSchema schema;

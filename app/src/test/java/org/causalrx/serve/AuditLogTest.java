@@ -62,6 +62,8 @@ class AuditLogTest {
         assertEquals(Json.sha256("in3"), last.get("input_sha256").asText());
         assertTrue(AuditVerifier.verify(f).intact());
         assertEquals(AuditVerifier.GENESIS, Json.MAPPER.readTree(lines.get(0)).get("prev_hash").asText());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(f)), "patient outputs: owner only");
     }
 
     @Test

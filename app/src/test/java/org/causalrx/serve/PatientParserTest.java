@@ -76,6 +76,13 @@ class PatientParserTest {
         assertEquals("/sex", missing.errors().get(0).pointer());
         assertTrue(missing.errors().get(0).detail().startsWith("missing"));
         assertEquals("/age", problem("{\"age\": 1e999, \"sex\": \"F\", \"stage\": 1}").errors().get(0).pointer());
+        StringBuilder many = new StringBuilder("{\"age\": 1, \"sex\": \"F\", \"stage\": 1");
+        for (int i = 0; i < 500; i++) {
+            many.append(", \"x").append(i).append("\": 0");
+        }
+        Problem capped = problem(many.append('}').toString());
+        assertEquals(PatientParser.MAX_ERRORS, capped.errors().size());
+        assertTrue(capped.detail().startsWith("500 field errors, the first 100 listed"), capped.detail());
     }
 
     @Test
