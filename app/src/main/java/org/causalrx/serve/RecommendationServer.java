@@ -15,10 +15,12 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP service: {@code POST /v1/recommendations} and {@code GET /v1/model} (API key required), {@code GET
- * /health}, {@code GET /ready} and {@code GET /openapi.json}. Every answered recommendation request is written to
- * the audit log before the answer is sent; when that fails the request gets 503 and no recommendation. Errors are
- * RFC 7807 problem bodies; no request can stop the service, and the log lines carry the request id, method, path,
- * status, duration and caller, never patient values. {@link #stop} waits for requests in progress.
+ * /health}, {@code GET /ready}, {@code GET /openapi.json}, and the clinician page at {@code GET /} (a static page
+ * whose script calls the two /v1 endpoints with the key the clinician enters). Every answered recommendation
+ * request is written to the audit log before the answer is sent; when that fails the request gets 503 and no
+ * recommendation. Errors are RFC 7807 problem bodies; no request can stop the service, and the log lines carry the
+ * request id, method, path, status, duration and caller, never patient values. {@link #stop} waits for requests
+ * in progress.
  */
 public final class RecommendationServer implements AutoCloseable {
     private static final String RID = "causalrx.request_id";
@@ -32,6 +34,8 @@ public final class RecommendationServer implements AutoCloseable {
     private final ModelFiles files;
     private final Object scoring = new Object();
     private final byte[] openApi;
+    private final byte[] page;
+    private final byte[] pageScript;
     private final Javalin app;
 
     private RecommendationServer(ServedModel model, ApiKeys keys, AuditLog audit, ServeSettings settings) {
@@ -41,7 +45,9 @@ public final class RecommendationServer implements AutoCloseable {
         this.settings = settings;
         this.parser = new PatientParser(model.schema(), settings.maxBatch());
         this.files = new ModelFiles(model.dir(), model.bundleSha256());
-        this.openApi = openApiDocument();
+        this.openApi = resource("openapi.json");
+        this.page = resource("clinician.html");
+        this.pageScript = resource("clinician.js");
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -65,6 +71,8 @@ public final class RecommendationServer implements AutoCloseable {
             cfg.routes.get("/health", ctx -> json(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok")));
             cfg.routes.get("/ready", this::ready);
             cfg.routes.get("/openapi.json", ctx -> ctx.status(200).contentType("application/json").result(openApi));
+            cfg.routes.get("/", ctx -> page(ctx, "text/html; charset=utf-8", page));
+            cfg.routes.get("/clinician.js", ctx -> page(ctx, "text/javascript; charset=utf-8", pageScript));
             cfg.routes.get("/v1/model", ctx -> {
                 authorize(ctx);
                 json(ctx, 200, model.description());
@@ -210,14 +218,22 @@ public final class RecommendationServer implements AutoCloseable {
         ctx.status(status).contentType("application/json").result(Json.bytes(body));
     }
 
-    private static byte[] openApiDocument() {
-        try (InputStream in = RecommendationServer.class.getResourceAsStream("openapi.json")) {
+    /** The clinician page's files: no data in them; scripts from this origin only, no framing, no referrer. */
+    private static void page(Context ctx, String type, byte[] body) {
+        ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; connect-src 'self'; "
+                + "style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'");
+        ctx.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer");
+        ctx.status(200).contentType(type).result(body);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = RecommendationServer.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("openapi.json missing from the jar");
+                throw new IllegalStateException(name + " missing from the jar");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read openapi.json: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
         }
     }
 }
