@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "causalrx", mixinStandardHelpOptions = true, version = "causalrx 0.1.0",
         description = "Observational patient data to safe, patient-level treatment recommendations.",
         subcommands = {CheckCommand.class, RunCommand.class, SimulateCommand.class,
-                RecommendCommand.class, CommandLine.HelpCommand.class},
+                RecommendCommand.class, ServeCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Benchmarks: bin/causalrx bench --help (module bench, docs/BENCHMARKS.md)."})
 public final class Main implements Runnable {
 

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * report itself is opened unmodified for the screenshot and the console log). Skipped when
  * {@code /usr/bin/chromium} is absent; {@code .ci/run} installs it.
  */
-class BrowserReportTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+public class BrowserReportTest {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final String PROBE_ID = "causalrx-browser-probe";
 
     /** Put first in {@code <head>}: records console.error, uncaught errors and failed resource loads. */
@@ -60,7 +60,7 @@ class BrowserReportTest {
             + "document.body.appendChild(p);});</script>";
 
     /** Chromium writes page console messages to stderr as {@code ...:INFO:CONSOLE:<line>] "msg", source: ...}. */
-    static final Pattern CONSOLE = Pattern.compile(":CONSOLE[:(]\\d*\\)?\\] \"(.*)\", source: (.*)$");
+    public static final Pattern CONSOLE = Pattern.compile(":CONSOLE[:(]\\d*\\)?\\] \"(.*)\", source: (.*)$");
 
     @Test
     @Tag("slow")
@@ -186,10 +186,10 @@ class BrowserReportTest {
         return out;
     }
 
-    record Chrome(String stdout, String stderr) {
+    public record Chrome(String stdout, String stderr) {
     }
 
-    static Chrome chromium(Path dir, String... args) throws IOException, InterruptedException {
+    public static Chrome chromium(Path dir, String... args) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(dir, "chromium-profile");
         List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 + "runs/bench/bench-<name>.json or .csv. Measured figures: docs/BENCHMARKS.md.",
         subcommands = {NhefsBench.class, PolicyBench.class, CateBenchCommands.Ihdp.class,
                 CateBenchCommands.IhdpSim.class, CateBenchCommands.Acic.class, GrfBench.class, CategoricalBench.class,
-                LalondeBench.class, MultiArmBench.class, PolicyTreeBench.class, ScaleBench.class,
+                LalondeBench.class, MultiArmBench.class, PolicyTreeBench.class, ScaleBench.class, ServeBench.class,
                 CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 
