@@ -64,10 +64,13 @@ final class MultiArmDiagnosticsSection {
                             : "reached");
         }
         b.add(t.html());
-        b.markup(mb.flagged() ? "<p class=\"note\"><b>Balance not reached</b> for some arm: the weighted comparison "
-                + "still differs in the features listed; consider another propensity model, a narrower overlap set, "
-                + "or adjusting for them in the outcome model.</p>\n"
-                : "<p class=\"info\">Balance reached for every arm on the training and the test split.</p>\n");
+        if (mb.flagged()) {
+            b.markup("<p class=\"note\"><b>Balance not reached</b> for some arm: the weighted comparison still "
+                    + "differs in the features listed; consider another propensity model, a narrower overlap set, or "
+                    + "adjusting for them in the outcome model.</p>\n");
+        } else {
+            b.markup("<p class=\"info\">Balance reached for every arm on the training and the test split.</p>\n");
+        }
         for (MultiArmBalance.Arm a : mb.arms()) {
             b.add(figs.place(MultiArmDiagnosticFiles.loveId(a.index())));
         }
