@@ -10,6 +10,7 @@ import java.util.Map;
 import org.causalrx.causal.diagnostics.Balance;
 import org.causalrx.pipeline.CovariateBalance;
 import org.causalrx.pipeline.RunResult;
+import org.knowm.xchart.CategoryChart;
 
 /**
  * Covariate balance under inverse-propensity weighting ({@code balance} in results.json): a table of the weights
@@ -92,30 +93,39 @@ final class BalanceReport {
             return;
         }
         int[] order = order(cb.train(), TOP);
-        List<String> names = new ArrayList<>();
-        List<List<Double>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
-        for (int j : order) {
-            double[] v = {cb.train().features().get(j).smdUnweighted(), cb.train().features().get(j).smdWeighted(),
-                cb.test().features().get(j).smdWeighted()};
-            if (Arrays.stream(v).allMatch(Double::isFinite)) {
-                names.add(cb.train().features().get(j).feature());
-                for (int k = 0; k < v.length; k++) {
-                    series.get(k).add(Math.abs(v[k]));
-                }
-                series.get(3).add(cb.threshold());
-            }
-        }
-        if (names.isEmpty()) {
+        CategoryChart chart = lovePlot(cb.train(), cb.test(), cb.threshold(), TOP);
+        if (chart == null) {
             return;
         }
-        Figures.Figure f = Figures.save(BalanceFigures.lovePlot(names, series, cb.threshold()), dir, FIGURE,
+        Figures.Figure f = Figures.save(chart, dir, FIGURE,
                 "Love plot: absolute standardised mean difference of each feature between the arms, before and "
                         + "after inverse-propensity weighting by " + cb.propensityModel() + " (training split; "
                         + "after weighting also on the test split). The dashed line marks " + cb.threshold()
                         + "; features sorted by |SMD| before weighting"
                         + (order.length < cb.train().features().size() ? ", top " + order.length : "") + ".");
         out.put(f.id(), f);
+    }
+
+    /**
+     * The Love plot of one comparison: |SMD| before (train) and after weighting (train, test) of the {@code top}
+     * features with the largest |SMD| before weighting whose three values are finite; null when there are none.
+     */
+    static CategoryChart lovePlot(Balance.Result train, Balance.Result test, double threshold, int top) {
+        List<String> names = new ArrayList<>();
+        List<List<Double>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        for (int j : order(train, top)) {
+            double[] v = {train.features().get(j).smdUnweighted(), train.features().get(j).smdWeighted(),
+                test.features().get(j).smdWeighted()};
+            if (Arrays.stream(v).allMatch(Double::isFinite)) {
+                names.add(train.features().get(j).feature());
+                for (int k = 0; k < v.length; k++) {
+                    series.get(k).add(Math.abs(v[k]));
+                }
+                series.get(3).add(threshold);
+            }
+        }
+        return names.isEmpty() ? null : BalanceFigures.lovePlot(names, series, threshold);
     }
 
     /** Writes {@link #CSV} and {@link #WEIGHTS_CSV} when the run has a balance; returns the file names written. */

@@ -23,6 +23,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class HeterogeneityReport {
     static final String FIGURE = "toc_curve";
+    /** Columns of {@code heterogeneity.csv}: one row per estimator. */
+    static final List<String> TESTS_HEADER = List.of("estimator", "n", "mean_prediction", "mean_prediction_se",
+            "mean_prediction_p", "differential_prediction", "differential_prediction_se", "differential_prediction_p",
+            "alpha_per_estimator", "significant", "autoc", "autoc_se", "autoc_ci_low", "autoc_ci_high", "qini",
+            "qini_se", "qini_ci_low", "qini_ci_high", "bootstrap_rounds", "direction");
+    /** Columns of {@code toc_curve.csv}: one row per estimator and point of the TOC curve. */
+    static final List<String> TOC_HEADER = List.of("estimator", "share", "toc", "low", "high");
 
     private HeterogeneityReport() {
     }
@@ -35,10 +42,19 @@ final class HeterogeneityReport {
             return names;
         }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("estimator", "n", "mean_prediction", "mean_prediction_se", "mean_prediction_p",
-                "differential_prediction", "differential_prediction_se", "differential_prediction_p",
-                "alpha_per_estimator", "significant", "autoc", "autoc_se", "autoc_ci_low", "autoc_ci_high", "qini",
-                "qini_se", "qini_ci_low", "qini_ci_high", "bootstrap_rounds", "direction"));
+        rows.add(TESTS_HEADER);
+        rows.addAll(testRows(h));
+        names.add(CsvTables.writeTable(dir, "heterogeneity.csv", rows));
+        List<List<String>> toc = new ArrayList<>();
+        toc.add(TOC_HEADER);
+        toc.addAll(tocRows(h));
+        names.add(CsvTables.writeTable(dir, "toc_curve.csv", toc));
+        return names;
+    }
+
+    /** The rows of {@link #TESTS_HEADER}, one per estimator. */
+    static List<List<String>> testRows(Heterogeneity h) {
+        List<List<String>> rows = new ArrayList<>();
         for (Heterogeneity.EstimatorTests e : h.estimators()) {
             List<String> row = new ArrayList<>(List.of(e.estimator(), Integer.toString(h.n())));
             for (BlpCalibration.Coefficient c : List.of(e.meanPrediction(), e.differentialPrediction())) {
@@ -52,9 +68,12 @@ final class HeterogeneityReport {
             row.addAll(List.of(Integer.toString(h.bootstrapRounds()), h.direction()));
             rows.add(row);
         }
-        names.add(CsvTables.writeTable(dir, "heterogeneity.csv", rows));
+        return rows;
+    }
+
+    /** The rows of {@link #TOC_HEADER}. */
+    static List<List<String>> tocRows(Heterogeneity h) {
         List<List<String>> toc = new ArrayList<>();
-        toc.add(List.of("estimator", "share", "toc", "low", "high"));
         for (Heterogeneity.EstimatorTests e : h.estimators()) {
             Heterogeneity.Toc t = e.toc();
             for (int i = 0; i < t.share().length; i++) {
@@ -62,8 +81,7 @@ final class HeterogeneityReport {
                         Fmt.raw(t.high()[i])));
             }
         }
-        names.add(CsvTables.writeTable(dir, "toc_curve.csv", toc));
-        return names;
+        return toc;
     }
 
     /** Saves the TOC figure into {@code out} (id {@value #FIGURE}) when the run has tests. */

@@ -19,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The report of a K-arm run: report.html (summary, protocol and arms, propensity and overlap with per-arm
  * propensity histograms, CATE models, policies with a figure of each policy's gain over current practice, policy
- * insights), tables/*.csv and figures/. It draws the
+ * insights, diagnostics per arm against the reference), tables/*.csv and figures/. It draws the
  * {@link MultiArmResult}; it decides nothing.
  */
 public final class MultiArmReport {
@@ -43,6 +43,7 @@ public final class MultiArmReport {
         if (r.simulation() != null) {
             MultiArmSimulationSection.writeTables(r.simulation(), tables);
         }
+        MultiArmDiagnosticFiles.tables(r, tables);
         Map<String, Figures.Figure> figs = new LinkedHashMap<>();
         Figures.Figure gain = Figures.save(gainChart(r), figures, GAIN_FIGURE, "Each policy's DR value minus "
                 + "current practice's (the observed mean outcome) on the test split, with the 95 % bootstrap "
@@ -50,6 +51,7 @@ public final class MultiArmReport {
                 + " 0 is better. Current practice is the line at 0.");
         figs.put(GAIN_FIGURE, gain);
         figs.putAll(MultiArmInsightFigures.write(r, figures));
+        figs.putAll(MultiArmDiagnosticFiles.figures(r, figures));
         Files.writeString(outDir.resolve(ReportWriter.REPORT_HTML), html(r, new NumberedFigures(figs)),
                 StandardCharsets.UTF_8);
     }
@@ -161,7 +163,8 @@ public final class MultiArmReport {
         }
 
         MultiArmInsightSection.render(b, r, figs, "5. Policy insights");
-        b.markup("<h2 id=\"provenance\">6. Provenance</h2>\n");
+        MultiArmDiagnosticsSection.render(b, r, figs, "6. Diagnostics: balance, heterogeneity, sensitivity");
+        b.markup("<h2 id=\"provenance\">7. Provenance</h2>\n");
         b.add(Html.kv(List.of(Html.pair("data SHA-256", Markup.code(r.provenance().dataSha256())),
                 Html.pair("study SHA-256", Markup.code(r.provenance().studySha256())),
                 Html.pair("seed", Long.toString(r.provenance().seed())),

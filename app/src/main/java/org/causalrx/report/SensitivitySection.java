@@ -54,16 +54,21 @@ final class SensitivitySection implements ReportSection {
                         e.conversion()))));
         Sensitivity.Msm m = s.msm();
         if (m != null) {
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("policy", "lambda", "gain_lower_bound", "current_practice", "direction",
-                    "largest_lambda"));
-            for (int i = 0; i < m.lambda().length; i++) {
-                rows.add(List.of(m.policy().toString(), Fmt.raw(m.lambda()[i]), Fmt.raw(m.gainLowerBound()[i]),
-                        Fmt.raw(m.currentPractice()), m.direction(), m.largestLambdaText()));
-            }
-            names.add(CsvTables.writeTable(dir, MSM_TABLE, rows));
+            names.add(CsvTables.writeTable(dir, MSM_TABLE, msmRows(m)));
         }
         return names;
+    }
+
+    /** The table of the policy's worst-case gain per Λ, with its header. */
+    static List<List<String>> msmRows(Sensitivity.Msm m) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("policy", "lambda", "gain_lower_bound", "current_practice", "direction",
+                "largest_lambda"));
+        for (int i = 0; i < m.lambda().length; i++) {
+            rows.add(List.of(m.policy().toString(), Fmt.raw(m.lambda()[i]), Fmt.raw(m.gainLowerBound()[i]),
+                    Fmt.raw(m.currentPractice()), m.direction(), m.largestLambdaText()));
+        }
+        return rows;
     }
 
     /** Saves the Λ curve into {@code out} (id {@value #FIGURE}) when the run valued a selected policy. */

@@ -63,7 +63,8 @@ class MultiArmRunCommandTest {
         Path out = dir.resolve("run");
         String console = BadInputMatrixTest.stdout(() -> assertEquals(0,
                 Main.execute("run", dir.resolve("study.yaml").toString(), "--out", out.toString())));
-        assertTrue(console.contains("[1/7] cohort") && console.contains("3 arms"), console);
+        assertTrue(console.contains("[1/8] cohort") && console.contains("3 arms"), console);
+        assertTrue(console.contains("[7/8] diagnostics"), console);
         assertTrue(console.contains("(chosen on validation)"), console);
         assertTrue(console.contains("warning: covariate 'id' is the id column"), console);
         JsonNode r = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -84,6 +85,18 @@ class MultiArmRunCommandTest {
         assertTrue(html.contains("Gain over current practice") || html.contains("multiarm_gain"));
         assertFalse(r.has("deferral"), "no deferral block, no deferral in results.json");
         assertFalse(Files.exists(out.resolve("tables/deferral_reasons.csv")));
+        for (String key : new String[] {"balance", "heterogeneity", "sensitivity"}) {
+            assertEquals(2, r.get(key).get("arms").size(), key + " per non-reference arm");
+        }
+        assertEquals("arm,arm_label,split,feature,mean_reference,mean_arm,smd_unweighted,smd_weighted,imbalanced",
+                Files.readAllLines(out.resolve("tables/balance.csv")).get(0));
+        assertTrue(Files.readAllLines(out.resolve("tables/heterogeneity.csv")).get(0)
+                .startsWith("arm,arm_label,estimator,n,mean_prediction"));
+        assertEquals(3, Files.readAllLines(out.resolve("tables/sensitivity_e_value.csv")).size());
+        for (String f : new String[] {"love_plot_arm_1", "love_plot_arm_2", "toc_curve_arm_1", "toc_curve_arm_2"}) {
+            assertTrue(Files.size(out.resolve("figures/" + f + ".png")) > 1000, f);
+        }
+        assertTrue(html.contains("6. Diagnostics") && html.contains("Covariate balance of each arm"), "diagnostics");
     }
 
     @Test

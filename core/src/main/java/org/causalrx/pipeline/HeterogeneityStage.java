@@ -49,12 +49,27 @@ record HeterogeneityStage() implements Stage {
      */
     static Heterogeneity compute(Map<String, double[]> testCates, double[] psi, Study.Direction direction,
                                  long seed) {
+        return compute(testCates, psi, direction, seed, testCates.size(), "", "AIPW scores of the test patients: "
+                + "p* propensity (clipped to [" + HeldOut.CLIP + ", " + (1 - HeldOut.CLIP) + "]) and the DR plug-in "
+                + "outcome model");
+    }
+
+    /**
+     * The tests of every estimator against one set of DR scores, with the significance level shared by a family of
+     * {@code tests} tests (Bonferroni: ALPHA / tests per test).
+     *
+     * @param tests      size of the family the level is shared over (≥ the number of estimators here)
+     * @param seedSuffix appended to each estimator's bootstrap seed name ({@code "rate-" + estimator + suffix})
+     * @param scoresText how the DR scores were formed, in words
+     */
+    static Heterogeneity compute(Map<String, double[]> testCates, double[] psi, Study.Direction direction,
+                                 long seed, int tests, String seedSuffix, String scoresText) {
         int sign = direction == Study.Direction.HIGHER ? 1 : -1;
         double[] scores = new double[psi.length];
         for (int i = 0; i < psi.length; i++) {
             scores[i] = sign * psi[i];
         }
-        double perEstimator = ALPHA / Math.max(1, testCates.size());
+        double perEstimator = ALPHA / Math.max(1, tests);
         List<Heterogeneity.EstimatorTests> out = new ArrayList<>();
         for (Map.Entry<String, double[]> e : testCates.entrySet()) {
             double[] cate = e.getValue();
@@ -63,14 +78,14 @@ record HeterogeneityStage() implements Stage {
             for (int i = 0; i < cate.length; i++) {
                 priority[i] = sign * cate[i];
             }
-            Rate.Result rate = Rate.estimate(priority, scores, ROUNDS, Seeds.derive(seed, "rate-" + e.getKey()));
+            Rate.Result rate = Rate.estimate(priority, scores, ROUNDS, Seeds.derive(seed, "rate-" + e.getKey()
+                    + seedSuffix));
             boolean significant = blp.differentialPrediction().pValue() < perEstimator;
             out.add(new Heterogeneity.EstimatorTests(e.getKey(), blp.meanPrediction(), blp.differentialPrediction(),
                     significant, rate.autoc(), rate.qini(),
                     new Heterogeneity.Toc(rate.share(), rate.toc(), rate.tocLow(), rate.tocHigh())));
         }
-        return new Heterogeneity("AIPW scores of the test patients: p* propensity (clipped to [" + HeldOut.CLIP
-                + ", " + (1 - HeldOut.CLIP) + "]) and the DR plug-in outcome model", psi.length,
+        return new Heterogeneity(scoresText, psi.length,
                 direction == Study.Direction.HIGHER ? "higher" : "lower", ROUNDS, ALPHA, perEstimator,
                 out.stream().anyMatch(Heterogeneity.EstimatorTests::significant), out);
     }

@@ -31,6 +31,12 @@ import org.causalrx.result.PolicyKind;
  *                      profiles, propensity histograms); null (and absent) before the insights stage has run
  * @param simulation    the feasibility simulation (the study's {@code simulation:} block); null (and absent from
  *                      results.json) for a study without that block
+ * @param balance       covariate balance of each arm against the reference under inverse generalized-propensity
+ *                      weighting, train and test; null (and absent) before the diagnostics stage has run
+ * @param heterogeneity heterogeneity tests (BLP calibration, RATE) of every estimator for each arm against the
+ *                      reference on the test split; null (and absent) before the diagnostics stage has run
+ * @param sensitivity   E-values of each arm's effect against the reference and the selected policy's gain under the
+ *                      marginal sensitivity model; null (and absent) before the diagnostics stage has run
  */
 public record MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
                              Propensity propensity, Overlap overlap, List<Estimator> estimators,
@@ -38,7 +44,11 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                              RunResult.Provenance provenance, List<String> dataWarnings,
                              @JsonInclude(JsonInclude.Include.NON_NULL) Deferral deferral,
                              @JsonInclude(JsonInclude.Include.NON_NULL) Insights insights,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmSimulation simulation) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmSimulation simulation,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmBalance balance,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmHeterogeneity heterogeneity,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmSensitivity sensitivity) {
+
     /** The kind written for a K-arm run. */
     public static final String KIND = "multi_arm";
 
@@ -55,7 +65,7 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, null, null, null);
+                verdict, provenance, dataWarnings, null, null, null, null, null, null);
     }
 
     /** A result without policy insights. */
@@ -64,19 +74,28 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings, Deferral deferral) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, deferral, null, null);
+                verdict, provenance, dataWarnings, deferral, null, null, null, null, null);
     }
 
     /** This result with the policy insights added (or replaced). */
     public MultiArmResult withInsights(Insights value) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, verdict, provenance, dataWarnings, deferral, value, simulation);
+                policies, selection, verdict, provenance, dataWarnings, deferral, value, simulation, balance,
+                heterogeneity, sensitivity);
     }
 
     /** This result with {@code s} as its feasibility simulation. */
     public MultiArmResult withSimulation(MultiArmSimulation s) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, verdict, provenance, dataWarnings, deferral, insights, s);
+                policies, selection, verdict, provenance, dataWarnings, deferral, insights, s, balance,
+                heterogeneity, sensitivity);
+    }
+
+    /** This result with the diagnostics added (or replaced) and the verdict given (it may extend the old one). */
+    public MultiArmResult withDiagnostics(MultiArmBalance b, MultiArmHeterogeneity h, MultiArmSensitivity s,
+                                          Verdict v) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, v, provenance, dataWarnings, deferral, insights, simulation, b, h, s);
     }
 
     /**

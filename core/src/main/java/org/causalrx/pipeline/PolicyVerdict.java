@@ -96,10 +96,8 @@ final class PolicyVerdict {
         if (v == null || h == null || h.estimators().isEmpty() || h.anySignificant()) {
             return v;
         }
-        String sentence = String.format(Locale.ROOT, "No CATE estimator shows significant heterogeneity on the test "
-                + "split (best-linear-predictor test of the differential prediction, one-sided p >= %.2g for each "
-                + "of %d estimators, Bonferroni at %.2g): treat by the ATE; personalising adds nothing.",
-                h.alphaPerEstimator(), h.estimators().size(), h.alpha());
+        String sentence = noHeterogeneity("", h.alphaPerEstimator(), h.estimators().size() + " estimators",
+                h.alpha());
         return appended(v, sentence);
     }
 
@@ -125,14 +123,37 @@ final class PolicyVerdict {
     }
 
     /**
+     * The sentence of a run in which no test of heterogeneity is significant.
+     *
+     * @param scope       what was tested, after "heterogeneity" ("" or " of any arm against the reference")
+     * @param alphaPer    the per-test level
+     * @param family      the tests, in words ("4 estimators")
+     * @param alpha       the family-wise level
+     */
+    static String noHeterogeneity(String scope, double alphaPer, String family, double alpha) {
+        return String.format(Locale.ROOT, "No CATE estimator shows significant heterogeneity%s on the test "
+                + "split (best-linear-predictor test of the differential prediction, one-sided p >= %.2g for each "
+                + "of %s, Bonferroni at %.2g): treat by the ATE; personalising adds nothing.", scope, alphaPer,
+                family, alpha);
+    }
+
+    /**
      * The verdict with the selected policy's robustness to hidden confounding added to its text: up to which Λ of
      * the marginal sensitivity model its worst-case gain over current practice stays positive. Null stays null.
      */
     static RunResult.Verdict withSensitivity(RunResult.Verdict v, Sensitivity s) {
-        if (v == null || s == null || s.msm() == null || Double.isNaN(s.msm().gainLowerBound()[0])) {
+        if (v == null || s == null) {
             return v;
         }
-        Sensitivity.Msm m = s.msm();
+        String sentence = msmSentence(s.msm());
+        return sentence == null ? v : appended(v, sentence);
+    }
+
+    /** The robustness sentence of a policy's gain bounds; null when there are none or they are undefined. */
+    static String msmSentence(Sensitivity.Msm m) {
+        if (m == null || Double.isNaN(m.gainLowerBound()[0])) {
+            return null;
+        }
         String sentence;
         if (Double.isNaN(m.largestLambda())) {
             sentence = String.format(Locale.ROOT, "Even without hidden confounding (\u039b = 1) the IPW gain of %s "
@@ -145,9 +166,7 @@ final class PolicyVerdict {
                             + "away%s", m.largestLambdaText(), m.fragile() ? String.format(Locale.ROOT, "; the gain "
                             + "is fragile (below \u039b = %.2g).", m.fragileLambda()) : "."));
         }
-        String text = v.text().isEmpty() ? sentence : v.text() + " " + sentence;
-        return new RunResult.Verdict(v.bestPolicy(), v.bestPolicyShare(), v.bestPolicyClear(), v.selected(),
-                v.selectedBeatsDoctorsShare(), v.headline(), text, v.warnings());
+        return sentence;
     }
 
     /** The paper's warning for a baseline that is best, or null for a learned policy. */

@@ -62,6 +62,15 @@ record SensitivityStage() implements Stage {
      */
     static Sensitivity.EValues eValues(RunResult.AteResult ate, double mean0, double mean1, boolean binary,
                                        double outcomeSd) {
+        return eValues(ate.estimate(), ate.ciLow(), ate.ciHigh(), mean0, mean1, binary, outcomeSd);
+    }
+
+    /**
+     * E-values of an effect (mean1 − mean0, outcome units) with its 95 % interval [ciLow, ciHigh]; conversions as
+     * in {@link #eValues(RunResult.AteResult, double, double, boolean, double)}.
+     */
+    static Sensitivity.EValues eValues(double estimate, double ciLow, double ciHigh, double mean0, double mean1,
+                                       boolean binary, double outcomeSd) {
         java.util.function.DoubleUnaryOperator toRatio;
         String conversion;
         if (binary) {
@@ -74,9 +83,9 @@ record SensitivityStage() implements Stage {
                     + "SD %.4g, risk ratio approximated as exp(%.2f d)", outcomeSd, EValue.SMD_TO_LOG_RR);
         }
         double rr = binary ? (mean0 > 0 && mean1 > 0 ? mean1 / mean0 : Double.NaN)
-                : toRatio.applyAsDouble(ate.estimate());
-        boolean crosses = ate.ciLow() <= 0 && ate.ciHigh() >= 0;
-        double limit = ate.estimate() > 0 ? ate.ciLow() : ate.ciHigh();
+                : toRatio.applyAsDouble(estimate);
+        boolean crosses = ciLow <= 0 && ciHigh >= 0;
+        double limit = estimate > 0 ? ciLow : ciHigh;
         double rrLimit = crosses ? 1 : toRatio.applyAsDouble(limit);
         return new Sensitivity.EValues(EValue.ofRiskRatio(rr), crosses ? 1 : EValue.ofRiskRatio(rrLimit), rr,
                 rrLimit, conversion);

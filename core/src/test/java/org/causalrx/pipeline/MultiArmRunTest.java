@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A whole K = 3 run on simulated data where each arm is best for a known group of patients: the learned policy
  * is chosen on validation, beats current practice on test, current practice is the observed mean, and the same
- * seed gives byte-identical results.json.
+ * seed gives byte-identical results.json; the diagnostics per arm (balance, heterogeneity, E-values) are there.
  */
 @Tag("slow")
 class MultiArmRunTest {
@@ -111,6 +112,32 @@ class MultiArmRunTest {
                 .toArray();
         assertEquals(0.0, effects[0], 0.0);
         assertTrue(Stats.mean(effects) != 0);
+    }
+
+    @Test
+    void diagnosticsPerArmAgainstTheReference(@TempDir Path dir) throws Exception {
+        MultiArmResult r = run(dir);
+        MultiArmBalance b = r.balance();
+        assertEquals(List.of("a", "c"), b.arms().stream().map(MultiArmBalance.Arm::code).toList());
+        for (MultiArmBalance.Arm a : b.arms()) {
+            // x2 drives the choice of arm a and c against b: weighting shrinks its imbalance
+            double before = Math.abs(a.train().features().get(1).smdUnweighted());
+            double after = Math.abs(a.train().features().get(1).smdWeighted());
+            assertTrue(before > 0.2 && after < before / 2, a.label() + ": " + before + " -> " + after);
+        }
+        MultiArmHeterogeneity h = r.heterogeneity();
+        assertEquals(4, h.tests());
+        assertEquals(2, h.arms().size());
+        assertTrue(h.arms().stream().allMatch(a -> a.tests().estimators().size() == 2));
+        assertTrue(h.anySignificant(), "each arm's effect depends on x1: " + h.significantTests());
+        MultiArmSensitivity s = r.sensitivity();
+        assertEquals(2, s.arms().size());
+        assertTrue(s.arms().stream().allMatch(a -> a.eValue().ate() >= 1), s.toString());
+        assertEquals(r.verdict().selected(), s.msm().policy());
+        String json = ResultsJson.write(r);
+        for (String key : List.of("\"balance\"", "\"heterogeneity\"", "\"sensitivity\"")) {
+            assertTrue(json.contains(key), key);
+        }
     }
 
     @Test

@@ -99,7 +99,26 @@ public final class Balance {
         if (!(clip >= 0 && clip < 0.5)) {
             throw new IllegalArgumentException("balance: clip " + clip + " outside [0, 0.5)");
         }
-        double[] w = weights(t, e, clip);
+        return fromWeights(x, t, weights(t, e, clip), names, threshold);
+    }
+
+    /**
+     * Balance of every column of {@code x} under given weights (the SMD and weight summaries of
+     * {@link #compute}, whose weights are the two-arm inverse propensities).
+     *
+     * @param x         n × p covariates (not modified)
+     * @param t         n arms in {0, 1}; each arm needs at least one patient
+     * @param w         n positive weights
+     * @param names     p feature names
+     * @param threshold the bound on |SMD| after weighting above which a feature is listed as imbalanced
+     * @throws IllegalArgumentException on mismatched lengths, an arm outside {0, 1} or an empty arm
+     */
+    public static Result fromWeights(double[][] x, int[] t, double[] w, List<String> names, double threshold) {
+        int n = t.length;
+        if (x.length != n || w.length != n) {
+            throw new IllegalArgumentException("balance: " + x.length + " rows of x, " + n + " arms and "
+                    + w.length + " weights");
+        }
         int[][] rows = {Stats.indicesOf(t, 0), Stats.indicesOf(t, 1)};
         if (rows[0].length + rows[1].length != n) {
             throw new IllegalArgumentException("balance: arms must be 0 or 1");

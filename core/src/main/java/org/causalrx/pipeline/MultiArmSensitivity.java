@@ -1,0 +1,84 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.causalrx.policy.AipwScores;
+import org.causalrx.policy.HeldOut;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.Arms;
+import org.causalrx.result.PolicyId;
+import org.causalrx.study.Study;
+import org.causalrx.util.Stats;
+
+/**
+ * Sensitivity of a K-arm run's answer to hidden confounding (results.json key {@code sensitivity} of a K-arm run):
+ * per non-reference arm the E-value of its AIPW effect against the reference on the test split and of the 95 %
+ * interval limit closer to the null, and the selected policy's worst-case gain over current practice under the
+ * marginal sensitivity model ({@link Sensitivity.Msm}, the two-arm computation with K-arm weights p*(t | x)).
+ * The effect of arm a is mean_i (Γ_i(a) − Γ_i(0)) over the test patients ({@link AipwScores#multiArm}), its
+ * interval ± 1.96 SD / √n; conversions to the risk-ratio scale as in the two-arm run (binary: ratio of the AIPW arm
+ * means; otherwise exp(0.91 · effect / SD(Y)), SD over the cohort).
+ *
+ * @param n    test patients
+ * @param arms per non-reference arm (analysis order)
+ * @param msm  the selected policy's gain bounds; null when no learned policy was selected
+ */
+public record MultiArmSensitivity(int n, List<Arm> arms, Sensitivity.Msm msm) {
+    private static final double Z95 = 1.959963984540054;
+
+    public MultiArmSensitivity {
+        arms = List.copyOf(arms);
+    }
+
+    /**
+     * One arm against the reference.
+     *
+     * @param index         arm index (1..K−1)
+     * @param code          the arm's code
+     * @param label         the arm's label
+     * @param meanReference AIPW mean outcome under the reference on the test split
+     * @param meanArm       AIPW mean outcome under this arm
+     * @param effect        meanArm − meanReference (outcome units)
+     * @param se            its standard error, SD(Γ(a) − Γ(0)) / √n
+     * @param ciLow         effect − 1.96 se
+     * @param ciHigh        effect + 1.96 se
+     * @param eValue        E-values of the effect and of its interval limit closer to the null
+     */
+    public record Arm(int index, String code, String label, double meanReference, double meanArm, double effect,
+                      double se, double ciLow, double ciHigh, Sensitivity.EValues eValue) {
+    }
+
+    /**
+     * @param test      the test patients' outcomes, arms, evaluation propensities and plug-in outcomes
+     * @param outcome   every cohort outcome (its SD converts a continuous effect)
+     * @param binary    whether the outcome is binary (risk-ratio conversion)
+     * @param direction the outcome's better direction (orients the policy's gain)
+     * @param selected  the selected policy's decisions on the test patients (deferral as DEFER), or null
+     */
+    static MultiArmSensitivity compute(Arms arms, HeldOut test, double[] outcome, boolean binary,
+                                       Study.Direction direction, PolicyDecisions selected) {
+        AipwScores scores = AipwScores.multiArm(test.y(), test.t(), test.pStar(), test.mu(), HeldOut.CLIP);
+        double sd = Stats.sd(outcome);
+        int n = test.y().length;
+        double mean0 = Stats.mean(MultiArmHeterogeneity.column(scores.gamma(), 0));
+        List<Arm> out = new ArrayList<>();
+        for (int a = 1; a < arms.size(); a++) {
+            double[] diff = MultiArmHeterogeneity.contrast(scores.gamma(), a);
+            double effect = Stats.mean(diff);
+            double se = Stats.sd(diff) / Math.sqrt(n);
+            double mean1 = Stats.mean(MultiArmHeterogeneity.column(scores.gamma(), a));
+            double low = effect - Z95 * se;
+            double high = effect + Z95 * se;
+            out.add(new Arm(a, arms.code(a), arms.label(a), mean0, mean1, effect, se, low, high,
+                    SensitivityStage.eValues(effect, low, high, mean0, mean1, binary, sd)));
+        }
+        Sensitivity.Msm msm = null;
+        if (selected != null) {
+            PolicyId id = selected.id();
+            msm = SensitivityStage.msm(id, test, selected.valuedArms(), direction);
+        }
+        return new MultiArmSensitivity(n, out, msm);
+    }
+
+}
