@@ -62,11 +62,16 @@ public final class StudyLoader {
         YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
                 "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation",
                 "secondary_outcomes", "report", "vulnerable_groups", "deferral", "policy_evaluation",
-                "policy");
+                "policy", "cohort");
         String name = top.text("name");
         Study.Protocol protocol = protocol(top.optionalChild("protocol"));
         Path folder = file.toAbsolutePath().getParent();
-        Path data = folder.resolve(top.text("data")).normalize();
+        org.causalrx.cohort.CohortSpec cohort = top.has("cohort")
+                ? CohortBlockLoader.read(f, folder, root.get("cohort")) : null;
+        if (cohort != null) {
+            CohortStudyDefaults.apply(f, top, cohort);
+        }
+        Path data = cohort != null ? null : folder.resolve(top.text("data")).normalize();
         String id = top.text("id", null);
         Study.Treatment treatment = treatment(f, top.child("treatment"));
         YamlNode outcomeNode = top.child("outcome");
