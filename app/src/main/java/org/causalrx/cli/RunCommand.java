@@ -50,11 +50,21 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Study study = StudyLoader.load(studyFile);
-        Path target = out != null ? out : Path.of("runs", study.name());
+        Study loaded = StudyLoader.load(studyFile);
+        Path target = out != null ? out : Path.of("runs", loaded.name());
         OutputTarget where = new OutputTarget(target, OutputKind.FOLDER, overwrite, "run",
-                List.of(studyFile, study.data()));
+                StudyData.inputs(studyFile, loaded));
         where.check();
+        try (StudyData data = StudyData.open(studyFile, loaded)) {
+            if (data.built() != null) {
+                System.out.println("cohort: " + data.built().summary());
+            }
+            return run(data.study(), where, target);
+        }
+    }
+
+    /** Runs {@code study} (whose data file exists) into {@code target}. */
+    private Integer run(Study study, OutputTarget where, Path target) {
         if (rounds != null) {
             study = Studies.withRounds(study, rounds);
         }

@@ -16,7 +16,6 @@ import org.causalrx.data.CovariateEncoder;
 import org.causalrx.data.CovariateSpec;
 import org.causalrx.data.Encoding;
 import org.causalrx.data.SplitIndices;
-import org.causalrx.data.Splits;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.HeldOut;
@@ -101,8 +100,7 @@ public final class PipelineStages {
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
             Study.Split fr = study.split();
-            SplitIndices split = Splits.stratified(cohort.treatment(), fr.train(), fr.validation(), fr.test(),
-                    Seeds.derive(c.seed(), "split"));
+            SplitIndices split = CohortSplits.of(study, cohort, c.seed());
             List<CovariateSpec> kept = cohort.plan().stream().filter(CovariatePlan::kept)
                     .map(p -> new CovariateSpec(p.name(), p.type() == Study.ValueType.CATEGORICAL,
                             study.covariates().stream().anyMatch(s -> s.name().equals(p.name()) && s.squared())))
