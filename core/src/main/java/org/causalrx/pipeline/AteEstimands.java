@@ -19,10 +19,16 @@ final class AteEstimands {
      */
     static RunResult.AteResult estimate(CrossFitAipw aipw, Study study, double[][] x, int[] t, double[] y,
                                         long seed) {
+        return estimate(aipw, study, x, t, y, seed, null);
+    }
+
+    /** As above, with cross-fitting folds that keep each group's rows together ({@code groups} null: rows). */
+    static RunResult.AteResult estimate(CrossFitAipw aipw, Study study, double[][] x, int[] t, double[] y,
+                                        long seed, int[] groups) {
         List<Estimand> wanted = study.estimands();
         List<Estimand> all = wanted.contains(Estimand.ATE) ? wanted
                 : java.util.stream.Stream.concat(java.util.stream.Stream.of(Estimand.ATE), wanted.stream()).toList();
-        List<AipwEstimands.Estimate> est = aipw.estimates(x, t, y, seed, all);
+        List<AipwEstimands.Estimate> est = aipw.estimates(x, t, y, seed, all, groups);
         AipwEstimands.Estimate ate = est.get(all.indexOf(Estimand.ATE));
         List<RunResult.EstimandResult> listed = est.stream().filter(e -> wanted.contains(e.estimand()))
                 .map(e -> new RunResult.EstimandResult(e.estimand().key(), e.estimate(), e.se(), e.ciLow(),

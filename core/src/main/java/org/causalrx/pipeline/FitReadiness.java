@@ -71,7 +71,7 @@ public final class FitReadiness {
             bothClasses(file, yName, y, t, split.train(), labels, "the training split", studyFile,
                     "a larger training share under split: in " + studyFile);
             long foldSeed = Seeds.derive(Seeds.derive(seed, "ate"), "aipw-folds");
-            int[] fold = Folds.assign(y.length, study.ateFolds(), t, foldSeed);
+            int[] fold = Folds.assignGrouped(y.length, study.ateFolds(), t, cohort.groupIndex(), foldSeed);
             for (int f = 0; f < study.ateFolds(); f++) {
                 bothClasses(file, yName, y, t, Folds.rows(fold, f, false), labels, "the training rows of "
                         + "cross-fitting fold " + (f + 1) + " of " + study.ateFolds() + " (ate.folds)", studyFile,

@@ -381,7 +381,7 @@ public final class PipelineStages {
             CrossFitAipw aipw = new CrossFitAipw(learners.evaluationPropensity(), learners.ateOutcome(binary(study)),
                     study.ateFolds(), HeldOut.CLIP);
             return c.with(RunSlots.ATE, AteEstimands.estimate(aipw, study, c.get(RunSlots.X), cohort.treatment(),
-                    cohort.outcome(), Seeds.derive(c.seed(), "ate")));
+                    cohort.outcome(), Seeds.derive(c.seed(), "ate"), cohort.groupIndex()));
         }
     }
 
