@@ -83,6 +83,9 @@ class CohortExtractorTest {
         assertTrue(t.column("crea_change").isMissing(1));
         // stay 20: furosemide before the decision does not count, torsemide at exactly 24 h does
         row(t, 2, "crea_first", 1.0, "crea_last", 1.5, "crea_count", 3, "diuretic", 1, "crea_change", 1.1 - 1.5);
+        Path again = dir.resolve("again.parquet");
+        CohortExtractor.build(spec, again);
+        assertTrue(java.util.Arrays.equals(readBytes(out), readBytes(again)), "same input, same bytes");
         DictionaryEntry change = built.dictionary().stream().filter(e -> e.variable().equals("crea_change"))
                 .findFirst().orElseThrow();
         assertEquals(1, change.missing());
@@ -127,6 +130,14 @@ class CohortExtractorTest {
         row(t, 0, "diuretic", 0, "died", 1);
         row(t, 1, "diuretic", 1, "died", 0);
         row(t, 2, "diuretic", 1, "died", 1);
+    }
+
+    private static byte[] readBytes(Path p) {
+        try {
+            return java.nio.file.Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static List<String> texts(Table t, String column) {
