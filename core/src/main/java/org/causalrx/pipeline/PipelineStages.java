@@ -277,8 +277,10 @@ public final class PipelineStages {
             ValuedOutcome valued = ValuedOutcome.of(study, c.table(), cohort, modelHeldOut, policies, testCates,
                     learners, x, t, split, pStar, c.seed());
             HeldOut heldOut = valued.heldOut();
+            int[] groups = cohort.groupIndex();
             Bootstrap.Result boot = Bootstrap.run(heldOut, valued.policies(), study.bootstrapRounds(),
-                    Seeds.derive(c.seed(), "bootstrap"), parallel);
+                    Seeds.derive(c.seed(), "bootstrap"), parallel,
+                    groups == null ? null : valued.restrict(Stats.select(groups, split.test())));
             List<RunResult.PolicyResult> policyResults = PolicySet.summarise(heldOut, valued.policies(), boot);
             double[] psi = CateCalibration.pseudoOutcomes(modelHeldOut.y(), tp.t(), modelHeldOut.pStar1(),
                     modelHeldOut.mu0(), modelHeldOut.mu1(), HeldOut.CLIP);
