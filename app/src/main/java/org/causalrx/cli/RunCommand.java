@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.causalrx.bundle.BundleWriter;
 import org.causalrx.bundle.MultiArmBundleWriter;
+import org.causalrx.cohort.CohortExtractor;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.MultiArmResult;
@@ -59,12 +60,15 @@ final class RunCommand implements Callable<Integer> {
             if (data.built() != null) {
                 System.out.println("cohort: " + data.built().summary());
             }
-            return run(data.study(), where, target);
+            return run(data.study(), where, target, data.built());
         }
     }
 
-    /** Runs {@code study} (whose data file exists) into {@code target}. */
-    private Integer run(Study study, OutputTarget where, Path target) {
+    /**
+     * Runs {@code study} (whose data file exists) into {@code target}; {@code cohort} (or null) is the cohort its
+     * {@code cohort:} block built, whose dictionary goes to {@code tables/cohort_dictionary.csv}.
+     */
+    private Integer run(Study study, OutputTarget where, Path target, CohortExtractor.Built cohort) {
         if (rounds != null) {
             study = Studies.withRounds(study, rounds);
         }
@@ -89,6 +93,7 @@ final class RunCommand implements Callable<Integer> {
                 SimulationReport.write(simulation, dir);
             }
             ReportWriter.write(output.result(), output.figures(), simulation, exits, dir);
+            CohortTables.write(cohort, dir);
         }, "results.json", ResultsJson.write(output.result()).getBytes(StandardCharsets.UTF_8));
         System.out.println(bundle[0].note());
         output.result().dataWarnings().forEach(w -> System.out.println("warning: " + w));

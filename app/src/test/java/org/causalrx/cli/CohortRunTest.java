@@ -82,6 +82,9 @@ class CohortRunTest {
         double est = ate.get("estimate").asDouble();
         assertTrue(ate.get("ci_low").asDouble() < -0.4 && -0.4 < ate.get("ci_high").asDouble(), ate.toString());
         assertEquals(-0.4, est, 0.1, ate.toString());
+        List<String> dict = Files.readAllLines(out.resolve("tables").resolve(CohortTables.DICTIONARY));
+        assertEquals(org.causalrx.cohort.CohortDictionary.CSV_HEADER, dict.get(0));
+        assertTrue(dict.stream().anyMatch(l -> l.startsWith("crea_later,outcome,labs,")), dict.toString());
         try (var left = Files.list(dir)) {
             assertEquals(5, left.count(), "no temporary cohort table is left beside the inputs");
         }
