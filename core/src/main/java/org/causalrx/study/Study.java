@@ -142,6 +142,13 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
                 preconditions);
     }
 
+    /** A copy whose rows are grouped by {@code column} (null: each row its own patient). */
+    public Study withGroupColumn(String column) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy, estimatorSpecs, column, preconditions);
+    }
+
     /** A copy with other deferral settings (null: overlap only). */
     public Study withDeferral(Deferral d) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
