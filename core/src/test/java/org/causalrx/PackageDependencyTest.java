@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * {@code learn}, {@code util}; {@code policy} not {@code study} or anything above it; {@code study} not the
  * pipeline or above; {@code pipeline} not {@code simulate}, {@code bundle}, {@code verdict} or {@code run};
  * {@code simulate} (which runs the pipeline) not {@code verdict}, {@code bundle} or {@code run}; {@code verdict}
- * not {@code bundle} or {@code run}; {@code bundle} not {@code simulate}, {@code verdict} or {@code run}. Only
+ * not {@code bundle} or {@code run}; {@code bundle} not {@code simulate}, {@code verdict} or {@code run};
+ * {@code cohort} (event tables to a wide table) only {@code data} and {@code util}. Only
  * {@code run} composes the pipeline, the simulation and the exit points.
  */
 class PackageDependencyTest {
@@ -59,7 +60,8 @@ class PackageDependencyTest {
             Map.entry("pipeline", Set.of("simulate", "bundle", "verdict", "run")),
             Map.entry("simulate", Set.of("bundle", "verdict", "run")),
             Map.entry("verdict", Set.of("bundle", "run")),
-            Map.entry("bundle", Set.of("simulate", "verdict", "run")));
+            Map.entry("bundle", Set.of("simulate", "verdict", "run")),
+            Map.entry("cohort", union(ABOVE_CAUSAL, "learn", "causal", "expr", "result")));
 
     private static Set<String> union(Set<String> base, String... more) {
         Set<String> out = new TreeSet<>(base);

@@ -23,7 +23,16 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Study study = StudyLoader.load(studyFile);
+        Study loaded = StudyLoader.load(studyFile);
+        try (StudyData data = StudyData.open(studyFile, loaded)) {
+            if (data.built() != null) {
+                System.out.println("cohort     " + data.built().summary());
+            }
+            return check(data.study());
+        }
+    }
+
+    private Integer check(Study study) {
         Table table = TableReader.read(study.data());
         Cohort cohort = CohortBuilder.build(study, table);
         org.causalrx.study.AnalysisColumns.check(study, table);

@@ -4,13 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code causalrx} command: check, run, simulate, recommend. The benchmarks ({@code causalrx bench}) live in the
- * {@code bench} module, which adds its command to this one and runs it through
+ * The {@code causalrx} command: check, cohort, run, simulate, recommend. The benchmarks ({@code causalrx bench})
+ * live in the {@code bench} module, which adds its command to this one and runs it through
  * {@link #execute(CommandLine, java.io.PrintWriter, String...)}; this class does not know them.
  */
 @Command(name = "causalrx", mixinStandardHelpOptions = true, version = "causalrx 0.1.0",
         description = "Observational patient data to safe, patient-level treatment recommendations.",
-        subcommands = {CheckCommand.class, RunCommand.class, SimulateCommand.class,
+        subcommands = {CheckCommand.class, CohortCommand.class, RunCommand.class, SimulateCommand.class,
                 RecommendCommand.class, ServeCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Benchmarks: bin/causalrx bench --help (module bench, docs/BENCHMARKS.md)."})
 public final class Main implements Runnable {

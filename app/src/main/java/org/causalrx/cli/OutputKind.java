@@ -22,7 +22,9 @@ public enum OutputKind {
     /** A CATE benchmark CSV of {@code bench ihdp|ihdp-sim|acic}, starting with {@link #BENCH_CSV_HEADER}. */
     BENCH_CSV,
     /** A benchmark JSON of {@code bench}. */
-    BENCH_JSON;
+    BENCH_JSON,
+    /** The wide cohort table of {@code cohort}: a Parquet file beside its data dictionary CSV. */
+    COHORT_PARQUET;
 
     /** The {@code written_by} value of benchmark JSON files (followed by the benchmark's name). */
     public static final String BENCH_WRITER = "causalrx bench";
@@ -46,6 +48,8 @@ public enum OutputKind {
                     JsonNode n = new ObjectMapper().readTree(path.toFile());
                     yield n != null && n.path("written_by").asText("").startsWith(BENCH_WRITER);
                 }
+                case COHORT_PARQUET -> org.causalrx.cohort.CohortDictionary.CSV_HEADER.equals(
+                        firstLine(CohortCommand.dictionaryOf(path)));
             };
         } catch (IOException | RuntimeException e) {
             return false;
@@ -59,6 +63,8 @@ public enum OutputKind {
             case RECOMMENDATIONS_CSV -> "the header line '" + RecommendCommand.HEADER + "'";
             case BENCH_CSV -> "the header line '" + BENCH_CSV_HEADER + "'";
             case BENCH_JSON -> "a \"written_by\": \"" + BENCH_WRITER + " ...\" field";
+            case COHORT_PARQUET -> "a data dictionary beside it starting with '"
+                    + org.causalrx.cohort.CohortDictionary.CSV_HEADER + "'";
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.causalrx.bundle.BundleWriter;
 import org.causalrx.bundle.MultiArmBundleWriter;
+import org.causalrx.cohort.CohortExtractor;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.MultiArmResult;
@@ -52,11 +53,24 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Study study = StudyLoader.load(studyFile);
-        Path target = out != null ? out : Path.of("runs", study.name());
+        Study loaded = StudyLoader.load(studyFile);
+        Path target = out != null ? out : Path.of("runs", loaded.name());
         OutputTarget where = new OutputTarget(target, OutputKind.FOLDER, overwrite, "run",
-                List.of(studyFile, study.data()));
+                StudyData.inputs(studyFile, loaded));
         where.check();
+        try (StudyData data = StudyData.open(studyFile, loaded)) {
+            if (data.built() != null) {
+                System.out.println("cohort: " + data.built().summary());
+            }
+            return run(data.study(), where, target, data.built());
+        }
+    }
+
+    /**
+     * Runs {@code study} (whose data file exists) into {@code target}; {@code cohort} (or null) is the cohort its
+     * {@code cohort:} block built, whose dictionary goes to {@code tables/cohort_dictionary.csv}.
+     */
+    private Integer run(Study study, OutputTarget where, Path target, CohortExtractor.Built cohort) {
         if (rounds != null) {
             study = Studies.withRounds(study, rounds);
         }
@@ -81,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
                 SimulationReport.write(simulation, dir);
             }
             ReportWriter.write(output.result(), output.figures(), simulation, exits, dir);
+            CohortTables.write(cohort, dir);
         }, "results.json", ResultsJson.write(output.result()).getBytes(StandardCharsets.UTF_8));
         System.out.println(bundle[0].note());
         output.result().dataWarnings().forEach(w -> System.out.println("warning: " + w));

@@ -63,11 +63,17 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Study study = StudyLoader.load(studyFile);
-        Path target = out != null ? out : Path.of("runs", study.name() + "-simulation");
+        Study loaded = StudyLoader.load(studyFile);
+        Path target = out != null ? out : Path.of("runs", loaded.name() + "-simulation");
         OutputTarget where = new OutputTarget(target, OutputKind.FOLDER, overwrite, "simulate",
-                List.of(studyFile, study.data()));
+                StudyData.inputs(studyFile, loaded));
         where.check();
+        try (StudyData data = StudyData.open(studyFile, loaded)) {
+            return simulate(data.study(), where, target);
+        }
+    }
+
+    private Integer simulate(Study study, OutputTarget where, Path target) {
         if (rounds != null) {
             study = Studies.withRounds(study, rounds);
         }

@@ -38,14 +38,25 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
      */
     public List<AipwEstimands.Estimate> estimates(double[][] x, int[] t, double[] y, long seed,
                                                   List<Estimand> estimands) {
-        AipwEstimands nuisances = nuisances(x, t, y, seed);
+        return estimates(x, t, y, seed, estimands, null);
+    }
+
+    /** As above, with folds that keep each group's rows (a patient's stays) in one fold; null groups: rows. */
+    public List<AipwEstimands.Estimate> estimates(double[][] x, int[] t, double[] y, long seed,
+                                                  List<Estimand> estimands, int[] groups) {
+        AipwEstimands nuisances = nuisances(x, t, y, seed, groups);
         return estimands.stream().map(e -> nuisances.estimate(e, folds)).toList();
     }
 
     /** Out-of-fold propensities (clipped) and arm outcome predictions for every patient. */
     public AipwEstimands nuisances(double[][] x, int[] t, double[] y, long seed) {
+        return nuisances(x, t, y, seed, null);
+    }
+
+    /** As above, with folds that keep each group's rows in one fold ({@link Folds#assignGrouped}); null: rows. */
+    public AipwEstimands nuisances(double[][] x, int[] t, double[] y, long seed, int[] groups) {
         int n = y.length;
-        int[] fold = Folds.assign(n, folds, t, Seeds.derive(seed, "aipw-folds"));
+        int[] fold = Folds.assignGrouped(n, folds, t, groups, Seeds.derive(seed, "aipw-folds"));
         double[] eAll = new double[n];
         double[] m0All = new double[n];
         double[] m1All = new double[n];

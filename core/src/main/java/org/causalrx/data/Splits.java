@@ -53,6 +53,40 @@ public final class Splits {
     }
 
     /**
+     * As {@link #stratified} but keeps each group's rows on one side: groups (e.g. the stays of one patient), not
+     * rows, are shuffled and cut by the fractions within each arm, a group's arm being that of its first row.
+     * {@code groups == null} is exactly {@link #stratified}.
+     *
+     * @param groups group index per row (any ints; rows with equal values form one group), or null
+     */
+    public static SplitIndices stratifiedGrouped(int[] treatment, int[] groups, double train, double validation,
+                                                 double test, long seed) {
+        if (groups == null) {
+            return stratified(treatment, train, validation, test, seed);
+        }
+        if (groups.length != treatment.length) {
+            throw new IllegalArgumentException("groups has " + groups.length + " entries for " + treatment.length
+                    + " rows");
+        }
+        java.util.Map<Integer, List<Integer>> rowsOf = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < groups.length; i++) {
+            rowsOf.computeIfAbsent(groups[i], g -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> all = new ArrayList<>(rowsOf.values());
+        int[] firstArm = all.stream().mapToInt(r -> treatment[r.get(0)]).toArray();
+        SplitIndices byGroup = stratified(firstArm, train, validation, test, seed);
+        return new SplitIndices(rows(all, byGroup.train()), rows(all, byGroup.validation()), rows(all, byGroup.test()));
+    }
+
+    private static int[] rows(List<List<Integer>> groups, int[] chosen) {
+        List<Integer> out = new ArrayList<>();
+        for (int g : chosen) {
+            out.addAll(groups.get(g));
+        }
+        return sorted(out);
+    }
+
+    /**
      * Seeded k-fold assignment for cross-fitting: the fold (0..k−1) of each of {@code n} rows, fold sizes
      * differing by at most one. Same algorithm as {@link org.causalrx.learn.Folds#assign}.
      */

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.causalrx.data.Column;
 import org.causalrx.data.SplitIndices;
-import org.causalrx.data.Splits;
 import org.causalrx.learn.Folds;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CovariatePlan;
@@ -63,16 +62,16 @@ public final class FitReadiness {
                 float32(file, "column '" + c.name() + "'", num.toArray(), src, squared);
             }
         }
+        PreconditionsCheck.check(study, cohort, file, studyFile);
         constantOutcome(file, yName, y, src, t, labels);
         rowCounts(study, file, studyFile, t, labels);
         if (study.outcome().type() == Study.OutcomeType.BINARY) {
             long seed = study.seed();
-            SplitIndices split = Splits.stratified(t, study.split().train(), study.split().validation(),
-                    study.split().test(), Seeds.derive(seed, "split"));
+            SplitIndices split = CohortSplits.of(study, cohort, seed);
             bothClasses(file, yName, y, t, split.train(), labels, "the training split", studyFile,
                     "a larger training share under split: in " + studyFile);
             long foldSeed = Seeds.derive(Seeds.derive(seed, "ate"), "aipw-folds");
-            int[] fold = Folds.assign(y.length, study.ateFolds(), t, foldSeed);
+            int[] fold = Folds.assignGrouped(y.length, study.ateFolds(), t, cohort.groupIndex(), foldSeed);
             for (int f = 0; f < study.ateFolds(); f++) {
                 bothClasses(file, yName, y, t, Folds.rows(fold, f, false), labels, "the training rows of "
                         + "cross-fitting fold " + (f + 1) + " of " + study.ateFolds() + " (ate.folds)", studyFile,

@@ -16,7 +16,6 @@ import org.causalrx.data.CovariateEncoder;
 import org.causalrx.data.CovariateSpec;
 import org.causalrx.data.Encoding;
 import org.causalrx.data.SplitIndices;
-import org.causalrx.data.Splits;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.HeldOut;
@@ -101,8 +100,7 @@ public final class PipelineStages {
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
             Study.Split fr = study.split();
-            SplitIndices split = Splits.stratified(cohort.treatment(), fr.train(), fr.validation(), fr.test(),
-                    Seeds.derive(c.seed(), "split"));
+            SplitIndices split = CohortSplits.of(study, cohort, c.seed());
             List<CovariateSpec> kept = cohort.plan().stream().filter(CovariatePlan::kept)
                     .map(p -> new CovariateSpec(p.name(), p.type() == Study.ValueType.CATEGORICAL,
                             study.covariates().stream().anyMatch(s -> s.name().equals(p.name()) && s.squared())))
@@ -279,8 +277,10 @@ public final class PipelineStages {
             ValuedOutcome valued = ValuedOutcome.of(study, c.table(), cohort, modelHeldOut, policies, testCates,
                     learners, x, t, split, pStar, c.seed());
             HeldOut heldOut = valued.heldOut();
+            int[] groups = cohort.groupIndex();
             Bootstrap.Result boot = Bootstrap.run(heldOut, valued.policies(), study.bootstrapRounds(),
-                    Seeds.derive(c.seed(), "bootstrap"), parallel);
+                    Seeds.derive(c.seed(), "bootstrap"), parallel,
+                    groups == null ? null : valued.restrict(Stats.select(groups, split.test())));
             List<RunResult.PolicyResult> policyResults = PolicySet.summarise(heldOut, valued.policies(), boot);
             double[] psi = CateCalibration.pseudoOutcomes(modelHeldOut.y(), tp.t(), modelHeldOut.pStar1(),
                     modelHeldOut.mu0(), modelHeldOut.mu1(), HeldOut.CLIP);
@@ -382,7 +382,7 @@ public final class PipelineStages {
             Cohort cohort = c.get(RunSlots.COHORT);
             CrossFitAipw aipw = AteEstimands.aipw(learners, study);
             org.causalrx.causal.AipwEstimands nuisances = aipw.nuisances(c.get(RunSlots.X), cohort.treatment(),
-                    cohort.outcome(), AteEstimands.seed(c.seed()));
+                    cohort.outcome(), AteEstimands.seed(c.seed()), cohort.groupIndex());
             return c.with(RunSlots.ATE, AteEstimands.estimate(nuisances, aipw.folds(), study))
                     .with(RunSlots.ATE_ARM_MEANS, new double[] {nuisances.armMean(0), nuisances.armMean(1)});
         }

@@ -28,6 +28,18 @@ public final class Bootstrap {
      * @param parallel spread rounds over the common fork-join pool (results are identical either way)
      */
     public static Result run(HeldOut data, List<PolicyDecisions> policies, int rounds, long seed, boolean parallel) {
+        return run(data, policies, rounds, seed, parallel, null);
+    }
+
+    /**
+     * As above, resampling whole groups (a patient's stays) when {@code groups} is given: each round draws as many
+     * groups as there are, with replacement, and every row of a drawn group counts once per draw.
+     *
+     * @param groups group id per held-out row (any ints), or null to resample rows
+     */
+    public static Result run(HeldOut data, List<PolicyDecisions> policies, int rounds, long seed, boolean parallel,
+                             int[] groups) {
+        int[][] members = members(groups, data.size());
         if (rounds < 1) {
             throw new IllegalArgumentException("bootstrap rounds must be >= 1, got " + rounds);
         }
@@ -66,7 +78,7 @@ public final class Bootstrap {
             double[] sumPlug = new double[k];
             double[] cPlug = new double[arms];
             for (int r = c * chunk; r < Math.min(rounds, (c + 1) * chunk); r++) {
-                resample(counts, seed, r);
+                resample(counts, seed, r, members);
                 int m = 0;
                 for (int i = 0; i < n; i++) {
                     if (counts[i] != 0) {
@@ -102,6 +114,41 @@ public final class Bootstrap {
         SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, r));
         for (int i = 0; i < n; i++) {
             counts[rng.nextInt(n)]++;
+        }
+    }
+
+    /** Rows of each group in order of first appearance, or null when {@code groups} is null. */
+    static int[][] members(int[] groups, int n) {
+        if (groups == null) {
+            return null;
+        }
+        if (groups.length != n) {
+            throw new IllegalArgumentException("groups has " + groups.length + " entries for " + n + " rows");
+        }
+        java.util.Map<Integer, java.util.List<Integer>> rows = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            rows.computeIfAbsent(groups[i], g -> new java.util.ArrayList<>()).add(i);
+        }
+        return rows.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+    }
+
+    /**
+     * Round {@code r} over groups: as many groups as there are are drawn with replacement from the round's seed;
+     * each row's count is how often its group was drawn. {@code members == null} is {@link #resample(int[], long,
+     * int)}.
+     */
+    static void resample(int[] counts, long seed, int r, int[][] members) {
+        if (members == null) {
+            resample(counts, seed, r);
+            return;
+        }
+        Arrays.fill(counts, 0);
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, r));
+        for (int d = 0; d < members.length; d++) {
+            for (int i : members[rng.nextInt(members.length)]) {
+                counts[i]++;
+            }
         }
     }
 

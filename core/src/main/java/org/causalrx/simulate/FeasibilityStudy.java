@@ -188,8 +188,8 @@ public record FeasibilityStudy(StudyRun runner) {
     }
 
     /**
-     * The study with a continuous outcome (estimators with their params, DR plug-in, seed, split, overlap, rounds and
-     * decision rule unchanged).
+     * The study with a continuous outcome (estimators with their params, DR plug-in, seed, split, group column,
+     * overlap, rounds and decision rule unchanged).
      */
     public static Study simulatedStudy(Study s) {
         Study.Outcome o = s.outcome();
@@ -197,7 +197,7 @@ public record FeasibilityStudy(StudyRun runner) {
                 new Study.Outcome(o.column(), Study.OutcomeType.CONTINUOUS, o.direction(), o.missing()),
                 s.covariates(), s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(),
                 null)
-                .withPolicy(s.policy()).withEstimatorSpecs(s.estimatorSpecs())
+                .withPolicy(s.policy()).withEstimatorSpecs(s.estimatorSpecs()).withGroupColumn(s.groupColumn())
                 .withPolicyEvaluation(new Study.PolicyEvaluation(false, Study.PolicyEvaluation.OFF.folds(),
                         s.policyEvaluation().plugIn()));
     }

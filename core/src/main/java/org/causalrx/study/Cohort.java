@@ -17,10 +17,18 @@ import org.causalrx.data.Table;
  * @param rowsDropped rows removed (missing outcome with {@code missing: drop}); never silent
  * @param dropReason  why rows were removed, or "" when none were
  * @param plan        one entry per declared covariate
+ * @param groups      patient (group column) text per analysis row, or null when the study has no group column
  */
 public record Cohort(Table covariates, int[] treatment, double[] outcome, String[] ids, int[] sourceRows,
-                     int rowsRead, int rowsDropped, String dropReason, List<CovariatePlan> plan) {
+                     int rowsRead, int rowsDropped, String dropReason, List<CovariatePlan> plan, String[] groups) {
+    /** A cohort without a group column. */
+    public Cohort(Table covariates, int[] treatment, double[] outcome, String[] ids, int[] sourceRows,
+                  int rowsRead, int rowsDropped, String dropReason, List<CovariatePlan> plan) {
+        this(covariates, treatment, outcome, ids, sourceRows, rowsRead, rowsDropped, dropReason, plan, null);
+    }
+
     public Cohort {
+        groups = groups == null ? null : groups.clone();
         treatment = treatment.clone();
         outcome = outcome.clone();
         ids = ids.clone();
@@ -46,6 +54,24 @@ public record Cohort(Table covariates, int[] treatment, double[] outcome, String
     @Override
     public int[] sourceRows() {
         return sourceRows.clone();
+    }
+
+    @Override
+    public String[] groups() {
+        return groups == null ? null : groups.clone();
+    }
+
+    /** Group index (0..G−1, in order of first appearance) per analysis row, or null without a group column. */
+    public int[] groupIndex() {
+        if (groups == null) {
+            return null;
+        }
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        int[] out = new int[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            out[i] = index.computeIfAbsent(groups[i], g -> index.size());
+        }
+        return out;
     }
 
     /** Number of analysis rows. */

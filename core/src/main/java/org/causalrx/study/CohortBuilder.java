@@ -165,7 +165,8 @@ public final class CohortBuilder {
         }
         String reason = dropped.isEmpty() ? "" : dropped.size() + " rows with a missing outcome '" + out.column()
                 + "' dropped (outcome.missing: drop; rows " + rows(dropped) + ")";
-        return new Cohort(covariates, tKept, yKept, ids, rowsKept, n, dropped.size(), reason, plan);
+        return new Cohort(covariates, tKept, yKept, ids, rowsKept, n, dropped.size(), reason, plan,
+                GroupColumn.values(study, table, rowsKept));
     }
 
     private static void checkDeclarations(Study study, Table table) {
@@ -177,6 +178,9 @@ public final class CohortBuilder {
         wanted.add(new String[] {study.outcome().column(), "outcome.column"});
         if (study.idColumn() != null) {
             wanted.add(new String[] {study.idColumn(), "id"});
+        }
+        if (study.groupColumn() != null) {
+            wanted.add(new String[] {study.groupColumn(), "group"});
         }
         Set<String> declared = new HashSet<>();
         for (int i = 0; i < study.covariates().size(); i++) {

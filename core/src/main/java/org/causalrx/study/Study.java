@@ -13,7 +13,8 @@ import org.causalrx.result.Arms;
  * @param file          the study file itself (for messages and the study hash)
  * @param name          short name, e.g. "nhefs-death"
  * @param protocol      the question, decision time point, population and users, in words
- * @param data          the data file (CSV or Parquet), resolved against the study file's folder
+ * @param data          the data file (CSV or Parquet), resolved against the study file's folder; null for a study
+ *                      with a {@code cohort:} block until its wide table is built ({@link #withData})
  * @param idColumn      optional patient identifier column, or null
  * @param treatment     treatment column and arm labels
  * @param outcome       primary outcome
@@ -37,12 +38,16 @@ import org.causalrx.result.Arms;
  * @param policy        the decision rule's default arm and margin (TRS §3.10); null reads as {@link Policy#DEFAULT}
  * @param estimatorSpecs the {@code estimators} entries with their hyperparameters, one per name of
  *                      {@code estimators} in the same order; null reads as the names with default settings
+ * @param groupColumn   the patient column when one patient may have several rows (stays), or null: splits keep a
+ *                      patient's rows on one side
+ * @param preconditions the minimum numbers of patients the analysis needs (TRS §3.1), or null for no such check
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                     int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
                     Analyses analyses, Deferral deferral, List<Estimand> estimands,
-                    PolicyEvaluation policyEvaluation, Policy policy, List<EstimatorSpec> estimatorSpecs) {
+                    PolicyEvaluation policyEvaluation, Policy policy, List<EstimatorSpec> estimatorSpecs,
+                    String groupColumn, Preconditions preconditions) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -59,6 +64,17 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
             throw new IllegalArgumentException("estimator specs " + estimatorSpecs + " do not match the names "
                     + estimators);
         }
+    }
+
+    /** A study without a group column or preconditions. */
+    public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
+                 Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
+                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
+                 Analyses analyses, Deferral deferral, List<Estimand> estimands,
+                 PolicyEvaluation policyEvaluation, Policy policy, List<EstimatorSpec> estimatorSpecs) {
+        this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy, estimatorSpecs, null, null);
     }
 
     /** A study whose estimators use their default settings. */
@@ -106,28 +122,47 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     public Study withSeedAndRounds(long newSeed, int rounds) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
                 rounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
-                policy, estimatorSpecs);
+                policy, estimatorSpecs, groupColumn,
+                preconditions);
     }
 
     /** A copy whose outcome is {@code other} (e.g. the derived evaluation outcome, for valuing policies). */
     public Study withOutcome(Outcome other) {
         return new Study(file, name, protocol, data, idColumn, treatment, other, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
-                policy, estimatorSpecs);
+                policy, estimatorSpecs, groupColumn,
+                preconditions);
+    }
+
+    /** A copy reading its data from {@code file} (the wide table a {@code cohort:} block built). */
+    public Study withData(Path file) {
+        return new Study(this.file, name, protocol, file, idColumn, treatment, outcome, covariates, split, seed,
+                overlap, bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands,
+                policyEvaluation, policy, estimatorSpecs, groupColumn,
+                preconditions);
+    }
+
+    /** A copy whose rows are grouped by {@code column} (null: each row its own patient). */
+    public Study withGroupColumn(String column) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy, estimatorSpecs, column, preconditions);
     }
 
     /** A copy with other deferral settings (null: overlap only). */
     public Study withDeferral(Deferral d) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, d, estimands, policyEvaluation, policy,
-                estimatorSpecs);
+                estimatorSpecs, groupColumn,
+                preconditions);
     }
 
     /** A copy with another decision rule (default arm, margin). */
     public Study withPolicy(Policy p) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands,
-                policyEvaluation, p, estimatorSpecs);
+                policyEvaluation, p, estimatorSpecs, groupColumn,
+                preconditions);
     }
 
     /** The decision rule every policy of the run applies: this study's default arm and margin, outcome direction. */
@@ -197,7 +232,8 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     public Study withPolicyEvaluation(PolicyEvaluation p) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, p, policy,
-                estimatorSpecs);
+                estimatorSpecs, groupColumn,
+                preconditions);
     }
 
     /**
@@ -398,6 +434,25 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         /** +1 when higher is better, −1 when lower is better. */
         public int sign() {
             return direction == Direction.HIGHER ? 1 : -1;
+        }
+    }
+
+    /**
+     * The study's {@code preconditions:} (TRS §3.1): below these counts of analysis patients the run stops before any
+     * fit, because an effect estimated from so few would not mean anything.
+     *
+     * @param minPatients patients (distinct groups, else rows) the analysis cohort needs, ≥ 1
+     * @param minPerArm   patients each arm needs, ≥ 1
+     */
+    public record Preconditions(int minPatients, int minPerArm) {
+        /** What a study with a {@code cohort:} block gets unless it says otherwise. */
+        public static final Preconditions COHORT_DEFAULT = new Preconditions(100, 30);
+
+        public Preconditions {
+            if (minPatients < 1 || minPerArm < 1) {
+                throw new IllegalArgumentException("preconditions need positive counts, got " + minPatients + ", "
+                        + minPerArm);
+            }
         }
     }
 }

@@ -23,7 +23,11 @@ import org.causalrx.util.CausalRxException;
  * {@link CausalRxException} naming the study file and the key, with the allowed values. Defaults: split
  * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5, ate.estimands [ate], deferral as in
  * {@link DeferralBlock}, policy_evaluation.cross_fit false (folds 5), policy (default arm, margin) as in
- * {@link PolicyBlock}.
+ * {@link PolicyBlock}. A {@code cohort:} block ({@link CohortBlockLoader}) replaces {@code data} and fills the
+ * defaults of {@link CohortStudyDefaults}; the study's data is then null until the wide table is built, its
+ * {@code group} is the patient column and its {@code preconditions} default to
+ * {@link Study.Preconditions#COHORT_DEFAULT}. {@code group} names a patient column whose rows (stays) the splits keep
+ * together; {@code preconditions} the minimum numbers of patients (TRS §3.1).
  * The data path is resolved against
  * the study file's folder. The optional analysis keys ({@code secondary_outcomes}, {@code outcome.evaluate},
  * {@code report}, {@code vulnerable_groups}) are read by {@link AnalysesLoader}.
@@ -62,11 +66,16 @@ public final class StudyLoader {
         YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
                 "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation",
                 "secondary_outcomes", "report", "vulnerable_groups", "deferral", "policy_evaluation",
-                "policy");
+                "policy", "cohort", "group", "preconditions");
         String name = top.text("name");
         Study.Protocol protocol = protocol(top.optionalChild("protocol"));
         Path folder = file.toAbsolutePath().getParent();
-        Path data = folder.resolve(top.text("data")).normalize();
+        org.causalrx.cohort.CohortSpec cohort = top.has("cohort")
+                ? CohortBlockLoader.read(f, folder, root.get("cohort")) : null;
+        if (cohort != null) {
+            CohortStudyDefaults.apply(f, top, cohort);
+        }
+        Path data = cohort != null ? null : folder.resolve(top.text("data")).normalize();
         String id = top.text("id", null);
         Study.Treatment treatment = treatment(f, top.child("treatment"));
         YamlNode outcomeNode = top.child("outcome");
@@ -98,7 +107,25 @@ public final class StudyLoader {
                 DeferralBlock.read(f, top.optionalChild("deferral")),
                 ate == null ? null : estimands(f, ate.node().get("estimands")),
                 policyEvaluation(f, top.optionalChild("policy_evaluation")),
-                PolicyBlock.read(f, top.optionalChild("policy"), treatment), estimators);
+                PolicyBlock.read(f, top.optionalChild("policy"), treatment), estimators,
+                top.text("group", cohort == null ? null : cohort.staysTable().patient()),
+                preconditions(f, top.optionalChild("preconditions"), cohort != null));
+    }
+
+    /** {@code preconditions: {min_patients: 100, min_per_arm: 30}}; absent: none, or the cohort default. */
+    private static Study.Preconditions preconditions(String f, YamlNode p, boolean cohort) {
+        Study.Preconditions d = Study.Preconditions.COHORT_DEFAULT;
+        if (p == null) {
+            return cohort ? d : null;
+        }
+        p.allowOnly("min_patients", "min_per_arm");
+        long all = p.integer("min_patients", d.minPatients());
+        long arm = p.integer("min_per_arm", d.minPerArm());
+        if (all < 1 || arm < 1 || all > Integer.MAX_VALUE || arm > Integer.MAX_VALUE) {
+            throw new CausalRxException(f + ": 'preconditions' counts must be positive whole numbers, got min_patients "
+                    + all + ", min_per_arm " + arm + "; e.g. preconditions: {min_patients: 100, min_per_arm: 30}");
+        }
+        return new Study.Preconditions((int) all, (int) arm);
     }
 
     /** {@code ate.estimands}: a non-empty list of ate / att / atc without repeats; absent: [ate]. */

@@ -109,7 +109,7 @@ class StudyFileTest {
     void unknownKeysAreNamedWithTheirPlaceAndTheAllowedKeys(@TempDir Path dir) throws Exception {
         String m = fail(dir, BASE.replace("seed:", "outcom: {}\nseed:"));
         assertTrue(m.contains("unknown key 'outcom'") && m.contains("did you mean 'outcome'")
-                && m.contains("top level") && m.contains("covariates, data, deferral, estimators, id"), m);
+                && m.contains("top level") && m.contains("covariates, data, deferral, estimators, group, id"), m);
         m = fail(dir, BASE.replace("{name: edu, role: confounder,", "{name: edu, rol: confounder,"));
         assertTrue(m.contains("'covariates[2].rol'") && m.contains("name, reason, role, squared, type"), m);
         m = fail(dir, BASE.replace("  decision_time:", "  decision:"));

@@ -1,0 +1,23 @@
+package org.causalrx.pipeline;
+
+import org.causalrx.data.SplitIndices;
+import org.causalrx.data.Splits;
+import org.causalrx.study.Cohort;
+import org.causalrx.study.Study;
+import org.causalrx.util.Seeds;
+
+/**
+ * The run's train / validation / test split of a cohort: stratified by arm, and by patient when the study names a
+ * group column (no patient on two sides). Every stage and check that needs the split computes it here.
+ */
+public final class CohortSplits {
+    private CohortSplits() {
+    }
+
+    /** The split of {@code cohort} for a run seeded with {@code runSeed} (the seed "split" is derived from it). */
+    public static SplitIndices of(Study study, Cohort cohort, long runSeed) {
+        Study.Split fr = study.split();
+        return Splits.stratifiedGrouped(cohort.treatment(), cohort.groupIndex(), fr.train(), fr.validation(),
+                fr.test(), Seeds.derive(runSeed, "split"));
+    }
+}
