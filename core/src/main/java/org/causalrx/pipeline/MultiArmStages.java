@@ -128,8 +128,8 @@ public final class MultiArmStages {
             Map<String, double[][]> test = new LinkedHashMap<>();
             Map<String, MultiArmCateModel> models = new LinkedHashMap<>();
             for (String name : study.estimators()) {
-                MultiArmCateModel m = MultiArmEstimators.of(name, kind).fit(xTrain, tTrain, k, yTrain,
-                        Seeds.derive(c.seed(), "cate-" + name));
+                MultiArmCateModel m = MultiArmEstimators.of(name, kind, study.outcome().sign()).fit(xTrain, tTrain,
+                        k, yTrain, Seeds.derive(c.seed(), "cate-" + name));
                 models.put(name, m);
                 val.put(name, m.effects(xVal));
                 test.put(name, m.effects(xTest));
