@@ -29,13 +29,19 @@ import org.causalrx.result.PolicyKind;
  *                      policies defer; null (and absent from results.json) for a study without that block
  * @param insights      policy insights on the test split (win matrices, rank graphs, outcome tree, recommended-arm
  *                      profiles, propensity histograms); null (and absent) before the insights stage has run
+ * @param policyTrees   the fitted K-action policy trees (estimator {@code policy_tree}); empty (and absent) when the
+ *                      study has none
+ * @param refutations   refutations of each non-reference arm's AIPW contrast against the reference; null (and
+ *                      absent) before the refutation stage has run
  */
 public record MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
                              Propensity propensity, Overlap overlap, List<Estimator> estimators,
                              List<PolicyValue> policies, Selection selection, Verdict verdict,
                              RunResult.Provenance provenance, List<String> dataWarnings,
                              @JsonInclude(JsonInclude.Include.NON_NULL) Deferral deferral,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Insights insights) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Insights insights,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MultiArmTreeInfo> policyTrees,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmRefutations refutations) {
     /** The kind written for a K-arm run. */
     public static final String KIND = "multi_arm";
 
@@ -44,6 +50,7 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
         estimators = List.copyOf(estimators);
         policies = List.copyOf(policies);
         dataWarnings = List.copyOf(dataWarnings);
+        policyTrees = policyTrees == null ? List.of() : List.copyOf(policyTrees);
     }
 
     /** A result without uncertainty-based deferral. */
@@ -52,7 +59,7 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, null, null);
+                verdict, provenance, dataWarnings, null, null, List.of(), null);
     }
 
     /** A result without policy insights. */
@@ -61,13 +68,31 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings, Deferral deferral) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, deferral, null);
+                verdict, provenance, dataWarnings, deferral, null, List.of(), null);
     }
 
     /** This result with the policy insights added (or replaced). */
     public MultiArmResult withInsights(Insights value) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, verdict, provenance, dataWarnings, deferral, value);
+                policies, selection, verdict, provenance, dataWarnings, deferral, value, policyTrees, refutations);
+    }
+
+    /** This result with the fitted policy trees. */
+    public MultiArmResult withPolicyTrees(List<MultiArmTreeInfo> value) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, verdict, provenance, dataWarnings, deferral, insights, value, refutations);
+    }
+
+    /** This result with another verdict. */
+    public MultiArmResult withVerdict(Verdict value) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, value, provenance, dataWarnings, deferral, insights, policyTrees, refutations);
+    }
+
+    /** This result with the refutations of the arms' AIPW contrasts. */
+    public MultiArmResult withRefutations(MultiArmRefutations value) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, verdict, provenance, dataWarnings, deferral, insights, policyTrees, value);
     }
 
     /**

@@ -21,7 +21,8 @@ import org.causalrx.util.Stats;
 /**
  * The run of a study with K ≥ 3 arms: cohort → split and encoding → generalized propensity and overlap → K-arm CATE
  * models and the DR plug-in → policies chosen on validation and valued on test with the bootstrap → result
- * ({@link MultiArmResult}) → policy insights added to it. The split and encoding stage is the two-arm pipeline's own.
+ * ({@link MultiArmResult}) → policy insights added to it → refutations of each arm's AIPW contrast. The split and
+ * encoding stage is the two-arm pipeline's own.
  */
 public final class MultiArmStages {
     /** The run's result. */
@@ -39,7 +40,7 @@ public final class MultiArmStages {
     public static RunEngine engine(boolean parallel) {
         return new RunEngine(List.of(new CohortCheck(), new PipelineStages.SplitAndEncode(), new Propensity(),
                 new Cate(), new MultiArmDeferral.Refits(parallel), new Evaluation(parallel),
-                new Insights(parallel)));
+                new Insights(parallel), new MultiArmRefutationStage(parallel)));
     }
 
     /**
@@ -167,7 +168,10 @@ public final class MultiArmStages {
                     c.get(RunSlots.SPLIT), c.get(RunSlots.X), c.get(PROPENSITY), c.get(EFFECTS),
                     c.find(MultiArmDeferral.INTERVALS).orElse(null), c.get(RunSlots.DATA_WARNINGS), c.seed(),
                     parallel);
-            return c.with(RESULT, ev.result()).with(VALUED, ev.valued());
+            List<MultiArmTreeInfo> trees = MultiArmTreeInfo.of(c.get(FITTED).cateModels(),
+                    c.get(RunSlots.ENCODING).featureNames(), MultiArmEvaluation.rule(c.study()),
+                    c.study().treatment().arms());
+            return c.with(RESULT, ev.result().withPolicyTrees(trees)).with(VALUED, ev.valued());
         }
     }
 
