@@ -40,6 +40,7 @@ public final class MultiArmReport {
             CsvTables.writeTable(tables, DEFERRAL_TABLE, deferralReasons(r));
         }
         MultiArmInsightSection.tables(r, tables);
+        MultiArmTreesAndRefutations.tables(r, tables);
         Map<String, Figures.Figure> figs = new LinkedHashMap<>();
         Figures.Figure gain = Figures.save(gainChart(r), figures, GAIN_FIGURE, "Each policy's DR value minus "
                 + "current practice's (the observed mean outcome) on the test split, with the 95 % bootstrap "
@@ -47,6 +48,7 @@ public final class MultiArmReport {
                 + " 0 is better. Current practice is the line at 0.");
         figs.put(GAIN_FIGURE, gain);
         figs.putAll(MultiArmInsightFigures.write(r, figures));
+        MultiArmTreesAndRefutations.figures(r, figures, figs);
         Files.writeString(outDir.resolve(ReportWriter.REPORT_HTML), html(r, new NumberedFigures(figs)),
                 StandardCharsets.UTF_8);
     }
@@ -155,6 +157,7 @@ public final class MultiArmReport {
         }
 
         MultiArmInsightSection.render(b, r, figs, "5. Policy insights");
+        MultiArmTreesAndRefutations.render(b, r, figs);
         b.markup("<h2 id=\"provenance\">6. Provenance</h2>\n");
         b.add(Html.kv(List.of(Html.pair("data SHA-256", Markup.code(r.provenance().dataSha256())),
                 Html.pair("study SHA-256", Markup.code(r.provenance().studySha256())),
