@@ -44,6 +44,7 @@ public final class MultiArmReport {
             MultiArmSimulationSection.writeTables(r.simulation(), tables);
         }
         MultiArmDiagnosticFiles.tables(r, tables);
+        MultiArmTreesAndRefutations.tables(r, tables);
         Map<String, Figures.Figure> figs = new LinkedHashMap<>();
         Figures.Figure gain = Figures.save(gainChart(r), figures, GAIN_FIGURE, "Each policy's DR value minus "
                 + "current practice's (the observed mean outcome) on the test split, with the 95 % bootstrap "
@@ -52,6 +53,7 @@ public final class MultiArmReport {
         figs.put(GAIN_FIGURE, gain);
         figs.putAll(MultiArmInsightFigures.write(r, figures));
         figs.putAll(MultiArmDiagnosticFiles.figures(r, figures));
+        MultiArmTreesAndRefutations.figures(r, figures, figs);
         Files.writeString(outDir.resolve(ReportWriter.REPORT_HTML), html(r, new NumberedFigures(figs)),
                 StandardCharsets.UTF_8);
     }
@@ -164,6 +166,7 @@ public final class MultiArmReport {
 
         MultiArmInsightSection.render(b, r, figs, "5. Policy insights");
         MultiArmDiagnosticsSection.render(b, r, figs, "6. Diagnostics: balance, heterogeneity, sensitivity");
+        MultiArmTreesAndRefutations.render(b, r, figs);
         b.markup("<h2 id=\"provenance\">7. Provenance</h2>\n");
         b.add(Html.kv(List.of(Html.pair("data SHA-256", Markup.code(r.provenance().dataSha256())),
                 Html.pair("study SHA-256", Markup.code(r.provenance().studySha256())),

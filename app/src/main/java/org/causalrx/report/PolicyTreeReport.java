@@ -60,16 +60,21 @@ final class PolicyTreeReport {
             return;
         }
         for (PolicyTreeInfo t : r.policyTrees()) {
-            Canvas c = new Canvas(WIDTH, 60 + (t.depth() + 1) * LEVEL);
-            c.text(10, 24, "Policy tree " + t.estimator() + " (leaf: arm, training n, mean DR effect (SE))", 15,
-                    true, "start");
-            draw(c, t, 0, WIDTH / 2.0, WIDTH / 2.0, 45);
-            Figures.Figure f = c.save(dir, figureId(t), "Policy tree " + t.estimator() + ", learned by exhaustive "
-                    + "search on the doubly robust scores of the training patients: each inner box asks one "
-                    + "question (yes: left); each leaf shows the arm the decision rule gives its mean DR effect "
-                    + "(arm 1 minus arm 0), the training patients in it and the effect's standard error.");
+            Figures.Figure f = diagram(t, dir, "arm 1 minus arm 0");
             out.put(f.id(), f);
         }
+    }
+
+    /** Saves one tree's diagram; {@code contrast} says what a leaf's mean DR effect is a contrast of. */
+    static Figures.Figure diagram(PolicyTreeInfo t, Path dir, String contrast) throws IOException {
+        Canvas c = new Canvas(WIDTH, 60 + (t.depth() + 1) * LEVEL);
+        c.text(10, 24, "Policy tree " + t.estimator() + " (leaf: arm, training n, mean DR effect (SE))", 15,
+                true, "start");
+        draw(c, t, 0, WIDTH / 2.0, WIDTH / 2.0, 45);
+        return c.save(dir, figureId(t), "Policy tree " + t.estimator() + ", learned by exhaustive "
+                + "search on the doubly robust scores of the training patients: each inner box asks one "
+                + "question (yes: left); each leaf shows the arm the decision rule gives its mean DR effect "
+                + "(" + contrast + "), the training patients in it and the effect's standard error.");
     }
 
     /** The sub-section: what the tree is, its rules, its diagram. */
@@ -98,7 +103,7 @@ final class PolicyTreeReport {
         PolicyTreeInfo.Node nd = t.nodes().get(k);
         if (nd.feature() == null) {
             PolicyTreeInfo.Leaf l = t.leaves().stream().filter(x -> x.node() == nd.node()).findFirst().orElseThrow();
-            c.rect(cx - BOX_W / 2.0, top, BOX_W, BOX_H, ARM[l.arm()], Color.GRAY);
+            c.rect(cx - BOX_W / 2.0, top, BOX_W, BOX_H, ARM[Math.min(l.arm(), 1)], Color.GRAY);
             c.text(cx, top + 17, clip("\u2192 " + l.armLabel()), 11, true, "middle");
             c.text(cx, top + 35, "n = " + nd.n(), 11, false, "middle");
             c.text(cx, top + 52, Fmt.num(nd.meanEffect()) + " (" + Fmt.num(nd.se()) + ")", 11, false, "middle");

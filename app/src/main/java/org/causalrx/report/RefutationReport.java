@@ -36,11 +36,16 @@ final class RefutationReport {
         rows.add(List.of("check", "estimate", "sd", "ci_low", "ci_high", "original", "original_se", "draws",
                 "passed", "rule"));
         for (Refutation c : a.checks()) {
-            rows.add(List.of(c.check().key(), Fmt.raw(c.estimate()), Fmt.raw(c.sd()), Fmt.raw(c.ciLow()),
-                    Fmt.raw(c.ciHigh()), Fmt.raw(c.original()), Fmt.raw(c.originalSe()),
-                    Integer.toString(c.draws()), Boolean.toString(c.passed()), c.rule()));
+            rows.add(row(c));
         }
         return List.of(CsvTables.writeTable(dir, "refutations.csv", rows));
+    }
+
+    /** One check as a CSV row (the columns of refutations.csv). */
+    static List<String> row(Refutation c) {
+        return List.of(c.check().key(), Fmt.raw(c.estimate()), Fmt.raw(c.sd()), Fmt.raw(c.ciLow()),
+                Fmt.raw(c.ciHigh()), Fmt.raw(c.original()), Fmt.raw(c.originalSe()), Integer.toString(c.draws()),
+                Boolean.toString(c.passed()), c.rule());
     }
 
     /** Saves the figure into {@code out} (id {@value #FIGURE}) when the run has refutations. */
@@ -56,13 +61,17 @@ final class RefutationReport {
     }
 
     static XYChart chart(AteRefutations a) {
+        return chart(a.checks(), "Refutations of the ATE");
+    }
+
+    /** Every check's re-estimates, their mean interval, the original (solid) and 0 (dashed). */
+    static XYChart chart(List<Refutation> checks, String title) {
         XYChart c = new XYChart(Figures.WIDTH, Figures.HEIGHT);
-        c.setTitle("Refutations of the ATE");
+        c.setTitle(title);
         c.setXAxisTitle("check");
         c.setYAxisTitle("re-estimated ATE");
         Figures.styleAxes(c.getStyler());
         c.getStyler().setLegendVisible(false);
-        List<Refutation> checks = a.checks();
         c.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
             int i = (int) Math.round(x) - 1;
             return Math.abs(x - Math.round(x)) < 1e-9 && i >= 0 && i < checks.size() ? label(checks.get(i)) : "";
@@ -109,19 +118,24 @@ final class RefutationReport {
                         + "effect should vanish), with an added independent random covariate (random common cause: "
                         + "the effect should not move) and on random subsets of the patients (data subset: the "
                         + "effect should stay within sampling error).</p>\n");
+        b.add(table(a.checks(), "ATE (SE)"));
+        b.markup("<p>").text(a.allPassed() ? "The ATE passed every refutation."
+                : "The ATE failed a refutation: the estimate moves where it should not; read the effects and the "
+                        + "policies built on them with suspicion.").markup("</p>\n");
+        b.add(report.figure(FIGURE));
+    }
+
+    /** The checks as an HTML table; {@code original} heads the refuted estimate's column. */
+    static Markup table(List<Refutation> checks, String original) {
         Html.Table t = new Html.Table(List.of("Check", "Re-estimate", "95 % CI of the mean", "SD over draws",
-                "Draws", "ATE (SE)", "Result", "Rule"), false, true, true, true, true, true, false, false);
-        for (Refutation c : a.checks()) {
+                "Draws", original, "Result", "Rule"), false, true, true, true, true, true, false, false);
+        for (Refutation c : checks) {
             t.row(c.passed() ? null : "warn", label(c), Fmt.num(c.estimate()), Fmt.range(c.ciLow(), c.ciHigh()),
                     Fmt.num(c.sd()), Integer.toString(c.draws()),
                     Fmt.num(c.original()) + " (" + Fmt.num(c.originalSe()) + ")",
                     c.passed() ? Markup.badge("good", "passed") : Markup.badge("warn", "failed"), c.rule());
         }
-        b.add(t.html());
-        b.markup("<p>").text(a.allPassed() ? "The ATE passed every refutation."
-                : "The ATE failed a refutation: the estimate moves where it should not; read the effects and the "
-                        + "policies built on them with suspicion.").markup("</p>\n");
-        b.add(report.figure(FIGURE));
+        return t.html();
     }
 
     private static String label(Refutation c) {

@@ -63,8 +63,8 @@ class MultiArmRunCommandTest {
         Path out = dir.resolve("run");
         String console = BadInputMatrixTest.stdout(() -> assertEquals(0,
                 Main.execute("run", dir.resolve("study.yaml").toString(), "--out", out.toString())));
-        assertTrue(console.contains("[1/8] cohort") && console.contains("3 arms"), console);
-        assertTrue(console.contains("[7/8] diagnostics"), console);
+        assertTrue(console.contains("[1/9] cohort") && console.contains("3 arms"), console);
+        assertTrue(console.contains("[7/9] diagnostics"), console);
         assertTrue(console.contains("(chosen on validation)"), console);
         assertTrue(console.contains("warning: covariate 'id' is the id column"), console);
         JsonNode r = new ObjectMapper().readTree(out.resolve("results.json").toFile());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
+import org.causalrx.causal.DirectionAware;
 import org.causalrx.causal.MultiArmCateEstimator;
 import org.causalrx.causal.MultiArmTLearner;
 import org.causalrx.causal.OutcomeAware;
@@ -14,6 +15,8 @@ import org.causalrx.causal.forest.MultiArmCausalForest;
 import org.causalrx.causal.meta.MultiArmDRLearner;
 import org.causalrx.causal.meta.MultiArmSLearner;
 import org.causalrx.causal.meta.MultiArmXLearner;
+import org.causalrx.causal.policytree.MultiArmPolicyTreeEstimator;
+import org.causalrx.causal.policytree.PolicyTreeSettings;
 import org.causalrx.learn.ClassifierRegressor;
 import org.causalrx.learn.MultiClassifier;
 import org.causalrx.learn.OneVsRest;
@@ -33,7 +36,9 @@ import org.causalrx.util.CausalRxException;
 /**
  * The K-arm variants of the built-in meta-learners, under the names of {@link BuiltinEstimators} and built from the
  * same settings records, learners, clip and folds: t_xgboost, t_ridge, t_lasso, t_bart, s_xgboost, x_xgboost,
- * dr_xgboost, and causal_forest (the multi-arm generalized random forest). The X- and DR-learners' propensity
+ * dr_xgboost, causal_forest (the multi-arm generalized random forest) and policy_tree (the K-action policy tree on
+ * the multi-arm DR-learner's scores, dr_xgboost's default learners; its leaves' actions follow the study's direction,
+ * {@link #of(String, OutcomeAware.Kind, int)}). The X- and DR-learners' propensity
  * model is {@link OneVsRest} over the binary entries' L2 logistic regression, so with K = 2 every variant gives the
  * binary estimator's effect as its column 1. Names without a built-in variant are looked up in the
  * {@link EstimatorProvider}s on the class path ({@link EstimatorProvider#multiArm}, e.g. the neural estimators of
@@ -78,6 +83,17 @@ public final class MultiArmEstimators {
             }
         }
         return fromProvider(name, null, false, outcome).orElseThrow(() -> unsupported(name));
+    }
+
+    /**
+     * The K-arm variant of {@code name} at its default settings, told the study's outcome direction when its fit
+     * depends on it ({@link DirectionAware}).
+     *
+     * @param betterSign +1 when higher outcomes are better, −1 when lower are
+     */
+    public static MultiArmCateEstimator of(String name, OutcomeAware.Kind outcome, int betterSign) {
+        MultiArmCateEstimator e = of(name, outcome);
+        return e instanceof DirectionAware d ? d.forDirection(betterSign) : e;
     }
 
     /**
@@ -154,6 +170,10 @@ public final class MultiArmEstimators {
                 regressor(p), propensity(), regressor(p), folds, clip)));
         add(m, new Variant<>("t_bart", BartSettings.class, (s, k) -> new MultiArmTLearner("t_bart", new Bart(s))));
         add(m, new Variant<>("causal_forest", ForestSettings.class, (s, k) -> new MultiArmCausalForest(s)));
+        XGBoostParams xgb = XGBoostParams.defaults();
+        add(m, new Variant<>("policy_tree", PolicyTreeSettings.class, (s, k) -> new MultiArmPolicyTreeEstimator(
+                "policy_tree", new MultiArmDRLearner("policy_tree", regressor(xgb), propensity(), regressor(xgb),
+                folds, clip), s, 1)));
         return java.util.Collections.unmodifiableMap(m);
     }
 

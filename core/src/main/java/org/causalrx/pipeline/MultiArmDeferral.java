@@ -92,8 +92,8 @@ final class MultiArmDeferral {
         Map<String, ContrastIntervals> val = new LinkedHashMap<>();
         Map<String, ContrastIntervals> test = new LinkedHashMap<>();
         for (String name : study.estimators()) {
-            MultiArmBootstrap boot = new MultiArmBootstrap(MultiArmEstimators.of(name, StudyRun.outcomeKind(study)),
-                    d.bootstrapRefits(), parallel);
+            MultiArmBootstrap boot = new MultiArmBootstrap(MultiArmEstimators.of(name, StudyRun.outcomeKind(study),
+                    study.outcome().sign()), d.bootstrapRefits(), parallel);
             double[][][][] draws = boot.draws(xTrain, tTrain, k, yTrain, predictOn, resampleSeed,
                     Seeds.derive(seed, "refits-" + name));
             val.put(name, ContrastIntervals.fromDraws(rule, effects.validation().get(name), draws[0], d.alphaStat()));

@@ -37,6 +37,10 @@ import org.causalrx.result.PolicyKind;
  *                      reference on the test split; null (and absent) before the diagnostics stage has run
  * @param sensitivity   E-values of each arm's effect against the reference and the selected policy's gain under the
  *                      marginal sensitivity model; null (and absent) before the diagnostics stage has run
+ * @param policyTrees   the fitted K-action policy trees (estimator {@code policy_tree}); empty (and absent) when the
+ *                      study has none
+ * @param refutations   refutations of each non-reference arm's AIPW contrast against the reference; null (and
+ *                      absent) before the refutation stage has run
  */
 public record MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
                              Propensity propensity, Overlap overlap, List<Estimator> estimators,
@@ -47,7 +51,9 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                              @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmSimulation simulation,
                              @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmBalance balance,
                              @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmHeterogeneity heterogeneity,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmSensitivity sensitivity) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmSensitivity sensitivity,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MultiArmTreeInfo> policyTrees,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmRefutations refutations) {
 
     /** The kind written for a K-arm run. */
     public static final String KIND = "multi_arm";
@@ -57,6 +63,7 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
         estimators = List.copyOf(estimators);
         policies = List.copyOf(policies);
         dataWarnings = List.copyOf(dataWarnings);
+        policyTrees = policyTrees == null ? List.of() : List.copyOf(policyTrees);
     }
 
     /** A result without uncertainty-based deferral. */
@@ -65,7 +72,7 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, null, null, null, null, null, null);
+                verdict, provenance, dataWarnings, null, null, null, null, null, null, List.of(), null);
     }
 
     /** A result without policy insights. */
@@ -74,28 +81,50 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings, Deferral deferral) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, deferral, null, null, null, null, null);
+                verdict, provenance, dataWarnings, deferral, null, null, null, null, null, List.of(), null);
     }
 
     /** This result with the policy insights added (or replaced). */
     public MultiArmResult withInsights(Insights value) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
                 policies, selection, verdict, provenance, dataWarnings, deferral, value, simulation, balance,
-                heterogeneity, sensitivity);
+                heterogeneity, sensitivity, policyTrees, refutations);
     }
 
     /** This result with {@code s} as its feasibility simulation. */
     public MultiArmResult withSimulation(MultiArmSimulation s) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, verdict, provenance, dataWarnings, deferral, insights, s, balance,
-                heterogeneity, sensitivity);
+                policies, selection, verdict, provenance, dataWarnings, deferral, insights, s,
+                balance, heterogeneity, sensitivity, policyTrees, refutations);
     }
 
     /** This result with the diagnostics added (or replaced) and the verdict given (it may extend the old one). */
     public MultiArmResult withDiagnostics(MultiArmBalance b, MultiArmHeterogeneity h, MultiArmSensitivity s,
                                           Verdict v) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, v, provenance, dataWarnings, deferral, insights, simulation, b, h, s);
+                policies, selection, v, provenance, dataWarnings, deferral, insights, simulation,
+                b, h, s, policyTrees, refutations);
+    }
+
+    /** This result with the fitted policy trees. */
+    public MultiArmResult withPolicyTrees(List<MultiArmTreeInfo> value) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, verdict, provenance, dataWarnings, deferral, insights, simulation,
+                balance, heterogeneity, sensitivity, value, refutations);
+    }
+
+    /** This result with another verdict. */
+    public MultiArmResult withVerdict(Verdict value) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, value, provenance, dataWarnings, deferral, insights, simulation,
+                balance, heterogeneity, sensitivity, policyTrees, refutations);
+    }
+
+    /** This result with the refutations of the arms' AIPW contrasts. */
+    public MultiArmResult withRefutations(MultiArmRefutations value) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, verdict, provenance, dataWarnings, deferral, insights, simulation,
+                balance, heterogeneity, sensitivity, policyTrees, value);
     }
 
     /**

@@ -22,7 +22,8 @@ import org.causalrx.util.Stats;
  * The run of a study with K ≥ 3 arms: cohort → split and encoding → generalized propensity and overlap → K-arm CATE
  * models and the DR plug-in → policies chosen on validation and valued on test with the bootstrap → result
  * ({@link MultiArmResult}) → policy insights, then balance, heterogeneity and sensitivity diagnostics per arm
- * ({@link MultiArmDiagnostics}) added to it. The split and encoding stage is the two-arm pipeline's own.
+ * ({@link MultiArmDiagnostics}) added to it, then refutations of each arm's AIPW contrast. The split and encoding
+ * stage is the two-arm pipeline's own.
  */
 public final class MultiArmStages {
     /** The run's result. */
@@ -40,7 +41,8 @@ public final class MultiArmStages {
     public static RunEngine engine(boolean parallel) {
         return new RunEngine(List.of(new CohortCheck(), new PipelineStages.SplitAndEncode(), new Propensity(),
                 new Cate(), new MultiArmDeferral.Refits(parallel), new Evaluation(parallel),
-                new Insights(parallel), new MultiArmDiagnostics()));
+                new Insights(parallel), new MultiArmDiagnostics(),
+                new MultiArmRefutationStage(parallel)));
     }
 
     /**
@@ -129,8 +131,8 @@ public final class MultiArmStages {
             Map<String, double[][]> test = new LinkedHashMap<>();
             Map<String, MultiArmCateModel> models = new LinkedHashMap<>();
             for (String name : study.estimators()) {
-                MultiArmCateModel m = MultiArmEstimators.of(name, kind).fit(xTrain, tTrain, k, yTrain,
-                        Seeds.derive(c.seed(), "cate-" + name));
+                MultiArmCateModel m = MultiArmEstimators.of(name, kind, study.outcome().sign()).fit(xTrain, tTrain,
+                        k, yTrain, Seeds.derive(c.seed(), "cate-" + name));
                 models.put(name, m);
                 val.put(name, m.effects(xVal));
                 test.put(name, m.effects(xTest));
@@ -168,7 +170,10 @@ public final class MultiArmStages {
                     c.get(RunSlots.SPLIT), c.get(RunSlots.X), c.get(PROPENSITY), c.get(EFFECTS),
                     c.find(MultiArmDeferral.INTERVALS).orElse(null), c.get(RunSlots.DATA_WARNINGS), c.seed(),
                     parallel);
-            return c.with(RESULT, ev.result()).with(VALUED, ev.valued());
+            List<MultiArmTreeInfo> trees = MultiArmTreeInfo.of(c.get(FITTED).cateModels(),
+                    c.get(RunSlots.ENCODING).featureNames(), MultiArmEvaluation.rule(c.study()),
+                    c.study().treatment().arms());
+            return c.with(RESULT, ev.result().withPolicyTrees(trees)).with(VALUED, ev.valued());
         }
     }
 

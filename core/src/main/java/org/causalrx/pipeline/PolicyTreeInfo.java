@@ -72,13 +72,7 @@ public record PolicyTreeInfo(String estimator, int depth, List<Node> nodes, List
     /** One tree with the features' names, its leaves' arms under {@code rule} and the arms' labels. */
     public static PolicyTreeInfo of(String name, PolicyTree tree, List<String> featureNames, DecisionRule rule,
                                     String[] armLabels) {
-        List<Node> nodes = new ArrayList<>();
-        for (int k = 0; k < tree.nodes().size(); k++) {
-            PolicyTree.Node nd = tree.nodes().get(k);
-            boolean leaf = nd.isLeaf();
-            nodes.add(new Node(k, leaf ? null : featureNames.get(nd.feature()), leaf ? null : nd.threshold(),
-                    leaf ? null : nd.left(), leaf ? null : nd.right(), nd.n(), nd.mean(), nd.se()));
-        }
+        List<Node> nodes = nodes(tree, featureNames);
         List<Leaf> leaves = new ArrayList<>();
         for (PolicyTreeRules.Leaf l : PolicyTreeRules.leaves(tree, featureNames)) {
             PolicyTree.Node nd = tree.nodes().get(l.node());
@@ -87,5 +81,17 @@ public record PolicyTreeInfo(String estimator, int depth, List<Node> nodes, List
                     nd.n(), nd.mean(), nd.se()));
         }
         return new PolicyTreeInfo(name, tree.depth(), nodes, leaves);
+    }
+
+    /** The tree's nodes with the features' names, in preorder. */
+    static List<Node> nodes(PolicyTree tree, List<String> featureNames) {
+        List<Node> nodes = new ArrayList<>();
+        for (int k = 0; k < tree.nodes().size(); k++) {
+            PolicyTree.Node nd = tree.nodes().get(k);
+            boolean leaf = nd.isLeaf();
+            nodes.add(new Node(k, leaf ? null : featureNames.get(nd.feature()), leaf ? null : nd.threshold(),
+                    leaf ? null : nd.left(), leaf ? null : nd.right(), nd.n(), nd.mean(), nd.se()));
+        }
+        return nodes;
     }
 }

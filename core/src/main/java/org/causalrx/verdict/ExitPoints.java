@@ -84,14 +84,19 @@ public final class ExitPoints {
             return null;
         }
         Sensitivity.Msm m = s.msm();
-        String finding = String.format(Locale.ROOT, "The worst-case IPW gain of %s over current practice under the "
-                + "marginal sensitivity model stays positive up to \u039b = %s; E-value of the ATE %.2f (its "
-                + "interval limit %.2f).", m.policy(), m.largestLambdaText(), s.eValue().ate(), s.eValue().ciLimit());
+        String gain = Double.isNaN(m.largestLambda())
+                ? String.format(Locale.ROOT, "The IPW gain of %s over current practice is not positive even without "
+                        + "hidden confounding (\u039b = 1)", m.policy())
+                : String.format(Locale.ROOT, "The worst-case IPW gain of %s over current practice under the marginal "
+                        + "sensitivity model stays positive up to \u039b = %s", m.policy(), m.largestLambdaText());
+        String finding = String.format(Locale.ROOT, "%s; E-value of the ATE %.2f (its interval limit %.2f).", gain,
+                s.eValue().ate(), s.eValue().ciLimit());
         if (!m.fragile()) {
             return new ExitPoint("11 hidden confounding", OK, finding, "");
         }
-        return new ExitPoint("11 hidden confounding", WARNING, finding + String.format(Locale.ROOT, " Weak hidden "
-                + "confounding (\u039b below %.2g) could explain the gain away.", m.fragileLambda()),
+        return new ExitPoint("11 hidden confounding", WARNING, finding + (Double.isNaN(m.largestLambda()) ? ""
+                : String.format(Locale.ROOT, " Weak hidden confounding (\u039b below %.2g) could explain the gain "
+                        + "away.", m.fragileLambda())),
                 "Name the confounders clinicians use that the data lack and measure them, or treat the gain as "
                         + "unproven.");
     }

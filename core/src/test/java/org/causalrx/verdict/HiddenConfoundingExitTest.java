@@ -25,6 +25,10 @@ class HiddenConfoundingExitTest {
         assertTrue(weak.finding().contains("could explain the gain away"), weak.finding());
         assertEquals(ExitStatus.OK, ExitPoints.hiddenConfounding(of(1.8, false, false)).status());
         assertEquals(ExitStatus.OK, ExitPoints.hiddenConfounding(of(2, true, false)).status());
+        ExitPoints.ExitPoint none = ExitPoints.hiddenConfounding(of(Double.NaN, false, true));
+        assertEquals(ExitStatus.WARNING, none.status());
+        assertTrue(none.finding().contains("not positive even without hidden confounding"), none.finding());
+        assertTrue(!none.finding().contains("NaN") && !none.finding().contains("could explain"), none.finding());
         assertNull(ExitPoints.hiddenConfounding(null));
         assertNull(ExitPoints.hiddenConfounding(new Sensitivity(new Sensitivity.EValues(1, 1, 1, 1, "t"), null)));
     }

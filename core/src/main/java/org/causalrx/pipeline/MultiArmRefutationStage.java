@@ -1,0 +1,150 @@
+package org.causalrx.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.causalrx.causal.CrossFitAipw;
+import org.causalrx.causal.MultiArmCateEstimator;
+import org.causalrx.causal.MultiArmTLearner;
+import org.causalrx.causal.diagnostics.AteRefuter;
+import org.causalrx.causal.diagnostics.Refutation;
+import org.causalrx.causal.diagnostics.RefutationRules;
+import org.causalrx.causal.meta.MultiArmAipw;
+import org.causalrx.estimators.MultiArmEstimators;
+import org.causalrx.learn.linear.MultinomialRegression;
+import org.causalrx.policy.HeldOut;
+import org.causalrx.result.Arms;
+import org.causalrx.study.Cohort;
+import org.causalrx.study.Study;
+import org.causalrx.util.Seeds;
+
+/**
+ * Last step of a K-arm run: each non-reference arm's cross-fitted AIPW contrast against the reference
+ * ({@link MultiArmAipw}: multinomial L2 propensity, the DR plug-in T-learner's outcome learner, the study's ATE
+ * folds) on the whole cohort, refuted by {@link AteRefuter} under the {@link RefutationRules#defaults()} draws.
+ * One fit gives every arm's contrast, so each changed data set is fitted once for all arms.
+ *
+ * @param parallel fit each check's draws on several threads (same results either way)
+ */
+record MultiArmRefutationStage(boolean parallel) implements Stage {
+    public String name() {
+        return RefutationStage.NAME;
+    }
+
+    public String detail(RunContext c) {
+        RefutationRules r = RefutationRules.defaults();
+        return "placebo arms (" + r.placeboDraws() + " permutations), random common cause (" + r.commonCauseDraws()
+                + "), data subsets (" + r.subsetDraws() + "): " + (r.placeboDraws() + r.commonCauseDraws()
+                + r.subsetDraws()) + " K-arm AIPW refits";
+    }
+
+    public RunContext apply(RunContext c, Progress progress) {
+        Study study = c.study();
+        Cohort cohort = c.get(RunSlots.COHORT);
+        MultiArmAipw aipw = aipw(study);
+        int k = study.treatment().size();
+        MultiArmRefutations result = refute((x, t, y, s) -> aipw.contrasts(x, t, k, y, s),
+                aipw.describe() + ", one seed for the original and every re-fit", study.treatment().arms(),
+                c.get(RunSlots.X), cohort.treatment(), cohort.outcome(), Seeds.derive(c.seed(), "multi-arm-ate"),
+                RefutationRules.defaults(), parallel);
+        MultiArmResult r = c.get(MultiArmStages.RESULT).withRefutations(result);
+        return c.with(MultiArmStages.RESULT, r.verdict() == null ? r : r.withVerdict(verdict(r.verdict(), result)));
+    }
+
+    /** The verdict with a sentence naming the arms whose contrast failed a refutation, when any did. */
+    static MultiArmResult.Verdict verdict(MultiArmResult.Verdict v, MultiArmRefutations r) {
+        if (r.allPassed()) {
+            return v;
+        }
+        List<String> failed = new ArrayList<>();
+        for (MultiArmRefutations.Arm a : r.arms()) {
+            if (!a.allPassed()) {
+                failed.add("'" + a.label() + "' (" + String.join(", ", a.failed().stream()
+                        .map(f -> f.key().replace('_', ' ')).toList()) + ")");
+            }
+        }
+        String sentence = "The AIPW contrast of " + String.join(" and ", failed) + " against the reference failed "
+                + "its refutation: the estimate moves where it should not, so read the effects and the policies "
+                + "built on them with suspicion.";
+        return new MultiArmResult.Verdict(v.selected(), v.currentPractice(), v.value(), v.gain(), v.gainLow(),
+                v.gainHigh(), v.shareBetter(), v.better(), v.statement() + " " + sentence);
+    }
+
+    /** The K-arm AIPW of a study: multinomial L2 propensity, the plug-in's outcome learner, the ATE folds. */
+    static MultiArmAipw aipw(Study study) {
+        MultiArmCateEstimator plugIn = MultiArmEstimators.of(study.policyEvaluation().plugIn(),
+                StudyRun.outcomeKind(study));
+        if (!(plugIn instanceof MultiArmTLearner tl)) {
+            throw new IllegalStateException("the K-arm plug-in " + plugIn.name() + " is not a T-learner");
+        }
+        return new MultiArmAipw(MultinomialRegression.l2(), tl.learner(), study.ateFolds(), HeldOut.CLIP);
+    }
+
+    /** Every non-reference arm's contrast against the reference (entry a − 1 is arm a's) from (x, t, y, seed). */
+    @FunctionalInterface
+    interface ContrastFit {
+        List<CrossFitAipw.Estimate> contrasts(double[][] x, int[] t, double[] y, long seed);
+    }
+
+    /**
+     * Every non-reference arm's contrast refuted.
+     *
+     * @param estimator the contrasts' estimator
+     * @param described it in words
+     * @param t         arms 0..K−1 of every patient
+     * @param seed      the seed of the original fit and of every re-fit
+     */
+    static MultiArmRefutations refute(ContrastFit estimator, String described, Arms arms, double[][] x, int[] t,
+                                      double[] y, long seed, RefutationRules rules, boolean parallel) {
+        Fits fits = new Fits(estimator, new ConcurrentHashMap<>());
+        List<CrossFitAipw.Estimate> original = fits.contrasts(x, t, y, seed);
+        List<MultiArmRefutations.Arm> out = new ArrayList<>();
+        for (int a = 1; a < arms.size(); a++) {
+            int arm = a;
+            AteRefuter refuter = new AteRefuter((xs, ts, ys, s) -> fits.contrasts(xs, ts, ys, s).get(arm - 1), rules,
+                    parallel);
+            List<Refutation> checks = refuter.refute(x, t, y, original.get(a - 1), seed);
+            out.add(new MultiArmRefutations.Arm(a, arms.label(a), checks,
+                    checks.stream().allMatch(Refutation::passed)));
+        }
+        return new MultiArmRefutations(described, out,
+                out.stream().allMatch(MultiArmRefutations.Arm::allPassed));
+    }
+
+    /** The K-arm AIPW fits of one refutation run, each changed data set fitted once (keyed by its contents). */
+    private record Fits(ContrastFit estimator, Map<Data, List<CrossFitAipw.Estimate>> done) {
+        List<CrossFitAipw.Estimate> contrasts(double[][] x, int[] t, double[] y, long seed) {
+            Data key = new Data(x, t, y, seed);
+            List<CrossFitAipw.Estimate> hit = done.get(key);
+            if (hit != null) {
+                return hit;
+            }
+            List<CrossFitAipw.Estimate> fit = estimator.contrasts(x, t, y, seed);
+            done.putIfAbsent(key, fit);
+            return fit;
+        }
+    }
+
+    /** A data set compared by contents. */
+    private record Data(double[][] x, int[] t, double[] y, long seed) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Data d && seed == d.seed && Arrays.equals(t, d.t) && Arrays.equals(y, d.y)
+                    && Arrays.deepEquals(x, d.x);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(t) * 31 + Arrays.hashCode(y) * 17 + Long.hashCode(seed) + x.length
+                    + (x.length == 0 ? 0 : 7 * x[0].length);
+        }
+
+        @Override
+        public String toString() {
+            return "data of " + t.length + " patients, seed " + seed;
+        }
+    }
+}
