@@ -36,11 +36,30 @@ import org.causalrx.util.CausalRxException;
  * @param propensity     the selected generalized propensity model (n × K probabilities)
  * @param cate           the bundled policy's K-arm CATE model (n × K effects against the reference)
  * @param provenance     data and study SHA-256, seed, versions, time written (as text)
+ * @param conservative   for a Conservative policy ({@code NAME@conservative}) the bootstrap refits its intervals
+ *                       come from; null for an Inclusive policy
  */
 public record MultiArmBundle(Path dir, PolicyId policy, Arms arms, String outcomeColumn, MultiArmRule rule,
                              MultiArmOverlap overlap, InputSchema schema, Encoding encoding, String propensityName,
                              MultiProbabilityModel propensity, MultiArmCateModel cate,
-                             Map<String, String> provenance) {
+                             Map<String, String> provenance, Conservative conservative) {
+    /**
+     * The Conservative part: per patient the interval of tau_best − tau_second is the (α/2, 1 − α/2) quantile pair
+     * of that contrast over the refits' effects ({@link org.causalrx.policy.ContrastIntervals#fromDraws}).
+     *
+     * @param alphaStat miscoverage α in (0, 1)
+     * @param refits    the B ≥ 2 bootstrap refits of the policy's estimator, in refit order
+     */
+    public record Conservative(double alphaStat, List<MultiArmCateModel> refits) {
+        public Conservative {
+            refits = List.copyOf(refits);
+            if (!(alphaStat > 0 && alphaStat < 1) || refits.size() < 2) {
+                throw new IllegalArgumentException("Conservative deferral needs alpha_stat in (0, 1) and at least "
+                        + "2 refits; found " + alphaStat + " and " + refits.size());
+            }
+        }
+    }
+
     /** The {@code kind} field of {@code bundle.json} of a K-arm bundle. */
     public static final String KIND = "multi_arm";
 
@@ -48,6 +67,9 @@ public record MultiArmBundle(Path dir, PolicyId policy, Arms arms, String outcom
     public MultiArmBundle {
         provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
         int k = arms.size();
+        if (conservative != null && conservative.refits().stream().anyMatch(m -> m.arms() != k)) {
+            throw new IllegalArgumentException("a Conservative refit does not have " + k + " arms");
+        }
         if (rule.arms() != k || propensity.classes() != k || cate.arms() != k) {
             throw new IllegalArgumentException("the bundle has " + k + " arms but its decision rule has "
                     + rule.arms() + ", its propensity model " + propensity.classes() + " and its CATE model "
@@ -109,10 +131,20 @@ public record MultiArmBundle(Path dir, PolicyId policy, Arms arms, String outcom
                             dir.resolve(BundleFormat.ENCODING).toString()),
                     BundleFiles.field(p, "name", propFile).asText(),
                     MultiArmCodecs.decodePropensity(BundleFiles.field(p, "model", propFile), propFile, files),
-                    MultiArmCodecs.decodeCate(BundleFiles.field(c, "model", cateFile), cateFile, files), prov);
+                    MultiArmCateCodecs.decode(BundleFiles.field(c, "model", cateFile), cateFile, files), prov,
+                    c.has("conservative") ? conservative(BundleFiles.field(c, "conservative", cateFile), cateFile,
+                            files) : null);
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(bundleFile + ": " + e.getMessage() + "; re-run `causalrx run` to write the "
                     + "bundle again", e);
         }
+    }
+
+    private static Conservative conservative(JsonNode n, String file, BundleFiles files) {
+        List<MultiArmCateModel> refits = new ArrayList<>();
+        for (JsonNode r : BundleFiles.field(n, "refits", file)) {
+            refits.add(MultiArmCateCodecs.decode(r, file, files));
+        }
+        return new Conservative(BundleFiles.number(n, "alpha_stat", file), refits);
     }
 }

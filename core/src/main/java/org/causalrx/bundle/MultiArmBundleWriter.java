@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causalrx.causal.MultiArmCateModel;
+import org.causalrx.causal.MultiArmEnsembles;
 import org.causalrx.data.EncodingParts;
 import org.causalrx.pipeline.MultiArmFitted;
 import org.causalrx.pipeline.MultiArmResult;
@@ -19,6 +22,7 @@ import org.causalrx.policy.DecisionRule;
 import org.causalrx.result.Arms;
 import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
+import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Study;
 
 /**
@@ -51,20 +55,21 @@ public final class MultiArmBundleWriter {
      */
     public static BundleWriter.Written write(Path dir, Study study, MultiArmResult result, MultiArmFitted fitted,
                                              PolicyId selected, Instant now) throws IOException {
-        MultiArmCateModel model = fitted.cateModels().get(selected.estimator());
         BundleFiles files = new BundleFiles(dir);
         ObjectNode cate = F.objectNode().put("name", selected.name());
         ObjectNode prop = F.objectNode().put("name", fitted.propensityName());
         try {
-            if (model == null) {
-                throw new NotBundleable(selected + ": the run kept no fitted model");
+            MultiArmCateModel model = model(selected, fitted);
+            cate.set("model", MultiArmCateCodecs.encode(selected.estimator(), model, files));
+            if (selected.set() == DeferralSet.CONSERVATIVE) {
+                cate.set("conservative", conservative(selected, fitted, files));
             }
-            cate.set("model", MultiArmCodecs.encodeCate(selected.estimator(), model, files));
             prop.set("model", MultiArmCodecs.encodePropensity(fitted.propensity(), "propensity", files));
         } catch (NotBundleable nb) {
             return new BundleWriter.Written(null, "no model bundle written: the selected policy " + selected
                     + " cannot be bundled yet (" + nb.getMessage() + "); `recommend` with " + result.arms().size()
-                    + " arms needs a run whose selected policy is t_xgboost, t_ridge or t_lasso");
+                    + " arms needs a run whose selected policy uses T-, S-, X- or DR-learners with XGBoost, linear "
+                    + "or BART models, causal_forest, their average or consensus");
         }
         boolean chosen = result.selection() != null && selected.equals(result.selection().selected());
         String note = "model bundle: policy " + selected + " over " + result.arms().size() + " arms (" + (chosen
@@ -89,6 +94,45 @@ public final class MultiArmBundleWriter {
         return new BundleWriter.Written(selected, note);
     }
 
+    /** The selected policy's model: the estimator's, or for consensus the named singles. */
+    private static MultiArmCateModel model(PolicyId selected, MultiArmFitted fitted) throws NotBundleable {
+        if (selected.kind() == PolicyKind.CONSENSUS) {
+            List<String> names = new ArrayList<>();
+            List<MultiArmCateModel> members = new ArrayList<>();
+            fitted.cateModels().forEach((name, m) -> {
+                if (!(m instanceof MultiArmEnsembles.Averaged)) {
+                    names.add(name);
+                    members.add(m);
+                }
+            });
+            return new MultiArmEnsembles.Consensus(names, members);
+        }
+        MultiArmCateModel model = fitted.cateModels().get(selected.estimator());
+        if (model == null) {
+            throw new NotBundleable(selected + ": the run kept no fitted model");
+        }
+        return model;
+    }
+
+    /** The Conservative part of cate.json: alpha_stat and the estimator's bootstrap refits. */
+    private static ObjectNode conservative(PolicyId selected, MultiArmFitted fitted, BundleFiles files)
+            throws NotBundleable {
+        List<MultiArmCateModel> refits = fitted.refits().get(selected.estimator());
+        if (refits == null || refits.isEmpty()) {
+            throw new NotBundleable(selected + ": the run kept no bootstrap refits");
+        }
+        ObjectNode n = F.objectNode().put("alpha_stat", fitted.alphaStat());
+        ArrayNode arr = n.putArray("refits");
+        for (int b = 0; b < refits.size(); b++) {
+            try {
+                arr.add(MultiArmCateCodecs.encode(selected.estimator() + "_refit" + b, refits.get(b), files));
+            } catch (NotBundleable nb) {
+                throw new NotBundleable("bootstrap refit " + b + " of " + nb.getMessage());
+            }
+        }
+        return n;
+    }
+
     private static ObjectNode bundleJson(Study study, MultiArmResult result, MultiArmFitted fitted, PolicyId selected,
                                          String note, Instant now) {
         Arms arms = study.treatment().arms();
@@ -102,7 +146,8 @@ public final class MultiArmBundleWriter {
         ObjectNode pol = b.putObject("policy").put("name", selected.name()).put("selected_by_run",
                         result.selection() == null || result.selection().selected() == null ? null
                         : result.selection().selected().name())
-                .put("deferral_set", DeferralSet.INCLUSIVE.key()).put("rule", description)
+                .put("deferral_set", (selected.set() == DeferralSet.CONSERVATIVE ? DeferralSet.CONSERVATIVE
+                        : DeferralSet.INCLUSIVE).key()).put("rule", description)
                 .put("dr_value_test", dr).put("note", note).put("propensity_model", fitted.propensityName());
         int d = study.policy().defaultArm();
         pol.putObject("decision_rule").put("default_arm", d).put("default_arm_code", arms.code(d))
@@ -110,7 +155,10 @@ public final class MultiArmBundleWriter {
                 .put("text", String.format(Locale.ROOT, "give the arm with the %s predicted %s; keep '%s' unless "
                         + "another arm is predicted better by more than %s; defer outside overlap",
                         study.outcome().sign() > 0 ? "highest" : "lowest", study.outcome().column(), arms.label(d),
-                        DecisionRule.number(study.policy().margin())));
+                        DecisionRule.number(study.policy().margin())) + (selected.kind() == PolicyKind.CONSENSUS
+                        ? "; consensus: defer where the members pick different arms" : "")
+                        + (selected.set() == DeferralSet.CONSERVATIVE ? "; Conservative: defer where the bootstrap "
+                        + "interval of the best-minus-second-best contrast contains the boundary" : ""));
         ArrayNode a = b.putArray("arms");
         for (int k = 0; k < arms.size(); k++) {
             a.addObject().put("index", k).put("code", arms.code(k)).put("label", arms.label(k))
@@ -142,7 +190,9 @@ public final class MultiArmBundleWriter {
                 + "encoding.json    training medians, missing indicators, one-hot levels and references, squares\n"
                 + "propensity.json  the selected generalized propensity model P(T = a | x) (multinomial logistic\n"
                 + "                 coefficients, or an XGBoost softprob booster in *.ubj, XGBoost's format)\n"
-                + "cate.json        the policy's K-arm CATE model: one outcome model per arm (linear coefficients,\n"
-                + "                 or XGBoost boosters in *.ubj files)\n";
+                + "cate.json        the policy's K-arm CATE model (T-, S-, X-, DR-learner, multi-arm causal\n"
+                + "                 forest, average or consensus members; linear coefficients, packed forests, or\n"
+                + "                 XGBoost boosters in *.ubj files); for a Conservative policy also alpha_stat\n"
+                + "                 and the bootstrap refits its intervals come from\n";
     }
 }

@@ -7,22 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.causalrx.causal.MultiArmCateModel;
-import org.causalrx.causal.MultiArmTLearner;
 import org.causalrx.learn.MultiProbabilityModel;
-import org.causalrx.learn.RegressionModel;
+import org.causalrx.learn.OneVsRest;
+import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.learn.linear.MultinomialModel;
 import org.causalrx.learn.xgb.BoosterFiles;
 import org.causalrx.learn.xgb.XGBoostSoftprobClassifier;
 import org.causalrx.util.CausalRxException;
 
 /**
- * Codecs for the K-arm models of a bundle for K ≥ 3 arms. Generalized propensity: kind {@code multinomial}
- * (K intercepts, K × p coefficients, p feature SDs, lambda; JSON numbers, which keep every bit of a double) and kind
- * {@code xgboost_softprob} (the booster in XGBoost's {@code ubj} format, and the number of classes). CATE: kind
- * {@code multi_arm_t_learner} (the K arm outcome models mu_0 … mu_{K−1}, each with the regression codecs of
- * {@link ModelCodecs}). A model with no codec raises {@link NotBundleable} with the reason. The decoded models
- * predict bit-identically.
+ * Codecs for the generalized propensity models of a bundle for K ≥ 3 arms (the run's selected one, and those
+ * inside K-arm X-learners): kind {@code multinomial} (K intercepts, K × p coefficients, p feature SDs, lambda; JSON
+ * numbers, which keep every bit of a double), kind {@code xgboost_softprob} (the booster in XGBoost's {@code ubj}
+ * format, and the number of classes) and kind {@code one_vs_rest} (the classes and their binary models, each with
+ * the probability codecs of {@link ModelCodecs}). The K-arm CATE models are in {@link MultiArmCateCodecs}. A model
+ * with no codec raises {@link NotBundleable} with the reason. The decoded models predict bit-identically.
  */
 final class MultiArmCodecs {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -61,6 +60,14 @@ final class MultiArmCodecs {
             files.putBytes(file, BoosterFiles.save(xm));
             return F.objectNode().put("kind", "xgboost_softprob").put("classes", xm.classes()).put("file", file);
         }
+        if (m instanceof OneVsRest.Fitted ovr) {
+            ObjectNode n = F.objectNode().put("kind", "one_vs_rest").put("classes", ovr.classes());
+            ArrayNode arr = n.putArray("models");
+            for (int j = 0; j < ovr.models().size(); j++) {
+                arr.add(ModelCodecs.encodeProbability(ovr.models().get(j), stem + "_ovr" + j, files));
+            }
+            return n;
+        }
         throw new NotBundleable("the generalized propensity model (" + m.getClass().getSimpleName()
                 + ") has no bundle codec yet");
     }
@@ -90,6 +97,13 @@ final class MultiArmCodecs {
                     String f = BundleFiles.field(n, "file", file).asText();
                     yield BoosterFiles.loadSoftprob(files.bytes(f), classes, files.dir().resolve(f).toString());
                 }
+                case "one_vs_rest" -> {
+                    List<ProbabilityModel> ms = new ArrayList<>();
+                    for (JsonNode r : BundleFiles.field(n, "models", file)) {
+                        ms.add(ModelCodecs.decodeProbability(r, file, files));
+                    }
+                    yield new OneVsRest.Fitted(ms, classes);
+                }
                 default -> throw new CausalRxException(file + ": unknown generalized propensity model kind '" + kind
                         + "'; use the CausalRx version that wrote the bundle");
             };
@@ -97,42 +111,6 @@ final class MultiArmCodecs {
             throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run` to write the bundle "
                     + "again", e);
         }
-    }
-
-    /** @param name the estimator's name in the run, for file-name stems and messages */
-    static ObjectNode encodeCate(String name, MultiArmCateModel m, BundleFiles files) throws NotBundleable {
-        if (m instanceof MultiArmTLearner.Fitted tf) {
-            ObjectNode n = F.objectNode().put("kind", "multi_arm_t_learner").put("name", name);
-            ArrayNode mu = n.putArray("mu");
-            String stem = "cate_" + ModelCodecs.safe(name);
-            for (int a = 0; a < tf.arms(); a++) {
-                try {
-                    mu.add(ModelCodecs.encodeRegression(tf.mu().get(a), stem + "_mu" + a, files));
-                } catch (NotBundleable nb) {
-                    throw new NotBundleable(name + ": its model of arm " + a + " " + nb.getMessage());
-                }
-            }
-            return n;
-        }
-        throw new NotBundleable(name + ": the K-arm model (" + m.getClass().getSimpleName().replace('$', '.')
-                + ") has no bundle codec yet; t_xgboost, t_ridge and t_lasso can be bundled");
-    }
-
-    static MultiArmCateModel decodeCate(JsonNode n, String file, BundleFiles files) {
-        String kind = BundleFiles.field(n, "kind", file).asText();
-        if (kind.equals("multi_arm_t_learner")) {
-            List<RegressionModel> mu = new ArrayList<>();
-            for (JsonNode r : BundleFiles.field(n, "mu", file)) {
-                mu.add(ModelCodecs.decodeRegression(r, file, files));
-            }
-            if (mu.size() < 2) {
-                throw new CausalRxException(file + ": a K-arm T-learner needs at least 2 arm models, found "
-                        + mu.size() + "; re-run `causalrx run` to write the bundle again");
-            }
-            return new MultiArmTLearner.Fitted(BundleFiles.field(n, "name", file).asText(), mu);
-        }
-        throw new CausalRxException(file + ": unknown K-arm CATE model kind '" + kind + "'; use the CausalRx "
-                + "version that wrote the bundle");
     }
 
     private static double[] numbers(JsonNode arr, String field, String file) {

@@ -18,7 +18,9 @@ import org.causalrx.result.Arms;
  * rows get a per-row error and are not scored); each scored row gets the K-arm effects against the reference and the
  * K generalized propensities from the bundled models, and the decision of the bundled {@link MultiArmRule} as the run
  * decided: deferred when some arm's propensity is below η (the reason names those arms), else the arm with the best
- * predicted outcome, keeping the default arm unless another beats it by more than the margin.
+ * predicted outcome, keeping the default arm unless another beats it by more than the margin; a Conservative policy
+ * also defers where the bootstrap interval of the best-minus-second-best contrast contains the boundary, and the
+ * consensus policy where its members pick different arms ({@link MultiArmDecider}).
  */
 public final class MultiArmRecommender {
     private MultiArmRecommender() {
@@ -85,6 +87,7 @@ public final class MultiArmRecommender {
         int k = bundle.arms().size();
         double[][] e = valid.length == 0 ? new double[0][k] : bundle.propensity().predictProba(x);
         double[][] tau = valid.length == 0 ? new double[0][k] : bundle.cate().effects(x);
+        MultiArmDecider decider = MultiArmDecider.of(bundle, x, tau);
         Row[] rows = new Row[in.size()];
         for (int j = 0; j < valid.length; j++) {
             int i = valid[j];
@@ -94,10 +97,10 @@ public final class MultiArmRecommender {
                         "check this row's values for extreme numbers");
                 continue;
             }
-            ArmChoice c = bundle.rule().decide(tau[j], bundle.overlap().contains(e[j]), Double.NaN, Double.NaN);
-            boolean defer = c.deferred();
-            rows[i] = new Row(in.id(i), i + 1, c.arm(), defer ? "" : bundle.arms().code(c.arm()),
-                    defer ? "DEFER" : bundle.arms().label(c.arm()), reason(bundle, c, tau[j], e[j]), tau[j], e[j], "");
+            MultiArmDecider.Decided d = decider.decide(j, tau[j], e[j]);
+            boolean defer = d.arm() == PolicyDecisions.DEFER;
+            rows[i] = new Row(in.id(i), i + 1, d.arm(), defer ? "" : bundle.arms().code(d.arm()),
+                    defer ? "DEFER" : bundle.arms().label(d.arm()), d.reason(), tau[j], e[j], "");
         }
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null) {

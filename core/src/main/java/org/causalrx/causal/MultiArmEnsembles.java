@@ -8,7 +8,8 @@ import org.causalrx.util.Seeds;
 
 /**
  * The Average ensemble for K arms: per patient and arm, the mean of the members' effects against the reference.
- * Member m is fit with seed {@code Seeds.derive(seed, m)}, as in {@link Ensembles}.
+ * Member m is fit with seed {@code Seeds.derive(seed, m)}, as in {@link Ensembles}. {@link Consensus} keeps named
+ * fitted members for the consensus policy ({@code org.causalrx.policy.MultiArmConsensus}).
  */
 public final class MultiArmEnsembles {
     private MultiArmEnsembles() {
@@ -86,6 +87,41 @@ public final class MultiArmEnsembles {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * The fitted members of a consensus policy, by name: the policy decides from each member's effects (the arm every
+     * member picks, else defer); {@link #effects} is their average, shown with the decision.
+     *
+     * @param names   the members' estimator names, in member order
+     * @param members the fitted members, each with the same K
+     */
+    public record Consensus(List<String> names, List<MultiArmCateModel> members) implements MultiArmCateModel {
+        public Consensus {
+            names = List.copyOf(names);
+            members = List.copyOf(members);
+            if (names.size() != members.size() || members.size() < 2) {
+                throw new IllegalArgumentException("a consensus needs at least two named members, got "
+                        + names.size() + " names and " + members.size() + " models");
+            }
+            new Averaged(members);
+        }
+
+        @Override
+        public int arms() {
+            return members.get(0).arms();
+        }
+
+        /** n × K: the mean over members, as {@link Averaged}. */
+        @Override
+        public double[][] effects(double[][] x) {
+            return new Averaged(members).effects(x);
+        }
+
+        /** Each member's n × K effects, in member order. */
+        public List<double[][]> memberEffects(double[][] x) {
+            return members.stream().map(m -> m.effects(x)).toList();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.causalrx.causal.MultiArmCateModel;
 import org.causalrx.causal.uncertainty.MultiArmBootstrap;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.estimators.MultiArmEstimators;
@@ -29,7 +30,8 @@ import org.causalrx.util.Stats;
 /**
  * Uncertainty-based deferral in a K-arm run (TRS §3.8 for K arms): every estimator is refitted on the study's
  * {@code bootstrap_refits} within-arm bootstrap resamples of the training split (one resample seed per run, shared by
- * the estimators), the refits predict validation and test, and per patient the (α/2, 1 − α/2) quantiles of
+ * the estimators), the refits predict validation and test (the average ensemble's draws are the mean of its
+ * members' draws of the same resample), and per patient the (α/2, 1 − α/2) quantiles of
  * tau_best − tau_second over refits give the interval ({@link ContrastIntervals#fromDraws}) that the Conservative
  * policy ({@link MultiArmRule#decide(double[][], ContrastIntervals, boolean[])}) compares with its boundary. It runs
  * only for a study file with an enabled {@code deferral:} block (see {@link #applies}). Only
@@ -46,8 +48,10 @@ final class MultiArmDeferral {
      * Per estimator (study order) the interval of tau_best − tau_second for each validation and test patient.
      *
      * @param method how the intervals were made, in words
+     * @param refits per estimator its B refits (the average's: refit b of every member averaged), for the bundle
      */
-    record Intervals(Map<String, ContrastIntervals> validation, Map<String, ContrastIntervals> test, String method) {
+    record Intervals(Map<String, ContrastIntervals> validation, Map<String, ContrastIntervals> test, String method,
+                     Map<String, List<MultiArmCateModel>> refits) {
     }
 
     /** Step 3b, only for a study with a {@code deferral:} block: the refits and the intervals. */
@@ -66,8 +70,10 @@ final class MultiArmDeferral {
         }
 
         public RunContext apply(RunContext c, Progress progress) {
-            return c.with(INTERVALS, fit(c.study(), c.get(RunSlots.COHORT), c.get(RunSlots.SPLIT),
-                    c.get(RunSlots.X), c.get(MultiArmStages.EFFECTS), c.seed(), parallel));
+            Intervals in = fit(c.study(), c.get(RunSlots.COHORT), c.get(RunSlots.SPLIT), c.get(RunSlots.X),
+                    c.get(MultiArmStages.EFFECTS), c.seed(), parallel);
+            return c.with(INTERVALS, in).with(MultiArmStages.FITTED, c.get(MultiArmStages.FITTED)
+                    .withRefits(c.study().deferral().alphaStat(), in.refits()));
         }
     }
 
@@ -91,18 +97,27 @@ final class MultiArmDeferral {
         long resampleSeed = Seeds.derive(seed, "refit-resamples");
         Map<String, ContrastIntervals> val = new LinkedHashMap<>();
         Map<String, ContrastIntervals> test = new LinkedHashMap<>();
-        for (String name : study.estimators()) {
+        Map<String, List<MultiArmCateModel>> singles = new LinkedHashMap<>();
+        for (String name : MultiArmMembers.singles(study)) {
             MultiArmBootstrap boot = new MultiArmBootstrap(MultiArmEstimators.of(name, StudyRun.outcomeKind(study),
                     study.outcome().sign()), d.bootstrapRefits(), parallel);
-            double[][][][] draws = boot.draws(xTrain, tTrain, k, yTrain, predictOn, resampleSeed,
-                    Seeds.derive(seed, "refits-" + name));
+            singles.put(name, boot.fit(xTrain, tTrain, k, yTrain, resampleSeed, Seeds.derive(seed, "refits-" + name)));
+        }
+        Map<String, List<MultiArmCateModel>> refits = new LinkedHashMap<>();
+        for (String name : effects.test().keySet()) {
+            List<MultiArmCateModel> models = singles.get(name);
+            if (models == null) {
+                models = MultiArmMembers.averageRefits(new ArrayList<>(singles.values()));
+            }
+            refits.put(name, models);
+            double[][][][] draws = MultiArmBootstrap.draws(models, predictOn, parallel);
             val.put(name, ContrastIntervals.fromDraws(rule, effects.validation().get(name), draws[0], d.alphaStat()));
             test.put(name, ContrastIntervals.fromDraws(rule, effects.test().get(name), draws[1], d.alphaStat()));
         }
         String method = String.format(Locale.ROOT, "%d bootstrap refits of each estimator on within-arm resamples "
                 + "of the training split; per patient the %.3g and %.3g quantiles of tau_best - tau_second",
                 d.bootstrapRefits(), d.alphaStat() / 2, 1 - d.alphaStat() / 2);
-        return new Intervals(val, test, method);
+        return new Intervals(val, test, method, refits);
     }
 
     /** Per estimator its Conservative choices for these patients. */

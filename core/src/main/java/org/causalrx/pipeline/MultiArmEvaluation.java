@@ -11,6 +11,7 @@ import org.causalrx.learn.linear.MultinomialRegression;
 import org.causalrx.policy.ArmChoice;
 import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.HeldOut;
+import org.causalrx.policy.MultiArmConsensus;
 import org.causalrx.policy.MultiArmPolicies;
 import org.causalrx.policy.MultiArmRule;
 import org.causalrx.policy.PolicyDecisions;
@@ -18,6 +19,7 @@ import org.causalrx.policy.PolicyValue;
 import org.causalrx.result.Arms;
 import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
+import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
@@ -145,8 +147,9 @@ final class MultiArmEvaluation {
     }
 
     /**
-     * Doctors, Random, Propensity, treat-all per arm, then the decision rule on each estimator's effects, named
-     * {@code estimator} ({@code set} NONE) or {@code estimator@inclusive}.
+     * Doctors, Random, Propensity, treat-all per arm, then in study order the decision rule on each estimator's
+     * effects, named {@code estimator} ({@code set} NONE) or {@code estimator@inclusive}, and the consensus of the
+     * single estimators ({@code consensus}, overlap-only deferral besides the disagreements).
      */
     private static List<PolicyDecisions> policies(Study study, Arms arms, MultiArmRule rule, int[] t, double[][] e,
                                                   boolean[] inOverlap, Map<String, double[][]> effects, DeferralSet set,
@@ -157,9 +160,19 @@ final class MultiArmEvaluation {
         out.add(MultiArmPolicies.propensity(e, inOverlap));
         out.addAll(MultiArmPolicies.treatAll(arms, inOverlap));
         String better = study.outcome().sign() > 0 ? "highest" : "lowest";
-        effects.forEach((name, eff) -> out.add(MultiArmPolicies.decisionRule(new PolicyId(name, set),
-                new PolicyId(name, set).name() + ": give the arm with the " + better
-                + " predicted outcome; defer outside overlap", eff, rule, inOverlap)));
+        for (String name : study.estimators()) {
+            if (name.equals(PolicyKind.CONSENSUS_NAME)) {
+                List<String> singles = MultiArmMembers.singles(study);
+                out.add(new MultiArmConsensus(rule).policy(PolicyId.of(name), "consensus of " + String.join(", ",
+                        singles) + ": give the arm that every one of them predicts has the " + better
+                        + " outcome; defer where they pick different arms or outside overlap",
+                        singles.stream().map(effects::get).toList(), inOverlap));
+                continue;
+            }
+            out.add(MultiArmPolicies.decisionRule(new PolicyId(name, set), new PolicyId(name, set).name()
+                    + ": give the arm with the " + better + " predicted outcome; defer outside overlap",
+                    effects.get(name), rule, inOverlap));
+        }
         return out;
     }
 

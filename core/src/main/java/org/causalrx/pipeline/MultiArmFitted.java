@@ -2,6 +2,7 @@ package org.causalrx.pipeline;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.causalrx.causal.MultiArmCateModel;
@@ -20,12 +21,31 @@ import org.causalrx.learn.MultiProbabilityModel;
  * @param propensity     the selected model: n × K probabilities P(T = a | x)
  * @param overlap        the overlap rule: every arm's propensity ≥ η
  * @param cateModels     estimator name → fitted K-arm CATE model (effects n × K against arm 0), study order
+ *                       (single estimators and average; consensus combines the singles)
+ * @param alphaStat      miscoverage of the Conservative intervals; NaN without uncertainty-based deferral
+ * @param refits         estimator name → its bootstrap refits of the Conservative intervals; empty without
+ *                       uncertainty-based deferral
  */
 public record MultiArmFitted(Encoding encoding, Map<String, Boolean> textColumns, String propensityName,
                              MultiProbabilityModel propensity, MultiArmOverlap overlap,
-                             Map<String, MultiArmCateModel> cateModels) {
+                             Map<String, MultiArmCateModel> cateModels, double alphaStat,
+                             Map<String, List<MultiArmCateModel>> refits) {
     public MultiArmFitted {
         textColumns = Collections.unmodifiableMap(new LinkedHashMap<>(textColumns));
         cateModels = Collections.unmodifiableMap(new LinkedHashMap<>(cateModels));
+        refits = Collections.unmodifiableMap(new LinkedHashMap<>(refits));
+    }
+
+    /** Without uncertainty-based deferral (no refits). */
+    public MultiArmFitted(Encoding encoding, Map<String, Boolean> textColumns, String propensityName,
+                          MultiProbabilityModel propensity, MultiArmOverlap overlap,
+                          Map<String, MultiArmCateModel> cateModels) {
+        this(encoding, textColumns, propensityName, propensity, overlap, cateModels, Double.NaN, Map.of());
+    }
+
+    /** The same fitted models with the Conservative intervals' refits. */
+    public MultiArmFitted withRefits(double alpha, Map<String, List<MultiArmCateModel>> byEstimator) {
+        return new MultiArmFitted(encoding, textColumns, propensityName, propensity, overlap, cateModels, alpha,
+                byEstimator);
     }
 }

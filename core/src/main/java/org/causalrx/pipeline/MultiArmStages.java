@@ -46,7 +46,8 @@ public final class MultiArmStages {
     }
 
     /**
-     * Per estimator (study order) the validation and test effect matrices (n × K), and the DR plug-in's
+     * Per estimator (study order; singles and average, not consensus) the validation and test effect matrices
+     * (n × K), and the DR plug-in's
      * potential outcomes mu_a(x) (n × K) on validation and test.
      */
     record Effects(Map<String, double[][]> validation, Map<String, double[][]> test, double[][] muValidation,
@@ -70,13 +71,7 @@ public final class MultiArmStages {
                 throw new CausalRxException(f + ": 'outcome.type' categorical with " + study.treatment().size()
                         + " arms is not supported; use a continuous or binary outcome with K arms");
             }
-            for (String name : study.estimators()) {
-                if (!MultiArmEstimators.supports(name)) {
-                    throw new CausalRxException(f + ": estimator '" + name + "' in 'estimators' does not handle "
-                            + study.treatment().size() + " arms; use one of " + String.join(", ",
-                            MultiArmEstimators.names()));
-                }
-            }
+            MultiArmMembers.check(study);
             String plugIn = study.policyEvaluation().plugIn();
             if (!plugIn.startsWith("t_") || !MultiArmEstimators.supports(plugIn)) {
                 throw new CausalRxException(f + ": 'policy_evaluation.plug_in' '" + study.policyEvaluation().plugIn()
@@ -130,13 +125,15 @@ public final class MultiArmStages {
             Map<String, double[][]> val = new LinkedHashMap<>();
             Map<String, double[][]> test = new LinkedHashMap<>();
             Map<String, MultiArmCateModel> models = new LinkedHashMap<>();
-            for (String name : study.estimators()) {
-                MultiArmCateModel m = MultiArmEstimators.of(name, kind, study.outcome().sign()).fit(xTrain, tTrain,
-                        k, yTrain, Seeds.derive(c.seed(), "cate-" + name));
-                models.put(name, m);
+            for (String name : MultiArmMembers.singles(study)) {
+                models.put(name, MultiArmEstimators.of(name, kind, study.outcome().sign()).fit(xTrain, tTrain, k,
+                        yTrain, Seeds.derive(c.seed(), "cate-" + name)));
+            }
+            models = MultiArmMembers.models(study, models);
+            models.forEach((name, m) -> {
                 val.put(name, m.effects(xVal));
                 test.put(name, m.effects(xTest));
-            }
+            });
             String plugInName = study.policyEvaluation().plugIn();
             MultiArmCateModel plugIn = MultiArmEstimators.of(plugInName, kind).fit(xTrain, tTrain, k, yTrain,
                     Seeds.derive(c.seed(), "cate-" + plugInName));

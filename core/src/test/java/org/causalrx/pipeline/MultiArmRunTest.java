@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
 import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Study;
@@ -69,6 +70,18 @@ class MultiArmRunTest {
             bootstrap: {rounds: 300}
             estimators: [t_ridge, x_xgboost]
             """;
+
+    /** A finished K = 3 run: the study, its data and the run's context. */
+    record Fixture(Study study, Table table, RunContext done) {
+        /** Writes csv(3) and {@code yaml} into {@code dir} and runs the K-arm engine on one thread. */
+        static Fixture run(Path dir, String yaml) throws Exception {
+            Files.writeString(dir.resolve("data.csv"), csv(3));
+            Study study = StudyLoader.load(Files.writeString(dir.resolve("study.yaml"), yaml));
+            Table table = TableReader.read(study.data());
+            return new Fixture(study, table, MultiArmStages.engine(false).run(RunContext.of(study, table),
+                    Progress.NONE));
+        }
+    }
 
     private static MultiArmResult run(Path dir) throws Exception {
         Files.writeString(dir.resolve("data.csv"), csv(3));

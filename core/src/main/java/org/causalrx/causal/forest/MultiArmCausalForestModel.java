@@ -9,7 +9,8 @@ import org.causalrx.learn.forest.Tree;
  * A fitted multi-arm causal forest: immutable trees with per-leaf sufficient statistics (see
  * {@link MultiArmPredictionStrategy}); effects are n × K with column 0 identically 0 and column a the estimate of
  * τ_a(x) = E[Y^a − Y^0 | x] in outcome units. Predictions sum trees in index order, so they do not depend on the
- * thread count.
+ * thread count. A forest rebuilt from {@link MultiArmCausalForestParts} (a saved model) predicts identically but
+ * keeps no training data: {@link #oobEffects}, {@link #yHat} and {@link #eHat} throw IllegalStateException there.
  */
 public final class MultiArmCausalForestModel implements MultiArmCateModel {
     private final Tree[] trees;
@@ -21,6 +22,7 @@ public final class MultiArmCausalForestModel implements MultiArmCateModel {
     private final double[] yHat;
     private final double[][] eHat;
     private final int threads;
+    private final int columns;
 
     /**
      * @param yt n centred outcomes, @param wt n·(K − 1) centred arm indicators {@code wt[i·(K−1) + a − 1]},
@@ -36,9 +38,37 @@ public final class MultiArmCausalForestModel implements MultiArmCateModel {
         this.yHat = yHat;
         this.eHat = eHat;
         this.threads = threads;
+        this.columns = data.columns();
         this.leafStats = new double[trees.length][];
         ForestTrainer.parallelFor(trees.length, threads,
                 () -> b -> leafStats[b] = MultiArmPredictionStrategy.leafStats(trees[b], yt, wt, d));
+    }
+
+    /** A prediction-only forest from saved parts (arrays are the caller's fresh copies). */
+    MultiArmCausalForestModel(Tree[] trees, double[][] leafStats, int arms, int columns, int threads) {
+        this.trees = trees;
+        this.leafStats = leafStats;
+        this.arms = arms;
+        this.d = arms - 1;
+        this.s = MultiArmPredictionStrategy.stats(d);
+        this.columns = columns;
+        this.threads = threads;
+        this.data = null;
+        this.yHat = null;
+        this.eHat = null;
+    }
+
+    int columns() {
+        return columns;
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /** Tree b's leaf statistics, laid out node·stats(K − 1) + k (a copy). */
+    double[] leafStats(int b) {
+        return leafStats[b].clone();
     }
 
     @Override
@@ -57,6 +87,7 @@ public final class MultiArmCausalForestModel implements MultiArmCateModel {
 
     /** The E[Y|x] estimates of the training rows used for centring (a copy, n values). */
     public double[] yHat() {
+        requireTrainingData("yHat");
         return yHat.clone();
     }
 
@@ -65,6 +96,7 @@ public final class MultiArmCausalForestModel implements MultiArmCateModel {
      * 1 minus the others when they were estimated by per-arm regression forests).
      */
     public double[][] eHat() {
+        requireTrainingData("eHat");
         double[][] out = new double[eHat.length][];
         for (int i = 0; i < out.length; i++) {
             out[i] = eHat[i].clone();
@@ -75,9 +107,9 @@ public final class MultiArmCausalForestModel implements MultiArmCateModel {
     @Override
     public double[][] effects(double[][] x) {
         for (int i = 0; i < x.length; i++) {
-            if (x[i].length != data.columns()) {
+            if (x[i].length != columns) {
                 throw new IllegalArgumentException("row " + i + " has " + x[i].length + " columns, expected "
-                        + data.columns());
+                        + columns);
             }
         }
         return predict(x.length, false, x);
@@ -85,6 +117,7 @@ public final class MultiArmCausalForestModel implements MultiArmCateModel {
 
     /** Out-of-bag effects for the training rows (n × K): row i uses only trees whose subsample excluded it. */
     public double[][] oobEffects() {
+        requireTrainingData("oobEffects");
         return predict(data.rows(), true, null);
     }
 
@@ -121,5 +154,12 @@ public final class MultiArmCausalForestModel implements MultiArmCateModel {
             }
         });
         return out;
+    }
+
+    private void requireTrainingData(String what) {
+        if (data == null) {
+            throw new IllegalStateException(what + " needs the training data, which a forest loaded from a bundle "
+                    + "does not keep");
+        }
     }
 }

@@ -41,19 +41,36 @@ public record MultiArmBootstrap(MultiArmCateEstimator estimator, int refits, boo
      */
     public double[][][][] draws(double[][] x, int[] t, int k, double[] y, List<double[][]> predictOn,
                                 long resampleSeed, long fitSeed) {
+        return draws(fit(x, t, k, y, resampleSeed, fitSeed), predictOn, parallel);
+    }
+
+    /**
+     * The B refits themselves (refit b fit on resample b), for predicting later (e.g. from a model bundle).
+     * Arguments as for {@link #draws(double[][], int[], int, double[], List, long, long)}.
+     */
+    public List<MultiArmCateModel> fit(double[][] x, int[] t, int k, double[] y, long resampleSeed, long fitSeed) {
         IntStream range = IntStream.range(0, refits);
-        List<double[][][]> perRefit = (parallel ? range.parallel() : range).mapToObj(b -> {
+        return (parallel ? range.parallel() : range).mapToObj(b -> {
             int[] rows = resample(t, k, Seeds.derive(resampleSeed, b));
-            MultiArmCateModel m = estimator.fit(Stats.select(x, rows), Stats.select(t, rows), k,
-                    Stats.select(y, rows), Seeds.derive(fitSeed, b));
-            return predictOn.stream().map(m::effects).toArray(double[][][]::new);
+            return estimator.fit(Stats.select(x, rows), Stats.select(t, rows), k, Stats.select(y, rows),
+                    Seeds.derive(fitSeed, b));
         }).toList();
-        double[][][][] out = new double[predictOn.size()][refits][][];
-        for (int b = 0; b < refits; b++) {
+    }
+
+    /**
+     * Effects of fitted refits on each covariate matrix (on several threads when {@code parallel}, same values).
+     *
+     * @return draws[j][b]: the effects (m_j × K) of matrix j under refit b
+     */
+    public static double[][][][] draws(List<MultiArmCateModel> refits, List<double[][]> predictOn,
+                                       boolean parallel) {
+        double[][][][] out = new double[predictOn.size()][refits.size()][][];
+        IntStream range = IntStream.range(0, refits.size());
+        (parallel ? range.parallel() : range).forEach(b -> {
             for (int j = 0; j < predictOn.size(); j++) {
-                out[j][b] = perRefit.get(b)[j];
+                out[j][b] = refits.get(b).effects(predictOn.get(j));
             }
-        }
+        });
         return out;
     }
 

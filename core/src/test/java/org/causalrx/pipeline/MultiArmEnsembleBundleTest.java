@@ -1,0 +1,127 @@
+package org.causalrx.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.causalrx.bundle.BundleWriter;
+import org.causalrx.bundle.MultiArmBundle;
+import org.causalrx.bundle.MultiArmBundleWriter;
+import org.causalrx.bundle.MultiArmRecommender;
+import org.causalrx.data.Table;
+import org.causalrx.data.TableReader;
+import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
+import org.causalrx.result.PolicyKind;
+import org.causalrx.study.Cohort;
+import org.causalrx.study.Study;
+import org.causalrx.study.StudyLoader;
+import org.causalrx.util.Stats;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A K = 3 run with every built-in K-arm estimator family, the average, consensus and Conservative deferral: each
+ * learned policy's bundle, applied to the run's own test patients, gives exactly the run's effects, propensities and
+ * decisions (Inclusive, Conservative and consensus); consensus deferrals name the arms the members picked,
+ * Conservative deferrals the two arms compared. A cheap study run twice gives byte-identical results.json with the
+ * consensus and average policies in it.
+ */
+@Tag("slow")
+class MultiArmEnsembleBundleTest {
+    private static final Instant NOW = Instant.parse("2027-01-01T00:00:00Z");
+    private static final List<String> SINGLES = List.of("t_ridge", "s_xgboost", "x_xgboost", "dr_xgboost",
+            "causal_forest");
+
+    @TempDir
+    static Path dir;
+    static MultiArmRunTest.Fixture run;
+    static Study study;
+    static RunContext done;
+
+    @BeforeAll
+    static void run() throws Exception {
+        run = MultiArmRunTest.Fixture.run(dir, MultiArmRunTest.STUDY.replace("estimators: [t_ridge, x_xgboost]",
+                "estimators: [" + String.join(", ", SINGLES) + ", average, consensus]\noverlap: {eta_low: 0.05}\n"
+                + "deferral: {alpha_stat: 0.1, bootstrap_refits: 3}").replace("rounds: 300", "rounds: 50"));
+        study = run.study();
+        done = run.done();
+    }
+
+    @Test
+    void everyLearnedPolicysBundleReproducesTheRunsDecisionsOnTheTestPatients() throws Exception {
+        Cohort cohort = done.get(RunSlots.COHORT);
+        int[] test = done.get(RunSlots.SPLIT).test();
+        Table patients = run.table().rows(Stats.select(cohort.sourceRows(), test));
+        double[][] e = Stats.select(done.get(MultiArmStages.PROPENSITY).e(), test);
+        List<PolicyDecisions> runPolicies = done.get(MultiArmStages.VALUED).policies();
+        List<PolicyId> learned = runPolicies.stream().map(PolicyDecisions::id).filter(id -> id.kind().learned())
+                .toList();
+        assertEquals(2 * (SINGLES.size() + 1) + 1, learned.size(), learned.toString());
+        int disagreements = 0;
+        int uncertain = 0;
+        for (PolicyId id : learned) {
+            Path out = dir.resolve("model-" + id.name().replace('@', '-'));
+            BundleWriter.Written w = MultiArmBundleWriter.write(out, study, done.get(MultiArmStages.RESULT),
+                    done.get(MultiArmStages.FITTED), id, NOW);
+            assertEquals(id, w.policy(), w.note());
+            MultiArmBundle bundle = MultiArmBundle.load(out);
+            assertEquals(id.set() == DeferralSet.CONSERVATIVE, bundle.conservative() != null, id.name());
+            int[] want = runPolicies.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().arms();
+            double[][] effects = done.get(MultiArmStages.EFFECTS).test()
+                    .get(id.kind() == PolicyKind.CONSENSUS ? "average" : id.estimator());
+            MultiArmRecommender.Result r = MultiArmRecommender.apply(bundle, patients);
+            assertEquals(test.length, r.scored());
+            for (int j = 0; j < test.length; j++) {
+                MultiArmRecommender.Row row = r.rows().get(j);
+                assertArrayEquals(effects[j], row.effects(), id + " row " + j);
+                assertArrayEquals(e[j], row.propensity(), id + " row " + j);
+                assertEquals(want[j], row.arm(), id + " row " + j + ": " + row.reason());
+                if (row.reason().startsWith("members disagree: ")) {
+                    disagreements++;
+                    assertEquals(PolicyDecisions.DEFER, row.arm());
+                    assertTrue(row.reason().contains("'arm ") && row.reason().contains(" vs "), row.reason());
+                    SINGLES.forEach(s -> assertTrue(row.reason().contains(s), row.reason()));
+                }
+                if (row.reason().startsWith("uncertain between '")) {
+                    uncertain++;
+                    assertEquals(PolicyDecisions.DEFER, row.arm());
+                }
+            }
+        }
+        assertTrue(disagreements > 0, "the five members disagree on some test patients");
+        assertTrue(uncertain > 0, "three refits leave some test patients uncertain");
+    }
+
+    @Test
+    void consensusAndAverageAreValuedAndTheSameSeedGivesTheSameResults() throws Exception {
+        Path d2 = Files.createDirectories(dir.resolve("twice"));
+        Files.writeString(d2.resolve("data.csv"), MultiArmRunTest.csv(4));
+        Study s = StudyLoader.load(Files.writeString(d2.resolve("study.yaml"), MultiArmRunTest.STUDY.replace(
+                "estimators: [t_ridge, x_xgboost]", "estimators: [t_ridge, t_lasso, average, consensus]")));
+        List<String> json = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            RunContext c = MultiArmStages.engine(k == 1).run(RunContext.of(s, TableReader.read(s.data())),
+                    Progress.NONE);
+            json.add(ResultsJson.write(c.get(MultiArmStages.RESULT)));
+            MultiArmResult r = c.get(MultiArmStages.RESULT);
+            MultiArmResult.PolicyValue consensus = r.policies().stream()
+                    .filter(p -> p.name().equals(PolicyId.of("consensus"))).findFirst().orElseThrow();
+            assertEquals(PolicyKind.CONSENSUS, consensus.kind());
+            assertTrue(Double.isFinite(consensus.pointDr()), consensus.toString());
+            assertTrue(consensus.description().contains("t_ridge, t_lasso"), consensus.description());
+            assertTrue(r.estimators().stream().anyMatch(x -> x.name().equals("average")), "average has effects");
+        }
+        assertEquals(json.get(0), json.get(1));
+        assertTrue(json.get(0).contains("\"consensus\""), "results.json lists the consensus policy");
+    }
+}
