@@ -35,7 +35,7 @@ final class StudyData implements AutoCloseable {
             out.add(study.data());
         } else {
             CohortSpec spec = CohortBlockLoader.forStudy(studyFile);
-            spec.tables().values().forEach(t -> out.add(t.path()));
+            spec.tables().values().stream().filter(t -> t.path() != null).forEach(t -> out.add(t.path()));
         }
         return out;
     }

@@ -117,6 +117,7 @@ final class CsvTables {
         if (r.deferral() != null) {
             names.addAll(DeferralTables.write(r, tablesDir));
         }
+        names.addAll(CohortTablesSection.write(r, tablesDir));
         return names;
     }
 

@@ -42,7 +42,8 @@ final class HtmlReport {
     /** The numbered sections, in order; the numbers follow the steps of the paper. */
     static List<ReportSection> sections(RunResult r, org.causalrx.simulate.FeasibilityResult simulation,
                                         List<String> tableFiles) {
-        return List.of(new ProtocolSection(r), new CovariatesSection(r), new PropensitySection(r),
+        return List.of(new ProtocolSection(r), new CovariatesSection(r), new CohortTablesSection(r),
+                new PropensitySection(r),
                 new OverlapSection(r), new SimulationSection(simulation), new OutcomeModelsSection(r),
                 new InsightSection(r), new DeferralSection(r), new DeferralInsightsSection(r), new PoliciesSection(r),
                 new PolicyInsightSection(r), new AteSection(r), new SensitivitySection(r),

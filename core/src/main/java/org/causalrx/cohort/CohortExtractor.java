@@ -16,8 +16,10 @@ import org.causalrx.util.CausalRxException;
 /**
  * Builds a cohort's wide table with DuckDB: the query of {@link CohortSql} runs inside DuckDB over the source files
  * and is written straight to a Parquet file ({@code COPY ... TO}), so no event passes through Java; Java reads back
- * only counts (stays, missing values per column). Before the query, every column the study names is looked up in
- * its file, so a misspelt column is one line naming the table, the key and the columns the file has.
+ * only counts (stays, missing values per column). When the cohort names a database, the query runs on PostgreSQL
+ * instead and its rows stream into the same Parquet file ({@link PostgresCohort}). Before the query, every column
+ * the study names is looked up in its table, so a misspelt column is one line naming the table, the key and the
+ * columns the table has.
  */
 public final class CohortExtractor {
     private CohortExtractor() {
@@ -52,22 +54,9 @@ public final class CohortExtractor {
      *                           is kept
      */
     public static Built build(CohortSpec spec, Path out) {
+        long[] counts = spec.database() == null ? fromFiles(spec, out)
+                : PostgresCohort.build(spec, out, System::getenv);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-            checkColumns(st, spec);
-            long[] counts = new long[3];
-            try (ResultSet rs = st.executeQuery(CohortSql.counts(spec))) {
-                rs.next();
-                for (int i = 0; i < 3; i++) {
-                    counts[i] = rs.getLong(i + 1);
-                }
-            }
-            if (counts[2] == 0) {
-                throw new CausalRxException("cohort: no stay is kept (" + counts[0] + " stays listed in '"
-                        + spec.stays() + "', " + counts[1] + " with an index event, 0 after include / exclude); "
-                        + "check cohort.index (items, rule) and the include / exclude conditions");
-            }
-            st.execute("COPY (" + CohortSql.query(spec) + ") TO " + Sql.text(out.toAbsolutePath().toString())
-                    + " (FORMAT parquet)");
             List<DictionaryEntry> dict = CohortDictionary.entries(spec);
             StringBuilder q = new StringBuilder("SELECT count(DISTINCT " + Sql.id(spec.staysTable().patient()) + ")");
             for (DictionaryEntry e : dict) {
@@ -85,13 +74,43 @@ public final class CohortExtractor {
             }
             return new Built(counts[0], counts[1], counts[2], patients, withMissing);
         } catch (SQLException e) {
+            throw new CausalRxException("cohort: DuckDB could not read back the table it wrote to " + out + " ("
+                    + firstLine(e) + ")", e);
+        }
+    }
+
+    /** Builds the table from files inside DuckDB; returns the stays listed, with an index event, kept. */
+    private static long[] fromFiles(CohortSpec spec, Path out) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            checkColumns(st, spec);
+            long[] counts = new long[3];
+            try (ResultSet rs = st.executeQuery(CohortSql.counts(spec))) {
+                rs.next();
+                for (int i = 0; i < 3; i++) {
+                    counts[i] = rs.getLong(i + 1);
+                }
+            }
+            requireKept(spec, counts);
+            st.execute("COPY (" + CohortSql.query(spec) + ") TO " + Sql.text(out.toAbsolutePath().toString())
+                    + " (FORMAT parquet)");
+            return counts;
+        } catch (SQLException e) {
             throw new CausalRxException("cohort: DuckDB could not build the table (" + firstLine(e) + "); check the "
                     + "time columns hold timestamps or dates and the value columns numbers", e);
         }
     }
 
-    /** Every column the spec names exists in its table's file. */
-    private static void checkColumns(Statement st, CohortSpec spec) throws SQLException {
+    /** Fails when no stay is kept: {@code counts} are the stays listed, with an index event and kept. */
+    static void requireKept(CohortSpec spec, long[] counts) {
+        if (counts[2] == 0) {
+            throw new CausalRxException("cohort: no stay is kept (" + counts[0] + " stays listed in '"
+                    + spec.stays() + "', " + counts[1] + " with an index event, 0 after include / exclude); "
+                    + "check cohort.index (items, rule) and the include / exclude conditions");
+        }
+    }
+
+    /** Each table with the columns the spec names in it, as {column, key} pairs (key: where the study names it). */
+    static Map<String, List<String[]>> namedColumns(CohortSpec spec) {
         Map<String, List<String[]>> wanted = new LinkedHashMap<>();   // table -> {column, key}
         for (CohortSpec.SourceTable t : spec.tables().values()) {
             List<String[]> w = wanted.computeIfAbsent(t.name(), k -> new ArrayList<>());
@@ -107,7 +126,23 @@ public final class CohortExtractor {
             CohortSpec.Baseline b = spec.baseline().get(i);
             wanted.get(b.table()).add(new String[] {b.column(), "baseline[" + (i + 1) + "].column"});
         }
-        for (Map.Entry<String, List<String[]>> e : wanted.entrySet()) {
+        return wanted;
+    }
+
+    /** Fails naming the key when a wanted column is not among {@code have}, the columns of table {@code t}. */
+    static void requireColumns(CohortSpec.SourceTable t, List<String[]> wanted, List<String> have) {
+        for (String[] w : wanted) {
+            if (!have.contains(w[0])) {
+                throw new CausalRxException(t.where() + ": no column '" + w[0] + "' (cohort." + w[1] + "); the "
+                        + "table has: " + String.join(", ", have.subList(0, Math.min(20, have.size())))
+                        + (have.size() > 20 ? ", ..." : "") + "; fix cohort." + w[1]);
+            }
+        }
+    }
+
+    /** Every column the spec names exists in its table's file. */
+    private static void checkColumns(Statement st, CohortSpec spec) throws SQLException {
+        for (Map.Entry<String, List<String[]>> e : namedColumns(spec).entrySet()) {
             CohortSpec.SourceTable t = spec.tables().get(e.getKey());
             List<String> have = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + Sql.source(t.path()))) {
@@ -118,17 +153,11 @@ public final class CohortExtractor {
                 throw new CausalRxException(t.path() + ": cannot read cohort table '" + t.name() + "' ("
                         + firstLine(ex) + "); give a CSV (with a header row), CSV.gz or Parquet file", ex);
             }
-            for (String[] w : e.getValue()) {
-                if (!have.contains(w[0])) {
-                    throw new CausalRxException(t.path() + ": no column '" + w[0] + "' (cohort." + w[1] + "); the "
-                            + "file has: " + String.join(", ", have.subList(0, Math.min(20, have.size())))
-                            + (have.size() > 20 ? ", ..." : "") + "; fix cohort." + w[1]);
-                }
-            }
+            requireColumns(t, e.getValue(), have);
         }
     }
 
-    private static String firstLine(SQLException e) {
+    static String firstLine(SQLException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         return m.split("\n")[0];
     }

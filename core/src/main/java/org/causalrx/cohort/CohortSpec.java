@@ -19,10 +19,12 @@ import java.util.Map;
  * @param outcome       the outcome rule
  * @param include       conditions every kept stay satisfies (all of them)
  * @param exclude       conditions that remove a stay (any of them)
+ * @param database      the PostgreSQL database the tables are read from, or null when they are files
  */
 public record CohortSpec(Map<String, SourceTable> tables, String stays, IndexRule index, double lookbackHours,
                          List<Baseline> baseline, List<Feature> features, TreatmentRule treatment,
-                         OutcomeRule outcome, List<Condition> include, List<Condition> exclude) {
+                         OutcomeRule outcome, List<Condition> include, List<Condition> exclude,
+                         Database database) {
     public CohortSpec {
         tables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tables));
         baseline = List.copyOf(baseline);
@@ -48,18 +50,40 @@ public record CohortSpec(Map<String, SourceTable> tables, String stays, IndexRul
     public static final String DECISION_TIME = "decision_time";
 
     /**
-     * A source table: a CSV, CSV.gz or Parquet file, or a folder of Parquet files.
+     * A PostgreSQL database reached through JDBC. The password is never part of the study: it is read at connection
+     * time from the environment variable {@code passwordEnv}.
+     *
+     * @param url         the JDBC URL, e.g. jdbc:postgresql://host:5432/mimic
+     * @param user        the user name, or null to use the URL's
+     * @param passwordEnv the name of the environment variable holding the password, or null for none
+     * @param fetchSize   rows per round trip while the wide table streams from the server (&gt; 0)
+     */
+    public record Database(String url, String user, String passwordEnv, int fetchSize) {
+        public Database {
+            if (fetchSize <= 0) {
+                throw new IllegalArgumentException("fetch size must be positive, got " + fetchSize);
+            }
+        }
+    }
+
+    /**
+     * A source table: a CSV, CSV.gz or Parquet file, a folder of Parquet files, or a table of the database.
      *
      * @param name    the name the rules use
-     * @param path    the file or folder (absolute)
+     * @param path    the file or folder (absolute), or null for a database table
      * @param patient the patient id column
      * @param stay    the stay (admission) id column, or null for a patient-level table
      * @param time    the event time column (timestamp or date), or null for a table without events
      * @param item    the column naming what was measured or given (lab item id, drug name), or null
      * @param value   the numeric value column, or null
+     * @param relation the database table, e.g. mimiciv_hosp.labevents, or null for a file
      */
     public record SourceTable(String name, java.nio.file.Path path, String patient, String stay, String time,
-                              String item, String value) {
+                              String item, String value, String relation) {
+        /** Where the table is read from, for messages: its file, or "database table X". */
+        public String where() {
+            return path != null ? path.toString() : "database table " + relation;
+        }
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Translates a {@link CohortSpec} into one DuckDB query giving one row per kept stay: the patient and stay ids, the
+ * Translates a {@link CohortSpec} into one query (DuckDB over files, or PostgreSQL when the spec names a database;
+ * the engine differences live in {@link SqlDialect}) giving one row per kept stay: the patient and stay ids, the
  * decision time, baseline columns, features, treatment and outcome, ordered by patient then stay. Event times are
  * converted to hours since 1970 ({@code t}); {@code t0} is the stay's decision time. The windows are the leakage
  * guard: features join events with {@code t0 − lookback ≤ t ≤ t0}, the treatment and the outcome events with
@@ -17,11 +18,23 @@ import java.util.stream.Collectors;
  */
 public final class CohortSql {
     private final CohortSpec spec;
+    private final SqlDialect d;
     private final List<String> ctes = new ArrayList<>();
     private final Map<CohortSpec.Events, String> events = new LinkedHashMap<>();
 
     private CohortSql(CohortSpec spec) {
         this.spec = spec;
+        this.d = dialect(spec);
+    }
+
+    /** The engine that runs {@code spec}: PostgreSQL when it names a database, else DuckDB. */
+    public static SqlDialect dialect(CohortSpec spec) {
+        return spec.database() == null ? SqlDialect.DUCKDB : SqlDialect.POSTGRES;
+    }
+
+    /** What a FROM clause names to read {@code t}: its file through DuckDB, or its database relation. */
+    public static String from(CohortSpec spec, CohortSpec.SourceTable t) {
+        return spec.database() == null ? Sql.source(t.path()) : Sql.relation(t.relation());
     }
 
     /** The query's common table expressions, ending with {@code wide} (before the include / exclude filter). */
@@ -31,8 +44,9 @@ public final class CohortSql {
 
     /** The whole query: the kept stays of the wide table. */
     public static String query(CohortSpec spec) {
-        return with(spec) + "\nSELECT * FROM wide" + where(spec) + "\nORDER BY " + Sql.id(spec.staysTable().patient())
-                + ", " + Sql.id(spec.staysTable().stay());
+        SqlDialect d = dialect(spec);
+        return with(spec) + "\nSELECT * FROM wide" + where(spec) + "\nORDER BY "
+                + d.orderKey(Sql.id(spec.staysTable().patient())) + ", " + d.orderKey(Sql.id(spec.staysTable().stay()));
     }
 
     /** One row: stays listed, stays with an index event, stays kept after the include / exclude conditions. */
@@ -43,15 +57,15 @@ public final class CohortSql {
 
     private String build() {
         CohortSpec.SourceTable st = spec.staysTable();
-        ctes.add("stays AS (SELECT DISTINCT CAST(" + Sql.id(st.patient()) + " AS VARCHAR) AS pid, CAST("
-                + Sql.id(st.stay()) + " AS VARCHAR) AS sid FROM " + Sql.source(st.path()) + " WHERE "
+        ctes.add("stays AS (SELECT DISTINCT " + d.asText(Sql.id(st.patient())) + " AS pid, "
+                + d.asText(Sql.id(st.stay())) + " AS sid FROM " + from(spec, st) + " WHERE "
                 + Sql.id(st.stay()) + " IS NOT NULL AND " + Sql.id(st.patient()) + " IS NOT NULL)");
         index();
         List<String> select = new ArrayList<>();
         List<String> joins = new ArrayList<>();
         select.add("d.pid AS " + Sql.id(st.patient()));
         select.add("d.sid AS " + Sql.id(st.stay()));
-        select.add("make_timestamp(CAST(round(d.t0 * 3600000000) AS BIGINT)) AS " + Sql.id(CohortSpec.DECISION_TIME));
+        select.add(d.timestamp("d.t0") + " AS " + Sql.id(CohortSpec.DECISION_TIME));
         baseline(select, joins);
         for (int k = 0; k < spec.features().size(); k++) {
             feature(k, spec.features().get(k), select, joins);
@@ -72,20 +86,20 @@ public final class CohortSql {
         CohortSpec.SourceTable src = spec.tables().get(e.table());
         List<String> match = new ArrayList<>();
         if (!e.items().isEmpty()) {
-            match.add("CAST(" + Sql.id(src.item()) + " AS VARCHAR) IN ("
+            match.add(d.asText(Sql.id(src.item())) + " IN ("
                     + e.items().stream().map(Sql::text).collect(Collectors.joining(", ")) + ")");
         }
         for (String c : e.contains()) {
-            match.add("contains(lower(CAST(" + Sql.id(src.item()) + " AS VARCHAR)), "
-                    + Sql.text(c.toLowerCase(java.util.Locale.ROOT)) + ")");
+            match.add(d.contains("lower(" + d.asText(Sql.id(src.item())) + ")",
+                    Sql.text(c.toLowerCase(java.util.Locale.ROOT))));
         }
         String filter = Sql.id(src.time()) + " IS NOT NULL AND " + Sql.id(src.patient()) + " IS NOT NULL"
                 + (match.isEmpty() ? "" : " AND (" + String.join(" OR ", match) + ")");
-        ctes.add(name + " AS (SELECT CAST(" + Sql.id(src.patient()) + " AS VARCHAR) AS pid, "
-                + (src.stay() == null ? "CAST(NULL AS VARCHAR)" : "CAST(" + Sql.id(src.stay()) + " AS VARCHAR)")
-                + " AS sid, epoch(CAST(" + Sql.id(src.time()) + " AS TIMESTAMP)) / 3600.0 AS t, "
-                + (src.value() == null ? "CAST(NULL AS DOUBLE)" : "TRY_CAST(" + Sql.id(src.value()) + " AS DOUBLE)")
-                + " AS v FROM " + Sql.source(src.path()) + " WHERE " + filter + ")");
+        ctes.add(name + " AS (SELECT " + d.asText(Sql.id(src.patient())) + " AS pid, "
+                + (src.stay() == null ? d.asText("NULL") : d.asText(Sql.id(src.stay())))
+                + " AS sid, " + d.hours(Sql.id(src.time())) + " AS t, "
+                + (src.value() == null ? d.toDouble("NULL") : d.toDouble(Sql.id(src.value())))
+                + " AS v FROM " + from(spec, src) + " WHERE " + filter + ")");
         events.put(e, name);
         return name;
     }
@@ -96,12 +110,12 @@ public final class CohortSql {
         String from = "stays s JOIN " + e + " e ON e.sid = s.sid AND e.pid = s.pid";
         String cond = switch (r.kind()) {
             case FIRST -> "";
-            case ABOVE -> " WHERE e.v > " + Sql.number(r.threshold());
+            case ABOVE -> " WHERE e.v > " + d.number(r.threshold());
             case RISE_OVER_FIRST -> {
-                ctes.add("idx_base AS (SELECT sid, arg_min(v, [t, v]) AS v0 FROM " + e + " WHERE v IS NOT NULL "
-                        + "GROUP BY sid)");
+                ctes.add("idx_base AS (SELECT sid, " + d.first("v", "t") + " AS v0 FROM " + e
+                        + " WHERE v IS NOT NULL GROUP BY sid)");
                 from += " JOIN idx_base b ON b.sid = e.sid";
-                yield " WHERE e.v > b.v0 + " + Sql.number(r.threshold());
+                yield " WHERE e.v > b.v0 + " + d.number(r.threshold());
             }
         };
         ctes.add("idx AS (SELECT s.pid, s.sid, min(e.t) AS t0 FROM " + from + cond + " GROUP BY s.pid, s.sid)");
@@ -115,12 +129,12 @@ public final class CohortSql {
             CohortSpec.SourceTable src = spec.tables().get(en.getKey());
             String name = "b" + k++;
             boolean byStay = src.stay() != null;
-            String keys = "CAST(" + Sql.id(src.patient()) + " AS VARCHAR) AS pid"
-                    + (byStay ? ", CAST(" + Sql.id(src.stay()) + " AS VARCHAR) AS sid" : "");
-            String cols = en.getValue().stream().map(b -> "min(" + Sql.id(b.column()) + ") AS " + Sql.id(b.name()))
-                    .collect(Collectors.joining(", "));
-            ctes.add(name + " AS (SELECT " + keys + ", " + cols + " FROM " + Sql.source(src.path())
-                    + " GROUP BY ALL)");
+            String keys = d.asText(Sql.id(src.patient())) + " AS pid"
+                    + (byStay ? ", " + d.asText(Sql.id(src.stay())) + " AS sid" : "");
+            String cols = en.getValue().stream().map(b -> "min(" + column(b.column()) + ") AS "
+                    + Sql.id(b.name())).collect(Collectors.joining(", "));
+            ctes.add(name + " AS (SELECT " + keys + ", " + cols + " FROM " + from(spec, src)
+                    + " GROUP BY " + (byStay ? "1, 2" : "1") + ")");
             joins.add(" LEFT JOIN " + name + " ON " + name + ".pid = d.pid"
                     + (byStay ? " AND " + name + ".sid = d.sid" : ""));
             en.getValue().forEach(b -> select.add(name + "." + Sql.id(b.name())));
@@ -132,38 +146,42 @@ public final class CohortSql {
         String name = "f" + k;
         List<String> aggs = new ArrayList<>();
         for (Stat s : f.stats()) {
-            aggs.add(aggregate(s) + " AS " + Sql.id(f.column(s)));
+            aggs.add(aggregate(s, d) + " AS " + Sql.id(f.column(s)));
             select.add(s == Stat.COUNT ? "coalesce(" + name + "." + Sql.id(f.column(s)) + ", 0) AS "
                     + Sql.id(f.column(s)) : name + "." + Sql.id(f.column(s)));
         }
         ctes.add(name + " AS (SELECT d.sid, " + String.join(", ", aggs) + " FROM idx d JOIN " + e + " e ON e.pid = "
-                + "d.pid AND e.t <= d.t0 AND e.t >= d.t0 - " + Sql.number(spec.lookbackHours())
+                + "d.pid AND e.t <= d.t0 AND e.t >= d.t0 - " + d.number(spec.lookbackHours())
                 + " GROUP BY d.sid, d.t0)");
         joins.add(" LEFT JOIN " + name + " ON " + name + ".sid = d.sid");
     }
 
     /** The aggregate of {@code s} over events {@code e} of a stay with decision time {@code d.t0}. */
-    static String aggregate(Stat s) {
-        String nn = " FILTER (WHERE e.v IS NOT NULL)";
+    static String aggregate(Stat s, SqlDialect dialect) {
         return switch (s) {
             case MEAN -> "avg(e.v ORDER BY e.t, e.v)";
-            case MEDIAN -> "quantile_cont(e.v, 0.5)";
-            case P10 -> "quantile_cont(e.v, 0.1)";
-            case P90 -> "quantile_cont(e.v, 0.9)";
+            case MEDIAN -> dialect.quantile("e.v", 0.5);
+            case P10 -> dialect.quantile("e.v", 0.1);
+            case P90 -> dialect.quantile("e.v", 0.9);
             case SD -> "stddev_samp(e.v ORDER BY e.t, e.v)";
             case MIN -> "min(e.v)";
             case MAX -> "max(e.v)";
-            case FIRST -> "arg_min(e.v, [e.t, e.v])" + nn;
-            case LAST -> "arg_max(e.v, [e.t, -e.v])" + nn;
+            case FIRST -> dialect.first("e.v", "e.t");
+            case LAST -> dialect.last("e.v", "e.t");
             case COUNT -> "count(*)";
             case HOURS_SINCE_FIRST -> "d.t0 - min(e.t)";
             case HOURS_SINCE_LAST -> "d.t0 - max(e.t)";
         };
     }
 
+    /** A column of a baseline table: as it is in a file, as text in a database (as DuckDB reads CSV files). */
+    private String column(String col) {
+        return d == SqlDialect.DUCKDB ? Sql.id(col) : d.orderKey(d.asText(Sql.id(col)));
+    }
+
     private String after(CohortSpec.Window w) {
-        return "e.pid = d.pid AND e.t > d.t0 + " + Sql.number(w.fromHours()) + " AND e.t <= d.t0 + "
-                + Sql.number(w.toHours());
+        return "e.pid = d.pid AND e.t > d.t0 + " + d.number(w.fromHours()) + " AND e.t <= d.t0 + "
+                + d.number(w.toHours());
     }
 
     private void treatment(List<String> select, List<String> joins) {
@@ -183,15 +201,15 @@ public final class CohortSql {
             select.add("CASE WHEN oc.sid IS NULL THEN 0 ELSE 1 END AS " + Sql.id(r.column()));
             return;
         }
-        ctes.add("oc AS (SELECT d.sid, " + aggregate(r.stat()) + " AS y FROM idx d JOIN " + e + " e ON "
+        ctes.add("oc AS (SELECT d.sid, " + aggregate(r.stat(), d) + " AS y FROM idx d JOIN " + e + " e ON "
                 + after(r.window()) + " GROUP BY d.sid, d.t0)");
         joins.add(" LEFT JOIN oc ON oc.sid = d.sid");
         if (r.kind() == CohortSpec.OutcomeKind.VALUE) {
             select.add("oc.y AS " + Sql.id(r.column()));
             return;
         }
-        ctes.add("ob AS (SELECT d.sid, " + aggregate(Stat.LAST) + " AS y FROM idx d JOIN " + e + " e ON e.pid = d.pid"
-                + " AND e.t <= d.t0 AND e.t >= d.t0 - " + Sql.number(spec.lookbackHours()) + " GROUP BY d.sid)");
+        ctes.add("ob AS (SELECT d.sid, " + aggregate(Stat.LAST, d) + " AS y FROM idx d JOIN " + e + " e ON e.pid = "
+                + "d.pid AND e.t <= d.t0 AND e.t >= d.t0 - " + d.number(spec.lookbackHours()) + " GROUP BY d.sid)");
         joins.add(" LEFT JOIN ob ON ob.sid = d.sid");
         select.add("oc.y - ob.y AS " + Sql.id(r.column()));
     }
@@ -199,18 +217,19 @@ public final class CohortSql {
     /** The include / exclude filter: a missing value fails an include condition and triggers no exclude one. */
     private static String where(CohortSpec spec) {
         List<String> parts = new ArrayList<>();
-        spec.include().forEach(c -> parts.add("coalesce(" + condition(c) + ", false)"));
-        spec.exclude().forEach(c -> parts.add("NOT coalesce(" + condition(c) + ", false)"));
+        SqlDialect d = dialect(spec);
+        spec.include().forEach(c -> parts.add("coalesce(" + condition(c, d) + ", false)"));
+        spec.exclude().forEach(c -> parts.add("NOT coalesce(" + condition(c, d) + ", false)"));
         return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
     }
 
-    private static String condition(CohortSpec.Condition c) {
+    private static String condition(CohortSpec.Condition c, SqlDialect d) {
         String col = Sql.id(c.variable());
         return switch (c.op()) {
             case MISSING -> col + " IS NULL";
             case PRESENT -> col + " IS NOT NULL";
-            default -> "TRY_CAST(" + col + " AS DOUBLE) " + (c.op() == CohortSpec.Op.EQ ? "="
-                    : c.op() == CohortSpec.Op.NE ? "<>" : c.op().key()) + " " + Sql.number(c.value());
+            default -> d.toDouble(col) + " " + (c.op() == CohortSpec.Op.EQ ? "="
+                    : c.op() == CohortSpec.Op.NE ? "<>" : c.op().key()) + " " + d.number(c.value());
         };
     }
 }

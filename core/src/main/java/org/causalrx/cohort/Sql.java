@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Quoting for generated DuckDB SQL: every identifier and string that comes from a study file passes through here. */
+/**
+ * Quoting for generated SQL (DuckDB and PostgreSQL): every identifier and string that comes from a study file passes
+ * through here.
+ */
 public final class Sql {
     private Sql() {
     }
@@ -12,6 +15,12 @@ public final class Sql {
     /** A quoted identifier: {@code "name"} with embedded quotes doubled. */
     public static String id(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** A database relation such as {@code schema.table}: each dot-separated part quoted as an identifier. */
+    public static String relation(String name) {
+        return java.util.Arrays.stream(name.split("\\.", -1)).map(Sql::id)
+                .collect(java.util.stream.Collectors.joining("."));
     }
 
     /** A string literal: {@code 'text'} with embedded quotes doubled. */

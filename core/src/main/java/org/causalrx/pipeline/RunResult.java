@@ -52,7 +52,8 @@ public record RunResult(
         Heterogeneity heterogeneity,
         Sensitivity sensitivity,
         List<PolicyTreeInfo> policyTrees,
-        AteRefutations refutations) {
+        AteRefutations refutations,
+        CohortSummaryTables cohortTables) {
 
     /** Requires a schema version ({@link RunResultBuilder} sets {@link #SCHEMA_VERSION}). */
     public RunResult {

@@ -44,6 +44,7 @@ public final class RunResultBuilder {
     private Sensitivity sensitivity;
     private List<PolicyTreeInfo> policyTrees;
     private AteRefutations refutations;
+    private CohortSummaryTables cohortTables;
 
     RunResultBuilder() {
     }
@@ -82,6 +83,7 @@ public final class RunResultBuilder {
         this.sensitivity = r.sensitivity();
         this.policyTrees = r.policyTrees();
         this.refutations = r.refutations();
+        this.cohortTables = r.cohortTables();
     }
 
     public RunResultBuilder study(String study) {
@@ -254,6 +256,12 @@ public final class RunResultBuilder {
         return this;
     }
 
+    /** TRS Tables S.1 (table one by split) and S.2 (variable dictionary); null when not computed. */
+    public RunResultBuilder cohortTables(CohortSummaryTables cohortTables) {
+        this.cohortTables = cohortTables;
+        return this;
+    }
+
     /**
      * The result.
      *
@@ -302,7 +310,7 @@ public final class RunResultBuilder {
                 deferral, deferralSweep == null ? null : List.copyOf(deferralSweep), policyValueScheme,
                 crossFittedPolicyValues, list(dataWarnings), schemaVersion, balance,
                 heterogeneity, sensitivity, list(policyTrees),
-                refutations);
+                refutations, cohortTables);
     }
 
     private static <T> List<T> list(List<T> l) {

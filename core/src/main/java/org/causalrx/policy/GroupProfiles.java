@@ -84,7 +84,8 @@ public final class GroupProfiles {
         return new GroupProfile(groupA, groupB, ia.length, ib.length, n, rows, top, note);
     }
 
-    private static GroupProfile.Stat numeric(Column.Numeric c, int[] idx) {
+    /** Mean (SD) of the non-missing values of {@code c} over rows {@code idx}, with the missing count. */
+    public static GroupProfile.Stat numeric(Column.Numeric c, int[] idx) {
         double s = 0;
         int k = 0;
         int missing = 0;
@@ -106,7 +107,8 @@ public final class GroupProfiles {
         return new GroupProfile.Stat(k, mean, k < 2 ? Double.NaN : Math.sqrt(ss / (k - 1)), missing);
     }
 
-    private static GroupProfile.Stat level(Column c, String level, int[] idx) {
+    /** Rows of {@code idx} at {@code level} of {@code c}: count and share of all rows, with the missing count. */
+    public static GroupProfile.Stat level(Column c, String level, int[] idx) {
         int k = 0;
         int missing = 0;
         for (int i : idx) {

@@ -26,7 +26,9 @@ import org.causalrx.util.CausalRxException;
  * {@code lookback} (a duration such as 72h), {@code baseline} ([{table, column, as}]), {@code features}
  * ([{name, table, items | contains, unit, stats}]), {@code treatment} ({column, table, items | contains, window}),
  * {@code outcome} ({column, rule: value | change | event, table, items | contains, window, stat, unit}),
- * {@code include} and {@code exclude} (conditions such as "anchor_age &gt;= 18").
+ * {@code include} and {@code exclude} (conditions such as "anchor_age &gt;= 18"), and optionally {@code database}
+ * ({url, user, password_env, fetch_size}): the tables are then PostgreSQL tables named by {@code table:} instead of
+ * files named by {@code path:}.
  */
 public final class CohortBlockLoader {
     private CohortBlockLoader() {
@@ -75,8 +77,9 @@ public final class CohortBlockLoader {
     private static CohortSpec block(YamlNode c, Path folder) {
         String f = c.file();
         c.allowOnly("tables", "stays", "index", "lookback", "baseline", "features", "treatment", "outcome",
-                "include", "exclude");
-        Map<String, CohortSpec.SourceTable> tables = tables(c.child("tables"), folder);
+                "include", "exclude", "database");
+        CohortSpec.Database database = c.has("database") ? CohortDatabase.read(c.child("database")) : null;
+        Map<String, CohortSpec.SourceTable> tables = tables(c.child("tables"), folder, database != null);
         String stays = c.text("stays");
         CohortSpec.SourceTable st = tables.get(stays);
         if (st == null) {
@@ -112,13 +115,13 @@ public final class CohortBlockLoader {
         List<CohortSpec.Condition> include = CohortRules.conditions(c, "include");
         List<CohortSpec.Condition> exclude = CohortRules.conditions(c, "exclude");
         CohortSpec spec = new CohortSpec(tables, stays, index, lookback, baseline, features, treatment, outcome,
-                include, exclude);
+                include, exclude, database);
         CohortRules.checkNames(f, c.path(), spec);
         return spec;
     }
 
     /** The tables by name, each checked for the keys it must have. */
-    private static Map<String, CohortSpec.SourceTable> tables(YamlNode tables, Path folder) {
+    private static Map<String, CohortSpec.SourceTable> tables(YamlNode tables, Path folder, boolean database) {
         Map<String, CohortSpec.SourceTable> out = new LinkedHashMap<>();
         tables.node().fields().forEachRemaining(e -> {
             if (!e.getValue().isObject()) {
@@ -126,15 +129,16 @@ public final class CohortBlockLoader {
                         + "like {path: labevents.csv.gz, patient: subject_id, stay: hadm_id, time: charttime}");
             }
             YamlNode n = new YamlNode(tables.file(), tables.where(e.getKey()), e.getValue())
-                    .allowOnly("path", "patient", "stay", "time", "item", "value");
-            Path p = folder.resolve(n.text("path")).normalize();
-            if (!Files.exists(p)) {
+                    .allowOnly("path", "table", "patient", "stay", "time", "item", "value");
+            String relation = CohortDatabase.relation(n, database);
+            Path p = database ? null : folder.resolve(n.text("path")).normalize();
+            if (p != null && !Files.exists(p)) {
                 throw new CausalRxException(tables.file() + ": '" + n.where("path") + "' names " + p + ", which does "
                         + "not exist; give a CSV, CSV.gz or Parquet file (or a folder of them) relative to "
                         + "the study file");
             }
             out.put(e.getKey(), new CohortSpec.SourceTable(e.getKey(), p, n.text("patient"), n.text("stay", null),
-                    n.text("time", null), n.text("item", null), n.text("value", null)));
+                    n.text("time", null), n.text("item", null), n.text("value", null), relation));
         });
         if (out.isEmpty()) {
             throw new CausalRxException(tables.file() + ": '" + tables.path() + "' lists no tables; add at least the "
