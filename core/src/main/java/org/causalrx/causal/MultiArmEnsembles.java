@@ -9,7 +9,7 @@ import org.causalrx.util.Seeds;
 /**
  * The Average ensemble for K arms: per patient and arm, the mean of the members' effects against the reference.
  * Member m is fit with seed {@code Seeds.derive(seed, m)}, as in {@link Ensembles}. {@link Consensus} keeps named
- * fitted members for the consensus policy ({@code org.causalrx.policy.MultiArmConsensus}).
+ * fitted members for the consensus policy (MultiArmConsensus in the policy package).
  */
 public final class MultiArmEnsembles {
     private MultiArmEnsembles() {

@@ -90,7 +90,7 @@ class MultiArmBinaryEquivalenceTest {
     @Test
     void factoryNamesAndErrors() {
         assertEquals(List.of("t_xgboost", "t_ridge", "t_lasso", "s_xgboost", "x_xgboost", "dr_xgboost", "t_bart",
-                        "causal_forest"),
+                        "causal_forest", "policy_tree"),
                 MultiArmEstimators.names());
         for (String n : MultiArmEstimators.names()) {
             assertEquals(n, MultiArmEstimators.of(n, null).name());
