@@ -18,12 +18,14 @@ import org.causalrx.data.TableReader;
 import org.causalrx.study.CohortBlockLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Property test over random event tables (patients with one to three stays): changing events after a patient's last
  * decision leaves every feature unchanged (and does change outcomes and treatments); changing events before the
  * first decision leaves every treatment and outcome unchanged (and does change features).
  */
+@Tag("slow")
 class CohortLeakageTest {
     private static final String RULES = String.join("\n",
             "  index: {table: labs, items: [50912], rule: rise_over_first, by: 0.3}",

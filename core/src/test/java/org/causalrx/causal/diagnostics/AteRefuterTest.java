@@ -14,6 +14,7 @@ import org.causalrx.causal.Estimand;
 import org.causalrx.learn.linear.LinearSettings;
 import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.learn.linear.Ridge;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * With the correct estimator (logistic propensity and ridge outcome models, lambda fixed) every check passes;
  * estimators with a known defect fail the check built to catch it.
  */
+@Tag("slow")
 class AteRefuterTest {
     private static final double ATE = 2.0;
     private static final LinearSettings FIXED = LinearSettings.defaults().withFixedLambda(1e-3);

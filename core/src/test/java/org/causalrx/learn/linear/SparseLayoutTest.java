@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * coefficients to 1e-6 relative (at solver tolerance 1e-10). Also: same input ⇒ identical coefficients, and the
  * layout is chosen by what it costs.
  */
+@Tag("slow")
 class SparseLayoutTest {
     private static final double REL_TOL = 1e-6;
     private static final LinearSettings TIGHT = LinearSettings.defaults().withTolerance(1e-10).withNLambda(40);
