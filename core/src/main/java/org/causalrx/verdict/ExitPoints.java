@@ -53,6 +53,7 @@ public final class ExitPoints {
     public static List<ExitPoint> evaluate(RunResult r, FeasibilityResult simulation) {
         List<ExitPoint> out = new ArrayList<>();
         out.add(overlap(r));
+        java.util.Optional.ofNullable(DiagnosticExits.balance(r.balance())).ifPresent(out::add);
         out.add(simulation(simulation));
         ExitPoint intervals = intervals(simulation, r.deferral() == null ? null : r.deferral().calibration());
         if (intervals != null) {
@@ -67,6 +68,7 @@ public final class ExitPoints {
                         + "than predicting the mean: " + String.join("; ", rejected) + ".",
                         "Discount the policies built on them; try other learners or more informative covariates."));
         java.util.Optional.ofNullable(RefutationExit.of(r.refutations())).ifPresent(out::add);
+        java.util.Optional.ofNullable(DiagnosticExits.heterogeneity(r.heterogeneity())).ifPresent(out::add);
         out.addAll(policy(r));
         ExitPoint confounding = hiddenConfounding(r.sensitivity());
         if (confounding != null) {
