@@ -13,6 +13,29 @@ public final class DistinctValues {
     private DistinctValues() {
     }
 
+    /** True when {@code col} has exactly one distinct non-missing value (one pass, no copy of a numeric column). */
+    public static boolean one(Column col) {
+        if (col instanceof Column.Numeric num) {
+            long first = 0;
+            boolean seen = false;
+            for (int i = 0; i < num.size(); i++) {
+                double d = num.get(i);
+                if (Double.isNaN(d)) {
+                    continue;
+                }
+                long bits = Double.doubleToRawLongBits(d);
+                if (!seen) {
+                    first = bits;
+                    seen = true;
+                } else if (bits != first) {
+                    return false;
+                }
+            }
+            return seen;
+        }
+        return count(col) == 1;
+    }
+
     /** The number of distinct non-missing values of {@code col} (0 when every value is missing). */
     public static int count(Column col) {
         if (col instanceof Column.Numeric num) {

@@ -34,13 +34,13 @@ public final class DataWarnings {
                 continue;
             }
             Column col = cohort.covariates().column(c.name());
-            int levels = DistinctValues.count(col);
-            if (levels == 1) {
+            if (DistinctValues.one(col)) {
                 out.add("covariate '" + c.name() + "' has one value only ('" + col.text(firstPresent(col)) + "' in "
                         + "every analysis row" + (c.missing() > 0 ? " that has one" : "") + "); it cannot inform any "
                         + "model: remove it from covariates or set its role to irrelevant");
             }
-            if (c.type() == Study.ValueType.CATEGORICAL && levels > MAX_LEVELS) {
+            int levels = c.type() == Study.ValueType.CATEGORICAL ? DistinctValues.count(col) : 0;
+            if (levels > MAX_LEVELS) {
                 out.add("categorical covariate '" + c.name() + "' has " + levels + " levels (more than "
                         + MAX_LEVELS + "); each level is one more feature, which slows every fit and leaves few "
                         + "patients per level: group rare levels into broader ones (e.g. 'other') before the analysis");
