@@ -18,7 +18,8 @@ import org.causalrx.util.CausalRxException;
  * Reads a CSV (with a header row) or Parquet file ({@code .parquet}, {@code .pq}) through an in-memory DuckDB
  * connection into a {@link Table}, columns in file order. CSV values are read as text (no type sniffing, so a
  * late non-numeric value is never missed), then a column is typed numeric when every non-missing value parses
- * as a plain decimal number ({@link #parseNumber}), else text. Parquet numeric columns are read as doubles
+ * as a plain decimal number ({@link #parseNumber}), else text; DuckDB makes that decision and casts numeric
+ * columns to doubles, fetched in bulk ({@link CsvColumns}). Parquet numeric columns are read as doubles
  * directly; other Parquet columns are typed like CSV text. Empty cells, "NA", "NaN", "nan" and "null" are
  * missing. Problems (missing, empty, header-only or unreadable file) are {@link CausalRxException}s.
  */
@@ -66,33 +67,17 @@ public final class TableReader {
         if (!parquet) {
             Delimiters.checkHeader(file, delim);
         }
-        String sql = parquet ? "SELECT * FROM read_parquet(?)"
-                : "SELECT * FROM read_csv(?, header = false, all_varchar = true, sample_size = -1, delim = '"
+        String sql = parquet ? "SELECT * FROM read_parquet(?)" : null;
+        String csv = "read_csv(?, header = false, all_varchar = true, sample_size = -1, delim = '"
                 + (delim == '\t' ? "\t" : ",") + "', quote = '\"', escape = '\"', strict_mode = true)";
         List<String> names = new ArrayList<>();
         List<List<String>> cells = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-             PreparedStatement st = c.prepareStatement(sql)) {
-            st.setString(1, file.toAbsolutePath().toString());
-            try (ResultSet rs = st.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                int k = md.getColumnCount();
-                boolean[] numericType = new boolean[k];
-                for (int j = 1; j <= k; j++) {
-                    names.add(md.getColumnName(j));
-                    cells.add(new ArrayList<>());
-                    numericType[j - 1] = parquet && isNumericType(md.getColumnTypeName(j));
-                }
-                while (rs.next()) {
-                    for (int j = 1; j <= k; j++) {
-                        if (numericType[j - 1]) {
-                            double v = rs.getDouble(j);
-                            cells.get(j - 1).add(rs.wasNull() || Double.isNaN(v) ? null : Double.toString(v));
-                        } else {
-                            cells.get(j - 1).add(rs.getString(j));
-                        }
-                    }
-                }
+        CsvColumns.Read csvRead = null;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            if (parquet) {
+                readParquet(c, sql, file, names, cells);
+            } else {
+                csvRead = CsvColumns.read(c, csv, file.toAbsolutePath().toString());
             }
         } catch (SQLException e) {
             if (!parquet) {
@@ -107,11 +92,14 @@ public final class TableReader {
                     : (delim == '\t' ? "tab" : "comma") + "-separated file with a header row"), e);
         }
         if (!parquet) {
-            headerFromFirstRow(file, names, cells);
+            names = checkedHeader(file, csvRead.header());
+            if (names.isEmpty() || csvRead.rows() == 0) {
+                throw noDataRows(file, names.isEmpty());
+            }
+            return new Table(name, csvRead.columns(names));
         }
         if (names.isEmpty() || cells.get(0).isEmpty()) {
-            throw new CausalRxException(file + ": no data rows (only " + (names.isEmpty() ? "nothing" : "a header")
-                    + " found); export the data with a header row and at least one data row");
+            throw noDataRows(file, names.isEmpty());
         }
         List<Column> columns = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
@@ -120,15 +108,45 @@ public final class TableReader {
         return new Table(name, columns);
     }
 
-    /** Moves the first CSV row into {@code names}; repeated or blank names are errors. */
-    private static void headerFromFirstRow(Path file, List<String> names, List<List<String>> cells) {
-        if (cells.isEmpty() || cells.get(0).isEmpty()) {
-            names.clear();
-            return;
+    /** Parquet: numeric columns fetched as doubles (kept as their exact decimal text), the others as text. */
+    private static void readParquet(Connection c, String sql, Path file, List<String> names,
+                                    List<List<String>> cells) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, file.toAbsolutePath().toString());
+            try (ResultSet rs = st.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                int k = md.getColumnCount();
+                boolean[] numericType = new boolean[k];
+                for (int j = 1; j <= k; j++) {
+                    names.add(md.getColumnName(j));
+                    cells.add(new ArrayList<>());
+                    numericType[j - 1] = isNumericType(md.getColumnTypeName(j));
+                }
+                while (rs.next()) {
+                    for (int j = 1; j <= k; j++) {
+                        if (numericType[j - 1]) {
+                            double v = rs.getDouble(j);
+                            cells.get(j - 1).add(rs.wasNull() || Double.isNaN(v) ? null : Double.toString(v));
+                        } else {
+                            cells.get(j - 1).add(rs.getString(j));
+                        }
+                    }
+                }
+            }
         }
+    }
+
+    private static CausalRxException noDataRows(Path file, boolean nothing) {
+        return new CausalRxException(file + ": no data rows (only " + (nothing ? "nothing" : "a header")
+                + " found); export the data with a header row and at least one data row");
+    }
+
+    /** The column names from the CSV's first row (trimmed); repeated or blank names are errors. */
+    private static List<String> checkedHeader(Path file, List<String> firstRow) {
+        List<String> names = new ArrayList<>(firstRow.size());
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        for (int j = 0; j < cells.size(); j++) {
-            String h = cells.get(j).remove(0);
+        for (int j = 0; j < firstRow.size(); j++) {
+            String h = firstRow.get(j);
             h = h == null ? "" : h.trim();
             if (h.isEmpty()) {
                 throw new CausalRxException(file + ": column " + (j + 1) + " has no name in the header row; "
@@ -139,8 +157,9 @@ public final class TableReader {
                 throw new CausalRxException(file + ": column name '" + h + "' appears twice in the header row "
                         + "(columns " + (before + 1) + " and " + (j + 1) + "); rename one of them");
             }
-            names.set(j, h);
+            names.add(h);
         }
+        return names;
     }
 
     /** The useful line of a DuckDB error (its first line is often a generic wrapper). */
@@ -261,7 +280,11 @@ public final class TableReader {
         return Double.isFinite(d) ? d : null;
     }
 
-    private static Column typed(String name, List<String> values) {
+    /**
+     * A column of {@code values} (text cells, null for empty): numeric when every non-missing value is a plain
+     * number ({@link #parseNumber}), missing as NaN; else text, trimmed, missing as null.
+     */
+    static Column typed(String name, List<String> values) {
         int n = values.size();
         double[] num = new double[n];
         boolean numeric = true;

@@ -1,11 +1,10 @@
 package org.causalrx.pipeline;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.causalrx.data.Column;
+import org.causalrx.data.DistinctValues;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CovariatePlan;
 import org.causalrx.study.Study;
@@ -35,19 +34,14 @@ public final class DataWarnings {
                 continue;
             }
             Column col = cohort.covariates().column(c.name());
-            Set<String> levels = new HashSet<>();
-            for (int i = 0; i < col.size(); i++) {
-                if (!col.isMissing(i)) {
-                    levels.add(col instanceof Column.Numeric num ? Double.toString(num.get(i)) : col.text(i));
-                }
-            }
-            if (levels.size() == 1) {
+            if (DistinctValues.one(col)) {
                 out.add("covariate '" + c.name() + "' has one value only ('" + col.text(firstPresent(col)) + "' in "
                         + "every analysis row" + (c.missing() > 0 ? " that has one" : "") + "); it cannot inform any "
                         + "model: remove it from covariates or set its role to irrelevant");
             }
-            if (c.type() == Study.ValueType.CATEGORICAL && levels.size() > MAX_LEVELS) {
-                out.add("categorical covariate '" + c.name() + "' has " + levels.size() + " levels (more than "
+            int levels = c.type() == Study.ValueType.CATEGORICAL ? DistinctValues.count(col) : 0;
+            if (levels > MAX_LEVELS) {
+                out.add("categorical covariate '" + c.name() + "' has " + levels + " levels (more than "
                         + MAX_LEVELS + "); each level is one more feature, which slows every fit and leaves few "
                         + "patients per level: group rare levels into broader ones (e.g. 'other') before the analysis");
             }
