@@ -1,5 +1,6 @@
 package org.causalrx.causal;
 
+import org.causalrx.util.InfluenceSe;
 import org.causalrx.util.Stats;
 
 /**
@@ -13,15 +14,17 @@ import org.causalrx.util.Stats;
  *   <li>ATC: the same with the arms swapped, theta = (1/n0) Σ [(1 − t)(m1 − y) + t (1 − e)/e (y − m1)],
  *       psi = [(1 − t)(m1 − y) + t (1 − e)/e (y − m1) − (1 − t) theta] / p0.</li>
  * </ul>
- * SE = sd(psi)/sqrt(n) and the 95 % normal interval, all on the outcome's scale.
+ * SE = sd(psi)/sqrt(n), or cluster-robust when rows are grouped by patient ({@link InfluenceSe}: psi summed within
+ * each patient, G/(G − 1) small-sample factor), and the 95 % normal interval, all on the outcome's scale.
  *
  * @param t  treatment 0/1 per patient (n)
  * @param y  outcome per patient (n)
  * @param e  out-of-fold propensity per patient, already clipped (n)
  * @param m0 out-of-fold control-arm outcome prediction per patient (n)
  * @param m1 out-of-fold treated-arm outcome prediction per patient (n)
+ * @param groups patient id per row (n) when a patient has several rows, or null: each row its own patient
  */
-public record AipwEstimands(int[] t, double[] y, double[] e, double[] m0, double[] m1) {
+public record AipwEstimands(int[] t, double[] y, double[] e, double[] m0, double[] m1, int[] groups) {
     private static final double Z975 = 1.959963984540054;
 
     /**
@@ -29,7 +32,7 @@ public record AipwEstimands(int[] t, double[] y, double[] e, double[] m0, double
      *
      * @param estimand what it targets
      * @param estimate theta, outcome units
-     * @param se       standard error from the influence function, outcome units
+     * @param se       standard error from the influence function (cluster-robust with groups), outcome units
      * @param n        patients used (the whole cohort; ATT / ATC average over n1 / n0 of them)
      * @param folds    cross-fitting folds
      */
@@ -39,9 +42,15 @@ public record AipwEstimands(int[] t, double[] y, double[] e, double[] m0, double
 
     public AipwEstimands {
         int n = t.length;
-        if (y.length != n || e.length != n || m0.length != n || m1.length != n) {
+        if (y.length != n || e.length != n || m0.length != n || m1.length != n
+                || groups != null && groups.length != n) {
             throw new IllegalArgumentException("AIPW nuisances need one value per patient (" + n + ")");
         }
+    }
+
+    /** Rows that are independent patients. */
+    public AipwEstimands(int[] t, double[] y, double[] e, double[] m0, double[] m1) {
+        this(t, y, e, m0, m1, null);
     }
 
     /** The estimate of {@code estimand} with its influence-function SE and 95 % interval. */
@@ -85,7 +94,7 @@ public record AipwEstimands(int[] t, double[] y, double[] e, double[] m0, double
             }
             default -> throw new IllegalStateException("unknown estimand " + estimand);
         }
-        double se = Stats.sd(psi) / Math.sqrt(n);
+        double se = InfluenceSe.se(psi, groups);
         return new Estimate(estimand, theta, se, theta - Z975 * se, theta + Z975 * se, n, folds);
     }
 

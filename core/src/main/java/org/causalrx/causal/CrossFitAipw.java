@@ -12,7 +12,8 @@ import org.causalrx.util.Stats;
  * Average treatment effect by cross-fitted augmented IPW (doubly robust). The cohort is cut into k folds
  * (stratified by treatment); for each fold the propensity and the two arm outcome models are fit on the
  * other folds and evaluated on it, so every patient contributes an out-of-fold influence value
- * psi_i = mu1 − mu0 + t(y − mu1)/e − (1 − t)(y − mu0)/(1 − e). ATE = mean psi; SE = sd(psi)/sqrt(n). The same
+ * psi_i = mu1 − mu0 + t(y − mu1)/e − (1 − t)(y − mu0)/(1 − e). ATE = mean psi; SE = sd(psi)/sqrt(n) (cluster-robust
+ * by patient when rows are grouped, see {@link AipwEstimands}). The same
  * out-of-fold nuisances give the ATT and ATC ({@link AipwEstimands}).
  *
  * @param propensity learner for e(x)
@@ -53,7 +54,10 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
         return nuisances(x, t, y, seed, null);
     }
 
-    /** As above, with folds that keep each group's rows in one fold ({@link Folds#assignGrouped}); null: rows. */
+    /**
+     * As above, with folds that keep each group's rows in one fold ({@link Folds#assignGrouped}) and cluster-robust
+     * standard errors by group ({@link AipwEstimands}); null: rows.
+     */
     public AipwEstimands nuisances(double[][] x, int[] t, double[] y, long seed, int[] groups) {
         int n = y.length;
         int[] fold = Folds.assignGrouped(n, folds, t, groups, Seeds.derive(seed, "aipw-folds"));
@@ -78,6 +82,6 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
                 m1All[i] = m1[j];
             }
         }
-        return new AipwEstimands(t, y, eAll, m0All, m1All);
+        return new AipwEstimands(t, y, eAll, m0All, m1All, groups);
     }
 }

@@ -23,11 +23,13 @@ import org.causalrx.util.Stats;
 
 /**
  * Cross-fitted policy evaluation over every cohort patient ({@link PolicyValueScheme#CROSS_FITTED_AIPW}). The
- * cohort is cut into K folds stratified by treatment; for fold k, on the other folds only, it fits the overlap
- * propensity, the evaluation propensity, the outcome plug-ins and every study estimator, then decides fold k's
- * patients by the Inclusive policies and the baselines (overlap thresholds as the run's) and scores them with
- * AIPW scores ({@link AipwScores}, propensities clipped to {@link HeldOut#CLIP}). Current practice is valued as
- * the observed outcomes. The Conservative sets are not cross-fitted (they need bootstrap refits in every fold).
+ * cohort is cut into K folds stratified by treatment (a patient's rows in one fold when the study names a group
+ * column, and then the standard errors are cluster-robust by patient); for fold k, on the other folds only, it
+ * fits the overlap propensity, the evaluation propensity, the outcome plug-ins and every study estimator, then
+ * decides fold k's patients by the Inclusive policies and the baselines (overlap thresholds as the run's) and
+ * scores them with AIPW scores ({@link AipwScores}, propensities clipped to {@link HeldOut#CLIP}). Current
+ * practice is valued as the observed outcomes. The Conservative sets are not cross-fitted (they need bootstrap
+ * refits in every fold).
  */
 final class CrossFitPolicyStage {
     private CrossFitPolicyStage() {
@@ -65,13 +67,15 @@ final class CrossFitPolicyStage {
      * The cross-fitted values of a run's policies (the study asks for them: {@code policy_evaluation.cross_fit}).
      *
      * @param runPolicies the run's test-split policies; those not cross-fitted (Conservative) are listed as such
+     * @param groups      patient id per row when patients have several rows (folds keep a patient's rows together
+     *                    and the standard errors are cluster-robust), or null
      */
     static CrossFittedPolicyValues run(Study study, Learners learners, String selectedPropensity, double[][] x,
                                        int[] t, double[] y, OverlapSet overlap, List<PolicyDecisions> runPolicies,
-                                       long seed) {
+                                       long seed, int[] groups) {
         Study.PolicyEvaluation pe = study.policyEvaluation();
         Settings s = Settings.of(learners, selectedPropensity, study.outcome().type() == Study.OutcomeType.BINARY);
-        Folded f = fit(study, s, x, t, y, overlap, pe.folds(), Seeds.derive(seed, "cross-fitted-policies"));
+        Folded f = fit(study, s, x, t, y, overlap, pe.folds(), Seeds.derive(seed, "cross-fitted-policies"), groups);
         List<PolicyId> testOnly = runPolicies.stream().map(PolicyDecisions::id)
                 .filter(id -> id.set() == DeferralSet.CONSERVATIVE).toList();
         return summarise(study, s, f, t, pe.folds(), testOnly);
@@ -101,8 +105,18 @@ final class CrossFitPolicyStage {
      */
     static Folded fit(Study study, Settings s, double[][] x, int[] t, double[] y, OverlapSet overlap, int folds,
                       long seed) {
+        return fit(study, s, x, t, y, overlap, folds, seed, null);
+    }
+
+    /**
+     * As above, with folds that keep each patient's rows together and cluster-robust scores.
+     *
+     * @param groups patient id per row, or null: each row its own patient
+     */
+    static Folded fit(Study study, Settings s, double[][] x, int[] t, double[] y, OverlapSet overlap, int folds,
+                      long seed, int[] groups) {
         int n = y.length;
-        CrossFit cf = CrossFit.stratified(t, folds, Seeds.derive(seed, "policy-folds"));
+        CrossFit cf = CrossFit.stratified(t, folds, groups, Seeds.derive(seed, "policy-folds"));
         double[] e1 = new double[n];
         double[] mu0 = new double[n];
         double[] mu1 = new double[n];
@@ -157,7 +171,8 @@ final class CrossFitPolicyStage {
         }
         List<PolicyDecisions> policies = new ArrayList<>();
         arms.forEach((id, a) -> policies.add(new PolicyDecisions(id, descriptions.get(id), a)));
-        return new Folded(cf.foldOfRow(), AipwScores.of(y, t, e1, mu0, mu1, HeldOut.CLIP), policies);
+        return new Folded(cf.foldOfRow(), AipwScores.of(y, t, e1, mu0, mu1, HeldOut.CLIP).withGroups(groups),
+                policies);
     }
 
     /** The values of current practice and of every folded policy, with what the scheme leaves out. */

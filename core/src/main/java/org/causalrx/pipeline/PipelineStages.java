@@ -407,7 +407,7 @@ public final class PipelineStages {
             Cohort cohort = c.get(RunSlots.COHORT);
             return c.with(RunSlots.CROSS_FITTED, CrossFitPolicyStage.run(c.study(), learners,
                     c.get(RunSlots.PROPENSITY).selected(), c.get(RunSlots.X), cohort.treatment(), cohort.outcome(),
-                    c.get(RunSlots.OVERLAP), c.get(RunSlots.POLICIES), c.seed()));
+                    c.get(RunSlots.OVERLAP), c.get(RunSlots.POLICIES), c.seed(), cohort.groupIndex()));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.causalrx.policy;
 
+import org.causalrx.util.InfluenceSe;
 import org.causalrx.util.Normal;
 import org.causalrx.util.Stats;
 
@@ -9,18 +10,22 @@ import org.causalrx.util.Stats;
  * Gamma_i(a) = mu_a(x_i) + 1[t_i = a] (y_i − mu_a(x_i)) / e_a(x_i), with the generalized propensity e_a(x) =
  * P(T = a | x) clipped to [clip, 1 − clip] (two arms: e_1 = e(x), e_0 = 1 − e(x)). A policy's score for patient i is
  * Gamma_i(pi(x_i)), or the factual y_i where it defers (TRS Eq. 5); its value is the mean score. Current practice is
- * valued as the observed outcomes, mean(y).
+ * valued as the observed outcomes, mean(y). Standard errors are sd/sqrt(n) over patients, or cluster-robust when
+ * rows are grouped by patient ({@link InfluenceSe}: scores summed within each patient, G/(G − 1) small-sample
+ * factor).
  *
- * @param y     factual outcomes, length n (outcome units)
- * @param gamma n × K scores Gamma_i(a) (outcome units)
+ * @param y      factual outcomes, length n (outcome units)
+ * @param gamma  n × K scores Gamma_i(a) (outcome units)
+ * @param groups patient id per row (n) when a patient has several rows, or null: each row its own patient
  */
-public record AipwScores(double[] y, double[][] gamma) {
+public record AipwScores(double[] y, double[][] gamma, int[] groups) {
     private static final double Z95 = 1.959963984540054;
 
     public AipwScores {
-        if (gamma.length != y.length || y.length < 2) {
+        if (gamma.length != y.length || y.length < 2 || groups != null && groups.length != y.length) {
             throw new IllegalArgumentException("AIPW scores need at least two patients and arrays of one length");
         }
+        groups = groups == null ? null : groups.clone();
         int k = gamma[0].length;
         if (k < 2) {
             throw new IllegalArgumentException("AIPW scores need at least two arms, got " + k);
@@ -35,6 +40,16 @@ public record AipwScores(double[] y, double[][] gamma) {
             g[i] = gamma[i].clone();
         }
         gamma = g;
+    }
+
+    /** Rows that are independent patients. */
+    public AipwScores(double[] y, double[][] gamma) {
+        this(y, gamma, null);
+    }
+
+    /** The same scores with rows grouped by patient (cluster-robust standard errors); null: rows independent. */
+    public AipwScores withGroups(int[] patientOfRow) {
+        return new AipwScores(y, gamma, patientOfRow);
     }
 
     /**
@@ -131,13 +146,13 @@ public record AipwScores(double[] y, double[][] gamma) {
     private Estimate estimate(double[] s, int betterSign) {
         int n = s.length;
         double v = Stats.mean(s);
-        double se = Stats.sd(s) / Math.sqrt(n);
+        double se = InfluenceSe.se(s, groups);
         double[] diff = new double[n];
         for (int i = 0; i < n; i++) {
             diff[i] = s[i] - y[i];
         }
         double g = Stats.mean(diff);
-        double gse = Stats.sd(diff) / Math.sqrt(n);
+        double gse = InfluenceSe.se(diff, groups);
         double prob = gse > 0 ? Normal.cdf(betterSign * g / gse) : Double.NaN;
         return new Estimate(v, se, v - Z95 * se, v + Z95 * se, g, gse, g - Z95 * gse, g + Z95 * gse, prob);
     }
@@ -146,11 +161,11 @@ public record AipwScores(double[] y, double[][] gamma) {
      * A policy's value over the scored patients (outcome units).
      *
      * @param value       mean score
-     * @param se          sd(scores) / sqrt(n)
+     * @param se          sd(scores) / sqrt(n) (cluster-robust with groups)
      * @param ciLow       value − 1.96 se
      * @param ciHigh      value + 1.96 se
      * @param gain        mean(score_i − y_i): the value minus current practice's, paired per patient
-     * @param gainSe      sd(score_i − y_i) / sqrt(n); 0 for current practice itself
+     * @param gainSe      sd(score_i − y_i) / sqrt(n) (cluster-robust with groups); 0 for current practice itself
      * @param gainCiLow   gain − 1.96 gainSe
      * @param gainCiHigh  gain + 1.96 gainSe
      * @param probBetter  normal probability that the gain points the better way, Phi(betterSign · gain / gainSe)
