@@ -10,8 +10,9 @@ import org.causalrx.pipeline.RunResult;
 import org.causalrx.policy.GroupProfile;
 
 /**
- * The cohort tables of the report (TRS Table S.1: table one by split with missing counts; Table S.2: the variable
- * dictionary) and their CSV files {@code table_one.csv} and {@code variable_dictionary.csv}. Formats only.
+ * The cohort tables of the report (TRS Table S.1: table one by split and by arm with missing counts; Table S.2: the
+ * variable dictionary) and their CSV files {@code table_one.csv} and {@code variable_dictionary.csv}, for two-arm
+ * and K-arm runs. Formats only.
  */
 final class CohortTablesSection implements ReportSection {
     static final String TABLE_ONE = "table_one.csv";
@@ -34,8 +35,10 @@ final class CohortTablesSection implements ReportSection {
         return "2.1 Cohort by split and variable dictionary (Tables S.1, S.2)";
     }
 
-    private static GroupProfile.Stat[] cells(CohortSummaryTables.TableOneRow row) {
-        return new GroupProfile.Stat[] {row.train(), row.validation(), row.test(), row.all()};
+    private static List<GroupProfile.Stat> cells(CohortSummaryTables.TableOneRow row) {
+        List<GroupProfile.Stat> out = new ArrayList<>(List.of(row.train(), row.validation(), row.test(), row.all()));
+        out.addAll(row.byArm());
+        return out;
     }
 
     private static String stat(String level, GroupProfile.Stat s) {
@@ -51,15 +54,31 @@ final class CohortTablesSection implements ReportSection {
             b.markup("<p>Not computed for this run.</p>\n</section>\n");
             return;
         }
-        int[] n = {c.n().train(), c.n().validation(), c.n().test(), c.nAll()};
-        b.markup("<h3>Table S.1: the cohort by split</h3>\n<p>Numeric covariates: mean (SD) of the values present; "
-                + "categorical: n (%) per level. Missing: patients of the split without a value.</p>\n");
+        html(b, c);
+        b.markup("</section>\n");
+    }
+
+    /** Tables S.1 and S.2 as two {@code h3} subsections (no section around them). */
+    static void html(HtmlWriter b, CohortSummaryTables c) {
+        List<String> columns = new ArrayList<>();
+        List<Integer> n = new ArrayList<>(List.of(c.n().train(), c.n().validation(), c.n().test(), c.nAll()));
+        columns.addAll(List.of(SPLITS));
+        for (CohortSummaryTables.ArmColumn a : c.arms()) {
+            columns.add(a.label());
+            n.add(a.n());
+        }
+        b.markup(c.arms().isEmpty() ? "<h3>Table S.1: the cohort by split</h3>\n"
+                : "<h3>Table S.1: the cohort by split and by arm</h3>\n")
+                .markup("<p>Numeric covariates: mean (SD) of the values present; categorical: n (%) per level. "
+                + "Missing: patients of the split (or arm) without a value.</p>\n");
         List<String> headers = new ArrayList<>(List.of("Covariate", "Level"));
-        for (int k = 0; k < SPLITS.length; k++) {
-            headers.add(SPLITS[k] + " (n = " + n[k] + ")");
+        for (int k = 0; k < columns.size(); k++) {
+            headers.add(columns.get(k) + " (n = " + n.get(k) + ")");
             headers.add("missing");
         }
-        Html.Table t = new Html.Table(headers, false, false, true, true, true, true, true, true, true, true);
+        boolean[] numeric = new boolean[headers.size()];
+        java.util.Arrays.fill(numeric, 2, numeric.length, true);
+        Html.Table t = new Html.Table(headers, numeric);
         for (CohortSummaryTables.TableOneRow row : c.tableOne()) {
             List<Object> cells = new ArrayList<>(List.of(Markup.code(row.variable()), Markup.textOrDash(row.level())));
             for (GroupProfile.Stat s : cells(row)) {
@@ -81,18 +100,26 @@ final class CohortTablesSection implements ReportSection {
                     Fmt.integer(v.missing()));
         }
         b.add(d.html());
-        b.markup("</section>\n");
     }
 
     /** Writes the two CSV tables into {@code dir}; none when the run has no cohort tables. */
     static List<String> write(RunResult r, Path dir) throws IOException {
-        CohortSummaryTables c = r.cohortTables();
+        return write(r.cohortTables(), dir);
+    }
+
+    /**
+     * Writes the two CSV tables into {@code dir}; none when {@code c} is null. Table S.1 has four columns (n, value,
+     * sd, missing) per split, then per arm ({@code arm_CODE_n}, ...).
+     */
+    static List<String> write(CohortSummaryTables c, Path dir) throws IOException {
         if (c == null) {
             return List.of();
         }
         List<List<String>> one = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of("variable", "level"));
-        for (String s : SPLITS) {
+        List<String> prefixes = new ArrayList<>(List.of(SPLITS));
+        c.arms().forEach(a -> prefixes.add("arm_" + a.code()));
+        for (String s : prefixes) {
             head.addAll(List.of(s + "_n", s + "_value", s + "_sd", s + "_missing"));
         }
         one.add(head);

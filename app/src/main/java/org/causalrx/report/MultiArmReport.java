@@ -17,10 +17,10 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The report of a K-arm run: report.html (summary, protocol and arms, propensity and overlap with per-arm
- * propensity histograms, CATE models, policies with a figure of each policy's gain over current practice, policy
- * insights, diagnostics per arm against the reference), tables/*.csv and figures/. It draws the
- * {@link MultiArmResult}; it decides nothing.
+ * The report of a K-arm run: report.html (summary, protocol and arms with Tables S.1 and S.2, propensity and
+ * overlap with per-arm propensity histograms, CATE models, policies with a figure of each policy's gain over
+ * current practice, policy insights, diagnostics per arm against the reference), tables/*.csv and figures/. It
+ * draws the {@link MultiArmResult}; it decides nothing.
  */
 public final class MultiArmReport {
     static final String GAIN_FIGURE = "multiarm_gain";
@@ -45,6 +45,7 @@ public final class MultiArmReport {
         }
         MultiArmDiagnosticFiles.tables(r, tables);
         MultiArmTreesAndRefutations.tables(r, tables);
+        CohortTablesSection.write(r.cohortTables(), tables);
         Map<String, Figures.Figure> figs = new LinkedHashMap<>();
         Figures.Figure gain = Figures.save(gainChart(r), figures, GAIN_FIGURE, "Each policy's DR value minus "
                 + "current practice's (the observed mean outcome) on the test split, with the 95 % bootstrap "
@@ -98,6 +99,9 @@ public final class MultiArmReport {
                     Fmt.integer(a.nTest()));
         }
         b.add(arms.html());
+        if (r.cohortTables() != null) {
+            CohortTablesSection.html(b, r.cohortTables());
+        }
 
         b.markup("<h2 id=\"propensity\">2. Propensity and overlap</h2>\n<p>Generalized propensity models "
                 + "P(T = a | x), fitted on the training split and compared on validation; the lowest multiclass Brier "

@@ -2,6 +2,7 @@ package org.causalrx.pipeline;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,20 +16,37 @@ import org.causalrx.cohort.DictionaryEntry;
 import org.causalrx.data.Column;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.policy.GroupProfiles;
+import org.causalrx.result.Arms;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.CohortBlockLoader;
 import org.causalrx.study.CovariatePlan;
+import org.causalrx.util.Stats;
 
-/** Computes a run's {@link CohortSummaryTables} (TRS Tables S.1 and S.2) from its cohort and split. */
+/** Computes a run's {@link CohortSummaryTables} (TRS Tables S.1 and S.2) from its cohort, split and arms. */
 final class CohortSummaryStage {
     private CohortSummaryStage() {
     }
 
     static CohortSummaryTables of(java.nio.file.Path studyFile, Cohort cohort, SplitIndices split) {
+        return of(studyFile, cohort, split, null);
+    }
+
+    /**
+     * As above, with a Table S.1 column per arm of {@code arms} (null: none).
+     *
+     * @param arms the study's arms; the cohort's treatment indexes them
+     */
+    static CohortSummaryTables of(java.nio.file.Path studyFile, Cohort cohort, SplitIndices split, Arms arms) {
         int n = cohort.size();
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
+        }
+        int[][] byArm = arms == null ? new int[0][] : new int[arms.size()][];
+        List<CohortSummaryTables.ArmColumn> armColumns = new ArrayList<>();
+        for (int a = 0; a < byArm.length; a++) {
+            byArm[a] = Stats.indicesOf(cohort.treatment(), a);
+            armColumns.add(new CohortSummaryTables.ArmColumn(a, arms.code(a), arms.label(a), byArm[a].length));
         }
         Set<String> categorical = AnalysisStage.categorical(cohort);
         List<CohortSummaryTables.TableOneRow> rows = new ArrayList<>();
@@ -36,7 +54,8 @@ final class CohortSummaryStage {
             if (c instanceof Column.Numeric num && !categorical.contains(c.name())) {
                 rows.add(new CohortSummaryTables.TableOneRow(c.name(), "", GroupProfiles.numeric(num, split.train()),
                         GroupProfiles.numeric(num, split.validation()), GroupProfiles.numeric(num, split.test()),
-                        GroupProfiles.numeric(num, all)));
+                        GroupProfiles.numeric(num, all),
+                        Arrays.stream(byArm).map(rowsOfArm -> GroupProfiles.numeric(num, rowsOfArm)).toList()));
                 continue;
             }
             TreeSet<String> levels = new TreeSet<>();
@@ -48,7 +67,8 @@ final class CohortSummaryStage {
             for (String level : levels) {
                 rows.add(new CohortSummaryTables.TableOneRow(c.name(), level,
                         GroupProfiles.level(c, level, split.train()), GroupProfiles.level(c, level, split.validation()),
-                        GroupProfiles.level(c, level, split.test()), GroupProfiles.level(c, level, all)));
+                        GroupProfiles.level(c, level, split.test()), GroupProfiles.level(c, level, all),
+                        Arrays.stream(byArm).map(rowsOfArm -> GroupProfiles.level(c, level, rowsOfArm)).toList()));
             }
         }
         Map<String, CovariatePlan> plan = cohort.plan().stream()
@@ -69,7 +89,7 @@ final class CohortSummaryStage {
             }
         }
         return new CohortSummaryTables(new RunResult.SampleSizes(split.train().length, split.validation().length,
-                split.test().length), n, rows, dict, spec != null);
+                split.test().length), n, rows, dict, spec != null, armColumns);
     }
 
     private static String type(CovariatePlan p) {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.causalrx.policy.GroupProfile;
 
 /**
- * TRS Tables S.1 and S.2 of a run: the cohort's "table one" by split, and its variable dictionary.
+ * TRS Tables S.1 and S.2 of a run: the cohort's "table one" by split and by arm, and its variable dictionary.
  *
  * @param n          patients per split: train, validation, test
  * @param nAll       patients in the analysed cohort (all splits)
@@ -14,12 +14,32 @@ import org.causalrx.policy.GroupProfile;
  * @param dictionary Table S.2: the columns of the wide table a {@code cohort:} block built (source, statistic,
  *                   unit, window, missing), or, for a study read from a data file, its covariates with their types
  * @param fromCohort whether the dictionary is the cohort block's (else the covariate list)
+ * @param arms       the treatment arms in analysis order (reference first), one Table S.1 column each
+ *                   ({@link TableOneRow#byArm}); empty when not computed
  */
 public record CohortSummaryTables(RunResult.SampleSizes n, int nAll, List<TableOneRow> tableOne,
-                                  List<Variable> dictionary, boolean fromCohort) {
+                                  List<Variable> dictionary, boolean fromCohort, List<ArmColumn> arms) {
     public CohortSummaryTables {
         tableOne = List.copyOf(tableOne);
         dictionary = List.copyOf(dictionary);
+        arms = arms == null ? List.of() : List.copyOf(arms);
+    }
+
+    /** Tables without the by-arm columns. */
+    public CohortSummaryTables(RunResult.SampleSizes n, int nAll, List<TableOneRow> tableOne,
+                               List<Variable> dictionary, boolean fromCohort) {
+        this(n, nAll, tableOne, dictionary, fromCohort, List.of());
+    }
+
+    /**
+     * One arm's column of Table S.1.
+     *
+     * @param index arm index in analysis order (0 the reference)
+     * @param code  the arm's value in the data
+     * @param label the arm's label
+     * @param n     patients (analysis rows) given the arm, all splits
+     */
+    public record ArmColumn(int index, String code, String label, int n) {
     }
 
     /**
@@ -27,9 +47,20 @@ public record CohortSummaryTables(RunResult.SampleSizes n, int nAll, List<TableO
      * at the level, value = their share of the split's patients, sd = NaN (null in results.json).
      *
      * @param level the category level, or "" for a numeric covariate
+     * @param byArm one cell per arm of {@link CohortSummaryTables#arms} (all splits), the same statistics; empty
+     *              when not computed
      */
     public record TableOneRow(String variable, String level, GroupProfile.Stat train, GroupProfile.Stat validation,
-                              GroupProfile.Stat test, GroupProfile.Stat all) {
+                              GroupProfile.Stat test, GroupProfile.Stat all, List<GroupProfile.Stat> byArm) {
+        public TableOneRow {
+            byArm = byArm == null ? List.of() : List.copyOf(byArm);
+        }
+
+        /** A row without the by-arm cells. */
+        public TableOneRow(String variable, String level, GroupProfile.Stat train, GroupProfile.Stat validation,
+                           GroupProfile.Stat test, GroupProfile.Stat all) {
+            this(variable, level, train, validation, test, all, List.of());
+        }
     }
 
     /**

@@ -29,7 +29,8 @@ import org.causalrx.util.Stats;
  * Step 4 of a K-arm run (TRS App. D with K-arm weights): every policy decides for the validation and the test
  * patients; the learned policy with the best DR value on validation is chosen there, and every policy is valued on
  * test (IPW and DR with the evaluation propensity p*(a | x) of a multinomial model fit on all data, deferral by
- * Eq. 5, the bootstrap). Current practice is valued as the observed outcome.
+ * Eq. 5, the bootstrap; it resamples whole patients when the study names a group column). Current practice is
+ * valued as the observed outcome.
  */
 final class MultiArmEvaluation {
     private static final String VALIDATION = "validation";
@@ -102,8 +103,9 @@ final class MultiArmEvaluation {
         Map<String, List<ArmChoice>> testChoices = intervals == null ? Map.of()
                 : MultiArmDeferral.choices(rule, effects.test(), intervals.test(), inTest);
         testPolicies.addAll(MultiArmDeferral.policies(study, testChoices));
+        int[] groups = cohort.groupIndex();
         Bootstrap.Result boot = Bootstrap.run(testData, testPolicies, study.bootstrapRounds(),
-                Seeds.derive(seed, "bootstrap"), parallel);
+                Seeds.derive(seed, "bootstrap"), parallel, groups == null ? null : Stats.select(groups, test));
         double doctors = Stats.mean(testData.y());
         double[] doctorsRounds = boot.dr()[0];
         List<MultiArmResult.PolicyValue> values = new ArrayList<>();

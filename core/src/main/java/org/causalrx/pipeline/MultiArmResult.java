@@ -41,6 +41,8 @@ import org.causalrx.result.PolicyKind;
  *                      study has none
  * @param refutations   refutations of each non-reference arm's AIPW contrast against the reference; null (and
  *                      absent) before the refutation stage has run
+ * @param cohortTables  TRS Tables S.1 (the cohort by split and by arm) and S.2 (the variable dictionary); null (and
+ *                      absent) before the evaluation stage has run
  */
 public record MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
                              Propensity propensity, Overlap overlap, List<Estimator> estimators,
@@ -53,7 +55,8 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                              @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmHeterogeneity heterogeneity,
                              @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmSensitivity sensitivity,
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MultiArmTreeInfo> policyTrees,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmRefutations refutations) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmRefutations refutations,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) CohortSummaryTables cohortTables) {
 
     /** The kind written for a K-arm run. */
     public static final String KIND = "multi_arm";
@@ -72,7 +75,7 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, null, null, null, null, null, null, List.of(), null);
+                verdict, provenance, dataWarnings, null, null, null, null, null, null, List.of(), null, null);
     }
 
     /** A result without policy insights. */
@@ -81,21 +84,21 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings, Deferral deferral) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, deferral, null, null, null, null, null, List.of(), null);
+                verdict, provenance, dataWarnings, deferral, null, null, null, null, null, List.of(), null, null);
     }
 
     /** This result with the policy insights added (or replaced). */
     public MultiArmResult withInsights(Insights value) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
                 policies, selection, verdict, provenance, dataWarnings, deferral, value, simulation, balance,
-                heterogeneity, sensitivity, policyTrees, refutations);
+                heterogeneity, sensitivity, policyTrees, refutations, cohortTables);
     }
 
     /** This result with {@code s} as its feasibility simulation. */
     public MultiArmResult withSimulation(MultiArmSimulation s) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
                 policies, selection, verdict, provenance, dataWarnings, deferral, insights, s,
-                balance, heterogeneity, sensitivity, policyTrees, refutations);
+                balance, heterogeneity, sensitivity, policyTrees, refutations, cohortTables);
     }
 
     /** This result with the diagnostics added (or replaced) and the verdict given (it may extend the old one). */
@@ -103,28 +106,35 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                                           Verdict v) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
                 policies, selection, v, provenance, dataWarnings, deferral, insights, simulation,
-                b, h, s, policyTrees, refutations);
+                b, h, s, policyTrees, refutations, cohortTables);
     }
 
     /** This result with the fitted policy trees. */
     public MultiArmResult withPolicyTrees(List<MultiArmTreeInfo> value) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
                 policies, selection, verdict, provenance, dataWarnings, deferral, insights, simulation,
-                balance, heterogeneity, sensitivity, value, refutations);
+                balance, heterogeneity, sensitivity, value, refutations, cohortTables);
     }
 
     /** This result with another verdict. */
     public MultiArmResult withVerdict(Verdict value) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
                 policies, selection, value, provenance, dataWarnings, deferral, insights, simulation,
-                balance, heterogeneity, sensitivity, policyTrees, refutations);
+                balance, heterogeneity, sensitivity, policyTrees, refutations, cohortTables);
     }
 
     /** This result with the refutations of the arms' AIPW contrasts. */
     public MultiArmResult withRefutations(MultiArmRefutations value) {
         return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
                 policies, selection, verdict, provenance, dataWarnings, deferral, insights, simulation,
-                balance, heterogeneity, sensitivity, policyTrees, value);
+                balance, heterogeneity, sensitivity, policyTrees, value, cohortTables);
+    }
+
+    /** This result with the cohort's Tables S.1 and S.2. */
+    public MultiArmResult withCohortTables(CohortSummaryTables value) {
+        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
+                policies, selection, verdict, provenance, dataWarnings, deferral, insights, simulation,
+                balance, heterogeneity, sensitivity, policyTrees, refutations, value);
     }
 
     /**

@@ -170,7 +170,9 @@ public final class MultiArmStages {
             List<MultiArmTreeInfo> trees = MultiArmTreeInfo.of(c.get(FITTED).cateModels(),
                     c.get(RunSlots.ENCODING).featureNames(), MultiArmEvaluation.rule(c.study()),
                     c.study().treatment().arms());
-            return c.with(RESULT, ev.result().withPolicyTrees(trees)).with(VALUED, ev.valued());
+            MultiArmResult result = ev.result().withPolicyTrees(trees).withCohortTables(CohortSummaryStage.of(
+                    c.study().file(), c.get(RunSlots.COHORT), c.get(RunSlots.SPLIT), c.study().treatment().arms()));
+            return c.with(RESULT, result).with(VALUED, ev.valued());
         }
     }
 

@@ -72,7 +72,7 @@ final class ResultAssembly {
                 .policyTrees(PolicyTreeInfo.of(c.get(RunSlots.CATE_MODELS), encoding.featureNames(),
                         study.decisionRule(), armLabels))
                 .refutations(c.find(RunSlots.REFUTATIONS).orElse(null))
-                .cohortTables(CohortSummaryStage.of(study.file(), cohort, split))
+                .cohortTables(CohortSummaryStage.of(study.file(), cohort, split, study.treatment().arms()))
                 .build();
         Map<PolicyId, double[]> dr = new LinkedHashMap<>();
         Map<PolicyId, double[]> ipw = new LinkedHashMap<>();
