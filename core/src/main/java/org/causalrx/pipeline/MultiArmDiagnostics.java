@@ -9,6 +9,7 @@ import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.result.Arms;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.Study;
+import org.causalrx.util.Stats;
 
 /**
  * The last step of a K-arm run: the reviewing statistician's diagnostics, each arm against the reference —
@@ -42,7 +43,8 @@ record MultiArmDiagnostics() implements Stage {
         PolicyDecisions selected = valued.policies().stream().filter(p -> p.id().equals(valued.selected()))
                 .findFirst().orElse(null);
         MultiArmSensitivity sensitivity = MultiArmSensitivity.compute(arms, valued.test(), cohort.outcome(),
-                PipelineStages.binary(study), study.outcome().direction(), selected);
+                PipelineStages.binary(study), study.outcome().direction(), selected,
+                cohort.groupIndex() == null ? null : Stats.select(cohort.groupIndex(), split.test()));
         MultiArmResult r = c.get(MultiArmStages.RESULT);
         return c.with(MultiArmStages.RESULT, r.withDiagnostics(balance, heterogeneity, sensitivity,
                 verdict(r.verdict(), balance, heterogeneity, sensitivity)));

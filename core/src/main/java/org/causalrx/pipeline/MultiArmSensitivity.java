@@ -9,6 +9,7 @@ import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.result.Arms;
 import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
+import org.causalrx.util.InfluenceSe;
 import org.causalrx.util.Stats;
 
 /**
@@ -17,8 +18,9 @@ import org.causalrx.util.Stats;
  * interval limit closer to the null, and the selected policy's worst-case gain over current practice under the
  * marginal sensitivity model ({@link Sensitivity.Msm}, the two-arm computation with K-arm weights p*(t | x)).
  * The effect of arm a is mean_i (Γ_i(a) − Γ_i(0)) over the test patients ({@link AipwScores#multiArm}), its
- * interval ± 1.96 SD / √n; conversions to the risk-ratio scale as in the two-arm run (binary: ratio of the AIPW arm
- * means; otherwise exp(0.91 · effect / SD(Y)), SD over the cohort).
+ * interval ± 1.96 SD / √n (cluster-robust by patient when rows are grouped); conversions to the risk-ratio scale
+ * as in the two-arm run (binary: ratio of the AIPW arm means; otherwise exp(0.91 · effect / SD(Y)), SD over the
+ * cohort).
  *
  * @param n    test patients
  * @param arms per non-reference arm (analysis order)
@@ -40,7 +42,7 @@ public record MultiArmSensitivity(int n, List<Arm> arms, Sensitivity.Msm msm) {
      * @param meanReference AIPW mean outcome under the reference on the test split
      * @param meanArm       AIPW mean outcome under this arm
      * @param effect        meanArm − meanReference (outcome units)
-     * @param se            its standard error, SD(Γ(a) − Γ(0)) / √n
+     * @param se            its standard error, SD(Γ(a) − Γ(0)) / √n (cluster-robust with a group column)
      * @param ciLow         effect − 1.96 se
      * @param ciHigh        effect + 1.96 se
      * @param eValue        E-values of the effect and of its interval limit closer to the null
@@ -58,6 +60,16 @@ public record MultiArmSensitivity(int n, List<Arm> arms, Sensitivity.Msm msm) {
      */
     static MultiArmSensitivity compute(Arms arms, HeldOut test, double[] outcome, boolean binary,
                                        Study.Direction direction, PolicyDecisions selected) {
+        return compute(arms, test, outcome, binary, direction, selected, null);
+    }
+
+    /**
+     * As above, with the effects' standard errors cluster-robust by patient ({@link InfluenceSe}).
+     *
+     * @param groups patient id per test patient row, or null: each row its own patient
+     */
+    static MultiArmSensitivity compute(Arms arms, HeldOut test, double[] outcome, boolean binary,
+                                       Study.Direction direction, PolicyDecisions selected, int[] groups) {
         AipwScores scores = AipwScores.multiArm(test.y(), test.t(), test.pStar(), test.mu(), HeldOut.CLIP);
         double sd = Stats.sd(outcome);
         int n = test.y().length;
@@ -66,7 +78,7 @@ public record MultiArmSensitivity(int n, List<Arm> arms, Sensitivity.Msm msm) {
         for (int a = 1; a < arms.size(); a++) {
             double[] diff = MultiArmHeterogeneity.contrast(scores.gamma(), a);
             double effect = Stats.mean(diff);
-            double se = Stats.sd(diff) / Math.sqrt(n);
+            double se = InfluenceSe.se(diff, groups);
             double mean1 = Stats.mean(MultiArmHeterogeneity.column(scores.gamma(), a));
             double low = effect - Z95 * se;
             double high = effect + Z95 * se;
