@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One run of a study whose covariates include the id column and a constant column: the warnings reach
- * results.json and report.html; then {@code recommend} with its bundle: a missing --input file is named as such,
- * and repeated or blank ids in the input and files the manifest does not list are warned about.
+ * One run (one estimator) of a study whose covariates include the id column and a constant column: the warnings
+ * reach results.json and report.html; then {@code recommend} with its bundle: a missing --input file is named as
+ * such, and repeated or blank ids in the input and files the manifest does not list are warned about.
  */
 @Tag("slow")
 class BadInputRunTest {
@@ -40,7 +40,8 @@ class BadInputRunTest {
             sb.append(lines[i]).append(",icu\n");
         }
         Files.writeString(dir.resolve("data.csv"), sb.toString());
-        String yaml = BadInputMatrixTest.study("data.csv", "continuous", "").replace("covariates:\n", "covariates:\n"
+        String yaml = BadInputMatrixTest.study("data.csv", "continuous", "estimators: [t_ridge]\n")
+                .replace("covariates:\n", "covariates:\n"
                 + "  - {name: id, role: confounder}\n"
                 + "  - {name: unit, role: confounder, type: categorical}\n");
         Files.writeString(dir.resolve("study.yaml"), yaml);

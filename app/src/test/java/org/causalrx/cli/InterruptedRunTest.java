@@ -27,12 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Outputs that must survive interruption and replacement, through the command line: a run killed with SIGKILL
  * during its write step leaves only a hidden temporary without results.json, which the next run into the same
  * folder sweeps; SIGTERM leaves nothing; {@code --overwrite} replaces a CausalRx output; recommend scores every
- * row but one holding 1e39. The interrupted runs are real child processes of a small NHEFS study (one estimator,
- * 50 bootstrap rounds, about 15 s each).
+ * row but one holding 1e39. The interrupted runs are real child processes of a small NHEFS study (the first 600
+ * patients, one estimator, 50 bootstrap rounds, two ATE folds).
  */
 @Tag("slow")
 class InterruptedRunTest {
     static final Path DATA = Path.of("examples", "nhefs", "nhefs.csv");
+    /** Patients of the small study: its first rows of NHEFS. */
+    static final int ROWS = 600;
 
     @TempDir
     static Path dir;
@@ -41,8 +43,10 @@ class InterruptedRunTest {
 
     @BeforeAll
     static void firstRun() throws IOException {
+        Path data = dir.resolve("nhefs-small.csv");
+        Files.write(data, Files.readAllLines(DATA).subList(0, ROWS + 1));
         String yaml = Files.readString(Path.of("examples", "nhefs", "weight.yaml"))
-                .replace("data: nhefs.csv", "data: " + DATA.toAbsolutePath())
+                .replace("data: nhefs.csv", "data: " + data)
                 .replace("rounds: 10000", "rounds: 50")
                 .replace("ate: {folds: 5}", "ate: {folds: 2}\nestimators: [t_ridge]");
         study = dir.resolve("small.yaml");

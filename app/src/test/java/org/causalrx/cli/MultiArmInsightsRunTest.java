@@ -12,25 +12,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run} on the three-arm dose simulation of {@link MultiArmRunCommandTest} ("down" helps where score &gt; 0,
- * "up" where score &lt; 0, lower is better): the insights reach results.json, the tables, the figures and the
- * report, and they show what the simulation built in.
+ * "up" where score &lt; 0, lower is better; the run shared through {@link MultiArmRunFixture}): the insights reach
+ * results.json, the tables, the figures and the report, and they show what the simulation built in.
  */
 @Tag("slow")
 class MultiArmInsightsRunTest {
-    @TempDir
-    Path dir;
-
     @Test
     void insightsOfAThreeArmRunShowTheBuiltInEffects() throws Exception {
-        Files.writeString(dir.resolve("data.csv"), MultiArmRunCommandTest.csv(900, 1));
-        Files.writeString(dir.resolve("study.yaml"), MultiArmRunCommandTest.study("t_ridge, t_xgboost"));
-        Path out = dir.resolve("run");
-        BadInputMatrixTest.stdout(() -> assertEquals(0,
-                Main.execute("run", dir.resolve("study.yaml").toString(), "--out", out.toString())));
+        Path out = MultiArmRunFixture.get().out();
         JsonNode r = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         JsonNode in = r.get("insights");
         int nTest = 0;

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code run} on a study with three arms: the K-arm engine's results.json, tables, figure and report. */
+/**
+ * {@code run} on a study with three arms: the K-arm engine's results.json, tables, figure and report (of the run
+ * shared through {@link MultiArmRunFixture}), a deferral block, and an estimator without a K-arm variant.
+ */
 @Tag("slow")
 class MultiArmRunCommandTest {
     @TempDir
@@ -57,12 +60,9 @@ class MultiArmRunCommandTest {
 
     @Test
     void runWritesTheKArmResultsTablesFigureAndReport() throws Exception {
-        Files.writeString(dir.resolve("data.csv"), csv(900, 1));
-        Files.writeString(dir.resolve("study.yaml"), study("t_ridge, t_lasso").replace("covariates:\n",
-                "covariates:\n  - {name: id, role: confounder}\n"));
-        Path out = dir.resolve("run");
-        String console = BadInputMatrixTest.stdout(() -> assertEquals(0,
-                Main.execute("run", dir.resolve("study.yaml").toString(), "--out", out.toString())));
+        MultiArmRunFixture run = MultiArmRunFixture.get();
+        Path out = run.out();
+        String console = run.console();
         assertTrue(console.contains("[1/9] cohort") && console.contains("3 arms"), console);
         assertTrue(console.contains("[7/9] diagnostics"), console);
         assertTrue(console.contains("(chosen on validation)"), console);
@@ -73,7 +73,8 @@ class MultiArmRunCommandTest {
                 r.get("data_warnings").toString());
         assertEquals("keep", r.get("arms").get(0).get("code").asText());
         assertTrue(r.get("arms").get(0).get("reference").asBoolean());
-        assertEquals(3 + 3 + 2, r.get("policies").size(), "doctors, random, propensity, 3 treat-all, 2 learned");
+        assertEquals(3 + 3 + MultiArmRunFixture.ESTIMATORS.size(), r.get("policies").size(),
+                "doctors, random, propensity, 3 treat-all, one learned per estimator");
         assertTrue(r.get("verdict").get("better").asBoolean(), "each non-reference arm helps half the patients: "
                 + r.get("verdict"));
         String csvHeader = Files.readAllLines(out.resolve("tables/policies.csv")).get(0);

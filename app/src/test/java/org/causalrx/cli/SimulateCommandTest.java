@@ -16,15 +16,19 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code causalrx simulate} through the command line, on the binary-outcome demo study (simulated continuous). */
+/**
+ * {@code causalrx simulate} through the command line, on the binary-outcome demo study (simulated continuous),
+ * its first 600 patients for the files written.
+ */
 class SimulateCommandTest {
     static final Path STUDY = Path.of("examples", "nhefs", "study.yaml");
 
     @Test
     @Tag("slow")
-    void writesJsonTablesFigureAndHtmlAtomically(@TempDir Path dir) throws Exception {
+    void writesJsonTablesFigureAndHtmlAtomically(@TempDir Path dir, @TempDir Path studyDir) throws Exception {
         Path out = dir.resolve("sim");
-        assertEquals(0, Main.execute("simulate", STUDY.toString(), "--out", out.toString(), "--rounds", "100",
+        Path study = DemoRunFixture.reduced(studyDir, 600);
+        assertEquals(0, Main.execute("simulate", study.toString(), "--out", out.toString(), "--rounds", "100",
                 "--seeds", "1", "--form", "linear,tree", "--lambda", "0.5"));
         for (String f : List.of("simulation.json", "simulation.html", "tables/simulation_records.csv",
                 "tables/simulation_summary.csv", "tables/simulation_checks.csv", "figures/simulation_scatter.png")) {

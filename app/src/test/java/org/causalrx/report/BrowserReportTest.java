@@ -17,17 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.causalrx.cli.Main;
+import org.causalrx.cli.DemoRunFixture;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks the report in a real browser: runs the demo study, opens {@code report.html} in headless Debian
- * Chromium and asserts that the page raises no console errors, that every section heading is present in the
- * rendered DOM and that every figure has decoded to a non-empty image; saves a screenshot as
- * {@code app/target/report-screenshot.png}.
+ * Checks the report in a real browser: runs the demo study (once per JVM, {@link DemoRunFixture}), opens
+ * {@code report.html} in headless Debian Chromium and asserts that the page raises no console errors, that every
+ * section heading is present in the rendered DOM and that every figure has decoded to a non-empty image; saves a
+ * screenshot as {@code app/target/report-screenshot.png}.
  *
  * <p>Chromium is driven through its command line ({@code --dump-dom}, {@code --screenshot}); no WebDriver.
  * Image sizes and errors are read by a probe script injected into a temporary <em>copy</em> of the report (the
@@ -67,10 +67,7 @@ public class BrowserReportTest {
     void reportRendersInHeadlessChromium(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "headless Chromium not installed at " + CHROMIUM + " (.ci/run installs Debian's chromium)");
-        Path out = dir.resolve("run");
-        assertEquals(0, Main.execute("run", "examples/nhefs/study.yaml", "--out", out.toString(),
-                "--rounds", "300"));
-        Path report = out.resolve("report.html");
+        Path report = DemoRunFixture.run().resolve("report.html");
         String html = Files.readString(report, StandardCharsets.UTF_8);
         check(html, dir, targetDir().resolve("report-screenshot.png"));
     }
