@@ -37,7 +37,8 @@ class MultiArmPolicyTreeBundleTest {
             throws Exception {
         Files.writeString(dir.resolve("data.csv"), MultiArmRunTest.csv(3));
         Study study = StudyLoader.load(Files.writeString(dir.resolve("study.yaml"), MultiArmRunTest.STUDY.replace(
-                "estimators: [t_ridge, x_xgboost]", "estimators: [policy_tree]\noverlap: {eta_low: 0.05}")));
+                "estimators: [t_ridge, x_xgboost]", "estimators: [policy_tree]\noverlap: {eta_low: 0.05}\n"
+                        + "policy_evaluation: {plug_in: t_ridge}").replace("rounds: 300", "rounds: 50")));
         Table table = TableReader.read(study.data());
         RunContext done = MultiArmStages.engine(false).run(RunContext.of(study, table), Progress.NONE);
         Path out = dir.resolve("model");
