@@ -42,7 +42,7 @@ final class MultiArmTreesAndRefutations {
             }
             CsvTables.writeTable(dir, "policy_trees.csv", rows);
         }
-        if (r.refutations() != null) {
+        if (r.refutations() != null && r.refutations().skipped() == null) {
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("arm", "check", "estimate", "sd", "ci_low", "ci_high", "original", "original_se",
                     "draws", "passed", "rule"));
@@ -80,7 +80,7 @@ final class MultiArmTreesAndRefutations {
             b.markup("<h3>Policy trees</h3>\n<p>A policy tree asks at most two questions and gives each leaf the "
                     + "arm with the largest summed doubly robust score of its training patients (exhaustive search "
                     + "over K actions); its effects are the leaf's mean DR contrasts of every arm against the "
-                    + "reference.</p>\n");
+                    + "reference. " + PolicyTreeReport.CONDITIONAL + "</p>\n");
             for (MultiArmTreeInfo t : r.policyTrees()) {
                 List<String> head = new ArrayList<>(List.of("Rule", "Training n"));
                 r.arms().stream().skip(1).forEach(a -> head.add(a.label() + " vs " + r.arms().get(0).label()
@@ -102,7 +102,9 @@ final class MultiArmTreesAndRefutations {
             }
         }
         MultiArmRefutations ref = r.refutations();
-        if (ref != null) {
+        if (ref != null && ref.skipped() != null) {
+            b.markup("<h3>Refutations</h3>\n<p>").text("Not run: " + ref.skipped() + ".").markup("</p>\n");
+        } else if (ref != null) {
             b.markup("<h3>Refutations</h3>\n<p>Each arm's AIPW contrast against the reference (").text(ref.estimator())
                     .markup(") re-run with the arms permuted at random (placebo: should vanish), with an added "
                             + "random covariate (should not move) and on random subsets (should stay within "

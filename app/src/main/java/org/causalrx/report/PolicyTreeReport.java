@@ -16,6 +16,11 @@ import org.causalrx.pipeline.RunResult;
  * {@code policy_trees.csv} (one row per node). Formats and draws only.
  */
 final class PolicyTreeReport {
+    /** What the tree's value interval leaves out, in one sentence (two-arm and K-arm reports). */
+    static final String CONDITIONAL = "Its value interval (the bootstrap over the test patients) holds the learned "
+            + "tree fixed: it does not include the variation from learning another tree on other training "
+            + "patients.";
+
     private static final int WIDTH = 900;
     private static final int BOX_W = 190;
     private static final int BOX_H = 62;
@@ -87,7 +92,7 @@ final class PolicyTreeReport {
                 + "per feature) to maximise the summed doubly robust reward of the training patients; its effect "
                 + "for a patient is the mean DR contrast of the patient's leaf, so it is valued, deferred and "
                 + "bundled as every other estimator, and <code>recommend</code> gives the patient's path as the "
-                + "reason.</p>\n");
+                + "reason. " + CONDITIONAL + "</p>\n");
         for (PolicyTreeInfo t : r.policyTrees()) {
             Html.Table tab = new Html.Table(List.of("Rule", "Training n", "Mean DR effect (SE)"), false, true, true);
             for (PolicyTreeInfo.Leaf l : t.leaves()) {

@@ -29,7 +29,7 @@ final class RefutationReport {
     /** Writes {@code refutations.csv}; none when the run has no refutations. */
     static List<String> tables(RunResult r, Path dir) throws IOException {
         AteRefutations a = r.refutations();
-        if (a == null) {
+        if (a == null || a.skipped() != null) {
             return List.of();
         }
         List<List<String>> rows = new ArrayList<>();
@@ -51,7 +51,7 @@ final class RefutationReport {
     /** Saves the figure into {@code out} (id {@value #FIGURE}) when the run has refutations. */
     static void figures(RunResult r, Path dir, Map<String, Figures.Figure> out) throws IOException {
         AteRefutations a = r.refutations();
-        if (a == null) {
+        if (a == null || a.skipped() != null) {
             return;
         }
         Figures.Figure f = Figures.save(chart(a), dir, FIGURE, "Every re-estimate of the refutation checks (dots) "
@@ -111,6 +111,10 @@ final class RefutationReport {
     static void render(HtmlWriter b, RunResult r, HtmlReport report) {
         AteRefutations a = r.refutations();
         if (a == null) {
+            return;
+        }
+        if (a.skipped() != null) {
+            b.markup("<h3>Refutations</h3>\n<p>").text("Not run: " + a.skipped() + ".").markup("</p>\n");
             return;
         }
         b.markup("<h3>Refutations</h3>\n<p>The same estimator (").text(a.estimator())

@@ -14,6 +14,7 @@ import org.causalrx.causal.forest.MultiArmCausalForestModel;
 import org.causalrx.causal.meta.MultiArmDRLearner;
 import org.causalrx.causal.meta.MultiArmSLearner;
 import org.causalrx.causal.meta.MultiArmXLearner;
+import org.causalrx.causal.policytree.MultiArmPolicyTree;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.util.CausalRxException;
 
@@ -24,7 +25,8 @@ import org.causalrx.util.CausalRxException;
  * outcome models {@code mu}), {@code multi_arm_s_learner} (one model on [x, arm indicators] and K),
  * {@code multi_arm_x_learner} (per arm a ≥ 1 {@code tau_reference} and {@code tau_treated}, the K-arm
  * {@code propensity} and {@code clip}), {@code multi_arm_dr_learner} (per arm a ≥ 1 the final stage {@code tau}),
- * {@code multi_arm_causal_forest} ({@link TreeModelCodecs}), {@code multi_arm_average} and
+ * {@code multi_arm_causal_forest} ({@link TreeModelCodecs}), {@code multi_arm_policy_tree} ({@link PolicyTreeCodec}),
+ * {@code multi_arm_average} and
  * {@code multi_arm_consensus} (named members, each a K-arm CATE model). The decoded models predict bit-identically.
  */
 final class MultiArmCateCodecs {
@@ -38,6 +40,9 @@ final class MultiArmCateCodecs {
         String stem = "cate_" + ModelCodecs.safe(name);
         if (m instanceof MultiArmCausalForestModel cf) {
             return TreeModelCodecs.encodeMultiArmForest(name, cf);
+        }
+        if (m instanceof MultiArmPolicyTree pt) {
+            return PolicyTreeCodec.encodeMultiArm(name, pt);
         }
         if (m instanceof MultiArmEnsembles.Averaged av) {
             List<String> names = new ArrayList<>();
@@ -103,6 +108,7 @@ final class MultiArmCateCodecs {
                         BundleFiles.number(n, "clip", file));
                 case "multi_arm_dr_learner" -> new MultiArmDRLearner.Fitted(regressions(n, "tau", file, files));
                 case "multi_arm_causal_forest" -> TreeModelCodecs.decodeMultiArmForest(n, file);
+                case "multi_arm_policy_tree" -> PolicyTreeCodec.decodeMultiArm(n, file);
                 case "multi_arm_average" -> MultiArmEnsembles.averageFitted(decodeMembers(n, file, files, null));
                 case "multi_arm_consensus" -> {
                     List<String> names = new ArrayList<>();

@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.causalrx.causal.policytree.MultiArmPolicyTree;
 import org.causalrx.data.Table;
 import org.causalrx.policy.ArmChoice;
 import org.causalrx.policy.ArmPair;
 import org.causalrx.policy.DecisionRule;
 import org.causalrx.policy.MultiArmRule;
 import org.causalrx.policy.PolicyDecisions;
+import org.causalrx.policy.PolicyTreeRules;
 import org.causalrx.result.Arms;
 
 /**
@@ -20,7 +22,8 @@ import org.causalrx.result.Arms;
  * decided: deferred when some arm's propensity is below η (the reason names those arms), else the arm with the best
  * predicted outcome, keeping the default arm unless another beats it by more than the margin; a Conservative policy
  * also defers where the bootstrap interval of the best-minus-second-best contrast contains the boundary, and the
- * consensus policy where its members pick different arms ({@link MultiArmDecider}).
+ * consensus policy where its members pick different arms ({@link MultiArmDecider}). With a K-action policy tree
+ * the reason starts with the patient's path through the tree, e.g. "x1 ≤ 0.3 and x2 &gt; 1 → best predicted …".
  */
 public final class MultiArmRecommender {
     private MultiArmRecommender() {
@@ -88,6 +91,7 @@ public final class MultiArmRecommender {
         double[][] e = valid.length == 0 ? new double[0][k] : bundle.propensity().predictProba(x);
         double[][] tau = valid.length == 0 ? new double[0][k] : bundle.cate().effects(x);
         MultiArmDecider decider = MultiArmDecider.of(bundle, x, tau);
+        MultiArmPolicyTree tree = bundle.cate() instanceof MultiArmPolicyTree t ? t : null;
         Row[] rows = new Row[in.size()];
         for (int j = 0; j < valid.length; j++) {
             int i = valid[j];
@@ -99,8 +103,10 @@ public final class MultiArmRecommender {
             }
             MultiArmDecider.Decided d = decider.decide(j, tau[j], e[j]);
             boolean defer = d.arm() == PolicyDecisions.DEFER;
+            String reason = tree == null ? d.reason()
+                    : PolicyTreeRules.path(tree.tree(), x[j], bundle.encoding().featureNames()) + " → " + d.reason();
             rows[i] = new Row(in.id(i), i + 1, d.arm(), defer ? "" : bundle.arms().code(d.arm()),
-                    defer ? "DEFER" : bundle.arms().label(d.arm()), d.reason(), tau[j], e[j], "");
+                    defer ? "DEFER" : bundle.arms().label(d.arm()), reason, tau[j], e[j], "");
         }
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null) {

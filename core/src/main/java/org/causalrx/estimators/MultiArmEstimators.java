@@ -97,6 +97,19 @@ public final class MultiArmEstimators {
     }
 
     /**
+     * As {@link #of(String, OutcomeAware.Kind, int)}, also told the decision rule's default arm and margin when its
+     * fit depends on them (the K-action policy tree).
+     *
+     * @param defaultArm the rule's default arm, 0..K−1
+     * @param margin     the rule's margin δ ≥ 0 (outcome units)
+     */
+    public static MultiArmCateEstimator of(String name, OutcomeAware.Kind outcome, int betterSign, int defaultArm,
+                                           double margin) {
+        MultiArmCateEstimator e = of(name, outcome);
+        return e instanceof DirectionAware d ? d.forRule(betterSign, defaultArm, margin) : e;
+    }
+
+    /**
      * The K-arm variant of {@code name} built from {@code settings}, the settings record of the binary entry (e.g.
      * {@link XGBoostParams} for "x_xgboost").
      *

@@ -11,12 +11,28 @@ import org.causalrx.causal.diagnostics.RefutationCheck;
  * ({@link org.causalrx.causal.diagnostics.RefutationRules}). Values are in outcome units, treated − control.
  *
  * @param estimator the re-run estimator, in words (the same learners, folds and seed as {@code ate})
- * @param checks    one per {@link RefutationCheck}, in its order
- * @param allPassed whether every check passed
+ * @param checks    one per {@link RefutationCheck}, in its order; empty when skipped
+ * @param allPassed whether every check passed; false when skipped
+ * @param skipped   why the checks were not run (the study's {@code refutation: false}); absent (null) when they ran
  */
-public record AteRefutations(String estimator, List<Refutation> checks, boolean allPassed) {
+public record AteRefutations(String estimator, List<Refutation> checks, boolean allPassed,
+                             @com.fasterxml.jackson.annotation.JsonInclude(
+                                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String skipped) {
     public AteRefutations {
         checks = List.copyOf(checks);
+        if (skipped != null && (allPassed || !checks.isEmpty())) {
+            throw new IllegalArgumentException("skipped refutations have no checks and did not pass");
+        }
+    }
+
+    /** Refutations that ran. */
+    public AteRefutations(String estimator, List<Refutation> checks, boolean allPassed) {
+        this(estimator, checks, allPassed, null);
+    }
+
+    /** The stage skipped, {@code why} in words; {@code estimator} names what would have been re-run. */
+    public static AteRefutations skipped(String estimator, String why) {
+        return new AteRefutations(estimator, List.of(), false, why);
     }
 
     /** The checks that failed, in order. */

@@ -100,7 +100,8 @@ final class MultiArmDeferral {
         Map<String, List<MultiArmCateModel>> singles = new LinkedHashMap<>();
         for (String name : MultiArmMembers.singles(study)) {
             MultiArmBootstrap boot = new MultiArmBootstrap(MultiArmEstimators.of(name, StudyRun.outcomeKind(study),
-                    study.outcome().sign()), d.bootstrapRefits(), parallel);
+                    study.outcome().sign(), study.policy().defaultArm(), study.policy().margin()),
+                    d.bootstrapRefits(), parallel);
             singles.put(name, boot.fit(xTrain, tTrain, k, yTrain, resampleSeed, Seeds.derive(seed, "refits-" + name)));
         }
         Map<String, List<MultiArmCateModel>> refits = new LinkedHashMap<>();

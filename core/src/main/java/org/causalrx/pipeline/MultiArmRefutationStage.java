@@ -18,14 +18,16 @@ import org.causalrx.learn.linear.MultinomialRegression;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.result.Arms;
 import org.causalrx.study.Cohort;
+import org.causalrx.study.RefutationSettings;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 
 /**
  * Last step of a K-arm run: each non-reference arm's cross-fitted AIPW contrast against the reference
  * ({@link MultiArmAipw}: multinomial L2 propensity, the DR plug-in T-learner's outcome learner, the study's ATE
- * folds) on the whole cohort, refuted by {@link AteRefuter} under the {@link RefutationRules#defaults()} draws.
- * One fit gives every arm's contrast, so each changed data set is fitted once for all arms.
+ * folds) on the whole cohort, refuted by {@link AteRefuter} under the study's {@code refutation:} draws
+ * ({@link RefutationSettings}); a study with {@code refutation: false} records them as skipped. One fit gives
+ * every arm's contrast, so each changed data set is fitted once for all arms.
  *
  * @param parallel fit each check's draws on several threads (same results either way)
  */
@@ -35,7 +37,10 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
     }
 
     public String detail(RunContext c) {
-        RefutationRules r = RefutationRules.defaults();
+        if (!c.study().refutation().enabled()) {
+            return "skipped: " + RefutationSettings.SKIPPED;
+        }
+        RefutationRules r = c.study().refutation().rules();
         return "placebo arms (" + r.placeboDraws() + " permutations), random common cause (" + r.commonCauseDraws()
                 + "), data subsets (" + r.subsetDraws() + "): " + (r.placeboDraws() + r.commonCauseDraws()
                 + r.subsetDraws()) + " K-arm AIPW refits";
@@ -43,13 +48,18 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
 
     public RunContext apply(RunContext c, Progress progress) {
         Study study = c.study();
-        Cohort cohort = c.get(RunSlots.COHORT);
         MultiArmAipw aipw = aipw(study);
         int k = study.treatment().size();
+        String described = aipw.describe() + ", one seed for the original and every re-fit";
+        if (!study.refutation().enabled()) {
+            return c.with(MultiArmStages.RESULT, c.get(MultiArmStages.RESULT).withRefutations(
+                    MultiArmRefutations.skipped(described, RefutationSettings.SKIPPED)));
+        }
+        Cohort cohort = c.get(RunSlots.COHORT);
         MultiArmRefutations result = refute((x, t, y, s) -> aipw.contrasts(x, t, k, y, s),
-                aipw.describe() + ", one seed for the original and every re-fit", study.treatment().arms(),
+                described, study.treatment().arms(),
                 c.get(RunSlots.X), cohort.treatment(), cohort.outcome(), Seeds.derive(c.seed(), "multi-arm-ate"),
-                RefutationRules.defaults(), parallel);
+                study.refutation().rules(), parallel);
         MultiArmResult r = c.get(MultiArmStages.RESULT).withRefutations(result);
         return c.with(MultiArmStages.RESULT, r.verdict() == null ? r : r.withVerdict(verdict(r.verdict(), result)));
     }

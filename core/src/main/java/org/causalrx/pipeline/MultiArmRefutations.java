@@ -12,12 +12,29 @@ import org.causalrx.causal.diagnostics.RefutationCheck;
  * are in outcome units, arm minus reference.
  *
  * @param estimator the re-run estimator, in words (learners, folds, seed)
- * @param arms      one per non-reference arm, in arm order
- * @param allPassed whether every check of every arm passed
+ * @param arms      one per non-reference arm, in arm order; empty when skipped
+ * @param allPassed whether every check of every arm passed; false when skipped
+ * @param skipped   why the checks were not run (the study's {@code refutation: false}); absent (null) when they ran
  */
-public record MultiArmRefutations(String estimator, List<Arm> arms, boolean allPassed) {
+public record MultiArmRefutations(String estimator, List<Arm> arms, boolean allPassed,
+                                  @com.fasterxml.jackson.annotation.JsonInclude(
+                                          com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                  String skipped) {
     public MultiArmRefutations {
         arms = List.copyOf(arms);
+        if (skipped != null && (allPassed || !arms.isEmpty())) {
+            throw new IllegalArgumentException("skipped refutations have no arms and did not pass");
+        }
+    }
+
+    /** Refutations that ran. */
+    public MultiArmRefutations(String estimator, List<Arm> arms, boolean allPassed) {
+        this(estimator, arms, allPassed, null);
+    }
+
+    /** The stage skipped, {@code why} in words; {@code estimator} names what would have been re-run. */
+    public static MultiArmRefutations skipped(String estimator, String why) {
+        return new MultiArmRefutations(estimator, List.of(), false, why);
     }
 
     /**

@@ -126,7 +126,8 @@ public final class MultiArmStages {
             Map<String, double[][]> test = new LinkedHashMap<>();
             Map<String, MultiArmCateModel> models = new LinkedHashMap<>();
             for (String name : MultiArmMembers.singles(study)) {
-                models.put(name, MultiArmEstimators.of(name, kind, study.outcome().sign()).fit(xTrain, tTrain, k,
+                models.put(name, MultiArmEstimators.of(name, kind, study.outcome().sign(),
+                        study.policy().defaultArm(), study.policy().margin()).fit(xTrain, tTrain, k,
                         yTrain, Seeds.derive(c.seed(), "cate-" + name)));
             }
             models = MultiArmMembers.models(study, models);

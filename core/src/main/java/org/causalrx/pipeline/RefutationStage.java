@@ -7,11 +7,13 @@ import org.causalrx.causal.diagnostics.AteRefuter;
 import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.causal.diagnostics.RefutationRules;
 import org.causalrx.study.Cohort;
+import org.causalrx.study.RefutationSettings;
 
 /**
  * Refutes the run's ATE ({@link AteRefutations}) by re-running its estimator, the cross-fitted AIPW with the run's
- * propensity and outcome learners and folds, with the seed the ATE was fitted with, under the
- * {@link RefutationRules#defaults()} draws. A failed check adds a sentence to the verdict. Runs after the ATE stage.
+ * propensity and outcome learners and folds, with the seed the ATE was fitted with, under the study's
+ * {@code refutation:} draws ({@link org.causalrx.study.RefutationSettings}). A failed check adds a sentence to the
+ * verdict. A study with {@code refutation: false} records the refutations as skipped. Runs after the ATE stage.
  *
  * @param parallel fit each check's draws on several threads (same results either way)
  */
@@ -23,7 +25,10 @@ record RefutationStage(boolean parallel) implements Stage {
     }
 
     public String detail(RunContext c) {
-        RefutationRules r = RefutationRules.defaults();
+        if (!c.study().refutation().enabled()) {
+            return "skipped: " + RefutationSettings.SKIPPED;
+        }
+        RefutationRules r = c.study().refutation().rules();
         return "placebo treatment (" + r.placeboDraws() + " permutations), random common cause (" + r.commonCauseDraws()
                 + "), data subsets (" + r.subsetDraws() + " x " + Math.round(100 * r.subsetFraction()) + " %): "
                 + (r.placeboDraws() + r.commonCauseDraws() + r.subsetDraws()) + " AIPW refits";
@@ -31,11 +36,14 @@ record RefutationStage(boolean parallel) implements Stage {
 
     public RunContext apply(RunContext c, Progress progress) {
         CrossFitAipw aipw = AteEstimands.aipw(c.get(RunSlots.LEARNERS), c.study());
+        if (!c.study().refutation().enabled()) {
+            return c.with(RunSlots.REFUTATIONS, AteRefutations.skipped(describe(aipw), RefutationSettings.SKIPPED));
+        }
         Cohort cohort = c.get(RunSlots.COHORT);
         RunResult.AteResult ate = c.get(RunSlots.ATE);
         CrossFitAipw.Estimate original = new CrossFitAipw.Estimate(ate.estimate(), ate.se(), ate.ciLow(),
                 ate.ciHigh(), ate.n(), ate.folds());
-        AteRefuter refuter = new AteRefuter(aipw::estimate, RefutationRules.defaults(), parallel);
+        AteRefuter refuter = new AteRefuter(aipw::estimate, c.study().refutation().rules(), parallel);
         List<Refutation> checks = refuter.refute(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(), original,
                 AteEstimands.seed(c.seed()));
         AteRefutations result = new AteRefutations(describe(aipw), checks, checks.stream().allMatch(

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.causalrx.causal.BoundaryAware;
 import org.causalrx.causal.CateEstimator;
 import org.causalrx.causal.OutcomeAware;
 import org.causalrx.causal.TLearner;
@@ -21,8 +22,11 @@ import org.causalrx.study.Study;
  * @param registry   the run's estimator registry
  * @param configured study estimator name → its configured entry (single estimators only)
  * @param plugIn     name of the DR plug-in T-learner
+ * @param boundary   the effect at which the study's decision rule switches arm ({@code DecisionRule#boundary}),
+ *                   passed to estimators whose fit depends on it ({@link BoundaryAware}); 0 for the sign rule
  */
-public record RunEstimators(EstimatorRegistry registry, Map<String, ConfiguredEstimator> configured, String plugIn) {
+public record RunEstimators(EstimatorRegistry registry, Map<String, ConfiguredEstimator> configured, String plugIn,
+                            double boundary) {
     /** The T-learners whose outcome models are always reported, in order (the DR plug-in joins them if other). */
     static final List<String> STANDARD_T_LEARNERS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -32,7 +36,7 @@ public record RunEstimators(EstimatorRegistry registry, Map<String, ConfiguredEs
 
     /** Every estimator at its defaults; the default plug-in. */
     public static RunEstimators defaults(EstimatorRegistry registry) {
-        return new RunEstimators(registry, Map.of(), Study.PolicyEvaluation.DEFAULT_PLUG_IN);
+        return new RunEstimators(registry, Map.of(), Study.PolicyEvaluation.DEFAULT_PLUG_IN, 0);
     }
 
     /** The study's estimators bound to their params (checked: the messages name the study file). */
@@ -44,7 +48,8 @@ public record RunEstimators(EstimatorRegistry registry, Map<String, ConfiguredEs
                 m.put(s.name(), registry.entry(s.name()).configure(s.params()));
             }
         }
-        return new RunEstimators(registry, m, study.policyEvaluation().plugIn());
+        double boundary = study.treatment().binary() ? study.decisionRule().boundary() : 0;
+        return new RunEstimators(registry, m, study.policyEvaluation().plugIn(), boundary);
     }
 
     /** The configured entry of a single estimator (the study's params, or the defaults when it is not listed). */
@@ -53,9 +58,13 @@ public record RunEstimators(EstimatorRegistry registry, Map<String, ConfiguredEs
         return c != null ? c : registry.entry(name).configure(Map.of());
     }
 
-    /** A fresh configured estimator for outcomes of {@code kind} (null: the outcome as a number). */
+    /**
+     * A fresh configured estimator for outcomes of {@code kind} (null: the outcome as a number), told the decision
+     * rule's boundary when its fit depends on it.
+     */
     public CateEstimator estimator(String name, OutcomeAware.Kind kind) {
-        return get(name).create(kind);
+        CateEstimator e = get(name).create(kind);
+        return e instanceof BoundaryAware b ? b.forBoundary(boundary) : e;
     }
 
     /** The T-learner {@code name}, with a binary outcome modelled by its family's classifier. */

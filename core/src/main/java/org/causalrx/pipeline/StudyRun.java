@@ -24,8 +24,8 @@ public record StudyRun(Learners learners, boolean parallel, boolean refute) {
     }
 
     /**
-     * The same run without the ATE refutations (about 18 AIPW refits), for runs whose refutations nobody reads,
-     * such as the feasibility simulation's runs on simulated outcomes.
+     * The same run without the ATE refutations (16 AIPW refits with the default draws), for runs whose refutations
+     * nobody reads, such as the feasibility simulation's runs on simulated outcomes.
      */
     public StudyRun withoutRefutation() {
         return new StudyRun(learners, parallel, false);

@@ -41,13 +41,15 @@ import org.causalrx.result.Arms;
  * @param groupColumn   the patient column when one patient may have several rows (stays), or null: splits keep a
  *                      patient's rows on one side
  * @param preconditions the minimum numbers of patients the analysis needs (TRS §3.1), or null for no such check
+ * @param refutation    whether and with how many draws the run refutes its average effects; null reads as
+ *                      {@link RefutationSettings#DEFAULT}
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                     int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
                     Analyses analyses, Deferral deferral, List<Estimand> estimands,
                     PolicyEvaluation policyEvaluation, Policy policy, List<EstimatorSpec> estimatorSpecs,
-                    String groupColumn, Preconditions preconditions) {
+                    String groupColumn, Preconditions preconditions, RefutationSettings refutation) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -58,12 +60,25 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         estimands = estimands == null || estimands.isEmpty() ? List.of(Estimand.ATE) : List.copyOf(estimands);
         policyEvaluation = policyEvaluation == null ? PolicyEvaluation.OFF : policyEvaluation;
         policy = policy == null ? Policy.DEFAULT : policy;
+        refutation = refutation == null ? RefutationSettings.DEFAULT : refutation;
         estimatorSpecs = estimatorSpecs == null ? estimators.stream().map(EstimatorSpec::of).toList()
                 : List.copyOf(estimatorSpecs);
         if (!estimatorSpecs.stream().map(EstimatorSpec::name).toList().equals(estimators)) {
             throw new IllegalArgumentException("estimator specs " + estimatorSpecs + " do not match the names "
                     + estimators);
         }
+    }
+
+    /** A study that refutes its average effects with the default draws. */
+    public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
+                 Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
+                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
+                 Analyses analyses, Deferral deferral, List<Estimand> estimands,
+                 PolicyEvaluation policyEvaluation, Policy policy, List<EstimatorSpec> estimatorSpecs,
+                 String groupColumn, Preconditions preconditions) {
+        this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy, estimatorSpecs, groupColumn, preconditions, null);
     }
 
     /** A study without a group column or preconditions. */
@@ -123,7 +138,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
                 rounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
                 policy, estimatorSpecs, groupColumn,
-                preconditions);
+                preconditions, refutation);
     }
 
     /** A copy whose outcome is {@code other} (e.g. the derived evaluation outcome, for valuing policies). */
@@ -131,7 +146,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(file, name, protocol, data, idColumn, treatment, other, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
                 policy, estimatorSpecs, groupColumn,
-                preconditions);
+                preconditions, refutation);
     }
 
     /** A copy reading its data from {@code file} (the wide table a {@code cohort:} block built). */
@@ -139,14 +154,14 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(this.file, name, protocol, file, idColumn, treatment, outcome, covariates, split, seed,
                 overlap, bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands,
                 policyEvaluation, policy, estimatorSpecs, groupColumn,
-                preconditions);
+                preconditions, refutation);
     }
 
     /** A copy whose rows are grouped by {@code column} (null: each row its own patient). */
     public Study withGroupColumn(String column) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
-                policy, estimatorSpecs, column, preconditions);
+                policy, estimatorSpecs, column, preconditions, refutation);
     }
 
     /** A copy with other deferral settings (null: overlap only). */
@@ -154,7 +169,14 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, d, estimands, policyEvaluation, policy,
                 estimatorSpecs, groupColumn,
-                preconditions);
+                preconditions, refutation);
+    }
+
+    /** A copy with other refutation settings. */
+    public Study withRefutation(RefutationSettings r) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy, estimatorSpecs, groupColumn, preconditions, r);
     }
 
     /** A copy with another decision rule (default arm, margin). */
@@ -162,7 +184,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands,
                 policyEvaluation, p, estimatorSpecs, groupColumn,
-                preconditions);
+                preconditions, refutation);
     }
 
     /** The decision rule every policy of the run applies: this study's default arm and margin, outcome direction. */
@@ -225,7 +247,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     public Study withEstimatorSpecs(List<EstimatorSpec> specs) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
-                policy, specs);
+                policy, specs, groupColumn, preconditions, refutation);
     }
 
     /** A copy with other policy-evaluation settings. */
@@ -233,7 +255,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, p, policy,
                 estimatorSpecs, groupColumn,
-                preconditions);
+                preconditions, refutation);
     }
 
     /**

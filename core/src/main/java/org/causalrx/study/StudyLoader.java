@@ -66,7 +66,7 @@ public final class StudyLoader {
         YamlNode top = new YamlNode(f, "", root).allowOnly("name", "protocol", "data", "id", "treatment", "outcome",
                 "covariates", "split", "seed", "overlap", "bootstrap", "ate", "estimators", "simulation",
                 "secondary_outcomes", "report", "vulnerable_groups", "deferral", "policy_evaluation",
-                "policy", "cohort", "group", "preconditions");
+                "policy", "cohort", "group", "preconditions", RefutationBlock.KEY);
         String name = top.text("name");
         Study.Protocol protocol = protocol(top.optionalChild("protocol"));
         Path folder = file.toAbsolutePath().getParent();
@@ -109,7 +109,8 @@ public final class StudyLoader {
                 policyEvaluation(f, top.optionalChild("policy_evaluation")),
                 PolicyBlock.read(f, top.optionalChild("policy"), treatment), estimators,
                 top.text("group", cohort == null ? null : cohort.staysTable().patient()),
-                preconditions(f, top.optionalChild("preconditions"), cohort != null));
+                preconditions(f, top.optionalChild("preconditions"), cohort != null),
+                RefutationBlock.read(f, root));
     }
 
     /** {@code preconditions: {min_patients: 100, min_per_arm: 30}}; absent: none, or the cohort default. */

@@ -7,7 +7,10 @@ import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.pipeline.AteRefutations;
 import org.causalrx.result.ExitStatus;
 
-/** The feasibility verdict's line on the ATE's refutations: a warning naming each failed check. */
+/**
+ * The feasibility verdict's line on the ATE's refutations: a warning naming each failed check, "not run" when the
+ * study skipped them.
+ */
 final class RefutationExit {
     static final String STEP = "7 ATE refutation";
 
@@ -18,6 +21,10 @@ final class RefutationExit {
     static ExitPoints.ExitPoint of(AteRefutations r) {
         if (r == null) {
             return null;
+        }
+        if (r.skipped() != null) {
+            return new ExitPoints.ExitPoint(STEP, ExitStatus.NOT_RUN, "The ATE was not refuted: " + r.skipped()
+                    + ".", "");
         }
         List<String> failed = r.checks().stream().filter(c -> !c.passed()).map(RefutationExit::line).toList();
         if (failed.isEmpty()) {

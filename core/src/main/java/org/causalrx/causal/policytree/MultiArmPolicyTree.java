@@ -8,8 +8,8 @@ import org.causalrx.causal.MultiArmCateModel;
  * A fitted K-action policy tree as a K-arm CATE model. {@code tree} holds the questions (its nodes' mean and SE are
  * those of the node's action's contrast against arm 0, 0 for arm 0 itself); {@code nodes} holds, per node in the
  * same preorder, the chosen action and the mean doubly robust contrast Gamma_a − Gamma_0 of every arm over the
- * training patients reaching it. A patient's effects are those of the patient's leaf, so the K-arm decision rule
- * (margin 0, default arm 0) gives the leaf's action. Immutable.
+ * training patients reaching it. A patient's effects are those of the patient's leaf, so the study's K-arm decision
+ * rule (the one the search was told: default arm, margin) gives the leaf's action. Immutable.
  *
  * @param tree  the questions, preorder, node 0 the root
  * @param nodes one per node of {@code tree}

@@ -56,11 +56,27 @@ public final class PolicyTreeSearch {
      * @param score n doubly robust contrasts Gamma1 − Gamma0 (outcome units), finite
      */
     public static PolicyTree fit(double[][] x, double[] score, PolicyTreeSettings settings) {
-        List<Grown> grown = grow(x, score.clone(), LeafReward.contrast(), settings);
+        return fit(x, score, 0, settings);
+    }
+
+    /**
+     * Two arms whose decision rule changes arm where the effect crosses {@code boundary} (the margin δ with the sign
+     * of the switch: +δ when the default arm is 0 and higher outcomes are better). The search runs on
+     * Delta − boundary, so each leaf is treated by the rule exactly when its mean contrast is past the boundary and
+     * the tree separates the patients whose gain exceeds the margin; the nodes keep the mean of Delta itself.
+     *
+     * @param boundary the effect at which the rule switches arm (outcome units); 0 for the plain sign rule
+     */
+    public static PolicyTree fit(double[][] x, double[] score, double boundary, PolicyTreeSettings settings) {
+        double[] shifted = new double[score.length];
+        for (int i = 0; i < score.length; i++) {
+            shifted[i] = score[i] - boundary;
+        }
+        List<Grown> grown = grow(x, shifted, LeafReward.contrast(), settings);
         List<PolicyTree.Node> nodes = new ArrayList<>();
         for (Grown g : grown) {
-            nodes.add(new PolicyTree.Node(g.feature(), g.threshold(), g.left(), g.right(), g.n(), g.mean()[0],
-                    g.se()[0]));
+            nodes.add(new PolicyTree.Node(g.feature(), g.threshold(), g.left(), g.right(), g.n(),
+                    g.mean()[0] + boundary, g.se()[0]));
         }
         return new PolicyTree(nodes);
     }
@@ -76,6 +92,22 @@ public final class PolicyTreeSearch {
     public static MultiArmPolicyTree fitActions(double[][] x, double[][] contrasts, int betterSign,
                                                 PolicyTreeSettings settings) {
         int k = contrasts.length == 0 ? 0 : contrasts[0].length;
+        return fitActions(x, contrasts, betterSign, new double[k], settings);
+    }
+
+    /**
+     * K actions under a decision rule with a margin: {@code shift[a]} is subtracted from every patient's contrast of
+     * arm a before the search, so a leaf's action is the arm with the largest margin-adjusted gain (see
+     * {@link #marginShift}); the nodes keep the means of the contrasts themselves.
+     *
+     * @param shift per arm, outcome units (entry 0 not read); all 0 for the plain rule
+     */
+    public static MultiArmPolicyTree fitActions(double[][] x, double[][] contrasts, int betterSign, double[] shift,
+                                                PolicyTreeSettings settings) {
+        int k = contrasts.length == 0 ? 0 : contrasts[0].length;
+        if (shift.length != k) {
+            throw new IllegalArgumentException("policy tree: " + shift.length + " shifts for " + k + " arms");
+        }
         LeafReward reward = LeafReward.bestAction(k, betterSign);
         double[] flat = new double[contrasts.length * k];
         for (int i = 0; i < contrasts.length; i++) {
@@ -83,19 +115,40 @@ public final class PolicyTreeSearch {
                 throw new IllegalArgumentException("policy tree: row " + i + " has " + contrasts[i].length
                         + " contrasts, row 0 has " + k);
             }
-            System.arraycopy(contrasts[i], 1, flat, i * k + 1, k - 1);
+            for (int a = 1; a < k; a++) {
+                flat[i * k + a] = contrasts[i][a] - shift[a];
+            }
         }
         List<Grown> grown = grow(x, flat, reward, settings);
         List<PolicyTree.Node> nodes = new ArrayList<>();
         List<MultiArmPolicyTree.NodeEffects> effects = new ArrayList<>();
         for (Grown g : grown) {
             int a = reward.action(g.mean());
-            nodes.add(new PolicyTree.Node(g.feature(), g.threshold(), g.left(), g.right(), g.n(), g.mean()[a],
+            double[] mean = g.mean().clone();
+            for (int b = 1; b < k; b++) {
+                mean[b] += shift[b];
+            }
+            nodes.add(new PolicyTree.Node(g.feature(), g.threshold(), g.left(), g.right(), g.n(), mean[a],
                     g.se()[a]));
-            effects.add(new MultiArmPolicyTree.NodeEffects(a, Arrays.stream(g.mean()).boxed().toList(),
+            effects.add(new MultiArmPolicyTree.NodeEffects(a, Arrays.stream(mean).boxed().toList(),
                     Arrays.stream(g.se()).boxed().toList()));
         }
         return new MultiArmPolicyTree(new PolicyTree(nodes), effects);
+    }
+
+    /**
+     * The per-arm shifts of {@link #fitActions(double[][], double[][], int, double[], PolicyTreeSettings)} for the
+     * K-arm rule "keep {@code defaultArm} unless another arm's gain in the outcome's direction exceeds
+     * {@code margin}": each arm but the default pays the margin, relative to arm 0, so
+     * shift[a] = betterSign · margin · ([a ≠ default] − [0 ≠ default]).
+     */
+    public static double[] marginShift(int arms, int betterSign, int defaultArm, double margin) {
+        double[] shift = new double[arms];
+        double base = defaultArm != 0 ? 1 : 0;
+        for (int a = 1; a < arms; a++) {
+            shift[a] = betterSign * margin * ((a != defaultArm ? 1 : 0) - base);
+        }
+        return shift;
     }
 
     /** The tree's nodes in preorder, each with the per-score mean and standard error of its patients. */
