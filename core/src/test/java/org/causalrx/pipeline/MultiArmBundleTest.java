@@ -24,7 +24,6 @@ import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.result.PolicyId;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.Study;
-import org.causalrx.study.StudyLoader;
 import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,12 +49,15 @@ class MultiArmBundleTest {
 
     @BeforeAll
     static void run() throws Exception {
-        Files.writeString(dir.resolve("data.csv"), MultiArmRunTest.csv(3));
         String yaml = MultiArmRunTest.STUDY.replace("estimators: [t_ridge, x_xgboost]",
                 "estimators: [t_xgboost, t_ridge, s_xgboost]\noverlap: {eta_low: 0.05}");
-        study = StudyLoader.load(Files.writeString(dir.resolve("study.yaml"), yaml));
-        table = TableReader.read(study.data());
-        done = MultiArmStages.engine(false).run(RunContext.of(study, table), Progress.NONE);
+        // the bundle is written from the fitted models and the valued policies: the stages after the valuation
+        // (insights, diagnostics, refutations) do not reach it
+        ThreeArmFixture.Run run = ThreeArmFixture.shared(MultiArmRunTest.csv(3), yaml,
+                ThreeArmFixture.Scope.THROUGH_EVALUATION);
+        study = run.study();
+        table = run.table();
+        done = run.done();
     }
 
     private static MultiArmBundle write(String estimator) throws Exception {

@@ -6,24 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.causalrx.data.SplitIndices;
-import org.causalrx.data.TableReader;
 import org.causalrx.policy.ArmChoice;
 import org.causalrx.policy.MultiArmRule;
 import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
-import org.causalrx.study.Study;
-import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Conservative deferral in a K = 3 run on simulated data with known effects: arms b (reference), a, c; lower
@@ -89,18 +83,28 @@ class MultiArmDeferralTest {
 
     static final String DEFERRAL = "deferral: {alpha_stat: 0.1, bootstrap_refits: 20}\n";
 
-    private static RunContext run(Path dir, boolean deferral) throws Exception {
+    private static String data() {
         StringBuilder sb = new StringBuilder("id,arm,y,g,x2,x3\n");
         simulate(DATA_SEED, sb);
-        Files.writeString(dir.resolve("data.csv"), sb.toString());
-        Study study = StudyLoader.load(Files.writeString(dir.resolve("study.yaml"),
-                STUDY + (deferral ? DEFERRAL : "")));
-        return MultiArmStages.engine(false).run(RunContext.of(study, TableReader.read(study.data())), Progress.NONE);
+        return sb.toString();
+    }
+
+    /**
+     * The run with the deferral block, shared by the tests. The runs here skip the refutation stage: it reads
+     * neither the deferral block nor the deferral intervals (MultiArmRunTest checks its same-seed results).
+     */
+    private static RunContext shared() throws Exception {
+        return ThreeArmFixture.shared(data(), STUDY + DEFERRAL, ThreeArmFixture.Scope.WITHOUT_REFUTATION).done();
+    }
+
+    private static RunContext fresh(boolean deferral) throws Exception {
+        return ThreeArmFixture.fresh(data(), STUDY + (deferral ? DEFERRAL : ""),
+                ThreeArmFixture.Scope.WITHOUT_REFUTATION.engine(false)).done();
     }
 
     @Test
-    void conservativeDefersWhereTwoArmsTieAndKeepsThePointRuleElsewhere(@TempDir Path dir) throws Exception {
-        RunContext c = run(dir, true);
+    void conservativeDefersWhereTwoArmsTieAndKeepsThePointRuleElsewhere() throws Exception {
+        RunContext c = shared();
         MultiArmResult r = c.get(MultiArmStages.RESULT);
         int[] g = groups(DATA_SEED);
         SplitIndices split = c.get(RunSlots.SPLIT);
@@ -159,14 +163,14 @@ class MultiArmDeferralTest {
     }
 
     @Test
-    void sameSeedSameResultsJsonAndNoDeferralBlockLeavesTheRunAsItWas(@TempDir Path dir) throws Exception {
-        String a = ResultsJson.write(run(dir, true).get(MultiArmStages.RESULT));
-        MultiArmResult withSets = run(dir, true).get(MultiArmStages.RESULT);
+    void sameSeedSameResultsJsonAndNoDeferralBlockLeavesTheRunAsItWas() throws Exception {
+        String a = ResultsJson.write(shared().get(MultiArmStages.RESULT));
+        MultiArmResult withSets = fresh(true).get(MultiArmStages.RESULT);
         String b = ResultsJson.write(withSets);
         assertEquals(a, b);
         assertTrue(a.contains("\"deferral\" : {"), a);
 
-        MultiArmResult plain = run(dir, false).get(MultiArmStages.RESULT);
+        MultiArmResult plain = fresh(false).get(MultiArmStages.RESULT);
         assertNull(plain.deferral());
         String json = ResultsJson.write(plain);
         assertFalse(json.contains("\"deferral\""));

@@ -44,15 +44,18 @@ class MultiArmEnsembleBundleTest {
 
     @TempDir
     static Path dir;
-    static MultiArmRunTest.Fixture run;
+    static ThreeArmFixture.Run run;
     static Study study;
     static RunContext done;
 
     @BeforeAll
     static void run() throws Exception {
-        run = MultiArmRunTest.Fixture.run(dir, MultiArmRunTest.STUDY.replace("estimators: [t_ridge, x_xgboost]",
+        String yaml = MultiArmRunTest.STUDY.replace("estimators: [t_ridge, x_xgboost]",
                 "estimators: [" + String.join(", ", SINGLES) + ", average, consensus]\noverlap: {eta_low: 0.05}\n"
-                + "deferral: {alpha_stat: 0.1, bootstrap_refits: 3}").replace("rounds: 300", "rounds: 50"));
+                + "deferral: {alpha_stat: 0.1, bootstrap_refits: 3}").replace("rounds: 300", "rounds: 50");
+        // the bundles are written from the fitted models and the valued policies: the stages after the valuation
+        // (insights, diagnostics, refutations) do not reach them
+        run = ThreeArmFixture.shared(MultiArmRunTest.csv(3), yaml, ThreeArmFixture.Scope.THROUGH_EVALUATION);
         study = run.study();
         done = run.done();
     }
@@ -107,11 +110,14 @@ class MultiArmEnsembleBundleTest {
         Path d2 = Files.createDirectories(dir.resolve("twice"));
         Files.writeString(d2.resolve("data.csv"), MultiArmRunTest.csv(4));
         Study s = StudyLoader.load(Files.writeString(d2.resolve("study.yaml"), MultiArmRunTest.STUDY.replace(
-                "estimators: [t_ridge, x_xgboost]", "estimators: [t_ridge, t_lasso, average, consensus]")));
+                "estimators: [t_ridge, x_xgboost]", "estimators: [t_ridge, t_lasso, average, consensus]")
+                .replace("rounds: 300", "rounds: 50")));
         List<String> json = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
-            RunContext c = MultiArmStages.engine(k == 1).run(RunContext.of(s, TableReader.read(s.data())),
-                    Progress.NONE);
+            // without the refutation stage, which reads none of the estimators (AteRefuterTest compares its
+            // parallel and serial draws, MultiArmRunTest its same-seed results)
+            RunContext c = ThreeArmFixture.Scope.WITHOUT_REFUTATION.engine(k == 1).run(RunContext.of(s,
+                    TableReader.read(s.data())), Progress.NONE);
             json.add(ResultsJson.write(c.get(MultiArmStages.RESULT)));
             MultiArmResult r = c.get(MultiArmStages.RESULT);
             MultiArmResult.PolicyValue consensus = r.policies().stream()

@@ -5,21 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.causalrx.data.Table;
-import org.causalrx.data.TableReader;
 import org.causalrx.result.PolicyKind;
-import org.causalrx.study.Study;
-import org.causalrx.study.StudyLoader;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole K = 3 run on simulated data where each arm is best for a known group of patients: the learned policy
@@ -29,13 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class MultiArmRunTest {
     private static final int N = 1800;
+    /** Patients of the same-seed check, which runs every stage twice on a smaller cohort. */
+    private static final int N_TWICE = 600;
 
     /** Arms "b" (reference), "a", "c"; lower outcome better; arm a best where x1 > 0.5, c where x1 < −0.5. */
     static String csv(long seed) {
+        return csv(seed, N);
+    }
+
+    /** {@code n} patients of {@link #csv(long)}'s simulation. */
+    static String csv(long seed, int n) {
         SplittableRandom r = new SplittableRandom(seed);
         StringBuilder sb = new StringBuilder("id,arm,y,x1,x2,x3\n");
         String[] codes = {"b", "a", "c"};
-        for (int i = 0; i < N; i++) {
+        for (int i = 0; i < n; i++) {
             double x1 = r.nextGaussian();
             double x2 = r.nextGaussian();
             double x3 = r.nextGaussian();
@@ -71,29 +71,17 @@ class MultiArmRunTest {
             estimators: [t_ridge, x_xgboost]
             """;
 
-    /** A finished K = 3 run: the study, its data and the run's context. */
-    record Fixture(Study study, Table table, RunContext done) {
-        /** Writes csv(3) and {@code yaml} into {@code dir} and runs the K-arm engine on one thread. */
-        static Fixture run(Path dir, String yaml) throws Exception {
-            Files.writeString(dir.resolve("data.csv"), csv(3));
-            Study study = StudyLoader.load(Files.writeString(dir.resolve("study.yaml"), yaml));
-            Table table = TableReader.read(study.data());
-            return new Fixture(study, table, MultiArmStages.engine(false).run(RunContext.of(study, table),
-                    Progress.NONE));
-        }
-    }
-
-    private static MultiArmResult run(Path dir) throws Exception {
-        Files.writeString(dir.resolve("data.csv"), csv(3));
-        Study study = StudyLoader.load(Files.writeString(dir.resolve("study.yaml"), STUDY));
-        RunContext done = MultiArmStages.engine(false).run(RunContext.of(study, TableReader.read(study.data())),
-                Progress.NONE);
-        return done.get(MultiArmStages.RESULT);
+    /**
+     * The run of {@link #STUDY} on csv(3) without the refutation stage (nothing here reads it; the same-seed check
+     * runs it), shared by the tests.
+     */
+    static ThreeArmFixture.Run shared() throws Exception {
+        return ThreeArmFixture.shared(csv(3), STUDY, ThreeArmFixture.Scope.WITHOUT_REFUTATION);
     }
 
     @Test
-    void learnedPolicyChosenOnValidationBeatsCurrentPracticeOnTest(@TempDir Path dir) throws Exception {
-        MultiArmResult r = run(dir);
+    void learnedPolicyChosenOnValidationBeatsCurrentPracticeOnTest() throws Exception {
+        MultiArmResult r = shared().result();
         assertEquals(MultiArmResult.KIND, r.kind());
         assertEquals(3, r.arms().size());
         assertEquals("b", r.arms().get(0).code());
@@ -128,8 +116,8 @@ class MultiArmRunTest {
     }
 
     @Test
-    void diagnosticsPerArmAgainstTheReference(@TempDir Path dir) throws Exception {
-        MultiArmResult r = run(dir);
+    void diagnosticsPerArmAgainstTheReference() throws Exception {
+        MultiArmResult r = shared().result();
         MultiArmBalance b = r.balance();
         assertEquals(List.of("a", "c"), b.arms().stream().map(MultiArmBalance.Arm::code).toList());
         for (MultiArmBalance.Arm a : b.arms()) {
@@ -154,11 +142,14 @@ class MultiArmRunTest {
     }
 
     @Test
-    void sameSeedSameResultsJson(@TempDir Path dir) throws Exception {
-        String a = ResultsJson.write(run(dir));
-        String b = ResultsJson.write(run(dir));
+    void sameSeedSameResultsJson() throws Exception {
+        String a = ResultsJson.write(ThreeArmFixture.fresh(csv(3, N_TWICE), STUDY, MultiArmStages.engine(false))
+                .result());
+        String b = ResultsJson.write(ThreeArmFixture.fresh(csv(3, N_TWICE), STUDY, MultiArmStages.engine(false))
+                .result());
         assertEquals(a, b);
         assertTrue(a.startsWith("{\n  \"schema_version\""), a.substring(0, 60));
         assertFalse(a.contains("NaN"));
+        assertTrue(a.contains("\"refutations\""), "every stage ran");
     }
 }

@@ -16,11 +16,13 @@ import org.causalrx.pipeline.MultiArmStages;
 import org.causalrx.pipeline.Progress;
 import org.causalrx.pipeline.ResultsJson;
 import org.causalrx.pipeline.RunContext;
+import org.causalrx.pipeline.RunEngine;
 import org.causalrx.run.MultiArmEngine;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,8 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * values cannot track the true ones and check 1 fails; the same seed gives byte-identical results.json.
  */
 @Tag("slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiArmFeasibilityTest {
     private static final int N = 1500;
+
+    @TempDir
+    static Path dir;
 
     /** Arms "b" (reference), "a", "c" given by x2 (confounding); the real outcome sets the simulated scale. */
     static String csv(long seed) {
@@ -69,16 +75,32 @@ class MultiArmFeasibilityTest {
                 """.formatted(effect == null ? "" : ", effect: " + effect);
     }
 
+    /** The run with effect 1.5, shared by the tests (computed by the first that needs it). */
+    private MultiArmResult linear;
+
+    private MultiArmResult linear() throws Exception {
+        if (linear == null) {
+            linear = run(Files.createDirectories(dir.resolve("linear")), "1.5");
+        }
+        return linear;
+    }
+
+    /**
+     * The run of {@code study(effect)} and its simulation, without the stages the simulation does not read (it
+     * replays the cohort, split, encoding and propensity stages' output): policy insights, diagnostics and
+     * refutations (MultiArmRunTest checks their same-seed results).
+     */
     static MultiArmResult run(Path dir, String effect) throws Exception {
+        RunEngine engine = MultiArmEngine.of(false).without("insights").without("diagnostics").without("refutation");
         Files.writeString(dir.resolve("data.csv"), csv(4));
         Study s = StudyLoader.load(Files.writeString(dir.resolve("study.yaml"), study(effect)));
-        RunContext done = MultiArmEngine.of(false).run(RunContext.of(s, TableReader.read(s.data())), Progress.NONE);
+        RunContext done = engine.run(RunContext.of(s, TableReader.read(s.data())), Progress.NONE);
         return done.get(MultiArmStages.RESULT);
     }
 
     @Test
-    void withALinearEffectTheChecksPassAndEachArmsEffectIsRecovered(@TempDir Path dir) throws Exception {
-        MultiArmSimulation sim = run(dir, "1.5").simulation();
+    void withALinearEffectTheChecksPassAndEachArmsEffectIsRecovered() throws Exception {
+        MultiArmSimulation sim = linear().simulation();
         assertEquals(3, sim.checks().size());
         sim.checks().forEach(c -> assertTrue(c.passed(), c.name() + ": " + c.detail()));
         assertEquals(2, sim.armEffects().size(), "one row per non-reference arm");
@@ -98,16 +120,15 @@ class MultiArmFeasibilityTest {
     }
 
     @Test
-    void withANegligibleEffectTheEstimatedValuesCannotTrackTheTrueOnes(@TempDir Path dir) throws Exception {
-        MultiArmSimulation sim = run(dir, "0.001").simulation();
+    void withANegligibleEffectTheEstimatedValuesCannotTrackTheTrueOnes() throws Exception {
+        MultiArmSimulation sim = run(Files.createDirectories(dir.resolve("negligible")), "0.001").simulation();
         assertFalse(sim.checks().get(0).passed(), sim.checks().get(0).detail());
         assertFalse(sim.allPassed());
     }
 
     @Test
-    void sameSeedGivesIdenticalResults(@TempDir Path dir) throws Exception {
-        Path a = Files.createDirectories(dir.resolve("a"));
-        Path b = Files.createDirectories(dir.resolve("b"));
-        assertEquals(ResultsJson.write(run(a, "1.5")), ResultsJson.write(run(b, "1.5")));
+    void sameSeedGivesIdenticalResults() throws Exception {
+        Path again = Files.createDirectories(dir.resolve("again"));
+        assertEquals(ResultsJson.write(linear()), ResultsJson.write(run(again, "1.5")));
     }
 }
