@@ -19,7 +19,9 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code bench policy}: 10,000 bootstrap rounds × 15 policies × IPW and DR on 10,000 synthetic held-out rows
  * (target < 10 s), and the rank graph (51 shares) with 10,000 rounds on the same rows (target < 20 s); serial and
- * parallel in this process. Writes a JSON results file.
+ * parallel in this process. The bootstrap is also timed on the row-at-a-time engine ({@code RowBootstrap}) in the
+ * same process, as rounds × policies × rows per second, with a check that both give the same bits. Writes a JSON
+ * results file.
  */
 @Command(name = "policy", mixinStandardHelpOptions = true,
         description = "Policy-evaluation speed: bootstrap of 15 policies and the 51-point rank graph on 10,000 "
