@@ -3,6 +3,7 @@ package org.causalrx.policy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 import org.causalrx.result.PolicyId;
@@ -12,6 +13,8 @@ import org.causalrx.util.Seeds;
  * Bootstrap of held-out policy values for decisions in {DEFER, 0..K−1}: each round resamples the test patients
  * with replacement and evaluates every policy on the same resample (so rounds can be compared across policies, e.g.
  * for win matrices). Round r uses seed {@code Seeds.derive(seed, r)}, so results do not depend on thread count.
+ * The rounds are computed in blocks by {@link RoundBlockKernel}, whose values are bit-identical to the row-at-a-time
+ * {@link RowBootstrap}.
  */
 public final class Bootstrap {
     private Bootstrap() {
@@ -43,6 +46,30 @@ public final class Bootstrap {
         if (rounds < 1) {
             throw new IllegalArgumentException("bootstrap rounds must be >= 1, got " + rounds);
         }
+        int k = policies.size();
+        byte[] decisions = patientMajor(data, policies);
+        PolicyValue.Prepared prep = PolicyValue.Prepared.of(data);
+        if (!RoundBlockKernel.applies(prep)) {
+            return RowBootstrap.run(data, policies, rounds, seed, parallel, groups);
+        }
+        int threads = parallel ? Math.max(1, ForkJoinPool.getCommonPoolParallelism()) : 1;
+        RoundBlockKernel kernel = new RoundBlockKernel(prep, decisions, k, members,
+                RoundBlockKernel.lanesFor(data.size(), rounds, threads));
+        double[][] dr = new double[k][rounds];
+        double[][] ipw = new double[k][rounds];
+        int chunk = kernel.lanes();
+        int chunks = (rounds + chunk - 1) / chunk;
+        IntStream range = IntStream.range(0, chunks);
+        (parallel ? range.parallel() : range).forEach(c -> kernel.run(seed, c * chunk, Math.min(rounds,
+                (c + 1) * chunk), dr, ipw));
+        return new Result(policies.stream().map(PolicyDecisions::id).toList(), dr, ipw);
+    }
+
+    /**
+     * The valued decisions of all policies, patient-major ({@code [i * k + p]}, all policies of one patient side by
+     * side), checked to be DEFER or an arm.
+     */
+    static byte[] patientMajor(HeldOut data, List<PolicyDecisions> policies) {
         int n = data.size();
         int k = policies.size();
         int arms = data.arms();
@@ -50,9 +77,6 @@ public final class Bootstrap {
             throw new IllegalArgumentException("the bootstrap kernel handles at most " + Byte.MAX_VALUE + " arms, got "
                     + arms);
         }
-        // Decisions patient-major (all policies of one patient side by side), so one pass over the resampled
-        // patients updates every policy's sums; each sum still runs over patients in index order, with the
-        // same terms as PolicyValue.evaluate, so the values are bit-identical to evaluating policy by policy.
         byte[] decisions = new byte[n * k];
         for (int p = 0; p < k; p++) {
             int[] valued = policies.get(p).valuedArms();
@@ -61,47 +85,7 @@ public final class Bootstrap {
                 decisions[i * k + p] = (byte) valued[i];
             }
         }
-        PolicyValue.Prepared prep = PolicyValue.Prepared.of(data);
-        double[][] dr = new double[k][rounds];
-        double[][] ipw = new double[k][rounds];
-        int chunk = 250;
-        int chunks = (rounds + chunk - 1) / chunk;
-        IntStream range = IntStream.range(0, chunks);
-        (parallel ? range.parallel() : range).forEach(c -> {
-            int[] counts = new int[n];
-            int[] drawn = new int[n];
-            double[] sumDeferred = new double[k];
-            long[] nRec = new long[k];
-            double[] sumW = new double[k];
-            double[] sumWy = new double[k];
-            double[] sumWres = new double[k];
-            double[] sumPlug = new double[k];
-            double[] cPlug = new double[arms];
-            for (int r = c * chunk; r < Math.min(rounds, (c + 1) * chunk); r++) {
-                resample(counts, seed, r, members);
-                int m = 0;
-                for (int i = 0; i < n; i++) {
-                    if (counts[i] != 0) {
-                        drawn[m++] = i;
-                    }
-                }
-                Arrays.fill(sumDeferred, 0);
-                Arrays.fill(nRec, 0);
-                Arrays.fill(sumW, 0);
-                Arrays.fill(sumWy, 0);
-                Arrays.fill(sumWres, 0);
-                Arrays.fill(sumPlug, 0);
-                accumulate(prep, decisions, k, counts, drawn, m, cPlug, sumDeferred, nRec, sumW, sumWy, sumWres,
-                        sumPlug);
-                for (int p = 0; p < k; p++) {
-                    PolicyValue.Values v = PolicyValue.finish(n, sumDeferred[p], nRec[p], sumW[p], sumWy[p],
-                            sumWres[p], sumPlug[p]);
-                    dr[p][r] = v.dr();
-                    ipw[p][r] = v.ipw();
-                }
-            }
-        });
-        return new Result(policies.stream().map(PolicyDecisions::id).toList(), dr, ipw);
+        return decisions;
     }
 
     /**
@@ -148,48 +132,6 @@ public final class Bootstrap {
         for (int d = 0; d < members.length; d++) {
             for (int i : members[rng.nextInt(members.length)]) {
                 counts[i]++;
-            }
-        }
-    }
-
-    /**
-     * The sums of {@link PolicyValue#evaluate} for every policy, over the drawn patients in index order;
-     * {@code cPlug} (length K) is scratch for one patient's count-weighted plug-ins.
-     */
-    private static void accumulate(PolicyValue.Prepared prep, byte[] decisions, int k, int[] counts, int[] drawn,
-            int m, double[] cPlug, double[] sumDeferred, long[] nRec, double[] sumW, double[] sumWy, double[] sumWres,
-            double[] sumPlug) {
-        double[] y = prep.y();
-        double[] mu = prep.mu();
-        double[] pObs = prep.pObs();
-        double[] resid = prep.resid();
-        int[] t = prep.t();
-        int arms = prep.arms();
-        for (int j = 0; j < m; j++) {
-            int i = drawn[j];
-            int c = counts[i];
-            double cy = c * y[i];
-            for (int a = 0; a < arms; a++) {
-                cPlug[a] = c * mu[i * arms + a];
-            }
-            double w = c / pObs[i];
-            double wy = w * y[i];
-            double wres = w * resid[i];
-            int ti = t[i];
-            int base = i * k;
-            for (int p = 0; p < k; p++) {
-                int d = decisions[base + p];
-                if (d == PolicyDecisions.DEFER) {
-                    sumDeferred[p] += cy;
-                    continue;
-                }
-                nRec[p] += c;
-                sumPlug[p] += cPlug[d];
-                if (ti == d) {
-                    sumW[p] += w;
-                    sumWy[p] += wy;
-                    sumWres[p] += wres;
-                }
             }
         }
     }
