@@ -47,9 +47,11 @@ public final class RowBootstrap {
             for (int r = c * chunk; r < Math.min(rounds, (c + 1) * chunk); r++) {
                 Bootstrap.resample(counts, seed, r, members);
                 int m = 0;
+                long drawnRows = 0;
                 for (int i = 0; i < n; i++) {
                     if (counts[i] != 0) {
                         drawn[m++] = i;
+                        drawnRows += counts[i];
                     }
                 }
                 Arrays.fill(sumDeferred, 0);
@@ -61,7 +63,7 @@ public final class RowBootstrap {
                 accumulate(prep, decisions, k, counts, drawn, m, cPlug, sumDeferred, nRec, sumW, sumWy, sumWres,
                         sumPlug);
                 for (int p = 0; p < k; p++) {
-                    PolicyValue.Values v = PolicyValue.finish(n, sumDeferred[p], nRec[p], sumW[p], sumWy[p],
+                    PolicyValue.Values v = PolicyValue.finish(drawnRows, sumDeferred[p], nRec[p], sumW[p], sumWy[p],
                             sumWres[p], sumPlug[p]);
                     dr[p][r] = v.dr();
                     ipw[p][r] = v.ipw();

@@ -62,6 +62,16 @@ class RoundBlockKernelTest {
         Bootstrap.Result byGroup = RowBootstrap.run(h, ps, ROUNDS, 8, false, groups);
         assertSame(byGroup, blocks(h, ps, groups, 37, 8), "three arms, groups");
         assertSame(byGroup, Bootstrap.run(h, ps, ROUNDS, 8, true, groups), "Bootstrap.run, groups");
+        int[][] members = Bootstrap.members(groups, n);
+        int[] counts = new int[n];
+        for (int round : new int[] {0, 17, ROUNDS - 1}) {
+            Bootstrap.resample(counts, 8, round, members);
+            for (int q = 0; q < ps.size(); q++) {
+                PolicyValue.Values v = PolicyValue.evaluate(h, ps.get(q).arms(), counts);
+                assertEquals(v.dr(), byGroup.dr()[q][round], 1e-12, "round " + round + ": the resampled rows' mean");
+                assertEquals(v.ipw(), byGroup.ipw()[q][round], 1e-12, "round " + round + ": IPW");
+            }
+        }
     }
 
     @Test
