@@ -126,7 +126,8 @@ final class RoundBlockKernel {
             for (int p = 0; p < k; p++) {
                 for (int l = 0; l < used; l++) {
                     PolicyValue.Values v = PolicyValue.finish(total[l], sums[DEF][p][l],
-                            total[l] - sums[DEF_COUNT][p][l], sums[W][p][l], sums[WY][p][l], sums[WRES][p][l], sums[PLUG][p][l]);
+                            total[l] - sums[DEF_COUNT][p][l], sums[W][p][l], sums[WY][p][l], sums[WRES][p][l],
+                            sums[PLUG][p][l]);
                     dr[p][r0 + l] = v.dr();
                     ipw[p][r0 + l] = v.ipw();
                 }
