@@ -31,7 +31,10 @@ class FeasibilityStudyTest {
 
     @BeforeAll
     static void run() {
-        study = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml")).withSeedAndRounds(20261122, 200);
+        // the simulated runs never use the study's deferral; it only sets the interval-coverage fits beside them,
+        // which no test here reads: 2 bootstrap refits (the fewest allowed) instead of the default 20
+        study = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml")).withSeedAndRounds(20261122, 200)
+                .withDeferral(new Study.Deferral(0.05, 1.5, 2, List.of(0.05), List.of(1.5)));
         table = TableReader.read(study.data());
         lambda0 = new FeasibilityStudy().run(study, table, new FeasibilitySettings(List.of("linear"), 0.0, null, SEEDS),
                 Progress.NONE);
