@@ -59,7 +59,7 @@ class ModelBundleTest {
                 s.covariates(), s.split(), s.seed(), s.overlap(), 50, s.ateFolds(),
                 List.of("t_xgboost", "t_ridge", "t_lasso", "average", "majority"), null);
         table = TableReader.read(study.data());
-        out = new StudyRun().run(study, table, Progress.NONE);
+        out = new StudyRun().withoutRefutation().run(study, table, Progress.NONE);
     }
 
     static List<RunResult.PolicyResult> learned(RunOutput o) {
@@ -83,7 +83,7 @@ class ModelBundleTest {
                 w.covariates(), w.split(), w.seed(), w.overlap(), 20, w.ateFolds(),
                 List.of("t_ridge", "s_xgboost", "x_xgboost", "r_xgboost", "dr_xgboost", "average", "majority",
                         "consensus"), null);
-        RunOutput o = new StudyRun().run(s, table, Progress.NONE);
+        RunOutput o = new StudyRun().withoutRefutation().run(s, table, Progress.NONE);
         List<RunResult.PolicyResult> bundleable = learned(o).stream()
                 .filter(p -> p.name().kind() != PolicyKind.CONSENSUS).toList();
         assertEquals(7, bundleable.size());
@@ -146,7 +146,7 @@ class ModelBundleTest {
                 study.treatment(), study.outcome(), study.covariates(), study.split(), study.seed(), study.overlap(),
                 20, study.ateFolds(), List.of("t_ridge", "dr_xgboost", "average"), null,
                 Study.Analyses.NONE, new Study.Deferral(0.1, 1.5, 3, List.of(0.1), List.of(1.0, 1.5, 2.0)));
-        RunOutput o = new StudyRun().run(c, table, Progress.NONE);
+        RunOutput o = new StudyRun().withoutRefutation().run(c, table, Progress.NONE);
         RunOutput.HeldOutDetail held = o.heldOut();
         Table testRows = table.rows(held.sourceRows());
         double[][] x = o.models().encoding().transform(testRows);
@@ -208,7 +208,7 @@ class ModelBundleTest {
                 .withPolicy(new Study.Policy(1, 0.02));
         DecisionRule rule = m.decisionRule();
         assertEquals(new DecisionRule(1, 0.02, -1), rule);
-        RunOutput o = new StudyRun().run(m, table, Progress.NONE);
+        RunOutput o = new StudyRun().withoutRefutation().run(m, table, Progress.NONE);
         RunOutput.HeldOutDetail held = o.heldOut();
         Table testRows = table.rows(held.sourceRows());
         double[][] x = o.models().encoding().transform(testRows);
@@ -396,7 +396,7 @@ class ModelBundleTest {
         Study s = new Study(study.file(), study.name(), study.protocol(), study.data(), study.idColumn(),
                 study.treatment(), study.outcome(), study.covariates(), study.split(), study.seed(), study.overlap(),
                 20, study.ateFolds(), List.of("t_ridge", "t_lasso", "consensus"), null);
-        RunOutput o = new StudyRun().run(s, table, Progress.NONE);
+        RunOutput o = new StudyRun().withoutRefutation().run(s, table, Progress.NONE);
         BundleWriter.Written w = BundleWriter.write(tmp.resolve("none"), s, o, Instant.EPOCH,
                 learned(o).stream().filter(p -> p.name().kind() == PolicyKind.CONSENSUS).toList(),
                 PolicyId.of(PolicyKind.CONSENSUS_NAME));

@@ -43,7 +43,7 @@ class PolicyTreeBundleTest {
                 st.outcome(), st.covariates(), st.split(), st.seed(), st.overlap(), 20, st.ateFolds(),
                 List.of("policy_tree"), null, Study.Analyses.NONE,
                 new Study.Deferral(0.1, 1.5, 3, List.of(0.1), List.of(1.0, 1.5)));
-        RunOutput o = new StudyRun().run(c, table, Progress.NONE);
+        RunOutput o = new StudyRun().withoutRefutation().run(c, table, Progress.NONE);
         PolicyTree tree = (PolicyTree) o.models().cateModels().get("policy_tree");
         List<PolicyTreeInfo> infos = o.result().policyTrees();
         assertEquals(1, infos.size());

@@ -44,7 +44,7 @@ class TreeModelBundleTest {
                 st.outcome(), st.covariates(), st.split(), st.seed(), st.overlap(), 20, st.ateFolds(),
                 List.of("t_bart", "causal_forest"), null, Study.Analyses.NONE,
                 new Study.Deferral(0.1, 1.5, 3, List.of(0.1), List.of(1.0, 1.5)));
-        RunOutput o = new StudyRun().run(c, table, Progress.NONE);
+        RunOutput o = new StudyRun().withoutRefutation().run(c, table, Progress.NONE);
         RunOutput.HeldOutDetail held = o.heldOut();
         Table testRows = table.rows(held.sourceRows());
         double[][] x = o.models().encoding().transform(testRows);

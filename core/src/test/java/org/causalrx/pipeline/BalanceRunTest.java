@@ -37,8 +37,9 @@ class BalanceRunTest {
         LogisticRegression mle = LogisticRegression.l2(LinearSettings.nearlyUnpenalized());
         Learners learners = new Learners(List.of(mle), LogisticRegression.l2(),
                 XGBoostParams.defaults(), RunEstimators.defaults(EstimatorRegistry.load()));
-        RunResult r = new StudyRun(learners, false).run(study, TableReader.read(study.data()), Progress.NONE)
-                .result();
+        // balance comes from the propensity stage: the run skips the ATE refutations and deferral intervals
+        RunResult r = new StudyRun(learners, false).withoutRefutation().run(study, TableReader.read(study.data()),
+                Progress.NONE).result();
         CovariateBalance b = r.balance();
         assertEquals("l2_logistic", b.propensityModel());
         assertEquals(r.features(), b.train().features().stream().map(Balance.FeatureBalance::feature).toList());
@@ -74,7 +75,7 @@ class BalanceRunTest {
         Files.writeString(s, "name: balance\ndata: d.csv\nid: id\ntreatment: {column: t, arms: {\"0\": a, \"1\": b}}\n"
                 + "covariates:\n  - {name: age, role: confounder}\n  - {name: sex, role: confounder, "
                 + "type: categorical}\n  - {name: noise, role: effect_modifier}\nseed: 3\n"
-                + "estimators: [t_ridge]\nbootstrap: {rounds: 20}\nate: {folds: 2}\n"
+                + "estimators: [t_ridge]\nbootstrap: {rounds: 20}\nate: {folds: 2}\ndeferral: {enabled: false}\n"
                 + "outcome: {column: y, type: continuous, direction: higher}\n");
         return s;
     }

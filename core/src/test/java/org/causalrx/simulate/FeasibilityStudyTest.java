@@ -31,12 +31,20 @@ class FeasibilityStudyTest {
 
     @BeforeAll
     static void run() {
-        study = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml")).withSeedAndRounds(20261122, 200);
+        // the simulated runs never use the study's deferral; it only sets the interval-coverage fits beside them,
+        // which no test here reads: 2 bootstrap refits (the fewest allowed) instead of the default 20
+        study = StudyLoader.load(Path.of("examples", "nhefs", "weight.yaml")).withSeedAndRounds(20261122, 200)
+                .withDeferral(new Study.Deferral(0.05, 1.5, 2, List.of(0.05), List.of(1.5)));
         table = TableReader.read(study.data());
         lambda0 = new FeasibilityStudy().run(study, table, new FeasibilitySettings(List.of("linear"), 0.0, null, SEEDS),
                 Progress.NONE);
-        lambda1 = new FeasibilityStudy().run(study, table, new FeasibilitySettings(List.of("linear"), 1.0, null, SEEDS),
-                Progress.NONE);
+        // at lambda 1 only Doctors' and Random's regrets are read, which no estimator changes: t_ridge alone
+        Study ridgeOnly = new Study(study.file(), study.name(), study.protocol(), study.data(), study.idColumn(),
+                study.treatment(), study.outcome(), study.covariates(), study.split(), study.seed(), study.overlap(),
+                study.bootstrapRounds(), study.ateFolds(), List.of("t_ridge"), study.simulation(), study.analyses(),
+                study.deferral(), study.estimands(), study.policyEvaluation(), study.policy(), null);
+        lambda1 = new FeasibilityStudy().run(ridgeOnly, table,
+                new FeasibilitySettings(List.of("linear"), 1.0, null, SEEDS), Progress.NONE);
     }
 
     static double mean(FeasibilityResult r, String policy,

@@ -56,7 +56,7 @@ class NnBundleRunTest {
                 deferral: {enabled: false}
                 """));
         Table table = TableReader.read(study.data());
-        RunOutput out = new StudyRun().run(study, table, Progress.NONE);
+        RunOutput out = new StudyRun().withoutRefutation().run(study, table, Progress.NONE);
         PolicyId selected = out.result().policyInsights().selectedPolicy();
         assertEquals("tarnet", selected.estimator(), "the study's only learned policy is selected");
 
