@@ -67,9 +67,12 @@ final class CohortTablesSection implements ReportSection {
             columns.add(a.label());
             n.add(a.n());
         }
-        b.markup(c.arms().isEmpty() ? "<h3>Table S.1: the cohort by split</h3>\n"
-                : "<h3>Table S.1: the cohort by split and by arm</h3>\n")
-                .markup("<p>Numeric covariates: mean (SD) of the values present; categorical: n (%) per level. "
+        if (c.arms().isEmpty()) {
+            b.markup("<h3>Table S.1: the cohort by split</h3>\n");
+        } else {
+            b.markup("<h3>Table S.1: the cohort by split and by arm</h3>\n");
+        }
+        b.markup("<p>Numeric covariates: mean (SD) of the values present; categorical: n (%) per level. "
                 + "Missing: patients of the split (or arm) without a value.</p>\n");
         List<String> headers = new ArrayList<>(List.of("Covariate", "Level"));
         for (int k = 0; k < columns.size(); k++) {
