@@ -80,7 +80,7 @@ final class MultiArmTreesAndRefutations {
             b.markup("<h3>Policy trees</h3>\n<p>A policy tree asks at most two questions and gives each leaf the "
                     + "arm with the largest summed doubly robust score of its training patients (exhaustive search "
                     + "over K actions); its effects are the leaf's mean DR contrasts of every arm against the "
-                    + "reference. " + PolicyTreeReport.CONDITIONAL + "</p>\n");
+                    + "reference. ").text(PolicyTreeReport.CONDITIONAL).markup("</p>\n");
             for (MultiArmTreeInfo t : r.policyTrees()) {
                 List<String> head = new ArrayList<>(List.of("Rule", "Training n"));
                 r.arms().stream().skip(1).forEach(a -> head.add(a.label() + " vs " + r.arms().get(0).label()

@@ -92,7 +92,7 @@ final class PolicyTreeReport {
                 + "per feature) to maximise the summed doubly robust reward of the training patients; its effect "
                 + "for a patient is the mean DR contrast of the patient's leaf, so it is valued, deferred and "
                 + "bundled as every other estimator, and <code>recommend</code> gives the patient's path as the "
-                + "reason. " + CONDITIONAL + "</p>\n");
+                + "reason. ").text(CONDITIONAL).markup("</p>\n");
         for (PolicyTreeInfo t : r.policyTrees()) {
             Html.Table tab = new Html.Table(List.of("Rule", "Training n", "Mean DR effect (SE)"), false, true, true);
             for (PolicyTreeInfo.Leaf l : t.leaves()) {
