@@ -89,52 +89,91 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
 
     /** This result with the policy insights added (or replaced). */
     public MultiArmResult withInsights(Insights value) {
-        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, verdict, provenance, dataWarnings, deferral, value, simulation, balance,
-                heterogeneity, sensitivity, policyTrees, refutations, cohortTables);
+        Copy c = new Copy(this);
+        c.insights = value;
+        return c.build();
     }
 
     /** This result with {@code s} as its feasibility simulation. */
     public MultiArmResult withSimulation(MultiArmSimulation s) {
-        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, verdict, provenance, dataWarnings, deferral, insights, s,
-                balance, heterogeneity, sensitivity, policyTrees, refutations, cohortTables);
+        Copy c = new Copy(this);
+        c.simulation = s;
+        return c.build();
     }
 
     /** This result with the diagnostics added (or replaced) and the verdict given (it may extend the old one). */
     public MultiArmResult withDiagnostics(MultiArmBalance b, MultiArmHeterogeneity h, MultiArmSensitivity s,
                                           Verdict v) {
-        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, v, provenance, dataWarnings, deferral, insights, simulation,
-                b, h, s, policyTrees, refutations, cohortTables);
+        Copy c = new Copy(this);
+        c.balance = b;
+        c.heterogeneity = h;
+        c.sensitivity = s;
+        c.verdict = v;
+        return c.build();
     }
 
     /** This result with the fitted policy trees. */
     public MultiArmResult withPolicyTrees(List<MultiArmTreeInfo> value) {
-        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, verdict, provenance, dataWarnings, deferral, insights, simulation,
-                balance, heterogeneity, sensitivity, value, refutations, cohortTables);
+        Copy c = new Copy(this);
+        c.policyTrees = value;
+        return c.build();
     }
 
     /** This result with another verdict. */
     public MultiArmResult withVerdict(Verdict value) {
-        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, value, provenance, dataWarnings, deferral, insights, simulation,
-                balance, heterogeneity, sensitivity, policyTrees, refutations, cohortTables);
+        Copy c = new Copy(this);
+        c.verdict = value;
+        return c.build();
     }
 
     /** This result with the refutations of the arms' AIPW contrasts. */
     public MultiArmResult withRefutations(MultiArmRefutations value) {
-        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, verdict, provenance, dataWarnings, deferral, insights, simulation,
-                balance, heterogeneity, sensitivity, policyTrees, value, cohortTables);
+        Copy c = new Copy(this);
+        c.refutations = value;
+        return c.build();
     }
 
     /** This result with the cohort's Tables S.1 and S.2. */
     public MultiArmResult withCohortTables(CohortSummaryTables value) {
-        return new MultiArmResult(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators,
-                policies, selection, verdict, provenance, dataWarnings, deferral, insights, simulation,
-                balance, heterogeneity, sensitivity, policyTrees, refutations, value);
+        Copy c = new Copy(this);
+        c.cohortTables = value;
+        return c.build();
+    }
+
+    /**
+     * A copy of a result whose parts the stages fill in after the evaluation (verdict, deferral and later); the
+     * parts fixed at evaluation are read from the original.
+     */
+    private static final class Copy {
+        private final MultiArmResult r;
+        private Verdict verdict;
+        private Insights insights;
+        private MultiArmSimulation simulation;
+        private MultiArmBalance balance;
+        private MultiArmHeterogeneity heterogeneity;
+        private MultiArmSensitivity sensitivity;
+        private List<MultiArmTreeInfo> policyTrees;
+        private MultiArmRefutations refutations;
+        private CohortSummaryTables cohortTables;
+
+        Copy(MultiArmResult r) {
+            this.r = r;
+            verdict = r.verdict;
+            insights = r.insights;
+            simulation = r.simulation;
+            balance = r.balance;
+            heterogeneity = r.heterogeneity;
+            sensitivity = r.sensitivity;
+            policyTrees = r.policyTrees;
+            refutations = r.refutations;
+            cohortTables = r.cohortTables;
+        }
+
+        MultiArmResult build() {
+            return new MultiArmResult(r.schemaVersion, r.kind, r.study, r.protocol, r.arms, r.propensity, r.overlap,
+                    r.estimators, r.policies, r.selection, verdict, r.provenance, r.dataWarnings, r.deferral, insights,
+                    simulation, balance, heterogeneity, sensitivity, policyTrees, refutations, cohortTables);
+        }
     }
 
     /**
