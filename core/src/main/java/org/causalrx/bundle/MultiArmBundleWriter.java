@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +30,16 @@ import org.causalrx.study.Study;
  * Writes the model bundle of a K-arm run ({@link MultiArmBundle}) into a folder (the caller makes it atomic, with the
  * rest of the run's output): the run's selected policy (chosen by its DR value on the validation split) with the
  * K-arm CATE model, the selected generalized propensity model and the encoding exactly as the run fitted them. When
- * the selected policy's model has no codec (only the K-arm T-learners with XGBoost or linear arm models have one
- * yet) nothing is written and {@link BundleWriter.Written#note} says why. Everything but the time written is a
+ * the selected policy's model has no codec (the neural K-arm estimators, models of other modules), the best learned
+ * policy by validation DR value that can be bundled is written instead and {@link BundleWriter.Written#note} says
+ * which and why; when none can be, nothing is written and the note says why. Everything but the time written is a
  * function of the run.
  */
 public final class MultiArmBundleWriter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** What a K-arm bundle can hold, for the console (%d: the number of arms). */
+    private static final String NEEDS = "`recommend` with %d arms needs a run whose selected policy uses T-, S-, X- or "
+            + "DR-learners with XGBoost, linear or BART models, causal_forest, their average, majority or consensus";
 
     private MultiArmBundleWriter() {
     }
@@ -46,7 +51,40 @@ public final class MultiArmBundleWriter {
         if (fitted == null || selected == null) {
             return new BundleWriter.Written(null, "no model bundle: the run selected no learned policy");
         }
-        return write(dir, study, result, fitted, selected, now);
+        List<String> refused = new ArrayList<>();
+        for (PolicyId candidate : candidates(result.selection(), study.outcome().sign())) {
+            BundleFiles files = new BundleFiles(dir);
+            Encoded enc;
+            try {
+                enc = encode(candidate, fitted, files);
+            } catch (NotBundleable nb) {
+                refused.add(nb.getMessage().startsWith(candidate.estimator()) ? nb.getMessage()
+                        : candidate + ": " + nb.getMessage());
+                continue;
+            }
+            String note = candidate.equals(selected) ? chosenNote(candidate, result) : "model bundle: policy "
+                    + candidate + " over " + result.arms().size() + " arms, the best learned policy by validation "
+                    + "DR that can be bundled; the selected policy " + selected + " cannot be yet ("
+                    + String.join("; ", refused) + ")";
+            return finish(dir, study, result, fitted, candidate, enc, note, now);
+        }
+        return new BundleWriter.Written(null, "no model bundle written: no learned policy can be bundled yet ("
+                + String.join("; ", refused) + "); " + NEEDS.formatted(result.arms().size()));
+    }
+
+    /**
+     * The learned policies in the order a bundle tries them: the selected one, then the others by validation DR
+     * value, best first in the outcome's direction (ties keep the selection's order; undefined values last).
+     */
+    static List<PolicyId> candidates(MultiArmResult.Selection selection, int sign) {
+        List<MultiArmResult.SelectionValue> rest = new ArrayList<>(selection.values().stream()
+                .filter(v -> !v.policy().equals(selection.selected())).toList());
+        rest.sort(Comparator.comparingDouble(v -> Double.isFinite(v.dr()) ? -sign * v.dr()
+                : Double.POSITIVE_INFINITY));
+        List<PolicyId> out = new ArrayList<>();
+        out.add(selection.selected());
+        rest.forEach(v -> out.add(v.policy()));
+        return out;
     }
 
     /**
@@ -56,33 +94,51 @@ public final class MultiArmBundleWriter {
     public static BundleWriter.Written write(Path dir, Study study, MultiArmResult result, MultiArmFitted fitted,
                                              PolicyId selected, Instant now) throws IOException {
         BundleFiles files = new BundleFiles(dir);
-        ObjectNode cate = F.objectNode().put("name", selected.name());
-        ObjectNode prop = F.objectNode().put("name", fitted.propensityName());
+        Encoded enc;
         try {
-            MultiArmCateModel model = model(selected, fitted);
-            cate.set("model", MultiArmCateCodecs.encode(selected.estimator(), model, files));
-            if (selected.set() == DeferralSet.CONSERVATIVE) {
-                cate.set("conservative", conservative(selected, fitted, files));
-            }
-            prop.set("model", MultiArmCodecs.encodePropensity(fitted.propensity(), "propensity", files));
+            enc = encode(selected, fitted, files);
         } catch (NotBundleable nb) {
             return new BundleWriter.Written(null, "no model bundle written: the selected policy " + selected
-                    + " cannot be bundled yet (" + nb.getMessage() + "); `recommend` with " + result.arms().size()
-                    + " arms needs a run whose selected policy uses T-, S-, X- or DR-learners with XGBoost, linear "
-                    + "or BART models, causal_forest, their average or consensus");
+                    + " cannot be bundled yet (" + nb.getMessage() + "); " + NEEDS.formatted(result.arms().size()));
         }
-        boolean chosen = result.selection() != null && selected.equals(result.selection().selected());
-        String note = "model bundle: policy " + selected + " over " + result.arms().size() + " arms (" + (chosen
+        return finish(dir, study, result, fitted, selected, enc, chosenNote(selected, result), now);
+    }
+
+    /** The bundle's cate.json and propensity.json of one policy (their model files already in {@code files}). */
+    private record Encoded(BundleFiles files, ObjectNode cate, ObjectNode prop) {
+    }
+
+    private static Encoded encode(PolicyId policy, MultiArmFitted fitted, BundleFiles files) throws NotBundleable {
+        ObjectNode cate = F.objectNode().put("name", policy.name());
+        ObjectNode prop = F.objectNode().put("name", fitted.propensityName());
+        MultiArmCateModel model = model(policy, fitted);
+        cate.set("model", MultiArmCateCodecs.encode(policy.estimator(), model, files));
+        if (policy.set() == DeferralSet.CONSERVATIVE) {
+            cate.set("conservative", conservative(policy, fitted, files));
+        }
+        prop.set("model", MultiArmCodecs.encodePropensity(fitted.propensity(), "propensity", files));
+        return new Encoded(files, cate, prop);
+    }
+
+    private static String chosenNote(PolicyId policy, MultiArmResult result) {
+        boolean chosen = result.selection() != null && policy.equals(result.selection().selected());
+        return "model bundle: policy " + policy + " over " + result.arms().size() + " arms (" + (chosen
                 ? "the run's selected policy, chosen by its DR value on the validation split)"
                 : "not the run's selected policy " + (result.selection() == null ? null
                 : result.selection().selected()) + ")");
+    }
+
+    private static BundleWriter.Written finish(Path dir, Study study, MultiArmResult result, MultiArmFitted fitted,
+                                               PolicyId selected, Encoded enc, String note, Instant now)
+            throws IOException {
+        BundleFiles files = enc.files();
         ObjectNode b = bundleJson(study, result, fitted, selected, note, now);
         files.putJson(BundleFormat.BUNDLE, b);
         files.putJson(BundleFormat.SCHEMA, InputSchema.of(study.idColumn(), EncodingParts.of(fitted.encoding()),
                 fitted.textColumns()).toJson());
         files.putJson(BundleFormat.ENCODING, EncodingCodec.encode(fitted.encoding()));
-        files.putJson(BundleFormat.PROPENSITY, prop);
-        files.putJson(BundleFormat.CATE, cate);
+        files.putJson(BundleFormat.PROPENSITY, enc.prop());
+        files.putJson(BundleFormat.CATE, enc.cate());
         files.putBytes(BundleFormat.README, readme(selected.name(), note).getBytes(StandardCharsets.UTF_8));
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> e : files.all().entrySet()) {
@@ -100,7 +156,7 @@ public final class MultiArmBundleWriter {
             List<String> names = new ArrayList<>();
             List<MultiArmCateModel> members = new ArrayList<>();
             fitted.cateModels().forEach((name, m) -> {
-                if (!(m instanceof MultiArmEnsembles.Averaged)) {
+                if (!MultiArmEnsembles.isEnsemble(m)) {
                     names.add(name);
                     members.add(m);
                 }
@@ -191,8 +247,8 @@ public final class MultiArmBundleWriter {
                 + "propensity.json  the selected generalized propensity model P(T = a | x) (multinomial logistic\n"
                 + "                 coefficients, or an XGBoost softprob booster in *.ubj, XGBoost's format)\n"
                 + "cate.json        the policy's K-arm CATE model (T-, S-, X-, DR-learner, multi-arm causal\n"
-                + "                 forest, average or consensus members; linear coefficients, packed forests, or\n"
-                + "                 XGBoost boosters in *.ubj files); for a Conservative policy also alpha_stat\n"
-                + "                 and the bootstrap refits its intervals come from\n";
+                + "                 forest, average, majority or consensus members; linear coefficients, packed\n"
+                + "                 forests, or XGBoost boosters in *.ubj files); for a Conservative policy also\n"
+                + "                 alpha_stat and the bootstrap refits its intervals come from\n";
     }
 }

@@ -26,8 +26,8 @@ import org.causalrx.util.CausalRxException;
  * {@code multi_arm_x_learner} (per arm a ≥ 1 {@code tau_reference} and {@code tau_treated}, the K-arm
  * {@code propensity} and {@code clip}), {@code multi_arm_dr_learner} (per arm a ≥ 1 the final stage {@code tau}),
  * {@code multi_arm_causal_forest} ({@link TreeModelCodecs}), {@code multi_arm_policy_tree} ({@link PolicyTreeCodec}),
- * {@code multi_arm_average} and
- * {@code multi_arm_consensus} (named members, each a K-arm CATE model). The decoded models predict bit-identically.
+ * {@code multi_arm_average}, {@code multi_arm_majority} and {@code multi_arm_consensus} (named members, each a K-arm
+ * CATE model). The decoded models predict bit-identically.
  */
 final class MultiArmCateCodecs {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -45,12 +45,12 @@ final class MultiArmCateCodecs {
             return PolicyTreeCodec.encodeMultiArm(name, pt);
         }
         if (m instanceof MultiArmEnsembles.Averaged av) {
-            List<String> names = new ArrayList<>();
-            for (int j = 0; j < av.members().size(); j++) {
-                names.add(name + "_m" + j);
-            }
-            return members(F.objectNode().put("kind", "multi_arm_average").put("name", name), names, av.members(),
-                    files);
+            return members(F.objectNode().put("kind", "multi_arm_average").put("name", name), memberNames(name,
+                    av.members().size()), av.members(), files);
+        }
+        if (m instanceof MultiArmEnsembles.Median md) {
+            return members(F.objectNode().put("kind", "multi_arm_majority").put("name", name), memberNames(name,
+                    md.members().size()), md.members(), files);
         }
         if (m instanceof MultiArmEnsembles.Consensus c) {
             return members(F.objectNode().put("kind", "multi_arm_consensus").put("name", name), c.names(),
@@ -110,6 +110,7 @@ final class MultiArmCateCodecs {
                 case "multi_arm_causal_forest" -> TreeModelCodecs.decodeMultiArmForest(n, file);
                 case "multi_arm_policy_tree" -> PolicyTreeCodec.decodeMultiArm(n, file);
                 case "multi_arm_average" -> MultiArmEnsembles.averageFitted(decodeMembers(n, file, files, null));
+                case "multi_arm_majority" -> MultiArmEnsembles.majorityFitted(decodeMembers(n, file, files, null));
                 case "multi_arm_consensus" -> {
                     List<String> names = new ArrayList<>();
                     List<MultiArmCateModel> ms = decodeMembers(n, file, files, names);
@@ -144,6 +145,15 @@ final class MultiArmCateCodecs {
             out.add(ModelCodecs.decodeRegression(r, file, files));
         }
         return out;
+    }
+
+    /** Names of an ensemble's members in the bundle: {@code name_m0}, {@code name_m1}, ... */
+    private static List<String> memberNames(String name, int count) {
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            names.add(name + "_m" + j);
+        }
+        return names;
     }
 
     private static ObjectNode members(ObjectNode n, List<String> names, List<MultiArmCateModel> models,

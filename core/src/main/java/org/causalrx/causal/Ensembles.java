@@ -80,7 +80,8 @@ public final class Ensembles {
         };
     }
 
-    private static double median(double[] v) {
+    /** The median of v (the mean of the two middle values for an even length); v is not changed. */
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         int n = s.length;

@@ -28,14 +28,14 @@ import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
 /**
- * Uncertainty-based deferral in a K-arm run (TRS §3.8 for K arms): every estimator is refitted on the study's
- * {@code bootstrap_refits} within-arm bootstrap resamples of the training split (one resample seed per run, shared by
- * the estimators), the refits predict validation and test (the average ensemble's draws are the mean of its
- * members' draws of the same resample), and per patient the (α/2, 1 − α/2) quantiles of
+ * Uncertainty-based deferral in a K-arm run (TRS §3.8 for K arms): every estimator is refitted on the study's {@code
+ * bootstrap_refits} within-arm bootstrap resamples of the training split (one resample seed per run, shared by the
+ * estimators), the refits predict validation and test (an ensemble's draws combine its members' draws of the same
+ * resample: their mean for the average, their median for the majority), and per patient the (α/2, 1 − α/2) quantiles of
  * tau_best − tau_second over refits give the interval ({@link ContrastIntervals#fromDraws}) that the Conservative
  * policy ({@link MultiArmRule#decide(double[][], ContrastIntervals, boolean[])}) compares with its boundary. It runs
- * only for a study file with an enabled {@code deferral:} block (see {@link #applies}). Only
- * statistical uncertainty: the study's Lambda (causal bounds) is not used with K arms.
+ * only for a study file with an enabled {@code deferral:} block (see {@link #applies}). Only statistical uncertainty:
+ * the study's Lambda (causal bounds) is not used with K arms.
  */
 final class MultiArmDeferral {
     /** The per-estimator intervals on validation and test. */
@@ -48,7 +48,7 @@ final class MultiArmDeferral {
      * Per estimator (study order) the interval of tau_best − tau_second for each validation and test patient.
      *
      * @param method how the intervals were made, in words
-     * @param refits per estimator its B refits (the average's: refit b of every member averaged), for the bundle
+     * @param refits per estimator its B refits (an ensemble's: refit b of every member combined), for the bundle
      */
     record Intervals(Map<String, ContrastIntervals> validation, Map<String, ContrastIntervals> test, String method,
                      Map<String, List<MultiArmCateModel>> refits) {
@@ -108,7 +108,7 @@ final class MultiArmDeferral {
         for (String name : effects.test().keySet()) {
             List<MultiArmCateModel> models = singles.get(name);
             if (models == null) {
-                models = MultiArmMembers.averageRefits(new ArrayList<>(singles.values()));
+                models = MultiArmMembers.ensembleRefits(name, new ArrayList<>(singles.values()));
             }
             refits.put(name, models);
             double[][][][] draws = MultiArmBootstrap.draws(models, predictOn, parallel);

@@ -92,6 +92,7 @@ class MultiArmCodecsTest {
                 .withNumTrees(100), null).fit(x, t, 3, y, 2));
         Map<String, MultiArmCateModel> models = new LinkedHashMap<>(singles);
         models.put("average", MultiArmEnsembles.averageFitted(List.copyOf(singles.values())));
+        models.put("majority", MultiArmEnsembles.majorityFitted(List.copyOf(singles.values())));
         models.put("consensus", new MultiArmEnsembles.Consensus(List.copyOf(singles.keySet()),
                 List.copyOf(singles.values())));
         for (Map.Entry<String, MultiArmCateModel> e : models.entrySet()) {

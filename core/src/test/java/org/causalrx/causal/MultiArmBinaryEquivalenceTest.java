@@ -2,9 +2,11 @@ package org.causalrx.causal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -75,7 +77,7 @@ class MultiArmBinaryEquivalenceTest {
     }
 
     @Test
-    void averageEnsembleReproducesTheBinaryAverage() {
+    void averageAndMajorityEnsemblesReproduceTheBinaryOnes() {
         Data d = Data.draw(500, 8);
         List<String> members = List.of("t_ridge", "s_xgboost", "t_xgboost");
         List<CateEstimator> binary = members.stream().map(n -> REGISTRY.entry(n)
@@ -85,6 +87,10 @@ class MultiArmBinaryEquivalenceTest {
         double[] b = Ensembles.average("average", binary).fit(d.x(), d.t(), d.y(), 4).effect(d.x());
         double[][] m = MultiArmEnsembles.average("average", multi).fit(d.x(), d.t(), 2, d.y(), 4).effects(d.x());
         assertArrayEquals(b, ThreeArmSim.column(m, 1));
+        double[] bm = Ensembles.majority("majority", binary).fit(d.x(), d.t(), d.y(), 4).effect(d.x());
+        double[][] mm = MultiArmEnsembles.majority("majority", multi).fit(d.x(), d.t(), 2, d.y(), 4).effects(d.x());
+        assertArrayEquals(bm, ThreeArmSim.column(mm, 1));
+        assertFalse(Arrays.equals(b, bm), "the median is not the mean");
     }
 
     @Test

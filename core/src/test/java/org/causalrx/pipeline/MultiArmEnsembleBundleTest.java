@@ -2,20 +2,28 @@ package org.causalrx.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.causalrx.bundle.BundleWriter;
 import org.causalrx.bundle.MultiArmBundle;
 import org.causalrx.bundle.MultiArmBundleWriter;
 import org.causalrx.bundle.MultiArmRecommender;
+import org.causalrx.causal.MultiArmCateModel;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
+import org.causalrx.learn.MultiProbabilityModel;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
@@ -30,9 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A K = 3 run with every built-in K-arm estimator family, the average, consensus and Conservative deferral: each
- * learned policy's bundle, applied to the run's own test patients, gives exactly the run's effects, propensities and
- * decisions (Inclusive, Conservative and consensus); consensus deferrals name the arms the members picked,
+ * A K = 3 run with every built-in K-arm estimator family, the average, majority, consensus and Conservative deferral:
+ * each learned policy's bundle, applied to the run's own test patients, gives exactly the run's effects, propensities
+ * and decisions (Inclusive, Conservative and consensus); consensus deferrals name the arms the members picked,
  * Conservative deferrals the two arms compared. A cheap study run twice gives byte-identical results.json with the
  * consensus and average policies in it.
  */
@@ -51,8 +59,9 @@ class MultiArmEnsembleBundleTest {
     @BeforeAll
     static void run() throws Exception {
         String yaml = MultiArmRunTest.STUDY.replace("estimators: [t_ridge, x_xgboost]",
-                "estimators: [" + String.join(", ", SINGLES) + ", average, consensus]\noverlap: {eta_low: 0.05}\n"
-                + "deferral: {alpha_stat: 0.1, bootstrap_refits: 3}").replace("rounds: 300", "rounds: 50");
+                "estimators: [" + String.join(", ", SINGLES) + ", average, majority, consensus]\n"
+                + "overlap: {eta_low: 0.05}\ndeferral: {alpha_stat: 0.1, bootstrap_refits: 3}")
+                .replace("rounds: 300", "rounds: 50");
         // the bundles are written from the fitted models and the valued policies: the stages after the valuation
         // (insights, diagnostics, refutations) do not reach them
         run = ThreeArmFixture.shared(MultiArmRunTest.csv(3), yaml, ThreeArmFixture.Scope.THROUGH_EVALUATION);
@@ -69,7 +78,7 @@ class MultiArmEnsembleBundleTest {
         List<PolicyDecisions> runPolicies = done.get(MultiArmStages.VALUED).policies();
         List<PolicyId> learned = runPolicies.stream().map(PolicyDecisions::id).filter(id -> id.kind().learned())
                 .toList();
-        assertEquals(2 * (SINGLES.size() + 1) + 1, learned.size(), learned.toString());
+        assertEquals(2 * (SINGLES.size() + 2) + 1, learned.size(), learned.toString());
         int disagreements = 0;
         int uncertain = 0;
         for (PolicyId id : learned) {
@@ -103,6 +112,75 @@ class MultiArmEnsembleBundleTest {
         }
         assertTrue(disagreements > 0, "the five members disagree on some test patients");
         assertTrue(uncertain > 0, "three refits leave some test patients uncertain");
+    }
+
+    @Test
+    void whenTheSelectedPolicyCannotBeBundledTheBestOneThatCanIsWritten() throws Exception {
+        MultiArmResult result = done.get(MultiArmStages.RESULT);
+        MultiArmFitted fitted = done.get(MultiArmStages.FITTED);
+        PolicyId selected = result.selection().selected();
+        // the selected policy's estimator (or, for consensus, its first member) gets a model without a codec
+        String hidden = selected.kind() == PolicyKind.CONSENSUS ? SINGLES.get(0) : selected.estimator();
+        Map<String, MultiArmCateModel> models = new LinkedHashMap<>(fitted.cateModels());
+        MultiArmCateModel real = models.get(hidden);
+        models.put(hidden, new MultiArmCateModel() {
+            @Override
+            public int arms() {
+                return real.arms();
+            }
+
+            @Override
+            public double[][] effects(double[][] x) {
+                return real.effects(x);
+            }
+        });
+        MultiArmFitted opaque = new MultiArmFitted(fitted.encoding(), fitted.textColumns(), fitted.propensityName(),
+                fitted.propensity(), fitted.overlap(), models, fitted.alphaStat(), fitted.refits());
+        Path out = dir.resolve("fallback");
+        BundleWriter.Written w = MultiArmBundleWriter.write(out, study, result, opaque, NOW);
+        assertNotNull(w.policy(), w.note());
+        assertNotEquals(selected, w.policy());
+        assertTrue(w.note().contains("the selected policy " + selected + " cannot be yet (" + hidden), w.note());
+        // every policy the selection ranks above the written one cannot be bundled; the written one can
+        int sign = study.outcome().sign();
+        double writtenDr = value(result, w.policy());
+        for (MultiArmResult.SelectionValue v : result.selection().values()) {
+            boolean above = v.policy().equals(selected) || sign * v.dr() > sign * writtenDr;
+            if (above) {
+                BundleWriter.Written alone = MultiArmBundleWriter.write(dir.resolve("alone-" + v.policy().name()
+                        .replace('@', '-')), study, result, opaque, v.policy(), NOW);
+                assertNull(alone.policy(), v.policy() + " ranks above " + w.policy() + ": " + alone.note());
+            }
+        }
+        MultiArmBundle bundle = MultiArmBundle.load(out);
+        assertEquals(w.policy(), bundle.policy());
+        assertFalse(Files.exists(dir.resolve("nothing")));
+        BundleWriter.Written none = MultiArmBundleWriter.write(dir.resolve("nothing"), study, result,
+                new MultiArmFitted(fitted.encoding(), fitted.textColumns(), fitted.propensityName(),
+                        new OpaquePropensity(fitted.propensity()), fitted.overlap(), fitted.cateModels(),
+                        fitted.alphaStat(), fitted.refits()), NOW);
+        assertNull(none.policy(), none.note());
+        assertTrue(none.note().startsWith("no model bundle written: no learned policy can be bundled yet"),
+                none.note());
+        assertFalse(Files.exists(dir.resolve("nothing")), "nothing is written when no policy can be bundled");
+    }
+
+    /** A propensity model without a codec, predicting as {@code inner}. */
+    private record OpaquePropensity(MultiProbabilityModel inner) implements MultiProbabilityModel {
+        @Override
+        public int classes() {
+            return inner.classes();
+        }
+
+        @Override
+        public double[][] predictProba(double[][] x) {
+            return inner.predictProba(x);
+        }
+    }
+
+    private static double value(MultiArmResult result, PolicyId id) {
+        return result.selection().values().stream().filter(v -> v.policy().equals(id)).findFirst().orElseThrow()
+                .dr();
     }
 
     @Test
