@@ -60,17 +60,25 @@ final class ServeCommand implements Callable<Integer> {
             description = "how long a stop waits for requests in progress (default ${DEFAULT-VALUE})")
     int stopTimeout;
 
+    @Option(names = "--idle-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "close a connection that sends nothing (while its request is expected) or takes nothing "
+                    + "(while its answer is sent) for this long; also how long an idle keep-alive connection stays "
+                    + "open (default ${DEFAULT-VALUE})")
+    int idleTimeout;
+
     @Override
     public Integer call() throws Exception {
-        if (maxBatch < 1 || stopTimeout < 0 || port < 0 || port > 65535) {
-            throw new CausalRxException("--max-batch must be at least 1, --stop-timeout at least 0, --port 0-65535");
+        if (maxBatch < 1 || stopTimeout < 0 || port < 0 || port > 65535 || idleTimeout < 1) {
+            throw new CausalRxException("--max-batch must be at least 1, --stop-timeout at least 0, --port 0-65535, "
+                    + "--idle-timeout at least 1");
         }
         ApiKeys apiKeys = ApiKeys.load(keys);
         ServedModel served = ServedModel.load(model);
         AuditLog log = AuditLog.open(audit, fsync);
         ServeSettings settings = new ServeSettings(bind, port, maxBatch, 8L << 20, Duration.ofSeconds(stopTimeout),
                 Clock.systemUTC(), () -> UUID.randomUUID().toString(),
-                line -> System.err.println(Instant.now() + " " + line));
+                line -> System.err.println(Instant.now() + " " + line))
+                .with(Duration.ofSeconds(idleTimeout), Runtime.getRuntime().availableProcessors());
         RecommendationServer server;
         try {
             server = RecommendationServer.start(served, apiKeys, log, settings);

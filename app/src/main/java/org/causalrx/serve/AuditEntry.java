@@ -28,13 +28,16 @@ public record AuditEntry(String requestId, Instant time, String caller, String m
         return output.deepCopy();
     }
 
-    /** The record without its hash: fields in a fixed order. */
-    ObjectNode toJson(long seq, String prevHash) {
+    /**
+     * The record's fields but {@code seq} (first) and {@code prev_hash} (last), in a fixed order: compact JSON
+     * without the enclosing braces, e.g. {@code "request_id":"r1",...,"output":[...]}.
+     */
+    String fieldsJson() {
         ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("seq", seq).put("request_id", requestId).put("time", time.toString()).put("caller", caller)
+        n.put("request_id", requestId).put("time", time.toString()).put("caller", caller)
                 .put("model_id", modelId).put("bundle_sha256", bundleSha256).put("input_sha256", inputSha256);
         n.set("output", output);
-        n.put("prev_hash", prevHash);
-        return n;
+        String json = Json.write(n);
+        return json.substring(1, json.length() - 1);
     }
 }

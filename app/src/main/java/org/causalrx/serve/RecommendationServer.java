@@ -3,6 +3,7 @@ package org.causalrx.serve;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +12,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.causalrx.bundle.Recommender;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -21,6 +24,13 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * recommendation. Errors are RFC 7807 problem bodies; no request can stop the service, and the log lines carry the
  * request id, method, path, status, duration and caller, never patient values. {@link #stop} waits for requests
  * in progress.
+ * <p>
+ * Requests are handled on Jetty's worker threads and scored concurrently, at most
+ * {@link ServeSettings#scoringSlots} at once: the loaded models are immutable and their predictions read-only (the
+ * XGBoost boosters, whose native predict is not safe for concurrent calls, are locked per booster by the model). A
+ * connection that sends nothing for {@link ServeSettings#idleTimeout} while its request is expected (headers or
+ * body), or takes nothing while its answer is sent, is closed; a request whose body never arrives in full is not
+ * scored and leaves no audit record.
  */
 public final class RecommendationServer implements AutoCloseable {
     private static final String RID = "causalrx.request_id";
@@ -32,7 +42,7 @@ public final class RecommendationServer implements AutoCloseable {
     private final ServeSettings settings;
     private final PatientParser parser;
     private final ModelFiles files;
-    private final Object scoring = new Object();
+    private final Semaphore scoring;
     private final byte[] openApi;
     private final byte[] page;
     private final byte[] pageScript;
@@ -45,6 +55,7 @@ public final class RecommendationServer implements AutoCloseable {
         this.settings = settings;
         this.parser = new PatientParser(model.schema(), settings.maxBatch());
         this.files = new ModelFiles(model.dir(), model.bundleSha256());
+        this.scoring = new Semaphore(settings.scoringSlots(), true);
         this.openApi = resource("openapi.json");
         this.page = resource("clinician.html");
         this.pageScript = resource("clinician.js");
@@ -55,14 +66,21 @@ public final class RecommendationServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.jetty.host = settings.bind();
             cfg.jetty.port = settings.port();
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+                c.setHost(settings.bind());
+                c.setPort(settings.port());
+                c.setIdleTimeout(settings.idleTimeout().toMillis());
+                return c;
+            });
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.stopTimeout().toMillis());
                 server.setStopAtShutdown(false);
                 server.setHandler(new GracefulHandler());
             });
-            cfg.requestLogger.http((ctx, ms) -> settings.log().accept(String.format(java.util.Locale.ROOT,
-                    "request %s %s %s -> %d (%.1f ms) caller=%s", ctx.attribute(RID), ctx.method(), ctx.path(),
-                    ctx.statusCode(), ms, ctx.attribute(CALLER) == null ? "-" : ctx.attribute(CALLER))));
+            cfg.requestLogger.http((ctx, ms) -> settings.log().accept("request " + ctx.attribute(RID) + " "
+                    + ctx.method() + " " + ctx.path() + " -> " + ctx.statusCode() + " (" + Math.round(ms * 10) / 10.0
+                    + " ms) caller=" + (ctx.attribute(CALLER) == null ? "-" : ctx.attribute(CALLER))));
             cfg.routes.before(ctx -> {
                 String rid = settings.requestIds().get();
                 ctx.attribute(RID, rid);
@@ -121,10 +139,13 @@ public final class RecommendationServer implements AutoCloseable {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "send the patients as application/json"));
         }
-        PatientParser.Batch batch = parser.parse(ctx.bodyAsBytes());
+        PatientParser.Batch batch = parser.parse(body(ctx));
         Scorer.Scored scored;
-        synchronized (scoring) {
+        scoring.acquireUninterruptibly();
+        try {
             scored = model.scorer().score(batch.table());
+        } finally {
+            scoring.release();
         }
         if (!scored.problems().isEmpty()) {
             throw new ProblemException(new Problem(422, "urn:causalrx:problem:invalid-patients",
@@ -148,6 +169,23 @@ public final class RecommendationServer implements AutoCloseable {
                 .put("model_id", model.modelId()).put("bundle_sha256", model.bundleSha256());
         body.set("recommendations", out);
         json(ctx, 200, body);
+    }
+
+    /** The request body; 408 when the client stopped sending it (idle timeout) or went away before its end. */
+    private static byte[] body(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            throw e;
+        } catch (Exception e) { // Javalin (Kotlin) passes Jetty's IOExceptions on undeclared
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IOException) {
+                    throw new ProblemException(Problem.of(408, "request-timeout", "Request timeout", "the request "
+                            + "body did not arrive in full; send it without pausing"));
+                }
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
     }
 
     /** The scorer's problems as field errors: {@code /patients/<i>/<column>} (batch) or {@code /<column>}. */

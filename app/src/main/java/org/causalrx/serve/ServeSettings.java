@@ -16,10 +16,25 @@ import java.util.function.Supplier;
  * @param clock        the clock for audit times
  * @param requestIds   a new request id per call
  * @param log          where the service's log lines go (method, path, status, time, caller; never patient values)
+ * @param idleTimeout  how long a connection may send nothing (while the request's headers or body are expected) or
+ *                     take nothing (while the answer is sent) before the service closes it; also how long an idle
+ *                     keep-alive connection is kept open
+ * @param scoringSlots the most requests scored at once (≥ 1; the others wait their turn); 1 scores one request at a
+ *                     time
  */
 public record ServeSettings(String bind, int port, int maxBatch, long maxBodyBytes, Duration stopTimeout, Clock clock,
-                            Supplier<String> requestIds, Consumer<String> log) {
+                            Supplier<String> requestIds, Consumer<String> log, Duration idleTimeout,
+                            int scoringSlots) {
+    /** The default idle timeout: 10 s. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
     public ServeSettings {
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+        }
+        if (scoringSlots < 1) {
+            throw new IllegalArgumentException("scoringSlots must be at least 1, got " + scoringSlots);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
         }
@@ -29,6 +44,18 @@ public record ServeSettings(String bind, int port, int maxBatch, long maxBodyByt
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be at least 1024, got " + maxBodyBytes);
         }
+    }
+
+    /** The default idle timeout ({@link #IDLE_TIMEOUT}) and one scoring slot per core. */
+    public ServeSettings(String bind, int port, int maxBatch, long maxBodyBytes, Duration stopTimeout, Clock clock,
+                         Supplier<String> requestIds, Consumer<String> log) {
+        this(bind, port, maxBatch, maxBodyBytes, stopTimeout, clock, requestIds, log, IDLE_TIMEOUT,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** These settings with another idle timeout and number of scoring slots. */
+    public ServeSettings with(Duration idle, int slots) {
+        return new ServeSettings(bind, port, maxBatch, maxBodyBytes, stopTimeout, clock, requestIds, log, idle, slots);
     }
 
     /** Loopback, the given port, 1000 patients and 8 MiB per request, 10 s to stop, UTC clock, random ids. */

@@ -67,6 +67,44 @@ class AuditLogTest {
     }
 
     @Test
+    void concurrentAppendersEachGetTheHashOfTheirOwnRecordOnceInAnIntactChain() throws Exception {
+        Path f = dir.resolve("audit.jsonl");
+        int threads = 8;
+        int each = 150;
+        java.util.Map<String, String> hashOf = new java.util.concurrent.ConcurrentHashMap<>();
+        try (AuditLog log = AuditLog.open(f, true)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int base = t * each;
+                done.add(pool.submit(() -> {
+                    for (int i = base; i < base + each; i++) {
+                        hashOf.put("r" + i, log.append(entry(i)));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> d : done) {
+                d.get();
+            }
+            pool.shutdown();
+            assertEquals(threads * each, log.records());
+        }
+        AuditVerifier.Report r = AuditVerifier.verify(f);
+        assertTrue(r.intact(), String.valueOf(r.firstBreak()));
+        List<String> lines = Files.readAllLines(f);
+        assertEquals(threads * each, lines.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String line : lines) {
+            JsonNode n = Json.MAPPER.readTree(line);
+            String rid = n.get("request_id").asText();
+            assertTrue(seen.add(rid), rid + " twice");
+            assertEquals(hashOf.get(rid), n.get("hash").asText(), "append returned its own record's hash");
+            assertEquals(entry(Integer.parseInt(rid.substring(1))).output(), n.get("output"));
+        }
+    }
+
+    @Test
     void tamperingIsReportedAtTheFirstBrokenRecord() throws Exception {
         Path f = logWith(5);
         List<String> lines = Files.readAllLines(f);

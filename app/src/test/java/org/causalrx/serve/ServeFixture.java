@@ -21,6 +21,8 @@ final class ServeFixture {
 
     /** The run shared by the test classes of one JVM (the pipeline takes about a minute). */
     private static Path shared;
+    /** The three-arm run shared likewise. */
+    private static Path sharedMultiArm;
 
     private ServeFixture() {
     }
@@ -32,6 +34,54 @@ final class ServeFixture {
             shared = runStudy(d);
         }
         return shared;
+    }
+
+    /**
+     * The model folder of a three-arm study (codes keep, down, up; reference keep; lower is better) fitted with the
+     * T-learner on XGBoost, so scoring runs native boosters; runs the study on first use. Tests must not change it.
+     */
+    static synchronized Path multiArmModel() throws Exception {
+        if (sharedMultiArm == null) {
+            Path d = Files.createTempDirectory("causalrx-serve-multiarm-test");
+            Files.writeString(d.resolve("data.csv"), multiArmCsv(900, 5));
+            Files.writeString(d.resolve("study.yaml"), """
+                    name: dose
+                    protocol: {question: "decrease, keep or increase?", decision_time: d, population: p, users: u}
+                    data: data.csv
+                    id: id
+                    treatment: {column: dose, arms: {keep: "keep dose", down: decrease, up: increase}, reference: keep}
+                    outcome: {column: y, type: continuous, direction: lower}
+                    covariates:
+                      - {name: age, role: confounder}
+                      - {name: sex, role: confounder, type: categorical}
+                      - {name: score, role: effect_modifier}
+                    split: {train: 0.6, validation: 0.2, test: 0.2}
+                    seed: 5
+                    bootstrap: {rounds: 50}
+                    estimators: [t_xgboost]
+                    """);
+            Path out = d.resolve("run");
+            assertEquals(0, Main.execute("run", d.resolve("study.yaml").toString(), "--out", out.toString()));
+            sharedMultiArm = out.resolve("model");
+        }
+        return sharedMultiArm;
+    }
+
+    /** {@code n} patients of three arms: decreasing helps where score &gt; 0, increasing where score &lt; 0. */
+    static String multiArmCsv(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder("id,dose,y,age,sex,score\n");
+        String[] codes = {"keep", "down", "up"};
+        for (int i = 0; i < n; i++) {
+            double age = 50 + 10 * r.nextGaussian();
+            String sex = r.nextBoolean() ? "F" : "M";
+            double score = r.nextGaussian();
+            int arm = r.nextInt(3);
+            double effect = arm == 0 ? 0 : arm == 1 ? (score > 0 ? -1 : 0.5) : (score < 0 ? -1 : 0.5);
+            double y = 0.02 * age + ("F".equals(sex) ? 0.3 : 0) + effect + 0.5 * r.nextGaussian();
+            sb.append(String.format(Locale.ROOT, "k%d,%s,%.4f,%.2f,%s,%.4f%n", i, codes[arm], y, age, sex, score));
+        }
+        return sb.toString();
     }
 
     /** A key file with alice (hashed) and bob (plain). */

@@ -35,9 +35,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench serve}: the recommendation service under loopback load, in one process: single-patient requests
- * (synthetic patients drawn from the bundle's schema) from a closed-loop client ({@link ServeLoad}), bounded in count
- * and time, after a warm-up; reports requests per second and latency percentiles, and checks that the audit log holds
- * one intact record per answered request. Client and server share the machine's cores.
+ * (synthetic patients drawn from the bundle's schema) from a closed-loop keep-alive client ({@link ServeLoad}), bounded
+ * in count and time, after a warm-up; reports requests per second and latency percentiles, and checks that each
+ * audit log holds one intact record per answered request. Two server configurations alternate (twice each, so a change
+ * in the machine's load shows): one request scored at a time (1 scoring slot, as a global lock would) and one slot per
+ * core. Client and server share the machine's cores; the load average is recorded with each run.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Loopback load on `causalrx serve`: requests/s and p50/p99 latency of single-patient requests.")
@@ -59,6 +61,9 @@ final class ServeBench implements Callable<Integer> {
             defaultValue = "3000")
     int warmup;
 
+    @Option(names = "--audit-fsync", description = "force each audit record (group) to disk, as serve --audit-fsync")
+    boolean fsync;
+
     @Option(names = "--seed", description = "seed of the synthetic patients (default ${DEFAULT-VALUE})",
             defaultValue = "1")
     long seed;
@@ -74,50 +79,83 @@ final class ServeBench implements Callable<Integer> {
         try {
             String key = UUID.randomUUID().toString();
             Path keys = Files.writeString(scratch.resolve("keys.txt"), "bench:" + key + "\n");
-            Path auditFile = scratch.resolve("audit.jsonl");
-            AtomicLong ids = new AtomicLong();
-            ServeSettings settings = new ServeSettings("127.0.0.1", 0, 1000, 8L << 20, Duration.ofSeconds(10),
-                    Clock.systemUTC(), () -> "b" + ids.incrementAndGet(), line -> { });
+            List<String> bodies = patients(served.schema(), 512, Seeds.derive(seed, "bench-serve"));
             Map<String, Object> results = new LinkedHashMap<>();
-            try (AuditLog audit = AuditLog.open(auditFile, false);
-                 RecommendationServer server = RecommendationServer.start(served, ApiKeys.load(keys), audit,
-                         settings)) {
-                URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/recommendations");
-                List<String> bodies = patients(served.schema(), 512, Seeds.derive(seed, "bench-serve"));
-                ServeLoad.Result warm = ServeLoad.run(new ServeLoad.Settings(uri, key, bodies, concurrency,
-                        Math.max(1, warmup), Duration.ofSeconds(60)));
-                ServeLoad.Result r = ServeLoad.run(new ServeLoad.Settings(uri, key, bodies, concurrency, requests,
-                        Duration.ofSeconds(seconds)));
-                results.put("model_id", served.modelId());
-                results.put("cores", Runtime.getRuntime().availableProcessors());
-                results.put("concurrency", concurrency);
-                results.put("warmup_requests", warm.ok() + warm.failed());
-                results.put("requests", r.ok() + r.failed());
-                results.put("ok", r.ok());
-                results.put("failed", r.failed());
-                results.put("seconds", r.seconds());
-                results.put("requests_per_second", r.requestsPerSecond());
-                results.put("p50_ms", r.percentileMs(50));
-                results.put("p90_ms", r.percentileMs(90));
-                results.put("p99_ms", r.percentileMs(99));
-                results.put("max_ms", r.percentileMs(100));
-                results.put("audit_records", audit.records());
-                results.put("audit_records_expected", (long) warm.ok() + r.ok());
-                results.put("target", ">= 1000 requests/s with p99 < 20 ms on 2 cores");
-                System.out.printf(Locale.ROOT, "%d requests (%d failed) in %.2f s: %.0f requests/s; latency p50 %.2f "
-                        + "ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d client threads, %d cores)%n",
-                        r.ok() + r.failed(), r.failed(), r.seconds(), r.requestsPerSecond(), r.percentileMs(50),
-                        r.percentileMs(90), r.percentileMs(99), r.percentileMs(100), concurrency,
-                        Runtime.getRuntime().availableProcessors());
+            results.put("model_id", served.modelId());
+            results.put("cores", Runtime.getRuntime().availableProcessors());
+            results.put("concurrency", concurrency);
+            results.put("audit_fsync", fsync);
+            results.put("load_average_before", loadAverage());
+            List<Map<String, Object>> runs = new ArrayList<>();
+            boolean intact = true;
+            int cores = Runtime.getRuntime().availableProcessors();
+            for (int slots : new int[] {1, cores, 1, cores}) {
+                Map<String, Object> r = measure(served, keys, key, bodies, scratch.resolve("audit-" + runs.size()
+                        + ".jsonl"), slots);
+                intact &= (boolean) r.get("audit_chain_intact");
+                runs.add(r);
             }
-            AuditVerifier.Report chain = AuditVerifier.verify(auditFile);
-            results.put("audit_chain_intact", chain.intact() && chain.records() == (long) results.get("audit_records"));
+            results.put("runs", runs);
+            results.put("load_average_after", loadAverage());
+            results.put("audit_chain_intact", intact);
+            results.put("target", ">= 1000 requests/s with p99 < 20 ms on 2 cores");
             BenchOutput.writeJson(out, "serve", results);
-            System.out.println("audit log: " + chain.records() + " records, chain " + (chain.intact() ? "intact"
-                    : "BROKEN at line " + chain.firstBreak().line()) + "; results written to " + out.path());
-            return 0;
+            System.out.println("load average before " + results.get("load_average_before") + ", after "
+                    + results.get("load_average_after") + "; audit logs " + (intact ? "intact, one record per "
+                    + "answered request" : "NOT INTACT") + "; results written to " + out.path());
+            return intact ? 0 : 1;
         } finally {
             BenchOutput.deleteScratch(scratch);
+        }
+    }
+
+    /** One server with {@code slots} scoring slots, its own audit log; warm-up, then the measured load. */
+    private Map<String, Object> measure(ServedModel served, Path keys, String key, List<String> bodies, Path auditFile,
+                                        int slots) throws Exception {
+        AtomicLong ids = new AtomicLong();
+        ServeSettings settings = new ServeSettings("127.0.0.1", 0, 1000, 8L << 20, Duration.ofSeconds(10),
+                Clock.systemUTC(), () -> "b" + ids.incrementAndGet(), line -> { })
+                .with(ServeSettings.IDLE_TIMEOUT, slots);
+        Map<String, Object> m = new LinkedHashMap<>();
+        try (AuditLog audit = AuditLog.open(auditFile, fsync);
+             RecommendationServer server = RecommendationServer.start(served, ApiKeys.load(keys), audit, settings)) {
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/recommendations");
+            ServeLoad.Result warm = ServeLoad.run(new ServeLoad.Settings(uri, key, bodies, concurrency,
+                    Math.max(1, warmup), Duration.ofSeconds(60)));
+            ServeLoad.Result r = ServeLoad.run(new ServeLoad.Settings(uri, key, bodies, concurrency, requests,
+                    Duration.ofSeconds(seconds)));
+            m.put("scoring_slots", slots);
+            m.put("warmup_requests", warm.ok() + warm.failed());
+            m.put("requests", r.ok() + r.failed());
+            m.put("ok", r.ok());
+            m.put("failed", r.failed());
+            m.put("seconds", r.seconds());
+            m.put("requests_per_second", r.requestsPerSecond());
+            m.put("p50_ms", r.percentileMs(50));
+            m.put("p90_ms", r.percentileMs(90));
+            m.put("p99_ms", r.percentileMs(99));
+            m.put("max_ms", r.percentileMs(100));
+            m.put("audit_records", audit.records());
+            m.put("audit_records_expected", (long) warm.ok() + r.ok());
+            m.put("load_average", loadAverage());
+            System.out.printf(Locale.ROOT, "scoring slots %d: %d requests (%d failed) in %.2f s: %.0f requests/s; "
+                    + "latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d client threads, %d cores, load "
+                    + "average %s)%n", slots, r.ok() + r.failed(), r.failed(), r.seconds(), r.requestsPerSecond(),
+                    r.percentileMs(50), r.percentileMs(90), r.percentileMs(99), r.percentileMs(100), concurrency,
+                    Runtime.getRuntime().availableProcessors(), m.get("load_average"));
+        }
+        AuditVerifier.Report chain = AuditVerifier.verify(auditFile);
+        m.put("audit_chain_intact", chain.intact() && chain.records() == (long) m.get("audit_records")
+                && chain.records() == (long) m.get("audit_records_expected"));
+        return m;
+    }
+
+    /** The 1-minute load average (as {@code uptime} shows it), or "unknown" where /proc/loadavg is absent. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

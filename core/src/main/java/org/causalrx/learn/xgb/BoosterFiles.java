@@ -61,7 +61,11 @@ public final class BoosterFiles {
 
     private static Booster booster(byte[] data, String source) {
         try {
-            return XGBoost.loadModel(data);
+            Booster b = XGBoost.loadModel(data);
+            // predictions of a loaded bundle run on the calling thread: `serve` scores requests on many threads at
+            // once, and an OpenMP team per calling thread would oversubscribe the cores (values are the same)
+            b.setParam("nthread", 1);
+            return b;
         } catch (XGBoostError | IOException e) {
             throw new CausalRxException(source + ": not a readable XGBoost model (" + e.getMessage()
                     + "); re-run `causalrx run` to write the model bundle again");
