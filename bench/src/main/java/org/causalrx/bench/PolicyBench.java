@@ -20,8 +20,9 @@ import picocli.CommandLine.Mixin;
  * {@code bench policy}: 10,000 bootstrap rounds × 15 policies × IPW and DR on 10,000 synthetic held-out rows
  * (target < 10 s), and the rank graph (51 shares) with 10,000 rounds on the same rows (target < 20 s); serial and
  * parallel in this process. The bootstrap is also timed on the row-at-a-time engine ({@code RowBootstrap}) in the
- * same process, as rounds × policies × rows per second, with a check that both give the same bits. Writes a JSON
- * results file.
+ * same process, as rounds × policies × rows per second, with a check that both give the same bits; then on
+ * 1,000,000 rows ({@link BlockSizeBench}) blocks as wide as int counts allowed against the byte counts the kernel
+ * stores. The load average is recorded at the start and the end. Writes a JSON results file.
  */
 @Command(name = "policy", mixinStandardHelpOptions = true,
         description = "Policy-evaluation speed: bootstrap of 15 policies and the 51-point rank graph on 10,000 "
@@ -43,6 +44,7 @@ final class PolicyBench implements Callable<Integer> {
         Bootstrap.run(data, ps, 1_000, 3, true); // warm-up
         RankCurve.compute("warm-up", data, benefit, 500, 3, true);
         Map<String, Object> results = new LinkedHashMap<>();
+        results.put("load_average_start", SyntheticPolicies.loadAverage());
         results.put("rows", rows);
         results.put("policies", nPolicies);
         results.put("bootstrap_rounds", rounds);
@@ -79,6 +81,10 @@ final class PolicyBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "rank graph 51 points x %,d rounds on %,d rows: serial %.2f s, parallel "
                 + "%.2f s (speed-up %.2fx; target < 20 s)%n", rounds, rows, rankSerial, rankParallel,
                 rankSerial / rankParallel);
+        results.putAll(BlockSizeBench.run());
+        results.put("load_average_end", SyntheticPolicies.loadAverage());
+        System.out.printf(Locale.ROOT, "load average (1 min, as uptime shows): %.2f at the start, %.2f at the end%n",
+                results.get("load_average_start"), results.get("load_average_end"));
         boolean met = Math.min(bootSerial, bootParallel) < 10 && Math.min(rankSerial, rankParallel) < 20;
         results.put("targets_met", met);
         BenchOutput.writeJson(out, "policy", results);

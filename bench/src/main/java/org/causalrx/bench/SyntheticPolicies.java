@@ -1,5 +1,6 @@
 package org.causalrx.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +73,11 @@ final class SyntheticPolicies {
         Bootstrap.Result a = Bootstrap.run(data, ps, rounds, 5, true);
         Bootstrap.Result b = RowBootstrap.run(data, ps, rounds, 5, true, null);
         return Arrays.deepEquals(a.dr(), b.dr()) && Arrays.deepEquals(a.ipw(), b.ipw());
+    }
+
+    /** The system load average over the last minute (as {@code uptime} shows it), or −1 where unavailable. */
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Seconds for the rank graph with {@code rounds} bootstrap rounds. */

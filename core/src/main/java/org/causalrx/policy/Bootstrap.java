@@ -42,6 +42,16 @@ public final class Bootstrap {
      */
     public static Result run(HeldOut data, List<PolicyDecisions> policies, int rounds, long seed, boolean parallel,
                              int[] groups) {
+        return run(data, policies, rounds, seed, parallel, groups, blockRounds(data.size(), rounds, parallel,
+                RoundBlockKernel.COUNT_WIDTH));
+    }
+
+    /**
+     * As above with {@code lanes} rounds per block of the round-block kernel (any value ≥ 1 gives the same values;
+     * the speed benchmark sets it to compare block sizes).
+     */
+    public static Result run(HeldOut data, List<PolicyDecisions> policies, int rounds, long seed, boolean parallel,
+                             int[] groups, int lanes) {
         int[][] members = members(groups, data.size());
         if (rounds < 1) {
             throw new IllegalArgumentException("bootstrap rounds must be >= 1, got " + rounds);
@@ -52,9 +62,7 @@ public final class Bootstrap {
         if (!RoundBlockKernel.applies(prep)) {
             return RowBootstrap.run(data, policies, rounds, seed, parallel, groups);
         }
-        int threads = parallel ? Math.max(1, ForkJoinPool.getCommonPoolParallelism()) : 1;
-        RoundBlockKernel kernel = new RoundBlockKernel(prep, decisions, k, members,
-                RoundBlockKernel.lanesFor(data.size(), rounds, threads));
+        RoundBlockKernel kernel = new RoundBlockKernel(prep, decisions, k, members, lanes);
         double[][] dr = new double[k][rounds];
         double[][] ipw = new double[k][rounds];
         int chunk = kernel.lanes();
@@ -63,6 +71,16 @@ public final class Bootstrap {
         (parallel ? range.parallel() : range).forEach(c -> kernel.run(seed, c * chunk, Math.min(rounds,
                 (c + 1) * chunk), dr, ipw));
         return new Result(policies.stream().map(PolicyDecisions::id).toList(), dr, ipw);
+    }
+
+    /**
+     * Rounds per block that {@link #run} uses for {@code rounds} rounds on {@code n} rows: at most 256, no more than
+     * each thread's share, and a count table of at most 32 MiB per block when each count takes {@code countBytes}
+     * bytes (the kernel stores 1; 4 gives the block size of int counts, for comparison).
+     */
+    public static int blockRounds(int n, int rounds, boolean parallel, int countBytes) {
+        int threads = parallel ? Math.max(1, ForkJoinPool.getCommonPoolParallelism()) : 1;
+        return RoundBlockKernel.lanesFor(n, rounds, threads, countBytes);
     }
 
     /**

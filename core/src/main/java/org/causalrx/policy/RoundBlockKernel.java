@@ -7,8 +7,9 @@ import org.causalrx.util.Seeds;
 
 /**
  * The bootstrap engine behind {@link Bootstrap#run}: rounds are taken in blocks of {@code lanes}; the counts of all
- * rounds of a block are drawn into one patient-major table ({@code counts[i * lanes + lane]}), then one pass over the
- * patients updates every policy's six sums for every round of the block. A patient's role under a policy (deferred,
+ * rounds of a block are drawn into one byte table per round ({@code counts[lane][i]}, one byte per patient, so a
+ * memory budget holds four times the rounds that int counts allowed), then one pass over the patients updates every
+ * policy's six sums for every round of the block. A patient's role under a policy (deferred,
  * recommended, recommended and given that arm) and plug-in do not change between rounds, so the branch on them is
  * taken once per block and the loop over rounds is straight-line arithmetic over primitive arrays, which the JIT
  * vectorises.
@@ -16,13 +17,19 @@ import org.causalrx.util.Seeds;
  * <p>Each round's sums still run over the patients in index order with the terms of {@link PolicyValue#evaluate}; a
  * patient not drawn in a round adds exact zeros (its factors are finite, which {@link #applies} checks), so every
  * value is bit-identical to {@link RowBootstrap}. Rounds are independent, so any split of rounds over threads gives
- * the same values.
+ * the same values. A block in which some patient is drawn more than {@code countLimit} times (at most 127, the
+ * largest byte; with rows or groups resampled this needs one of them drawn 128 times in one round) is computed by
+ * {@link RowBootstrap#rounds} instead.
  */
 final class RoundBlockKernel {
     /** Most rounds per block. */
     static final int MAX_LANES = 256;
     /** Bytes the count table of one block may take (fewer lanes for very large held-out sets). */
-    private static final long COUNT_BYTES = 32L << 20;
+    static final long COUNT_BYTES = 32L << 20;
+    /** Bytes per count in the table: one. */
+    static final int COUNT_WIDTH = 1;
+    /** The largest count a byte holds. */
+    static final int MAX_COUNT = Byte.MAX_VALUE;
     private static final byte DEFERRED = 0;
     private static final byte RECOMMENDED = 1;
     private static final byte MATCHED = 2;
@@ -42,6 +49,8 @@ final class RoundBlockKernel {
     private static final int TERMS = 6;
 
     private final PolicyValue.Prepared prep;
+    private final byte[] decisions;
+    private final int countLimit;
     private final int n;
     private final int k;
     private final int lanes;
@@ -55,7 +64,21 @@ final class RoundBlockKernel {
      * @param lanes     rounds per block, ≥ 1 (any value gives the same results; see {@link #lanesFor})
      */
     RoundBlockKernel(PolicyValue.Prepared prep, byte[] decisions, int k, int[][] members, int lanes) {
+        this(prep, decisions, k, members, lanes, MAX_COUNT);
+    }
+
+    /**
+     * As above, with blocks that draw some patient more than {@code countLimit} times (1..{@link #MAX_COUNT}) left
+     * to the row engine; a limit below {@link #MAX_COUNT} only serves tests of that path.
+     */
+    RoundBlockKernel(PolicyValue.Prepared prep, byte[] decisions, int k, int[][] members, int lanes,
+            int countLimit) {
+        if (countLimit < 1 || countLimit > MAX_COUNT) {
+            throw new IllegalArgumentException("count limit must be in 1.." + MAX_COUNT + ", got " + countLimit);
+        }
         this.prep = prep;
+        this.decisions = decisions;
+        this.countLimit = countLimit;
         this.n = prep.y().length;
         this.k = k;
         this.members = members;
@@ -81,10 +104,19 @@ final class RoundBlockKernel {
 
     /**
      * Rounds per block for {@code rounds} rounds on {@code n} rows spread over {@code threads} threads: at most
-     * {@link #MAX_LANES}, a count table within {@link #COUNT_BYTES}, and no more than each thread's share of rounds.
+     * {@link #MAX_LANES}, a count table of {@link #COUNT_WIDTH}-byte counts within {@link #COUNT_BYTES}, and no more
+     * than each thread's share of rounds.
      */
     static int lanesFor(int n, int rounds, int threads) {
-        long byMemory = COUNT_BYTES / (4L * Math.max(n, 1));
+        return lanesFor(n, rounds, threads, COUNT_WIDTH);
+    }
+
+    /** As above for counts of {@code countBytes} bytes each (≥ 1; 4 for int counts). */
+    static int lanesFor(int n, int rounds, int threads, int countBytes) {
+        if (countBytes < 1) {
+            throw new IllegalArgumentException("a count takes at least one byte, got " + countBytes);
+        }
+        long byMemory = COUNT_BYTES / ((long) countBytes * Math.max(n, 1));
         long share = (rounds + (long) threads - 1) / threads;
         return (int) Math.max(1, Math.min(Math.min(MAX_LANES, byMemory), share));
     }
@@ -110,12 +142,15 @@ final class RoundBlockKernel {
 
     /** Fills {@code dr[p][r]} and {@code ipw[p][r]} for rounds {@code from} (inclusive) to {@code to}. */
     void run(long seed, int from, int to, double[][] dr, double[][] ipw) {
-        int[][] counts = new int[lanes][n];
+        byte[][] counts = new byte[lanes][n];
         double[][][] sums = new double[SUMS][k][lanes];
         double[][] terms = new double[TERMS][lanes];
         for (int r0 = from; r0 < to; r0 += lanes) {
             int used = Math.min(lanes, to - r0);
-            draw(counts, seed, r0, used);
+            if (draw(counts, seed, r0, used) > countLimit) {
+                RowBootstrap.rounds(prep, decisions, k, members, seed, r0, r0 + used, dr, ipw);
+                continue;
+            }
             for (double[][] s : sums) {
                 for (double[] row : s) {
                     Arrays.fill(row, 0);
@@ -135,27 +170,38 @@ final class RoundBlockKernel {
         }
     }
 
-    /** The counts of rounds r0..r0+used−1 in lanes 0..used−1 ({@code counts[lane][i]}); unused lanes are 0. */
-    private void draw(int[][] counts, long seed, int r0, int used) {
+    /**
+     * The counts of rounds r0..r0+used−1 in lanes 0..used−1 ({@code counts[lane][i]}); unused lanes are 0.
+     *
+     * @return the largest count drawn, or more than {@link #MAX_COUNT} when one passed it (the table then wraps)
+     */
+    private int draw(byte[][] counts, long seed, int r0, int used) {
+        int most = 0;
         for (int l = 0; l < lanes; l++) {
-            int[] c = counts[l];
-            Arrays.fill(c, 0);
+            byte[] c = counts[l];
+            Arrays.fill(c, (byte) 0);
             if (l >= used) {
                 continue;
             }
             SplittableRandom s = new SplittableRandom(Seeds.derive(seed, r0 + l));
             if (members == null) {
                 for (int d = 0; d < n; d++) {
-                    c[s.nextInt(n)]++;
+                    int j = s.nextInt(n);
+                    int v = (c[j] & 0xFF) + 1;
+                    c[j] = (byte) v;
+                    most = Math.max(most, v);
                 }
             } else {
                 for (int d = 0; d < members.length; d++) {
                     for (int row : members[s.nextInt(members.length)]) {
-                        c[row]++;
+                        int v = (c[row] & 0xFF) + 1;
+                        c[row] = (byte) v;
+                        most = Math.max(most, v);
                     }
                 }
             }
         }
+        return most;
     }
 
     /**
@@ -165,7 +211,7 @@ final class RoundBlockKernel {
      * every other sum runs over the patients in index order. Each loop over lanes is one statement on whole arrays
      * so that the JIT vectorises it.
      */
-    private void accumulate(int[][] counts, double[][] terms, double[][][] sums) {
+    private void accumulate(byte[][] counts, double[][] terms, double[][][] sums) {
         double[] y = prep.y();
         double[] pObs = prep.pObs();
         double[] resid = prep.resid();

@@ -24,9 +24,7 @@ public final class RowBootstrap {
         if (rounds < 1) {
             throw new IllegalArgumentException("bootstrap rounds must be >= 1, got " + rounds);
         }
-        int n = data.size();
         int k = policies.size();
-        int arms = data.arms();
         byte[] decisions = Bootstrap.patientMajor(data, policies);
         PolicyValue.Prepared prep = PolicyValue.Prepared.of(data);
         double[][] dr = new double[k][rounds];
@@ -34,43 +32,55 @@ public final class RowBootstrap {
         int chunk = 250;
         int chunks = (rounds + chunk - 1) / chunk;
         IntStream range = IntStream.range(0, chunks);
-        (parallel ? range.parallel() : range).forEach(c -> {
-            int[] counts = new int[n];
-            int[] drawn = new int[n];
-            double[] sumDeferred = new double[k];
-            long[] nRec = new long[k];
-            double[] sumW = new double[k];
-            double[] sumWy = new double[k];
-            double[] sumWres = new double[k];
-            double[] sumPlug = new double[k];
-            double[] cPlug = new double[arms];
-            for (int r = c * chunk; r < Math.min(rounds, (c + 1) * chunk); r++) {
-                Bootstrap.resample(counts, seed, r, members);
-                int m = 0;
-                long drawnRows = 0;
-                for (int i = 0; i < n; i++) {
-                    if (counts[i] != 0) {
-                        drawn[m++] = i;
-                        drawnRows += counts[i];
-                    }
-                }
-                Arrays.fill(sumDeferred, 0);
-                Arrays.fill(nRec, 0);
-                Arrays.fill(sumW, 0);
-                Arrays.fill(sumWy, 0);
-                Arrays.fill(sumWres, 0);
-                Arrays.fill(sumPlug, 0);
-                accumulate(prep, decisions, k, counts, drawn, m, cPlug, sumDeferred, nRec, sumW, sumWy, sumWres,
-                        sumPlug);
-                for (int p = 0; p < k; p++) {
-                    PolicyValue.Values v = PolicyValue.finish(drawnRows, sumDeferred[p], nRec[p], sumW[p], sumWy[p],
-                            sumWres[p], sumPlug[p]);
-                    dr[p][r] = v.dr();
-                    ipw[p][r] = v.ipw();
+        (parallel ? range.parallel() : range).forEach(c -> rounds(prep, decisions, k, members, seed, c * chunk,
+                Math.min(rounds, (c + 1) * chunk), dr, ipw));
+        return new Bootstrap.Result(policies.stream().map(PolicyDecisions::id).toList(), dr, ipw);
+    }
+
+    /**
+     * Fills {@code dr[p][r]} and {@code ipw[p][r]} for rounds {@code from} (inclusive) to {@code to}, one round at a
+     * time.
+     *
+     * @param decisions n × k valued decisions, patient-major ({@code decisions[i * k + p]}), checked
+     * @param members   rows of each resampling group, or null to resample rows
+     */
+    static void rounds(PolicyValue.Prepared prep, byte[] decisions, int k, int[][] members, long seed, int from,
+            int to, double[][] dr, double[][] ipw) {
+        int n = prep.y().length;
+        int[] counts = new int[n];
+        int[] drawn = new int[n];
+        double[] sumDeferred = new double[k];
+        long[] nRec = new long[k];
+        double[] sumW = new double[k];
+        double[] sumWy = new double[k];
+        double[] sumWres = new double[k];
+        double[] sumPlug = new double[k];
+        double[] cPlug = new double[prep.arms()];
+        for (int r = from; r < to; r++) {
+            Bootstrap.resample(counts, seed, r, members);
+            int m = 0;
+            long drawnRows = 0;
+            for (int i = 0; i < n; i++) {
+                if (counts[i] != 0) {
+                    drawn[m++] = i;
+                    drawnRows += counts[i];
                 }
             }
-        });
-        return new Bootstrap.Result(policies.stream().map(PolicyDecisions::id).toList(), dr, ipw);
+            Arrays.fill(sumDeferred, 0);
+            Arrays.fill(nRec, 0);
+            Arrays.fill(sumW, 0);
+            Arrays.fill(sumWy, 0);
+            Arrays.fill(sumWres, 0);
+            Arrays.fill(sumPlug, 0);
+            accumulate(prep, decisions, k, counts, drawn, m, cPlug, sumDeferred, nRec, sumW, sumWy, sumWres,
+                    sumPlug);
+            for (int p = 0; p < k; p++) {
+                PolicyValue.Values v = PolicyValue.finish(drawnRows, sumDeferred[p], nRec[p], sumW[p], sumWy[p],
+                        sumWres[p], sumPlug[p]);
+                dr[p][r] = v.dr();
+                ipw[p][r] = v.ipw();
+            }
+        }
     }
 
     /**

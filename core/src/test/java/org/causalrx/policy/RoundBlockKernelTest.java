@@ -92,7 +92,32 @@ class RoundBlockKernelTest {
         assertEquals(RoundBlockKernel.MAX_LANES, RoundBlockKernel.lanesFor(10_000, 10_000, 2));
         assertEquals(25, RoundBlockKernel.lanesFor(10_000, 50, 2));
         assertEquals(1, RoundBlockKernel.lanesFor(100_000_000, 10_000, 1));
-        assertTrue(RoundBlockKernel.lanesFor(1_000_000, 10_000, 1) * 4L * 1_000_000 <= 32L << 20);
+        assertEquals(33, RoundBlockKernel.lanesFor(1_000_000, 10_000, 1), "byte counts: 32 MiB hold 33 rounds");
+        assertEquals(8, RoundBlockKernel.lanesFor(1_000_000, 10_000, 1, 4), "int counts would hold 8");
+        assertEquals(RoundBlockKernel.lanesFor(200_000, 1_000, 2), Bootstrap.blockRounds(200_000, 1_000, false, 1));
+    }
+
+    @Test
+    void blocksWithCountsPastTheLimitGoToTheRowEngine() {
+        int n = 60;
+        HeldOut h = BootstrapKernelTest.data(n, 9);
+        List<PolicyDecisions> ps = BootstrapKernelTest.policies(n, 10);
+        int[] groups = new int[n];
+        for (int i = 0; i < n; i++) {
+            groups[i] = i % 3;
+        }
+        for (int[] g : new int[][] {null, groups}) {
+            Bootstrap.Result row = RowBootstrap.run(h, ps, ROUNDS, 4, false, g);
+            for (int limit : new int[] {1, 2, 3}) {
+                RoundBlockKernel kernel = new RoundBlockKernel(PolicyValue.Prepared.of(h),
+                        Bootstrap.patientMajor(h, ps), ps.size(), Bootstrap.members(g, n), 16, limit);
+                double[][] dr = new double[ps.size()][ROUNDS];
+                double[][] ipw = new double[ps.size()][ROUNDS];
+                kernel.run(4, 0, ROUNDS, dr, ipw);
+                assertSame(row, new Bootstrap.Result(row.policies(), dr, ipw), "limit " + limit + ", groups "
+                        + (g != null));
+            }
+        }
     }
 
     /** The kernel run directly, rounds split into two ranges (as threads would take them). */
