@@ -51,8 +51,16 @@ final class RunCommand implements Callable<Integer> {
             + OutputDir.MARKER + " marker lists everything in it); anything else is never replaced")
     boolean overwrite;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "local (default), or spark: the study on Apache "
+            + "Spark (bin/causalrx runs the spark module for it; see --master there)")
+    String engine = RunEngineChoice.LOCAL.key();
+
+    @Option(names = "--master", paramLabel = "M", hidden = true, description = "Spark master (--engine spark only)")
+    String master;
+
     @Override
     public Integer call() {
+        RunEngineChoice.of(engine).requireLocal(master);
         Study loaded = StudyLoader.load(studyFile);
         Path target = out != null ? out : Path.of("runs", loaded.name());
         OutputTarget where = new OutputTarget(target, OutputKind.FOLDER, overwrite, "run",

@@ -1,0 +1,199 @@
+package org.causalrx.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.causalrx.data.TableReader;
+import org.causalrx.pipeline.Learners;
+import org.causalrx.pipeline.Progress;
+import org.causalrx.pipeline.RunResult;
+import org.causalrx.pipeline.StudyRun;
+import org.causalrx.result.Baseline;
+import org.causalrx.result.PolicyId;
+import org.causalrx.study.Study;
+import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same two-arm study on the local engine and on Spark local[2] agrees. Data: a ~ N(0,1) confounder, b ~ N(0,1)
+ * effect modifier, P(t = 1) = logistic(0.7 a), y = a + t (0.5 + 1.5 b) + N(0,1): true ATE 0.5; treating everyone
+ * is worth 0.5, no one 0, the optimal rule (treat when 0.5 + 1.5 b &gt; 0) 0.5 Φ(1/3) + 1.5 φ(1/3) ≈ 0.881. The
+ * one-pass bootstrap gives the same values (to rounding) however the test rows are partitioned.
+ */
+@Tag("slow")
+class SparkLocalAgreementTest {
+    private static final int N = 4000;
+    private static final double OPTIMAL = 0.5 * 0.63056 + 1.5 * 0.37738;
+
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static Study study;
+    static RunResult local;
+    static RunResult onSpark;
+    static String json;
+
+    @BeforeAll
+    static void runBoth() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(7);
+        StringBuilder csv = new StringBuilder("t,a,b,y\n");
+        for (int i = 0; i < N; i++) {
+            double a = rnd.nextGaussian();
+            double b = rnd.nextGaussian();
+            int t = rnd.nextDouble() < 1 / (1 + Math.exp(-0.7 * a)) ? 1 : 0;
+            double y = a + t * (0.5 + 1.5 * b) + rnd.nextGaussian();
+            csv.append(String.format(Locale.ROOT, "%d,%.5f,%.5f,%.5f%n", t, a, b, y));
+        }
+        Files.writeString(dir.resolve("d.csv"), csv.toString());
+        Path s = dir.resolve("s.yaml");
+        Files.writeString(s, "name: agree\ndata: d.csv\ntreatment: {column: t, arms: {\"0\": control, \"1\": drug}}\n"
+                + "covariates:\n  - {name: a, role: confounder}\n  - {name: b, role: effect_modifier}\nseed: 11\n"
+                + "estimators: [t_ridge]\nbootstrap: {rounds: 200}\nate: {folds: 2}\nrefutation: false\n"
+                + "deferral: {enabled: false}\n"
+                + "outcome: {column: y, type: continuous, direction: higher}\n");
+        study = StudyLoader.load(s);
+        long t0 = System.nanoTime();
+        local = new StudyRun(Learners.standard(), false).run(study, TableReader.read(study.data()), Progress.NONE)
+                .result();
+        long t1 = System.nanoTime();
+        spark = SparkSessions.start("local[2]", "agree");
+        onSpark = new SparkStudyRun(SparkLearners.standard()).run(spark, study);
+        System.out.printf(Locale.ROOT, "local engine %.1f s, spark engine (with session start) %.1f s%n",
+                (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+        json = SparkResults.write(onSpark, spark.version(), "local[2]");
+        System.out.printf(Locale.ROOT, "ATE spark %.4f (SE %.4f), local %.4f (SE %.4f)%n", onSpark.ate().estimate(),
+                onSpark.ate().se(), local.ate().estimate(), local.ate().se());
+        for (RunResult r : new RunResult[] {onSpark, local}) {
+            r.policies().forEach(p -> System.out.printf(Locale.ROOT, "  %s DR %.4f IPW %.4f (SD %.4f)%n", p.name(),
+                    p.pointDr(), p.pointIpw(), p.valueDr().sd()));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void ateAgreesWithTheLocalEngineAndTheTruth() {
+        RunResult.AteResult s = onSpark.ate();
+        RunResult.AteResult l = local.ate();
+        assertEquals(N, s.n());
+        // two efficient AIPW estimators on the same patients differ by much less than their SE (their difference is
+        // nuisance and fold noise, o(SE)); one SE is the tolerance, a wrong sign or weight is off by far more
+        assertEquals(l.estimate(), s.estimate(), Math.max(s.se(), l.se()), "spark " + s + " vs local " + l);
+        assertEquals(s.se(), l.se(), 0.25 * l.se(), "influence-function SEs of the same estimator");
+        assertTrue(Math.abs(s.estimate() - 0.5) < 3 * s.se(), "true ATE 0.5 within 3 SE: " + s);
+    }
+
+    @Test
+    void doctorsIsTheObservedMeanOfTheSparkTestSplit() {
+        Row m = RowIds.testMean(spark, study);
+        RunResult.PolicyResult doctors = policy(onSpark, Baseline.DOCTORS.id());
+        assertEquals(m.getDouble(0), doctors.pointDr(), 1e-12);
+        assertEquals(m.getDouble(0), doctors.pointIpw(), 1e-12);
+        assertEquals(onSpark.n().test(), m.getLong(1));
+    }
+
+    @Test
+    void policyValuesAgreeWithTheLocalEngineAndTheTruth() {
+        assertClose(PolicyId.of(SparkLearners.T_LEARNER), PolicyId.of("t_ridge"), OPTIMAL);
+        assertClose(Baseline.treatAllId("1"), Baseline.treatAllId("1"), 0.5);
+        assertClose(Baseline.treatAllId("0"), Baseline.treatAllId("0"), 0.0);
+        RunResult.PolicyResult learned = policy(onSpark, PolicyId.of(SparkLearners.T_LEARNER));
+        RunResult.PolicyResult all = policy(onSpark, Baseline.treatAllId("1"));
+        assertTrue(learned.pointDr() > all.pointDr() + 0.15, "personalising beats treating all: " + learned + all);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalResultsJsonAndTheContractKeys() {
+        long t0 = System.nanoTime();
+        String again = SparkResults.write(new SparkStudyRun(SparkLearners.standard()).run(spark, study),
+                spark.version(), "local[2]");
+        System.out.printf(Locale.ROOT, "spark engine again %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        assertEquals(json, again);
+        assertTrue(json.startsWith("{\n  \"schema_version\" : \"" + RunResult.SCHEMA_VERSION + "\""), json);
+        assertTrue(json.contains("\"not_computed\" : [ ") && json.contains("\"policy_insights\""), json);
+    }
+
+    @Test
+    void bootstrapValuesDoNotDependOnPartitioning() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            double e = 0.2 + 0.6 * rnd.nextDouble();
+            rows.add(RowFactory.create((long) i * 7919, rnd.nextDouble() < e ? 1 : 0,
+                    rnd.nextGaussian(), e, rnd.nextGaussian(), rnd.nextGaussian()));
+        }
+        Dataset<Row> d = spark.createDataFrame(rows, new StructType()
+                .add("_id", "long").add("_t", "int").add("_y", "double").add("_e", "double").add("_mu0", "double")
+                .add("_mu1", "double"));
+        List<SparkPolicy> policies = List.of(SparkPolicy.learned("l", 0, 0, 1),
+                SparkPolicy.doctors(Baseline.DOCTORS.id()), SparkPolicy.treatAll(Baseline.treatAllId("1"), "b", 1));
+        OnePassBootstrap boot = new OnePassBootstrap(50, new PoissonWeights(5));
+        List<RunResult.PolicyResult> one = boot.value(d.coalesce(1), policies);
+        List<RunResult.PolicyResult> three = boot.value(d.repartition(3), policies);
+        List<RunResult.PolicyResult> otherSeed = new OnePassBootstrap(50, new PoissonWeights(6))
+                .value(d.coalesce(1), policies);
+        for (int p = 0; p < policies.size(); p++) {
+            assertEquals(one.get(p).pointDr(), three.get(p).pointDr(), 1e-12);
+            assertEquals(one.get(p).valueDr().mean(), three.get(p).valueDr().mean(), 1e-12);
+            assertEquals(one.get(p).valueIpw().q25(), three.get(p).valueIpw().q25(), 1e-12);
+            assertEquals(one.get(p).valueDr().sd(), three.get(p).valueDr().sd(), 1e-12);
+            assertTrue(one.get(p).valueDr().sd() > 0);
+            assertTrue(one.get(p).valueDr().mean() != otherSeed.get(p).valueDr().mean(), "seeds resample");
+        }
+    }
+
+    /** Spark's policy {@code s} and the local engine's {@code l}: within 3 combined bootstrap SDs, and of truth. */
+    private static void assertClose(PolicyId s, PolicyId l, double truth) {
+        RunResult.PolicyResult ps = policy(onSpark, s);
+        RunResult.PolicyResult pl = policy(local, l);
+        double sdS = ps.valueDr().sd();
+        double sdL = pl.valueDr().sd();
+        // the two test splits are different random fifths of the cohort: nearly independent samples
+        double tol = 3 * Math.hypot(sdS, sdL);
+        assertTrue(sdS > 0 && sdS < 0.2, s + " bootstrap SD " + sdS);
+        assertEquals(pl.pointDr(), ps.pointDr(), tol, s + " spark " + ps + " vs local " + pl);
+        assertEquals(truth, ps.pointDr(), 3 * sdS + 0.05, s + " vs its true value");
+    }
+
+    private static RunResult.PolicyResult policy(RunResult r, PolicyId id) {
+        return r.policies().stream().filter(p -> p.name().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not among " + r.policies().stream()
+                        .map(RunResult.PolicyResult::name).toList()));
+    }
+
+    /** Recomputes the Spark engine's test split from the data: mean outcome and size. */
+    static final class RowIds {
+        private RowIds() {
+        }
+
+        static Row testMean(SparkSession spark, Study study) {
+            return RowIndex.append(spark, spark.read().option("header", "true").option("inferSchema", "true")
+                    .csv(study.data().toString()), "_id")
+                    .withColumn("_split", SparkStudyRun.split(study.split(), study.seed()))
+                    .filter(col("_split").equalTo(2))
+                    .selectExpr("avg(CAST(y AS DOUBLE))", "count(1)").first();
+        }
+    }
+}
