@@ -54,7 +54,15 @@ public final class CohortExtractor {
      *                           is kept
      */
     public static Built build(CohortSpec spec, Path out) {
-        long[] counts = spec.database() == null ? fromFiles(spec, out)
+        return build(spec, out, DuckDbLimits.DEFAULTS);
+    }
+
+    /**
+     * As {@link #build(CohortSpec, Path)}, with DuckDB's memory, threads and spill folder set by {@code limits}
+     * (files only: a database cohort runs on the server).
+     */
+    public static Built build(CohortSpec spec, Path out, DuckDbLimits limits) {
+        long[] counts = spec.database() == null ? fromFiles(spec, out, limits)
                 : PostgresCohort.build(spec, out, System::getenv);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             List<DictionaryEntry> dict = CohortDictionary.entries(spec);
@@ -80,8 +88,9 @@ public final class CohortExtractor {
     }
 
     /** Builds the table from files inside DuckDB; returns the stays listed, with an index event, kept. */
-    private static long[] fromFiles(CohortSpec spec, Path out) {
+    private static long[] fromFiles(CohortSpec spec, Path out, DuckDbLimits limits) {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            limits.apply(st);
             checkColumns(st, spec);
             long[] counts = new long[3];
             try (ResultSet rs = st.executeQuery(CohortSql.counts(spec))) {
