@@ -18,9 +18,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Checks a cohort built from SYNTHETIC event tables against the generator's truth: joins the wide table to
  * {@code synthetic_truth.parquet} by stay inside DuckDB and, over the stays with an outcome, compares the treated
  * share with the mean true propensity, and the true average effect with the naive difference in means and an
- * adjusted estimate: least squares of the outcome on the treatment, treatment × (age − mean age), age, the first and
- * last creatinine and the mean potassium before the decision (the confounders as the features see them). The normal
- * equations are summed by DuckDB (one pass, no row in Java) and solved here.
+ * adjusted estimate: least squares of the outcome on the treatment, treatment × (age − mean age), age, the first,
+ * last and median creatinine and the mean potassium before the decision (the confounders as the features see them).
+ * The normal equations are summed by DuckDB (one pass, no row in Java) and solved here.
  *
  * @param stays           stays with an outcome (rows used)
  * @param treatedShare    share of those stays with the treatment column 1
@@ -36,7 +36,7 @@ public record EffectCheck(long stays, double treatedShare, double meanPropensity
 
     /** Regressors of the adjusted estimate, in order (the intercept first, the treatment second). */
     public static final List<String> REGRESSORS = List.of("1.0", "t", "t * (age - :agebar)", "age", "creatinine_first",
-            "creatinine_last", "potassium_mean");
+            "creatinine_last", "creatinine_median", "potassium_mean");
 
     /** Whether the adjusted estimate is within {@code tolerance} mg/dL (or 4 standard errors) of the truth. */
     public boolean recovered(double tolerance) {
@@ -46,7 +46,8 @@ public record EffectCheck(long stays, double treatedShare, double meanPropensity
     /** Compares the cohort {@code cohort} (Parquet) with the truth file {@code truth} of the same tables. */
     public static EffectCheck of(Path cohort, Path truth) {
         String rows = "SELECT CAST(c.age AS DOUBLE) AS age, CAST(c.loop_diuretic AS DOUBLE) AS t, c.creatinine_first,"
-                + " c.creatinine_last, c.potassium_mean, c.creatinine_change AS y, r.propensity, r.true_effect"
+                + " c.creatinine_last, c.creatinine_median, c.potassium_mean, c.creatinine_change AS y,"
+                + " r.propensity, r.true_effect"
                 + " FROM read_parquet(" + Sql.text(cohort.toAbsolutePath().toString()) + ") c JOIN read_parquet("
                 + Sql.text(truth.toAbsolutePath().toString()) + ") r ON CAST(r.hadm_id AS VARCHAR) = c.hadm_id"
                 + " WHERE c.creatinine_change IS NOT NULL AND c.potassium_mean IS NOT NULL";
