@@ -48,9 +48,9 @@ final class EventsBench implements Callable<Integer> {
             + "(default runs/bench/events-data/sN-eE; only a new, empty or earlier events folder)")
     Path data;
 
-    @Option(names = "--duckdb-memory", paramLabel = "SIZE", description = "DuckDB memory limit (default 2GB; "
-            + "DuckDB spills to DATA/.duckdb-tmp beyond it)")
-    String duckdbMemory = "2GB";
+    @Option(names = "--duckdb-memory", paramLabel = "SIZE", description = "DuckDB memory limit (default 8GB; "
+            + "DuckDB spills to DATA/.duckdb-tmp beyond it; 10^8 events need more than 2GB)")
+    String duckdbMemory = "8GB";
 
     @Option(names = "--duckdb-threads", paramLabel = "T", description = "DuckDB threads (default: processors)")
     int duckdbThreads;

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * guard: features join events with {@code t0 − lookback ≤ t ≤ t0}, the treatment and the outcome events with
  * {@code t0 + from < t ≤ t0 + to} (from ≥ 0, so strictly after the decision). Identifiers and strings from the study
  * are quoted by {@link Sql}. Order-sensitive floating-point aggregates (mean, SD) read their events in time order,
- * so the table is the same bit for bit whatever DuckDB's thread count.
+ * so the table is the same bit for bit whatever DuckDB's thread count; on DuckDB the summaries come from one sorted
+ * list per stay and signal ({@link DuckDbSummaries}).
  */
 public final class CohortSql {
     private final CohortSpec spec;
