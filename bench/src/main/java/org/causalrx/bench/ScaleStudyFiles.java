@@ -43,6 +43,14 @@ final class ScaleStudyFiles {
 
     /** Creates {@code dir} or checks that it is empty or an earlier {@code bench scale} folder, and marks it. */
     static void claim(Path dir) throws IOException {
+        claim(dir, MARKER, "bench scale");
+    }
+
+    /**
+     * Creates {@code dir} or checks that it is empty or carries {@code marker} (a folder {@code causalrx COMMAND}
+     * wrote earlier), and marks it.
+     */
+    static void claim(Path dir, String marker, String command) throws IOException {
         if (Files.exists(dir)) {
             boolean empty;
             try (var s = Files.list(dir)) {
@@ -50,13 +58,13 @@ final class ScaleStudyFiles {
             } catch (IOException e) {
                 throw new CausalRxException(dir + ": is not a folder; give --data a new or empty folder");
             }
-            if (!empty && !Files.isRegularFile(dir.resolve(MARKER))) {
-                throw new CausalRxException(dir + ": holds files that `causalrx bench scale` did not write (no "
-                        + MARKER + " marker); give --data a new or empty folder");
+            if (!empty && !Files.isRegularFile(dir.resolve(marker))) {
+                throw new CausalRxException(dir + ": holds files that `causalrx " + command + "` did not write (no "
+                        + marker + " marker); give a new or empty folder");
             }
         }
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(MARKER), "synthetic study written by `causalrx bench scale`; it rewrites "
+        Files.writeString(dir.resolve(marker), "synthetic study written by `causalrx " + command + "`; it rewrites "
                 + "this folder's files on the next run\n", StandardCharsets.UTF_8);
     }
 

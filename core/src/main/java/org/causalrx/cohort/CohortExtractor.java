@@ -54,7 +54,15 @@ public final class CohortExtractor {
      *                           is kept
      */
     public static Built build(CohortSpec spec, Path out) {
-        long[] counts = spec.database() == null ? fromFiles(spec, out)
+        return build(spec, out, DuckDbLimits.DEFAULTS);
+    }
+
+    /**
+     * As {@link #build(CohortSpec, Path)}, with DuckDB's memory, threads and spill folder set by {@code limits}
+     * (files only: a database cohort runs on the server).
+     */
+    public static Built build(CohortSpec spec, Path out, DuckDbLimits limits) {
+        long[] counts = spec.database() == null ? fromFiles(spec, out, limits)
                 : PostgresCohort.build(spec, out, System::getenv);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             List<DictionaryEntry> dict = CohortDictionary.entries(spec);
@@ -79,21 +87,34 @@ public final class CohortExtractor {
         }
     }
 
-    /** Builds the table from files inside DuckDB; returns the stays listed, with an index event, kept. */
-    private static long[] fromFiles(CohortSpec spec, Path out) {
+    /**
+     * Builds the table from files inside DuckDB; returns the stays listed, with an index event, kept. The kept count
+     * is read from the written file (counting the query's rows separately would compute every feature twice); an
+     * empty table is removed before the error.
+     */
+    private static long[] fromFiles(CohortSpec spec, Path out, DuckDbLimits limits) {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            limits.apply(st);
             checkColumns(st, spec);
             long[] counts = new long[3];
-            try (ResultSet rs = st.executeQuery(CohortSql.counts(spec))) {
+            try (ResultSet rs = st.executeQuery(CohortSql.indexCounts(spec))) {
                 rs.next();
-                for (int i = 0; i < 3; i++) {
-                    counts[i] = rs.getLong(i + 1);
-                }
+                counts[0] = rs.getLong(1);
+                counts[1] = rs.getLong(2);
             }
-            requireKept(spec, counts);
-            st.execute("COPY (" + CohortSql.query(spec) + ") TO " + Sql.text(out.toAbsolutePath().toString())
-                    + " (FORMAT parquet)");
+            String file = Sql.text(out.toAbsolutePath().toString());
+            st.execute("COPY (" + CohortSql.query(spec) + ") TO " + file + " (FORMAT parquet)");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet(" + file + ")")) {
+                rs.next();
+                counts[2] = rs.getLong(1);
+            }
+            if (counts[2] == 0) {
+                java.nio.file.Files.deleteIfExists(out);
+                requireKept(spec, counts);
+            }
             return counts;
+        } catch (java.io.IOException e) {
+            throw new CausalRxException(out + ": cannot remove the empty cohort table (" + e.getMessage() + ")", e);
         } catch (SQLException e) {
             throw new CausalRxException("cohort: DuckDB could not build the table (" + firstLine(e) + "); check the "
                     + "time columns hold timestamps or dates and the value columns numbers", e);

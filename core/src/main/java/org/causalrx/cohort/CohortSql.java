@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * guard: features join events with {@code t0 − lookback ≤ t ≤ t0}, the treatment and the outcome events with
  * {@code t0 + from < t ≤ t0 + to} (from ≥ 0, so strictly after the decision). Identifiers and strings from the study
  * are quoted by {@link Sql}. Order-sensitive floating-point aggregates (mean, SD) read their events in time order,
- * so the table is the same bit for bit whatever DuckDB's thread count.
+ * so the table is the same bit for bit whatever DuckDB's thread count; on DuckDB the summaries come from one sorted
+ * list per stay and signal ({@link DuckDbSummaries}).
  */
 public final class CohortSql {
     private final CohortSpec spec;
@@ -53,6 +54,11 @@ public final class CohortSql {
     public static String counts(CohortSpec spec) {
         return with(spec) + "\nSELECT (SELECT count(*) FROM stays), (SELECT count(*) FROM idx), "
                 + "(SELECT count(*) FROM wide" + where(spec) + ")";
+    }
+
+    /** One row: stays listed, stays with an index event (the features are not computed). */
+    public static String indexCounts(CohortSpec spec) {
+        return with(spec) + "\nSELECT (SELECT count(*) FROM stays), (SELECT count(*) FROM idx)";
     }
 
     private String build() {
@@ -150,9 +156,14 @@ public final class CohortSql {
             select.add(s == Stat.COUNT ? "coalesce(" + name + "." + Sql.id(f.column(s)) + ", 0) AS "
                     + Sql.id(f.column(s)) : name + "." + Sql.id(f.column(s)));
         }
-        ctes.add(name + " AS (SELECT d.sid, " + String.join(", ", aggs) + " FROM idx d JOIN " + e + " e ON e.pid = "
-                + "d.pid AND e.t <= d.t0 AND e.t >= d.t0 - " + d.number(spec.lookbackHours())
-                + " GROUP BY d.sid, d.t0)");
+        String on = "e.pid = d.pid AND e.t <= d.t0 AND e.t >= d.t0 - " + d.number(spec.lookbackHours());
+        if (d == SqlDialect.DUCKDB) {
+            ctes.add(name + " AS (" + DuckDbSummaries.cte(f.stats(), f.stats().stream().map(s -> Sql.id(f.column(s)))
+                    .toList(), e, on) + ")");
+        } else {
+            ctes.add(name + " AS (SELECT d.sid, " + String.join(", ", aggs) + " FROM idx d JOIN " + e + " e ON " + on
+                    + " GROUP BY d.sid, d.t0)");
+        }
         joins.add(" LEFT JOIN " + name + " ON " + name + ".sid = d.sid");
     }
 
@@ -201,17 +212,23 @@ public final class CohortSql {
             select.add("CASE WHEN oc.sid IS NULL THEN 0 ELSE 1 END AS " + Sql.id(r.column()));
             return;
         }
-        ctes.add("oc AS (SELECT d.sid, " + aggregate(r.stat(), d) + " AS y FROM idx d JOIN " + e + " e ON "
-                + after(r.window()) + " GROUP BY d.sid, d.t0)");
+        ctes.add("oc AS (" + summary(r.stat(), e, after(r.window())) + ")");
         joins.add(" LEFT JOIN oc ON oc.sid = d.sid");
         if (r.kind() == CohortSpec.OutcomeKind.VALUE) {
             select.add("oc.y AS " + Sql.id(r.column()));
             return;
         }
-        ctes.add("ob AS (SELECT d.sid, " + aggregate(Stat.LAST, d) + " AS y FROM idx d JOIN " + e + " e ON e.pid = "
-                + "d.pid AND e.t <= d.t0 AND e.t >= d.t0 - " + d.number(spec.lookbackHours()) + " GROUP BY d.sid)");
+        ctes.add("ob AS (" + summary(Stat.LAST, e, "e.pid = d.pid AND e.t <= d.t0 AND e.t >= d.t0 - "
+                + d.number(spec.lookbackHours())) + ")");
         joins.add(" LEFT JOIN ob ON ob.sid = d.sid");
         select.add("oc.y - ob.y AS " + Sql.id(r.column()));
+    }
+
+    /** {@code SELECT sid, y}: statistic {@code s} of events {@code e} joined to the decisions on {@code on}. */
+    private String summary(Stat s, String e, String on) {
+        return d == SqlDialect.DUCKDB ? DuckDbSummaries.cte(List.of(s), List.of("y"), e, on)
+                : "SELECT d.sid, " + aggregate(s, d) + " AS y FROM idx d JOIN " + e + " e ON " + on
+                + " GROUP BY d.sid, d.t0";
     }
 
     /** The include / exclude filter: a missing value fails an include condition and triggers no exclude one. */
