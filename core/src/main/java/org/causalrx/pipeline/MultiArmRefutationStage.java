@@ -31,7 +31,9 @@ import org.causalrx.util.Seeds;
  * ({@link RefutationSettings}); a study with {@code refutation: false} records them as skipped. One fit gives
  * every arm's contrast, so each changed data set is fitted once for all arms. The re-fits keep the propensity
  * penalty λ that cross-validation chose in each fold of the original fit (fold f of a re-fit at fold f's λ),
- * instead of cross-validating again: the same model specification, refitted.
+ * instead of cross-validating again: the same model specification, refitted. When the study names a group column,
+ * the original fit's folds keep a patient's rows together and its standard errors are cluster-robust by patient;
+ * the re-fits (whose estimates alone are used) treat rows as patients.
  *
  * @param parallel fit each check's draws on several threads (same results either way)
  */
@@ -63,8 +65,8 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
         Cohort cohort = c.get(RunSlots.COHORT);
         double[][] x = c.get(RunSlots.X);
         long seed = Seeds.derive(c.seed(), "multi-arm-ate");
-        MultiArmAipw.Fit main = aipw.fit(x, cohort.treatment(), k, cohort.outcome(), null, f -> aipw.propensity(),
-                seed);
+        MultiArmAipw.Fit main = aipw.fit(x, cohort.treatment(), k, cohort.outcome(), cohort.groupIndex(),
+                f -> aipw.propensity(), seed);
         IntFunction<MultiClassifier> tuned = aipw.tunedPropensity(main);
         MultiArmRefutations result = refute(main.contrasts(), (xs, ts, ys, s) -> aipw.fit(xs, ts, k, ys, null, tuned,
                 s).contrasts(), described, study.treatment().arms(), x, cohort.treatment(), cohort.outcome(), seed,
