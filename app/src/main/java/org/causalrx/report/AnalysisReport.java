@@ -123,31 +123,35 @@ final class AnalysisReport {
             return;
         }
         for (int i = 0; i < sec.size(); i++) {
-            RunResult.SecondaryOutcome s = sec.get(i);
-            b.markup("<h3 id=\"secondary-").text(i).markup("\">Secondary outcome <code>").text(s.column())
-                    .markup("</code></h3>\n<p>The same policies, learned on the primary outcome, valued on <code>")
-                    .text(s.column()).markup("</code> (").text(s.type().key()).markup(", <b>")
-                    .text(PolicyChoice.directionText(s.direction())).markup("</b>) for ")
-                    .text(Fmt.integer(s.testN())).markup(" test patients");
-            if (s.testMissing() > 0) {
-                b.markup(" (").text(Fmt.integer(s.testMissing())).markup(" without it are left out: missing: drop)");
-            }
-            b.markup("; DR plug-in: ").text(s.plugIn()).markup(". Table: <code>tables/")
-                    .text(secondaryFile(i, s)).markup("</code>.</p>\n");
-            Html.Table t = new Html.Table(List.of("Policy", "Treated", "Deferred", "DR test", "DR mean",
-                    "DR 25\u201375 %", "IPW test", "IPW mean", "IPW 25\u201375 %"), false, true, true, true, true, true,
-                    true, true, true);
-            for (PolicyResult p : s.policies()) {
-                t.row(PolicyChoice.DOCTORS.equals(p.name()) ? "ref" : null, Markup.code(p.name().name()),
-                        Fmt.pct(p.treatedShare()), Fmt.pct(p.deferredShare()), Fmt.num(p.pointDr()),
-                        Fmt.num(p.valueDr().mean()), Fmt.range(p.valueDr().q25(), p.valueDr().q75()),
-                        Fmt.num(p.pointIpw()), Fmt.num(p.valueIpw().mean()),
-                        Fmt.range(p.valueIpw().q25(), p.valueIpw().q75()));
-            }
-            b.add(t.html());
+            secondaryTable(b, i, sec.get(i));
             b.add(report.figure("secondary_" + i + "_dr"));
             b.add(report.figure("secondary_" + i + "_ipw"));
         }
+    }
+
+    /** One secondary outcome's heading, sentence and value table (its figures are added by the caller). */
+    static void secondaryTable(HtmlWriter b, int i, RunResult.SecondaryOutcome s) {
+        b.markup("<h3 id=\"secondary-").text(i).markup("\">Secondary outcome <code>").text(s.column())
+                .markup("</code></h3>\n<p>The same policies, learned on the primary outcome, valued on <code>")
+                .text(s.column()).markup("</code> (").text(s.type().key()).markup(", <b>")
+                .text(PolicyChoice.directionText(s.direction())).markup("</b>) for ")
+                .text(Fmt.integer(s.testN())).markup(" test patients");
+        if (s.testMissing() > 0) {
+            b.markup(" (").text(Fmt.integer(s.testMissing())).markup(" without it are left out: missing: drop)");
+        }
+        b.markup("; DR plug-in: ").text(s.plugIn()).markup(". Table: <code>tables/")
+                .text(secondaryFile(i, s)).markup("</code>.</p>\n");
+        Html.Table t = new Html.Table(List.of("Policy", "Treated", "Deferred", "DR test", "DR mean",
+                "DR 25\u201375 %", "IPW test", "IPW mean", "IPW 25\u201375 %"), false, true, true, true, true, true,
+                true, true, true);
+        for (PolicyResult p : s.policies()) {
+            t.row(PolicyChoice.DOCTORS.equals(p.name()) ? "ref" : null, Markup.code(p.name().name()),
+                    Fmt.pct(p.treatedShare()), Fmt.pct(p.deferredShare()), Fmt.num(p.pointDr()),
+                    Fmt.num(p.valueDr().mean()), Fmt.range(p.valueDr().q25(), p.valueDr().q75()),
+                    Fmt.num(p.pointIpw()), Fmt.num(p.valueIpw().mean()),
+                    Fmt.range(p.valueIpw().q25(), p.valueIpw().q75()));
+        }
+        b.add(t.html());
     }
 
     /** Section 7: a beeswarm after the mean |SHAP| bars. */
@@ -234,23 +238,7 @@ final class AnalysisReport {
     static List<String> tables(RunResult r, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<String> names = new ArrayList<>();
-        List<RunResult.SecondaryOutcome> sec = secondaries(r);
-        for (int i = 0; i < sec.size(); i++) {
-            RunResult.SecondaryOutcome s = sec.get(i);
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("outcome", "policy", "treated_share", "deferred_share", "test_n", "point_dr",
-                    "point_ipw", "dr_mean", "dr_sd", "dr_q25", "dr_median", "dr_q75", "ipw_mean", "ipw_sd", "ipw_q25",
-                    "ipw_median", "ipw_q75"));
-            for (PolicyResult p : s.policies()) {
-                rows.add(List.of(s.column(), p.name().name(), Fmt.raw(p.treatedShare()), Fmt.raw(p.deferredShare()),
-                        Integer.toString(s.testN()), Fmt.raw(p.pointDr()), Fmt.raw(p.pointIpw()),
-                        Fmt.raw(p.valueDr().mean()), Fmt.raw(p.valueDr().sd()), Fmt.raw(p.valueDr().q25()),
-                        Fmt.raw(p.valueDr().median()), Fmt.raw(p.valueDr().q75()), Fmt.raw(p.valueIpw().mean()),
-                        Fmt.raw(p.valueIpw().sd()), Fmt.raw(p.valueIpw().q25()), Fmt.raw(p.valueIpw().median()),
-                        Fmt.raw(p.valueIpw().q75())));
-            }
-            names.add(CsvTables.writeTable(dir, secondaryFile(i, s), rows));
-        }
+        names.addAll(secondaryTables(secondaries(r), dir));
         List<RunResult.PolicyOutcomeTree> trees = trees(r);
         if (!trees.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
@@ -301,6 +289,28 @@ final class AnalysisReport {
                     Fmt.raw(c.value()), "", "", "", "", "", "", "", "", "", ""));
         }
         return rows;
+    }
+
+    /** Writes one {@code secondary_<column>_policies.csv} per secondary outcome; returns the file names. */
+    static List<String> secondaryTables(List<RunResult.SecondaryOutcome> sec, Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < sec.size(); i++) {
+            RunResult.SecondaryOutcome s = sec.get(i);
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("outcome", "policy", "treated_share", "deferred_share", "test_n", "point_dr",
+                    "point_ipw", "dr_mean", "dr_sd", "dr_q25", "dr_median", "dr_q75", "ipw_mean", "ipw_sd", "ipw_q25",
+                    "ipw_median", "ipw_q75"));
+            for (PolicyResult p : s.policies()) {
+                rows.add(List.of(s.column(), p.name().name(), Fmt.raw(p.treatedShare()), Fmt.raw(p.deferredShare()),
+                        Integer.toString(s.testN()), Fmt.raw(p.pointDr()), Fmt.raw(p.pointIpw()),
+                        Fmt.raw(p.valueDr().mean()), Fmt.raw(p.valueDr().sd()), Fmt.raw(p.valueDr().q25()),
+                        Fmt.raw(p.valueDr().median()), Fmt.raw(p.valueDr().q75()), Fmt.raw(p.valueIpw().mean()),
+                        Fmt.raw(p.valueIpw().sd()), Fmt.raw(p.valueIpw().q25()), Fmt.raw(p.valueIpw().median()),
+                        Fmt.raw(p.valueIpw().q75())));
+            }
+            names.add(CsvTables.writeTable(dir, secondaryFile(i, s), rows));
+        }
+        return names;
     }
 
     private static String secondaryFile(int i, RunResult.SecondaryOutcome s) {

@@ -45,6 +45,7 @@ public final class MultiArmReport {
         }
         MultiArmDiagnosticFiles.tables(r, tables);
         MultiArmTreesAndRefutations.tables(r, tables);
+        MultiArmSecondarySection.tables(r, tables);
         CohortTablesSection.write(r.cohortTables(), tables);
         Map<String, Figures.Figure> figs = new LinkedHashMap<>();
         Figures.Figure gain = Figures.save(gainChart(r), figures, GAIN_FIGURE, "Each policy's DR value minus "
@@ -168,6 +169,7 @@ public final class MultiArmReport {
             MultiArmSimulationSection.html(b, r.simulation());
         }
 
+        MultiArmSecondarySection.render(b, r);
         MultiArmInsightSection.render(b, r, figs, "5. Policy insights");
         MultiArmDiagnosticsSection.render(b, r, figs, "6. Diagnostics: balance, heterogeneity, sensitivity");
         MultiArmTreesAndRefutations.render(b, r, figs);

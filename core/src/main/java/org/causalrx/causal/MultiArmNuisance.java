@@ -1,8 +1,12 @@
 package org.causalrx.causal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
 
 import org.causalrx.learn.MultiClassifier;
+import org.causalrx.learn.MultiProbabilityModel;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.Regressor;
 import org.causalrx.util.Seeds;
@@ -23,17 +27,40 @@ public final class MultiArmNuisance {
      */
     public static double[][] propensities(MultiClassifier learner, double[][] x, int[] t, int k, CrossFit cf,
                                           double clip, long seed) {
+        return propensityFits(f -> learner, x, t, k, cf, clip, seed).e();
+    }
+
+    /**
+     * Out-of-fold propensities and the fold models that gave them.
+     *
+     * @param e      n × K clipped out-of-fold propensities
+     * @param models fold f's fitted model at entry f
+     */
+    public record Propensities(double[][] e, List<MultiProbabilityModel> models) {
+        public Propensities {
+            models = List.copyOf(models);
+        }
+    }
+
+    /**
+     * As {@link #propensities}, fold f fitted by {@code learnerOfFold.apply(f)}, and with the fold models.
+     */
+    public static Propensities propensityFits(IntFunction<MultiClassifier> learnerOfFold, double[][] x, int[] t,
+                                              int k, CrossFit cf, double clip, long seed) {
         double[][] e = new double[t.length][];
+        List<MultiProbabilityModel> models = new ArrayList<>();
         for (int f = 0; f < cf.k(); f++) {
             int[] tr = cf.trainRows(f);
             int[] ho = cf.heldOutRows(f);
-            double[][] p = learner.fit(Stats.select(x, tr), Stats.select(t, tr), k, null, Seeds.derive(seed, f))
-                    .predictProba(Stats.select(x, ho));
+            MultiProbabilityModel m = learnerOfFold.apply(f).fit(Stats.select(x, tr), Stats.select(t, tr), k, null,
+                    Seeds.derive(seed, f));
+            models.add(m);
+            double[][] p = m.predictProba(Stats.select(x, ho));
             for (int j = 0; j < ho.length; j++) {
                 e[ho[j]] = clip(p[j], clip);
             }
         }
-        return e;
+        return new Propensities(e, models);
     }
 
     /**

@@ -5,6 +5,7 @@ import org.causalrx.data.Splits;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
+import org.causalrx.util.Stats;
 
 /**
  * The run's train / validation / test split of a cohort: stratified by arm, and by patient when the study names a
@@ -19,5 +20,11 @@ public final class CohortSplits {
         Study.Split fr = study.split();
         return Splits.stratifiedGrouped(cohort.treatment(), cohort.groupIndex(), fr.train(), fr.validation(),
                 fr.test(), Seeds.derive(runSeed, "split"));
+    }
+
+    /** Patient index per row of {@code rows} (e.g. the training split), or null without a group column. */
+    public static int[] groupsOf(Cohort cohort, int[] rows) {
+        int[] g = cohort.groupIndex();
+        return g == null ? null : Stats.select(g, rows);
     }
 }

@@ -47,14 +47,15 @@ final class DeferralStage {
     /**
      * @param calibration per estimator the factor its statistical interval is widened by before it is joined with
      *                    the bounds ({@link IntervalCalibration#NONE}: intervals as fit)
+     * @param gTr         patient id per training row (the bootstrap refits draw whole patients), or null: rows
      */
     static Fitted fit(Study study, Map<String, CateModel> cateModels, List<TLearner> tLearners, Learners learners,
-                      boolean binary, double[][] xTr, int[] tTr, double[] yTr, long seed, boolean parallel,
-                      IntervalCalibration calibration) {
+                      boolean binary, double[][] xTr, int[] tTr, double[] yTr, int[] gTr, long seed,
+                      boolean parallel, IntervalCalibration calibration) {
         Study.Deferral d = study.deferral();
         StatisticalIntervals.Fitted si = StatisticalIntervals.fit(learners.estimators(), signRuleEstimators(study),
                 CateStage.singles(study.estimators()), cateModels, tLearners, StudyRun.outcomeKind(study),
-                d.bootstrapRefits(), xTr, tTr, yTr, seed, parallel);
+                d.bootstrapRefits(), xTr, tTr, yTr, gTr, seed, parallel);
         Map<String, IntervalCateModel> stat = new LinkedHashMap<>();
         Map<String, String> methods = new LinkedHashMap<>(si.methods());
         si.models().forEach((n, m) -> {

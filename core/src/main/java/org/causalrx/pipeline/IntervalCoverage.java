@@ -92,7 +92,7 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
         Map<String, CateModel> cateModels = CateStage.fit(learners.estimators(), fitNames, tModels, xTr, tTr, yTr,
                 seed, StudyRun.outcomeKind(study));
         StatisticalIntervals.Fitted si = StatisticalIntervals.fit(learners.estimators(), names, singles, cateModels,
-                tLearners, StudyRun.outcomeKind(study), d.bootstrapRefits(), xTr, tTr, yTr, seed, parallel);
+                tLearners, StudyRun.outcomeKind(study), d.bootstrapRefits(), xTr, tTr, yTr, null, seed, parallel);
 
         int[] test = split.test();
         double[][] xTest = Stats.select(x, test);

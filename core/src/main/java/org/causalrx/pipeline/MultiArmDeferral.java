@@ -28,14 +28,15 @@ import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
 /**
- * Uncertainty-based deferral in a K-arm run (TRS §3.8 for K arms): every estimator is refitted on the study's {@code
- * bootstrap_refits} within-arm bootstrap resamples of the training split (one resample seed per run, shared by the
- * estimators), the refits predict validation and test (an ensemble's draws combine its members' draws of the same
- * resample: their mean for the average, their median for the majority), and per patient the (α/2, 1 − α/2) quantiles of
- * tau_best − tau_second over refits give the interval ({@link ContrastIntervals#fromDraws}) that the Conservative
- * policy ({@link MultiArmRule#decide(double[][], ContrastIntervals, boolean[])}) compares with its boundary. It runs
- * only for a study file with an enabled {@code deferral:} block (see {@link #applies}). Only statistical uncertainty:
- * the study's Lambda (causal bounds) is not used with K arms.
+ * Uncertainty-based deferral in a K-arm run (TRS §3.8 for K arms): every estimator is refitted on the study's
+ * {@code bootstrap_refits} within-arm bootstrap resamples of the training split (one resample seed per run, shared by
+ * the estimators; whole patients drawn when the study names a group column), the refits predict validation and test (an
+ * ensemble's draws combine its members' draws of the same resample: their mean for the average, their median for the
+ * majority), and per patient the (α/2, 1 − α/2) quantiles of tau_best − tau_second over refits give the interval
+ * ({@link ContrastIntervals#fromDraws}) that the Conservative policy
+ * ({@link MultiArmRule#decide(double[][], ContrastIntervals, boolean[])}) compares with its boundary. It runs only for
+ * a study file with an enabled {@code deferral:} block (see {@link #applies}). Only statistical uncertainty: the
+ * study's Lambda (causal bounds) is not used with K arms.
  */
 final class MultiArmDeferral {
     /** The per-estimator intervals on validation and test. */
@@ -93,6 +94,7 @@ final class MultiArmDeferral {
         double[][] xTrain = Stats.select(x, split.train());
         int[] tTrain = Stats.select(cohort.treatment(), split.train());
         double[] yTrain = Stats.select(cohort.outcome(), split.train());
+        int[] gTrain = CohortSplits.groupsOf(cohort, split.train());
         List<double[][]> predictOn = List.of(Stats.select(x, split.validation()), Stats.select(x, split.test()));
         long resampleSeed = Seeds.derive(seed, "refit-resamples");
         Map<String, ContrastIntervals> val = new LinkedHashMap<>();
@@ -102,7 +104,8 @@ final class MultiArmDeferral {
             MultiArmBootstrap boot = new MultiArmBootstrap(MultiArmEstimators.of(name, StudyRun.outcomeKind(study),
                     study.outcome().sign(), study.policy().defaultArm(), study.policy().margin()),
                     d.bootstrapRefits(), parallel);
-            singles.put(name, boot.fit(xTrain, tTrain, k, yTrain, resampleSeed, Seeds.derive(seed, "refits-" + name)));
+            singles.put(name, boot.fit(xTrain, tTrain, k, yTrain, gTrain, resampleSeed,
+                    Seeds.derive(seed, "refits-" + name)));
         }
         Map<String, List<MultiArmCateModel>> refits = new LinkedHashMap<>();
         for (String name : effects.test().keySet()) {
@@ -116,8 +119,9 @@ final class MultiArmDeferral {
             test.put(name, ContrastIntervals.fromDraws(rule, effects.test().get(name), draws[1], d.alphaStat()));
         }
         String method = String.format(Locale.ROOT, "%d bootstrap refits of each estimator on within-arm resamples "
-                + "of the training split; per patient the %.3g and %.3g quantiles of tau_best - tau_second",
-                d.bootstrapRefits(), d.alphaStat() / 2, 1 - d.alphaStat() / 2);
+                + "of the training split%s; per patient the %.3g and %.3g quantiles of tau_best - tau_second",
+                d.bootstrapRefits(), gTrain == null ? "" : " (whole patients drawn)", d.alphaStat() / 2,
+                1 - d.alphaStat() / 2);
         return new Intervals(val, test, method, refits);
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.MultiArmCateEstimator;
@@ -14,6 +15,7 @@ import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.causal.diagnostics.RefutationRules;
 import org.causalrx.causal.meta.MultiArmAipw;
 import org.causalrx.estimators.MultiArmEstimators;
+import org.causalrx.learn.MultiClassifier;
 import org.causalrx.learn.linear.MultinomialRegression;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.result.Arms;
@@ -27,7 +29,11 @@ import org.causalrx.util.Seeds;
  * ({@link MultiArmAipw}: multinomial L2 propensity, the DR plug-in T-learner's outcome learner, the study's ATE
  * folds) on the whole cohort, refuted by {@link AteRefuter} under the study's {@code refutation:} draws
  * ({@link RefutationSettings}); a study with {@code refutation: false} records them as skipped. One fit gives
- * every arm's contrast, so each changed data set is fitted once for all arms.
+ * every arm's contrast, so each changed data set is fitted once for all arms. The re-fits keep the propensity
+ * penalty λ that cross-validation chose in each fold of the original fit (fold f of a re-fit at fold f's λ),
+ * instead of cross-validating again: the same model specification, refitted. When the study names a group column,
+ * the original fit's folds keep a patient's rows together and its standard errors are cluster-robust by patient;
+ * the re-fits (whose estimates alone are used) treat rows as patients.
  *
  * @param parallel fit each check's draws on several threads (same results either way)
  */
@@ -50,15 +56,20 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
         Study study = c.study();
         MultiArmAipw aipw = aipw(study);
         int k = study.treatment().size();
-        String described = aipw.describe() + ", one seed for the original and every re-fit";
+        String described = aipw.describe() + ", one seed for the original and every re-fit; each re-fit keeps the "
+                + "original's cross-validated propensity penalty per fold";
         if (!study.refutation().enabled()) {
             return c.with(MultiArmStages.RESULT, c.get(MultiArmStages.RESULT).withRefutations(
                     MultiArmRefutations.skipped(described, RefutationSettings.SKIPPED)));
         }
         Cohort cohort = c.get(RunSlots.COHORT);
-        MultiArmRefutations result = refute((x, t, y, s) -> aipw.contrasts(x, t, k, y, s),
-                described, study.treatment().arms(),
-                c.get(RunSlots.X), cohort.treatment(), cohort.outcome(), Seeds.derive(c.seed(), "multi-arm-ate"),
+        double[][] x = c.get(RunSlots.X);
+        long seed = Seeds.derive(c.seed(), "multi-arm-ate");
+        MultiArmAipw.Fit main = aipw.fit(x, cohort.treatment(), k, cohort.outcome(), cohort.groupIndex(),
+                f -> aipw.propensity(), seed);
+        IntFunction<MultiClassifier> tuned = aipw.tunedPropensity(main);
+        MultiArmRefutations result = refute(main.contrasts(), (xs, ts, ys, s) -> aipw.fit(xs, ts, k, ys, null, tuned,
+                s).contrasts(), described, study.treatment().arms(), x, cohort.treatment(), cohort.outcome(), seed,
                 study.refutation().rules(), parallel);
         MultiArmResult r = c.get(MultiArmStages.RESULT).withRefutations(result);
         return c.with(MultiArmStages.RESULT, r.verdict() == null ? r : r.withVerdict(verdict(r.verdict(), result)));
@@ -109,8 +120,20 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
      */
     static MultiArmRefutations refute(ContrastFit estimator, String described, Arms arms, double[][] x, int[] t,
                                       double[] y, long seed, RefutationRules rules, boolean parallel) {
-        Fits fits = new Fits(estimator, new ConcurrentHashMap<>());
-        List<CrossFitAipw.Estimate> original = fits.contrasts(x, t, y, seed);
+        return refute(estimator.contrasts(x, t, y, seed), estimator, described, arms, x, t, y, seed, rules,
+                parallel);
+    }
+
+    /**
+     * Every non-reference arm's contrast refuted, the changed data sets fitted by {@code refit}.
+     *
+     * @param original the contrasts on (x, t, y) with {@code seed} (entry a − 1 is arm a's)
+     * @param refit    the estimator of the re-fits
+     */
+    static MultiArmRefutations refute(List<CrossFitAipw.Estimate> original, ContrastFit refit, String described,
+                                      Arms arms, double[][] x, int[] t, double[] y, long seed, RefutationRules rules,
+                                      boolean parallel) {
+        Fits fits = new Fits(refit, new ConcurrentHashMap<>());
         List<MultiArmRefutations.Arm> out = new ArrayList<>();
         for (int a = 1; a < arms.size(); a++) {
             int arm = a;

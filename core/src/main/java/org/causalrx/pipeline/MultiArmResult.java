@@ -43,6 +43,8 @@ import org.causalrx.result.PolicyKind;
  *                      absent) before the refutation stage has run
  * @param cohortTables  TRS Tables S.1 (the cohort by split and by arm) and S.2 (the variable dictionary); null (and
  *                      absent) before the evaluation stage has run
+ * @param secondaryOutcomes every policy valued on each of the study's secondary outcomes
+ *                      ({@link MultiArmSecondary}); empty (and absent) when the study has none
  */
 public record MultiArmResult(String schemaVersion, String kind, String study, Protocol protocol, List<Arm> arms,
                              Propensity propensity, Overlap overlap, List<Estimator> estimators,
@@ -56,7 +58,9 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                              @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmSensitivity sensitivity,
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MultiArmTreeInfo> policyTrees,
                              @JsonInclude(JsonInclude.Include.NON_NULL) MultiArmRefutations refutations,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) CohortSummaryTables cohortTables) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) CohortSummaryTables cohortTables,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                             List<RunResult.SecondaryOutcome> secondaryOutcomes) {
 
     /** The kind written for a K-arm run. */
     public static final String KIND = "multi_arm";
@@ -67,6 +71,7 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
         policies = List.copyOf(policies);
         dataWarnings = List.copyOf(dataWarnings);
         policyTrees = policyTrees == null ? List.of() : List.copyOf(policyTrees);
+        secondaryOutcomes = secondaryOutcomes == null ? List.of() : List.copyOf(secondaryOutcomes);
     }
 
     /** A result without uncertainty-based deferral. */
@@ -75,7 +80,8 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, null, null, null, null, null, null, List.of(), null, null);
+                verdict, provenance, dataWarnings, null, null, null, null, null, null, List.of(), null, null,
+                List.of());
     }
 
     /** A result without policy insights. */
@@ -84,7 +90,8 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
                           List<PolicyValue> policies, Selection selection, Verdict verdict,
                           RunResult.Provenance provenance, List<String> dataWarnings, Deferral deferral) {
         this(schemaVersion, kind, study, protocol, arms, propensity, overlap, estimators, policies, selection,
-                verdict, provenance, dataWarnings, deferral, null, null, null, null, null, List.of(), null, null);
+                verdict, provenance, dataWarnings, deferral, null, null, null, null, null, List.of(), null, null,
+                List.of());
     }
 
     /** This result with the policy insights added (or replaced). */
@@ -140,6 +147,13 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
         return c.build();
     }
 
+    /** This result with every policy valued on the study's secondary outcomes. */
+    public MultiArmResult withSecondaryOutcomes(List<RunResult.SecondaryOutcome> value) {
+        Copy c = new Copy(this);
+        c.secondaryOutcomes = value;
+        return c.build();
+    }
+
     /**
      * A copy of a result whose parts the stages fill in after the evaluation (verdict, deferral and later); the
      * parts fixed at evaluation are read from the original.
@@ -155,6 +169,7 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
         private List<MultiArmTreeInfo> policyTrees;
         private MultiArmRefutations refutations;
         private CohortSummaryTables cohortTables;
+        private List<RunResult.SecondaryOutcome> secondaryOutcomes;
 
         Copy(MultiArmResult r) {
             this.r = r;
@@ -167,12 +182,14 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
             policyTrees = r.policyTrees;
             refutations = r.refutations;
             cohortTables = r.cohortTables;
+            secondaryOutcomes = r.secondaryOutcomes;
         }
 
         MultiArmResult build() {
             return new MultiArmResult(r.schemaVersion, r.kind, r.study, r.protocol, r.arms, r.propensity, r.overlap,
                     r.estimators, r.policies, r.selection, verdict, r.provenance, r.dataWarnings, r.deferral, insights,
-                    simulation, balance, heterogeneity, sensitivity, policyTrees, refutations, cohortTables);
+                    simulation, balance, heterogeneity, sensitivity, policyTrees, refutations, cohortTables,
+                    secondaryOutcomes);
         }
     }
 

@@ -22,7 +22,8 @@ import org.causalrx.util.Stats;
  * The run of a study with K ≥ 3 arms: cohort → split and encoding → generalized propensity and overlap → K-arm CATE
  * models and the DR plug-in → policies chosen on validation and valued on test with the bootstrap → result
  * ({@link MultiArmResult}) → policy insights, then balance, heterogeneity and sensitivity diagnostics per arm
- * ({@link MultiArmDiagnostics}) added to it, then refutations of each arm's AIPW contrast. The split and encoding
+ * ({@link MultiArmDiagnostics}) added to it, then refutations of each arm's AIPW contrast. A study with secondary
+ * outcomes has its policies valued on them after the insights ({@link MultiArmSecondary}). The split and encoding
  * stage is the two-arm pipeline's own.
  */
 public final class MultiArmStages {
@@ -41,7 +42,7 @@ public final class MultiArmStages {
     public static RunEngine engine(boolean parallel) {
         return new RunEngine(List.of(new CohortCheck(), new PipelineStages.SplitAndEncode(), new Propensity(),
                 new Cate(), new MultiArmDeferral.Refits(parallel), new Evaluation(parallel),
-                new Insights(parallel), new MultiArmDiagnostics(),
+                new Insights(parallel), new MultiArmSecondary.Stage(parallel), new MultiArmDiagnostics(),
                 new MultiArmRefutationStage(parallel)));
     }
 

@@ -235,8 +235,9 @@ public final class PipelineStages {
             RunSlots.TestPatients tp = c.get(RunSlots.TEST);
             DeferralStage.Fitted deferral = DeferralStage.fit(study, c.get(RunSlots.CATE_MODELS),
                     c.get(RunSlots.T_LEARNERS), learners, binary(study), Stats.select(x, train),
-                    Stats.select(cohort.treatment(), train), Stats.select(cohort.outcome(), train), c.seed(),
-                    parallel, c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE));
+                    Stats.select(cohort.treatment(), train), Stats.select(cohort.outcome(), train),
+                    CohortSplits.groupsOf(cohort, train), c.seed(), parallel,
+                    c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE));
             List<PolicyDecisions> policies = new ArrayList<>(c.get(RunSlots.POLICIES));
             policies.addAll(DeferralStage.conservative(study, deferral, tp.x(), tp.e(), c.get(RunSlots.OVERLAP)));
             return c.with(RunSlots.DEFERRAL, deferral).with(RunSlots.POLICIES, List.copyOf(policies));

@@ -48,12 +48,13 @@ public final class StatisticalIntervals {
      * @param cateModels the run's point models by name (every name in {@code names} and {@code singles})
      * @param tLearners  the run's T-learner configurations (their point models are in {@code cateModels})
      * @param refits     B bootstrap refits
+     * @param gTr        patient id per training row (the bootstrap draws whole patients), or null: rows
      * @param seed       the run's seed; the point models were fit with {@code Seeds.derive(seed, "cate-" + name)}
      */
     static Fitted fit(RunEstimators estimators, List<String> names, List<String> singles,
                       Map<String, CateModel> cateModels,
                       List<TLearner> tLearners, OutcomeAware.Kind kind, int refits, double[][] xTr, int[] tTr,
-                      double[] yTr, long seed, boolean parallel) {
+                      double[] yTr, int[] gTr, long seed, boolean parallel) {
         Map<String, IntervalCateModel> stat = new LinkedHashMap<>();
         Map<String, String> methods = new LinkedHashMap<>();
         Map<String, BootstrapCateModel> boots = new LinkedHashMap<>();
@@ -72,8 +73,8 @@ public final class StatisticalIntervals {
                 stat.put(n, new PosteriorCateModel(b0, b1));
                 methods.put(n, "BART posterior draws of mu1 - mu0 (equal-tailed credible interval)");
             } else {
-                BootstrapCateModel bm = bootstrap(estimators, n, m, tLearners, kind, refits, xTr, tTr, yTr, seed,
-                        resampleSeed, parallel);
+                BootstrapCateModel bm = bootstrap(estimators, n, m, tLearners, kind, refits, xTr, tTr, yTr, gTr,
+                        seed, resampleSeed, parallel);
                 boots.put(n, bm);
                 stat.put(n, bm);
                 methods.put(n, refits + (bm.refits().get(0) instanceof FinalStageBootstrap.Refit
@@ -89,8 +90,8 @@ public final class StatisticalIntervals {
             for (String s : singles) {
                 BootstrapCateModel bm = boots.get(s);
                 if (bm == null) {
-                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, xTr, tTr, yTr, seed,
-                            resampleSeed, parallel);
+                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, xTr, tTr, yTr, gTr,
+                            seed, resampleSeed, parallel);
                     boots.put(s, bm);
                 }
                 members.add(bm);
@@ -110,7 +111,7 @@ public final class StatisticalIntervals {
 
     private static BootstrapCateModel bootstrap(RunEstimators estimators, String n, CateModel point,
                                                 List<TLearner> tLearners, OutcomeAware.Kind kind, int refits,
-                                                double[][] xTr, int[] tTr, double[] yTr, long seed,
+                                                double[][] xTr, int[] tTr, double[] yTr, int[] gTr, long seed,
                                                 long resampleSeed, boolean parallel) {
         CateEstimator est = tLearners.stream().filter(t -> t.name().equals(n)).findFirst()
                 .map(t -> (CateEstimator) t).orElseGet(() -> estimators.estimator(n, kind));
@@ -120,9 +121,9 @@ public final class StatisticalIntervals {
             double[] pseudo = point instanceof FinalStageModel fs && fs.pseudoOutcomes() != null
                     && fs.pseudoOutcomes().length == yTr.length ? fs.pseudoOutcomes()
                     : dr.pseudoOutcomes(xTr, tTr, yTr, Seeds.derive(seed, "cate-" + n));
-            return new FinalStageBootstrap(dr.finalStage(), refits, parallel).wrap(point, xTr, tTr, pseudo,
+            return new FinalStageBootstrap(dr.finalStage(), refits, parallel).wrap(point, xTr, tTr, pseudo, gTr,
                     resampleSeed, fitSeed);
         }
-        return new BootstrapCate(est, refits, parallel).wrap(point, xTr, tTr, yTr, resampleSeed, fitSeed);
+        return new BootstrapCate(est, refits, parallel).wrap(point, xTr, tTr, yTr, gTr, resampleSeed, fitSeed);
     }
 }

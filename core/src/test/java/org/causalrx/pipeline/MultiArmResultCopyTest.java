@@ -27,6 +27,7 @@ class MultiArmResultCopyTest {
         assertEquals(r, r.withSimulation(null));
         assertEquals(r, r.withPolicyTrees(List.of()));
         assertEquals(r, r.withCohortTables(null));
+        assertEquals(r, r.withSecondaryOutcomes(List.of()));
         assertEquals(r, r.withDiagnostics(null, null, null, v1));
 
         MultiArmResult changed = r.withVerdict(v2);

@@ -2,16 +2,22 @@ package org.causalrx.causal.meta;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.learn.MultiClassifier;
+import org.causalrx.learn.MultiProbabilityModel;
 import org.causalrx.learn.Regressor;
+import org.causalrx.learn.linear.MultinomialModel;
+import org.causalrx.learn.linear.MultinomialRegression;
+import org.causalrx.util.InfluenceSe;
 import org.causalrx.util.Stats;
 
 /**
  * Each arm's average effect against the reference by cross-fitted augmented IPW: the mean of the multi-arm
- * DR-learner's out-of-fold pseudo-outcomes Gamma_a − Gamma_0 ({@link MultiArmDRLearner#pseudoOutcomes}, same folds,
- * seeds and clipping), with SE sd / sqrt(n) and a normal 95 % interval. With K = 2 the arm-1 estimate is the
+ * DR-learner's out-of-fold pseudo-outcomes Gamma_a − Gamma_0 ({@link MultiArmDRLearner#crossFit}, same folds,
+ * seeds and clipping), with the SE of that mean ({@link InfluenceSe}: sd / sqrt(n) for independent rows,
+ * cluster-robust when rows are grouped by patient) and a normal 95 % interval. With K = 2 the arm-1 estimate is the
  * two-arm cross-fitted AIPW ATE of the DR-learner's nuisances.
  *
  * @param propensity K-arm propensity learner
@@ -23,21 +29,62 @@ public record MultiArmAipw(MultiClassifier propensity, Regressor outcome, int fo
     private static final double Z975 = 1.959963984540054;
 
     /**
-     * The contrasts of arms 1..K−1 against arm 0 (entry a − 1 is arm a's; outcome units).
+     * A fit's contrasts and the fold propensity models behind them.
+     *
+     * @param contrasts        arms 1..K−1 against arm 0 (entry a − 1 is arm a's; outcome units)
+     * @param propensityModels fold f's propensity model at entry f
+     */
+    public record Fit(List<CrossFitAipw.Estimate> contrasts, List<MultiProbabilityModel> propensityModels) {
+        public Fit {
+            contrasts = List.copyOf(contrasts);
+            propensityModels = List.copyOf(propensityModels);
+        }
+    }
+
+    /**
+     * The contrasts of arms 1..K−1 against arm 0 (entry a − 1 is arm a's; outcome units), rows independent.
      *
      * @param t    arms 0..k−1, every arm present
      * @param seed seed of the folds and nuisance fits
      */
     public List<CrossFitAipw.Estimate> contrasts(double[][] x, int[] t, int k, double[] y, long seed) {
-        double[][] pseudo = new MultiArmDRLearner("aipw", outcome, propensity, outcome, folds, clip)
-                .pseudoOutcomes(x, t, k, y, seed);
+        return fit(x, t, k, y, null, f -> propensity, seed).contrasts();
+    }
+
+    /**
+     * The contrasts and fold propensity models, fold f's propensity fitted by {@code propensityOfFold.apply(f)}.
+     *
+     * @param groups patient id per row: folds keep a patient's rows together and the SEs are cluster-robust; null
+     *               when every row is its own patient
+     */
+    public Fit fit(double[][] x, int[] t, int k, double[] y, int[] groups,
+                   IntFunction<MultiClassifier> propensityOfFold, long seed) {
+        MultiArmDRLearner.CrossFitted cf = new MultiArmDRLearner("aipw", outcome, propensity, outcome, folds, clip)
+                .crossFit(x, t, k, y, groups, propensityOfFold, seed);
+        double[][] pseudo = cf.pseudo();
         List<CrossFitAipw.Estimate> out = new ArrayList<>();
         for (int a = 1; a < k; a++) {
             double mean = Stats.mean(pseudo[a]);
-            double se = Stats.sd(pseudo[a]) / Math.sqrt(y.length);
+            double se = InfluenceSe.se(pseudo[a], groups);
             out.add(new CrossFitAipw.Estimate(mean, se, mean - Z975 * se, mean + Z975 * se, y.length, folds));
         }
-        return out;
+        return new Fit(out, cf.propensityModels());
+    }
+
+    /**
+     * The propensity learner of fold f for re-fits of {@code main}'s data: when the propensity is a
+     * cross-validated {@link MultinomialRegression}, the same regression at fold f's λ chosen in {@code main}
+     * ({@link MultinomialRegression#atLambda}: no cross-validation); otherwise the propensity learner itself.
+     */
+    public IntFunction<MultiClassifier> tunedPropensity(Fit main) {
+        if (!(propensity instanceof MultinomialRegression m) || m.settings().hasFixedLambda()) {
+            return f -> propensity;
+        }
+        List<MultiClassifier> tuned = new ArrayList<>();
+        for (MultiProbabilityModel fold : main.propensityModels()) {
+            tuned.add(fold instanceof MultinomialModel mm ? m.atLambda(mm.lambda()) : propensity);
+        }
+        return f -> f < tuned.size() ? tuned.get(f) : propensity;
     }
 
     /** The estimator in words. */

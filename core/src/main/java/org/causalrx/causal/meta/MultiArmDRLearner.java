@@ -2,6 +2,7 @@ package org.causalrx.causal.meta;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.causalrx.causal.CrossFit;
 import org.causalrx.causal.MultiArmCateEstimator;
@@ -9,6 +10,7 @@ import org.causalrx.causal.MultiArmCateModel;
 import org.causalrx.causal.MultiArmNuisance;
 import org.causalrx.causal.MultiArmTLearner;
 import org.causalrx.learn.MultiClassifier;
+import org.causalrx.learn.MultiProbabilityModel;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.Regressor;
 import org.causalrx.util.Seeds;
@@ -46,9 +48,24 @@ public record MultiArmDRLearner(String name, Regressor outcome, MultiClassifier 
      * estimate of the arm's average effect against the reference); row 0 is 0.
      */
     public double[][] pseudoOutcomes(double[][] x, int[] t, int k, double[] y, long seed) {
+        return crossFit(x, t, k, y, null, f -> propensity, seed).pseudo();
+    }
+
+    /**
+     * The cross-fitted pseudo-outcomes of {@link #pseudoOutcomes} with fold f's propensity fitted by
+     * {@code propensityOfFold.apply(f)} (this learner's own propensity: the same values), and the fold
+     * propensity models.
+     *
+     * @param groups patient id per row: the folds keep a patient's rows together; null: rows are patients (the
+     *               folds of {@link #pseudoOutcomes})
+     */
+    public CrossFitted crossFit(double[][] x, int[] t, int k, double[] y, int[] groups,
+                                IntFunction<MultiClassifier> propensityOfFold, long seed) {
         MultiArmTLearner.armRows(t, k);
-        CrossFit cf = CrossFit.stratified(t, folds, null, Seeds.derive(seed, "dr-folds"));
-        double[][] e = MultiArmNuisance.propensities(propensity, x, t, k, cf, clip, Seeds.derive(seed, "dr-e"));
+        CrossFit cf = CrossFit.stratified(t, folds, groups, Seeds.derive(seed, "dr-folds"));
+        MultiArmNuisance.Propensities fits = MultiArmNuisance.propensityFits(propensityOfFold, x, t, k, cf, clip,
+                Seeds.derive(seed, "dr-e"));
+        double[][] e = fits.e();
         double[][] mu = MultiArmNuisance.armOutcomes(outcome, x, t, k, y, cf, Seeds.derive(seed, "dr-mu"));
         double[][] pseudo = new double[k][y.length];
         for (int a = 1; a < k; a++) {
@@ -59,7 +76,17 @@ public record MultiArmDRLearner(String name, Regressor outcome, MultiClassifier 
                         - t0 * (y[i] - mu[0][i]) / e[i][0];
             }
         }
-        return pseudo;
+        return new CrossFitted(pseudo, fits.models());
+    }
+
+    /**
+     * @param pseudo           K × n pseudo-outcomes (row 0 is 0)
+     * @param propensityModels fold f's propensity model at entry f
+     */
+    public record CrossFitted(double[][] pseudo, List<MultiProbabilityModel> propensityModels) {
+        public CrossFitted {
+            propensityModels = List.copyOf(propensityModels);
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.causalrx.causal.uncertainty;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.causalrx.causal.CateEstimator;
@@ -15,7 +14,9 @@ import org.causalrx.util.Stats;
  * {@code Seeds.derive(resampleSeed, b)}, and fit with seed {@code Seeds.derive(fitSeed, b)}. Estimators that share a
  * resample seed are refit on the same resamples, so refit b of every ensemble member sees the same patients. Each
  * refit is told which rows are copies of one patient (the group id is the patient's row in x), so cross-fitting
- * folds and early-stopping splits keep a patient's copies together. Same seeds ⇒ same refits, in parallel or not.
+ * folds and early-stopping splits keep a patient's copies together. When the rows are grouped by patient (several
+ * stays each), whole patients are drawn instead ({@link PatientResample}) and the id is the patient's. Same seeds ⇒
+ * same refits, in parallel or not.
  *
  * @param estimator the estimator to refit
  * @param refits    B ≥ 2
@@ -41,30 +42,36 @@ public record BootstrapCate(CateEstimator estimator, int refits, boolean paralle
      */
     public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] y, long resampleSeed,
                                    long fitSeed) {
-        return new BootstrapCateModel(point, fitRefits(x, t, y, resampleSeed, fitSeed));
+        return wrap(point, x, t, y, null, resampleSeed, fitSeed);
+    }
+
+    /**
+     * As {@link #wrap(CateModel, double[][], int[], double[], long, long)}, drawing whole patients when
+     * {@code groups} (patient id per row, or null) is given ({@link PatientResample}).
+     */
+    public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] y, int[] groups,
+                                   long resampleSeed, long fitSeed) {
+        return new BootstrapCateModel(point, fitRefits(x, t, y, groups, resampleSeed, fitSeed));
     }
 
     /** The B refits, in order b = 0..B−1. */
     public List<CateModel> fitRefits(double[][] x, int[] t, double[] y, long resampleSeed, long fitSeed) {
+        return fitRefits(x, t, y, null, resampleSeed, fitSeed);
+    }
+
+    /** The B refits on resamples of whole patients when {@code groups} is given (else rows), b = 0..B−1. */
+    public List<CateModel> fitRefits(double[][] x, int[] t, double[] y, int[] groups, long resampleSeed,
+                                     long fitSeed) {
         IntStream range = IntStream.range(0, refits);
         return (parallel ? range.parallel() : range).mapToObj(b -> {
-            int[] rows = resample(t, Seeds.derive(resampleSeed, b));
-            return estimator.fit(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows), rows,
-                    Seeds.derive(fitSeed, b));
+            int[] rows = PatientResample.rows(t, 2, groups, Seeds.derive(resampleSeed, b));
+            return estimator.fit(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows),
+                    PatientResample.ids(rows, groups), Seeds.derive(fitSeed, b));
         }).toList();
     }
 
     /** Row indices of a within-arm bootstrap resample (same length as t). */
     public static int[] resample(int[] t, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] out = new int[t.length];
-        int k = 0;
-        for (int arm = 0; arm <= 1; arm++) {
-            int[] idx = Stats.indicesOf(t, arm);
-            for (int i = 0; i < idx.length; i++) {
-                out[k++] = idx[rng.nextInt(idx.length)];
-            }
-        }
-        return out;
+        return PatientResample.rows(t, 2, null, seed);
     }
 }

@@ -50,11 +50,20 @@ public record FinalStageBootstrap(Regressor finalStage, int refits, boolean para
      */
     public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] pseudo, long resampleSeed,
                                    long fitSeed) {
+        return wrap(point, x, t, pseudo, null, resampleSeed, fitSeed);
+    }
+
+    /**
+     * As {@link #wrap(CateModel, double[][], int[], double[], long, long)}, drawing whole patients when
+     * {@code groups} (patient id per row, or null) is given ({@link PatientResample}).
+     */
+    public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] pseudo, int[] groups,
+                                   long resampleSeed, long fitSeed) {
         IntStream range = IntStream.range(0, refits);
         List<CateModel> fits = (parallel ? range.parallel() : range).mapToObj(b -> {
-            int[] rows = BootstrapCate.resample(t, Seeds.derive(resampleSeed, b));
+            int[] rows = PatientResample.rows(t, 2, groups, Seeds.derive(resampleSeed, b));
             return (CateModel) new Refit(finalStage.fit(Stats.select(x, rows), Stats.select(pseudo, rows), null,
-                    rows, Seeds.derive(fitSeed, b)));
+                    PatientResample.ids(rows, groups), Seeds.derive(fitSeed, b)));
         }).toList();
         return new BootstrapCateModel(point, fits);
     }

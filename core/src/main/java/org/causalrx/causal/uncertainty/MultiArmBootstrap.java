@@ -1,7 +1,6 @@
 package org.causalrx.causal.uncertainty;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.causalrx.causal.MultiArmCateEstimator;
@@ -49,9 +48,19 @@ public record MultiArmBootstrap(MultiArmCateEstimator estimator, int refits, boo
      * Arguments as for {@link #draws(double[][], int[], int, double[], List, long, long)}.
      */
     public List<MultiArmCateModel> fit(double[][] x, int[] t, int k, double[] y, long resampleSeed, long fitSeed) {
+        return fit(x, t, k, y, null, resampleSeed, fitSeed);
+    }
+
+    /**
+     * The B refits on resamples of whole patients when {@code groups} (patient id per training row, or null:
+     * rows) is given ({@link PatientResample}); otherwise as {@link #fit(double[][], int[], int, double[], long,
+     * long)}.
+     */
+    public List<MultiArmCateModel> fit(double[][] x, int[] t, int k, double[] y, int[] groups, long resampleSeed,
+                                       long fitSeed) {
         IntStream range = IntStream.range(0, refits);
         return (parallel ? range.parallel() : range).mapToObj(b -> {
-            int[] rows = resample(t, k, Seeds.derive(resampleSeed, b));
+            int[] rows = PatientResample.rows(t, k, groups, Seeds.derive(resampleSeed, b));
             return estimator.fit(Stats.select(x, rows), Stats.select(t, rows), k, Stats.select(y, rows),
                     Seeds.derive(fitSeed, b));
         }).toList();
@@ -76,18 +85,6 @@ public record MultiArmBootstrap(MultiArmCateEstimator estimator, int refits, boo
 
     /** Row indices of a within-arm bootstrap resample of arms 0..k−1 (same length as t, grouped by arm). */
     public static int[] resample(int[] t, int k, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] out = new int[t.length];
-        int n = 0;
-        for (int arm = 0; arm < k; arm++) {
-            int[] idx = Stats.indicesOf(t, arm);
-            for (int i = 0; i < idx.length; i++) {
-                out[n++] = idx[rng.nextInt(idx.length)];
-            }
-        }
-        if (n != t.length) {
-            throw new IllegalArgumentException("arms outside 0.." + (k - 1) + " in the training rows");
-        }
-        return out;
+        return PatientResample.rows(t, k, null, seed);
     }
 }

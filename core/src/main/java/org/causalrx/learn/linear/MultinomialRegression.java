@@ -48,6 +48,18 @@ public record MultinomialRegression(double alpha, LinearSettings settings) imple
         return new MultinomialRegression(0.0, settings);
     }
 
+    /** Points of the warm-start path from λ_max that {@link #atLambda} walks to its λ. */
+    public static final int FIXED_PATH_POINTS = 5;
+
+    /**
+     * This regression at exactly {@code lambda} (≥ 0): no cross-validation, warm-started along a
+     * {@value #FIXED_PATH_POINTS}-point path from λ_max (the penalised fit is convex, so the path only speeds
+     * convergence). For re-fits that keep a λ chosen earlier.
+     */
+    public MultinomialRegression atLambda(double lambda) {
+        return new MultinomialRegression(alpha, settings.withFixedLambda(lambda).withNLambda(FIXED_PATH_POINTS));
+    }
+
     @Override
     public MultinomialModel fit(double[][] x, int[] t, int k, double[] w, long seed) {
         return fit(x, t, k, w, null, seed);
