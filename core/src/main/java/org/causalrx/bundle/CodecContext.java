@@ -3,14 +3,15 @@ package org.causalrx.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.causalrx.learn.MultiProbabilityModel;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.util.CausalRxException;
 
 /**
- * What a {@link CateModelCodec} may use of the bundle being written or read: exact packed arrays
- * ({@link PackedArrays}: base64 zlib chunks of little-endian floats / doubles / 32-bit ints inside the JSON),
- * extra binary files (listed in the manifest like every part), the built-in probability-model codecs, and
- * field readers whose errors name the file. One per encode or decode call; not shared between bundles.
+ * What a {@link CateModelCodec} or {@link MultiArmCateModelCodec} may use of the bundle being written or read: exact
+ * packed arrays ({@link PackedArrays}: base64 zlib chunks of little-endian floats / doubles / 32-bit ints inside the
+ * JSON), extra binary files (listed in the manifest like every part), the built-in (generalized) probability-model
+ * codecs, and field readers whose errors name the file. One per encode or decode call; not shared between bundles.
  */
 public final class CodecContext {
     private final BundleFiles files;
@@ -69,6 +70,19 @@ public final class CodecContext {
     /** The probability model written by {@link #encodeProbability}. */
     public ProbabilityModel decodeProbability(JsonNode n) {
         return ModelCodecs.decodeProbability(n, file, files);
+    }
+
+    /**
+     * A generalized propensity model (n × K probabilities, e.g. a K-arm model's internal one) with the built-in K-arm
+     * codecs; boosters go to stem.ubj.
+     */
+    public ObjectNode encodeMultiProbability(MultiProbabilityModel m, String stem) throws NotBundleable {
+        return MultiArmCodecs.encodePropensity(m, stem, files);
+    }
+
+    /** The generalized propensity model written by {@link #encodeMultiProbability}. */
+    public MultiProbabilityModel decodeMultiProbability(JsonNode n) {
+        return MultiArmCodecs.decodePropensity(n, file, files);
     }
 
     /** A required field, or an error naming the file and the field. */

@@ -3,10 +3,7 @@ package org.causalrx.bundle;
 import static org.causalrx.bundle.BundleFiles.number;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +42,7 @@ import org.causalrx.util.CausalRxException;
  * interval model, {@link PolicyTreeCodec}); the interval models
  * {@code bootstrap}, {@code bart_posterior}, {@code scaled_interval} and {@code joint} are decoded by
  * {@link IntervalCodecs}. CATE models of other modules (the neural networks of {@code nn}) are written and read by
- * the {@link CateModelCodec}s found with {@link ServiceLoader}, under their own kinds. A model no codec takes
+ * the {@link CateModelCodec}s found with {@link java.util.ServiceLoader}, under their own kinds. A model no codec takes
  * raises {@link NotBundleable} with the reason. Adding a core model type means adding one encode and one decode
  * case here; another module's, a codec.
  */
@@ -60,30 +57,10 @@ final class ModelCodecs {
     private ModelCodecs() {
     }
 
-    /** The registered codecs by kind, loaded once on first use (immutable). */
+    /** The registered codecs, loaded once on first use (immutable). */
     private static final class Registered {
-        static final Map<String, CateModelCodec> BY_KIND = load();
-    }
-
-    private static Map<String, CateModelCodec> load() {
-        Map<String, CateModelCodec> m = new HashMap<>();
-        for (CateModelCodec c : ServiceLoader.load(CateModelCodec.class)) {
-            for (String kind : c.kinds()) {
-                CateModelCodec other = m.putIfAbsent(kind, c);
-                if (other != null || BUILT_IN_CATE_KINDS.contains(kind)) {
-                    throw new CausalRxException("bundle kind '" + kind + "' of " + c.getClass().getName()
-                            + " is already taken by "
-                            + (other == null ? "a built-in codec" : other.getClass().getName()));
-                }
-            }
-        }
-        return Map.copyOf(m);
-    }
-
-    /** A registered codec that writes {@code m}, or null; in kind order, so the choice does not depend on loading. */
-    private static CateModelCodec codecFor(CateModel m) {
-        return Registered.BY_KIND.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
-                .filter(c -> c.encodes(m)).findFirst().orElse(null);
+        static final CodecRegistry<CateModelCodec> CODECS = CodecRegistry.load(CateModelCodec.class,
+                CateModelCodec::kinds, BUILT_IN_CATE_KINDS);
     }
 
     // ---- regression models -------------------------------------------------------------------------------------
@@ -225,15 +202,9 @@ final class ModelCodecs {
         } catch (NotBundleable nb) {
             throw new NotBundleable(name + ": its component " + nb.getMessage());
         }
-        CateModelCodec codec = codecFor(m);
+        CateModelCodec codec = Registered.CODECS.first(c -> c.encodes(m));
         if (codec != null) {
-            ObjectNode n = codec.encode(name, m, new CodecContext(files, BundleFormat.CATE));
-            String kind = n.path("kind").asText();
-            if (!codec.kinds().contains(kind)) {
-                throw new IllegalStateException(codec.getClass().getName() + " wrote kind '" + kind
-                        + "', not one of its kinds " + codec.kinds());
-            }
-            return n;
+            return Registered.CODECS.checked(codec, codec.encode(name, m, new CodecContext(files, BundleFormat.CATE)));
         }
         throw new NotBundleable(name + ": " + describe(m) + " has no bundle codec yet");
     }
@@ -271,7 +242,7 @@ final class ModelCodecs {
                 yield Ensembles.combineFitted(members, combine.equals("median"));
             }
             default -> {
-                CateModelCodec codec = Registered.BY_KIND.get(kind);
+                CateModelCodec codec = Registered.CODECS.forKind(kind);
                 if (codec == null) {
                     throw unknownKind(kind, "CATE model", file);
                 }

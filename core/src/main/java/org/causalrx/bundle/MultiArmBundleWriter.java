@@ -30,7 +30,8 @@ import org.causalrx.study.Study;
  * Writes the model bundle of a K-arm run ({@link MultiArmBundle}) into a folder (the caller makes it atomic, with the
  * rest of the run's output): the run's selected policy (chosen by its DR value on the validation split) with the
  * K-arm CATE model, the selected generalized propensity model and the encoding exactly as the run fitted them. When
- * the selected policy's model has no codec (the neural K-arm estimators, models of other modules), the best learned
+ * the selected policy's model has no codec (built in, or a {@link MultiArmCateModelCodec} of another module such as
+ * the neural estimators' of {@code nn}, which must be on the class path), the best learned
  * policy by validation DR value that can be bundled is written instead and {@link BundleWriter.Written#note} says
  * which and why; when none can be, nothing is written and the note says why. Everything but the time written is a
  * function of the run.
@@ -39,7 +40,8 @@ public final class MultiArmBundleWriter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** What a K-arm bundle can hold, for the console (%d: the number of arms). */
     private static final String NEEDS = "`recommend` with %d arms needs a run whose selected policy uses T-, S-, X- or "
-            + "DR-learners with XGBoost, linear or BART models, causal_forest, their average, majority or consensus";
+            + "DR-learners with XGBoost, linear or BART models, causal_forest, tarnet, dragonnet or xmultitask (with "
+            + "the nn module), their average, majority or consensus";
 
     private MultiArmBundleWriter() {
     }

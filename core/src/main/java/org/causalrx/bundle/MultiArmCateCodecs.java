@@ -2,6 +2,7 @@ package org.causalrx.bundle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,12 +28,25 @@ import org.causalrx.util.CausalRxException;
  * {@code propensity} and {@code clip}), {@code multi_arm_dr_learner} (per arm a ≥ 1 the final stage {@code tau}),
  * {@code multi_arm_causal_forest} ({@link TreeModelCodecs}), {@code multi_arm_policy_tree} ({@link PolicyTreeCodec}),
  * {@code multi_arm_average}, {@code multi_arm_majority} and {@code multi_arm_consensus} (named members, each a K-arm
- * CATE model). The decoded models predict bit-identically.
+ * CATE model). K-arm models of other modules (the neural networks of {@code nn}) are written and read by the
+ * {@link MultiArmCateModelCodec}s found with {@link java.util.ServiceLoader}, under their own kinds. The decoded
+ * models predict bit-identically.
  */
 final class MultiArmCateCodecs {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    /** Kinds decoded by the built-in cases of {@link #decode}; a {@link MultiArmCateModelCodec} must use others. */
+    static final Set<String> BUILT_IN_KINDS = Set.of("multi_arm_t_learner", "multi_arm_s_learner",
+            "multi_arm_x_learner", "multi_arm_dr_learner", "multi_arm_causal_forest", "multi_arm_policy_tree",
+            "multi_arm_average", "multi_arm_majority", "multi_arm_consensus");
+
     private MultiArmCateCodecs() {
+    }
+
+    /** The registered K-arm codecs, loaded once on first use (immutable). */
+    private static final class Registered {
+        static final CodecRegistry<MultiArmCateModelCodec> CODECS = CodecRegistry.load(MultiArmCateModelCodec.class,
+                MultiArmCateModelCodec::kinds, BUILT_IN_KINDS);
     }
 
     /** @param name the estimator's name in the run, for file-name stems and messages */
@@ -84,6 +98,10 @@ final class MultiArmCateCodecs {
         } catch (NotBundleable nb) {
             throw new NotBundleable(name + ": its component " + nb.getMessage());
         }
+        MultiArmCateModelCodec codec = Registered.CODECS.first(c -> c.encodes(m));
+        if (codec != null) {
+            return Registered.CODECS.checked(codec, codec.encode(name, m, new CodecContext(files, BundleFormat.CATE)));
+        }
         throw new NotBundleable(name + ": the K-arm model (" + m.getClass().getSimpleName().replace('$', '.')
                 + ") has no bundle codec yet");
     }
@@ -116,8 +134,14 @@ final class MultiArmCateCodecs {
                     List<MultiArmCateModel> ms = decodeMembers(n, file, files, names);
                     yield new MultiArmEnsembles.Consensus(names, ms);
                 }
-                default -> throw new CausalRxException(file + ": unknown K-arm CATE model kind '" + kind
-                        + "'; use the CausalRx version that wrote the bundle");
+                default -> {
+                    MultiArmCateModelCodec codec = Registered.CODECS.forKind(kind);
+                    if (codec == null) {
+                        throw new CausalRxException(file + ": unknown K-arm CATE model kind '" + kind
+                                + "'; use the CausalRx version that wrote the bundle");
+                    }
+                    yield codec.decode(n, new CodecContext(files, file));
+                }
             };
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run` to write the bundle "

@@ -77,6 +77,31 @@ public final class MultiArmXMultiTaskModel implements MultiArmCateModel, MultiAr
         return effects;
     }
 
+    Standardizer standardizer() {
+        return standardizer;
+    }
+
+    OutcomeCoding coding() {
+        return coding;
+    }
+
+    /** The unclipped K-class propensity model. */
+    MultiProbabilityModel propensityModel() {
+        return propensity;
+    }
+
+    double clip() {
+        return clip;
+    }
+
+    NetEnsemble stage1() {
+        return stage1;
+    }
+
+    NetEnsemble stage2() {
+        return stage2;
+    }
+
     /** e_a / (e_0 + e_a); with two arms e_1 itself. */
     private static double weight(double[] p, int a) {
         if (p.length == 2) {
