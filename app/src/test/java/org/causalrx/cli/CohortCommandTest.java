@@ -16,6 +16,7 @@ import org.causalrx.cohort.CohortDictionary;
 import org.causalrx.data.Column;
 import org.causalrx.data.Table;
 import org.causalrx.data.TableReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,7 @@ class CohortCommandTest {
     }
 
     @Test
+    @Tag("slow")
     void runStopsAtThePreconditionsExitPoint(@TempDir Path dir) {
         Path out = dir.resolve("run");
         StringWriter err = new StringWriter();

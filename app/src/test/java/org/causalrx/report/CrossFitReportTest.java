@@ -15,10 +15,12 @@ import org.causalrx.pipeline.ResultsJson;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The cross-fitted policy values reach the report, a CSV table and results.json, each naming its scheme. */
+@Tag("slow")
 class CrossFitReportTest {
 
     static RunResult withCrossFit(RunResult b) {

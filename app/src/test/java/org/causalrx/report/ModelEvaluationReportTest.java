@@ -14,10 +14,12 @@ import org.causalrx.pipeline.ModelFigures;
 import org.causalrx.pipeline.NnMetrics;
 import org.causalrx.pipeline.RunFigures;
 import org.causalrx.pipeline.RunResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The evaluation table with AUC per arm, the ROC and error figures, the coefficient tables and their CSVs. */
+@Tag("slow")
 class ModelEvaluationReportTest {
 
     @Test

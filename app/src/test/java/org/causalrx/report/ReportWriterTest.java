@@ -24,9 +24,11 @@ import org.causalrx.pipeline.DecisionRuleInfo;
 import org.causalrx.pipeline.RunFigures;
 import org.causalrx.pipeline.RunResult;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class ReportWriterTest {
 
     static final String QUESTION = "Should smokers quit? <script>alert('x')</script> & \"weight\"";

@@ -12,9 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The load generator stops at its request count or its time limit and measures latencies it can be checked on. */
+@Tag("slow")
 class ServeLoadTest {
     /** A loopback server answering after {@code delayMs}; every {@code failEvery}-th request gets 500. */
     private static HttpServer server(long delayMs, int failEvery, AtomicInteger seen) throws Exception {

@@ -22,6 +22,7 @@ import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.learn.linear.MultinomialRegression;
 import org.causalrx.learn.xgb.XGBoostParams;
 import org.causalrx.learn.xgb.XGBoostSoftprobClassifier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * codecs (T-, S-, X-, DR-learners, the multi-arm causal forest, average and consensus) round-trip bit for bit; a model
  * without a codec refuses, naming itself.
  */
+@Tag("slow")
 class MultiArmCodecsTest {
     private static final int N = 300;
 

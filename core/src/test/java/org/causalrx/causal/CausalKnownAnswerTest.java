@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** T-learner and AIPW on simulated data with a known CATE. */
+@Tag("slow")
 class CausalKnownAnswerTest {
     static final class Data {
         final double[][] x;

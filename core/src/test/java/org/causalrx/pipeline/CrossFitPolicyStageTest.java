@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * Known-answer tests of the cross-fitted policy values on simulated cohorts with both potential outcomes known,
  * with fast linear / logistic learners (correctly specified propensity and outcome models).
  */
+@Tag("slow")
 class CrossFitPolicyStageTest {
     /** A fixed small penalty on a short warm-start path: near the unpenalised fit, and quick. */
     private static final LinearSettings FIXED = new LinearSettings(5, 8, Double.NaN, false, 1e-4, 1e-7, 10_000);

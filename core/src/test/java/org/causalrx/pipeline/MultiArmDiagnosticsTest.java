@@ -17,12 +17,14 @@ import org.causalrx.policy.HeldOut;
 import org.causalrx.result.Arms;
 import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Known answers for the K-arm diagnostics: balance per arm under inverse generalized-propensity weighting,
  * heterogeneity tests per arm against the reference, E-values per arm, and the verdict's sentences.
  */
+@Tag("slow")
 class MultiArmDiagnosticsTest {
     private static final Arms THREE = new Arms(List.of("r", "a", "b"), List.of("ref", "arm a", "arm b"));
     private static final List<String> NAMES = List.of("x1", "x2", "noise");

@@ -21,6 +21,7 @@ import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.TableReader;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ class ResultsJsonKeysTest {
     static final String GOLDEN = "org/causalrx/pipeline/results-keys.txt";
 
     @Test
+    @Tag("slow")
     void aFullRunWritesTheGoldenKeySetWithTheSchemaVersionFirst(@TempDir Path dir) throws Exception {
         Study study = StudyLoader.load(study(dir));
         RunResult r = new StudyRun(Learners.standard(), false).run(study, TableReader.read(study.data()),

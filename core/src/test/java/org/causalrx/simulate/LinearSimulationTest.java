@@ -15,9 +15,11 @@ import org.causalrx.study.StudyLoader;
 import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Stats;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Algorithm 1's invariants and the tree variant's, on NHEFS's real covariates (no pipeline run). */
+@Tag("slow")
 class LinearSimulationTest {
     static final Path STUDY = Path.of("examples", "nhefs", "weight.yaml");
     static Study study;

@@ -28,6 +28,7 @@ import org.causalrx.nn.NnSettings;
 import org.causalrx.nn.XMultiTask;
 import org.causalrx.util.CausalRxException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * training rows; an average with a neural member round-trips too; a changed weight changes the predictions; an arm
  * count that does not fit the networks and an unknown kind are refused with the file named.
  */
+@Tag("slow")
 class MultiArmNnBundleCodecTest {
     static final NnSettings TINY = NnSettings.defaults().withSize(16, 1, 8, 1).withEpochs(15, 5).withMembers(2);
     static double[][] x;

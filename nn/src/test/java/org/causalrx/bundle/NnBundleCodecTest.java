@@ -31,6 +31,7 @@ import org.causalrx.nn.XMultiTask;
 import org.causalrx.nn.XMultiTaskModel;
 import org.causalrx.util.CausalRxException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * interval ends; a changed weight changes the predictions; an unknown kind and malformed weights are refused with
  * the file named.
  */
+@Tag("slow")
 class NnBundleCodecTest {
     static final NnSettings TINY = NnSettings.defaults().withSize(16, 1, 8, 1).withEpochs(15, 5).withMembers(2);
     static double[][] x;

@@ -19,6 +19,7 @@ import org.causalrx.cohort.DuckDbLimits;
 import org.causalrx.cohort.Sql;
 import org.causalrx.study.CohortBlockLoader;
 import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * confounded), and no feature reads an event after its stay's decision: deleting every event after each patient's
  * last decision leaves every feature of every stay unchanged (and changes treatments and outcomes).
  */
+@Tag("slow")
 class SyntheticEventTablesTest {
     private static final DuckDbLimits LIMITS = new DuckDbLimits("1GB", 2, null);
     private static final List<String> TABLES = List.of(SyntheticEventTables.PATIENTS,

@@ -11,6 +11,7 @@ import org.causalrx.learn.linear.LinearSettings;
 import org.causalrx.learn.linear.MultinomialRegression;
 import org.causalrx.learn.linear.Ridge;
 import org.causalrx.util.Stats;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Over repeated data sets the cluster-robust SE matches the empirical SD of the estimates and the iid SE is far too
  * small; with one row per patient the grouped fit is the iid fit.
  */
+@Tag("slow")
 class MultiArmAipwClusteredSeTest {
     private static final int PATIENTS = 120;
     private static final int STAYS = 4;

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.causalrx.learn.Metrics;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Posterior mean, credible intervals and sigma draws on simple truths. */
+@Tag("slow")
 class BartPosteriorTest {
     private static final BartSettings SHORT = BartSettings.defaults().withBurnIn(200).withDraws(500);
 

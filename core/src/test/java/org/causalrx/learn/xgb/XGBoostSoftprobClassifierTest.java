@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** multi:softprob on a simulated K = 3 design with known class probabilities. */
+@Tag("slow")
 class XGBoostSoftprobClassifierTest {
     private static final double[][] TRUTH = {
         {0, 0, 0, 0},
