@@ -44,13 +44,14 @@ final class OutcomeEvaluation {
      * @param t         treatment per cohort row
      * @param pStarTest evaluation propensity per test patient (the same p* as the primary evaluation)
      * @param policies  the run's policies, decisions per test patient
+     * @param groups    patient index per cohort row (the bootstrap draws whole patients), or null: one row each
      */
     static Evaluated run(double[] y, boolean binary, Learners learners, double[][] x, int[] t, SplitIndices split,
                          double[] pStarTest, List<PolicyDecisions> policies, int rounds, long seed,
-                         boolean parallel) {
+                         boolean parallel, int[] groups) {
         Prepared p = prepare(y, binary, learners, x, t, split, pStarTest, policies, seed);
         Bootstrap.Result boot = Bootstrap.run(p.heldOut(), p.policies(), rounds, Seeds.derive(seed, "bootstrap"),
-                parallel);
+                parallel, groups == null ? null : Stats.select(groups, Stats.select(split.test(), p.kept())));
         return new Evaluated(p.kept(), p.heldOut(), p.policies(), boot,
                 PolicySet.summarise(p.heldOut(), p.policies(), boot), p.plugIn());
     }

@@ -1,6 +1,8 @@
 package org.causalrx.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +19,7 @@ import org.causalrx.data.SplitIndices;
 import org.causalrx.data.TableReader;
 import org.causalrx.learn.ClassifierRegressor;
 import org.causalrx.learn.linear.LogisticRegression;
+import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
@@ -66,7 +69,7 @@ class AnalysesRunTest {
         List<PolicyDecisions> policies = List.of(new PolicyDecisions(PolicyId.of("rule"), "", decide));
         long seed = 5;
         OutcomeEvaluation.Evaluated ev = OutcomeEvaluation.run(y, true, Learners.standard(), x, t, split, pStar,
-                policies, 200, seed, false);
+                policies, 200, seed, false, null);
 
         // direct: the L2-logistic plug-in per arm on the training rows that have y, then Eq. 5 by hand
         int[] tr = java.util.Arrays.stream(train).filter(i -> !Double.isNaN(y[i])).toArray();
@@ -107,8 +110,22 @@ class AnalysesRunTest {
         assertEquals(dr, ev.results().get(0).valueDr().mean(), 0.03, "bootstrap mean near the point value");
         assertEquals("L2-logistic per arm", ev.plugIn());
         OutcomeEvaluation.Evaluated again = OutcomeEvaluation.run(y, true, Learners.standard(), x, t, split, pStar,
-                policies, 200, seed, true);
+                policies, 200, seed, true, null);
         assertTrue(java.util.Arrays.equals(ev.boot().dr()[0], again.boot().dr()[0]), "same seed, same rounds");
+
+        // patients with two stays (cohort rows 2j and 2j + 1): the bootstrap draws whole patients
+        int[] patient = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            patient[i] = i / 2;
+        }
+        OutcomeEvaluation.Evaluated grouped = OutcomeEvaluation.run(y, true, Learners.standard(), x, t, split, pStar,
+                policies, 200, seed, false, patient);
+        int[] keptPatients = Stats.select(patient, Stats.select(test, ev.kept()));
+        Bootstrap.Result byPatient = Bootstrap.run(ev.heldOut(), ev.policies(), 200, Seeds.derive(seed, "bootstrap"),
+                false, keptPatients);
+        assertArrayEquals(byPatient.dr()[0], grouped.boot().dr()[0], "the secondary bootstrap resamples patients");
+        assertFalse(java.util.Arrays.equals(ev.boot().dr()[0], grouped.boot().dr()[0]), "not rows");
+        assertEquals(ev.results().get(0).pointDr(), grouped.results().get(0).pointDr(), "point values unchanged");
     }
 
     /** A small simulated study: y continuous, z binary secondary, c a column for formulas. */
