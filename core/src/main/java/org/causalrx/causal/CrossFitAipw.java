@@ -28,7 +28,17 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
     }
 
     public Estimate estimate(double[][] x, int[] t, double[] y, long seed) {
-        AipwEstimands.Estimate a = nuisances(x, t, y, seed).estimate(Estimand.ATE, folds);
+        return estimate(x, t, y, null, seed);
+    }
+
+    /**
+     * As above, with folds that keep each group's rows (a patient's stays) in one fold and a cluster-robust standard
+     * error by group; null groups: exactly {@link #estimate(double[][], int[], double[], long)}.
+     *
+     * @param groups group id per row (any ints), or null
+     */
+    public Estimate estimate(double[][] x, int[] t, double[] y, int[] groups, long seed) {
+        AipwEstimands.Estimate a = nuisances(x, t, y, seed, groups).estimate(Estimand.ATE, folds);
         return new Estimate(a.estimate(), a.se(), a.ciLow(), a.ciHigh(), a.n(), folds);
     }
 

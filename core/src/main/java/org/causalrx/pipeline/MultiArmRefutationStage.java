@@ -32,8 +32,8 @@ import org.causalrx.util.Seeds;
  * every arm's contrast, so each changed data set is fitted once for all arms. The re-fits keep the propensity
  * penalty λ that cross-validation chose in each fold of the original fit (fold f of a re-fit at fold f's λ),
  * instead of cross-validating again: the same model specification, refitted. When the study names a group column,
- * the original fit's folds keep a patient's rows together and its standard errors are cluster-robust by patient;
- * the re-fits (whose estimates alone are used) treat rows as patients.
+ * the original fit's folds keep a patient's rows together and its standard errors are cluster-robust by patient,
+ * and so do the re-fits' (each given the patient of each of its rows); the data subsets draw whole patients.
  *
  * @param parallel fit each check's draws on several threads (same results either way)
  */
@@ -68,9 +68,9 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
         MultiArmAipw.Fit main = aipw.fit(x, cohort.treatment(), k, cohort.outcome(), cohort.groupIndex(),
                 f -> aipw.propensity(), seed);
         IntFunction<MultiClassifier> tuned = aipw.tunedPropensity(main);
-        MultiArmRefutations result = refute(main.contrasts(), (xs, ts, ys, s) -> aipw.fit(xs, ts, k, ys, null, tuned,
-                s).contrasts(), described, study.treatment().arms(), x, cohort.treatment(), cohort.outcome(), seed,
-                study.refutation().rules(), parallel);
+        MultiArmRefutations result = refute(main.contrasts(), (xs, ts, ys, gs, s) -> aipw.fit(xs, ts, k, ys, gs,
+                tuned, s).contrasts(), described, study.treatment().arms(), x, cohort.treatment(), cohort.outcome(),
+                cohort.groupIndex(), seed, study.refutation().rules(), parallel);
         MultiArmResult r = c.get(MultiArmStages.RESULT).withRefutations(result);
         return c.with(MultiArmStages.RESULT, r.verdict() == null ? r : r.withVerdict(verdict(r.verdict(), result)));
     }
@@ -104,10 +104,13 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
         return new MultiArmAipw(MultinomialRegression.l2(), tl.learner(), study.ateFolds(), HeldOut.CLIP);
     }
 
-    /** Every non-reference arm's contrast against the reference (entry a − 1 is arm a's) from (x, t, y, seed). */
+    /**
+     * Every non-reference arm's contrast against the reference (entry a − 1 is arm a's) from (x, t, y, patient id
+     * per row or null when rows are patients, seed).
+     */
     @FunctionalInterface
     interface ContrastFit {
-        List<CrossFitAipw.Estimate> contrasts(double[][] x, int[] t, double[] y, long seed);
+        List<CrossFitAipw.Estimate> contrasts(double[][] x, int[] t, double[] y, int[] groups, long seed);
     }
 
     /**
@@ -116,12 +119,13 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
      * @param estimator the contrasts' estimator
      * @param described it in words
      * @param t         arms 0..K−1 of every patient
+     * @param groups    patient id per row, or null when every row is its own patient
      * @param seed      the seed of the original fit and of every re-fit
      */
     static MultiArmRefutations refute(ContrastFit estimator, String described, Arms arms, double[][] x, int[] t,
-                                      double[] y, long seed, RefutationRules rules, boolean parallel) {
-        return refute(estimator.contrasts(x, t, y, seed), estimator, described, arms, x, t, y, seed, rules,
-                parallel);
+                                      double[] y, int[] groups, long seed, RefutationRules rules, boolean parallel) {
+        return refute(estimator.contrasts(x, t, y, groups, seed), estimator, described, arms, x, t, y, groups, seed,
+                rules, parallel);
     }
 
     /**
@@ -129,16 +133,17 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
      *
      * @param original the contrasts on (x, t, y) with {@code seed} (entry a − 1 is arm a's)
      * @param refit    the estimator of the re-fits
+     * @param groups   patient id per row, or null when every row is its own patient
      */
     static MultiArmRefutations refute(List<CrossFitAipw.Estimate> original, ContrastFit refit, String described,
-                                      Arms arms, double[][] x, int[] t, double[] y, long seed, RefutationRules rules,
-                                      boolean parallel) {
+                                      Arms arms, double[][] x, int[] t, double[] y, int[] groups, long seed,
+                                      RefutationRules rules, boolean parallel) {
         Fits fits = new Fits(refit, new ConcurrentHashMap<>());
         List<MultiArmRefutations.Arm> out = new ArrayList<>();
         for (int a = 1; a < arms.size(); a++) {
             int arm = a;
-            AteRefuter refuter = new AteRefuter((xs, ts, ys, s) -> fits.contrasts(xs, ts, ys, s).get(arm - 1), rules,
-                    parallel);
+            AteRefuter refuter = new AteRefuter((xs, ts, ys, gs, s) -> fits.contrasts(xs, ts, ys, gs, s)
+                    .get(arm - 1), rules, parallel, groups);
             List<Refutation> checks = refuter.refute(x, t, y, original.get(a - 1), seed);
             out.add(new MultiArmRefutations.Arm(a, arms.label(a), checks,
                     checks.stream().allMatch(Refutation::passed)));
@@ -149,24 +154,24 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
 
     /** The K-arm AIPW fits of one refutation run, each changed data set fitted once (keyed by its contents). */
     private record Fits(ContrastFit estimator, Map<Data, List<CrossFitAipw.Estimate>> done) {
-        List<CrossFitAipw.Estimate> contrasts(double[][] x, int[] t, double[] y, long seed) {
-            Data key = new Data(x, t, y, seed);
+        List<CrossFitAipw.Estimate> contrasts(double[][] x, int[] t, double[] y, int[] groups, long seed) {
+            Data key = new Data(x, t, y, groups, seed);
             List<CrossFitAipw.Estimate> hit = done.get(key);
             if (hit != null) {
                 return hit;
             }
-            List<CrossFitAipw.Estimate> fit = estimator.contrasts(x, t, y, seed);
+            List<CrossFitAipw.Estimate> fit = estimator.contrasts(x, t, y, groups, seed);
             done.putIfAbsent(key, fit);
             return fit;
         }
     }
 
     /** A data set compared by contents. */
-    private record Data(double[][] x, int[] t, double[] y, long seed) {
+    private record Data(double[][] x, int[] t, double[] y, int[] groups, long seed) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Data d && seed == d.seed && Arrays.equals(t, d.t) && Arrays.equals(y, d.y)
-                    && Arrays.deepEquals(x, d.x);
+                    && Arrays.equals(groups, d.groups) && Arrays.deepEquals(x, d.x);
         }
 
         @Override

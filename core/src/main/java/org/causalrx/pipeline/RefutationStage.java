@@ -12,8 +12,10 @@ import org.causalrx.study.RefutationSettings;
 /**
  * Refutes the run's ATE ({@link AteRefutations}) by re-running its estimator, the cross-fitted AIPW with the run's
  * propensity and outcome learners and folds, with the seed the ATE was fitted with, under the study's
- * {@code refutation:} draws ({@link org.causalrx.study.RefutationSettings}). A failed check adds a sentence to the
- * verdict. A study with {@code refutation: false} records the refutations as skipped. Runs after the ATE stage.
+ * {@code refutation:} draws ({@link org.causalrx.study.RefutationSettings}); when the study names a group column, the
+ * re-fits' folds and standard errors are grouped by patient as the ATE's and the data subsets draw whole patients.
+ * A failed check adds a sentence to the verdict. A study with {@code refutation: false} records the refutations as
+ * skipped. Runs after the ATE stage.
  *
  * @param parallel fit each check's draws on several threads (same results either way)
  */
@@ -43,7 +45,8 @@ record RefutationStage(boolean parallel) implements Stage {
         RunResult.AteResult ate = c.get(RunSlots.ATE);
         CrossFitAipw.Estimate original = new CrossFitAipw.Estimate(ate.estimate(), ate.se(), ate.ciLow(),
                 ate.ciHigh(), ate.n(), ate.folds());
-        AteRefuter refuter = new AteRefuter(aipw::estimate, c.study().refutation().rules(), parallel);
+        AteRefuter refuter = new AteRefuter(aipw::estimate, c.study().refutation().rules(), parallel,
+                cohort.groupIndex());
         List<Refutation> checks = refuter.refute(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(), original,
                 AteEstimands.seed(c.seed()));
         AteRefutations result = new AteRefutations(describe(aipw), checks, checks.stream().allMatch(

@@ -34,8 +34,8 @@ class MultiArmRefutationStageTest {
         Sim s = sim(1500, 5);
         MultiArmAipw aipw = new MultiArmAipw(MultinomialRegression.l2(), new Ridge(LinearSettings.defaults()), 3,
                 0.01);
-        MultiArmRefutations r = MultiArmRefutationStage.refute((x, t, y, seed) -> aipw.contrasts(x, t, 3, y, seed),
-                aipw.describe(), ARMS, s.x, s.t, s.y, 41L, RefutationRules.defaults(), false);
+        MultiArmRefutations r = MultiArmRefutationStage.refute((x, t, y, g, seed) -> aipw.contrasts(x, t, 3, y, seed),
+                aipw.describe(), ARMS, s.x, s.t, s.y, null, 41L, RefutationRules.defaults(), false);
         assertEquals(2, r.arms().size());
         double[] truth = {1, -2};
         for (MultiArmRefutations.Arm a : r.arms()) {
@@ -51,14 +51,14 @@ class MultiArmRefutationStageTest {
     @Test
     void anEstimatorThatIgnoresTheArmsFailsThePlacebo() {
         Sim s = sim(600, 6);
-        MultiArmRefutationStage.ContrastFit blind = (x, t, y, seed) -> {
+        MultiArmRefutationStage.ContrastFit blind = (x, t, y, g, seed) -> {
             List<CrossFitAipw.Estimate> out = new ArrayList<>();
             for (double v : new double[] {1, -2}) {
                 out.add(new CrossFitAipw.Estimate(v, 0.1, v - 0.2, v + 0.2, y.length, 3));
             }
             return out;
         };
-        MultiArmRefutations r = MultiArmRefutationStage.refute(blind, "blind", ARMS, s.x, s.t, s.y, 41L,
+        MultiArmRefutations r = MultiArmRefutationStage.refute(blind, "blind", ARMS, s.x, s.t, s.y, null, 41L,
                 RefutationRules.defaults(), false);
         assertFalse(r.allPassed());
         for (MultiArmRefutations.Arm a : r.arms()) {

@@ -2,7 +2,9 @@ package org.causalrx.causal.diagnostics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
@@ -17,17 +19,36 @@ import org.causalrx.util.Stats;
  * how many of each and when each passes). Every re-estimate is fitted with the original's seed, so only the
  * refutation's change differs; permutations, added covariates and subsets derive their own seeds from it
  * ("refute-placebo-k", "refute-common-cause-k", "refute-subset-k").
+ * <p>
+ * When rows are grouped by patient (several stays each), every re-estimate receives the patient id of each of its
+ * rows, so that its cross-fitting folds and standard error are grouped as the original's; the data subsets draw
+ * whole patients (all of a patient's rows or none, the fraction counted in patients); the placebo permutes
+ * treatments across rows, as without groups.
  *
  * @param estimator the estimator that produced the original ATE (the run's: {@link CrossFitAipw#estimate})
  * @param rules     draws and pass rules
  * @param parallel  fit the draws of a check on several threads (same results either way)
+ * @param groups    patient id per row of the data the checks are given (any ints), or null when every row is its
+ *                  own patient
  */
-public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parallel) {
+public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parallel, int[] groups) {
 
-    /** An ATE estimator: covariates n × p, treatment 0/1 (n), outcome (n), seed ⇒ estimate with SE. */
+    public AteRefuter {
+        groups = groups == null ? null : groups.clone();
+    }
+
+    /** Rows are patients. */
+    public AteRefuter(AteFit estimator, RefutationRules rules, boolean parallel) {
+        this(estimator, rules, parallel, null);
+    }
+
+    /**
+     * An ATE estimator: covariates n × p, treatment 0/1 (n), outcome (n), patient id per row (n, or null: rows are
+     * patients), seed ⇒ estimate with SE.
+     */
     @FunctionalInterface
     public interface AteFit {
-        CrossFitAipw.Estimate estimate(double[][] x, int[] t, double[] y, long seed);
+        CrossFitAipw.Estimate estimate(double[][] x, int[] t, double[] y, int[] groups, long seed);
     }
 
     /**
@@ -44,7 +65,7 @@ public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parall
     /** Placebo treatment: the estimator on randomly permuted treatments. */
     public Refutation placebo(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed) {
         double[] est = draws(rules.placeboDraws(), k -> estimator.estimate(x,
-                permuted(t, Seeds.derive(seed, "refute-placebo-" + k)), y, seed).ate());
+                permuted(t, Seeds.derive(seed, "refute-placebo-" + k)), y, groups, seed).ate());
         double mean = Stats.mean(est);
         double half = half(est);
         boolean passed = (mean - half <= 0 && 0 <= mean + half)
@@ -61,19 +82,21 @@ public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parall
                 wider[i] = Arrays.copyOf(x[i], x[i].length + 1);
                 wider[i][x[i].length] = rng.nextGaussian();
             }
-            return estimator.estimate(wider, t, y, seed).ate();
+            return estimator.estimate(wider, t, y, groups, seed).ate();
         });
         boolean passed = Math.abs(Stats.mean(est) - original.ate()) <= rules.commonCauseSeShare() * original.se();
         return result(RefutationCheck.RANDOM_COMMON_CAUSE, est, original, passed);
     }
 
-    /** Data subset: the estimator on random subsets of the patients, drawn without replacement. */
+    /**
+     * Data subset: the estimator on random subsets of the patients, drawn without replacement (whole patients when
+     * rows are grouped: {@link #subsetRows}).
+     */
     public Refutation subset(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed) {
-        int m = (int) Math.round(rules.subsetFraction() * y.length);
         double[] est = draws(rules.subsetDraws(), k -> {
-            int[] rows = sample(y.length, m, Seeds.derive(seed, "refute-subset-" + k));
-            return estimator.estimate(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows), seed)
-                    .ate();
+            int[] rows = subsetRows(y.length, seed, k);
+            return estimator.estimate(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows),
+                    groups == null ? null : Stats.select(groups, rows), seed).ate();
         });
         double f = rules.subsetFraction();
         double s = original.se() * Math.sqrt((1 - f) / f);
@@ -104,6 +127,32 @@ public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parall
     /** Half-width of the normal 95 % interval of the mean of {@code est}. */
     private static double half(double[] est) {
         return RefutationRules.Z975 * Stats.sd(est) / Math.sqrt(est.length);
+    }
+
+    /**
+     * The rows of subset draw {@code k} of {@code n} rows, ascending: a share {@link RefutationRules#subsetFraction}
+     * of the rows drawn without replacement, or, when rows are grouped, that share of the patients (rounded) with
+     * all their rows.
+     */
+    int[] subsetRows(int n, long seed, int k) {
+        long s = Seeds.derive(seed, "refute-subset-" + k);
+        if (groups == null) {
+            return sample(n, (int) Math.round(rules.subsetFraction() * n), s);
+        }
+        if (groups.length != n) {
+            throw new IllegalArgumentException("groups has " + groups.length + " entries for " + n + " rows");
+        }
+        Map<Integer, Integer> index = new LinkedHashMap<>();
+        int[] patientOfRow = new int[n];
+        for (int i = 0; i < n; i++) {
+            patientOfRow[i] = index.computeIfAbsent(groups[i], g -> index.size());
+        }
+        int patients = index.size();
+        boolean[] drawn = new boolean[patients];
+        for (int p : sample(patients, (int) Math.round(rules.subsetFraction() * patients), s)) {
+            drawn[p] = true;
+        }
+        return IntStream.range(0, n).filter(i -> drawn[patientOfRow[i]]).toArray();
     }
 
     /** A uniformly random permutation of {@code t} (Fisher–Yates). */

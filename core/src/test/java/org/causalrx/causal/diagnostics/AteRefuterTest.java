@@ -90,7 +90,7 @@ class AteRefuterTest {
         CrossFitAipw.Estimate original = AIPW.estimate(d.x(), d.t(), d.y(), 5);
         AipwEstimands stale = AIPW.nuisances(d.x(), d.t(), d.y(), 5);
         // a defect: nuisances fitted once on the observed treatment and reused for whatever treatment is passed in
-        AteRefuter.AteFit reused = (x, t, y, s) -> {
+        AteRefuter.AteFit reused = (x, t, y, g, s) -> {
             AipwEstimands.Estimate e = new AipwEstimands(t, y, stale.e(), stale.m0(), stale.m1())
                     .estimate(Estimand.ATE, 5);
             return new CrossFitAipw.Estimate(e.estimate(), e.se(), e.ciLow(), e.ciHigh(), e.n(), 5);
@@ -103,9 +103,9 @@ class AteRefuterTest {
     @Test
     void anEstimatorThatAdjustsOnlyForItsLastColumnFailsTheRandomCommonCause() {
         Data d = simulate(2000, 6);
-        AteRefuter.AteFit lastOnly = (x, t, y, s) -> AIPW.estimate(Arrays.stream(x)
+        AteRefuter.AteFit lastOnly = (x, t, y, g, s) -> AIPW.estimate(Arrays.stream(x)
                 .map(row -> new double[] {row[row.length - 1]}).toArray(double[][]::new), t, y, s);
-        CrossFitAipw.Estimate original = lastOnly.estimate(d.x(), d.t(), d.y(), 6);
+        CrossFitAipw.Estimate original = lastOnly.estimate(d.x(), d.t(), d.y(), null, 6);
         assertTrue(Math.abs(original.ate() - ATE) < 3 * original.se(), "the confounder is last: " + original);
         Refutation common = new AteRefuter(lastOnly, RULES, false).commonCause(d.x(), d.t(), d.y(), original, 6);
         assertFalse(common.passed(), common.toString());
@@ -116,21 +116,21 @@ class AteRefuterTest {
     void anEstimateThatScalesWithSampleSizeOrJumpsAtRandomFailsTheSubsetCheck() {
         Data d = simulate(2000, 7);
         int full = d.y().length;
-        AteRefuter.AteFit perFullCohort = (x, t, y, s) -> {
+        AteRefuter.AteFit perFullCohort = (x, t, y, g, s) -> {
             CrossFitAipw.Estimate e = AIPW.estimate(x, t, y, s);
             double k = y.length / (double) full;
             return new CrossFitAipw.Estimate(e.ate() * k, e.se() * k, e.ciLow() * k, e.ciHigh() * k, e.n(), 5);
         };
-        CrossFitAipw.Estimate original = perFullCohort.estimate(d.x(), d.t(), d.y(), 7);
+        CrossFitAipw.Estimate original = perFullCohort.estimate(d.x(), d.t(), d.y(), null, 7);
         Refutation scaled = new AteRefuter(perFullCohort, RULES, false).subset(d.x(), d.t(), d.y(), original, 7);
         assertFalse(scaled.passed(), scaled.toString());
-        AteRefuter.AteFit jumpy = (x, t, y, s) -> {
+        AteRefuter.AteFit jumpy = (x, t, y, g, s) -> {
             CrossFitAipw.Estimate e = AIPW.estimate(x, t, y, s);
             double noise = 5 * e.se() * new SplittableRandom(Arrays.hashCode(y)).nextGaussian();
             return new CrossFitAipw.Estimate(e.ate() + noise, e.se(), e.ciLow() + noise, e.ciHigh() + noise, e.n(),
                     5);
         };
-        CrossFitAipw.Estimate jumpyOriginal = jumpy.estimate(d.x(), d.t(), d.y(), 7);
+        CrossFitAipw.Estimate jumpyOriginal = jumpy.estimate(d.x(), d.t(), d.y(), null, 7);
         Refutation unstable = new AteRefuter(jumpy, RULES, false).subset(d.x(), d.t(), d.y(), jumpyOriginal, 7);
         assertFalse(unstable.passed(), unstable.toString());
     }
