@@ -13,7 +13,6 @@ import org.causalrx.data.CovariateEncoder;
 import org.causalrx.data.CovariateSpec;
 import org.causalrx.data.Encoding;
 import org.causalrx.data.SplitIndices;
-import org.causalrx.data.Splits;
 import org.causalrx.data.Table;
 import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Cohort;
@@ -28,6 +27,8 @@ import org.causalrx.util.Stats;
  * split, encoding and point models exactly as {@link StudyRun} builds them, each estimator's interval model as the
  * run's deferral fits it ({@link StatisticalIntervals}, the study's alpha_stat and bootstrap refits, or the defaults
  * when it has no deferral block), and per estimator the share of test patients whose true CATE lies in the interval.
+ * When the study names a group column, the split keeps each patient's rows on one side and the bootstrap refits
+ * draw whole patients, as in the run; coverage is then counted over the test rows (stays).
  *
  * @param learners the run's learners
  * @param parallel fit bootstrap refits on several threads (results identical either way)
@@ -55,6 +56,21 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
     }
 
     /**
+     * Where the measurement's rows come from.
+     *
+     * @param split       the run's train / validation / test split ({@link CohortSplits#of})
+     * @param trainGroups patient index per training row, for the bootstrap refits, or null without a group column
+     */
+    record Design(SplitIndices split, int[] trainGroups) {
+    }
+
+    /** The split and training patients of {@code cohort}, seeded with the study's seed as the run is. */
+    static Design design(Study study, Cohort cohort) {
+        SplitIndices split = CohortSplits.of(study, cohort, study.seed());
+        return new Design(split, CohortSplits.groupsOf(cohort, split.train()));
+    }
+
+    /**
      * @param study      the (simulated, continuous-outcome) study
      * @param table      its data
      * @param trueCate   true CATE per row of the data file (indexed by source row)
@@ -67,8 +83,8 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
         Cohort cohort = CohortBuilder.build(study, table);
         int[] t = cohort.treatment();
         double[] y = cohort.outcome();
-        Study.Split fr = study.split();
-        SplitIndices split = Splits.stratified(t, fr.train(), fr.validation(), fr.test(), Seeds.derive(seed, "split"));
+        Design design = design(study, cohort);
+        SplitIndices split = design.split();
         List<CovariateSpec> kept = cohort.plan().stream().filter(CovariatePlan::kept)
                 .map(c -> new CovariateSpec(c.name(), c.type() == Study.ValueType.CATEGORICAL, study.covariates()
                         .stream().anyMatch(s -> s.name().equals(c.name()) && s.squared()))).toList();
@@ -92,7 +108,8 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
         Map<String, CateModel> cateModels = CateStage.fit(learners.estimators(), fitNames, tModels, xTr, tTr, yTr,
                 seed, StudyRun.outcomeKind(study));
         StatisticalIntervals.Fitted si = StatisticalIntervals.fit(learners.estimators(), names, singles, cateModels,
-                tLearners, StudyRun.outcomeKind(study), d.bootstrapRefits(), xTr, tTr, yTr, null, seed, parallel);
+                tLearners, StudyRun.outcomeKind(study), d.bootstrapRefits(), xTr, tTr, yTr, design.trainGroups(), seed,
+                parallel);
 
         int[] test = split.test();
         double[][] xTest = Stats.select(x, test);

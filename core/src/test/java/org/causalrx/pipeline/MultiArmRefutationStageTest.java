@@ -1,10 +1,12 @@
 package org.causalrx.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -17,6 +19,7 @@ import org.causalrx.learn.linear.LinearSettings;
 import org.causalrx.learn.linear.MultinomialRegression;
 import org.causalrx.learn.linear.Ridge;
 import org.causalrx.result.Arms;
+import org.causalrx.util.Stats;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,40 @@ class MultiArmRefutationStageTest {
         String text = MultiArmRefutationStage.verdict(v, r).statement();
         assertTrue(text.startsWith("Nothing beats practice. ") && text.contains("'low' (placebo treatment)")
                 && text.contains("'high'"), text);
+    }
+
+    @Test
+    void groupedRefitsAreGivenTheirRowsPatientsAndSubsetsHoldWholePatients() {
+        Sim s = sim(300, 7);
+        int n = s.y.length;
+        int[] groups = new int[n];
+        Arrays.setAll(groups, i -> i / 3);
+        for (int i = 0; i < n; i++) {
+            s.x[i][2] = i;
+        }
+        List<int[][]> calls = new ArrayList<>();
+        MultiArmRefutationStage.ContrastFit spy = (x, t, y, g, seed) -> {
+            synchronized (calls) {
+                calls.add(new int[][] {Arrays.stream(x).mapToInt(row -> (int) row[2]).toArray(), g});
+            }
+            return List.of(new CrossFitAipw.Estimate(1, 0.1, 0.8, 1.2, y.length, 3),
+                    new CrossFitAipw.Estimate(-2, 0.1, -2.2, -1.8, y.length, 3));
+        };
+        RefutationRules rules = new RefutationRules(2, 0.5, 1, 0.5, 3, 0.5, 2);
+        MultiArmRefutationStage.refute(spy, "spy", ARMS, s.x, s.t, s.y, groups, 41L, rules, false);
+        assertEquals(1 + 2 + 1 + 3, calls.size(), "the original and each changed data set once for both arms");
+        int subsets = 0;
+        for (int[][] c : calls) {
+            assertArrayEquals(Stats.select(groups, c[0]), c[1], "each row carries its patient");
+            if (c[0].length < n) {
+                subsets++;
+                assertEquals(n / 2, c[0].length, "half of the 100 patients, 3 rows each");
+                for (int i = 0; i < c[0].length; i += 3) {
+                    assertEquals(c[0][i] + 2, c[0][i + 2], "all three rows of patient " + c[1][i]);
+                }
+            }
+        }
+        assertEquals(3, subsets);
     }
 
     private record Sim(double[][] x, int[] t, double[] y) {
