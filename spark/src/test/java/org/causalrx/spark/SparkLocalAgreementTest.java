@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.causalrx.causal.OverlapSet;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.Learners;
 import org.causalrx.pipeline.Progress;
@@ -82,6 +83,9 @@ class SparkLocalAgreementTest {
         json = SparkResults.write(onSpark, spark.version(), "local[2]");
         System.out.printf(Locale.ROOT, "ATE spark %.4f (SE %.4f), local %.4f (SE %.4f)%n", onSpark.ate().estimate(),
                 onSpark.ate().se(), local.ate().estimate(), local.ate().se());
+        System.out.println("overlap spark " + onSpark.overlap() + ", local " + local.overlap());
+        System.out.println("headline spark " + onSpark.policyInsights().verdict().headline() + ", local "
+                + local.policyInsights().verdict().headline());
         for (RunResult r : new RunResult[] {onSpark, local}) {
             r.policies().forEach(p -> System.out.printf(Locale.ROOT, "  %s DR %.4f IPW %.4f (SD %.4f)%n", p.name(),
                     p.pointDr(), p.pointIpw(), p.valueDr().sd()));
@@ -138,7 +142,8 @@ class SparkLocalAgreementTest {
         ResultsJson.mapper().readTree(json).path("engine").path("not_computed").forEach(n -> notComputed.add(
                 n.asText()));
         assertTrue(notComputed.contains("propensity") && !notComputed.contains("overlap")
-                && !notComputed.contains("policy_insights"), notComputed.toString());
+                && !notComputed.contains("policy_insights") && notComputed.contains("policy_insights.rank_curves"),
+                notComputed.toString());
     }
 
     @Test
@@ -164,6 +169,21 @@ class SparkLocalAgreementTest {
         assertEquals(1 - testS, learned.deferredShare(), 1e-12, "the learned policy defers outside overlap");
         assertEquals(1 - testS, policy(onSpark, Baseline.treatAllId("1")).deferredShare(), 1e-12);
         assertEquals(0.0, policy(onSpark, Baseline.DOCTORS.id()).deferredShare());
+    }
+
+    @Test
+    void crumpRuleStreamedFromSparkEqualsTheLocalRule() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        double[] e = new double[3000];
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < e.length; i++) {
+            e[i] = 1 / (1 + Math.exp(-2.5 * rnd.nextGaussian()));
+            rows.add(RowFactory.create(e[i]));
+        }
+        Dataset<Row> d = spark.createDataFrame(rows, new StructType().add("_eo", "double")).repartition(3);
+        OverlapSet local = OverlapSet.crump(e);
+        assertTrue(local.etaLow() > 0.02, "the rule trims here: " + local);
+        assertEquals(local, SparkOverlap.choose(study, d));
     }
 
     @Test
