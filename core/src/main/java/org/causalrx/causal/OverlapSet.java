@@ -1,6 +1,7 @@
 package org.causalrx.causal;
 
 import java.util.Arrays;
+import java.util.PrimitiveIterator;
 
 /**
  * The overlap set S = {x : etaLow ≤ e(x) ≤ etaHigh} (TRS §3.4). Patients outside S are deferred.
@@ -29,6 +30,9 @@ public record OverlapSet(double etaLow, double etaHigh, String method) {
         return c;
     }
 
+    /** Propensities are clamped to [E_FLOOR, 1 − E_FLOOR] before the Crump rule's weights 1/(e(1−e)). */
+    public static final double E_FLOOR = 1e-6;
+
     /**
      * Crump, Hotz, Imbens & Mitnik (2009) optimal trimming: keep alpha ≤ e ≤ 1 − alpha with alpha chosen from
      * the training propensities so that the variance bound of the trimmed ATE is smallest. With g = 1/(e(1−e)),
@@ -38,19 +42,35 @@ public record OverlapSet(double etaLow, double etaHigh, String method) {
     public static OverlapSet crump(double[] trainPropensity) {
         double[] g = new double[trainPropensity.length];
         for (int i = 0; i < g.length; i++) {
-            double e = Math.min(Math.max(trainPropensity[i], 1e-6), 1 - 1e-6);
-            g[i] = 1 / (e * (1 - e));
+            g[i] = crumpWeight(trainPropensity[i]);
         }
         Arrays.sort(g);
+        return crumpOfSorted(Arrays.stream(g).iterator());
+    }
+
+    /** The Crump rule's weight g = 1/(e(1−e)) of one propensity, e clamped to [E_FLOOR, 1 − E_FLOOR]. */
+    public static double crumpWeight(double propensity) {
+        double e = Math.min(Math.max(propensity, E_FLOOR), 1 - E_FLOOR);
+        return 1 / (e * (1 - e));
+    }
+
+    /**
+     * The {@link #crump} rule from the weights {@link #crumpWeight} of the training propensities in ascending order;
+     * reads only up to the first gap (a weight above twice the mean of those before it), so a stream sorted
+     * elsewhere (e.g. by a distributed engine) need not fit in memory.
+     */
+    public static OverlapSet crumpOfSorted(PrimitiveIterator.OfDouble ascendingWeights) {
         double sum = 0;
         double alpha = 0.01;
         String how = "chosen from the training propensities by the Crump et al. (2009) rule; no trimming was "
                 + "needed, so a floor of [0.01, 0.99] is used";
-        for (int k = 0; k < g.length; k++) {
-            sum += g[k];
+        long k = 0;
+        double gk = ascendingWeights.hasNext() ? ascendingWeights.nextDouble() : Double.NaN;
+        while (!Double.isNaN(gk)) {
+            sum += gk;
             double mean = sum / (k + 1);
-            boolean last = k == g.length - 1;
-            if (!last && g[k + 1] > 2 * mean && g[k] <= 2 * mean) {
+            double next = ascendingWeights.hasNext() ? ascendingWeights.nextDouble() : Double.NaN;
+            if (!Double.isNaN(next) && next > 2 * mean && gk <= 2 * mean) {
                 // g values above 2·mean(g | g ≤ g_k) are trimmed
                 double gamma = 2 * mean;
                 double a = 0.5 - Math.sqrt(Math.max(0, 0.25 - 1 / gamma));
@@ -62,6 +82,8 @@ public record OverlapSet(double etaLow, double etaHigh, String method) {
                 }
                 break;
             }
+            gk = next;
+            k++;
         }
         return new OverlapSet(alpha, 1 - alpha, how);
     }

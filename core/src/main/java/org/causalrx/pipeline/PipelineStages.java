@@ -134,20 +134,7 @@ public final class PipelineStages {
         }
 
         static OverlapSet overlapSet(Study study, double[] trainE) {
-            Study.Overlap o = study.overlap();
-            if (o != null && o.etaLow() != null && o.etaHigh() != null) {
-                return new OverlapSet(o.etaLow(), o.etaHigh(), "given in the study");
-            }
-            OverlapSet chosen = OverlapSet.crump(trainE);
-            if (o != null && o.etaLow() != null) {
-                return new OverlapSet(o.etaLow(), chosen.etaHigh(), "eta_low given in the study; eta_high "
-                        + chosen.method());
-            }
-            if (o != null && o.etaHigh() != null) {
-                return new OverlapSet(chosen.etaLow(), o.etaHigh(), "eta_high given in the study; eta_low "
-                        + chosen.method());
-            }
-            return chosen;
+            return StudyOverlap.of(study, () -> OverlapSet.crump(trainE));
         }
     }
 

@@ -15,7 +15,7 @@ import org.causalrx.result.SelectionScheme;
  * choice is. Choosing the best of many noisy values and reporting that same value is biased upward (the winner's
  * curse), so the run chooses on the validation split and reports the choice's value on the test split.
  */
-final class PolicySelection {
+public final class PolicySelection {
     private PolicySelection() {
     }
 
@@ -29,23 +29,33 @@ final class PolicySelection {
     static RunResult.Selection choose(SelectionScheme scheme, HeldOut heldOut, List<PolicyDecisions> policies,
                                       int sign) {
         List<RunResult.SelectionValue> values = new ArrayList<>();
-        PolicyId best = null;
-        double bestValue = Double.NaN;
         for (PolicyDecisions d : policies) {
             PolicyValue.Values v = PolicyValue.evaluate(heldOut, d.valuedArms(), null);
-            boolean learned = d.id().kind().learned();
-            values.add(new RunResult.SelectionValue(d.id(), learned, v.dr(), v.ipw()));
-            if (learned && !Double.isNaN(v.dr()) && (best == null || sign * (v.dr() - bestValue) > 0)) {
-                best = d.id();
+            values.add(new RunResult.SelectionValue(d.id(), d.id().kind().learned(), v.dr(), v.ipw()));
+        }
+        return choose(scheme, heldOut.size(), values, sign);
+    }
+
+    /**
+     * The choice from values already computed on the {@code n} patients of {@code scheme}'s split: the learned
+     * policy with the best DR value in the direction {@code sign} (the first on ties; null when none is defined).
+     */
+    public static RunResult.Selection choose(SelectionScheme scheme, int n, List<RunResult.SelectionValue> values,
+                                             int sign) {
+        PolicyId best = null;
+        double bestValue = Double.NaN;
+        for (RunResult.SelectionValue v : values) {
+            if (v.learned() && !Double.isNaN(v.dr()) && (best == null || sign * (v.dr() - bestValue) > 0)) {
+                best = v.policy();
                 bestValue = v.dr();
             }
         }
         String note = scheme == SelectionScheme.VALIDATION_SPLIT_DR
                 ? String.format(Locale.ROOT, "The recommended policy is the learned policy with the best DR value on "
                         + "the %d validation patients; the test split, on which every value in the tables is "
-                        + "estimated, was not used to choose it.", heldOut.size())
+                        + "estimated, was not used to choose it.", n)
                 : "The study has no validation split, so the recommended policy was chosen on the test split "
                         + "itself: its reported value is optimistic (the winner's curse). Add a validation split.";
-        return new RunResult.Selection(scheme, heldOut.size(), best, values, note);
+        return new RunResult.Selection(scheme, n, best, List.copyOf(values), note);
     }
 }

@@ -17,7 +17,7 @@ import org.causalrx.util.Stats;
  * {@link Evidence#CLEAR_SHARE} of rounds), and the headline: the selected policy (chosen on other data) against
  * current practice, valued as the observed outcomes on the same resamples.
  */
-final class PolicyVerdict {
+public final class PolicyVerdict {
     static final PolicyId DOCTORS = Baseline.DOCTORS.id();
     static final String SCHEME = "test_split_dr";
 
@@ -29,8 +29,8 @@ final class PolicyVerdict {
      * @param nTest         test patients valued
      * @param chosenOn      the split the selected policy was chosen on, in words ("validation")
      */
-    static RunResult.Verdict of(Study study, Bootstrap.Result boot, List<RunResult.PolicyResult> results,
-                                int selectedIndex, int nTest, String chosenOn) {
+    public static RunResult.Verdict of(Study study, Bootstrap.Result boot, List<RunResult.PolicyResult> results,
+                                       int selectedIndex, int nTest, String chosenOn) {
         int sign = study.outcome().sign();
         List<PolicyId> names = boot.policies();
         int best = -1;

@@ -49,14 +49,21 @@ public record SparkLearners(double propensityPenalty, double outcomePenalty, int
     }
 
     /**
-     * {@code rows} ({@code _id}, {@code _t}, {@code _y}, {@code features}) with {@code _e} (clipped propensity),
-     * {@code _mu0} and {@code _mu1} appended.
+     * {@code rows} ({@code _id}, {@code _t}, {@code _y}, {@code features}, any others kept) with {@code _e}
+     * (clipped propensity), {@code _mu0} and {@code _mu1} appended.
      */
     public Dataset<Row> predict(Dataset<Row> rows, LogisticRegressionModel e, LinearRegressionModel mu0,
                                 LinearRegressionModel mu1) {
         Dataset<Row> p = e.transform(rows).withColumn("_e", least(greatest(
                 org.apache.spark.ml.functions.vector_to_array(col("_e_prob"), "float64").getItem(1), lit(clip)),
                 lit(1 - clip)));
-        return mu1.transform(mu0.transform(p.select("_id", "_t", "_y", "features", "_e")));
+        return mu1.transform(mu0.transform(p.drop("_e_prob", "_e_raw", "_e_class")));
+    }
+
+    /** {@code rows} with {@code _eo}: the (unclipped) propensity e(x) = P(t = 1 | x) of model {@code e}. */
+    public Dataset<Row> withPropensity(Dataset<Row> rows, LogisticRegressionModel e) {
+        return e.transform(rows).withColumn("_eo",
+                org.apache.spark.ml.functions.vector_to_array(col("_e_prob"), "float64").getItem(1))
+                .drop("_e_prob", "_e_raw", "_e_class");
     }
 }

@@ -14,9 +14,12 @@ import org.causalrx.result.PolicyId;
  */
 public record SparkPolicy(PolicyId id, String description, Rule rule) implements Serializable {
 
-    /** Decision for one patient: arm 0 or 1, or {@link #DEFER} (the clinicians' choice, valued as observed). */
+    /**
+     * Decision for one patient from the T-learner's predicted outcomes and whether the patient's propensity lies in
+     * the overlap set: arm 0 or 1, or {@link #DEFER} (the clinicians' choice, valued as observed).
+     */
     public interface Rule extends Serializable {
-        int decide(double mu0, double mu1);
+        int decide(double mu0, double mu1, boolean inOverlap);
     }
 
     /** The decision of a patient left to current practice. */
@@ -24,22 +27,24 @@ public record SparkPolicy(PolicyId id, String description, Rule rule) implements
 
     /**
      * The learned T-learner policy: the non-default arm when its predicted benefit in the study's direction exceeds
-     * {@code margin} (as {@link org.causalrx.policy.DecisionRule#arm}), else the default arm.
+     * {@code margin} (as {@link org.causalrx.policy.DecisionRule#arm}), else the default arm; deferred outside
+     * overlap.
      */
-    public static SparkPolicy learned(String name, int defaultArm, double margin, int betterSign) {
+    public static SparkPolicy learned(PolicyId id, int defaultArm, double margin, int betterSign) {
         int switchSign = defaultArm == 0 ? betterSign : -betterSign;
-        return new SparkPolicy(PolicyId.of(name), "recommend the arm with the better predicted outcome ("
-                + name + ")", (mu0, mu1) -> switchSign * (mu1 - mu0) > margin ? 1 - defaultArm : defaultArm);
+        return new SparkPolicy(id, "recommend the arm with the better predicted outcome (" + id
+                + "); defer outside overlap", (mu0, mu1, in) -> !in ? DEFER
+                : switchSign * (mu1 - mu0) > margin ? 1 - defaultArm : defaultArm);
     }
 
-    /** Everyone gets {@code arm}. */
+    /** Everyone in overlap gets {@code arm}; deferred outside overlap. */
     public static SparkPolicy treatAll(PolicyId id, String armLabel, int arm) {
-        return new SparkPolicy(id, "give everyone '" + armLabel + "'", (mu0, mu1) -> arm);
+        return new SparkPolicy(id, "give everyone '" + armLabel + "'", (mu0, mu1, in) -> in ? arm : DEFER);
     }
 
     /** Current practice: every patient keeps the observed treatment and outcome. */
     public static SparkPolicy doctors(PolicyId id) {
         return new SparkPolicy(id, "the treatment the clinicians actually gave (current practice), valued as the "
-                + "observed outcomes", (mu0, mu1) -> DEFER);
+                + "observed outcomes", (mu0, mu1, in) -> DEFER);
     }
 }

@@ -15,9 +15,11 @@ import org.causalrx.pipeline.RunResult;
 /**
  * results.json of a Spark run: the {@link RunResult} serialised by {@link ResultsJson} (same keys, same
  * {@code schema_version}), followed by an {@code engine} object: {@code name} "spark", the Spark version and master,
- * and {@code not_computed}, every top-level key this engine leaves null or empty (not run on Spark yet).
+ * and {@code not_computed}, every top-level key this engine leaves null or empty (not run on Spark yet), and the
+ * empty parts of {@code policy_insights}.
  */
 public final class SparkResults {
+    private static final String PARTIAL = "policy_insights";
     private SparkResults() {
     }
 
@@ -43,7 +45,10 @@ public final class SparkResults {
         }
     }
 
-    /** Top-level keys whose value is null or an empty list or object. */
+    /**
+     * Top-level keys whose value is null or an empty list or object, and "key.child" for the empty lists and objects
+     * inside {@code policy_insights} (computed in part: no outcome tree or rank curves).
+     */
     static List<String> notComputed(ObjectNode tree) {
         List<String> out = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext();) {
@@ -51,6 +56,12 @@ public final class SparkResults {
             JsonNode v = e.getValue();
             if (v.isNull() || v.isContainerNode() && v.isEmpty()) {
                 out.add(e.getKey());
+            } else if (e.getKey().equals(PARTIAL)) {
+                v.fields().forEachRemaining(c -> {
+                    if (c.getValue().isContainerNode() && c.getValue().isEmpty()) {
+                        out.add(PARTIAL + "." + c.getKey());
+                    }
+                });
             }
         }
         return out;

@@ -12,14 +12,18 @@ import java.nio.file.Files;
 import java.util.List;
 
 import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.causalrx.causal.OverlapSet;
 import org.causalrx.pipeline.DecisionRuleInfo;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.policy.DecisionRule;
 import org.causalrx.result.Baseline;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.study.Study;
 import org.causalrx.util.BuildInfo;
 import org.causalrx.util.CausalRxException;
@@ -29,7 +33,9 @@ import org.causalrx.util.Seeds;
 /**
  * A two-arm study run on Spark: the cohort read and encoded with Spark SQL ({@link SparkCohort}), the cross-fitted AIPW
  * ATE ({@link SparkCrossFit}), and on the held-out test split the values of the learned T-learner policy and the
- * baselines (current practice, each arm for everyone) with a one-pass Poisson bootstrap ({@link OnePassBootstrap}).
+ * baselines (current practice, each arm for everyone) with a one-pass Poisson bootstrap ({@link OnePassBootstrap}),
+ * patients outside the overlap set ({@link SparkOverlap}: e(x) from a propensity fit on the train split) deferred;
+ * the recommended policy chosen on the validation split and the verdict ({@link SparkPolicyInsights}).
  * The split assigns patient {@code _id} by a seeded hash: train when u &lt; train share, validation when u &lt; train +
  * validation share, else test (u uniform in [0, 1)). The T-learner is fit on the train split; the weights use p*
  * fit on all patients, as the local engine does. Returns the parts of the results.json contract it computes.
@@ -67,19 +73,28 @@ public record SparkStudyRun(SparkLearners learners) {
         int nValidation = (int) counts.getLong(1);
         int nTest = (int) (counts.getLong(2) - nTrain - nValidation);
         Dataset<Row> train = d.filter(col("_split").equalTo(0));
+        Dataset<Row> withE = learners.withPropensity(d, learners.propensity(train));
+        OverlapSet overlap = SparkOverlap.choose(study, withE.filter(col("_split").equalTo(0)));
+        Dataset<Row> scored = withE.withColumn("_in", SparkOverlap.inside(overlap));
         LogisticRegressionModel pStar = learners.propensity(cohort.data());
-        Dataset<Row> test = learners.predict(d.filter(col("_split").equalTo(2)), pStar, learners.outcome(train, 0),
-                learners.outcome(train, 1));
+        LinearRegressionModel mu0 = learners.outcome(train, 0);
+        LinearRegressionModel mu1 = learners.outcome(train, 1);
         Study.Treatment tr = study.treatment();
         String[] labels = {tr.label(tr.controlCode()), tr.label(tr.treatedCode())};
         DecisionRule rule = study.decisionRule();
+        PolicyId learned = new PolicyId(SparkLearners.T_LEARNER,
+                study.deferral() == null ? DeferralSet.NONE : DeferralSet.INCLUSIVE);
         List<SparkPolicy> policies = List.of(
-                SparkPolicy.learned(SparkLearners.T_LEARNER, rule.defaultArm(), rule.margin(), rule.betterSign()),
+                SparkPolicy.learned(learned, rule.defaultArm(), rule.margin(), rule.betterSign()),
                 SparkPolicy.doctors(Baseline.DOCTORS.id()),
                 SparkPolicy.treatAll(Baseline.treatAllId(tr.controlCode()), labels[0], 0),
                 SparkPolicy.treatAll(Baseline.treatAllId(tr.treatedCode()), labels[1], 1));
-        List<RunResult.PolicyResult> values = new OnePassBootstrap(study.bootstrapRounds(),
-                new PoissonWeights(Seeds.derive(seed, "bootstrap"))).value(test, policies);
+        PoissonWeights poisson = new PoissonWeights(Seeds.derive(seed, "bootstrap"));
+        OnePassBootstrap.Valued tested = new OnePassBootstrap(study.bootstrapRounds(), poisson)
+                .value(learners.predict(scored.filter(col("_split").equalTo(2)), pStar, mu0, mu1), policies);
+        OnePassBootstrap.Valued validated = nValidation == 0 ? null : new OnePassBootstrap(0, poisson)
+                .value(learners.predict(scored.filter(col("_split").equalTo(1)), pStar, mu0, mu1), policies);
+        List<RunResult.PolicyResult> values = tested.results();
         RunResult.AteResult ateResult = new RunResult.AteResult(ate.ate(), ate.se(), ate.ciLow(), ate.ciHigh(),
                 "cross-fitted AIPW on Spark (" + SparkLearners.PROPENSITY + " propensity, " + SparkLearners.T_LEARNER
                         + " outcomes)", ate.folds(), (int) ate.n(),
@@ -92,11 +107,10 @@ public record SparkStudyRun(SparkLearners learners) {
                 .covariates(cohort.covariates())
                 .features(cohort.features())
                 .selectedPropensityModel(SparkLearners.PROPENSITY)
-                .overlap(new RunResult.OverlapInfo(learners.clip(), 1 - learners.clip(), "not computed by the spark "
-                        + "engine: no patient is deferred; p*(t|x) is clipped to [" + learners.clip() + ", "
-                        + (1 - learners.clip()) + "] in the weights", nTest, nTest, nTrain, nTrain))
+                .overlap(SparkOverlap.info(overlap, scored))
                 .ate(ateResult)
                 .policies(values)
+                .policyInsights(SparkPolicyInsights.of(study, validated, tested))
                 .provenance(provenance(study))
                 .build();
     }

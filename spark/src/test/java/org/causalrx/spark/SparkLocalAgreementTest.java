@@ -16,13 +16,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.causalrx.causal.OverlapSet;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.Learners;
 import org.causalrx.pipeline.Progress;
+import org.causalrx.pipeline.ResultsJson;
 import org.causalrx.pipeline.RunResult;
 import org.causalrx.pipeline.StudyRun;
 import org.causalrx.result.Baseline;
 import org.causalrx.result.PolicyId;
+import org.causalrx.result.SelectionScheme;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +83,9 @@ class SparkLocalAgreementTest {
         json = SparkResults.write(onSpark, spark.version(), "local[2]");
         System.out.printf(Locale.ROOT, "ATE spark %.4f (SE %.4f), local %.4f (SE %.4f)%n", onSpark.ate().estimate(),
                 onSpark.ate().se(), local.ate().estimate(), local.ate().se());
+        System.out.println("overlap spark " + onSpark.overlap() + ", local " + local.overlap());
+        System.out.println("headline spark " + onSpark.policyInsights().verdict().headline() + ", local "
+                + local.policyInsights().verdict().headline());
         for (RunResult r : new RunResult[] {onSpark, local}) {
             r.policies().forEach(p -> System.out.printf(Locale.ROOT, "  %s DR %.4f IPW %.4f (SD %.4f)%n", p.name(),
                     p.pointDr(), p.pointIpw(), p.valueDr().sd()));
@@ -125,14 +131,83 @@ class SparkLocalAgreementTest {
     }
 
     @Test
-    void sameSeedGivesIdenticalResultsJsonAndTheContractKeys() {
+    void sameSeedGivesIdenticalResultsJsonAndTheContractKeys() throws Exception {
         long t0 = System.nanoTime();
         String again = SparkResults.write(new SparkStudyRun(SparkLearners.standard()).run(spark, study),
                 spark.version(), "local[2]");
         System.out.printf(Locale.ROOT, "spark engine again %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertEquals(json, again);
         assertTrue(json.startsWith("{\n  \"schema_version\" : \"" + RunResult.SCHEMA_VERSION + "\""), json);
-        assertTrue(json.contains("\"not_computed\" : [ ") && json.contains("\"policy_insights\""), json);
+        List<String> notComputed = new ArrayList<>();
+        ResultsJson.mapper().readTree(json).path("engine").path("not_computed").forEach(n -> notComputed.add(
+                n.asText()));
+        assertTrue(notComputed.contains("propensity") && !notComputed.contains("overlap")
+                && !notComputed.contains("policy_insights") && notComputed.contains("policy_insights.rank_curves"),
+                notComputed.toString());
+    }
+
+    @Test
+    void overlapAgreesWithTheLocalEngine() {
+        RunResult.OverlapInfo s = onSpark.overlap();
+        RunResult.OverlapInfo l = local.overlap();
+        assertEquals(onSpark.n().test(), s.testTotal());
+        assertEquals(onSpark.n().train(), s.trainTotal());
+        // the Crump rule on two fits of the same propensity on different random training splits
+        assertEquals(l.etaLow(), s.etaLow(), 0.02, "spark " + s + " vs local " + l);
+        assertEquals(l.etaHigh(), s.etaHigh(), 0.02, "spark " + s + " vs local " + l);
+        double shareS = s.trainInOverlap() / (double) s.trainTotal();
+        double shareL = l.trainInOverlap() / (double) l.trainTotal();
+        assertTrue(shareS < 1 && shareL < 1, "the confounder pushes some propensities out: " + s + " / " + l);
+        // binomial noise of two samples plus the thresholds' difference
+        double tol = 3 * Math.sqrt(shareL * (1 - shareL) * (1.0 / s.trainTotal() + 1.0 / l.trainTotal())) + 0.01;
+        assertEquals(shareL, shareS, tol, "share of train patients in overlap");
+        double testS = s.testInOverlap() / (double) s.testTotal();
+        double testL = l.testInOverlap() / (double) l.testTotal();
+        assertEquals(testL, testS, 3 * Math.sqrt(testL * (1 - testL) * (1.0 / s.testTotal() + 1.0 / l.testTotal()))
+                + 0.01, "share of test patients in overlap");
+        RunResult.PolicyResult learned = policy(onSpark, PolicyId.of(SparkLearners.T_LEARNER));
+        assertEquals(1 - testS, learned.deferredShare(), 1e-12, "the learned policy defers outside overlap");
+        assertEquals(1 - testS, policy(onSpark, Baseline.treatAllId("1")).deferredShare(), 1e-12);
+        assertEquals(0.0, policy(onSpark, Baseline.DOCTORS.id()).deferredShare());
+    }
+
+    @Test
+    void crumpRuleStreamedFromSparkEqualsTheLocalRule() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        double[] e = new double[3000];
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < e.length; i++) {
+            e[i] = 1 / (1 + Math.exp(-2.5 * rnd.nextGaussian()));
+            rows.add(RowFactory.create(e[i]));
+        }
+        Dataset<Row> d = spark.createDataFrame(rows, new StructType().add("_eo", "double")).repartition(3);
+        OverlapSet local = OverlapSet.crump(e);
+        assertTrue(local.etaLow() > 0.02, "the rule trims here: " + local);
+        assertEquals(local, SparkOverlap.choose(study, d));
+    }
+
+    @Test
+    void selectionOnValidationAndVerdictAgreeWithTheLocalEngine() {
+        RunResult.PolicyInsights s = onSpark.policyInsights();
+        RunResult.PolicyInsights l = local.policyInsights();
+        assertEquals(SelectionScheme.VALIDATION_SPLIT_DR, s.selection().scheme());
+        assertEquals(onSpark.n().validation(), s.selection().n());
+        assertEquals(PolicyId.of(SparkLearners.T_LEARNER), s.selection().selected());
+        assertEquals(s.selection().selected(), s.verdict().selected());
+        RunResult.Headline hs = s.verdict().headline();
+        RunResult.Headline hl = l.verdict().headline();
+        // the known effect: personalising is worth about 0.88, current practice about 0.25 (a + t (0.5 + 1.5 b))
+        assertTrue(hs.gain() > 0 && hl.gain() > 0 && hs.gainLow() > 0, "spark " + hs + " local " + hl);
+        assertEquals(hl.clear(), hs.clear(), "same verdict: " + hs + " / " + hl);
+        assertEquals(hl.gain(), hs.gain(), 3 * Math.hypot(hs.gainHigh() - hs.gainLow(), hl.gainHigh() - hl.gainLow())
+                / (2 * 1.96), "gain over current practice");
+        assertEquals(policy(onSpark, Baseline.DOCTORS.id()).pointDr(), hs.currentPractice(), 0.05);
+        assertEquals(l.verdict().bestPolicyClear(), s.verdict().bestPolicyClear());
+        assertTrue(s.verdict().text().contains("chosen on the validation split"), s.verdict().text());
+        int rounds = study.bootstrapRounds();
+        assertEquals(rounds, s.rounds());
+        assertEquals(s.winsDr()[0][1], Math.round(hs.beatsShare() * rounds), "win matrix vs headline: learned "
+                + "policy over current practice");
     }
 
     @Test
@@ -146,19 +221,20 @@ class SparkLocalAgreementTest {
         }
         Dataset<Row> d = spark.createDataFrame(rows, new StructType()
                 .add("_id", "long").add("_t", "int").add("_y", "double").add("_e", "double").add("_mu0", "double")
-                .add("_mu1", "double"));
-        List<SparkPolicy> policies = List.of(SparkPolicy.learned("l", 0, 0, 1),
+                .add("_mu1", "double")).withColumn("_in", col("_e").lt(0.75));
+        List<SparkPolicy> policies = List.of(SparkPolicy.learned(PolicyId.of("l"), 0, 0, 1),
                 SparkPolicy.doctors(Baseline.DOCTORS.id()), SparkPolicy.treatAll(Baseline.treatAllId("1"), "b", 1));
         OnePassBootstrap boot = new OnePassBootstrap(50, new PoissonWeights(5));
-        List<RunResult.PolicyResult> one = boot.value(d.coalesce(1), policies);
-        List<RunResult.PolicyResult> three = boot.value(d.repartition(3), policies);
+        List<RunResult.PolicyResult> one = boot.value(d.coalesce(1), policies).results();
+        List<RunResult.PolicyResult> three = boot.value(d.repartition(3), policies).results();
         List<RunResult.PolicyResult> otherSeed = new OnePassBootstrap(50, new PoissonWeights(6))
-                .value(d.coalesce(1), policies);
+                .value(d.coalesce(1), policies).results();
         for (int p = 0; p < policies.size(); p++) {
             assertEquals(one.get(p).pointDr(), three.get(p).pointDr(), 1e-12);
             assertEquals(one.get(p).valueDr().mean(), three.get(p).valueDr().mean(), 1e-12);
             assertEquals(one.get(p).valueIpw().q25(), three.get(p).valueIpw().q25(), 1e-12);
             assertEquals(one.get(p).valueDr().sd(), three.get(p).valueDr().sd(), 1e-12);
+            assertEquals(one.get(p).deferredShare(), three.get(p).deferredShare(), 1e-12);
             assertTrue(one.get(p).valueDr().sd() > 0);
             assertTrue(one.get(p).valueDr().mean() != otherSeed.get(p).valueDr().mean(), "seeds resample");
         }

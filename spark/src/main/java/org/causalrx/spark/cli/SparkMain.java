@@ -91,6 +91,7 @@ public final class SparkMain implements Callable<Integer> {
             for (RunResult.PolicyResult p : r.policies()) {
                 System.out.printf(Locale.ROOT, "%-24s DR %.4f  IPW %.4f%n", p.name(), p.pointDr(), p.pointIpw());
             }
+            System.out.println(r.policyInsights().verdict().text());
         } finally {
             spark.stop();
         }
