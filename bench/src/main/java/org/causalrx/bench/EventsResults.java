@@ -1,7 +1,6 @@
 package org.causalrx.bench;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,20 +64,8 @@ record EventsResults(SyntheticEventDesign design, SyntheticEventTables.Written w
         m.put("rows_out", out);
         double total = stages.stream().mapToDouble(ScaleResults.StageTime::seconds).sum();
         m.put("total_seconds", total);
-        List<Map<String, Object>> st = new ArrayList<>();
-        for (ScaleResults.StageTime s : stages) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("stage", s.name());
-            e.put("seconds", s.seconds());
-            e.put("peak_heap_used_bytes", s.peakHeapBytes());
-            st.add(e);
-        }
-        m.put("stages", st);
-        Map<String, Object> mem = new LinkedHashMap<>();
-        mem.put("heap_max_bytes", memory.heapMax());
-        mem.put("peak_heap_used_sampled_bytes", memory.heapUsedSampled());
-        mem.put("peak_heap_live_after_gc_bytes", memory.heapLiveAfterGc());
-        mem.put("peak_rss_bytes", memory.residentPeak());
+        m.put("stages", ScaleResults.stageRows(stages, total, false));
+        Map<String, Object> mem = ScaleResults.memoryPeaks(memory, false);
         mem.put("method", "heap sampled every " + MemoryWatch.PERIOD_MS + " ms (MemoryMXBean); RSS = VmHWM of "
                 + "/proc/self/status, the whole process since its start, DuckDB's native memory included");
         m.put("memory", mem);

@@ -58,27 +58,42 @@ record ScaleResults(ScaleDesign design, List<String> estimators, int rounds, int
         m.put("generate_seconds", generateSeconds);
         double total = totalSeconds();
         m.put("total_seconds", total);
-        List<Map<String, Object>> st = new ArrayList<>();
-        for (StageTime s : stages) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("stage", s.name());
-            e.put("seconds", s.seconds());
-            e.put("share", total > 0 ? s.seconds() / total : 0.0);
-            e.put("peak_heap_used_bytes", s.peakHeapBytes());
-            st.add(e);
-        }
-        m.put("stages", st);
-        Map<String, Object> mem = new LinkedHashMap<>();
-        mem.put("heap_max_bytes", memory.heapMax());
-        mem.put("peak_heap_used_sampled_bytes", memory.heapUsedSampled());
-        mem.put("peak_heap_live_after_gc_bytes", memory.heapLiveAfterGc());
-        mem.put("heap_pool_peaks_sum_bytes", memory.heapPoolPeaksSum());
-        mem.put("peak_rss_bytes", memory.residentPeak());
+        m.put("stages", stageRows(stages, total, true));
+        Map<String, Object> mem = memoryPeaks(memory, true);
         mem.put("method", "heap used sampled every " + MemoryWatch.PERIOD_MS + " ms by a background thread "
                 + "(MemoryMXBean; includes uncollected garbage); live heap = heap pools after the latest GC "
                 + "(GC MXBeans), sampled; pool peaks = MemoryPoolMXBean.getPeakUsage after resetPeakUsage at the "
                 + "start, summed over heap pools; RSS = VmHWM of /proc/self/status (whole process)");
         m.put("memory", mem);
         return m;
+    }
+
+    /** Per stage its name, seconds, (with {@code share}) share of {@code total}, and sampled heap peak. */
+    static List<Map<String, Object>> stageRows(List<StageTime> stages, double total, boolean share) {
+        List<Map<String, Object>> st = new ArrayList<>();
+        for (StageTime s : stages) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("stage", s.name());
+            e.put("seconds", s.seconds());
+            if (share) {
+                e.put("share", total > 0 ? s.seconds() / total : 0.0);
+            }
+            e.put("peak_heap_used_bytes", s.peakHeapBytes());
+            st.add(e);
+        }
+        return st;
+    }
+
+    /** The memory peaks as JSON fields, (with {@code poolPeaks}) the heap pools' summed peaks among them. */
+    static Map<String, Object> memoryPeaks(MemoryWatch.MemoryPeaks memory, boolean poolPeaks) {
+        Map<String, Object> mem = new LinkedHashMap<>();
+        mem.put("heap_max_bytes", memory.heapMax());
+        mem.put("peak_heap_used_sampled_bytes", memory.heapUsedSampled());
+        mem.put("peak_heap_live_after_gc_bytes", memory.heapLiveAfterGc());
+        if (poolPeaks) {
+            mem.put("heap_pool_peaks_sum_bytes", memory.heapPoolPeaksSum());
+        }
+        mem.put("peak_rss_bytes", memory.residentPeak());
+        return mem;
     }
 }
