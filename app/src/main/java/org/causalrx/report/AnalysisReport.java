@@ -53,8 +53,10 @@ final class AnalysisReport {
         }
         for (int i = 0; i < a.shap().size(); i++) {
             AnalysisFigures.ShapDetail d = a.shap().get(i);
+            String dots = d.sampled() ? "patient of a random sample of " + d.shap()[0].length + " of the "
+                    + d.testPatients() + " test patients" : "test patient";
             put(out, Beeswarm.save(d, dir, "shap_beeswarm_" + i, "SHAP summary of " + d.model() + ": one dot per "
-                    + "test patient and feature (top " + d.features().size() + " features by mean |SHAP|), placed at "
+                    + dots + " and feature (top " + d.features().size() + " features by mean |SHAP|), placed at "
                     + "its SHAP value (" + d.scale() + ") and coloured by the feature's value, blue low to red "
                     + "high. Dots right of zero push the prediction up."));
         }

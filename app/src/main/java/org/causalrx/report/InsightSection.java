@@ -70,7 +70,15 @@ final class InsightSection implements ReportSection {
         if (r.featureImportance() != null && !r.featureImportance().isEmpty()) {
             b.markup("<h3>Feature importance (SHAP)</h3>\n<p>Exact tree SHAP values of the gradient-boosted models "
                     + "(the selected propensity model when it is XGBoost, and each arm of the XGBoost T-learner), "
-                    + "averaged in absolute value over test patients.</p>\n");
+                    + "averaged in absolute value over ");
+            int rows = r.featureImportance().get(0).rows();
+            int test = r.n() == null ? rows : r.n().test();
+            if (rows > 0 && rows < test) {
+                b.add(Markup.fill("a random sample of {} of the {} test patients (a sample bounds the cost of tree "
+                        + "SHAP on large cohorts).</p>\n", rows, test));
+            } else {
+                b.markup("test patients.</p>\n");
+            }
             for (int i = 0; i < r.featureImportance().size(); i++) {
                 b.add(report.figure("shap_" + i));
             }

@@ -78,7 +78,7 @@ class AnalysisReportTest {
                 VulnerableGroups.of("sex", sex, false, deferred, outside, 0.1));
         return b.toBuilder()
                 .featureImportance(List.of(new RunResult.FeatureImportance("t_xgboost, arm 'x'", "outcome units",
-                        List.of("age", "wt71", "sex=1"), new double[] {0.9, 0.6, 0.3})))
+                        List.of("age", "wt71", "sex=1"), new double[] {0.9, 0.6, 0.3}, 150)))
                 .secondaryOutcomes(sec)
                 .evaluationOutcome(new RunResult.EvaluationOutcome("rtb", "(crea_d - crea) / (crea_d - crea_b)",
                         Study.Direction.HIGHER, "crea", 300, 13, "xgboost per arm"))
@@ -99,7 +99,7 @@ class AnalysisReportTest {
             }
         }
         AnalysisFigures a = new AnalysisFigures(dr, dr, List.of(new AnalysisFigures.ShapDetail("t_xgboost, arm 'x'",
-                "outcome units", List.of("age", "wt71", "sex=1"), shap, vals)));
+                "outcome units", List.of("age", "wt71", "sex=1"), shap, vals, 150)));
         return new RunFigures(f.calibration(), f.propensityByArm(), f.trimmedByArm(), f.bootstrapDr(),
                 f.bootstrapIpw(), a);
     }

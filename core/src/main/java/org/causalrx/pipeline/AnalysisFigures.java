@@ -24,14 +24,21 @@ public record AnalysisFigures(Map<String, Map<PolicyId, double[]>> secondaryDr,
     }
 
     /**
-     * Per-patient SHAP values of one model's top features on the test split.
+     * Per-patient SHAP values of one model's top features on the test split (all test patients, or a random sample
+     * of them when there are more than the figure draws; {@link ShapRows}).
      *
      * @param model    the model, as in {@link RunResult.FeatureImportance#model()}
      * @param scale    unit of the SHAP values
      * @param features top features by mean |SHAP|, most important first
      * @param shap     [feature][patient] SHAP value
      * @param values   [feature][patient] encoded feature value (colour of the dot)
+     * @param testPatients the number of test patients the drawn patients were taken from
      */
-    public record ShapDetail(String model, String scale, List<String> features, double[][] shap, double[][] values) {
+    public record ShapDetail(String model, String scale, List<String> features, double[][] shap, double[][] values,
+                             int testPatients) {
+        /** True when the drawn patients are a sample of the test patients. */
+        public boolean sampled() {
+            return shap.length > 0 && shap[0].length < testPatients;
+        }
     }
 }

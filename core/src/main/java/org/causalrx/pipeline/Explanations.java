@@ -38,60 +38,62 @@ final class Explanations {
                 mean[j] += Math.abs(row[j]) / shap.length;
             }
         }
-        return new RunResult.FeatureImportance(model, scale, features, mean);
-    }
-
-    /** Mean |SHAP| of the selected propensity model (log-odds) and of each arm model of the XGBoost T-learner. */
-    static List<RunResult.FeatureImportance> all(String propensityName, ProbabilityModel propensity,
-                                                 List<TLearner.Fitted> outcomeModels, double[][] x,
-                                                 List<String> features, String[] armLabels) {
-        List<RunResult.FeatureImportance> out = new ArrayList<>();
-        double[][] s = shap(propensity, x);
-        if (s != null) {
-            out.add(importance("propensity (" + propensityName + ")", "log-odds of treatment", s, features));
-        }
-        for (TLearner.Fitted f : outcomeModels) {
-            for (int arm = 0; arm <= 1; arm++) {
-                RegressionModel mu = arm == 0 ? f.mu0() : f.mu1();
-                double[][] sa = shap(mu, x);
-                if (sa != null) {
-                    out.add(importance(f.name() + ", arm '" + armLabels[arm] + "'",
-                            mu instanceof ClassifierRegressor.Fitted ? "log-odds of the outcome" : "outcome units",
-                            sa, features));
-                }
-            }
-        }
-        return out;
+        return new RunResult.FeatureImportance(model, scale, features, mean, shap.length);
     }
 
     /**
-     * Per-patient SHAP values and feature values of the {@code top} features by mean |SHAP| (beeswarm data),
-     * for the same models as {@link #all}.
+     * One explained model's SHAP matrix.
+     *
+     * @param model the model, as in {@link RunResult.FeatureImportance#model()}
+     * @param scale unit of the SHAP values
+     * @param shap  n × (p + 1) SHAP values on the explained rows, bias last
      */
-    static List<AnalysisFigures.ShapDetail> details(String propensityName, ProbabilityModel propensity,
-                                                   List<TLearner.Fitted> outcomeModels, double[][] x,
-                                                   List<String> features, String[] armLabels, int top) {
-        List<AnalysisFigures.ShapDetail> out = new ArrayList<>();
+    record Explained(String model, String scale, double[][] shap) {
+    }
+
+    /**
+     * SHAP matrices of the selected propensity model (log-odds) and of each arm model of the XGBoost T-learner on
+     * the rows {@code x}, each computed once for both {@link #importances} and {@link #details}.
+     */
+    static List<Explained> explain(String propensityName, ProbabilityModel propensity,
+                                   List<TLearner.Fitted> outcomeModels, double[][] x, String[] armLabels) {
+        List<Explained> out = new ArrayList<>();
         double[][] s = shap(propensity, x);
         if (s != null) {
-            out.add(detail("propensity (" + propensityName + ")", "log-odds of treatment", s, x, features, top));
+            out.add(new Explained("propensity (" + propensityName + ")", "log-odds of treatment", s));
         }
         for (TLearner.Fitted f : outcomeModels) {
             for (int arm = 0; arm <= 1; arm++) {
                 RegressionModel mu = arm == 0 ? f.mu0() : f.mu1();
                 double[][] sa = shap(mu, x);
                 if (sa != null) {
-                    out.add(detail(f.name() + ", arm '" + armLabels[arm] + "'",
+                    out.add(new Explained(f.name() + ", arm '" + armLabels[arm] + "'",
                             mu instanceof ClassifierRegressor.Fitted ? "log-odds of the outcome" : "outcome units",
-                            sa, x, features, top));
+                            sa));
                 }
             }
         }
         return out;
     }
 
+    /** Mean |SHAP| per feature of each explained model. */
+    static List<RunResult.FeatureImportance> importances(List<Explained> explained, List<String> features) {
+        return explained.stream().map(e -> importance(e.model(), e.scale(), e.shap(), features)).toList();
+    }
+
+    /**
+     * Per-patient SHAP values and feature values of the {@code top} features by mean |SHAP| (beeswarm data) of each
+     * explained model, on the first {@code rows} rows of {@code x} (the rows the models were explained on); the
+     * features are ranked on all explained rows.
+     */
+    static List<AnalysisFigures.ShapDetail> details(List<Explained> explained, double[][] x, int testPatients,
+                                                   List<String> features, int top, int rows) {
+        return explained.stream().map(e -> detail(e.model(), e.scale(), e.shap(), x, testPatients, features, top,
+                rows)).toList();
+    }
+
     static AnalysisFigures.ShapDetail detail(String model, String scale, double[][] shap, double[][] x,
-                                             List<String> features, int top) {
+                                             int testPatients, List<String> features, int top, int rows) {
         double[] mean = importance(model, scale, shap, features).meanAbsShap();
         Integer[] order = new Integer[mean.length];
         for (int j = 0; j < order.length; j++) {
@@ -101,16 +103,17 @@ final class Explanations {
                 : Integer.compare(a, b));
         int k = Math.min(top, order.length);
         List<String> names = new ArrayList<>();
-        double[][] sv = new double[k][x.length];
-        double[][] fv = new double[k][x.length];
+        int n = Math.min(rows, x.length);
+        double[][] sv = new double[k][n];
+        double[][] fv = new double[k][n];
         for (int r = 0; r < k; r++) {
             int j = order[r];
             names.add(features.get(j));
-            for (int i = 0; i < x.length; i++) {
+            for (int i = 0; i < n; i++) {
                 sv[r][i] = shap[i][j];
                 fv[r][i] = x[i][j];
             }
         }
-        return new AnalysisFigures.ShapDetail(model, scale, names, sv, fv);
+        return new AnalysisFigures.ShapDetail(model, scale, names, sv, fv, testPatients);
     }
 }

@@ -13,6 +13,7 @@ import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.result.PolicyId;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.Study;
+import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
 /** Puts the products of a run's stages together as its {@link RunOutput}: the result, figure data, held-out detail. */
@@ -38,7 +39,11 @@ final class ResultAssembly {
         String[] armLabels = PipelineStages.armLabels(study);
         double[] e = prop.e();
         int[] test = split.test();
-        List<TLearner.Fitted> explained = outcome.models().stream().filter(f -> f.name().equals("t_xgboost")).toList();
+        List<TLearner.Fitted> explainedModels = outcome.models().stream().filter(f -> f.name().equals("t_xgboost"))
+                .toList();
+        ShapRows shapRows = ShapRows.of(tp.x(), ShapRows.IMPORTANCE_ROWS, Seeds.derive(study.seed(), "shap-rows"));
+        List<Explanations.Explained> explained = Explanations.explain(prop.selected(), prop.model(), explainedModels,
+                shapRows.x(), armLabels);
 
         RunResult result = RunResult.builder()
                 .study(study.name())
@@ -52,8 +57,7 @@ final class ResultAssembly {
                 .ate(c.get(RunSlots.ATE))
                 .outcomeModels(outcome.metrics()).policies(ev.policyResults()).cateInsights(ev.insights())
                 .policyInsights(c.get(RunSlots.POLICY_INSIGHTS))
-                .featureImportance(Explanations.all(prop.selected(), prop.model(), explained, tp.x(),
-                        encoding.featureNames(), armLabels))
+                .featureImportance(Explanations.importances(explained, encoding.featureNames()))
                 .provenance(ResultParts.provenance(study))
                 .secondaryOutcomes(analyses.secondary()).evaluationOutcome(ev.valued().info())
                 .outcomeTrees(analyses.trees())
@@ -86,8 +90,8 @@ final class ResultAssembly {
         RunFigures figures = new RunFigures(prop.calibration(), byArm(eTrain, tTrain, null),
                 byArm(eTrain, tTrain, overlap), dr, ipw,
                 new AnalysisFigures(analyses.secondaryDr(), analyses.secondaryIpw(),
-                        Explanations.details(prop.selected(), prop.model(), explained, tp.x(),
-                                encoding.featureNames(), armLabels, 20)),
+                        Explanations.details(explained, shapRows.x(), shapRows.total(), encoding.featureNames(), 20,
+                                ShapRows.BEESWARM_ROWS)),
                 new ModelFigures(ev.nn().roc(), OutcomeModelDetails.residuals(outcome.models(), x, t, y,
                         split.validation(), "validation", armLabels)));
         Map<PolicyId, int[]> decisions = new LinkedHashMap<>();

@@ -65,7 +65,7 @@ public record RunResult(
      * bumped when a key is removed or renamed or a value changes meaning or type, the minor when a key is added.
      * The key set of each version is the golden file {@code results-keys.txt} of the core tests.
      */
-    public static final String SCHEMA_VERSION = "1.3";
+    public static final String SCHEMA_VERSION = "1.4";
 
     /** An empty builder; {@link RunResultBuilder#build} says which required parts are missing. */
     public static RunResultBuilder builder() {
@@ -343,7 +343,13 @@ public record RunResult(
      *
      * @param scale the unit of the SHAP values, e.g. "log-odds of treatment"
      */
-    public record FeatureImportance(String model, String scale, List<String> features, double[] meanAbsShap) {
+    /**
+     * Mean |SHAP| per feature of one tree model on the test split.
+     *
+     * @param rows the test patients the mean is over: all of them, or a random sample when the test split is large
+     */
+    public record FeatureImportance(String model, String scale, List<String> features, double[] meanAbsShap,
+                                    int rows) {
     }
 
     public record ImpliedAte(String estimator, double estimate, double ciLow, double ciHigh) {
