@@ -14,6 +14,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Charts of the outcome models: ROC curves per arm and error distributions per arm (Fig. S.5). Draws only. */
 final class ModelFigureCharts {
+    /** Most points a drawn curve keeps (a ROC curve has one per distinct score; the CSV keeps them all). */
+    static final int MAX_CURVE_POINTS = 1_000;
+
     private ModelFigureCharts() {
     }
 
@@ -35,8 +38,9 @@ final class ModelFigureCharts {
         diag.setMarker(SeriesMarkers.NONE);
         List<String> models = curves.stream().map(ModelFigures.RocCurve::model).distinct().toList();
         for (ModelFigures.RocCurve rc : curves) {
+            double[][] pts = thinned(rc.fpr(), rc.tpr(), MAX_CURVE_POINTS);
             XYSeries s = c.addSeries(String.format(Locale.ROOT, "%s, %s (AUC %.2f)", rc.model(), rc.arm(), rc.auc()),
-                    rc.fpr(), rc.tpr());
+                    pts[0], pts[1]);
             s.setLineColor(Figures.color(models.indexOf(rc.model())));
             s.setMarker(SeriesMarkers.NONE);
             s.setLineStyle(rc.arm().equals(treatedLabel) ? new BasicStroke(2f)
@@ -60,5 +64,25 @@ final class ModelFigureCharts {
             }
         }
         return c;
+    }
+
+    /**
+     * The curve's points at {@code max} evenly spaced indices, first and last kept ({x, y} as given when there are
+     * no more than {@code max}): a line through a thousand points of a monotone curve is indistinguishable from one
+     * through all of them at figure size, and a figure of a million-patient test split stays small.
+     */
+    static double[][] thinned(double[] x, double[] y, int max) {
+        int n = x.length;
+        if (n <= max) {
+            return new double[][] {x, y};
+        }
+        double[] tx = new double[max];
+        double[] ty = new double[max];
+        for (int k = 0; k < max; k++) {
+            int i = (int) ((long) k * (n - 1) / (max - 1));
+            tx[k] = x[i];
+            ty[k] = y[i];
+        }
+        return new double[][] {tx, ty};
     }
 }
