@@ -24,6 +24,9 @@ import org.knowm.xchart.XYChart;
  * the {@link MultiArmResult}; decides nothing.
  */
 final class MultiArmDiagnosticFiles {
+    /** Every pair of non-reference arms: AIPW effect of one against the other and its E-values. */
+    static final String PAIR_TABLE = "pairwise_effects.csv";
+
     private MultiArmDiagnosticFiles() {
     }
 
@@ -68,6 +71,21 @@ final class MultiArmDiagnosticFiles {
                         Fmt.raw(e.riskRatioCiLimit()), e.conversion()));
             }
             CsvTables.writeTable(dir, SensitivitySection.E_VALUE_TABLE, rows);
+            if (!s.pairs().isEmpty()) {
+                List<List<String>> pairs = new ArrayList<>();
+                pairs.add(List.of("arm", "arm_label", "versus_arm", "versus_label", "n", "mean_versus", "mean_arm",
+                        "effect", "se", "ci_low", "ci_high", "e_value", "e_value_ci_limit", "risk_ratio",
+                        "risk_ratio_ci_limit", "conversion"));
+                for (MultiArmSensitivity.Pair pr : s.pairs()) {
+                    Sensitivity.EValues e = pr.eValue();
+                    pairs.add(List.of(r.arms().get(pr.indexB()).code(), pr.labelB(), r.arms().get(pr.indexA()).code(),
+                            pr.labelA(), Integer.toString(s.n()), Fmt.raw(pr.meanA()), Fmt.raw(pr.meanB()),
+                            Fmt.raw(pr.effect()), Fmt.raw(pr.se()), Fmt.raw(pr.ciLow()), Fmt.raw(pr.ciHigh()),
+                            Fmt.raw(e.ate()), Fmt.raw(e.ciLimit()), Fmt.raw(e.riskRatio()),
+                            Fmt.raw(e.riskRatioCiLimit()), e.conversion()));
+                }
+                CsvTables.writeTable(dir, PAIR_TABLE, pairs);
+            }
             if (s.msm() != null) {
                 CsvTables.writeTable(dir, SensitivitySection.MSM_TABLE, SensitivitySection.msmRows(s.msm()));
             }

@@ -122,6 +122,19 @@ final class MultiArmDiagnosticsSection {
                     Fmt.num(e.ate()), Fmt.num(e.ciLimit()));
         }
         b.add(t.html());
+        if (!s.pairs().isEmpty()) {
+            b.markup("<p>Between the other arms: the AIPW effect of each arm against each other one (neither the "
+                    + "reference), on the same test patients, with its 95 % interval and E-values "
+                    + "(<code>tables/pairwise_effects.csv</code>).</p>\n");
+            Html.Table pt = new Html.Table(List.of("Arm", "Versus", "Effect", "95 % interval", "Risk ratio",
+                    "E-value", "E-value of the limit"), false, false, true, true, true, true, true);
+            for (MultiArmSensitivity.Pair pr : s.pairs()) {
+                Sensitivity.EValues e = pr.eValue();
+                pt.row(null, pr.labelB(), pr.labelA(), Fmt.num(pr.effect()), Fmt.range(pr.ciLow(), pr.ciHigh()),
+                        Fmt.num(e.riskRatio()), Fmt.num(e.ate()), Fmt.num(e.ciLimit()));
+            }
+            b.add(pt.html());
+        }
         if (!s.arms().isEmpty()) {
             b.markup("<p class=\"sub\">Conversion to the risk-ratio scale: ").text(s.arms().get(0).eValue()
                     .conversion()).markup(".</p>\n");

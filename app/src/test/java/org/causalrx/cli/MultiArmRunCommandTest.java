@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -94,6 +95,10 @@ class MultiArmRunCommandTest {
         assertTrue(Files.readAllLines(out.resolve("tables/heterogeneity.csv")).get(0)
                 .startsWith("arm,arm_label,estimator,n,mean_prediction"));
         assertEquals(3, Files.readAllLines(out.resolve("tables/sensitivity_e_value.csv")).size());
+        List<String> pairs = Files.readAllLines(out.resolve("tables/pairwise_effects.csv"));
+        assertEquals(2, pairs.size(), "one pair of non-reference arms among three arms");
+        assertTrue(pairs.get(0).startsWith("arm,arm_label,versus_arm,versus_label,n,"));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Between the other arms"));
         for (String f : new String[] {"love_plot_arm_1", "love_plot_arm_2", "toc_curve_arm_1", "toc_curve_arm_2"}) {
             assertTrue(Files.size(out.resolve("figures/" + f + ".png")) > 1000, f);
         }

@@ -22,15 +22,44 @@ import org.causalrx.util.Stats;
  * as in the two-arm run (binary: ratio of the AIPW arm means; otherwise exp(0.91 · effect / SD(Y)), SD over the
  * cohort).
  *
- * @param n    test patients
- * @param arms per non-reference arm (analysis order)
- * @param msm  the selected policy's gain bounds; null when no learned policy was selected
+ * Every other pair of arms (neither the reference) gets the same: the AIPW effect of the later arm against the
+ * earlier one, mean_i (Γ_i(b) − Γ_i(a)), its interval and E-values ({@link Pair}).
+ *
+ * @param n     test patients
+ * @param arms  per non-reference arm (analysis order)
+ * @param msm   the selected policy's gain bounds; null when no learned policy was selected
+ * @param pairs per pair of non-reference arms a &lt; b (analysis order); empty with fewer than three arms
  */
-public record MultiArmSensitivity(int n, List<Arm> arms, Sensitivity.Msm msm) {
+public record MultiArmSensitivity(int n, List<Arm> arms, Sensitivity.Msm msm, List<Pair> pairs) {
     private static final double Z95 = 1.959963984540054;
 
     public MultiArmSensitivity {
         arms = List.copyOf(arms);
+        pairs = List.copyOf(pairs);
+    }
+
+    /** Without pairs (two arms). */
+    public MultiArmSensitivity(int n, List<Arm> arms, Sensitivity.Msm msm) {
+        this(n, arms, msm, List.of());
+    }
+
+    /**
+     * Arm b against arm a, neither the reference (the contrasts against the reference are {@link Arm}s).
+     *
+     * @param indexA  the comparison arm's index (1..K−2)
+     * @param labelA  its label
+     * @param indexB  the arm whose effect is estimated (indexA &lt; indexB ≤ K−1)
+     * @param labelB  its label
+     * @param meanA   AIPW mean outcome under arm a on the test split
+     * @param meanB   AIPW mean outcome under arm b
+     * @param effect  meanB − meanA (outcome units)
+     * @param se      its standard error, SD(Γ(b) − Γ(a)) / √n (cluster-robust with a group column)
+     * @param ciLow   effect − 1.96 se
+     * @param ciHigh  effect + 1.96 se
+     * @param eValue  E-values of the effect and of its interval limit closer to the null (arm a as the comparison)
+     */
+    public record Pair(int indexA, String labelA, int indexB, String labelB, double meanA, double meanB,
+                       double effect, double se, double ciLow, double ciHigh, Sensitivity.EValues eValue) {
     }
 
     /**
@@ -85,12 +114,29 @@ public record MultiArmSensitivity(int n, List<Arm> arms, Sensitivity.Msm msm) {
             out.add(new Arm(a, arms.code(a), arms.label(a), mean0, mean1, effect, se, low, high,
                     SensitivityStage.eValues(effect, low, high, mean0, mean1, binary, sd)));
         }
+        List<Pair> pairs = new ArrayList<>();
+        for (int a = 1; a < arms.size(); a++) {
+            double meanA = Stats.mean(MultiArmHeterogeneity.column(scores.gamma(), a));
+            for (int b = a + 1; b < arms.size(); b++) {
+                double[] diff = new double[n];
+                for (int i = 0; i < n; i++) {
+                    diff[i] = scores.gamma()[i][b] - scores.gamma()[i][a];
+                }
+                double effect = Stats.mean(diff);
+                double se = InfluenceSe.se(diff, groups);
+                double meanB = Stats.mean(MultiArmHeterogeneity.column(scores.gamma(), b));
+                double low = effect - Z95 * se;
+                double high = effect + Z95 * se;
+                pairs.add(new Pair(a, arms.label(a), b, arms.label(b), meanA, meanB, effect, se, low, high,
+                        SensitivityStage.eValues(effect, low, high, meanA, meanB, binary, sd)));
+            }
+        }
         Sensitivity.Msm msm = null;
         if (selected != null) {
             PolicyId id = selected.id();
             msm = SensitivityStage.msm(id, test, selected.valuedArms(), direction);
         }
-        return new MultiArmSensitivity(n, out, msm);
+        return new MultiArmSensitivity(n, out, msm, pairs);
     }
 
 }

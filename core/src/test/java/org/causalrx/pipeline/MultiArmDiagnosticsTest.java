@@ -247,6 +247,17 @@ class MultiArmDiagnosticsTest {
         assertEquals(1.0, a.eValue().ciLimit(), 0.0);
         assertEquals(0.5, s.arms().get(1).effect(), 1e-12);
         assertNull(s.msm());
+        // the pair of non-reference arms: Γ(2) − Γ(1) = (0, 0, −9, −12, 6, 6), mean −1.5, SD² = 283.5 / 5
+        assertEquals(1, s.pairs().size());
+        MultiArmSensitivity.Pair pr = s.pairs().get(0);
+        assertEquals(1, pr.indexA());
+        assertEquals(2, pr.indexB());
+        assertEquals(-1.5, pr.effect(), 1e-12);
+        assertEquals(3.5, pr.meanA(), 1e-12);
+        assertEquals(2.0, pr.meanB(), 1e-12);
+        assertEquals(Math.sqrt(283.5 / 5 / 6), pr.se(), 1e-12);
+        assertEquals(s.arms().get(1).effect() - s.arms().get(0).effect(), pr.effect(), 1e-12,
+                "the pair's effect is the difference of the two arms' effects against the reference");
 
         // binary: risks Γ means 0.5, 1, 0.5: RR 2 → E = 2 + sqrt(2); RR 1 → E = 1
         double[] yb = {1, 0, 1, 1, 0, 1};
@@ -255,5 +266,31 @@ class MultiArmDiagnosticsTest {
         assertEquals(2 + Math.sqrt(2), sb.arms().get(0).eValue().ate(), 1e-12);
         assertEquals(1.0, sb.arms().get(1).eValue().ate(), 1e-12);
         assertEquals(EValue.ofRiskRatio(2), sb.arms().get(0).eValue().ate(), 0.0);
+        // arm 2 against arm 1: risks 0.5 and 1, RR 0.5 → the E-value of 1 / 0.5 = 2
+        assertEquals(0.5, sb.pairs().get(0).eValue().riskRatio(), 1e-12);
+        assertEquals(2 + Math.sqrt(2), sb.pairs().get(0).eValue().ate(), 1e-12);
+    }
+
+    @Test
+    void pairEffectsRecoverKnownDifferencesInARandomisedTrial() {
+        int n = 6_000;
+        java.util.Random rnd = new java.util.Random(31);
+        double[] effect = {0, 1.0, 3.0};
+        double[] y = new double[n];
+        int[] t = new int[n];
+        double[][] p = new double[n][];
+        double[][] mu = new double[n][];
+        for (int i = 0; i < n; i++) {
+            t[i] = rnd.nextInt(3);
+            y[i] = effect[t[i]] + rnd.nextGaussian();
+            p[i] = new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0};
+            mu[i] = new double[] {0, 1.0, 3.0};
+        }
+        MultiArmSensitivity s = MultiArmSensitivity.compute(THREE, new HeldOut(y, t, p, mu), y, false,
+                Study.Direction.HIGHER, null);
+        MultiArmSensitivity.Pair pr = s.pairs().get(0);
+        assertEquals(2.0, pr.effect(), 4 * pr.se(), "true effect of arm 2 against arm 1 is 2");
+        assertTrue(pr.ciLow() < 2.0 && pr.ciHigh() > 2.0);
+        assertTrue(pr.se() < 0.1, "SE " + pr.se());
     }
 }
