@@ -125,6 +125,13 @@ public record MultiArmFeasibility(boolean parallel) {
         return FeasibilityStudy.calibration(twoArmIntervals(s), s.seeds());
     }
 
+    /** The simulation's interval summaries in the two-arm simulation's form (same fields). */
+    public static List<FeasibilityResult.IntervalSummary> twoArmSummaries(MultiArmSimulation s) {
+        return s.intervalSummaries().stream().map(x -> new FeasibilityResult.IntervalSummary(x.form(),
+                x.estimator(), x.nominal(), x.coverage(), x.coverageMin(), x.coverageMax(), x.meanWidth(), x.seeds(),
+                x.scale())).toList();
+    }
+
     /** The simulation's interval records in the two-arm simulation's form (same fields). */
     public static List<FeasibilityResult.IntervalRecord> twoArmIntervals(MultiArmSimulation s) {
         return s.intervals().stream().map(r -> new FeasibilityResult.IntervalRecord(r.form(), r.seed(),

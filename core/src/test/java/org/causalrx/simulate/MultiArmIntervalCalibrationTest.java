@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.causalrx.bundle.MultiArmBundle;
+import org.causalrx.bundle.MultiArmBundleWriter;
+import org.causalrx.bundle.MultiArmRecommender;
 import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.TableReader;
 import org.causalrx.pipeline.IntervalCoverage;
 import org.causalrx.pipeline.MultiArmContrastCoverage;
+import org.causalrx.pipeline.MultiArmReplay;
 import org.causalrx.pipeline.MultiArmResult;
 import org.causalrx.pipeline.MultiArmSimulation;
 import org.causalrx.pipeline.MultiArmStages;
@@ -22,6 +27,8 @@ import org.causalrx.pipeline.ResultsJson;
 import org.causalrx.pipeline.RunContext;
 import org.causalrx.pipeline.RunEngine;
 import org.causalrx.pipeline.RunSlots;
+import org.causalrx.result.DeferralSet;
+import org.causalrx.result.PolicyId;
 import org.causalrx.run.MultiArmEngine;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
@@ -44,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MultiArmIntervalCalibrationTest {
     private static final String DEFERRAL = "deferral: {alpha_stat: 0.1, bootstrap_refits: 3}\n";
     private static final int FRESH = 4;
+    private static final Instant NOW = Instant.parse("2027-01-01T00:00:00Z");
 
     @TempDir
     static Path dir;
@@ -96,6 +104,27 @@ class MultiArmIntervalCalibrationTest {
         int widened = r.deferral().policies().get(0).uncertain();
         int asFit = plain.deferral().policies().get(0).uncertain();
         assertTrue(widened > asFit, "wider intervals defer more patients as uncertain: " + widened + " vs " + asFit);
+    }
+
+    @Test
+    void theBundleWidensItsIntervalsAsTheRunDid() throws Exception {
+        RunContext c = calibrated();
+        MultiArmResult r = c.get(MultiArmStages.RESULT);
+        PolicyId id = new PolicyId("t_ridge", DeferralSet.CONSERVATIVE);
+        Path out = dir.resolve("model");
+        assertEquals(id, MultiArmBundleWriter.write(out, c.study(), r, c.get(MultiArmStages.FITTED), id, NOW)
+                .policy());
+        MultiArmBundle bundle = MultiArmBundle.load(out);
+        assertEquals(c.get(RunSlots.CALIBRATION).factor("t_ridge"), bundle.conservative().intervalScale(), 0.0);
+        // the test patients (cohort index = data row: the data has no missing values)
+        SimulationCohort cohort = SimulationCohort.of(c.study(), c.table());
+        assertEquals(c.table().rowCount(), cohort.size());
+        int[] test = MultiArmReplay.of(c, FeasibilityStudy.simulatedStudy(c.study()), cohort.outcome(), false)
+                .testPatients();
+        MultiArmRecommender.Result rec = MultiArmRecommender.apply(bundle, c.table().rows(test));
+        long uncertain = rec.rows().stream().filter(x -> x.reason().startsWith("uncertain between '")).count();
+        assertEquals(r.deferral().policies().get(0).uncertain(), uncertain, "the bundle defers the run's patients");
+        assertTrue(rec.rows().stream().anyMatch(x -> x.reason().contains("(calibrated, \u00d7")));
     }
 
     @Test
