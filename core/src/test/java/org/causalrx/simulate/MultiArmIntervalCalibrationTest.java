@@ -27,6 +27,7 @@ import org.causalrx.pipeline.ResultsJson;
 import org.causalrx.pipeline.RunContext;
 import org.causalrx.pipeline.RunEngine;
 import org.causalrx.pipeline.RunSlots;
+import org.causalrx.pipeline.Stage;
 import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
 import org.causalrx.run.MultiArmEngine;
@@ -167,6 +168,10 @@ class MultiArmIntervalCalibrationTest {
         Study withDeferral = calibrated().study();
         assertTrue(new MultiArmFeasibilityStage(FeasibilityStage.When.BEFORE, false).appliesTo(withDeferral));
         assertFalse(new MultiArmFeasibilityStage(FeasibilityStage.When.AFTER, false).appliesTo(withDeferral));
+        List<String> names = MultiArmEngine.of(false).stages().stream().map(Stage::name).toList();
+        assertEquals(names.indexOf("uncertainty") - 1, names.indexOf("simulation"), names.toString());
+        assertEquals(List.of("simulation (after)", "simulation (attach)"), names.subList(names.size() - 2,
+                names.size()));
     }
 
     @Test
