@@ -192,6 +192,7 @@ public final class MultiArmReport {
                 + "interval of the best-minus-second-best arm contrast lies on one side of the rule's boundary, "
                 + "and defers the patient otherwise. Intervals: ").text(d.method()).markup(" (alpha_stat ")
                 .text(Fmt.num(d.alphaStat())).markup("). Test split.</p>\n");
+        CalibrationNote.appendMultiArm(b, d.calibration());
         Html.Table t = new Html.Table(List.of("policy", "reason", "patients", "share"), false, false, true, true);
         for (MultiArmResult.ReasonCounts c : d.policies()) {
             String id = c.policy().name();

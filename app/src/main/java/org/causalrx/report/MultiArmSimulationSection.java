@@ -14,13 +14,15 @@ import org.causalrx.pipeline.ResultsJson;
 
 /**
  * The feasibility simulation of a K-arm run in its report: the three checks, each policy's estimated and true
- * values averaged over seeds, and each estimator's recovery of every arm's true effect (report.html section and
- * tables/simulation_*.csv). It draws {@link MultiArmResult#simulation()}; it decides nothing.
+ * values averaged over seeds, each estimator's recovery of every arm's true effect and, with deferral, the coverage
+ * of its deferral intervals (report.html section and tables/simulation_*.csv). It draws
+ * {@link MultiArmResult#simulation()}; it decides nothing.
  */
 public final class MultiArmSimulationSection {
     static final String CHECKS_TABLE = "simulation_checks.csv";
     static final String POLICIES_TABLE = "simulation_policies.csv";
     static final String ARM_EFFECTS_TABLE = "simulation_arm_effects.csv";
+    static final String INTERVALS_TABLE = "simulation_intervals.csv";
 
     private MultiArmSimulationSection() {
     }
@@ -70,6 +72,9 @@ public final class MultiArmSimulationSection {
                 Fmt.raw(a.trueMean()), Fmt.raw(a.estimatedMean()), Fmt.raw(a.rmse()), Fmt.raw(a.correlation()),
                 Integer.toString(a.seeds()))));
         CsvTables.writeTable(tables, ARM_EFFECTS_TABLE, arms);
+        if (!s.intervals().isEmpty()) {
+            CsvTables.writeTable(tables, INTERVALS_TABLE, IntervalCoverageTable.rows(s));
+        }
     }
 
     /** The report section. */
@@ -95,6 +100,7 @@ public final class MultiArmSimulationSection {
         s.armEffects().forEach(a -> arms.row(null, a.form(), Markup.code(a.estimator()), a.label(),
                 Fmt.num(a.trueMean()), Fmt.num(a.estimatedMean()), Fmt.num(a.rmse()), Fmt.num(a.correlation())));
         b.add(arms.html());
+        b.add(IntervalCoverageTable.html(s));
     }
 
     private static String mean(double m, double sem) {

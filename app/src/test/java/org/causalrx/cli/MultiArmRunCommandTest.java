@@ -127,6 +127,9 @@ class MultiArmRunCommandTest {
         assertEquals(2 + reasons.get("pairs").size(), csvLines.size() - 1, "overlap, pairs, recommended");
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Why the Conservative policies defer"), "deferral table in the report");
+        assertEquals("none", r.get("deferral").get("calibration").get("source").asText(), "no simulation block");
+        assertTrue(r.get("deferral").get("calibration").get("factors").isEmpty());
+        assertTrue(html.contains("<b>Calibration.</b> None"), "the report says the intervals are used as fit");
         for (JsonNode p : reasons.get("pairs")) {
             assertTrue(p.get("reason").asText().startsWith("uncertain between '"), p.toString());
             String escaped = p.get("reason").asText().replace("&", "&amp;").replace("<", "&lt;")

@@ -38,6 +38,40 @@ class MultiArmSimulationSectionTest {
         assertTrue(arms.get(2).startsWith("linear,t_ridge,c,arm c,"), arms.get(2));
     }
 
+    /** The simulation with one estimator's deferral-interval coverage over two seeds. */
+    static MultiArmSimulation withIntervals() {
+        MultiArmSimulation s = simulation();
+        return new MultiArmSimulation(s.forms(), s.lambda(), s.effect(), s.outcomeMean(), s.outcomeSd(), s.seeds(),
+                s.rounds(), s.notes(), s.checks(), s.summaries(), s.armEffects(), s.records(), List.of(
+                        new MultiArmSimulation.IntervalRecord("linear", 0, "t_ridge", 0.9, 0.61, 0.4, 300, "3 refits",
+                                2.5),
+                        new MultiArmSimulation.IntervalRecord("linear", 1, "t_ridge", 0.9, 0.55, 0.38, 300, "3 refits",
+                                2.9)),
+                List.of(new MultiArmSimulation.IntervalSummary("linear", "t_ridge", 0.9, 0.58, 0.55, 0.61, 0.39, 2,
+                        2.7)));
+    }
+
+    @Test
+    void deferralIntervalCoverageHasItsTableOnlyWhenMeasured(@TempDir Path dir) throws Exception {
+        MultiArmSimulationSection.write(withIntervals(), Files.createDirectories(dir.resolve("with")));
+        List<String> rows = Files.readAllLines(dir.resolve("with").resolve(ReportWriter.TABLES_DIR)
+                .resolve(MultiArmSimulationSection.INTERVALS_TABLE));
+        assertEquals(3, rows.size());
+        assertEquals("form,seed,estimator,nominal,coverage,mean_width,patients,method,scale", rows.get(0));
+        assertTrue(rows.get(2).startsWith("linear,1,t_ridge,0.9,0.55,"), rows.get(2));
+        assertTrue(Files.readString(dir.resolve("with").resolve(SimulationReport.JSON))
+                .contains("\"interval_summaries\""));
+        MultiArmSimulationSection.write(simulation(), Files.createDirectories(dir.resolve("without")));
+        assertTrue(Files.notExists(dir.resolve("without").resolve(ReportWriter.TABLES_DIR)
+                .resolve(MultiArmSimulationSection.INTERVALS_TABLE)));
+        HtmlWriter b = new HtmlWriter(1024);
+        MultiArmSimulationSection.html(b, withIntervals());
+        assertTrue(b.toString().contains("Coverage of the true best-minus-second-best contrast"), b.toString());
+        HtmlWriter none = new HtmlWriter(1024);
+        MultiArmSimulationSection.html(none, simulation());
+        assertTrue(!none.toString().contains("Calibration of the statistical intervals"));
+    }
+
     @Test
     void sectionShowsEachChecksVerdictAndEachArm() {
         HtmlWriter b = new HtmlWriter(1024);

@@ -45,18 +45,30 @@ public record MultiArmBundle(Path dir, PolicyId policy, Arms arms, String outcom
                              Map<String, String> provenance, Conservative conservative) {
     /**
      * The Conservative part: per patient the interval of tau_best − tau_second is the (α/2, 1 − α/2) quantile pair
-     * of that contrast over the refits' effects ({@link org.causalrx.policy.ContrastIntervals#fromDraws}).
+     * of that contrast over the refits' effects ({@link org.causalrx.policy.ContrastIntervals#fromDraws}), widened
+     * about its centre by {@code intervalScale} ({@link org.causalrx.policy.ContrastIntervals#scaled}).
      *
-     * @param alphaStat miscoverage α in (0, 1)
-     * @param refits    the B ≥ 2 bootstrap refits of the policy's estimator, in refit order
+     * @param alphaStat     miscoverage α in (0, 1)
+     * @param refits        the B ≥ 2 bootstrap refits of the policy's estimator, in refit order
+     * @param intervalScale the run's calibration factor for the estimator (≥ 1; 1: as fit; {@code interval_scale}
+     *                      in cate.json, absent when 1)
      */
-    public record Conservative(double alphaStat, List<MultiArmCateModel> refits) {
+    public record Conservative(double alphaStat, List<MultiArmCateModel> refits, double intervalScale) {
         public Conservative {
             refits = List.copyOf(refits);
             if (!(alphaStat > 0 && alphaStat < 1) || refits.size() < 2) {
                 throw new IllegalArgumentException("Conservative deferral needs alpha_stat in (0, 1) and at least "
                         + "2 refits; found " + alphaStat + " and " + refits.size());
             }
+            if (!(intervalScale >= 1) || !Double.isFinite(intervalScale)) {
+                throw new IllegalArgumentException("interval_scale must be finite and at least 1, found "
+                        + intervalScale);
+            }
+        }
+
+        /** Uncalibrated intervals (scale 1). */
+        public Conservative(double alphaStat, List<MultiArmCateModel> refits) {
+            this(alphaStat, refits, 1.0);
         }
     }
 
@@ -145,6 +157,7 @@ public record MultiArmBundle(Path dir, PolicyId policy, Arms arms, String outcom
         for (JsonNode r : BundleFiles.field(n, "refits", file)) {
             refits.add(MultiArmCateCodecs.decode(r, file, files));
         }
-        return new Conservative(BundleFiles.number(n, "alpha_stat", file), refits);
+        return new Conservative(BundleFiles.number(n, "alpha_stat", file), refits,
+                n.has("interval_scale") ? BundleFiles.number(n, "interval_scale", file) : 1.0);
     }
 }

@@ -180,6 +180,10 @@ public final class MultiArmBundleWriter {
             throw new NotBundleable(selected + ": the run kept no bootstrap refits");
         }
         ObjectNode n = F.objectNode().put("alpha_stat", fitted.alphaStat());
+        double scale = fitted.calibration().factor(selected.estimator());
+        if (scale != 1) {
+            n.put("interval_scale", scale);
+        }
         ArrayNode arr = n.putArray("refits");
         for (int b = 0; b < refits.size(); b++) {
             try {

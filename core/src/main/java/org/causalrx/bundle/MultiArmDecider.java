@@ -50,7 +50,8 @@ final class MultiArmDecider {
         if (bundle.conservative() != null && x.length > 0) {
             double[][][] draws = MultiArmBootstrap.draws(bundle.conservative().refits(), List.<double[][]>of(x),
                     false)[0];
-            ci = ContrastIntervals.fromDraws(bundle.rule(), tau, draws, bundle.conservative().alphaStat());
+            ci = ContrastIntervals.fromDraws(bundle.rule(), tau, draws, bundle.conservative().alphaStat())
+                    .scaled(bundle.conservative().intervalScale());
         }
         if (bundle.cate() instanceof MultiArmEnsembles.Consensus c && x.length > 0) {
             return new MultiArmDecider(bundle, ci, c, c.memberEffects(x));
@@ -84,8 +85,10 @@ final class MultiArmDecider {
         if (c.reason() == ArmChoice.Reason.OUTSIDE_OVERLAP) {
             return new Decided(c.arm(), MultiArmRecommender.reason(bundle, c, tau, e));
         }
-        String interval = String.format(Locale.ROOT, "%.0f %% bootstrap interval of '%s' minus '%s' [%.4g, %.4g]",
-                100 * (1 - bundle.conservative().alphaStat()), bundle.arms().label(c.pair().best()),
+        double scale = bundle.conservative().intervalScale();
+        String interval = String.format(Locale.ROOT, "%.0f %% bootstrap interval%s of '%s' minus '%s' [%.4g, %.4g]",
+                100 * (1 - bundle.conservative().alphaStat()), scale == 1 ? "" : String.format(Locale.ROOT,
+                " (calibrated, \u00d7%.3g)", scale), bundle.arms().label(c.pair().best()),
                 bundle.arms().label(c.pair().second()), c.low(), c.high());
         if (c.reason() == ArmChoice.Reason.UNCERTAIN) {
             return new Decided(c.arm(), String.format(Locale.ROOT, "uncertain between '%s' and '%s': the %s "

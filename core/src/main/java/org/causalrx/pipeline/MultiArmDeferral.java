@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.causalrx.causal.MultiArmCateModel;
+import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.causal.uncertainty.MultiArmBootstrap;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.estimators.MultiArmEstimators;
@@ -36,7 +37,9 @@ import org.causalrx.util.Stats;
  * ({@link ContrastIntervals#fromDraws}) that the Conservative policy
  * ({@link MultiArmRule#decide(double[][], ContrastIntervals, boolean[])}) compares with its boundary. It runs only for
  * a study file with an enabled {@code deferral:} block (see {@link #applies}). Only statistical uncertainty: the
- * study's Lambda (causal bounds) is not used with K arms.
+ * study's Lambda (causal bounds) is not used with K arms. When the run has an interval calibration
+ * ({@link RunSlots#CALIBRATION}, from the feasibility simulation that runs before this step), each estimator's
+ * intervals are widened about their centres by its factor ({@link ContrastIntervals#scaled}).
  */
 final class MultiArmDeferral {
     /** The per-estimator intervals on validation and test. */
@@ -50,9 +53,10 @@ final class MultiArmDeferral {
      *
      * @param method how the intervals were made, in words
      * @param refits per estimator its B refits (an ensemble's: refit b of every member combined), for the bundle
+     * @param calibration the factors the intervals were widened by ({@link IntervalCalibration#NONE}: as fit)
      */
     record Intervals(Map<String, ContrastIntervals> validation, Map<String, ContrastIntervals> test, String method,
-                     Map<String, List<MultiArmCateModel>> refits) {
+                     Map<String, List<MultiArmCateModel>> refits, IntervalCalibration calibration) {
     }
 
     /** Step 3b, only for a study with a {@code deferral:} block: the refits and the intervals. */
@@ -72,9 +76,10 @@ final class MultiArmDeferral {
 
         public RunContext apply(RunContext c, Progress progress) {
             Intervals in = fit(c.study(), c.get(RunSlots.COHORT), c.get(RunSlots.SPLIT), c.get(RunSlots.X),
-                    c.get(MultiArmStages.EFFECTS), c.seed(), parallel);
+                    c.get(MultiArmStages.EFFECTS), c.seed(), parallel,
+                    c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE));
             return c.with(INTERVALS, in).with(MultiArmStages.FITTED, c.get(MultiArmStages.FITTED)
-                    .withRefits(c.study().deferral().alphaStat(), in.refits()));
+                    .withRefits(c.study().deferral().alphaStat(), in.refits()).withCalibration(in.calibration()));
         }
     }
 
@@ -86,8 +91,9 @@ final class MultiArmDeferral {
         return study.deferral() != null && StudyBlocks.declares(study.file(), "deferral");
     }
 
+    /** The intervals of every estimator in {@code effects}, each widened by its factor in {@code calibration}. */
     static Intervals fit(Study study, Cohort cohort, SplitIndices split, double[][] x, MultiArmStages.Effects effects,
-                         long seed, boolean parallel) {
+                         long seed, boolean parallel, IntervalCalibration calibration) {
         Study.Deferral d = study.deferral();
         int k = study.treatment().size();
         MultiArmRule rule = MultiArmEvaluation.rule(study);
@@ -115,14 +121,17 @@ final class MultiArmDeferral {
             }
             refits.put(name, models);
             double[][][][] draws = MultiArmBootstrap.draws(models, predictOn, parallel);
-            val.put(name, ContrastIntervals.fromDraws(rule, effects.validation().get(name), draws[0], d.alphaStat()));
-            test.put(name, ContrastIntervals.fromDraws(rule, effects.test().get(name), draws[1], d.alphaStat()));
+            double f = calibration.factor(name);
+            val.put(name, ContrastIntervals.fromDraws(rule, effects.validation().get(name), draws[0], d.alphaStat())
+                    .scaled(f));
+            test.put(name, ContrastIntervals.fromDraws(rule, effects.test().get(name), draws[1], d.alphaStat())
+                    .scaled(f));
         }
         String method = String.format(Locale.ROOT, "%d bootstrap refits of each estimator on within-arm resamples "
                 + "of the training split%s; per patient the %.3g and %.3g quantiles of tau_best - tau_second",
                 d.bootstrapRefits(), gTrain == null ? "" : " (whole patients drawn)", d.alphaStat() / 2,
                 1 - d.alphaStat() / 2);
-        return new Intervals(val, test, method, refits);
+        return new Intervals(val, test, method, refits, calibration);
     }
 
     /** Per estimator its Conservative choices for these patients. */
@@ -149,13 +158,13 @@ final class MultiArmDeferral {
     }
 
     /** The deferral block of the result: per Conservative policy its test patients by reason and arm pair. */
-    static MultiArmResult.Deferral summary(Study study, Arms arms, String method,
+    static MultiArmResult.Deferral summary(Study study, Arms arms, String method, IntervalCalibration calibration,
                                            Map<String, List<ArmChoice>> testChoices) {
         List<MultiArmResult.ReasonCounts> out = new ArrayList<>();
         testChoices.forEach((name, choices) -> out.add(counts(new PolicyId(name, DeferralSet.CONSERVATIVE), arms,
                 choices)));
         return new MultiArmResult.Deferral(study.deferral().alphaStat(), study.deferral().bootstrapRefits(), method,
-                out);
+                out, ResultParts.calibration(calibration));
     }
 
     static MultiArmResult.ReasonCounts counts(PolicyId id, Arms arms, List<ArmChoice> choices) {

@@ -138,7 +138,8 @@ final class MultiArmEvaluation {
         MultiArmResult result = new MultiArmResult(RunResult.SCHEMA_VERSION, MultiArmResult.KIND, study.name(),
                 protocol(study, cohort), arms(arms, t, split), prop.summary(), prop.overlapSummary(tTest, inTest, k),
                 estimators, values, selection, verdict, ResultParts.provenance(study), dataWarnings,
-                intervals == null ? null : MultiArmDeferral.summary(study, arms, intervals.method(), testChoices));
+                intervals == null ? null : MultiArmDeferral.summary(study, arms, intervals.method(),
+                        intervals.calibration(), testChoices));
         return new Evaluated(result, new Valued(testData, testPolicies, boot, selected));
     }
 

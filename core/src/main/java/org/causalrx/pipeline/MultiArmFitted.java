@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.causalrx.causal.MultiArmCateModel;
 import org.causalrx.causal.MultiArmOverlap;
+import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.Encoding;
 import org.causalrx.learn.MultiProbabilityModel;
 
@@ -25,11 +26,13 @@ import org.causalrx.learn.MultiProbabilityModel;
  * @param alphaStat      miscoverage of the Conservative intervals; NaN without uncertainty-based deferral
  * @param refits         estimator name → its bootstrap refits of the Conservative intervals; empty without
  *                       uncertainty-based deferral
+ * @param calibration    per estimator the factor its Conservative intervals are widened by
+ *                       ({@link IntervalCalibration#NONE}: as fit)
  */
 public record MultiArmFitted(Encoding encoding, Map<String, Boolean> textColumns, String propensityName,
                              MultiProbabilityModel propensity, MultiArmOverlap overlap,
                              Map<String, MultiArmCateModel> cateModels, double alphaStat,
-                             Map<String, List<MultiArmCateModel>> refits) {
+                             Map<String, List<MultiArmCateModel>> refits, IntervalCalibration calibration) {
     public MultiArmFitted {
         textColumns = Collections.unmodifiableMap(new LinkedHashMap<>(textColumns));
         cateModels = Collections.unmodifiableMap(new LinkedHashMap<>(cateModels));
@@ -43,9 +46,24 @@ public record MultiArmFitted(Encoding encoding, Map<String, Boolean> textColumns
         this(encoding, textColumns, propensityName, propensity, overlap, cateModels, Double.NaN, Map.of());
     }
 
+    /** With refits and uncalibrated Conservative intervals. */
+    public MultiArmFitted(Encoding encoding, Map<String, Boolean> textColumns, String propensityName,
+                          MultiProbabilityModel propensity, MultiArmOverlap overlap,
+                          Map<String, MultiArmCateModel> cateModels, double alphaStat,
+                          Map<String, List<MultiArmCateModel>> refits) {
+        this(encoding, textColumns, propensityName, propensity, overlap, cateModels, alphaStat, refits,
+                IntervalCalibration.NONE);
+    }
+
     /** The same fitted models with the Conservative intervals' refits. */
     public MultiArmFitted withRefits(double alpha, Map<String, List<MultiArmCateModel>> byEstimator) {
         return new MultiArmFitted(encoding, textColumns, propensityName, propensity, overlap, cateModels, alpha,
-                byEstimator);
+                byEstimator, calibration);
+    }
+
+    /** The same fitted models with the Conservative intervals widened by {@code c}. */
+    public MultiArmFitted withCalibration(IntervalCalibration c) {
+        return new MultiArmFitted(encoding, textColumns, propensityName, propensity, overlap, cateModels, alphaStat,
+                refits, c);
     }
 }

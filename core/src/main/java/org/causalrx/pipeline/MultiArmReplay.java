@@ -47,22 +47,31 @@ public record MultiArmReplay(MultiArmResult result, List<PolicyDecisions> testPo
      * cohort patient in cohort order.
      */
     public static MultiArmReplay of(RunContext done, Study study, double[] outcome, boolean parallel) {
+        MultiArmPropensity.Output prop = done.get(MultiArmStages.PROPENSITY);
+        RunContext ctx = new MultiArmStages.Cate().apply(context(done, study, outcome), Progress.NONE);
+        ctx = new MultiArmStages.Evaluation(parallel).apply(ctx, Progress.NONE);
+        int[] test = ctx.get(RunSlots.SPLIT).test();
+        return new MultiArmReplay(ctx.get(MultiArmStages.RESULT), ctx.get(MultiArmStages.VALUED).policies(), test,
+                MultiArmEvaluation.select(prop.inOverlap(), test), MultiArmEvaluation.rule(study),
+                ctx.get(MultiArmStages.EFFECTS).test());
+    }
+
+    /**
+     * A context for {@code study} on {@code outcome} (one value per cohort patient) with the cohort's covariates and
+     * treatments and the split, encoding and generalized propensity of {@code done} (a context after the K-arm
+     * propensity stage), ready for the CATE stage.
+     */
+    static RunContext context(RunContext done, Study study, double[] outcome) {
         Cohort c = done.get(RunSlots.COHORT);
         if (outcome.length != c.size()) {
             throw new IllegalArgumentException(outcome.length + " outcomes for " + c.size() + " cohort patients");
         }
         Cohort other = new Cohort(c.covariates(), c.treatment(), outcome, c.ids(), c.sourceRows(), c.rowsRead(),
                 c.rowsDropped(), c.dropReason(), c.plan());
-        MultiArmPropensity.Output prop = done.get(MultiArmStages.PROPENSITY);
-        RunContext ctx = RunContext.of(study, done.table()).with(RunSlots.COHORT, other)
+        return RunContext.of(study, done.table()).with(RunSlots.COHORT, other)
                 .with(RunSlots.SPLIT, done.get(RunSlots.SPLIT)).with(RunSlots.X, done.get(RunSlots.X))
-                .with(RunSlots.ENCODING, done.get(RunSlots.ENCODING)).with(MultiArmStages.PROPENSITY, prop)
+                .with(RunSlots.ENCODING, done.get(RunSlots.ENCODING))
+                .with(MultiArmStages.PROPENSITY, done.get(MultiArmStages.PROPENSITY))
                 .with(RunSlots.DATA_WARNINGS, List.of());
-        ctx = new MultiArmStages.Cate().apply(ctx, Progress.NONE);
-        ctx = new MultiArmStages.Evaluation(parallel).apply(ctx, Progress.NONE);
-        int[] test = ctx.get(RunSlots.SPLIT).test();
-        return new MultiArmReplay(ctx.get(MultiArmStages.RESULT), ctx.get(MultiArmStages.VALUED).policies(), test,
-                MultiArmEvaluation.select(prop.inOverlap(), test), MultiArmEvaluation.rule(study),
-                ctx.get(MultiArmStages.EFFECTS).test());
     }
 }

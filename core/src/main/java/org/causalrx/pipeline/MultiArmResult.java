@@ -327,8 +327,11 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
      * @param bootstrapRefits B: each estimator refitted on B within-arm bootstrap resamples of the training split
      * @param method          how the intervals were made, in words
      * @param policies        per Conservative policy (study order) why its test patients were deferred
+     * @param calibration     per estimator the factor its intervals were widened by before they drove deferral, and
+     *                        where the factors came from (the feasibility simulation; source "none" without one)
      */
-    public record Deferral(double alphaStat, int bootstrapRefits, String method, List<ReasonCounts> policies) {
+    public record Deferral(double alphaStat, int bootstrapRefits, String method, List<ReasonCounts> policies,
+                           DeferralResult.Calibration calibration) {
         public Deferral {
             policies = List.copyOf(policies);
         }

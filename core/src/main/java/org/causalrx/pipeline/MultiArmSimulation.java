@@ -22,11 +22,15 @@ import org.causalrx.result.PolicyId;
  * @param summaries   per form and policy: mean (SEM) over seeds of the estimated and true values
  * @param armEffects  per form, estimator and non-reference arm: recovery of the true effect, averaged over seeds
  * @param records     one row per form, seed and policy (Optimal last in each seed)
+ * @param intervals   with uncertainty-based deferral: per form, seed and estimator, the coverage of the true
+ *                    best-minus-second-best contrast by the deferral's interval (empty without deferral)
+ * @param intervalSummaries the same averaged over seeds, per form and estimator
  */
 public record MultiArmSimulation(List<String> forms, double lambda, double effect, double outcomeMean,
                                  double outcomeSd, int seeds, int rounds, List<String> notes, List<Check> checks,
                                  List<PolicySummary> summaries, List<ArmEffect> armEffects,
-                                 List<PolicyRecord> records) {
+                                 List<PolicyRecord> records, List<IntervalRecord> intervals,
+                                 List<IntervalSummary> intervalSummaries) {
     public MultiArmSimulation {
         forms = List.copyOf(forms);
         notes = List.copyOf(notes);
@@ -34,6 +38,16 @@ public record MultiArmSimulation(List<String> forms, double lambda, double effec
         summaries = List.copyOf(summaries);
         armEffects = List.copyOf(armEffects);
         records = List.copyOf(records);
+        intervals = List.copyOf(intervals);
+        intervalSummaries = List.copyOf(intervalSummaries);
+    }
+
+    /** Without interval coverage (a run without uncertainty-based deferral). */
+    public MultiArmSimulation(List<String> forms, double lambda, double effect, double outcomeMean, double outcomeSd,
+                              int seeds, int rounds, List<String> notes, List<Check> checks,
+                              List<PolicySummary> summaries, List<ArmEffect> armEffects, List<PolicyRecord> records) {
+        this(forms, lambda, effect, outcomeMean, outcomeSd, seeds, rounds, notes, checks, summaries, armEffects,
+                records, List.of(), List.of());
     }
 
     /** True when every check of every form passed. */
@@ -96,5 +110,28 @@ public record MultiArmSimulation(List<String> forms, double lambda, double effec
      */
     public record ArmEffect(String form, String estimator, String arm, String label, double trueMean,
                             double estimatedMean, double rmse, double correlation, int seeds) {
+    }
+
+    /**
+     * The deferral interval of one estimator on one simulated data set, judged against the true contrast
+     * tau_best − tau_second of the pair it compares (the two-arm simulation's interval record, for K arms).
+     *
+     * @param nominal   nominal coverage 1 − alpha_stat
+     * @param coverage  share of test patients whose true contrast lies in the interval
+     * @param meanWidth mean interval width over test patients, outcome units
+     * @param method    how the interval is computed, in words
+     * @param scale     factor k by which the interval, widened about its centre, would reach nominal coverage on
+     *                  this data set's test patients (k &lt; 1: wider than needed; +∞: a zero-width interval missed)
+     */
+    public record IntervalRecord(String form, int seed, String estimator, double nominal, double coverage,
+                                 double meanWidth, int patients, String method, double scale) {
+    }
+
+    /**
+     * Coverage and width of one estimator's interval averaged over seeds (coverageMin / Max: the extreme seeds);
+     * scale: the mean over seeds of {@link IntervalRecord#scale}.
+     */
+    public record IntervalSummary(String form, String estimator, double nominal, double coverage, double coverageMin,
+                                  double coverageMax, double meanWidth, int seeds, double scale) {
     }
 }

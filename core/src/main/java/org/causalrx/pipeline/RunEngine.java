@@ -59,6 +59,21 @@ public record RunEngine(List<Stage> stages) {
         return new RunEngine(out);
     }
 
+    /** This engine with {@code stage} inserted just before the stage named {@code name}. */
+    public RunEngine insertBefore(String name, Stage stage) {
+        List<Stage> out = new ArrayList<>();
+        for (Stage s : stages) {
+            if (s.name().equals(name)) {
+                out.add(stage);
+            }
+            out.add(s);
+        }
+        if (out.size() == stages.size()) {
+            throw new IllegalArgumentException("no stage named '" + name + "'");
+        }
+        return new RunEngine(out);
+    }
+
     /** This engine without the stage named {@code name}. */
     public RunEngine without(String name) {
         List<Stage> out = stages.stream().filter(s -> !s.name().equals(name)).toList();

@@ -100,6 +100,32 @@ public record ContrastIntervals(ArmPair[] pairs, double[] lo, double[] hi) {
         return new ContrastIntervals(pairs, l, h);
     }
 
+    /**
+     * These intervals widened about their centres by {@code factor}: with c = (lo + hi) / 2 and h = (hi − lo) / 2,
+     * [c − factor·h, c + factor·h], each end no tighter than the original (so the point contrast stays inside).
+     * Same pairs; factor 1 returns this.
+     *
+     * @param factor finite factor ≥ 1
+     */
+    public ContrastIntervals scaled(double factor) {
+        if (!(factor >= 1) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("the interval scale factor must be finite and at least 1, got "
+                    + factor);
+        }
+        if (factor == 1) {
+            return this;
+        }
+        double[] l = new double[lo.length];
+        double[] h = new double[hi.length];
+        for (int i = 0; i < lo.length; i++) {
+            double c = (lo[i] + hi[i]) / 2;
+            double half = (hi[i] - lo[i]) / 2;
+            l[i] = Math.min(lo[i], c - factor * half);
+            h[i] = Math.max(hi[i], c + factor * half);
+        }
+        return new ContrastIntervals(pairs, l, h);
+    }
+
     @Override
     public ArmPair[] pairs() {
         return pairs.clone();

@@ -162,9 +162,14 @@ public record FeasibilityStudy(StudyRun runner) {
      * the scale k its interval needed; {@link IntervalCalibration#fromScales}).
      */
     public static IntervalCalibration calibration(FeasibilityResult r) {
+        return calibration(r.intervals(), r.seeds());
+    }
+
+    /** The calibration from interval records over {@code seeds} seeds per form (as {@link #calibration}). */
+    static IntervalCalibration calibration(List<FeasibilityResult.IntervalRecord> intervals, int seeds) {
         Map<String, List<Double>> scales = new LinkedHashMap<>();
         List<String> forms = new ArrayList<>();
-        for (FeasibilityResult.IntervalRecord x : r.intervals()) {
+        for (FeasibilityResult.IntervalRecord x : intervals) {
             scales.computeIfAbsent(x.estimator(), e -> new ArrayList<>()).add(x.scale());
             if (!forms.contains(x.form())) {
                 forms.add(x.form());
@@ -174,7 +179,7 @@ public record FeasibilityStudy(StudyRun runner) {
             return IntervalCalibration.NONE;
         }
         return IntervalCalibration.fromScales(scales, "feasibility simulation, forms [" + String.join(", ", forms)
-                + "], " + r.seeds() + " seeds");
+                + "], " + seeds + " seeds");
     }
 
     /** Mean over test patients of the potential outcome under each decision; deferred → the factual outcome. */

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.causalrx.causal.uncertainty.IntervalCalibration;
+import org.causalrx.pipeline.IntervalCoverage;
+import org.causalrx.pipeline.MultiArmContrastCoverage;
 import org.causalrx.pipeline.MultiArmReplay;
 import org.causalrx.pipeline.MultiArmResult;
 import org.causalrx.pipeline.MultiArmSimulation;
@@ -26,13 +29,18 @@ import org.causalrx.util.Stats;
  * policy's estimated DR and IPW values with its true value, and every estimator's per-arm effects with the true
  * ones. The three checks are the two-arm
  * {@link FeasibilityChecks}. Deterministic given the study seed; the simulated runs have no deferral intervals.
+ * When the study defers on uncertainty ({@link MultiArmContrastCoverage#applies}), each simulated data set also gets
+ * every estimator's deferral intervals, fit as the run fits them, judged against the true best-minus-second-best
+ * contrast ({@link MultiArmContrastCoverage}); {@link #calibration} turns their scales into the run's interval
+ * calibration. It needs only the run's cohort, split, encoding and generalized propensity, so it can run before the
+ * run's deferral step.
  *
  * @param parallel run bootstrap rounds on several threads (same values either way)
  */
 public record MultiArmFeasibility(boolean parallel) {
 
     /**
-     * Runs every form and seed on {@code done}, a context after the K-arm run of its study.
+     * Runs every form and seed on {@code done}, a context after (at least) the K-arm propensity stage of its study.
      *
      * @param rounds bootstrap rounds of each simulated run
      */
@@ -57,6 +65,15 @@ public record MultiArmFeasibility(boolean parallel) {
         List<MultiArmSimulation.PolicyRecord> records = new ArrayList<>();
         List<MultiArmSimulation.Check> checks = new ArrayList<>();
         Map<String, List<double[]>> recovery = new LinkedHashMap<>();
+        boolean intervals = MultiArmContrastCoverage.applies(study);
+        Study withDeferral = simulated.withDeferral(study.deferral());
+        List<FeasibilityResult.IntervalRecord> coverage = new ArrayList<>();
+        if (intervals) {
+            notes.add(String.format(Locale.ROOT, "Each estimator's deferral interval (%d bootstrap refits, alpha_stat "
+                    + "%.3g, fit as the run fits it) is judged against the true effect of the best minus the "
+                    + "second-best arm of its pair.", study.deferral().bootstrapRefits(),
+                    study.deferral().alphaStat()));
+        }
         for (String form : settings.forms()) {
             OutcomeSimulator sim = settings.simulator(form, c);
             List<MultiArmSimulation.PolicyRecord> formRecords = new ArrayList<>();
@@ -72,6 +89,14 @@ public record MultiArmFeasibility(boolean parallel) {
                 MultiArmReplay replay = MultiArmReplay.of(done, simulated, factual, parallel);
                 formRecords.addAll(records(replay, po, factual, form, k, cohort.sign()));
                 recover(replay, po, form, arms, recovery);
+                if (intervals) {
+                    for (IntervalCoverage.Row r : MultiArmContrastCoverage.measure(done, withDeferral, factual,
+                            po.effects(java.util.stream.IntStream.range(0, cohort.size()).toArray()), parallel,
+                            IntervalCalibration.NONE)) {
+                        coverage.add(new FeasibilityResult.IntervalRecord(form, k, r.estimator(), r.nominal(),
+                                r.coverage(), r.meanWidth(), r.patients(), r.method(), r.scale()));
+                    }
+                }
             }
             records.addAll(formRecords);
             FeasibilityChecks.evaluate(form, twoArm(formRecords), cohort.sign()).forEach(x -> checks.add(
@@ -83,7 +108,35 @@ public record MultiArmFeasibility(boolean parallel) {
                         s.drSem(), s.ipwMean(), s.ipwSem(), s.trueMean(), s.trueSem(), s.regretMean(),
                         s.regretSem())).toList();
         return new MultiArmSimulation(settings.forms(), settings.lambda(), c, mean, sd, settings.seeds(), rounds,
-                notes, checks, summaries, armEffects(recovery, arms), records);
+                notes, checks, summaries, armEffects(recovery, arms), records, coverage.stream().map(
+                        r -> new MultiArmSimulation.IntervalRecord(r.form(), r.seed(), r.estimator(), r.nominal(),
+                                r.coverage(), r.meanWidth(), r.patients(), r.method(), r.scale())).toList(),
+                FeasibilityStudy.summariseIntervals(coverage).stream().map(
+                        x -> new MultiArmSimulation.IntervalSummary(x.form(), x.estimator(), x.nominal(),
+                                x.coverage(), x.coverageMin(), x.coverageMax(), x.meanWidth(), x.seeds(), x.scale()))
+                        .toList());
+    }
+
+    /**
+     * The interval calibration a K-arm run takes from its simulation: per estimator max(1, mean over forms and seeds
+     * of the scale its best-minus-second-best interval needed; {@link FeasibilityStudy#calibration}).
+     */
+    public static IntervalCalibration calibration(MultiArmSimulation s) {
+        return FeasibilityStudy.calibration(twoArmIntervals(s), s.seeds());
+    }
+
+    /** The simulation's interval summaries in the two-arm simulation's form (same fields). */
+    public static List<FeasibilityResult.IntervalSummary> twoArmSummaries(MultiArmSimulation s) {
+        return s.intervalSummaries().stream().map(x -> new FeasibilityResult.IntervalSummary(x.form(),
+                x.estimator(), x.nominal(), x.coverage(), x.coverageMin(), x.coverageMax(), x.meanWidth(), x.seeds(),
+                x.scale())).toList();
+    }
+
+    /** The simulation's interval records in the two-arm simulation's form (same fields). */
+    public static List<FeasibilityResult.IntervalRecord> twoArmIntervals(MultiArmSimulation s) {
+        return s.intervals().stream().map(r -> new FeasibilityResult.IntervalRecord(r.form(), r.seed(),
+                r.estimator(), r.nominal(), r.coverage(), r.meanWidth(), r.patients(), r.method(), r.scale()))
+                .toList();
     }
 
     /** One record per policy of a simulated run, then Optimal (the decision rule on the true effects). */

@@ -103,6 +103,7 @@ class MultiArmFeasibilityTest {
         MultiArmSimulation sim = linear().simulation();
         assertEquals(3, sim.checks().size());
         sim.checks().forEach(c -> assertTrue(c.passed(), c.name() + ": " + c.detail()));
+        assertTrue(sim.intervals().isEmpty() && sim.intervalSummaries().isEmpty(), "without deferral no intervals");
         assertEquals(2, sim.armEffects().size(), "one row per non-reference arm");
         for (MultiArmSimulation.ArmEffect a : sim.armEffects()) {
             assertTrue(a.rmse() < 0.25 * sim.effect(), a.arm() + ": sqrt-PEHE " + a.rmse() + " vs C " + sim.effect());
