@@ -173,7 +173,10 @@ public final class RecommendationServer implements AutoCloseable {
         json(ctx, 200, body);
     }
 
-    /** The request body; 408 when the client stopped sending it (idle timeout) or went away before its end. */
+    /**
+     * The request body; 408 when the client stopped sending it (idle timeout), sent it too slowly (request timeout)
+     * or went away before its end.
+     */
     private static byte[] body(Context ctx) {
         try {
             return ctx.bodyAsBytes();
@@ -183,7 +186,7 @@ public final class RecommendationServer implements AutoCloseable {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof IOException) {
                     throw new ProblemException(Problem.of(408, "request-timeout", "Request timeout", "the request "
-                            + "body did not arrive in full; send it without pausing"));
+                            + "body did not arrive in full in time; send it whole, without pausing"));
                 }
             }
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);

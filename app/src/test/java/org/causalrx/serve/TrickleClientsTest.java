@@ -128,6 +128,8 @@ class TrickleClientsTest {
                             + c);
                     assertTrue(c.received().isEmpty() || c.received().startsWith("HTTP/1.1 408"), c.received());
                 }
+                assertTrue(body.get().received().startsWith("HTTP/1.1 408"), "the handler answers a body too slow: "
+                        + body.get());
             } finally {
                 pool.shutdownNow();
             }
