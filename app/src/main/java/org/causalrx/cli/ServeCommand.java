@@ -66,11 +66,17 @@ final class ServeCommand implements Callable<Integer> {
                     + "open (default ${DEFAULT-VALUE})")
     int idleTimeout;
 
+    @Option(names = "--request-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "answer 408 (or close the connection) when a request's line, headers and body have not all "
+                    + "arrived this long after its first byte, however steadily they trickle in (default "
+                    + "${DEFAULT-VALUE})")
+    int requestTimeout;
+
     @Override
     public Integer call() throws Exception {
-        if (maxBatch < 1 || stopTimeout < 0 || port < 0 || port > 65535 || idleTimeout < 1) {
+        if (maxBatch < 1 || stopTimeout < 0 || port < 0 || port > 65535 || idleTimeout < 1 || requestTimeout < 1) {
             throw new CausalRxException("--max-batch must be at least 1, --stop-timeout at least 0, --port 0-65535, "
-                    + "--idle-timeout at least 1");
+                    + "--idle-timeout and --request-timeout at least 1");
         }
         ApiKeys apiKeys = ApiKeys.load(keys);
         ServedModel served = ServedModel.load(model);
@@ -78,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
         ServeSettings settings = new ServeSettings(bind, port, maxBatch, 8L << 20, Duration.ofSeconds(stopTimeout),
                 Clock.systemUTC(), () -> UUID.randomUUID().toString(),
                 line -> System.err.println(Instant.now() + " " + line))
-                .with(Duration.ofSeconds(idleTimeout), Runtime.getRuntime().availableProcessors());
+                .with(Duration.ofSeconds(idleTimeout), Runtime.getRuntime().availableProcessors())
+                .withRequestTimeout(Duration.ofSeconds(requestTimeout));
         RecommendationServer server;
         try {
             server = RecommendationServer.start(served, apiKeys, log, settings);

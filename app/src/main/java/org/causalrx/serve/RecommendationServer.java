@@ -12,7 +12,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.causalrx.bundle.Recommender;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -29,8 +28,10 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * {@link ServeSettings#scoringSlots} at once: the loaded models are immutable and their predictions read-only (the
  * XGBoost boosters, whose native predict is not safe for concurrent calls, are locked per booster by the model). A
  * connection that sends nothing for {@link ServeSettings#idleTimeout} while its request is expected (headers or
- * body), or takes nothing while its answer is sent, is closed; a request whose body never arrives in full is not
- * scored and leaves no audit record.
+ * body), or takes nothing while its answer is sent, is closed; a request that has not arrived in full (headers and
+ * body) within {@link ServeSettings#requestTimeout} of its first byte is answered 408 or its connection closed
+ * ({@link RequestDeadlineConnectionFactory}); a request whose body never arrives in full is not scored and leaves no
+ * audit record.
  */
 public final class RecommendationServer implements AutoCloseable {
     private static final String RID = "causalrx.request_id";
@@ -67,7 +68,8 @@ public final class RecommendationServer implements AutoCloseable {
             cfg.jetty.host = settings.bind();
             cfg.jetty.port = settings.port();
             cfg.jetty.addConnector((server, http) -> {
-                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+                ServerConnector c = new ServerConnector(server, new RequestDeadlineConnectionFactory(http,
+                        settings.requestTimeout()));
                 c.setHost(settings.bind());
                 c.setPort(settings.port());
                 c.setIdleTimeout(settings.idleTimeout().toMillis());
@@ -171,7 +173,10 @@ public final class RecommendationServer implements AutoCloseable {
         json(ctx, 200, body);
     }
 
-    /** The request body; 408 when the client stopped sending it (idle timeout) or went away before its end. */
+    /**
+     * The request body; 408 when the client stopped sending it (idle timeout), sent it too slowly (request timeout)
+     * or went away before its end.
+     */
     private static byte[] body(Context ctx) {
         try {
             return ctx.bodyAsBytes();
@@ -181,7 +186,7 @@ public final class RecommendationServer implements AutoCloseable {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof IOException) {
                     throw new ProblemException(Problem.of(408, "request-timeout", "Request timeout", "the request "
-                            + "body did not arrive in full; send it without pausing"));
+                            + "body did not arrive in full in time; send it whole, without pausing"));
                 }
             }
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);

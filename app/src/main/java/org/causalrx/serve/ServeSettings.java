@@ -21,16 +21,24 @@ import java.util.function.Supplier;
  *                     keep-alive connection is kept open
  * @param scoringSlots the most requests scored at once (≥ 1; the others wait their turn); 1 scores one request at a
  *                     time
+ * @param requestTimeout how long a request may take to arrive in full (request line, headers and body), from its first
+ *                     byte; a request still arriving after it is answered 408 or its connection closed, and is
+ *                     neither scored nor audited
  */
 public record ServeSettings(String bind, int port, int maxBatch, long maxBodyBytes, Duration stopTimeout, Clock clock,
                             Supplier<String> requestIds, Consumer<String> log, Duration idleTimeout,
-                            int scoringSlots) {
+                            int scoringSlots, Duration requestTimeout) {
     /** The default idle timeout: 10 s. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** The default request timeout: 30 s. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     public ServeSettings {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+        }
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("requestTimeout must be positive, got " + requestTimeout);
         }
         if (scoringSlots < 1) {
             throw new IllegalArgumentException("scoringSlots must be at least 1, got " + scoringSlots);
@@ -46,7 +54,15 @@ public record ServeSettings(String bind, int port, int maxBatch, long maxBodyByt
         }
     }
 
-    /** The default idle timeout ({@link #IDLE_TIMEOUT}) and one scoring slot per core. */
+    /** The default request timeout ({@link #REQUEST_TIMEOUT}). */
+    public ServeSettings(String bind, int port, int maxBatch, long maxBodyBytes, Duration stopTimeout, Clock clock,
+                         Supplier<String> requestIds, Consumer<String> log, Duration idleTimeout, int scoringSlots) {
+        this(bind, port, maxBatch, maxBodyBytes, stopTimeout, clock, requestIds, log, idleTimeout, scoringSlots,
+                REQUEST_TIMEOUT);
+    }
+
+    /** The default idle and request timeouts ({@link #IDLE_TIMEOUT}, {@link #REQUEST_TIMEOUT}) and one scoring slot
+     * per core. */
     public ServeSettings(String bind, int port, int maxBatch, long maxBodyBytes, Duration stopTimeout, Clock clock,
                          Supplier<String> requestIds, Consumer<String> log) {
         this(bind, port, maxBatch, maxBodyBytes, stopTimeout, clock, requestIds, log, IDLE_TIMEOUT,
@@ -55,7 +71,14 @@ public record ServeSettings(String bind, int port, int maxBatch, long maxBodyByt
 
     /** These settings with another idle timeout and number of scoring slots. */
     public ServeSettings with(Duration idle, int slots) {
-        return new ServeSettings(bind, port, maxBatch, maxBodyBytes, stopTimeout, clock, requestIds, log, idle, slots);
+        return new ServeSettings(bind, port, maxBatch, maxBodyBytes, stopTimeout, clock, requestIds, log, idle, slots,
+                requestTimeout);
+    }
+
+    /** These settings with another request timeout. */
+    public ServeSettings withRequestTimeout(Duration timeout) {
+        return new ServeSettings(bind, port, maxBatch, maxBodyBytes, stopTimeout, clock, requestIds, log, idleTimeout,
+                scoringSlots, timeout);
     }
 
     /** Loopback, the given port, 1000 patients and 8 MiB per request, 10 s to stop, UTC clock, random ids. */

@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
  * in count and time, after a warm-up; reports requests per second and latency percentiles, and checks that each
  * audit log holds one intact record per answered request. Two server configurations alternate (twice each, so a change
  * in the machine's load shows): one request scored at a time (1 scoring slot, as a global lock would) and one slot per
- * core. Client and server share the machine's cores; the load average is recorded with each run.
+ * core. Client and server share the machine's cores; the load average is recorded with each run. The load client is
+ * {@code --client} (default: plain keep-alive sockets, as wrk); a last run, one slot per core, uses the other client,
+ * so the results state how much of the figure the client costs.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Loopback load on `causalrx serve`: requests/s and p50/p99 latency of single-patient requests.")
@@ -64,6 +66,11 @@ final class ServeBench implements Callable<Integer> {
     @Option(names = "--audit-fsync", description = "force each audit record (group) to disk, as serve --audit-fsync")
     boolean fsync;
 
+    @Option(names = "--client", paramLabel = "socket|jdk", converter = ClientConverter.class,
+            description = "load client: socket (plain keep-alive sockets, default) or jdk (java.net.http); the other "
+                    + "is measured once more for comparison", defaultValue = "socket")
+    ServeLoad.Client client;
+
     @Option(names = "--seed", description = "seed of the synthetic patients (default ${DEFAULT-VALUE})",
             defaultValue = "1")
     long seed;
@@ -84,6 +91,7 @@ final class ServeBench implements Callable<Integer> {
             results.put("model_id", served.modelId());
             results.put("cores", Runtime.getRuntime().availableProcessors());
             results.put("concurrency", concurrency);
+            results.put("client", client.label());
             results.put("audit_fsync", fsync);
             results.put("load_average_before", loadAverage());
             List<Map<String, Object>> runs = new ArrayList<>();
@@ -91,11 +99,17 @@ final class ServeBench implements Callable<Integer> {
             int cores = Runtime.getRuntime().availableProcessors();
             for (int slots : new int[] {1, cores, 1, cores}) {
                 Map<String, Object> r = measure(served, keys, key, bodies, scratch.resolve("audit-" + runs.size()
-                        + ".jsonl"), slots);
+                        + ".jsonl"), slots, client);
                 intact &= (boolean) r.get("audit_chain_intact");
                 runs.add(r);
             }
+            ServeLoad.Client other = client == ServeLoad.Client.SOCKET ? ServeLoad.Client.JDK : ServeLoad.Client.SOCKET;
+            Map<String, Object> o = measure(served, keys, key, bodies, scratch.resolve("audit-" + runs.size()
+                    + ".jsonl"), cores, other);
+            intact &= (boolean) o.get("audit_chain_intact");
+            runs.add(o);
             results.put("runs", runs);
+            results.put("client_comparison", comparison(runs.get(runs.size() - 2), o));
             results.put("load_average_after", loadAverage());
             results.put("audit_chain_intact", intact);
             results.put("target", ">= 1000 requests/s with p99 < 20 ms on 2 cores");
@@ -111,7 +125,7 @@ final class ServeBench implements Callable<Integer> {
 
     /** One server with {@code slots} scoring slots, its own audit log; warm-up, then the measured load. */
     private Map<String, Object> measure(ServedModel served, Path keys, String key, List<String> bodies, Path auditFile,
-                                        int slots) throws Exception {
+                                        int slots, ServeLoad.Client loadClient) throws Exception {
         AtomicLong ids = new AtomicLong();
         ServeSettings settings = new ServeSettings("127.0.0.1", 0, 1000, 8L << 20, Duration.ofSeconds(10),
                 Clock.systemUTC(), () -> "b" + ids.incrementAndGet(), line -> { })
@@ -121,9 +135,10 @@ final class ServeBench implements Callable<Integer> {
              RecommendationServer server = RecommendationServer.start(served, ApiKeys.load(keys), audit, settings)) {
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/recommendations");
             ServeLoad.Result warm = ServeLoad.run(new ServeLoad.Settings(uri, key, bodies, concurrency,
-                    Math.max(1, warmup), Duration.ofSeconds(60)));
+                    Math.max(1, warmup), Duration.ofSeconds(60), loadClient));
             ServeLoad.Result r = ServeLoad.run(new ServeLoad.Settings(uri, key, bodies, concurrency, requests,
-                    Duration.ofSeconds(seconds)));
+                    Duration.ofSeconds(seconds), loadClient));
+            m.put("client", loadClient.label());
             m.put("scoring_slots", slots);
             m.put("warmup_requests", warm.ok() + warm.failed());
             m.put("requests", r.ok() + r.failed());
@@ -138,16 +153,42 @@ final class ServeBench implements Callable<Integer> {
             m.put("audit_records", audit.records());
             m.put("audit_records_expected", (long) warm.ok() + r.ok());
             m.put("load_average", loadAverage());
-            System.out.printf(Locale.ROOT, "scoring slots %d: %d requests (%d failed) in %.2f s: %.0f requests/s; "
-                    + "latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d client threads, %d cores, load "
-                    + "average %s)%n", slots, r.ok() + r.failed(), r.failed(), r.seconds(), r.requestsPerSecond(),
-                    r.percentileMs(50), r.percentileMs(90), r.percentileMs(99), r.percentileMs(100), concurrency,
+            System.out.printf(Locale.ROOT, "%s client, scoring slots %d: %d requests (%d failed) in %.2f s: %.0f "
+                    + "requests/s; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d client threads, %d "
+                    + "cores, load average %s)%n", loadClient.label(), slots, r.ok() + r.failed(), r.failed(),
+                    r.seconds(), r.requestsPerSecond(), r.percentileMs(50), r.percentileMs(90), r.percentileMs(99),
+                    r.percentileMs(100), concurrency,
                     Runtime.getRuntime().availableProcessors(), m.get("load_average"));
         }
         AuditVerifier.Report chain = AuditVerifier.verify(auditFile);
         m.put("audit_chain_intact", chain.intact() && chain.records() == (long) m.get("audit_records")
                 && chain.records() == (long) m.get("audit_records_expected"));
         return m;
+    }
+
+    /** The same server configuration measured with two clients, one after the other: both figures and the ratio. */
+    private static Map<String, Object> comparison(Map<String, Object> first, Map<String, Object> second) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("scoring_slots", first.get("scoring_slots"));
+        for (Map<String, Object> r : List.of(first, second)) {
+            c.put(r.get("client") + "_requests_per_second", r.get("requests_per_second"));
+            c.put(r.get("client") + "_p99_ms", r.get("p99_ms"));
+        }
+        c.put("requests_per_second_ratio_" + first.get("client") + "_to_" + second.get("client"),
+                (double) first.get("requests_per_second") / (double) second.get("requests_per_second"));
+        System.out.printf(Locale.ROOT, "client comparison, %s scoring slots: %s %.0f requests/s, %s %.0f requests/s "
+                + "(ratio %.2f)%n", first.get("scoring_slots"), first.get("client"), first.get("requests_per_second"),
+                second.get("client"), second.get("requests_per_second"), (double) first.get("requests_per_second")
+                        / (double) second.get("requests_per_second"));
+        return c;
+    }
+
+    /** {@code --client}: socket or jdk, any case. */
+    static final class ClientConverter implements picocli.CommandLine.ITypeConverter<ServeLoad.Client> {
+        @Override
+        public ServeLoad.Client convert(String value) {
+            return ServeLoad.Client.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        }
     }
 
     /** The 1-minute load average (as {@code uptime} shows it), or "unknown" where /proc/loadavg is absent. */

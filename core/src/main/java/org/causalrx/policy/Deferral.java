@@ -12,6 +12,12 @@ import org.causalrx.causal.OverlapSet;
  * applied to the run's own test split reproduces the run's recommendations exactly.
  */
 public final class Deferral {
+    /**
+     * The locale of the reasons' numbers: the same text as {@link Locale#ROOT} ('0'-'9', '.' as the decimal point), and
+     * the one locale {@link java.util.Formatter} formats without looking up locale data on every call.
+     */
+    private static final Locale DIGITS = Locale.US;
+
     private Deferral() {
     }
 
@@ -46,32 +52,32 @@ public final class Deferral {
     public static Decision decide(double e, OverlapSet overlap, double tau, double lo, double hi, DecisionRule rule) {
         if (e < overlap.etaLow()) {
             return new Decision(PolicyDecisions.DEFER,
-                    String.format(Locale.ROOT, "outside overlap: e(x)=%.2f < %.2f", e, overlap.etaLow()));
+                    String.format(DIGITS, "outside overlap: e(x)=%.2f < %.2f", e, overlap.etaLow()));
         }
         if (e > overlap.etaHigh()) {
             return new Decision(PolicyDecisions.DEFER,
-                    String.format(Locale.ROOT, "outside overlap: e(x)=%.2f > %.2f", e, overlap.etaHigh()));
+                    String.format(DIGITS, "outside overlap: e(x)=%.2f > %.2f", e, overlap.etaHigh()));
         }
         boolean interval = !Double.isNaN(lo) && !Double.isNaN(hi);
         if (interval && rule.uncertain(lo, hi)) {
             String reason = rule.margin() == 0
-                    ? String.format(Locale.ROOT, "uncertain: interval [%.2f, %.2f] contains 0", lo, hi)
-                    : String.format(Locale.ROOT, "uncertain: interval [%.2f, %.2f] contains %s, the boundary of the "
+                    ? String.format(DIGITS, "uncertain: interval [%.2f, %.2f] contains 0", lo, hi)
+                    : String.format(DIGITS, "uncertain: interval [%.2f, %.2f] contains %s, the boundary of the "
                     + "margin %s", lo, hi, DecisionRule.number(rule.boundary()), DecisionRule.number(rule.margin()));
             return new Decision(PolicyDecisions.DEFER, reason);
         }
         int arm = interval ? rule.arm(lo, hi) : rule.arm(tau);
         if (rule.margin() == 0) {
-            return new Decision(arm, String.format(Locale.ROOT, "predicted effect %.3f favours arm %d", tau, arm));
+            return new Decision(arm, String.format(DIGITS, "predicted effect %.3f favours arm %d", tau, arm));
         }
         boolean other = arm == rule.otherArm();
         String m = DecisionRule.number(rule.margin());
         if (interval) {
-            return new Decision(arm, String.format(Locale.ROOT, "predicted effect %.3f, interval [%.2f, %.2f]: the "
+            return new Decision(arm, String.format(DIGITS, "predicted effect %.3f, interval [%.2f, %.2f]: the "
                     + "benefit of arm %d over the default arm %d %s the margin %s throughout; arm %d", tau, lo, hi,
                     rule.otherArm(), rule.defaultArm(), other ? "exceeds" : "is below", m, arm));
         }
-        return new Decision(arm, String.format(Locale.ROOT, "predicted effect %.3f: the benefit of arm %d over the "
+        return new Decision(arm, String.format(DIGITS, "predicted effect %.3f: the benefit of arm %d over the "
                 + "default arm %d %s the margin %s; arm %d", tau, rule.otherArm(), rule.defaultArm(),
                 other ? "exceeds" : "does not exceed", m, arm));
     }
