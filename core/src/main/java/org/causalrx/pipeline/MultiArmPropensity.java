@@ -14,9 +14,10 @@ import org.causalrx.util.Stats;
 
 /**
  * Step 2 of a K-arm run: generalized propensity models P(T = a | x) fitted on train (multinomial L2 and L1
- * logistic, XGBoost softprob; for K = 2 the two-arm run's binary models, {@link ArmPropensityLearners}), the one with the lowest validation multiclass Brier score selected, and the K-arm
- * overlap set {every e_a(x) ≥ η} with η from the study ({@code overlap.eta_low}) or the generalized Crump rule on
- * the training propensities ({@link MultiArmOverlap#chosen}).
+ * logistic, XGBoost softprob; for K = 2 the two-arm run's binary models, {@link ArmPropensityLearners}), the one
+ * with the lowest validation multiclass Brier score selected, and the K-arm overlap set {every e_a(x) ≥ η} with η
+ * from the study ({@code overlap.eta_low}) or the generalized Crump rule on the training propensities
+ * ({@link MultiArmOverlap#chosen}).
  */
 final class MultiArmPropensity {
     private static final double TINY = 1e-12;
