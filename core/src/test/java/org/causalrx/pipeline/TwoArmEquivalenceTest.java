@@ -18,40 +18,58 @@ import org.causalrx.data.TableReader;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.result.Baseline;
-import org.causalrx.result.DeferralSet;
 import org.causalrx.result.PolicyId;
-import org.causalrx.result.PolicyKind;
 import org.causalrx.study.Study;
 import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The K-arm pipeline ({@link MultiArmStages}) run on the two-arm NHEFS weight study (quitting smoking, weight gain
- * 1971–82) gives the two-arm pipeline's values: propensities, overlap set, per-estimator CATEs, the policies'
- * decisions, the held-out data they are valued on, every policy's IPW and DR values with their bootstrap
- * summaries, the policy chosen on validation and the verdict's figures.
+ * 1971–82; the death study in {@link TwoArmEquivalenceDeathTest}) gives the two-arm pipeline's values:
+ * propensities, overlap set, per-estimator CATEs, the policies' decisions, the held-out data they are valued on,
+ * every policy's IPW and DR values with their bootstrap summaries, the policy chosen on validation and the verdict's
+ * figures. Values are compared exactly, and to {@link #SUM_ORDER} where the two paths add the same terms in another
+ * order.
  */
 @Tag("slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoArmEquivalenceTest {
-    private static final Path STUDY = Path.of("examples", "nhefs", "weight.yaml");
+    private static final Path NHEFS = Path.of("examples", "nhefs");
     private static final List<String> ESTIMATORS = List.of("t_ridge", "t_xgboost", "x_xgboost", "dr_xgboost",
             "average", "consensus");
     /** Tolerance where the two paths add the same terms in another order (ensemble means, means of sorted rounds). */
     private static final double SUM_ORDER = 1e-12;
 
-    private static RunContext two;
-    private static RunContext multi;
+    private RunContext two;
+    private RunContext multi;
 
+    /** The study file in examples/nhefs this class runs. */
+    String studyFile() {
+        return "weight.yaml";
+    }
+
+    /**
+     * The study with the estimators above, 300 bootstrap rounds and neither uncertainty-based deferral nor secondary
+     * outcomes, the feasibility simulation or estimator lines of its own. Deferral is off in both runs because the
+     * pipelines' defaults differ: a two-arm run adds the Conservative policies ({@code NAME@conservative}, naming the
+     * others {@code NAME@inclusive}) also when the study file has no {@code deferral:} block, a K-arm run only when it
+     * declares one. The two-arm pipeline runs the stages up to the policy insights (no ATE, analyses, sensitivity or
+     * refutations), the K-arm one up to the evaluation.
+     */
     @BeforeAll
-    static void runBoth(@TempDir Path dir) throws IOException {
-        String yaml = Files.readString(STUDY)
-                .replace("data: nhefs.csv", "data: " + STUDY.toAbsolutePath().getParent().resolve("nhefs.csv"))
+    void runBoth(@TempDir Path dir) throws IOException {
+        String yaml = Files.readString(NHEFS.resolve(studyFile()))
+                .replace("data: nhefs.csv", "data: " + NHEFS.toAbsolutePath().resolve("nhefs.csv"))
                 .replace("bootstrap: {rounds: 10000}", "bootstrap: {rounds: 300}")
+                .lines().filter(l -> !l.startsWith("estimators:") && !l.startsWith("secondary_outcomes:")
+                        && !l.startsWith("  - {column: wt82_71") && !l.startsWith("simulation:"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"))
                 + "estimators: [" + String.join(", ", ESTIMATORS) + "]\n";
-        Study study = StudyLoader.load(Files.writeString(dir.resolve("weight.yaml"), yaml));
+        Study study = StudyLoader.load(Files.writeString(dir.resolve(studyFile()), yaml)).withDeferral(null);
         assertTrue(study.treatment().binary());
         Table table = TableReader.read(study.data());
         Set<String> twoArmStages = Set.of("cohort", "split", "propensity", "outcome", "policies", "evaluation",
@@ -62,15 +80,6 @@ class TwoArmEquivalenceTest {
         RunEngine kArm = MultiArmStages.engine(false).without("insights").without("diagnostics")
                 .without(RefutationStage.NAME);
         multi = kArm.run(RunContext.of(study, table), Progress.NONE);
-    }
-
-    /**
-     * A learned policy's id as a two-arm run names it. Without a {@code deferral:} block a two-arm run names each
-     * estimator's policy {@code NAME@inclusive} (it defers outside overlap only), the K-arm run names it {@code NAME}
-     * (and {@code NAME@inclusive} beside {@code NAME@conservative} only with the block); the decisions are the same.
-     */
-    private static PolicyId twoArmId(PolicyId k) {
-        return k.kind() == PolicyKind.LEARNED && k.set() == DeferralSet.NONE ? k.with(DeferralSet.INCLUSIVE) : k;
     }
 
     @Test
@@ -135,9 +144,9 @@ class TwoArmEquivalenceTest {
             assertArrayEquals(h2.mu()[i], hk.mu()[i], "plug-in row " + i);
         }
         Map<PolicyId, PolicyDecisions> kPolicies = new java.util.LinkedHashMap<>();
-        kv.policies().forEach(p -> kPolicies.put(twoArmId(p.id()), p));
+        kv.policies().forEach(p -> kPolicies.put(p.id(), p));
         Map<PolicyId, MultiArmResult.PolicyValue> kValues = new java.util.LinkedHashMap<>();
-        multi.get(MultiArmStages.RESULT).policies().forEach(p -> kValues.put(twoArmId(p.name()), p));
+        multi.get(MultiArmStages.RESULT).policies().forEach(p -> kValues.put(p.name(), p));
         int compared = 0;
         for (int p = 0; p < ev.valued().policies().size(); p++) {
             PolicyDecisions d2 = ev.valued().policies().get(p);
@@ -165,10 +174,10 @@ class TwoArmEquivalenceTest {
     void thePolicyChosenOnValidationAndTheVerdictAreTheTwoArmOnes() {
         RunResult.PolicyInsights insights = two.get(RunSlots.POLICY_INSIGHTS);
         MultiArmResult k = multi.get(MultiArmStages.RESULT);
-        assertEquals(insights.selection().selected(), twoArmId(k.selection().selected()));
+        assertEquals(insights.selection().selected(), k.selection().selected());
         assertEquals(insights.selection().n(), k.selection().n());
         Map<PolicyId, Double> kValidation = new java.util.LinkedHashMap<>();
-        k.selection().values().forEach(v -> kValidation.put(twoArmId(v.policy()), v.dr()));
+        k.selection().values().forEach(v -> kValidation.put(v.policy(), v.dr()));
         List<RunResult.SelectionValue> learned = insights.selection().values().stream()
                 .filter(RunResult.SelectionValue::learned).toList();
         assertEquals(learned.stream().map(RunResult.SelectionValue::policy).toList(),
@@ -181,11 +190,11 @@ class TwoArmEquivalenceTest {
         RunResult.Headline h = insights.verdict().headline();
         MultiArmResult.Verdict v = k.verdict();
         PolicyId selected = h.policy();
-        assertEquals(selected, twoArmId(v.selected()));
+        assertEquals(selected, v.selected());
         MultiArmEvaluation.Valued kv = multi.get(MultiArmStages.VALUED);
         int sel = -1;
         for (int p = 0; p < kv.policies().size(); p++) {
-            sel = twoArmId(kv.policies().get(p).id()).equals(selected) ? p : sel;
+            sel = kv.policies().get(p).id().equals(selected) ? p : sel;
         }
         MultiArmResult.PolicyValue selValue = k.policies().get(sel);
         MultiArmResult.PolicyValue doctors = k.policies().get(0);
