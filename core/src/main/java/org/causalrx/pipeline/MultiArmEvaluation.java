@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.causalrx.data.SplitIndices;
 import org.causalrx.learn.MultiProbabilityModel;
-import org.causalrx.learn.linear.MultinomialRegression;
 import org.causalrx.policy.ArmChoice;
 import org.causalrx.policy.Bootstrap;
 import org.causalrx.policy.HeldOut;
@@ -28,7 +27,8 @@ import org.causalrx.util.Stats;
 /**
  * Step 4 of a K-arm run (TRS App. D with K-arm weights): every policy decides for the validation and the test
  * patients; the learned policy with the best DR value on validation is chosen there, and every policy is valued on
- * test (IPW and DR with the evaluation propensity p*(a | x) of a multinomial model fit on all data, deferral by
+ * test (IPW and DR with the evaluation propensity p*(a | x) of a multinomial model fit on all data, or for K = 2 the
+ * two-arm run's logistic one ({@link ArmPropensityLearners#evaluation}), deferral by
  * Eq. 5, the bootstrap; it resamples whole patients when the study names a group column). Current practice is
  * valued as the observed outcome.
  */
@@ -62,7 +62,8 @@ final class MultiArmEvaluation {
         int[] t = cohort.treatment();
         double[] y = cohort.outcome();
         int sign = study.outcome().sign();
-        MultiProbabilityModel pStarModel = MultinomialRegression.l2().fit(x, t, k, null, Seeds.derive(seed, "p-star"));
+        MultiProbabilityModel pStarModel = ArmPropensityLearners.evaluation(k).fit(x, t, k, null,
+                Seeds.derive(seed, "p-star"));
         double[][] pStar = pStarModel.predictProba(x);
         MultiArmRule rule = rule(study);
 

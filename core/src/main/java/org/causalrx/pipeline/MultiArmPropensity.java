@@ -8,18 +8,16 @@ import org.causalrx.causal.diagnostics.PropensityArmDiagnostics;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.learn.MultiClassifier;
 import org.causalrx.learn.MultiProbabilityModel;
-import org.causalrx.learn.linear.MultinomialRegression;
-import org.causalrx.learn.xgb.XGBoostParams;
-import org.causalrx.learn.xgb.XGBoostSoftprobClassifier;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
 /**
  * Step 2 of a K-arm run: generalized propensity models P(T = a | x) fitted on train (multinomial L2 and L1
- * logistic, XGBoost softprob), the one with the lowest validation multiclass Brier score selected, and the K-arm
- * overlap set {every e_a(x) ≥ η} with η from the study ({@code overlap.eta_low}) or the generalized Crump rule on
- * the training propensities ({@link MultiArmOverlap#chosen}).
+ * logistic, XGBoost softprob; for K = 2 the two-arm run's binary models, {@link ArmPropensityLearners}), the one
+ * with the lowest validation multiclass Brier score selected, and the K-arm overlap set {every e_a(x) ≥ η} with η
+ * from the study ({@code overlap.eta_low}) or the generalized Crump rule on the training propensities
+ * ({@link MultiArmOverlap#chosen}).
  */
 final class MultiArmPropensity {
     private static final double TINY = 1e-12;
@@ -58,9 +56,8 @@ final class MultiArmPropensity {
         }
     }
 
-    static List<MultiClassifier> learners() {
-        return List.of(MultinomialRegression.l2(), MultinomialRegression.l1(),
-                new XGBoostSoftprobClassifier(XGBoostParams.defaults()));
+    static List<MultiClassifier> learners(int k) {
+        return ArmPropensityLearners.compared(k);
     }
 
     static Output run(Study study, double[][] x, int[] t, SplitIndices split, long seed) {
@@ -73,7 +70,7 @@ final class MultiArmPropensity {
         String best = null;
         double bestBrier = Double.POSITIVE_INFINITY;
         MultiProbabilityModel bestModel = null;
-        for (MultiClassifier learner : learners()) {
+        for (MultiClassifier learner : learners(k)) {
             MultiProbabilityModel m = learner.fit(xTrain, tTrain, k, null,
                     Seeds.derive(seed, "propensity-" + learner.name()));
             double[][] pVal = m.predictProba(xVal);

@@ -129,7 +129,7 @@ public final class MultiArmStages {
             for (String name : MultiArmMembers.singles(study)) {
                 models.put(name, MultiArmEstimators.of(name, kind, study.outcome().sign(),
                         study.policy().defaultArm(), study.policy().margin()).fit(xTrain, tTrain, k,
-                        yTrain, Seeds.derive(c.seed(), "cate-" + name)));
+                        yTrain, fitSeed(study, name, c.seed())));
             }
             models = MultiArmMembers.models(study, models);
             models.forEach((name, m) -> {
@@ -138,7 +138,7 @@ public final class MultiArmStages {
             });
             String plugInName = study.policyEvaluation().plugIn();
             MultiArmCateModel plugIn = MultiArmEstimators.of(plugInName, kind).fit(xTrain, tTrain, k, yTrain,
-                    Seeds.derive(c.seed(), "cate-" + plugInName));
+                    fitSeed(study, plugInName, c.seed()));
             if (!(plugIn instanceof MultiArmOutcomeModel mu)) {
                 throw new CausalRxException(study.file().getFileName() + ": 'policy_evaluation.plug_in' '"
                         + plugInName + "' does not predict outcomes per arm; use a T-learner (t_xgboost, t_ridge, "
@@ -197,6 +197,17 @@ public final class MultiArmStages {
                     c.get(PROPENSITY), c.get(EFFECTS), c.get(VALUED), c.seed(), parallel);
             return c.with(RESULT, c.get(RESULT).withInsights(insights));
         }
+    }
+
+    /**
+     * The seed estimator {@code name} is fitted with, as in a two-arm run: the T-learners whose outcome models a
+     * two-arm run reports (t_xgboost, t_ridge, t_lasso) and the DR plug-in take {@code "outcome-" + name}, every other
+     * estimator {@code "cate-" + name}; so with K = 2 each model is the two-arm run's.
+     */
+    static long fitSeed(Study study, String name, long seed) {
+        boolean outcomeModel = RunEstimators.STANDARD_T_LEARNERS.contains(name)
+                || name.equals(study.policyEvaluation().plugIn());
+        return Seeds.derive(seed, (outcomeModel ? "outcome-" : "cate-") + name);
     }
 
     static List<Integer> counts(int[] t, int[] rows, int k) {

@@ -30,10 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A K = 3 run whose only estimator is a small {@code tarnet}, with Conservative deferral (two bootstrap refits): the
- * run's selected policy is bundled (no fallback), and each learned policy's bundle (Inclusive and Conservative, the
- * latter with its neural refits), loaded and applied to the run's own test patients, gives exactly the run's effects,
- * propensities and decisions.
+ * A K = 3 run whose estimators are a small {@code tarnet} and the registered {@code dragonnet} (softmax propensity
+ * head, targeted-regularisation weight 0), with Conservative deferral (two bootstrap refits): the run's selected
+ * policy is bundled (no fallback), and each learned policy's bundle (Inclusive and Conservative, the latter with its
+ * neural refits), loaded and applied to the run's own test patients, gives exactly the run's effects, propensities
+ * and decisions.
  */
 @Tag("slow")
 class MultiArmNeuralBundleTest {
@@ -55,6 +56,7 @@ class MultiArmNeuralBundleTest {
             deferral: {alpha_stat: 0.1, bootstrap_refits: 2}
             estimators:
               - {name: tarnet, params: {hidden: 16, head_hidden: 8, max_epochs: 10, patience: 3, members: 1}}
+              - {name: dragonnet, params: {hidden: 16, head_hidden: 8, max_epochs: 5, patience: 3, members: 1}}
             """;
 
     @TempDir
@@ -90,26 +92,27 @@ class MultiArmNeuralBundleTest {
     }
 
     @Test
-    void theSelectedTarnetPolicyIsBundled() throws Exception {
+    void theSelectedNeuralPolicyIsBundled() throws Exception {
         MultiArmResult result = done.get(MultiArmStages.RESULT);
         BundleWriter.Written w = MultiArmBundleWriter.write(dir.resolve("model"), study, result,
                 done.get(MultiArmStages.FITTED), NOW);
         assertEquals(result.selection().selected(), w.policy(), w.note());
-        assertEquals("tarnet", w.policy().estimator());
+        assertTrue(List.of("tarnet", "dragonnet").contains(w.policy().estimator()), w.policy().toString());
     }
 
     @Test
-    void eachTarnetPolicysBundleReproducesTheRunsEffectsAndDecisions() throws Exception {
+    void eachNeuralPolicysBundleReproducesTheRunsEffectsAndDecisions() throws Exception {
         Cohort cohort = done.get(RunSlots.COHORT);
         int[] test = done.get(RunSlots.SPLIT).test();
         Table patients = table.rows(Stats.select(cohort.sourceRows(), test));
         double[][] e = Stats.select(done.get(MultiArmStages.PROPENSITY).e(), test);
-        double[][] effects = done.get(MultiArmStages.EFFECTS).test().get("tarnet");
         List<PolicyDecisions> policies = done.get(MultiArmStages.VALUED).policies();
         List<PolicyId> learned = policies.stream().map(PolicyDecisions::id).filter(id -> id.kind().learned())
                 .toList();
-        assertEquals(2, learned.size(), learned.toString());
+        assertEquals(List.of("tarnet", "dragonnet", "tarnet", "dragonnet"), learned.stream()
+                .map(PolicyId::estimator).toList(), "Inclusive then Conservative per estimator");
         for (PolicyId id : learned) {
+            double[][] effects = done.get(MultiArmStages.EFFECTS).test().get(id.estimator());
             Path out = dir.resolve("model-" + id.name().replace('@', '-'));
             BundleWriter.Written w = MultiArmBundleWriter.write(out, study, done.get(MultiArmStages.RESULT),
                     done.get(MultiArmStages.FITTED), id, NOW);
