@@ -79,6 +79,7 @@ public final class RecommendationServer implements AutoCloseable {
                 server.setStopTimeout(settings.stopTimeout().toMillis());
                 server.setStopAtShutdown(false);
                 server.setHandler(new GracefulHandler());
+                server.setErrorHandler(new ProblemErrorHandler(settings.requestIds()));
             });
             cfg.requestLogger.http((ctx, ms) -> settings.log().accept("request " + ctx.attribute(RID) + " "
                     + ctx.method() + " " + ctx.path() + " -> " + ctx.statusCode() + " (" + Math.round(ms * 10) / 10.0

@@ -127,7 +127,12 @@ class TrickleClientsTest {
                     assertTrue(c.cut() && c.seconds() <= bound, "cut off within " + bound + " s of the first byte: "
                             + c);
                     assertTrue(c.received().isEmpty() || c.received().startsWith("HTTP/1.1 408"), c.received());
+                    assertTrue(c.received().isEmpty() || c.received().contains(Problem.MEDIA_TYPE)
+                            && c.received().contains("\"status\":408") && !c.received().contains("<html"),
+                            "a problem body, not Jetty's page: " + c.received());
                 }
+                assertTrue(headers.get().received().startsWith("HTTP/1.1 408"), "the HTTP layer answers headers too "
+                        + "slow: " + headers.get());
                 assertTrue(body.get().received().startsWith("HTTP/1.1 408"), "the handler answers a body too slow: "
                         + body.get());
             } finally {
