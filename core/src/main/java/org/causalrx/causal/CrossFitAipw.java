@@ -1,10 +1,15 @@
 package org.causalrx.causal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.causalrx.learn.Classifier;
 import org.causalrx.learn.Folds;
+import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.learn.Regressor;
+import org.causalrx.learn.linear.LogisticModel;
+import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
@@ -69,7 +74,30 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
      * standard errors by group ({@link AipwEstimands}); null: rows.
      */
     public AipwEstimands nuisances(double[][] x, int[] t, double[] y, long seed, int[] groups) {
+        return fit(x, t, y, seed, groups, f -> propensity).nuisances();
+    }
+
+    /**
+     * Out-of-fold nuisances and the fold propensity models behind them.
+     *
+     * @param nuisances        as {@link #nuisances(double[][], int[], double[], long, int[])}
+     * @param propensityModels fold f's propensity model at entry f
+     */
+    public record Fit(AipwEstimands nuisances, List<ProbabilityModel> propensityModels) {
+        public Fit {
+            propensityModels = List.copyOf(propensityModels);
+        }
+    }
+
+    /**
+     * As {@link #nuisances(double[][], int[], double[], long, int[])} with fold f's propensity fitted by
+     * {@code propensityOfFold.apply(f)} (the record's propensity learner for every fold gives exactly those
+     * nuisances), and the fold propensity models.
+     */
+    public Fit fit(double[][] x, int[] t, double[] y, long seed, int[] groups,
+                   IntFunction<Classifier> propensityOfFold) {
         int n = y.length;
+        List<ProbabilityModel> models = new ArrayList<>();
         int[] fold = Folds.assignGrouped(n, folds, t, groups, Seeds.derive(seed, "aipw-folds"));
         double[] eAll = new double[n];
         double[] m0All = new double[n];
@@ -81,7 +109,9 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
             double[][] xTrain = Stats.select(x, train);
             int[] tTrain = Stats.select(t, train);
             double[][] xTest = Stats.select(x, test);
-            double[] e = propensity.fit(xTrain, tTrain, null, Seeds.derive(seed, 2L * f)).predictProba(xTest);
+            ProbabilityModel pm = propensityOfFold.apply(f).fit(xTrain, tTrain, null, Seeds.derive(seed, 2L * f));
+            models.add(pm);
+            double[] e = pm.predictProba(xTest);
             TLearner.Fitted mu = tl.fit(xTrain, tTrain, Stats.select(y, train), Seeds.derive(seed, 2L * f + 1));
             double[] m0 = mu.mu(xTest, 0);
             double[] m1 = mu.mu(xTest, 1);
@@ -92,6 +122,33 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
                 m1All[i] = m1[j];
             }
         }
-        return new AipwEstimands(t, y, eAll, m0All, m1All, groups);
+        return new Fit(new AipwEstimands(t, y, eAll, m0All, m1All, groups), models);
+    }
+
+    /**
+     * The ATE as {@link #estimate(double[][], int[], double[], int[], long)} with fold f's propensity fitted by
+     * {@code propensityOfFold.apply(f)}.
+     */
+    public Estimate estimate(double[][] x, int[] t, double[] y, int[] groups, long seed,
+                             IntFunction<Classifier> propensityOfFold) {
+        AipwEstimands.Estimate a = fit(x, t, y, seed, groups, propensityOfFold).nuisances()
+                .estimate(Estimand.ATE, folds);
+        return new Estimate(a.estimate(), a.se(), a.ciLow(), a.ciHigh(), a.n(), folds);
+    }
+
+    /**
+     * The propensity learner of fold f for re-fits of {@code main}'s data: when the propensity is a
+     * cross-validated {@link LogisticRegression}, the same regression at fold f's λ chosen in {@code main}
+     * ({@link LogisticRegression#atLambda}: no cross-validation); otherwise the propensity learner itself.
+     */
+    public IntFunction<Classifier> tunedPropensity(List<ProbabilityModel> mainFoldModels) {
+        if (!(propensity instanceof LogisticRegression lr) || lr.settings().hasFixedLambda()) {
+            return f -> propensity;
+        }
+        List<Classifier> tuned = new ArrayList<>();
+        for (ProbabilityModel m : mainFoldModels) {
+            tuned.add(m instanceof LogisticModel lm ? lr.atLambda(lm.lambda()) : propensity);
+        }
+        return f -> f < tuned.size() ? tuned.get(f) : propensity;
     }
 }

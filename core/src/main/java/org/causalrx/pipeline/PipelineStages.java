@@ -369,10 +369,12 @@ public final class PipelineStages {
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
             CrossFitAipw aipw = AteEstimands.aipw(learners, study);
-            org.causalrx.causal.AipwEstimands nuisances = aipw.nuisances(c.get(RunSlots.X), cohort.treatment(),
-                    cohort.outcome(), AteEstimands.seed(c.seed()), cohort.groupIndex());
+            CrossFitAipw.Fit fit = aipw.fit(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(),
+                    AteEstimands.seed(c.seed()), cohort.groupIndex(), f -> aipw.propensity());
+            org.causalrx.causal.AipwEstimands nuisances = fit.nuisances();
             return c.with(RunSlots.ATE, AteEstimands.estimate(nuisances, aipw.folds(), study))
-                    .with(RunSlots.ATE_ARM_MEANS, new double[] {nuisances.armMean(0), nuisances.armMean(1)});
+                    .with(RunSlots.ATE_ARM_MEANS, new double[] {nuisances.armMean(0), nuisances.armMean(1)})
+                    .with(RunSlots.ATE_FOLD_PROPENSITIES, fit.propensityModels());
         }
     }
 

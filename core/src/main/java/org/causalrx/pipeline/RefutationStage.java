@@ -1,11 +1,13 @@
 package org.causalrx.pipeline;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.diagnostics.AteRefuter;
 import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.causal.diagnostics.RefutationRules;
+import org.causalrx.learn.Classifier;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.RefutationSettings;
 
@@ -45,8 +47,10 @@ record RefutationStage(boolean parallel) implements Stage {
         RunResult.AteResult ate = c.get(RunSlots.ATE);
         CrossFitAipw.Estimate original = new CrossFitAipw.Estimate(ate.estimate(), ate.se(), ate.ciLow(),
                 ate.ciHigh(), ate.n(), ate.folds());
-        AteRefuter refuter = new AteRefuter(aipw::estimate, c.study().refutation().rules(), parallel,
-                cohort.groupIndex());
+        IntFunction<Classifier> tuned = aipw.tunedPropensity(c.find(RunSlots.ATE_FOLD_PROPENSITIES)
+                .orElse(List.of()));
+        AteRefuter refuter = new AteRefuter((xs, ts, ys, gs, s) -> aipw.estimate(xs, ts, ys, gs, s, tuned),
+                c.study().refutation().rules(), parallel, cohort.groupIndex());
         List<Refutation> checks = refuter.refute(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(), original,
                 AteEstimands.seed(c.seed()));
         AteRefutations result = new AteRefutations(describe(aipw), checks, checks.stream().allMatch(
@@ -60,6 +64,7 @@ record RefutationStage(boolean parallel) implements Stage {
 
     static String describe(CrossFitAipw aipw) {
         return "cross-fitted AIPW as for the ATE: propensity " + aipw.propensity().name() + ", outcome "
-                + aipw.outcome().name() + ", " + aipw.folds() + " folds, the ATE's seed";
+                + aipw.outcome().name() + ", " + aipw.folds() + " folds, the ATE's seed; each re-fit keeps the "
+                + "propensity penalty that cross-validation chose in the ATE's fold";
     }
 }

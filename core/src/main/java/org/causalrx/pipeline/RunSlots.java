@@ -9,6 +9,7 @@ import org.causalrx.causal.TLearner;
 import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.Encoding;
 import org.causalrx.data.SplitIndices;
+import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.study.Cohort;
 
@@ -46,6 +47,8 @@ public final class RunSlots {
     static final Slot<Heterogeneity> HETEROGENEITY = new Slot<>("heterogeneity");
     /** AIPW mean outcome per arm (control, treated) from the ATE's cross-fitted nuisances (outcome units). */
     static final Slot<double[]> ATE_ARM_MEANS = new Slot<>("ATE arm means");
+    /** The ATE's fold propensity models (fold f at entry f): their λ is kept by the refutations' re-fits. */
+    static final Slot<List<ProbabilityModel>> ATE_FOLD_PROPENSITIES = new Slot<>("ATE fold propensities");
     static final Slot<Sensitivity> SENSITIVITY = new Slot<>("sensitivity");
     static final Slot<AteRefutations> REFUTATIONS = new Slot<>("refutations");
 

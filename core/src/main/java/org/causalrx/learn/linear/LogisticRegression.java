@@ -42,6 +42,18 @@ public record LogisticRegression(double alpha, LinearSettings settings) implemen
         return new LogisticRegression(0.0, settings);
     }
 
+    /** Points of the warm-start path from λ_max that {@link #atLambda} walks to its λ. */
+    public static final int FIXED_PATH_POINTS = 5;
+
+    /**
+     * This regression at exactly {@code lambda} (≥ 0): no cross-validation, warm-started along a
+     * {@value #FIXED_PATH_POINTS}-point path from λ_max (the penalised fit is convex, so the path only speeds
+     * convergence). For re-fits that keep a λ chosen earlier; same name.
+     */
+    public LogisticRegression atLambda(double lambda) {
+        return new LogisticRegression(alpha, settings.withFixedLambda(lambda).withNLambda(FIXED_PATH_POINTS));
+    }
+
     @Override
     public LogisticModel fit(double[][] x, int[] t, double[] w, long seed) {
         return fit(x, t, w, null, seed);
