@@ -55,7 +55,7 @@ public final class StatisticalIntervals {
      * @param gTr        patient id per training row (the bootstrap draws whole patients), or null: rows
      * @param seed       the run's seed; the point models were fit with {@code Seeds.derive(seed, "cate-" + name)}
      */
-    static Fitted fit(RunEstimators estimators, List<String> names, List<String> singles,
+    public static Fitted fit(RunEstimators estimators, List<String> names, List<String> singles,
                       Map<String, CateModel> cateModels,
                       List<TLearner> tLearners, OutcomeAware.Kind kind, int refits, int refitRows, double[][] xTr,
                       int[] tTr, double[] yTr, int[] gTr, long seed, boolean parallel) {
