@@ -59,7 +59,7 @@ public final class StatisticalIntervals {
                       Map<String, CateModel> cateModels,
                       List<TLearner> tLearners, OutcomeAware.Kind kind, int refits, int refitRows, double[][] xTr,
                       int[] tTr, double[] yTr, int[] gTr, long seed, boolean parallel) {
-        int m = Subsample.rowsFor(refitRows, xTr.length);
+        int subRows = Subsample.rowsFor(refitRows, xTr.length);
         Map<String, IntervalCateModel> stat = new LinkedHashMap<>();
         Map<String, String> methods = new LinkedHashMap<>();
         Map<String, BootstrapCateModel> boots = new LinkedHashMap<>();
@@ -68,18 +68,18 @@ public final class StatisticalIntervals {
             if (Estimators.isEnsemble(n)) {
                 continue;
             }
-            CateModel cm = cateModels.get(n);
-            if (cm instanceof IntervalCateModel im) {
+            CateModel m = cateModels.get(n);
+            if (m instanceof IntervalCateModel im) {
                 stat.put(n, im);
-                methods.put(n, cm instanceof PolicyTree ? PolicyTree.INTERVAL_METHOD
+                methods.put(n, m instanceof PolicyTree ? PolicyTree.INTERVAL_METHOD
                         : "forest variance (normal interval)");
-            } else if (cm instanceof TLearner.Fitted f && f.mu0() instanceof BartModel b0
+            } else if (m instanceof TLearner.Fitted f && f.mu0() instanceof BartModel b0
                     && f.mu1() instanceof BartModel b1) {
                 stat.put(n, new PosteriorCateModel(b0, b1));
                 methods.put(n, "BART posterior draws of mu1 - mu0 (equal-tailed credible interval)");
             } else {
-                BootstrapCateModel bm = bootstrap(estimators, n, cm, tLearners, kind, refits, m, xTr, tTr, yTr, gTr,
-                        seed, resampleSeed, parallel);
+                BootstrapCateModel bm = bootstrap(estimators, n, m, tLearners, kind, refits, subRows, xTr, tTr, yTr,
+                        gTr, seed, resampleSeed, parallel);
                 boots.put(n, bm);
                 stat.put(n, bm);
                 boolean finalStage = bm.refits().get(0) instanceof FinalStageBootstrap.Refit;
@@ -98,8 +98,8 @@ public final class StatisticalIntervals {
             for (String s : singles) {
                 BootstrapCateModel bm = boots.get(s);
                 if (bm == null) {
-                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, m, xTr, tTr, yTr,
-                            gTr, seed, resampleSeed, parallel);
+                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, subRows, xTr, tTr,
+                            yTr, gTr, seed, resampleSeed, parallel);
                     boots.put(s, bm);
                 }
                 members.add(bm);
