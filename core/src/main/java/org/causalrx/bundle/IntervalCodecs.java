@@ -19,6 +19,7 @@ import org.causalrx.causal.policytree.PolicyTree;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
 import org.causalrx.causal.uncertainty.PosteriorCateModel;
 import org.causalrx.causal.uncertainty.ScaledIntervalModel;
+import org.causalrx.causal.uncertainty.Subsample;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.util.CausalRxException;
 
@@ -26,7 +27,8 @@ import org.causalrx.util.CausalRxException;
  * Codecs for the interval models of the Conservative deferral set, in the style of {@link ModelCodecs} (JSON with a
  * {@code kind}; XGBoost boosters as {@code .ubj} files). Kinds: {@code joint} ({@link JointCateModel}: a statistical
  * interval model, the B-learner bounds family and Lambda), {@code bootstrap} ({@link BootstrapCateModel}: the point
- * CATE model and its B refits, each a CATE model of {@link ModelCodecs}, e.g. {@code final_stage_refit} for the
+ * CATE model and its B refits, each a CATE model of {@link ModelCodecs}, and for subsample refits
+ * {@code subsample: {drawn, of, patients}} ({@link Subsample}), e.g. {@code final_stage_refit} for the
  * DR-learner's final-stage refits or {@code ensemble} for an ensemble's combined member refits),
  * {@code bart_posterior} ({@link PosteriorCateModel}: the two arms' BART models, each of kind {@code bart}),
  * {@code scaled_interval} ({@link ScaledIntervalModel}: the factor and the inner statistical interval model), a
@@ -87,6 +89,10 @@ final class IntervalCodecs {
             } catch (NotBundleable nb) {
                 throw new NotBundleable("bootstrap refit " + b + " of " + nb.getMessage());
             }
+        }
+        if (bm.subsample() != null) {
+            n.putObject("subsample").put("drawn", bm.subsample().drawn()).put("of", bm.subsample().of())
+                    .put("patients", bm.subsample().patients());
         }
         return n;
     }
@@ -150,8 +156,11 @@ final class IntervalCodecs {
         for (JsonNode r : BundleFiles.field(n, "refits", file)) {
             refits.add(ModelCodecs.decodeCate(r, file, files));
         }
+        JsonNode sub = n.get("subsample");
         try {
-            return new BootstrapCateModel(point, refits);
+            return new BootstrapCateModel(point, refits, sub == null ? null : new Subsample(
+                    BundleFiles.integer(sub, "drawn", file), BundleFiles.integer(sub, "of", file),
+                    BundleFiles.field(sub, "patients", file).asBoolean()));
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }

@@ -55,7 +55,7 @@ final class DeferralStage {
         Study.Deferral d = study.deferral();
         StatisticalIntervals.Fitted si = StatisticalIntervals.fit(learners.estimators(), signRuleEstimators(study),
                 CateStage.singles(study.estimators()), cateModels, tLearners, StudyRun.outcomeKind(study),
-                d.bootstrapRefits(), xTr, tTr, yTr, gTr, seed, parallel);
+                d.bootstrapRefits(), d.refitRows(), xTr, tTr, yTr, gTr, seed, parallel);
         Map<String, IntervalCateModel> stat = new LinkedHashMap<>();
         Map<String, String> methods = new LinkedHashMap<>(si.methods());
         si.models().forEach((n, m) -> {

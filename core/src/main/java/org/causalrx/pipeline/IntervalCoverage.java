@@ -108,7 +108,8 @@ public record IntervalCoverage(Learners learners, boolean parallel) {
         Map<String, CateModel> cateModels = CateStage.fit(learners.estimators(), fitNames, tModels, xTr, tTr, yTr,
                 seed, StudyRun.outcomeKind(study));
         StatisticalIntervals.Fitted si = StatisticalIntervals.fit(learners.estimators(), names, singles, cateModels,
-                tLearners, StudyRun.outcomeKind(study), d.bootstrapRefits(), xTr, tTr, yTr, design.trainGroups(), seed,
+                tLearners, StudyRun.outcomeKind(study), d.bootstrapRefits(), d.refitRows(), xTr, tTr, yTr,
+                design.trainGroups(), seed,
                 parallel);
 
         int[] test = split.test();

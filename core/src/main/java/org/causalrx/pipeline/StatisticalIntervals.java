@@ -18,6 +18,7 @@ import org.causalrx.causal.uncertainty.BootstrapCate;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
 import org.causalrx.causal.uncertainty.FinalStageBootstrap;
 import org.causalrx.causal.uncertainty.PosteriorCateModel;
+import org.causalrx.causal.uncertainty.Subsample;
 import org.causalrx.learn.bart.BartModel;
 import org.causalrx.util.Seeds;
 
@@ -28,7 +29,9 @@ import org.causalrx.util.Seeds;
  * other estimator from B seeded full bootstrap refits (normal intervals). Every bootstrapped estimator uses the same
  * B resamples of the training rows (one resample seed per run), so an ensemble's refit b combines members fit on one
  * resample; each refit keeps a patient's copies together in its internal splits. policy_tree gives its leaf's mean
- * DR contrast ± z × its standard error.
+ * DR contrast ± z × its standard error. On training splits of at least twice the refit rows m (the study's
+ * {@code deferral.refit_rows}, {@link Subsample#rowsFor}) the refits are fit on within-arm subsamples of m rows
+ * without replacement and their spread and bias rescaled to the split's size ({@link Subsample}).
  */
 public final class StatisticalIntervals {
     private StatisticalIntervals() {
@@ -48,13 +51,15 @@ public final class StatisticalIntervals {
      * @param cateModels the run's point models by name (every name in {@code names} and {@code singles})
      * @param tLearners  the run's T-learner configurations (their point models are in {@code cateModels})
      * @param refits     B bootstrap refits
+     * @param refitRows  the study's refit rows setting (0: automatic), see {@link Subsample#rowsFor}
      * @param gTr        patient id per training row (the bootstrap draws whole patients), or null: rows
      * @param seed       the run's seed; the point models were fit with {@code Seeds.derive(seed, "cate-" + name)}
      */
-    static Fitted fit(RunEstimators estimators, List<String> names, List<String> singles,
+    public static Fitted fit(RunEstimators estimators, List<String> names, List<String> singles,
                       Map<String, CateModel> cateModels,
-                      List<TLearner> tLearners, OutcomeAware.Kind kind, int refits, double[][] xTr, int[] tTr,
-                      double[] yTr, int[] gTr, long seed, boolean parallel) {
+                      List<TLearner> tLearners, OutcomeAware.Kind kind, int refits, int refitRows, double[][] xTr,
+                      int[] tTr, double[] yTr, int[] gTr, long seed, boolean parallel) {
+        int subRows = Subsample.rowsFor(refitRows, xTr.length);
         Map<String, IntervalCateModel> stat = new LinkedHashMap<>();
         Map<String, String> methods = new LinkedHashMap<>();
         Map<String, BootstrapCateModel> boots = new LinkedHashMap<>();
@@ -73,11 +78,14 @@ public final class StatisticalIntervals {
                 stat.put(n, new PosteriorCateModel(b0, b1));
                 methods.put(n, "BART posterior draws of mu1 - mu0 (equal-tailed credible interval)");
             } else {
-                BootstrapCateModel bm = bootstrap(estimators, n, m, tLearners, kind, refits, xTr, tTr, yTr, gTr,
-                        seed, resampleSeed, parallel);
+                BootstrapCateModel bm = bootstrap(estimators, n, m, tLearners, kind, refits, subRows, xTr, tTr, yTr,
+                        gTr, seed, resampleSeed, parallel);
                 boots.put(n, bm);
                 stat.put(n, bm);
-                methods.put(n, refits + (bm.refits().get(0) instanceof FinalStageBootstrap.Refit
+                boolean finalStage = bm.refits().get(0) instanceof FinalStageBootstrap.Refit;
+                methods.put(n, bm.subsample() != null ? bm.subsample().describe(refits, finalStage
+                        ? " of the final stage on fixed cross-fitted pseudo-outcomes" : "") + " (normal interval)"
+                        : refits + (finalStage
                         ? " bootstrap refits of the final stage on fixed cross-fitted pseudo-outcomes (normal interval)"
                         : " bootstrap refits (normal interval)"));
             }
@@ -90,8 +98,8 @@ public final class StatisticalIntervals {
             for (String s : singles) {
                 BootstrapCateModel bm = boots.get(s);
                 if (bm == null) {
-                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, xTr, tTr, yTr, gTr,
-                            seed, resampleSeed, parallel);
+                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, subRows, xTr, tTr,
+                            yTr, gTr, seed, resampleSeed, parallel);
                     boots.put(s, bm);
                 }
                 members.add(bm);
@@ -102,8 +110,11 @@ public final class StatisticalIntervals {
                 combined.add(Ensembles.combineFitted(members.stream().map(x -> x.refits().get(k)).toList(),
                         n.equals("majority")));
             }
-            stat.put(n, new BootstrapCateModel(cateModels.get(n), combined));
-            methods.put(n, "members' " + refits + " bootstrap refits on shared resamples, combined refit by refit"
+            Subsample sub = members.get(0).subsample();
+            stat.put(n, new BootstrapCateModel(cateModels.get(n), combined, sub));
+            methods.put(n, sub != null ? "members' " + sub.describe(refits, " on shared subsamples")
+                    + ", combined refit by refit (normal interval)"
+                    : "members' " + refits + " bootstrap refits on shared resamples, combined refit by refit"
                     + " (normal interval)");
         }
         return new Fitted(stat, methods);
@@ -111,7 +122,7 @@ public final class StatisticalIntervals {
 
     private static BootstrapCateModel bootstrap(RunEstimators estimators, String n, CateModel point,
                                                 List<TLearner> tLearners, OutcomeAware.Kind kind, int refits,
-                                                double[][] xTr, int[] tTr, double[] yTr, int[] gTr, long seed,
+                                                int m, double[][] xTr, int[] tTr, double[] yTr, int[] gTr, long seed,
                                                 long resampleSeed, boolean parallel) {
         CateEstimator est = tLearners.stream().filter(t -> t.name().equals(n)).findFirst()
                 .map(t -> (CateEstimator) t).orElseGet(() -> estimators.estimator(n, kind));
@@ -121,9 +132,9 @@ public final class StatisticalIntervals {
             double[] pseudo = point instanceof FinalStageModel fs && fs.pseudoOutcomes() != null
                     && fs.pseudoOutcomes().length == yTr.length ? fs.pseudoOutcomes()
                     : dr.pseudoOutcomes(xTr, tTr, yTr, Seeds.derive(seed, "cate-" + n));
-            return new FinalStageBootstrap(dr.finalStage(), refits, parallel).wrap(point, xTr, tTr, pseudo, gTr,
+            return new FinalStageBootstrap(dr.finalStage(), refits, parallel, m).wrap(point, xTr, tTr, pseudo, gTr,
                     resampleSeed, fitSeed);
         }
-        return new BootstrapCate(est, refits, parallel).wrap(point, xTr, tTr, yTr, gTr, resampleSeed, fitSeed);
+        return new BootstrapCate(est, refits, parallel, m).wrap(point, xTr, tTr, yTr, gTr, resampleSeed, fitSeed);
     }
 }

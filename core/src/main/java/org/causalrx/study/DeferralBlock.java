@@ -14,6 +14,8 @@ import org.causalrx.util.CausalRxException;
  *   alpha_stat: 0.05         # statistical level of the per-patient intervals, 0 &lt; a &lt; 1
  *   lambda: 1.5              # marginal-sensitivity Lambda of the causal bounds, &gt;= 1
  *   bootstrap_refits: 20     # B refits behind meta-learner intervals, 2..1000
+ *   refit_rows: auto         # rows per subsample refit on training splits of at least twice as many rows:
+ *                            # auto = max(20000, n^0.75), or a whole number &gt;= 100
  *   sweep: {alpha_stat: [0.05, 0.1, 0.2, 0.5], lambda: [1, 1.25, 1.5, 2, 3]}
  * </pre>
  * Absent block: {@link Study.Deferral#defaults()}. Unknown keys and bad values are errors naming the key.
@@ -27,7 +29,7 @@ final class DeferralBlock {
         if (d == null) {
             return def;
         }
-        d.allowOnly("enabled", "alpha_stat", "lambda", "bootstrap_refits", "sweep");
+        d.allowOnly("enabled", "alpha_stat", "lambda", "bootstrap_refits", "refit_rows", "sweep");
         if (!d.bool("enabled", true)) {
             return null;
         }
@@ -54,7 +56,20 @@ final class DeferralBlock {
                 sweepLambda.forEach(l -> checkLambda(f, "deferral.sweep.lambda", l));
             }
         }
-        return new Study.Deferral(alpha, lambda, (int) refits, sweepAlpha, sweepLambda);
+        return new Study.Deferral(alpha, lambda, (int) refits, sweepAlpha, sweepLambda, refitRows(f, d));
+    }
+
+    /** {@code refit_rows}: "auto" (or absent) → 0, else a whole number of rows 100..10⁹. */
+    private static int refitRows(String f, YamlNode d) {
+        JsonNode v = d.has("refit_rows") ? d.node().get("refit_rows") : null;
+        if (v == null || v.isTextual() && v.asText().equals("auto")) {
+            return 0;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 100 || v.asLong() > 1_000_000_000L) {
+            throw new CausalRxException(f + ": 'deferral.refit_rows' must be 'auto' or a whole number of rows between "
+                    + "100 and 1000000000, got '" + v.asText() + "'; e.g. refit_rows: 20000");
+        }
+        return (int) v.asLong();
     }
 
     private static List<Double> numbers(String f, String key, JsonNode list) {

@@ -223,18 +223,26 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
      * @param bootstrapRefits B bootstrap refits behind meta-learner intervals, 2..1000
      * @param sweepAlpha      alpha_stat values of the sweep grid (each in (0, 1))
      * @param sweepLambda     Lambda values of the sweep grid (each ≥ 1)
+     * @param refitRows       m, rows per subsample refit on training splits of at least 2m rows; 0: the automatic
+     *                        rule max(20,000, n^0.75) ({@code causal.uncertainty.Subsample})
      */
     public record Deferral(double alphaStat, double lambda, int bootstrapRefits, List<Double> sweepAlpha,
-                           List<Double> sweepLambda) {
+                           List<Double> sweepLambda, int refitRows) {
         public Deferral {
             sweepAlpha = List.copyOf(sweepAlpha);
             sweepLambda = List.copyOf(sweepLambda);
             if (!(alphaStat > 0 && alphaStat < 1) || !(lambda >= 1) || Double.isInfinite(lambda)
-                    || bootstrapRefits < 2 || bootstrapRefits > 1000
+                    || bootstrapRefits < 2 || bootstrapRefits > 1000 || refitRows < 0
                     || sweepAlpha.stream().anyMatch(a -> !(a > 0 && a < 1))
                     || sweepLambda.stream().anyMatch(l -> !(l >= 1) || Double.isInfinite(l))) {
                 throw new IllegalArgumentException("invalid deferral settings: " + this);
             }
+        }
+
+        /** Refit rows chosen by {@code Subsample.autoRows} (refitRows 0). */
+        public Deferral(double alphaStat, double lambda, int bootstrapRefits, List<Double> sweepAlpha,
+                        List<Double> sweepLambda) {
+            this(alphaStat, lambda, bootstrapRefits, sweepAlpha, sweepLambda, 0);
         }
 
         /** alpha_stat 0.05, Lambda 1.5, 20 refits; sweep {0.05, 0.1, 0.2, 0.5} × {1, 1.25, 1.5, 2, 3}. */

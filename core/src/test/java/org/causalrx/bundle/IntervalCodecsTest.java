@@ -25,6 +25,7 @@ import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
 import org.causalrx.causal.uncertainty.FinalStageBootstrap;
 import org.causalrx.causal.uncertainty.ScaledIntervalModel;
+import org.causalrx.causal.uncertainty.Subsample;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.linear.LinearModel;
 import org.causalrx.learn.xgb.XGBoostRegressor;
@@ -81,6 +82,20 @@ class IntervalCodecsTest {
         assertArrayEquals(m.effect(X), got.effect(X), 0.0);
         assertArrayEquals(m.effectInterval(X, 0.1).lo(), got.effectInterval(X, 0.1).lo(), 0.0);
         assertArrayEquals(m.effectInterval(X, 0.1).hi(), got.effectInterval(X, 0.1).hi(), 0.0);
+    }
+
+    @Test
+    void subsampleRefitsRoundTripWithTheirSize() throws Exception {
+        List<CateModel> refits = List.of(new FinalStageBootstrap.Refit(linear(0.1, 1)),
+                new FinalStageBootstrap.Refit(linear(-0.2, 1.2)), new FinalStageBootstrap.Refit(linear(0.3, 0.9)));
+        BootstrapCateModel m = new BootstrapCateModel(refits.get(0), refits, new Subsample(2000, 50_000, true));
+        BundleFiles files = new BundleFiles(DIR);
+        ObjectNode enc = IntervalCodecs.encodeStatistical("dr", m, null, null, files);
+        BootstrapCateModel got = assertInstanceOf(BootstrapCateModel.class, roundTrip(files, enc));
+        assertEquals(m.subsample(), got.subsample());
+        assertArrayEquals(m.effectInterval(X, 0.1).lo(), got.effectInterval(X, 0.1).lo(), 0.0);
+        assertFalse(IntervalCodecs.encodeStatistical("dr", new BootstrapCateModel(refits.get(0), refits), null, null,
+                files).has("subsample"), "full bootstrap models are written as before");
     }
 
     @Test

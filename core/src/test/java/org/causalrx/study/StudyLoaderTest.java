@@ -168,7 +168,14 @@ class StudyLoaderTest {
                 + "sweep: {alpha_stat: [0.1, 0.3], lambda: [1, 2.5]}}\n"));
         assertEquals(new Study.Deferral(0.1, 2.0, 30, List.of(0.1, 0.3), List.of(1.0, 2.5)), s.deferral());
         assertNull(StudyLoader.load(write(dir, BASE + "deferral: {enabled: false}\n")).deferral());
+        assertEquals(0, def.refitRows());
+        assertEquals(0, StudyLoader.load(write(dir, BASE + "deferral: {refit_rows: auto}\n")).deferral().refitRows());
+        assertEquals(5000, StudyLoader.load(write(dir, BASE + "deferral: {refit_rows: 5000}\n")).deferral()
+                .refitRows());
         String[][] bad = {
+                {"deferral: {refit_rows: 50}\n", "'deferral.refit_rows' must be 'auto' or a whole number"},
+                {"deferral: {refit_rows: 2.5e4}\n", "deferral.refit_rows"},
+                {"deferral: {refit_rows: many}\n", "deferral.refit_rows"},
                 {"deferral: {alpha: 0.1}\n", "alpha"},
                 {"deferral: {alpha_stat: 1.5}\n", "deferral.alpha_stat"},
                 {"deferral: {alpha_stat: 0}\n", "deferral.alpha_stat"},

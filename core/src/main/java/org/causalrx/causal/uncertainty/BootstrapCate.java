@@ -18,15 +18,30 @@ import org.causalrx.util.Stats;
  * stays each), whole patients are drawn instead ({@link PatientResample}) and the id is the patient's. Same seeds ⇒
  * same refits, in parallel or not.
  *
- * @param estimator the estimator to refit
- * @param refits    B ≥ 2
- * @param parallel  fit refits on several threads (results identical either way)
+ * <p>Large training splits: when {@code subsampleRows} m ≥ 1 and the split has n ≥ 2m rows
+ * ({@link Subsample#applies}), resample b is instead a within-arm subsample of m rows (or the same share of the
+ * patients) drawn without replacement ({@link PatientSubsample}) from the same seed, and the model rescales the
+ * refits' spread and bias to size n ({@link Subsample}). Otherwise the refits are exactly the full bootstrap above.
+ *
+ * @param estimator     the estimator to refit
+ * @param refits        B ≥ 2
+ * @param parallel      fit refits on several threads (results identical either way)
+ * @param subsampleRows m, rows per subsample refit on training splits of at least 2m rows; 0: always full
+ *                      bootstrap resamples
  */
-public record BootstrapCate(CateEstimator estimator, int refits, boolean parallel) {
+public record BootstrapCate(CateEstimator estimator, int refits, boolean parallel, int subsampleRows) {
     public BootstrapCate {
         if (refits < 2) {
             throw new IllegalArgumentException("bootstrap refits must be at least 2, got " + refits);
         }
+        if (subsampleRows < 0) {
+            throw new IllegalArgumentException("subsample rows must be 0 (off) or positive, got " + subsampleRows);
+        }
+    }
+
+    /** Full bootstrap refits at every size. */
+    public BootstrapCate(CateEstimator estimator, int refits, boolean parallel) {
+        this(estimator, refits, parallel, 0);
     }
 
     /** Fits B refits on resamples of (x, t, y); resample and fit seeds both {@code seed}. */
@@ -51,7 +66,19 @@ public record BootstrapCate(CateEstimator estimator, int refits, boolean paralle
      */
     public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] y, int[] groups,
                                    long resampleSeed, long fitSeed) {
-        return new BootstrapCateModel(point, fitRefits(x, t, y, groups, resampleSeed, fitSeed));
+        return new BootstrapCateModel(point, fitRefits(x, t, y, groups, resampleSeed, fitSeed),
+                subsample(t, 2, groups, subsampleRows));
+    }
+
+    /** The subsample of m rows the refits of a training split with arms t use, or null: full bootstrap. */
+    static Subsample subsample(int[] t, int k, int[] groups, int m) {
+        return Subsample.applies(m, t.length) ? PatientSubsample.size(t, k, groups, m) : null;
+    }
+
+    /** Row indices of refit b's resample (or subsample, see the class comment). */
+    static int[] refitRows(int[] t, int k, int[] groups, int m, long seed) {
+        return Subsample.applies(m, t.length) ? PatientSubsample.rows(t, k, groups, m, seed)
+                : PatientResample.rows(t, k, groups, seed);
     }
 
     /** The B refits, in order b = 0..B−1. */
@@ -64,7 +91,7 @@ public record BootstrapCate(CateEstimator estimator, int refits, boolean paralle
                                      long fitSeed) {
         IntStream range = IntStream.range(0, refits);
         return (parallel ? range.parallel() : range).mapToObj(b -> {
-            int[] rows = PatientResample.rows(t, 2, groups, Seeds.derive(resampleSeed, b));
+            int[] rows = refitRows(t, 2, groups, subsampleRows, Seeds.derive(resampleSeed, b));
             return estimator.fit(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows),
                     PatientResample.ids(rows, groups), Seeds.derive(fitSeed, b));
         }).toList();

@@ -16,10 +16,17 @@ import org.causalrx.util.Normal;
  * because B is small (10–50), where percentile tails rest on one or two refits. The interval
  * always contains the point estimate. Composed only of fitted models (no captured closures of its own).
  *
- * @param point  the model fit on all training rows
- * @param refits B ≥ 2 models, each fit on one seeded bootstrap resample (see {@link BootstrapCate})
+ * <p>When the refits were fit on subsamples of m of the n training units without replacement ({@code subsample}
+ * not null), SD_b is multiplied by {@link Subsample#spreadScale()} = √(m/(n − m)) and the bias estimate
+ * mean_b tau_b − tau by {@link Subsample#biasScale()} = √m/(√n − √m), carrying both from size m to n (derivation
+ * there); the quantile stays Student's t with B − 1 degrees of freedom.
+ *
+ * @param point     the model fit on all training rows
+ * @param refits    B ≥ 2 models, each fit on one seeded bootstrap resample (see {@link BootstrapCate})
+ * @param subsample the refits' subsample size, or null: full-size bootstrap resamples
  */
-public record BootstrapCateModel(CateModel point, List<CateModel> refits) implements IntervalCateModel {
+public record BootstrapCateModel(CateModel point, List<CateModel> refits, Subsample subsample)
+        implements IntervalCateModel {
     public BootstrapCateModel {
         if (point == null || refits == null || refits.size() < 2) {
             throw new IllegalArgumentException("a bootstrap CATE model needs a point model and at least 2 refits");
@@ -27,14 +34,26 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits) implem
         refits = List.copyOf(refits);
     }
 
+    /** Refits on full-size bootstrap resamples. */
+    public BootstrapCateModel(CateModel point, List<CateModel> refits) {
+        this(point, refits, null);
+    }
+
     @Override
     public double[] effect(double[][] x) {
         return point.effect(x);
     }
 
-    /** Per-row SD of the refits' predictions (n values). */
+    /** Per-row SD of the refits' predictions (n values), times √(m/(n − m)) when the refits are subsamples. */
     public double[] bootstrapSd(double[][] x) {
-        return moments(x)[1];
+        double[] sd = moments(x)[1];
+        if (subsample != null) {
+            double s = subsample.spreadScale();
+            for (int i = 0; i < sd.length; i++) {
+                sd[i] *= s;
+            }
+        }
+        return sd;
     }
 
     /** Per row: the refits' mean and SD (divisor B − 1). */
@@ -64,7 +83,8 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits) implem
      * bootstrap bias-corrected estimate 2·tau(x) − mean_b tau_b(x): tau ± q·SD, extended by |bias| on the side the
      * correction moves to. Regularised learners (shrinkage, early stopping) are biased towards no effect, a bias the
      * spread of the refits does not show; the refits, fit with the same regularisation on resamples, repeat it, so
-     * the mean refit estimates it. The point estimate stays inside the interval.
+     * the mean refit estimates it. The point estimate stays inside the interval. Subsample refits: SD and bias
+     * rescaled to the full sample size (class comment).
      */
     @Override
     public EffectIntervals effectInterval(double[][] x, double alpha) {
@@ -76,6 +96,16 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits) implem
         double[] sd = mom[1];
         double[] lo = new double[tau.length];
         double[] hi = new double[tau.length];
+        if (subsample != null) {
+            double spread = z * subsample.spreadScale();
+            double bias = subsample.biasScale();
+            for (int i = 0; i < tau.length; i++) {
+                double corrected = tau[i] + bias * (tau[i] - mean[i]);
+                lo[i] = Math.min(tau[i], corrected) - spread * sd[i];
+                hi[i] = Math.max(tau[i], corrected) + spread * sd[i];
+            }
+            return new EffectIntervals(lo, hi);
+        }
         for (int i = 0; i < tau.length; i++) {
             double corrected = 2 * tau[i] - mean[i];
             lo[i] = Math.min(tau[i], corrected) - z * sd[i];

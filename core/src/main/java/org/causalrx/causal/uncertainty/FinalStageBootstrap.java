@@ -16,16 +16,27 @@ import org.causalrx.util.Stats;
  * inference for them (as EconML's final-stage inference) and costs one regression per refit instead of a full
  * cross-fitted refit. Resample b is {@link BootstrapCate#resample} with {@code Seeds.derive(resampleSeed, b)}, so
  * with a shared resample seed refit b sees the same patients as other estimators' refit b; same seeds ⇒ same refits.
+ * With {@code subsampleRows} m and a training split of at least 2m rows the final stage is refit on within-arm
+ * subsamples of m rows without replacement instead, rescaled to size n, exactly as in {@link BootstrapCate}.
  *
- * @param finalStage the final-stage learner of the point model
- * @param refits     B ≥ 2
- * @param parallel   fit refits on several threads (results identical either way)
+ * @param finalStage    the final-stage learner of the point model
+ * @param refits        B ≥ 2
+ * @param parallel      fit refits on several threads (results identical either way)
+ * @param subsampleRows m, rows per subsample refit on splits of at least 2m rows; 0: always full bootstrap
  */
-public record FinalStageBootstrap(Regressor finalStage, int refits, boolean parallel) {
+public record FinalStageBootstrap(Regressor finalStage, int refits, boolean parallel, int subsampleRows) {
     public FinalStageBootstrap {
         if (refits < 2) {
             throw new IllegalArgumentException("bootstrap refits must be at least 2, got " + refits);
         }
+        if (subsampleRows < 0) {
+            throw new IllegalArgumentException("subsample rows must be 0 (off) or positive, got " + subsampleRows);
+        }
+    }
+
+    /** Full bootstrap refits at every size. */
+    public FinalStageBootstrap(Regressor finalStage, int refits, boolean parallel) {
+        this(finalStage, refits, parallel, 0);
     }
 
     /** A fitted final-stage regression used as a CATE model. */
@@ -61,10 +72,10 @@ public record FinalStageBootstrap(Regressor finalStage, int refits, boolean para
                                    long resampleSeed, long fitSeed) {
         IntStream range = IntStream.range(0, refits);
         List<CateModel> fits = (parallel ? range.parallel() : range).mapToObj(b -> {
-            int[] rows = PatientResample.rows(t, 2, groups, Seeds.derive(resampleSeed, b));
+            int[] rows = BootstrapCate.refitRows(t, 2, groups, subsampleRows, Seeds.derive(resampleSeed, b));
             return (CateModel) new Refit(finalStage.fit(Stats.select(x, rows), Stats.select(pseudo, rows), null,
                     PatientResample.ids(rows, groups), Seeds.derive(fitSeed, b)));
         }).toList();
-        return new BootstrapCateModel(point, fits);
+        return new BootstrapCateModel(point, fits, BootstrapCate.subsample(t, 2, groups, subsampleRows));
     }
 }

@@ -23,7 +23,7 @@ import org.causalrx.util.Stats;
  */
 public final class PatientResample {
     /** Draws tried before a grouped resample that misses an arm is refused. */
-    private static final int MAX_TRIES = 1000;
+    static final int MAX_TRIES = 1000;
 
     private PatientResample() {
     }
@@ -83,7 +83,7 @@ public final class PatientResample {
     }
 
     /** Per arm (the stratum), its patients' rows in order of the patients' first appearance. */
-    private static List<List<int[]>> strata(int[] t, int k, int[] groups) {
+    static List<List<int[]>> strata(int[] t, int k, int[] groups) {
         Map<Integer, List<Integer>> rowsOf = new LinkedHashMap<>();
         for (int i = 0; i < t.length; i++) {
             if (t[i] < 0 || t[i] >= k) {
@@ -101,7 +101,7 @@ public final class PatientResample {
         return strata;
     }
 
-    private static boolean allTrue(boolean[] v) {
+    static boolean allTrue(boolean[] v) {
         for (boolean b : v) {
             if (!b) {
                 return false;
