@@ -43,14 +43,13 @@ final class IntervalCoverageTable {
                     Fmt.pct(s.coverage()), Fmt.pct(s.coverageMin()) + " / " + Fmt.pct(s.coverageMax()),
                     Fmt.num(s.meanWidth()), Fmt.num(s.scale()));
         }
-        return Markup.trusted("<h3>Calibration of the statistical intervals</h3>\n<p>Each estimator's "
-                + interval + " on the simulated test patients: the share whose "
-                + truth + " lies inside it, against the nominal level. Coverage well below nominal means the "
-                + "Conservative set trusts signs it should not; far above, it defers more than it needs to. Scale "
-                + "needed: the factor by which the interval, widened about its centre, reaches the nominal coverage "
-                + "(mean over seeds); with deferral on, the run widens each interval by max(1, its mean over forms "
-                + "and seeds). Per seed: "
-                + "<code>tables/simulation_intervals.csv</code>.</p>\n").then(t.html());
+        return Markup.fill("<h3>Calibration of the statistical intervals</h3>\n<p>Each estimator's {} on the "
+                + "simulated test patients: the share whose {} lies inside it, against the nominal level. Coverage "
+                + "well below nominal means the Conservative set trusts signs it should not; far above, it defers "
+                + "more than it needs to. Scale needed: the factor by which the interval, widened about its centre, "
+                + "reaches the nominal coverage (mean over seeds); with deferral on, the run widens each interval by "
+                + "max(1, its mean over forms and seeds). Per seed: <code>tables/simulation_intervals.csv</code>."
+                + "</p>\n", interval, truth).then(t.html());
     }
 
     /** CSV rows, one per form, seed and estimator, header first. */
