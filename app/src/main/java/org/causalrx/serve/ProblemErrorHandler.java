@@ -25,7 +25,10 @@ final class ProblemErrorHandler extends ErrorHandler {
         this.requestIds = requestIds;
     }
 
-    /** The problem for an HTTP-layer rejection with this status. */
+    /**
+     * The problem for an HTTP-layer rejection with this status: those Jetty answers itself and those Javalin raises
+     * (body too large, a body that stopped arriving), so both read alike.
+     */
     static Problem problem(int status) {
         return switch (status) {
             case 408 -> Problem.of(408, "request-timeout", "Request not received in time", "the request did not "

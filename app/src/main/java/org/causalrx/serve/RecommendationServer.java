@@ -100,7 +100,8 @@ public final class RecommendationServer implements AutoCloseable {
             });
             cfg.routes.post("/v1/recommendations", this::recommend);
             cfg.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromJavalin(e.getStatus())));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx,
+                    ProblemErrorHandler.problem(e.getStatus())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 settings.log().accept("request " + ctx.attribute(RID) + ": internal error (" + e.getClass().getName()
                         + ")");
@@ -186,8 +187,7 @@ public final class RecommendationServer implements AutoCloseable {
         } catch (Exception e) { // Javalin (Kotlin) passes Jetty's IOExceptions on undeclared
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof IOException) {
-                    throw new ProblemException(Problem.of(408, "request-timeout", "Request timeout", "the request "
-                            + "body did not arrive in full in time; send it whole, without pausing"));
+                    throw new ProblemException(ProblemErrorHandler.problem(408));
                 }
             }
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -242,15 +242,6 @@ public final class RecommendationServer implements AutoCloseable {
                     + "/openapi.json") : Problem.of(405, "method-not-allowed", "Method not allowed", "this endpoint "
                     + "does not take this method; see /openapi.json"));
         }
-    }
-
-    private static Problem fromJavalin(int status) {
-        if (status == 413) {
-            return Problem.of(413, "body-too-large", "Request body too large", "the request body is larger than "
-                    + "the service accepts; split the batch");
-        }
-        return Problem.of(status >= 400 && status < 600 ? status : 400, "http-error", "Request not accepted",
-                "the request was not accepted (HTTP " + status + ")");
     }
 
     private static void problem(Context ctx, Problem p) {

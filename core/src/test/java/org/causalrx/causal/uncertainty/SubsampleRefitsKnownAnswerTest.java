@@ -10,6 +10,7 @@ import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.TLearner;
 import org.causalrx.learn.linear.LinearSettings;
 import org.causalrx.learn.linear.Ridge;
+import org.causalrx.util.Stats;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -89,12 +90,12 @@ class SubsampleRefitsKnownAnswerTest {
             BootstrapCateModel sub = new BootstrapCate(est, B, true, M).wrap(point, x, t, y, 12 + r, 13 + r);
             assertNotNull(sub.subsample(), "n >= 2m: subsample refits");
             BootstrapCateModel raw = new BootstrapCateModel(point, sub.refits());
-            double s = mean(sub.bootstrapSd(xt));
+            double s = Stats.mean(sub.bootstrapSd(xt));
             sumSub += s;
-            sumRaw += mean(raw.bootstrapSd(xt));
+            sumRaw += Stats.mean(raw.bootstrapSd(xt));
             if (r < FULL_REPS) {
                 BootstrapCateModel full = new BootstrapCate(est, B, true).wrap(point, x, t, y, 12 + r, 13 + r);
-                sumFull += mean(full.bootstrapSd(xt));
+                sumFull += Stats.mean(full.bootstrapSd(xt));
                 sumSubFull += s;
             }
             covered += covered(sub.effectInterval(xt, 0.05), xt);
@@ -133,14 +134,6 @@ class SubsampleRefitsKnownAnswerTest {
             }
         }
         return c;
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d;
-        }
-        return s / v.length;
     }
 
     @Test
