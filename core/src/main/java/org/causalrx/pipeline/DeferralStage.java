@@ -16,6 +16,7 @@ import org.causalrx.causal.bounds.BLearner;
 import org.causalrx.causal.bounds.CateBoundsFamily;
 import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.causal.uncertainty.IntervalCalibration;
+import org.causalrx.causal.uncertainty.Subsample;
 import org.causalrx.learn.xgb.XGBoostRegressor;
 import org.causalrx.policy.DecisionRule;
 import org.causalrx.policy.Deferral;
@@ -68,7 +69,8 @@ final class DeferralStage {
         TreeSet<Double> lambdas = new TreeSet<>(d.sweepLambda());
         lambdas.add(d.lambda());
         BLearner bl = new BLearner(learners.ateOutcome(binary), learners.evaluationPropensity(), learners.xgb(),
-                new XGBoostRegressor(learners.xgb()), 3, Estimators.META_CLIP, binary);
+                new XGBoostRegressor(learners.xgb()), 3, Estimators.META_CLIP, binary,
+                Subsample.rowsFor(d.refitRows(), xTr.length), parallel);
         CateBoundsFamily bounds = bl.fit(xTr, tTr, yTr, lambdas.stream().mapToDouble(Double::doubleValue).toArray(),
                 Seeds.derive(seed, "b-learner"));
         Map<String, JointCateModel> models = new LinkedHashMap<>();

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.causalrx.causal.CrossFit;
 import org.causalrx.causal.Nuisance;
+import org.causalrx.causal.uncertainty.PatientSubsample;
 import org.causalrx.learn.Classifier;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.Regressor;
@@ -29,7 +31,13 @@ import org.causalrx.util.Stats;
  * phi+_1 − phi−_0 and the lower's phi−_1 − phi+_0. At Lambda = 1 this is the AIPW pseudo-outcome.</li>
  * <li>Each pseudo-outcome regressed on x with {@code finalStage}.</li>
  * </ol>
- * All Lambda share step 1 and the fold split; each stochastic step's seed is derived from the fit's seed.
+ * All Lambda share step 1 and the fold split; each stochastic step's seed is derived from the fit's seed, so the
+ * bounds are the same whether the (Lambda, fold, arm) tail fits and the final stages run on one thread or several.
+ * <p>
+ * Large training sets: when a fold's rows of one arm number at least 2·{@code nuisanceRows}, its tail models (q±
+ * and rho±) are fit on a seeded subsample of {@code nuisanceRows} of them, drawn without replacement, and still
+ * predict every held-out row. They are nuisances of a doubly robust pseudo-outcome, whose error enters the bounds
+ * only through products of nuisance errors; the final-stage regressions use every row.
  *
  * @param outcome     mu_a learner (for binary outcomes a classifier used as regressor)
  * @param propensity  e(x) learner
@@ -38,13 +46,21 @@ import org.causalrx.util.Stats;
  * @param folds       cross-fitting folds, ≥ 2
  * @param clip        propensity clip, in [0, 0.5)
  * @param binary      the outcome is 0/1
+ * @param nuisanceRows rows per tail fit on large folds (see above), or 0: every row
+ * @param parallel     fit the tail models and the final stages on several threads (same values either way)
  */
 public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams nuisance, Regressor finalStage,
-                       int folds, double clip, boolean binary) {
+                       int folds, double clip, boolean binary, int nuisanceRows, boolean parallel) {
     public BLearner {
-        if (folds < 2 || !(clip >= 0 && clip < 0.5)) {
-            throw new IllegalArgumentException("B-learner needs folds >= 2 and 0 <= clip < 0.5");
+        if (folds < 2 || !(clip >= 0 && clip < 0.5) || nuisanceRows < 0) {
+            throw new IllegalArgumentException("B-learner needs folds >= 2, 0 <= clip < 0.5 and nuisanceRows >= 0");
         }
+    }
+
+    /** Every row in every tail fit, one thread. */
+    public BLearner(Regressor outcome, Classifier propensity, XGBoostParams nuisance, Regressor finalStage,
+                    int folds, double clip, boolean binary) {
+        this(outcome, propensity, nuisance, finalStage, folds, clip, binary, 0, false);
     }
 
     /** A B-learner with XGBoost final stage and nuisances. */
@@ -68,42 +84,34 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
         CrossFit cf = CrossFit.stratified(t, folds, Seeds.derive(seed, "b-folds"));
         double[] e = Nuisance.propensity(propensity, x, t, cf, clip, Seeds.derive(seed, "b-e"));
         double[][] mu = Nuisance.armOutcomes(outcome, x, t, y, cf, Seeds.derive(seed, "b-mu"));
-        List<CateBounds> out = new ArrayList<>();
+        double[] lv = levels.stream().mapToDouble(Double::doubleValue).toArray();
+        double[][][][] nu = tails(x, t, y, mu, cf, lv, seed);
         long finalSeed = Seeds.derive(seed, "b-final");
-        for (double lambda : levels) {
-            double[][] phi = pseudoOutcomes(x, t, y, e, mu, cf, lambda, seed);
-            RegressionModel upper = finalStage.fit(x, phi[0], null, finalSeed);
-            RegressionModel lower = lambda == 1.0 ? upper : finalStage.fit(x, phi[1], null, finalSeed);
-            out.add(new CateBounds(lambda, upper, lower));
+        // final stages: upper and lower bound per Lambda (Lambda = 1: one model, both bounds)
+        double[][][] phi = new double[lv.length][][];
+        for (int l = 0; l < lv.length; l++) {
+            phi[l] = pseudoOutcomes(t, y, e, nu[l], lv[l]);
+        }
+        RegressionModel[][] fits = new RegressionModel[lv.length][2];
+        IntStream jobs = IntStream.range(0, 2 * lv.length).filter(j -> j % 2 == 0 || lv[j / 2] != 1.0);
+        (parallel ? jobs.parallel() : jobs).forEach(j -> fits[j / 2][j % 2] = finalStage.fit(x, phi[j / 2][j % 2],
+                null, finalSeed));
+        List<CateBounds> out = new ArrayList<>();
+        for (int l = 0; l < lv.length; l++) {
+            out.add(new CateBounds(lv[l], fits[l][0], lv[l] == 1.0 ? fits[l][0] : fits[l][1]));
         }
         return new CateBoundsFamily(out);
     }
 
-    /** Upper (row 0) and lower (row 1) pseudo-outcomes at one Lambda. */
+    /** Upper (row 0) and lower (row 1) pseudo-outcomes at one Lambda (as {@link #fit} computes them). */
     double[][] pseudoOutcomes(double[][] x, int[] t, double[] y, double[] e, double[][] mu, CrossFit cf,
                               double lambda, long seed) {
+        return pseudoOutcomes(t, y, e, tails(x, t, y, mu, cf, new double[] {lambda}, seed)[0], lambda);
+    }
+
+    /** Upper (row 0) and lower (row 1) pseudo-outcomes from the out-of-fold tails {@code nu} of one Lambda. */
+    private static double[][] pseudoOutcomes(int[] t, double[] y, double[] e, double[][][] nu, double lambda) {
         int n = y.length;
-        // [arm][0 = q+, 1 = q−, 2 = rho+, 3 = rho−][row], out of fold
-        double[][][] nu = new double[2][4][n];
-        for (int a = 0; a <= 1; a++) {
-            nu[a][2] = mu[a].clone();
-            nu[a][3] = mu[a].clone();
-        }
-        if (lambda > 1.0) {
-            if (binary) {
-                for (int a = 0; a <= 1; a++) {
-                    for (int i = 0; i < n; i++) {
-                        double p = Math.min(Math.max(mu[a][i], 0), 1);
-                        nu[a][0][i] = SharpBounds.binaryQuantileUpper(p, lambda);
-                        nu[a][1][i] = SharpBounds.binaryQuantileLower(p, lambda);
-                        nu[a][2][i] = SharpBounds.binaryRhoUpper(p, lambda);
-                        nu[a][3][i] = SharpBounds.binaryRhoLower(p, lambda);
-                    }
-                }
-            } else {
-                crossFitTails(x, t, y, cf, lambda, Seeds.derive(seed, "b-tails-" + lambda), nu);
-            }
-        }
         double[] up = new double[n];
         double[] lo = new double[n];
         for (int i = 0; i < n; i++) {
@@ -113,6 +121,46 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
             lo[i] = phi1[1] - phi0[0];
         }
         return new double[][] {up, lo};
+    }
+
+    /**
+     * Out-of-fold tails per Lambda: [Lambda][arm][0 = q+, 1 = q−, 2 = rho+, 3 = rho−][row]. At Lambda = 1, and for
+     * binary outcomes, without extra models; otherwise one job per (Lambda, fold, arm).
+     */
+    private double[][][][] tails(double[][] x, int[] t, double[] y, double[][] mu, CrossFit cf, double[] lambdas,
+                                 long seed) {
+        int n = y.length;
+        double[][][][] nu = new double[lambdas.length][2][4][];
+        List<int[]> jobs = new ArrayList<>();
+        for (int l = 0; l < lambdas.length; l++) {
+            double lambda = lambdas[l];
+            for (int a = 0; a <= 1; a++) {
+                nu[l][a][2] = mu[a].clone();
+                nu[l][a][3] = mu[a].clone();
+                nu[l][a][0] = new double[n];
+                nu[l][a][1] = new double[n];
+                if (lambda > 1.0 && binary) {
+                    for (int i = 0; i < n; i++) {
+                        double p = Math.min(Math.max(mu[a][i], 0), 1);
+                        nu[l][a][0][i] = SharpBounds.binaryQuantileUpper(p, lambda);
+                        nu[l][a][1][i] = SharpBounds.binaryQuantileLower(p, lambda);
+                        nu[l][a][2][i] = SharpBounds.binaryRhoUpper(p, lambda);
+                        nu[l][a][3][i] = SharpBounds.binaryRhoLower(p, lambda);
+                    }
+                } else if (lambda > 1.0) {
+                    for (int f = 0; f < cf.k(); f++) {
+                        jobs.add(new int[] {l, f, a});
+                    }
+                }
+            }
+        }
+        IntStream ids = IntStream.range(0, jobs.size());
+        (parallel ? ids.parallel() : ids).forEach(j -> {
+            int[] job = jobs.get(j);
+            double lambda = lambdas[job[0]];
+            tailFold(x, t, y, cf, job[1], job[2], lambda, Seeds.derive(seed, "b-tails-" + lambda), nu[job[0]]);
+        });
+        return nu;
     }
 
     /** phi+ and phi− of E[Y(a) | x] for one row; {@code inArm} is T = a, {@code ea} is P(T = a | x). */
@@ -128,40 +176,49 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
         return new double[] {y + w * (kUp - rhoUp), y + w * (kLo - rhoLo)};
     }
 
-    private void crossFitTails(double[][] x, int[] t, double[] y, CrossFit cf, double lambda, long seed,
-                               double[][][] nu) {
+    /** The tail models of one fold and arm, predicted on the fold's held-out rows into {@code nu[arm]}. */
+    private void tailFold(double[][] x, int[] t, double[] y, CrossFit cf, int f, int arm, double lambda, long seed,
+                          double[][][] nu) {
         double tau = SharpBounds.level(lambda);
         Regressor qUp = new XGBoostQuantileRegressor(nuisance, tau);
         Regressor qLo = new XGBoostQuantileRegressor(nuisance, 1 - tau);
         Regressor rho = new XGBoostRegressor(nuisance);
-        for (int f = 0; f < cf.k(); f++) {
-            int[] ho = cf.heldOutRows(f);
-            double[][] xHo = Stats.select(x, ho);
-            for (int a = 0; a <= 1; a++) {
-                final int arm = a;
-                int[] rows = Arrays.stream(cf.trainRows(f)).filter(i -> t[i] == arm).toArray();
-                double[][] xa = Stats.select(x, rows);
-                double[] ya = Stats.select(y, rows);
-                long s = Seeds.derive(seed, 2L * f + a);
-                RegressionModel mUp = qUp.fit(xa, ya, null, Seeds.derive(s, "q+"));
-                RegressionModel mLo = qLo.fit(xa, ya, null, Seeds.derive(s, "q-"));
-                double[] qa = mUp.predict(xa);
-                double[] qb = mLo.predict(xa);
-                double[] kUp = new double[rows.length];
-                double[] kLo = new double[rows.length];
-                for (int j = 0; j < rows.length; j++) {
-                    kUp[j] = SharpBounds.kappaUpper(ya[j], qa[j], lambda);
-                    kLo[j] = SharpBounds.kappaLower(ya[j], qb[j], lambda);
-                }
-                double[][] pred = {mUp.predict(xHo), mLo.predict(xHo),
-                        rho.fit(xa, kUp, null, Seeds.derive(s, "rho+")).predict(xHo),
-                        rho.fit(xa, kLo, null, Seeds.derive(s, "rho-")).predict(xHo)};
-                for (int k = 0; k < 4; k++) {
-                    for (int j = 0; j < ho.length; j++) {
-                        nu[a][k][ho[j]] = pred[k][j];
-                    }
-                }
+        int[] ho = cf.heldOutRows(f);
+        double[][] xHo = Stats.select(x, ho);
+        long s = Seeds.derive(seed, 2L * f + arm);
+        int[] rows = tailRows(Arrays.stream(cf.trainRows(f)).filter(i -> t[i] == arm).toArray(), s);
+        double[][] xa = Stats.select(x, rows);
+        double[] ya = Stats.select(y, rows);
+        RegressionModel mUp = qUp.fit(xa, ya, null, Seeds.derive(s, "q+"));
+        RegressionModel mLo = qLo.fit(xa, ya, null, Seeds.derive(s, "q-"));
+        double[] qa = mUp.predict(xa);
+        double[] qb = mLo.predict(xa);
+        double[] kUp = new double[rows.length];
+        double[] kLo = new double[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            kUp[j] = SharpBounds.kappaUpper(ya[j], qa[j], lambda);
+            kLo[j] = SharpBounds.kappaLower(ya[j], qb[j], lambda);
+        }
+        double[][] pred = {mUp.predict(xHo), mLo.predict(xHo),
+                rho.fit(xa, kUp, null, Seeds.derive(s, "rho+")).predict(xHo),
+                rho.fit(xa, kLo, null, Seeds.derive(s, "rho-")).predict(xHo)};
+        for (int k = 0; k < 4; k++) {
+            for (int j = 0; j < ho.length; j++) {
+                nu[arm][k][ho[j]] = pred[k][j];
             }
         }
+    }
+
+    /**
+     * The rows a tail fit uses: all of {@code rows}, or, when there are at least 2·{@link #nuisanceRows} of them, a
+     * seeded subsample of {@link #nuisanceRows} drawn without replacement (ascending).
+     */
+    int[] tailRows(int[] rows, long seed) {
+        if (nuisanceRows == 0 || rows.length < 2L * nuisanceRows) {
+            return rows;
+        }
+        int[] pick = PatientSubsample.rows(new int[rows.length], 1, null, nuisanceRows, Seeds.derive(seed,
+                "b-tail-rows"));
+        return Stats.select(rows, pick);
     }
 }
