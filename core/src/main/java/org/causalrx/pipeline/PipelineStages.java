@@ -40,7 +40,7 @@ public final class PipelineStages {
 
     /** The standard pipeline with {@code learners}; {@code parallel} runs bootstrap rounds on several threads. */
     public static RunEngine standard(Learners learners, boolean parallel) {
-        return new RunEngine(List.of(new CohortCheck(learners), new SplitAndEncode(), new Propensity(),
+        return new RunEngine(List.of(new CohortCheck(learners), new SplitAndEncode(), new Propensity(parallel),
                 new Outcome(), new Policies(), new Uncertainty(parallel), new Evaluation(parallel),
                 new Insights(parallel), new HeterogeneityStage(), new Analyses(parallel), new Ate(),
                 new SensitivityStage(), new RefutationStage(parallel), new CrossFit(), new Assemble()));
@@ -112,7 +112,7 @@ public final class PipelineStages {
     }
 
     /** Step 2: propensity models (the selected one by validation log-loss) and the overlap set. */
-    record Propensity() implements Stage {
+    record Propensity(boolean parallel) implements Stage {
         public String name() {
             return "propensity";
         }
@@ -125,7 +125,7 @@ public final class PipelineStages {
             Learners learners = c.get(RunSlots.LEARNERS);
             SplitIndices split = c.get(RunSlots.SPLIT);
             PropensityStage.Output prop = PropensityStage.run(learners.propensity(), c.get(RunSlots.X),
-                    c.get(RunSlots.COHORT).treatment(), split.train(), split.validation(), c.seed());
+                    c.get(RunSlots.COHORT).treatment(), split.train(), split.validation(), c.seed(), parallel);
             OverlapSet overlap = overlapSet(c.study(), Stats.select(prop.e(), split.train()));
             CovariateBalance balance = CovariateBalance.of(prop.selected(), c.get(RunSlots.X),
                     c.get(RunSlots.COHORT).treatment(), prop.e(), c.get(RunSlots.ENCODING).featureNames(),

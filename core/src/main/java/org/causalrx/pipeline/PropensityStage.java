@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.causalrx.causal.diagnostics.PropensityArmDiagnostics;
 import org.causalrx.learn.Classifier;
@@ -30,6 +31,12 @@ final class PropensityStage {
     }
 
     static Output run(List<Classifier> learners, double[][] x, int[] t, int[] train, int[] validation, long seed) {
+        return run(learners, x, t, train, validation, seed, false);
+    }
+
+    /** As above; {@code parallel} fits the models on several threads (each with its own seed: same models). */
+    static Output run(List<Classifier> learners, double[][] x, int[] t, int[] train, int[] validation, long seed,
+                      boolean parallel) {
         double[][] xTrain = Stats.select(x, train);
         int[] tTrain = Stats.select(t, train);
         double[][] xVal = Stats.select(x, validation);
@@ -41,8 +48,13 @@ final class PropensityStage {
         double[] bestE = null;
         ProbabilityModel bestModel = null;
         Map<String, ProbabilityModel> all = new LinkedHashMap<>();
-        for (Classifier learner : learners) {
-            ProbabilityModel m = learner.fit(xTrain, tTrain, null, Seeds.derive(seed, "propensity-" + learner.name()));
+        ProbabilityModel[] fits = new ProbabilityModel[learners.size()];
+        IntStream jobs = IntStream.range(0, fits.length);
+        (parallel ? jobs.parallel() : jobs).forEach(k -> fits[k] = learners.get(k).fit(xTrain, tTrain, null,
+                Seeds.derive(seed, "propensity-" + learners.get(k).name())));
+        for (int k = 0; k < fits.length; k++) {
+            Classifier learner = learners.get(k);
+            ProbabilityModel m = fits[k];
             all.put(learner.name(), m);
             double[] pTrain = m.predictProba(xTrain);
             double[] pVal = m.predictProba(xVal);
