@@ -1,5 +1,7 @@
 package org.causalrx.learn.linear;
 
+import java.util.stream.IntStream;
+
 import org.causalrx.util.CausalRxException;
 
 /**
@@ -7,6 +9,9 @@ import org.causalrx.util.CausalRxException;
  * error or weighted binomial deviance on the held-out rows) to pick λ, and the all-data solution at that λ.
  */
 final class PenalizedPath {
+    /** Designs of at least this many cells (rows × columns) fit their CV folds on several threads. */
+    static final long PARALLEL_CELLS = 1_000_000L;
+
     /** Response family. */
     enum Family { GAUSSIAN, BINOMIAL }
 
@@ -35,6 +40,13 @@ final class PenalizedPath {
      */
     static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
                       LinearSettings s, Design.Layout layout) {
+        return fit(family, x, y, w, groups, seed, alpha, s, layout,
+                x.length * (long) x[0].length >= PARALLEL_CELLS);
+    }
+
+    /** As above; {@code parallelFolds} fits the CV folds on several threads (same result either way). */
+    static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
+                      LinearSettings s, Design.Layout layout, boolean parallelFolds) {
         int n = x.length;
         int p = x[0].length;
         int[] all = new int[n];
@@ -71,33 +83,48 @@ final class PenalizedPath {
         int[] fold = Folds.assign(n, k, seed, family == Family.BINOMIAL ? y : null, groups);
         double[][] loss = new double[k][nl];
         double[] foldWeight = new double[k];
-        for (int f = 0; f < k; f++) {
-            int[][] split = split(fold, f);
-            int[] train = split[0];
-            int[] test = split[1];
-            double trainWeight = 0;
-            for (int r : train) {
-                trainWeight += w[r];
-            }
-            for (int r : test) {
-                foldWeight[f] += w[r];
-            }
-            if (!(trainWeight > 0) || !(foldWeight[f] > 0)) {
-                foldWeight[f] = 0;
-                continue;
-            }
-            PathSolver fs = solver(family, Design.of(x, w, train, layout), y, alpha, s, true);
-            double last = 0;
-            for (int l = 0; l < nl; l++) {
-                if (l == 0 || !fs.saturated()) {
-                    fs.solve(lambdas[l]);
-                    last = heldOutLoss(family, fs.originalCoefficients(), x, y, w, test);
-                }
-                loss[f][l] = last;
-            }
-        }
+        final int pathLength = nl;
+        final double[] path0 = lambdas;
+        // the folds are independent fits: on several threads for large designs (same losses either way)
+        IntStream folds = IntStream.range(0, k);
+        (parallelFolds ? folds.parallel() : folds).forEach(f -> foldLosses(family, x, y, w, alpha,
+                s, layout, fold, f, path0, pathLength, loss[f], foldWeight));
         int chosen = choose(loss, foldWeight, s.oneStandardErrorRule());
         return result(path[chosen], full, lambdas[chosen]);
+    }
+
+    /**
+     * Held-out loss of fold {@code f} along the first {@code nl} values of the path into {@code loss}, and the
+     * fold's held-out weight into {@code foldWeight[f]} (0 when either side has no weight: the fold is skipped).
+     */
+    private static void foldLosses(Family family, double[][] x, double[] y, double[] w, double alpha,
+                                   LinearSettings s, Design.Layout layout, int[] fold, int f, double[] lambdas,
+                                   int nl, double[] loss, double[] foldWeight) {
+        int[][] split = split(fold, f);
+        int[] train = split[0];
+        int[] test = split[1];
+        double trainWeight = 0;
+        for (int r : train) {
+            trainWeight += w[r];
+        }
+        double testWeight = 0;
+        for (int r : test) {
+            testWeight += w[r];
+        }
+        if (!(trainWeight > 0) || !(testWeight > 0)) {
+            foldWeight[f] = 0;
+            return;
+        }
+        foldWeight[f] = testWeight;
+        PathSolver fs = solver(family, Design.of(x, w, train, layout), y, alpha, s, true);
+        double last = 0;
+        for (int l = 0; l < nl; l++) {
+            if (l == 0 || !fs.saturated()) {
+                fs.solve(lambdas[l]);
+                last = heldOutLoss(family, fs.originalCoefficients(), x, y, w, test);
+            }
+            loss[l] = last;
+        }
     }
 
     /** {@code m} log-spaced values from {@code max} down to {@code max·ratio} (exactly, as the last value). */
