@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * <p>The product is blocked like a GEMM: rounds in blocks of {@link #LANES}, rows in tiles of {@link #TILE}; the
  * weights of a block's rounds on one tile are generated once and used for every column; a micro-kernel keeps
  * 4 rounds × 4 columns of float accumulators, each 8 lanes wide (lane j sums rows ≡ j mod 8 of the tile by fused
- * multiply-adds in row order), and adds each tile's lane sums, in lane order, to double sums in tile order. Weights
+ * multiply-adds in row order), adds each tile's lanes to 8 double sums per round and column in tile order, and adds
+ * those 8 in lane order at the end. Weights
  * are whole numbers and exact in float; the scores are rounded to float (relative error 6·10⁻⁸, far below the
  * bootstrap spread). The order of every addition is fixed, so the values are identical for any thread count. The
  * micro-kernel runs on the JDK Vector API ({@code jdk.incubator.vector}, 256-bit float vectors) when that module is
@@ -90,14 +91,22 @@ public final class PoissonBootstrap {
         for (int q = 0; q < lanes / 2; q++) {
             pairKeys[q] = PoissonWeights.pairKey(seed, r0 / 2 + q);
         }
+        double[] laneSums = new double[lanes * cols * WIDTH];
         float[] lane = new float[WIDTH];
         for (int t = 0; t < plan.tiles.length; t++) {
             weights(w, rowKeys, t * TILE, plan.n, pairKeys, lanes);
             if (vector) {
-                PoissonVectorKernel.multiply(w, lanes, plan.tiles[t], cols, TILE, sums);
+                PoissonVectorKernel.multiply(w, lanes, plan.tiles[t], cols, TILE, laneSums);
             } else {
-                multiply(w, lanes, plan.tiles[t], cols, TILE, sums, lane);
+                multiply(w, lanes, plan.tiles[t], cols, TILE, laneSums, lane);
             }
+        }
+        for (int s = 0; s < sums.length; s++) {
+            double v = 0;
+            for (int j = 0; j < WIDTH; j++) {
+                v += laneSums[s * WIDTH + j];
+            }
+            sums[s] = v;
         }
         for (int l = 0; l < to - r0; l++) {
             plan.finish(sums, l * cols, r0 + l, dr, ipw);
@@ -125,10 +134,11 @@ public final class PoissonBootstrap {
     }
 
     /**
-     * The plain-loop micro-kernel: {@code sums[l * cols + c] += Σ_i w[l * tile + i] · x[c * tile + i]} with the
-     * vector kernel's order of operations (8 float lanes by fused multiply-add, lane sums added in lane order).
+     * The plain-loop micro-kernel: lane j of {@code laneSums[(l * cols + c) * 8 + j]} += Σ_{i ≡ j mod 8}
+     * w[l * tile + i] · x[c * tile + i], with the vector kernel's order of operations (8 float lanes by fused
+     * multiply-add over the tile, then each lane added to its double sum).
      */
-    static void multiply(float[] w, int lanes, float[] x, int cols, int tile, double[] sums, float[] lane) {
+    static void multiply(float[] w, int lanes, float[] x, int cols, int tile, double[] laneSums, float[] lane) {
         float[] acc = new float[ROUND_STEP * COL_STEP * WIDTH];
         for (int r = 0; r < lanes; r += ROUND_STEP) {
             for (int c = 0; c < cols; c += COL_STEP) {
@@ -148,20 +158,18 @@ public final class PoissonBootstrap {
                 for (int rr = 0; rr < ROUND_STEP; rr++) {
                     for (int cc = 0; cc < COL_STEP; cc++) {
                         System.arraycopy(acc, (rr * COL_STEP + cc) * WIDTH, lane, 0, WIDTH);
-                        sums[(r + rr) * cols + c + cc] += laneSum(lane);
+                        addLanes(lane, laneSums, ((r + rr) * cols + c + cc) * WIDTH);
                     }
                 }
             }
         }
     }
 
-    /** The lanes of one accumulator added in lane order, in double. */
-    static double laneSum(float[] lane) {
-        double s = 0;
-        for (float v : lane) {
-            s += v;
+    /** Adds each of the 8 lanes of one accumulator to its double sum {@code laneSums[at + j]}. */
+    static void addLanes(float[] lane, double[] laneSums, int at) {
+        for (int j = 0; j < WIDTH; j++) {
+            laneSums[at + j] += lane[j];
         }
-        return s;
     }
 
     /**

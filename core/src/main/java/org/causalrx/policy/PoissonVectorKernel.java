@@ -5,9 +5,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The vector micro-kernel of {@link PoissonBootstrap} on the JDK Vector API (loaded only when the
- * {@code jdk.incubator.vector} module is): {@code sums[l * cols + c] += Σ_i w[l * tile + i] · x[c * tile + i]}
- * with 4 rounds × 4 columns of 8-lane float accumulators in registers, the same operations in the same order as
- * {@link PoissonBootstrap#multiply}.
+ * {@code jdk.incubator.vector} module is): lane j of {@code sums[(l * cols + c) * 8 + j]} +=
+ * Σ_{i ≡ j mod 8} w[l * tile + i] · x[c * tile + i], with 4 rounds × 4 columns of 8-lane float accumulators in
+ * registers; the same operations in the same order as {@link PoissonBootstrap#multiply}.
  */
 final class PoissonVectorKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
@@ -16,6 +16,7 @@ final class PoissonVectorKernel {
     }
 
     static void multiply(float[] w, int lanes, float[] x, int cols, int tile, double[] sums) {
+        // sums: 8 double lane sums per round and column, sums[(l * cols + c) * 8 + j]
         float[] lane = new float[PoissonBootstrap.WIDTH];
         int v = S.length();
         for (int r = 0; r < lanes; r += PoissonBootstrap.ROUND_STEP) {
@@ -96,6 +97,6 @@ final class PoissonVectorKernel {
 
     private static void add(FloatVector acc, float[] lane, double[] sums, int at) {
         acc.intoArray(lane, 0);
-        sums[at] += PoissonBootstrap.laneSum(lane);
+        PoissonBootstrap.addLanes(lane, sums, at * PoissonBootstrap.WIDTH);
     }
 }
