@@ -94,7 +94,11 @@ public final class PoissonBootstrap {
         double[] laneSums = new double[lanes * cols * WIDTH];
         float[] lane = new float[WIDTH];
         for (int t = 0; t < plan.tiles.length; t++) {
-            weights(w, rowKeys, t * TILE, plan.n, pairKeys, lanes);
+            if (vector) {
+                PoissonVectorKernel.weights(w, rowKeys, t * TILE, plan.n, pairKeys, lanes);
+            } else {
+                weights(w, rowKeys, t * TILE, plan.n, pairKeys, lanes);
+            }
             if (vector) {
                 PoissonVectorKernel.multiply(w, lanes, plan.tiles[t], cols, TILE, laneSums);
             } else {

@@ -1,6 +1,9 @@
 package org.causalrx.policy;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,6 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class PoissonVectorKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_256;
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_128;
+    /** Weights counted by vector compares; a lane past the last of these thresholds is redone one at a time. */
+    private static final int VECTOR_THRESHOLDS = 5;
 
     private PoissonVectorKernel() {
     }
@@ -98,5 +105,62 @@ final class PoissonVectorKernel {
     private static void add(FloatVector acc, float[] lane, double[] sums, int at) {
         acc.intoArray(lane, 0);
         PoissonBootstrap.addLanes(lane, sums, at * PoissonBootstrap.WIDTH);
+    }
+
+    /**
+     * {@link PoissonBootstrap#weights} with 4 rows at a time: the same hash and the same weights (a draw u counts
+     * the thresholds it reaches; the rare draw past the fifth threshold takes {@link PoissonWeights#weight(long)}).
+     */
+    static void weights(float[] w, long[] rowKeys, int start, int n, long[] pairKeys, int lanes) {
+        int rows = Math.min(PoissonBootstrap.TILE, n - start);
+        int tile = PoissonBootstrap.TILE;
+        int step = LS.length();
+        int vectorRows = rows - rows % step;
+        long[] t = new long[VECTOR_THRESHOLDS];
+        for (int k = 0; k < VECTOR_THRESHOLDS; k++) {
+            t[k] = PoissonWeights.threshold(k);
+        }
+        LongVector one = LongVector.broadcast(LS, 1L);
+        for (int q = 0; q < lanes / 2; q++) {
+            long pk = pairKeys[q];
+            int even = 2 * q * tile;
+            int odd = even + tile;
+            for (int i = 0; i < vectorRows; i += step) {
+                LongVector z = LongVector.fromArray(LS, rowKeys, start + i).add(pk);
+                z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+                z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+                z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+                LongVector lo = z.and(0xFFFFFFFFL);
+                LongVector hi = z.lanewise(VectorOperators.LSHR, 32);
+                count(lo, t, one).convertShape(VectorOperators.L2F, FS, 0).reinterpretAsFloats().intoArray(w,
+                        even + i);
+                count(hi, t, one).convertShape(VectorOperators.L2F, FS, 0).reinterpretAsFloats().intoArray(w,
+                        odd + i);
+                VectorMask<Long> far = lo.compare(VectorOperators.GE, t[VECTOR_THRESHOLDS - 1])
+                        .or(hi.compare(VectorOperators.GE, t[VECTOR_THRESHOLDS - 1]));
+                if (far.anyTrue()) {
+                    for (int j = 0; j < step; j++) {
+                        long h = PoissonWeights.mix64(rowKeys[start + i + j] + pk);
+                        w[even + i + j] = PoissonWeights.weight(h & 0xFFFFFFFFL);
+                        w[odd + i + j] = PoissonWeights.weight(h >>> 32);
+                    }
+                }
+            }
+            for (int i = vectorRows; i < rows; i++) {
+                long h = PoissonWeights.mix64(rowKeys[start + i] + pk);
+                w[even + i] = PoissonWeights.weight(h & 0xFFFFFFFFL);
+                w[odd + i] = PoissonWeights.weight(h >>> 32);
+            }
+            java.util.Arrays.fill(w, even + rows, even + tile, 0f);
+            java.util.Arrays.fill(w, odd + rows, odd + tile, 0f);
+        }
+    }
+
+    private static LongVector count(LongVector u, long[] t, LongVector one) {
+        LongVector c = LongVector.zero(LS);
+        for (long threshold : t) {
+            c = c.add(one, u.compare(VectorOperators.GE, threshold));
+        }
+        return c;
     }
 }

@@ -54,6 +54,11 @@ final class PoissonWeights {
         return w;
     }
 
+    /** ⌊2³² · P(X ≤ k)⌋, 0 ≤ k &lt; {@link #MAX_WEIGHT}: a draw u reaches weight k + 1 when u ≥ it. */
+    static long threshold(int k) {
+        return THRESHOLDS[k];
+    }
+
     /** The Poisson(1) weight of a uniform 32-bit draw {@code u} (0 ≤ u &lt; 2³²). */
     static int weight(long u) {
         int w = TABLE[(int) (u >>> (32 - TABLE_BITS))];
