@@ -119,7 +119,8 @@ final class PolicyBench implements Callable<Integer> {
         for (int rows : new int[] {10_000, 100_000}) {
             HeldOut data = SyntheticPolicies.heldOut(rows, 31);
             List<PolicyDecisions> ps = SyntheticPolicies.policies(rows, k, 32);
-            Bootstrap.run(data, ps, 256, 3, true, null, BootstrapEngine.POISSON); // warm-up
+            Bootstrap.run(data, ps, 1_000, 3, true, null, BootstrapEngine.EXACT); // warm-up, both engines
+            Bootstrap.run(data, ps, 2_048, 3, true, null, BootstrapEngine.POISSON);
             double units = (double) rounds * k * rows;
             double[] exact = SyntheticPolicies.timeEngine(data, ps, rounds, BootstrapEngine.EXACT);
             double[] poisson = SyntheticPolicies.timeEngine(data, ps, rounds, BootstrapEngine.POISSON);
