@@ -36,6 +36,7 @@ final class PoliciesSection implements ReportSection {
         org.causalrx.study.Study.Direction dir = PolicyChoice.valueDirection(r);
         Optional<PolicyResult> best = PolicyChoice.selected(r);
         int rounds = r.provenance() == null ? 0 : r.provenance().bootstrapRounds();
+        boolean poisson = r.provenance() != null && "poisson".equals(r.provenance().bootstrapEngine());
         b.markup("<section>").add(report.heading(this));
         b.markup("<p>A policy recommends an arm for each test patient, or <i>defers</i> to the doctor. A "
                 + "deferred patient keeps the treatment actually given, so they contribute their factual "
@@ -54,8 +55,11 @@ final class PoliciesSection implements ReportSection {
                 .text(PolicyChoice.directionText(dir)).markup("</b>: the better policy has the ")
                 .text(PolicyChoice.lowerIsBetter(dir) ? "smaller" : "larger")
                 .markup(" value. The spread comes from ").text(Fmt.integer(rounds))
-                .markup(" bootstrap resamples of the test patients; \u201ctest\u201d is the value on the full "
-                        + "test split.</p>\n");
+                .text(poisson ? " Poisson bootstrap rounds of the test patients (each round weights every "
+                        + "patient by an independent Poisson(1) draw instead of resampling them; used for large "
+                        + "test splits); \u201ctest\u201d is the value on the full test split."
+                        : " bootstrap resamples of the test patients; \u201ctest\u201d is the value on the full "
+                        + "test split.").markup("</p>\n");
         b.add(DecisionRuleText.policiesNote(r));
         Html.Table t = new Html.Table(List.of("Policy", "Description", "Treated", "Deferred"),
                 false, false, true, true);

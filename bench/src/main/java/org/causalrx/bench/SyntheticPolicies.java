@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.causalrx.policy.Bootstrap;
+import org.causalrx.policy.BootstrapEngine;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.RowBootstrap;
@@ -66,6 +67,29 @@ final class SyntheticPolicies {
         long t0 = System.nanoTime();
         RowBootstrap.run(data, ps, 10_000, 7, parallel, null);
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * Wall and process CPU seconds for {@code rounds} parallel rounds of {@code ps} on {@code engine}, and (third)
+     * the DR rounds' SD averaged over policies, for comparing engines.
+     */
+    static double[] timeEngine(HeldOut data, List<PolicyDecisions> ps, int rounds, BootstrapEngine engine) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        Bootstrap.Result r = Bootstrap.run(data, ps, rounds, 7, true, null, engine);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+        if (r.engine() != engine) {
+            throw new IllegalStateException("asked for " + engine + ", ran " + r.engine());
+        }
+        double sd = 0;
+        for (double[] v : r.dr()) {
+            double m = Arrays.stream(v).average().orElseThrow();
+            sd += Math.sqrt(Arrays.stream(v).map(d -> (d - m) * (d - m)).sum() / (v.length - 1)) / ps.size();
+        }
+        return new double[] {wall, cpu, sd};
     }
 
     /** Whether both engines give the same bits for every policy and round ({@code rounds} rounds, seed 5). */

@@ -66,7 +66,8 @@ final class AnalysisStage {
             double[] y = AnalysisColumns.secondary(study, in.table(), o, in.cohort().sourceRows());
             OutcomeEvaluation.Evaluated ev = OutcomeEvaluation.run(y, o.type() == Study.OutcomeType.BINARY, learners,
                     in.x(), in.t(), in.split(), in.pStarTest(), in.policies(), study.bootstrapRounds(),
-                    Seeds.derive(seed, "secondary-" + o.column()), parallel, in.cohort().groupIndex());
+                    Seeds.derive(seed, "secondary-" + o.column()), parallel, in.cohort().groupIndex(),
+                    study.bootstrapEngine());
             secondary.add(new RunResult.SecondaryOutcome(o.column(), o.type(),
                     o.direction(), ev.kept().length, test.length - ev.kept().length, ev.plugIn(),
                     ev.results()));

@@ -106,7 +106,8 @@ final class MultiArmEvaluation {
         testPolicies.addAll(MultiArmDeferral.policies(study, testChoices));
         int[] groups = cohort.groupIndex();
         Bootstrap.Result boot = Bootstrap.run(testData, testPolicies, study.bootstrapRounds(),
-                Seeds.derive(seed, "bootstrap"), parallel, groups == null ? null : Stats.select(groups, test));
+                Seeds.derive(seed, "bootstrap"), parallel, groups == null ? null : Stats.select(groups, test),
+                study.bootstrapEngine());
         double doctors = Stats.mean(testData.y());
         double[] doctorsRounds = boot.dr()[0];
         List<MultiArmResult.PolicyValue> values = new ArrayList<>();
@@ -138,7 +139,7 @@ final class MultiArmEvaluation {
         effects.test().forEach((name, e) -> estimators.add(new MultiArmResult.Estimator(name, columnMeans(e, k))));
         MultiArmResult result = new MultiArmResult(RunResult.SCHEMA_VERSION, MultiArmResult.KIND, study.name(),
                 protocol(study, cohort), arms(arms, t, split), prop.summary(), prop.overlapSummary(tTest, inTest, k),
-                estimators, values, selection, verdict, ResultParts.provenance(study), dataWarnings,
+                estimators, values, selection, verdict, ResultParts.provenance(study, boot.engine()), dataWarnings,
                 intervals == null ? null : MultiArmDeferral.summary(study, arms, intervals.method(),
                         intervals.calibration(), testChoices));
         return new Evaluated(result, new Valued(testData, testPolicies, boot, selected));

@@ -102,7 +102,8 @@ final class MultiArmSecondary {
                 ((MultiArmOutcomeModel) fitted).potentialOutcomes(Stats.select(x, rows)));
         var policies = OutcomeEvaluation.restrict(valued.policies(), kept);
         Bootstrap.Result boot = Bootstrap.run(heldOut, policies, study.bootstrapRounds(),
-                Seeds.derive(seed, "bootstrap"), parallel, CohortSplits.groupsOf(cohort, rows));
+                Seeds.derive(seed, "bootstrap"), parallel, CohortSplits.groupsOf(cohort, rows),
+                study.bootstrapEngine());
         return new RunResult.SecondaryOutcome(o.column(), o.type(), o.direction(), kept.length,
                 test.length - kept.length, plugIn, PolicySet.summarise(heldOut, policies, boot));
     }

@@ -9,6 +9,7 @@ import org.causalrx.learn.ClassifierRegressor;
 import org.causalrx.learn.Regressor;
 import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.policy.Bootstrap;
+import org.causalrx.policy.BootstrapEngine;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.util.Seeds;
@@ -49,9 +50,17 @@ final class OutcomeEvaluation {
     static Evaluated run(double[] y, boolean binary, Learners learners, double[][] x, int[] t, SplitIndices split,
                          double[] pStarTest, List<PolicyDecisions> policies, int rounds, long seed,
                          boolean parallel, int[] groups) {
+        return run(y, binary, learners, x, t, split, pStarTest, policies, rounds, seed, parallel, groups,
+                BootstrapEngine.EXACT);
+    }
+
+    /** As above, the bootstrap on the engine {@code engine} resolves to for the kept test patients. */
+    static Evaluated run(double[] y, boolean binary, Learners learners, double[][] x, int[] t, SplitIndices split,
+                         double[] pStarTest, List<PolicyDecisions> policies, int rounds, long seed,
+                         boolean parallel, int[] groups, BootstrapEngine engine) {
         Prepared p = prepare(y, binary, learners, x, t, split, pStarTest, policies, seed);
         Bootstrap.Result boot = Bootstrap.run(p.heldOut(), p.policies(), rounds, Seeds.derive(seed, "bootstrap"),
-                parallel, groups == null ? null : Stats.select(groups, Stats.select(split.test(), p.kept())));
+                parallel, groups == null ? null : Stats.select(groups, Stats.select(split.test(), p.kept())), engine);
         return new Evaluated(p.kept(), p.heldOut(), p.policies(), boot,
                 PolicySet.summarise(p.heldOut(), p.policies(), boot), p.plugIn());
     }

@@ -268,7 +268,8 @@ public final class PipelineStages {
             int[] groups = cohort.groupIndex();
             Bootstrap.Result boot = Bootstrap.run(heldOut, valued.policies(), study.bootstrapRounds(),
                     Seeds.derive(c.seed(), "bootstrap"), parallel,
-                    groups == null ? null : valued.restrict(Stats.select(groups, split.test())));
+                    groups == null ? null : valued.restrict(Stats.select(groups, split.test())),
+                    study.bootstrapEngine());
             List<RunResult.PolicyResult> policyResults = PolicySet.summarise(heldOut, valued.policies(), boot);
             double[] psi = CateCalibration.pseudoOutcomes(modelHeldOut.y(), tp.t(), modelHeldOut.pStar1(),
                     modelHeldOut.mu0(), modelHeldOut.mu1(), HeldOut.CLIP);

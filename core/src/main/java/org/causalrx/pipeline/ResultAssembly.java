@@ -58,7 +58,7 @@ final class ResultAssembly {
                 .outcomeModels(outcome.metrics()).policies(ev.policyResults()).cateInsights(ev.insights())
                 .policyInsights(c.get(RunSlots.POLICY_INSIGHTS))
                 .featureImportance(Explanations.importances(explained, encoding.featureNames()))
-                .provenance(ResultParts.provenance(study))
+                .provenance(ResultParts.provenance(study, ev.boot().engine()))
                 .secondaryOutcomes(analyses.secondary()).evaluationOutcome(ev.valued().info())
                 .outcomeTrees(analyses.trees())
                 .policySummaries(analyses.summaries()).deferralInsights(analyses.deferral())

@@ -41,14 +41,14 @@ final class ResultParts {
     }
 
     /**
-     * Hashes of the data and study files, seed, bootstrap rounds, and the versions of this build
-     * ({@link BuildInfo}) and of the Java runtime that ran it.
+     * Hashes of the data and study files, seed, bootstrap rounds and the engine that drew them, and the versions of
+     * this build ({@link BuildInfo}) and of the Java runtime that ran it.
      */
-    static RunResult.Provenance provenance(Study study) {
+    static RunResult.Provenance provenance(Study study, org.causalrx.policy.BootstrapEngine engine) {
         BuildInfo build = BuildInfo.current();
         return new RunResult.Provenance(Hashing.sha256(study.data()), Hashing.sha256(study.file()), study.seed(),
                 study.bootstrapRounds(), build.causalrxVersion(), System.getProperty("java.specification.version"),
-                build.xgboostVersion());
+                build.xgboostVersion(), engine.key());
     }
 
     /** The calibration a run's deferral applied, as values (factor per estimator, source). */

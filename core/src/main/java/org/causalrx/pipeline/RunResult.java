@@ -369,7 +369,18 @@ public record RunResult(
                                double pointDr, double pointIpw, Summary valueDr, Summary valueIpw) {
     }
 
+    /**
+     * @param bootstrapEngine the engine that drew the held-out bootstrap rounds: "exact" (resampled patients) or
+     *                        "poisson" (Poisson(1) weights; {@code bootstrap: {engine: ...}})
+     */
     public record Provenance(String dataSha256, String studySha256, long seed, int bootstrapRounds,
-                             String causalrxVersion, String javaVersion, String xgboostVersion) {
+                             String causalrxVersion, String javaVersion, String xgboostVersion,
+                             String bootstrapEngine) {
+        /** Rounds of the exact engine. */
+        public Provenance(String dataSha256, String studySha256, long seed, int bootstrapRounds,
+                          String causalrxVersion, String javaVersion, String xgboostVersion) {
+            this(dataSha256, studySha256, seed, bootstrapRounds, causalrxVersion, javaVersion, xgboostVersion,
+                    org.causalrx.policy.BootstrapEngine.EXACT.key());
+        }
     }
 }

@@ -23,8 +23,28 @@ public final class Bootstrap {
     /**
      * @param dr  per policy (in input order), per round: DR value
      * @param ipw per policy, per round: IPW value (NaN where undefined)
+     * @param engine the engine that drew the rounds: {@link BootstrapEngine#EXACT} or {@link BootstrapEngine#POISSON}
      */
-    public record Result(List<PolicyId> policies, double[][] dr, double[][] ipw) {
+    public record Result(List<PolicyId> policies, double[][] dr, double[][] ipw, BootstrapEngine engine) {
+        /** Rounds of the exact engine. */
+        public Result(List<PolicyId> policies, double[][] dr, double[][] ipw) {
+            this(policies, dr, ipw, BootstrapEngine.EXACT);
+        }
+    }
+
+    /**
+     * As {@link #run(HeldOut, List, int, long, boolean, int[])} on the engine that {@code engine} resolves to for
+     * the held-out size ({@link BootstrapEngine#resolve}): the exact engine, or Poisson weights per row or group
+     * ({@link PoissonBootstrap}). The Poisson engine needs finite outcomes, plug-ins and residuals (as the exact
+     * engine's block kernel does); otherwise the exact engine runs, and the result says which one did.
+     */
+    public static Result run(HeldOut data, List<PolicyDecisions> policies, int rounds, long seed, boolean parallel,
+                             int[] groups, BootstrapEngine engine) {
+        if (engine.resolve(data.size()) == BootstrapEngine.POISSON
+                && RoundBlockKernel.applies(PolicyValue.Prepared.of(data))) {
+            return PoissonBootstrap.run(data, policies, rounds, seed, parallel, groups);
+        }
+        return run(data, policies, rounds, seed, parallel, groups);
     }
 
     /**

@@ -203,6 +203,7 @@ public record FeasibilityStudy(StudyRun runner) {
                 s.covariates(), s.split(), s.seed(), s.overlap(), s.bootstrapRounds(), s.ateFolds(), s.estimators(),
                 null)
                 .withPolicy(s.policy()).withEstimatorSpecs(s.estimatorSpecs()).withGroupColumn(s.groupColumn())
+                .withBootstrapEngine(s.bootstrapEngine())
                 .withPolicyEvaluation(new Study.PolicyEvaluation(false, Study.PolicyEvaluation.OFF.folds(),
                         s.policyEvaluation().plugIn()));
     }

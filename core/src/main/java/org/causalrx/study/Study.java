@@ -43,13 +43,16 @@ import org.causalrx.result.Arms;
  * @param preconditions the minimum numbers of patients the analysis needs (TRS §3.1), or null for no such check
  * @param refutation    whether and with how many draws the run refutes its average effects; null reads as
  *                      {@link RefutationSettings#DEFAULT}
+ * @param bootstrapEngine the engine of the held-out bootstrap ({@code bootstrap: {engine: ...}}); null reads as
+ *                      {@link org.causalrx.policy.BootstrapEngine#AUTO}
  */
 public record Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
                     Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
                     int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
                     Analyses analyses, Deferral deferral, List<Estimand> estimands,
                     PolicyEvaluation policyEvaluation, Policy policy, List<EstimatorSpec> estimatorSpecs,
-                    String groupColumn, Preconditions preconditions, RefutationSettings refutation) {
+                    String groupColumn, Preconditions preconditions, RefutationSettings refutation,
+                    org.causalrx.policy.BootstrapEngine bootstrapEngine) {
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -61,12 +64,25 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         policyEvaluation = policyEvaluation == null ? PolicyEvaluation.OFF : policyEvaluation;
         policy = policy == null ? Policy.DEFAULT : policy;
         refutation = refutation == null ? RefutationSettings.DEFAULT : refutation;
+        bootstrapEngine = bootstrapEngine == null ? org.causalrx.policy.BootstrapEngine.AUTO : bootstrapEngine;
         estimatorSpecs = estimatorSpecs == null ? estimators.stream().map(EstimatorSpec::of).toList()
                 : List.copyOf(estimatorSpecs);
         if (!estimatorSpecs.stream().map(EstimatorSpec::name).toList().equals(estimators)) {
             throw new IllegalArgumentException("estimator specs " + estimatorSpecs + " do not match the names "
                     + estimators);
         }
+    }
+
+    /** A study whose held-out bootstrap engine is chosen by the test split's size ({@code engine: auto}). */
+    public Study(Path file, String name, Protocol protocol, Path data, String idColumn, Treatment treatment,
+                 Outcome outcome, List<Covariate> covariates, Split split, long seed, Overlap overlap,
+                 int bootstrapRounds, int ateFolds, List<String> estimators, Simulation simulation,
+                 Analyses analyses, Deferral deferral, List<Estimand> estimands,
+                 PolicyEvaluation policyEvaluation, Policy policy, List<EstimatorSpec> estimatorSpecs,
+                 String groupColumn, Preconditions preconditions, RefutationSettings refutation) {
+        this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy, estimatorSpecs, groupColumn, preconditions, refutation, null);
     }
 
     /** A study that refutes its average effects with the default draws. */
@@ -138,7 +154,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, newSeed, overlap,
                 rounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
                 policy, estimatorSpecs, groupColumn,
-                preconditions, refutation);
+                preconditions, refutation, bootstrapEngine);
     }
 
     /** A copy whose outcome is {@code other} (e.g. the derived evaluation outcome, for valuing policies). */
@@ -146,7 +162,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(file, name, protocol, data, idColumn, treatment, other, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
                 policy, estimatorSpecs, groupColumn,
-                preconditions, refutation);
+                preconditions, refutation, bootstrapEngine);
     }
 
     /** A copy reading its data from {@code file} (the wide table a {@code cohort:} block built). */
@@ -154,14 +170,14 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(this.file, name, protocol, file, idColumn, treatment, outcome, covariates, split, seed,
                 overlap, bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands,
                 policyEvaluation, policy, estimatorSpecs, groupColumn,
-                preconditions, refutation);
+                preconditions, refutation, bootstrapEngine);
     }
 
     /** A copy whose rows are grouped by {@code column} (null: each row its own patient). */
     public Study withGroupColumn(String column) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
-                policy, estimatorSpecs, column, preconditions, refutation);
+                policy, estimatorSpecs, column, preconditions, refutation, bootstrapEngine);
     }
 
     /** A copy with other deferral settings (null: overlap only). */
@@ -169,14 +185,21 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, d, estimands, policyEvaluation, policy,
                 estimatorSpecs, groupColumn,
-                preconditions, refutation);
+                preconditions, refutation, bootstrapEngine);
+    }
+
+    /** A copy whose held-out bootstrap runs on {@code engine}. */
+    public Study withBootstrapEngine(org.causalrx.policy.BootstrapEngine engine) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy, estimatorSpecs, groupColumn, preconditions, refutation, engine);
     }
 
     /** A copy with other refutation settings. */
     public Study withRefutation(RefutationSettings r) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
-                policy, estimatorSpecs, groupColumn, preconditions, r);
+                policy, estimatorSpecs, groupColumn, preconditions, r, bootstrapEngine);
     }
 
     /** A copy with another decision rule (default arm, margin). */
@@ -184,7 +207,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands,
                 policyEvaluation, p, estimatorSpecs, groupColumn,
-                preconditions, refutation);
+                preconditions, refutation, bootstrapEngine);
     }
 
     /** The decision rule every policy of the run applies: this study's default arm and margin, outcome direction. */
@@ -255,7 +278,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     public Study withEstimatorSpecs(List<EstimatorSpec> specs) {
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
-                policy, specs, groupColumn, preconditions, refutation);
+                policy, specs, groupColumn, preconditions, refutation, bootstrapEngine);
     }
 
     /** A copy with other policy-evaluation settings. */
@@ -263,7 +286,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
         return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, deferral, estimands, p, policy,
                 estimatorSpecs, groupColumn,
-                preconditions, refutation);
+                preconditions, refutation, bootstrapEngine);
     }
 
     /**

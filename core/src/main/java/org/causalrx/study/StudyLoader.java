@@ -85,7 +85,9 @@ public final class StudyLoader {
         long seed = top.integer("seed");
         Study.Overlap overlap = overlap(f, top.optionalChild("overlap"));
         YamlNode boot = top.optionalChild("bootstrap");
-        long roundsLong = boot == null ? 10_000 : boot.allowOnly("rounds").integer("rounds", 10_000);
+        long roundsLong = boot == null ? 10_000 : boot.allowOnly("rounds", "engine").integer("rounds", 10_000);
+        org.causalrx.policy.BootstrapEngine engine = boot == null ? org.causalrx.policy.BootstrapEngine.AUTO
+                : org.causalrx.policy.BootstrapEngine.ofKey(boot.choice("engine", "auto", "auto", "exact", "poisson"));
         if (roundsLong > 10_000_000) {
             throw new CausalRxException(f + ": 'bootstrap.rounds' is " + roundsLong + "; use at most 10000000");
         }
@@ -110,7 +112,7 @@ public final class StudyLoader {
                 PolicyBlock.read(f, top.optionalChild("policy"), treatment), estimators,
                 top.text("group", cohort == null ? null : cohort.staysTable().patient()),
                 preconditions(f, top.optionalChild("preconditions"), cohort != null),
-                RefutationBlock.read(f, root));
+                RefutationBlock.read(f, root), engine);
     }
 
     /** {@code preconditions: {min_patients: 100, min_per_arm: 30}}; absent: none, or the cohort default. */
