@@ -122,6 +122,11 @@ final class RefutationReport {
                         + "effect should vanish), with an added independent random covariate (random common cause: "
                         + "the effect should not move) and on random subsets of the patients (data subset: the "
                         + "effect should stay within sampling error).</p>\n");
+        if (a.subsample() != null) {
+            b.add(Markup.fill("<p>Every check ran on {}, drawn within arm: the ATE (SE) column is the estimator's "
+                    + "own estimate on that subsample, the reference of every rule, not the full-data ATE.</p>\n",
+                    a.subsample().describe()));
+        }
         b.add(table(a.checks(), "ATE (SE)"));
         b.markup("<p>").text(a.allPassed() ? "The ATE passed every refutation."
                 : "The ATE failed a refutation: the estimate moves where it should not; read the effects and the "
