@@ -54,8 +54,9 @@ final class RefutationReport {
         if (a == null || a.skipped() != null) {
             return;
         }
+        String ate = a.subsample() == null ? "the run's ATE" : "the ATE on the refutations' subsample";
         Figures.Figure f = Figures.save(chart(a), dir, FIGURE, "Every re-estimate of the refutation checks (dots) "
-                + "and their mean with its 95 % interval (bar), against the run's ATE (solid) and 0 (dashed). The "
+                + "and their mean with its 95 % interval (bar), against " + ate + " (solid) and 0 (dashed). The "
                 + "placebo should sit at 0, the other two at the ATE.");
         out.put(f.id(), f);
     }
