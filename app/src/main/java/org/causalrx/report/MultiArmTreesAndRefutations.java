@@ -109,6 +109,11 @@ final class MultiArmTreesAndRefutations {
                     .markup(") re-run with the arms permuted at random (placebo: should vanish), with an added "
                             + "random covariate (should not move) and on random subsets (should stay within "
                             + "sampling error).</p>\n");
+            if (ref.subsample() != null) {
+                b.add(Markup.fill("<p>Every check ran on {}, drawn within arm: the Contrast (SE) column is the "
+                        + "contrast fitted on that subsample, the reference of every rule.</p>\n",
+                        ref.subsample().describe()));
+            }
             for (MultiArmRefutations.Arm a : ref.arms()) {
                 b.markup("<p>").text(a.label() + " vs " + r.arms().get(0).label()).markup("</p>\n");
                 b.add(RefutationReport.table(a.checks(), "Contrast (SE)"));

@@ -54,8 +54,9 @@ final class RefutationReport {
         if (a == null || a.skipped() != null) {
             return;
         }
+        String ate = a.subsample() == null ? "the run's ATE" : "the ATE on the refutations' subsample";
         Figures.Figure f = Figures.save(chart(a), dir, FIGURE, "Every re-estimate of the refutation checks (dots) "
-                + "and their mean with its 95 % interval (bar), against the run's ATE (solid) and 0 (dashed). The "
+                + "and their mean with its 95 % interval (bar), against " + ate + " (solid) and 0 (dashed). The "
                 + "placebo should sit at 0, the other two at the ATE.");
         out.put(f.id(), f);
     }
@@ -122,6 +123,11 @@ final class RefutationReport {
                         + "effect should vanish), with an added independent random covariate (random common cause: "
                         + "the effect should not move) and on random subsets of the patients (data subset: the "
                         + "effect should stay within sampling error).</p>\n");
+        if (a.subsample() != null) {
+            b.add(Markup.fill("<p>Every check ran on {}, drawn within arm: the ATE (SE) column is the estimator's "
+                    + "own estimate on that subsample, the reference of every rule, not the full-data ATE.</p>\n",
+                    a.subsample().describe()));
+        }
         b.add(table(a.checks(), "ATE (SE)"));
         b.markup("<p>").text(a.allPassed() ? "The ATE passed every refutation."
                 : "The ATE failed a refutation: the estimate moves where it should not; read the effects and the "

@@ -12,6 +12,7 @@ import java.util.List;
 import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.causal.diagnostics.RefutationCheck;
 import org.causalrx.causal.diagnostics.RefutationRules;
+import org.causalrx.causal.diagnostics.RefutationSubsample;
 import org.causalrx.pipeline.AteRefutations;
 import org.causalrx.pipeline.RunResult;
 import org.junit.jupiter.api.Tag;
@@ -49,6 +50,23 @@ class RefutationReportTest {
         assertEquals(4, rows.size());
         assertTrue(rows.get(0).startsWith("check,estimate,sd,ci_low,ci_high,original,original_se,draws,passed"));
         assertTrue(rows.get(1).startsWith("placebo_treatment,") && rows.get(1).contains(",false,"), rows.get(1));
+    }
+
+    @Test
+    void refutationsOnASubsampleSayOnHowManyPatientsAndAgainstWhat(@TempDir Path dir) throws Exception {
+        AteRefutations a = refutations(true);
+        AteRefutations sub = new AteRefutations(a.estimator(), a.checks(), a.allPassed(),
+                new RefutationSubsample(31_623, 1_000_000, 31_623, 1_000_000));
+        RunResult r = ReportFixture.result("lower", "Q?").toBuilder().refutations(sub).build();
+        ReportWriter.write(r, ReportFixture.figures(42L), dir);
+        String html = Files.readString(dir.resolve(ReportWriter.REPORT_HTML), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Every check ran on a seeded subsample of 31,623 of 1,000,000 patients, drawn "
+                + "within arm"), "the subsample named");
+        Path plain = dir.resolve("plain");
+        ReportWriter.write(ReportFixture.result("lower", "Q?").toBuilder().refutations(a).build(),
+                ReportFixture.figures(42L), plain);
+        assertFalse(Files.readString(plain.resolve(ReportWriter.REPORT_HTML), StandardCharsets.UTF_8)
+                .contains("Every check ran on"), "not without a subsample");
     }
 
     @Test

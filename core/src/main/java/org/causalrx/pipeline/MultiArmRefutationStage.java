@@ -13,6 +13,7 @@ import org.causalrx.causal.MultiArmTLearner;
 import org.causalrx.causal.diagnostics.AteRefuter;
 import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.causal.diagnostics.RefutationRules;
+import org.causalrx.causal.diagnostics.RefutationSubsample;
 import org.causalrx.causal.meta.MultiArmAipw;
 import org.causalrx.estimators.MultiArmEstimators;
 import org.causalrx.learn.MultiClassifier;
@@ -33,7 +34,10 @@ import org.causalrx.util.Seeds;
  * penalty λ that cross-validation chose in each fold of the original fit (fold f of a re-fit at fold f's λ),
  * instead of cross-validating again: the same model specification, refitted. When the study names a group column,
  * the original fit's folds keep a patient's rows together and its standard errors are cluster-robust by patient,
- * and so do the re-fits' (each given the patient of each of its rows); the data subsets draw whole patients.
+ * and so do the re-fits' (each given the patient of each of its rows); the data subsets draw whole patients. When
+ * the cohort holds at least twice the study's {@code refutation.rows} (automatic: max(20,000, n^0.75)), the original
+ * fit and every check run on one seeded within-arm subsample of that many rows (whole patients) instead
+ * ({@link RefutationSubsample}), the original fitted on the subsample being the reference.
  *
  * @param parallel fit each check's draws on several threads (same results either way)
  */
@@ -63,14 +67,26 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
                     MultiArmRefutations.skipped(described, RefutationSettings.SKIPPED)));
         }
         Cohort cohort = c.get(RunSlots.COHORT);
-        double[][] x = c.get(RunSlots.X);
         long seed = Seeds.derive(c.seed(), "multi-arm-ate");
-        MultiArmAipw.Fit main = aipw.fit(x, cohort.treatment(), k, cohort.outcome(), cohort.groupIndex(),
-                f -> aipw.propensity(), seed);
+        RefutationSubsample.Drawn drawn = RefutationSubsample.draw(cohort.treatment(), k, cohort.groupIndex(),
+                study.refutation().rows(), Seeds.derive(seed, "refute-subsample"));
+        double[][] x = c.get(RunSlots.X);
+        int[] t = cohort.treatment();
+        double[] y = cohort.outcome();
+        int[] groups = cohort.groupIndex();
+        if (drawn != null) {
+            x = drawn.select(x);
+            t = drawn.select(t);
+            y = drawn.select(y);
+            groups = drawn.select(groups);
+        }
+        MultiArmAipw.Fit main = aipw.fit(x, t, k, y, groups, f -> aipw.propensity(), seed);
         IntFunction<MultiClassifier> tuned = aipw.tunedPropensity(main);
         MultiArmRefutations result = refute(main.contrasts(), (xs, ts, ys, gs, s) -> aipw.fit(xs, ts, k, ys, gs,
-                tuned, s).contrasts(), described, study.treatment().arms(), x, cohort.treatment(), cohort.outcome(),
-                cohort.groupIndex(), seed, study.refutation().rules(), parallel);
+                tuned, s).contrasts(), described(described, drawn), study.treatment().arms(), x, t, y, groups, seed,
+                study.refutation().rules(), parallel);
+        result = drawn == null ? result : new MultiArmRefutations(result.estimator(), result.arms(),
+                result.allPassed(), drawn.size());
         MultiArmResult r = c.get(MultiArmStages.RESULT).withRefutations(result);
         return c.with(MultiArmStages.RESULT, r.verdict() == null ? r : r.withVerdict(verdict(r.verdict(), result)));
     }
@@ -87,9 +103,10 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
                         .map(f -> f.key().replace('_', ' ')).toList()) + ")");
             }
         }
+        String on = r.subsample() == null ? "" : " (on " + r.subsample().describe() + ")";
         String sentence = "The AIPW contrast of " + String.join(" and ", failed) + " against the reference failed "
-                + "its refutation: the estimate moves where it should not, so read the effects and the policies "
-                + "built on them with suspicion.";
+                + "its refutation" + on + ": the estimate moves where it should not, so read the effects and the "
+                + "policies built on them with suspicion.";
         return new MultiArmResult.Verdict(v.selected(), v.currentPractice(), v.value(), v.gain(), v.gainLow(),
                 v.gainHigh(), v.shareBetter(), v.better(), v.statement() + " " + sentence);
     }
@@ -126,6 +143,28 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
                                       double[] y, int[] groups, long seed, RefutationRules rules, boolean parallel) {
         return refute(estimator.contrasts(x, t, y, groups, seed), estimator, described, arms, x, t, y, groups, seed,
                 rules, parallel);
+    }
+
+    /**
+     * Every non-reference arm's contrast refuted on the subsample {@code drawn} (null: on all rows, as
+     * {@link #refute(ContrastFit, String, Arms, double[][], int[], double[], int[], long, RefutationRules, boolean)}):
+     * the contrasts fitted once on the subsample are the reference, and every check runs on its rows.
+     */
+    static MultiArmRefutations refute(ContrastFit estimator, String described, Arms arms, double[][] x, int[] t,
+                                      double[] y, int[] groups, long seed, RefutationRules rules, boolean parallel,
+                                      RefutationSubsample.Drawn drawn) {
+        if (drawn == null) {
+            return refute(estimator, described, arms, x, t, y, groups, seed, rules, parallel);
+        }
+        MultiArmRefutations r = refute(estimator, described(described, drawn), arms, drawn.select(x),
+                drawn.select(t), drawn.select(y), drawn.select(groups), seed, rules, parallel);
+        return new MultiArmRefutations(r.estimator(), r.arms(), r.allPassed(), drawn.size());
+    }
+
+    /** The estimator in words, and the subsample the checks ran on when they did. */
+    static String described(String described, RefutationSubsample.Drawn drawn) {
+        return drawn == null ? described : described + "; every check on " + drawn.size().describe() + " (within "
+                + "arm), against the contrasts fitted on that subsample (its own cross-validated penalties)";
     }
 
     /**

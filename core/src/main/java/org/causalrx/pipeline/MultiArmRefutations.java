@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.causal.diagnostics.RefutationCheck;
+import org.causalrx.causal.diagnostics.RefutationSubsample;
 
 /**
  * Refutations of a K-arm run's per-arm AIPW contrasts (results.json key {@code refutations}): for each non-reference
@@ -15,26 +16,40 @@ import org.causalrx.causal.diagnostics.RefutationCheck;
  * @param arms      one per non-reference arm, in arm order; empty when skipped
  * @param allPassed whether every check of every arm passed; false when skipped
  * @param skipped   why the checks were not run (the study's {@code refutation: false}); absent (null) when they ran
+ * @param subsample the patient subsample the checks ran on, each arm's {@code original} being its contrast on it
+ *                  (the study's {@code refutation.rows}, {@link RefutationSubsample}); absent (null) when they ran on
+ *                  all rows
  */
 public record MultiArmRefutations(String estimator, List<Arm> arms, boolean allPassed,
                                   @com.fasterxml.jackson.annotation.JsonInclude(
                                           com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                                  String skipped) {
+                                  String skipped,
+                                  @com.fasterxml.jackson.annotation.JsonInclude(
+                                          com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                  RefutationSubsample subsample) {
     public MultiArmRefutations {
         arms = List.copyOf(arms);
         if (skipped != null && (allPassed || !arms.isEmpty())) {
             throw new IllegalArgumentException("skipped refutations have no arms and did not pass");
         }
+        if (skipped != null && subsample != null) {
+            throw new IllegalArgumentException("skipped refutations ran on no subsample");
+        }
     }
 
-    /** Refutations that ran. */
+    /** Refutations that ran on all rows. */
     public MultiArmRefutations(String estimator, List<Arm> arms, boolean allPassed) {
-        this(estimator, arms, allPassed, null);
+        this(estimator, arms, allPassed, null, null);
+    }
+
+    /** Refutations that ran on {@code subsample} (null: on all rows). */
+    public MultiArmRefutations(String estimator, List<Arm> arms, boolean allPassed, RefutationSubsample subsample) {
+        this(estimator, arms, allPassed, null, subsample);
     }
 
     /** The stage skipped, {@code why} in words; {@code estimator} names what would have been re-run. */
     public static MultiArmRefutations skipped(String estimator, String why) {
-        return new MultiArmRefutations(estimator, List.of(), false, why);
+        return new MultiArmRefutations(estimator, List.of(), false, why, null);
     }
 
     /**

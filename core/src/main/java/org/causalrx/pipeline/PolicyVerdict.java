@@ -110,8 +110,9 @@ public final class PolicyVerdict {
             return v;
         }
         String failed = String.join(", ", r.failed().stream().map(f -> f.key().replace('_', ' ')).toList());
-        String sentence = "The ATE failed its refutation (" + failed + "): the estimate moves where it should not, "
-                + "so read the effects and the policies built on them with suspicion.";
+        String on = r.subsample() == null ? "" : ", on " + r.subsample().describe();
+        String sentence = "The ATE failed its refutation (" + failed + on + "): the estimate moves where it should "
+                + "not, so read the effects and the policies built on them with suspicion.";
         return appended(v, sentence);
     }
 

@@ -7,9 +7,11 @@ import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.diagnostics.AteRefuter;
 import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.causal.diagnostics.RefutationRules;
+import org.causalrx.causal.diagnostics.RefutationSubsample;
 import org.causalrx.learn.Classifier;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.RefutationSettings;
+import org.causalrx.util.Seeds;
 
 /**
  * Refutes the run's ATE ({@link AteRefutations}) by re-running its estimator, the cross-fitted AIPW with the run's
@@ -17,7 +19,9 @@ import org.causalrx.study.RefutationSettings;
  * {@code refutation:} draws ({@link org.causalrx.study.RefutationSettings}); when the study names a group column, the
  * re-fits' folds and standard errors are grouped by patient as the ATE's and the data subsets draw whole patients.
  * A failed check adds a sentence to the verdict. A study with {@code refutation: false} records the refutations as
- * skipped. Runs after the ATE stage.
+ * skipped. When the cohort holds at least twice the study's {@code refutation.rows} (automatic: max(20,000, n^0.75)),
+ * every check runs on one seeded within-arm subsample of that many rows (whole patients), against the estimator's
+ * own estimate on it ({@link RefutationSubsample}); below, on all rows. Runs after the ATE stage.
  *
  * @param parallel fit each check's draws on several threads (same results either way)
  */
@@ -51,10 +55,14 @@ record RefutationStage(boolean parallel) implements Stage {
                 .orElse(List.of()));
         AteRefuter refuter = new AteRefuter((xs, ts, ys, gs, s) -> aipw.estimate(xs, ts, ys, gs, s, tuned),
                 c.study().refutation().rules(), parallel, cohort.groupIndex());
-        List<Refutation> checks = refuter.refute(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(), original,
-                AteEstimands.seed(c.seed()));
-        AteRefutations result = new AteRefutations(describe(aipw), checks, checks.stream().allMatch(
-                Refutation::passed));
+        long seed = AteEstimands.seed(c.seed());
+        RefutationSubsample.Drawn drawn = RefutationSubsample.draw(cohort.treatment(), 2, cohort.groupIndex(),
+                c.study().refutation().rows(), Seeds.derive(seed, "refute-subsample"));
+        AteRefuter.Refuted refuted = refuter.refute(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(),
+                original, seed, drawn);
+        List<Refutation> checks = refuted.checks();
+        AteRefutations result = new AteRefutations(describe(aipw, refuted.subsample()), checks,
+                checks.stream().allMatch(Refutation::passed), refuted.subsample());
         RunResult.PolicyInsights pi = c.get(RunSlots.POLICY_INSIGHTS);
         RunResult.PolicyInsights extended = new RunResult.PolicyInsights(pi.policies(), pi.rounds(), pi.winsDr(),
                 pi.winsIpw(), pi.selectedPolicy(), pi.outcomeTree(), pi.rankCurves(),
@@ -66,5 +74,11 @@ record RefutationStage(boolean parallel) implements Stage {
         return "cross-fitted AIPW as for the ATE: propensity " + aipw.propensity().name() + ", outcome "
                 + aipw.outcome().name() + ", " + aipw.folds() + " folds, the ATE's seed; each re-fit keeps the "
                 + "propensity penalty that cross-validation chose in the ATE's fold";
+    }
+
+    /** {@link #describe(CrossFitAipw)}, and the subsample the checks ran on when they did (null: all rows). */
+    static String describe(CrossFitAipw aipw, RefutationSubsample subsample) {
+        return subsample == null ? describe(aipw) : describe(aipw) + "; every check on " + subsample.describe()
+                + " (within arm), against the estimator's own estimate on that subsample";
     }
 }

@@ -27,11 +27,14 @@ final class RefutationExit {
                     + ".", "");
         }
         List<String> failed = r.checks().stream().filter(c -> !c.passed()).map(RefutationExit::line).toList();
+        String on = r.subsample() == null ? "" : " (on " + r.subsample().describe() + ", against the estimate on "
+                + "it)";
         if (failed.isEmpty()) {
             return new ExitPoints.ExitPoint(STEP, ExitStatus.OK, "The ATE passed its placebo-treatment, "
-                    + "random-common-cause and data-subset refutations.", "");
+                    + "random-common-cause and data-subset refutations" + on + ".", "");
         }
-        return new ExitPoints.ExitPoint(STEP, ExitStatus.WARNING, "Failed: " + String.join("; ", failed) + ".",
+        return new ExitPoints.ExitPoint(STEP, ExitStatus.WARNING, "Failed" + on + ": " + String.join("; ", failed)
+                + ".",
                 "The estimate reacts to changes that should not move it: check for leakage of the treatment or "
                         + "outcome into the covariates and for too flexible or unstable outcome models before "
                         + "trusting the effects.");

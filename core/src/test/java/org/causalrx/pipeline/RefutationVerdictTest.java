@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.causal.diagnostics.RefutationCheck;
+import org.causalrx.causal.diagnostics.RefutationSubsample;
 import org.junit.jupiter.api.Test;
 
 /** A failed refutation adds a sentence naming it to the verdict; passed ones leave the verdict as it was. */
@@ -31,5 +32,10 @@ class RefutationVerdictTest {
         assertSame(v, PolicyVerdict.withRefutations(v, refutations(true)));
         assertSame(v, PolicyVerdict.withRefutations(v, null));
         assertNull(PolicyVerdict.withRefutations(null, refutations(false)));
+        AteRefutations f = refutations(false);
+        RunResult.Verdict sub = PolicyVerdict.withRefutations(v, new AteRefutations(f.estimator(), f.checks(), false,
+                new RefutationSubsample(20_000, 100_000, 20_000, 100_000)));
+        assertTrue(sub.text().startsWith("Base. The ATE failed its refutation (data subset, on a seeded subsample of "
+                + "20,000 of 100,000 patients)"), sub.text());
     }
 }

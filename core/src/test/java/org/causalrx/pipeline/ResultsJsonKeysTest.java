@@ -29,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The key set of results.json is a contract: a run of a small simulated study that switches on every optional
  * part (binary outcome, derived evaluation outcome, a secondary outcome, outcome trees of all policies,
  * vulnerable groups, the consensus policy, a policy tree, uncertainty deferral with its sweep and calibration factors,
- * cross-fitted policy values, ATT) writes exactly the key paths of the golden file {@value #GOLDEN}, and
- * {@code schema_version} first. Keys only a categorical outcome fills ({@code nn_metrics.estimators[].by_class[]},
- * {@code nn_metrics.estimators[].auc_by_arm_class[]}, elements of {@code nn_metrics.classes}) are not in it.
+ * cross-fitted policy values, ATT, refutations on a patient subsample) writes exactly the key paths of the golden
+ * file {@value #GOLDEN}, and {@code schema_version} first. Keys only a categorical outcome fills
+ * ({@code nn_metrics.estimators[].by_class[]}, {@code nn_metrics.estimators[].auc_by_arm_class[]}, elements of
+ * {@code nn_metrics.classes}) are not in it.
  *
  * <p>A key path joins object keys with '.', and an array's elements share the path of the array plus "[]"
  * ({@code policies[].value_dr.mean}); map keys (estimator names) are kept. When a change adds, removes or
@@ -139,7 +140,8 @@ class ResultsJsonKeysTest {
                 + "missing: drop}\n"
                 + "report: {outcome_trees: all}\nvulnerable_groups: {columns: [sex, age]}\n"
                 + "deferral: {alpha_stat: 0.1, lambda: 1.5, bootstrap_refits: 3, sweep: {alpha_stat: [0.1], "
-                + "lambda: [1, 1.5]}}\npolicy_evaluation: {cross_fit: true, folds: 2}\n");
+                + "lambda: [1, 1.5]}}\npolicy_evaluation: {cross_fit: true, folds: 2}\n"
+                + "refutation: {rows: 100}\n");
         return s;
     }
 }

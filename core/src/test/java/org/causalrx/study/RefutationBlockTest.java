@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.causalrx.causal.diagnostics.RefutationRules;
+import org.causalrx.causal.diagnostics.RefutationSubsample;
 import org.causalrx.util.CausalRxException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,17 @@ class RefutationBlockTest {
         RefutationSettings partial = load("refutation: {placebo_draws: 4}\n").refutation();
         assertEquals(4, partial.rules().placeboDraws());
         assertEquals(d.subsetDraws(), partial.rules().subsetDraws());
+    }
+
+    @Test
+    void rowsIsAutoAllOrANumberOfRows() throws Exception {
+        assertEquals(RefutationSubsample.AUTO, load("").refutation().rows());
+        assertEquals(RefutationSubsample.AUTO, load("refutation: {rows: auto}\n").refutation().rows());
+        assertEquals(RefutationSubsample.ALL, load("refutation: {rows: all}\n").refutation().rows());
+        assertEquals(1000, load("refutation: {rows: 1000}\n").refutation().rows());
+        assertError("refutation: {rows: 99}\n", "refutation.rows", "'auto', 'all' or a whole number");
+        assertError("refutation: {rows: some}\n", "refutation.rows", "'auto', 'all' or a whole number");
+        assertError("refutation: {rows: 1500.5}\n", "refutation.rows", "'auto', 'all' or a whole number");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.causal.diagnostics.RefutationCheck;
+import org.causalrx.causal.diagnostics.RefutationSubsample;
 import org.causalrx.pipeline.AteRefutations;
 import org.causalrx.result.ExitStatus;
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,13 @@ class RefutationExitTest {
                 true)), true);
         assertEquals(ExitStatus.OK, RefutationExit.of(passed).status());
         assertNull(RefutationExit.of(null));
+        assertFalse(RefutationExit.of(passed).finding().contains("subsample"), "all rows: as before");
+
+        RefutationSubsample sub = new RefutationSubsample(20_000, 100_000, 20_000, 100_000);
+        AteRefutations onSubsample = new AteRefutations("aipw", failed.checks(), false, sub);
+        assertTrue(RefutationExit.of(onSubsample).finding().startsWith("Failed (on a seeded subsample of 20,000 of "
+                + "100,000 patients, against the estimate on it): placebo"), RefutationExit.of(onSubsample).finding());
+        assertTrue(RefutationExit.of(new AteRefutations("aipw", passed.checks(), true, sub)).finding()
+                .contains("refutations (on a seeded subsample of 20,000 of 100,000 patients"));
     }
 }

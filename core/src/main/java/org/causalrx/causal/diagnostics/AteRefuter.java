@@ -62,6 +62,41 @@ public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parall
                 subset(x, t, y, original, seed));
     }
 
+    /**
+     * The refutations of one run: on the subsample {@code drawn} when there is one (null: on all rows, the given
+     * {@code original} the reference). On a subsample the estimator is fitted once on it with {@code seed}, and that
+     * fit is the reference of every check ({@link RefutationSubsample}); the checks then run on the subsample's rows
+     * as {@link #refute} runs on all of them, the patients of the subsample's rows taken from {@link #groups}.
+     *
+     * @param original the estimator's result on all rows, used only without a subsample
+     */
+    public Refuted refute(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed,
+                          RefutationSubsample.Drawn drawn) {
+        if (drawn == null) {
+            return new Refuted(refute(x, t, y, original, seed), original, null);
+        }
+        double[][] xs = drawn.select(x);
+        int[] ts = drawn.select(t);
+        double[] ys = drawn.select(y);
+        int[] gs = drawn.select(groups);
+        CrossFitAipw.Estimate reference = estimator.estimate(xs, ts, ys, gs, seed);
+        AteRefuter on = new AteRefuter(estimator, rules, parallel, gs);
+        return new Refuted(on.refute(xs, ts, ys, reference, seed), reference, drawn.size());
+    }
+
+    /**
+     * Refutations and what they were compared with.
+     *
+     * @param checks    one per {@link RefutationCheck}, in its order
+     * @param reference the estimate the checks compare with: the original, or the subsample's own
+     * @param subsample the subsample they ran on, or null (all rows)
+     */
+    public record Refuted(List<Refutation> checks, CrossFitAipw.Estimate reference, RefutationSubsample subsample) {
+        public Refuted {
+            checks = List.copyOf(checks);
+        }
+    }
+
     /** Placebo treatment: the estimator on randomly permuted treatments. */
     public Refutation placebo(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed) {
         double[] est = draws(rules.placeboDraws(), k -> estimator.estimate(x,
