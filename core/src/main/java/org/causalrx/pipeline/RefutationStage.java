@@ -39,7 +39,15 @@ record RefutationStage(boolean parallel) implements Stage {
         RefutationRules r = c.study().refutation().rules();
         return "placebo treatment (" + r.placeboDraws() + " permutations), random common cause (" + r.commonCauseDraws()
                 + "), data subsets (" + r.subsetDraws() + " x " + Math.round(100 * r.subsetFraction()) + " %): "
-                + (r.placeboDraws() + r.commonCauseDraws() + r.subsetDraws()) + " AIPW refits";
+                + (r.placeboDraws() + r.commonCauseDraws() + r.subsetDraws()) + " AIPW refits" + subsampleNote(c);
+    }
+
+    /** ", on a subsample of about m of n rows" when the refutations run on one, else empty. */
+    private static String subsampleNote(RunContext c) {
+        int n = c.get(RunSlots.COHORT).size();
+        int m = RefutationSubsample.rowsFor(c.study().refutation().rows(), n);
+        return m > 0 && n >= 2L * m ? String.format(java.util.Locale.ROOT, ", on a subsample of about %,d of %,d rows",
+                m, n) : "";
     }
 
     public RunContext apply(RunContext c, Progress progress) {

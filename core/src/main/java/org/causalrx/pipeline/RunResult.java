@@ -65,7 +65,7 @@ public record RunResult(
      * bumped when a key is removed or renamed or a value changes meaning or type, the minor when a key is added.
      * The key set of each version is the golden file {@code results-keys.txt} of the core tests.
      */
-    public static final String SCHEMA_VERSION = "1.4";
+    public static final String SCHEMA_VERSION = "1.5";
 
     /** An empty builder; {@link RunResultBuilder#build} says which required parts are missing. */
     public static RunResultBuilder builder() {
