@@ -60,6 +60,10 @@ final class RefitBench implements Callable<Integer> {
     @Option(names = "--skip-full", description = "time the subsample refits only (root-n and estimated rate)")
     boolean skipFull;
 
+    @Option(names = "--modes", split = ",", paramLabel = "a,b", description = "which refits: subsample (root-n), "
+            + "rate (estimated), full (default all three; --skip-full drops full)")
+    List<String> modes = List.of("subsample", "rate", "full");
+
     @Option(names = "--seed", description = "data seed (default 20261219)")
     long seed = 20_261_219L;
 
@@ -109,7 +113,10 @@ final class RefitBench implements Callable<Integer> {
             results.add(row);
             System.out.printf(Locale.ROOT, "%-12s point fit %8.1f s (load %.1f)%n", name, pointSec, load());
         }
-        for (String mode : skipFull ? List.of("subsample", "rate") : List.of("subsample", "rate", "full")) {
+        for (String mode : modes.stream().filter(md -> !(skipFull && md.equals("full"))).toList()) {
+            if (!List.of("subsample", "rate", "full").contains(mode)) {
+                throw new IllegalArgumentException("--modes: subsample, rate or full, got " + mode);
+            }
             boolean full = mode.equals("full");
             Subsample.Rate scheme = mode.equals("rate") ? Subsample.Rate.ESTIMATED : Subsample.Rate.ROOT_N;
             for (String name : estimators) {
@@ -131,8 +138,23 @@ final class RefitBench implements Callable<Integer> {
                 row.put(mode + "_mean_width", width);
                 row.put(mode + "_coverage", covered / (double) test);
                 row.put(mode + "_method", f.methods().get(name));
-                if (f.models().get(name) instanceof BootstrapCateModel bm && bm.subsample() != null) {
-                    row.put(mode + "_rate", bm.subsample().rate());
+                if (f.models().get(name) instanceof BootstrapCateModel bm) {
+                    if (bm.subsample() != null) {
+                        row.put(mode + "_rate", bm.subsample().rate());
+                    }
+                    // the spread part alone: tau ± q SD without the bias extension, and the mean rescaled SD
+                    double[] sd = bm.bootstrapSd(xTe);
+                    double[] pt = bm.effect(xTe);
+                    double q = BootstrapCateModel.studentQuantile(0.975, refits
+                            - (bm.subsample() != null && bm.subsample().twoSizes() ? 2 : 1));
+                    int sdCovered = 0;
+                    for (int i = 0; i < test; i++) {
+                        sdCovered += Math.abs(tauTe[i] - pt[i]) <= q * sd[i] ? 1 : 0;
+                    }
+                    row.put(mode + "_mean_sd", Arrays.stream(sd).average().orElse(Double.NaN));
+                    row.put(mode + "_coverage_without_bias", sdCovered / (double) test);
+                    System.out.printf(Locale.ROOT, "%-12s %-9s mean SD %.4f, coverage of tau +- q SD alone %.3f%n",
+                            name, mode, Arrays.stream(sd).average().orElse(Double.NaN), sdCovered / (double) test);
                 }
                 row.put(mode + "_load", List.of(before, load()));
                 System.out.printf(Locale.ROOT, "%-12s %-9s %8.1f s  mean width %.4f  coverage %.3f  (load %.1f -> "
