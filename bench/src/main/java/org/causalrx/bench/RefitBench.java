@@ -15,6 +15,7 @@ import org.causalrx.causal.CateModel;
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.OutcomeAware;
 import org.causalrx.causal.TLearner;
+import org.causalrx.causal.uncertainty.BootstrapCateModel;
 import org.causalrx.causal.uncertainty.Subsample;
 import org.causalrx.cli.OutputKind;
 import org.causalrx.cli.OutputTarget;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Option;
  * {@code bench refits}: the deferral's statistical intervals ({@link StatisticalIntervals}) on the SYNTHETIC design
  * of {@code bench scale} ({@link ScaleDesign}, {@code --rows} training rows × {@code --features}, plus
  * {@code --test} new rows with their true effect), in one process: per estimator the point fit, then B subsample
- * refits ({@code --refit-rows}, default the automatic rule) and B full bootstrap refits, each timed, with the mean
- * width of the 95 % intervals and their coverage of the true effect on the new rows. Writes
+ * refits of one size at the root-n rate ({@code --refit-rows}, default the automatic rule; "subsample"), B subsample
+ * refits at two sizes with the estimated rate (the run's scheme; "rate") and B full bootstrap refits ("full"), each
+ * timed, with the mean width of the 95 % intervals and their coverage of the true effect on the new rows. Writes
  * {@code runs/bench/bench-refits-nN-pP.json}.
  */
 @Command(name = "refits", mixinStandardHelpOptions = true,
@@ -55,8 +57,12 @@ final class RefitBench implements Callable<Integer> {
     @Option(names = "--estimators", split = ",", paramLabel = "a,b", description = "default t_xgboost,dr_xgboost")
     List<String> estimators = List.of("t_xgboost", "dr_xgboost");
 
-    @Option(names = "--skip-full", description = "time the subsample refits only")
+    @Option(names = "--skip-full", description = "time the subsample refits only (root-n and estimated rate)")
     boolean skipFull;
+
+    @Option(names = "--modes", split = ",", paramLabel = "a,b", description = "which refits: subsample (root-n), "
+            + "rate (estimated), full (default all three; --skip-full drops full)")
+    List<String> modes = List.of("subsample", "rate", "full");
 
     @Option(names = "--seed", description = "data seed (default 20261219)")
     long seed = 20_261_219L;
@@ -107,15 +113,19 @@ final class RefitBench implements Callable<Integer> {
             results.add(row);
             System.out.printf(Locale.ROOT, "%-12s point fit %8.1f s (load %.1f)%n", name, pointSec, load());
         }
-        for (boolean full : skipFull ? new boolean[] {false} : new boolean[] {false, true}) {
-            String mode = full ? "full" : "subsample";
+        for (String mode : modes.stream().filter(md -> !(skipFull && md.equals("full"))).toList()) {
+            if (!List.of("subsample", "rate", "full").contains(mode)) {
+                throw new IllegalArgumentException("--modes: subsample, rate or full, got " + mode);
+            }
+            boolean full = mode.equals("full");
+            Subsample.Rate scheme = mode.equals("rate") ? Subsample.Rate.ESTIMATED : Subsample.Rate.ROOT_N;
             for (String name : estimators) {
                 Map<String, Object> row = byName.get(name);
                 double before = load();
                 long t1 = System.nanoTime();
                 StatisticalIntervals.Fitted f = StatisticalIntervals.fit(learners.estimators(), List.of(name),
                         List.of(name), Map.of(name, points.get(name)), tLearners(learners, name), kind, refits,
-                        full ? Integer.MAX_VALUE : refitRows, xTr, tTr, yTr, null, seed, true);
+                        full ? Integer.MAX_VALUE : refitRows, scheme, xTr, tTr, yTr, null, seed, true);
                 double sec = (System.nanoTime() - t1) / 1e9;
                 EffectIntervals iv = f.models().get(name).effectInterval(xTe, 0.05);
                 double width = 0;
@@ -128,6 +138,24 @@ final class RefitBench implements Callable<Integer> {
                 row.put(mode + "_mean_width", width);
                 row.put(mode + "_coverage", covered / (double) test);
                 row.put(mode + "_method", f.methods().get(name));
+                if (f.models().get(name) instanceof BootstrapCateModel bm) {
+                    if (bm.subsample() != null) {
+                        row.put(mode + "_rate", bm.subsample().rate());
+                    }
+                    // the spread part alone: tau ± q SD without the bias extension, and the mean rescaled SD
+                    double[] sd = bm.bootstrapSd(xTe);
+                    double[] pt = bm.effect(xTe);
+                    double q = BootstrapCateModel.studentQuantile(0.975, refits
+                            - (bm.subsample() != null && bm.subsample().twoSizes() ? 2 : 1));
+                    int sdCovered = 0;
+                    for (int i = 0; i < test; i++) {
+                        sdCovered += Math.abs(tauTe[i] - pt[i]) <= q * sd[i] ? 1 : 0;
+                    }
+                    row.put(mode + "_mean_sd", Arrays.stream(sd).average().orElse(Double.NaN));
+                    row.put(mode + "_coverage_without_bias", sdCovered / (double) test);
+                    System.out.printf(Locale.ROOT, "%-12s %-9s mean SD %.4f, coverage of tau +- q SD alone %.3f%n",
+                            name, mode, Arrays.stream(sd).average().orElse(Double.NaN), sdCovered / (double) test);
+                }
                 row.put(mode + "_load", List.of(before, load()));
                 System.out.printf(Locale.ROOT, "%-12s %-9s %8.1f s  mean width %.4f  coverage %.3f  (load %.1f -> "
                         + "%.1f)  %s%n", name, mode, sec, width, covered / (double) test, before, load(),

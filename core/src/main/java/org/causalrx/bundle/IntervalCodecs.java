@@ -28,8 +28,10 @@ import org.causalrx.util.CausalRxException;
  * {@code kind}; XGBoost boosters as {@code .ubj} files). Kinds: {@code joint} ({@link JointCateModel}: a statistical
  * interval model, the B-learner bounds family and Lambda), {@code bootstrap} ({@link BootstrapCateModel}: the point
  * CATE model and its B refits, each a CATE model of {@link ModelCodecs}, and for subsample refits
- * {@code subsample: {drawn, of, patients}} ({@link Subsample}), e.g. {@code final_stage_refit} for the
- * DR-learner's final-stage refits or {@code ensemble} for an ensemble's combined member refits),
+ * {@code subsample: {drawn, of, patients}} ({@link Subsample}; with two subsample sizes also {@code small_drawn}
+ * and the estimated {@code rate}, absent from bundles written before them: one size, root-n), e.g.
+ * {@code final_stage_refit} for the DR-learner's final-stage refits or {@code ensemble} for an ensemble's combined
+ * member refits),
  * {@code bart_posterior} ({@link PosteriorCateModel}: the two arms' BART models, each of kind {@code bart}),
  * {@code scaled_interval} ({@link ScaledIntervalModel}: the factor and the inner statistical interval model), a
  * {@code causal_forest} (its own forest variance intervals), a {@code policy_tree} (its leaves' intervals) and
@@ -91,8 +93,11 @@ final class IntervalCodecs {
             }
         }
         if (bm.subsample() != null) {
-            n.putObject("subsample").put("drawn", bm.subsample().drawn()).put("of", bm.subsample().of())
-                    .put("patients", bm.subsample().patients());
+            ObjectNode sub = n.putObject("subsample").put("drawn", bm.subsample().drawn())
+                    .put("of", bm.subsample().of()).put("patients", bm.subsample().patients());
+            if (bm.subsample().twoSizes()) {
+                sub.put("small_drawn", bm.subsample().smallDrawn()).put("rate", bm.subsample().rate());
+            }
         }
         return n;
     }
@@ -160,7 +165,9 @@ final class IntervalCodecs {
         try {
             return new BootstrapCateModel(point, refits, sub == null ? null : new Subsample(
                     BundleFiles.integer(sub, "drawn", file), BundleFiles.integer(sub, "of", file),
-                    BundleFiles.field(sub, "patients", file).asBoolean()));
+                    BundleFiles.field(sub, "patients", file).asBoolean(),
+                    sub.has("small_drawn") ? BundleFiles.integer(sub, "small_drawn", file) : 0,
+                    sub.has("small_drawn") ? number(sub, "rate", file) : Subsample.MAX_RATE));
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }

@@ -31,7 +31,9 @@ import org.causalrx.util.Seeds;
  * resample; each refit keeps a patient's copies together in its internal splits. policy_tree gives its leaf's mean
  * DR contrast ± z × its standard error. On training splits of at least twice the refit rows m (the study's
  * {@code deferral.refit_rows}, {@link Subsample#rowsFor}) the refits are fit on within-arm subsamples of m rows
- * without replacement and their spread and bias rescaled to the split's size ({@link Subsample}).
+ * without replacement and their spread and bias rescaled to the split's size ({@link Subsample}): half the refits
+ * on m rows and half on m/4, the estimator's convergence rate estimated from how their spread shrinks between the two
+ * sizes and used for the rescaling ({@link Subsample.Rate#ESTIMATED}; an ensemble's rate from its combined refits).
  */
 public final class StatisticalIntervals {
     private StatisticalIntervals() {
@@ -59,6 +61,19 @@ public final class StatisticalIntervals {
                       Map<String, CateModel> cateModels,
                       List<TLearner> tLearners, OutcomeAware.Kind kind, int refits, int refitRows, double[][] xTr,
                       int[] tTr, double[] yTr, int[] gTr, long seed, boolean parallel) {
+        return fit(estimators, names, singles, cateModels, tLearners, kind, refits, refitRows,
+                Subsample.Rate.ESTIMATED, xTr, tTr, yTr, gTr, seed, parallel);
+    }
+
+    /**
+     * As {@link #fit(RunEstimators, List, List, Map, List, OutcomeAware.Kind, int, int, double[][], int[], double[],
+     * int[], long, boolean)} with the subsample refits' rate scheme {@code rate} (the run's: estimated; root-n for
+     * comparison in {@code bench refits}).
+     */
+    public static Fitted fit(RunEstimators estimators, List<String> names, List<String> singles,
+                      Map<String, CateModel> cateModels, List<TLearner> tLearners, OutcomeAware.Kind kind,
+                      int refits, int refitRows, Subsample.Rate rate, double[][] xTr, int[] tTr, double[] yTr,
+                      int[] gTr, long seed, boolean parallel) {
         int subRows = Subsample.rowsFor(refitRows, xTr.length);
         Map<String, IntervalCateModel> stat = new LinkedHashMap<>();
         Map<String, String> methods = new LinkedHashMap<>();
@@ -78,8 +93,8 @@ public final class StatisticalIntervals {
                 stat.put(n, new PosteriorCateModel(b0, b1));
                 methods.put(n, "BART posterior draws of mu1 - mu0 (equal-tailed credible interval)");
             } else {
-                BootstrapCateModel bm = bootstrap(estimators, n, m, tLearners, kind, refits, subRows, xTr, tTr, yTr,
-                        gTr, seed, resampleSeed, parallel);
+                BootstrapCateModel bm = bootstrap(estimators, n, m, tLearners, kind, refits, subRows, rate, xTr,
+                        tTr, yTr, gTr, seed, resampleSeed, parallel);
                 boots.put(n, bm);
                 stat.put(n, bm);
                 boolean finalStage = bm.refits().get(0) instanceof FinalStageBootstrap.Refit;
@@ -98,8 +113,8 @@ public final class StatisticalIntervals {
             for (String s : singles) {
                 BootstrapCateModel bm = boots.get(s);
                 if (bm == null) {
-                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, subRows, xTr, tTr,
-                            yTr, gTr, seed, resampleSeed, parallel);
+                    bm = bootstrap(estimators, s, cateModels.get(s), tLearners, kind, refits, subRows, rate, xTr,
+                            tTr, yTr, gTr, seed, resampleSeed, parallel);
                     boots.put(s, bm);
                 }
                 members.add(bm);
@@ -111,6 +126,9 @@ public final class StatisticalIntervals {
                         n.equals("majority")));
             }
             Subsample sub = members.get(0).subsample();
+            if (sub != null && sub.twoSizes()) {
+                sub = sub.withEstimatedRate(combined, xTr);
+            }
             stat.put(n, new BootstrapCateModel(cateModels.get(n), combined, sub));
             methods.put(n, sub != null ? "members' " + sub.describe(refits, " on shared subsamples")
                     + ", combined refit by refit (normal interval)"
@@ -122,8 +140,8 @@ public final class StatisticalIntervals {
 
     private static BootstrapCateModel bootstrap(RunEstimators estimators, String n, CateModel point,
                                                 List<TLearner> tLearners, OutcomeAware.Kind kind, int refits,
-                                                int m, double[][] xTr, int[] tTr, double[] yTr, int[] gTr, long seed,
-                                                long resampleSeed, boolean parallel) {
+                                                int m, Subsample.Rate rate, double[][] xTr, int[] tTr, double[] yTr,
+                                                int[] gTr, long seed, long resampleSeed, boolean parallel) {
         CateEstimator est = tLearners.stream().filter(t -> t.name().equals(n)).findFirst()
                 .map(t -> (CateEstimator) t).orElseGet(() -> estimators.estimator(n, kind));
         long fitSeed = Seeds.derive(seed, "refits-" + n);
@@ -132,9 +150,10 @@ public final class StatisticalIntervals {
             double[] pseudo = point instanceof FinalStageModel fs && fs.pseudoOutcomes() != null
                     && fs.pseudoOutcomes().length == yTr.length ? fs.pseudoOutcomes()
                     : dr.pseudoOutcomes(xTr, tTr, yTr, Seeds.derive(seed, "cate-" + n));
-            return new FinalStageBootstrap(dr.finalStage(), refits, parallel, m).wrap(point, xTr, tTr, pseudo, gTr,
-                    resampleSeed, fitSeed);
+            return new FinalStageBootstrap(dr.finalStage(), refits, parallel, m, rate).wrap(point, xTr, tTr, pseudo,
+                    gTr, resampleSeed, fitSeed);
         }
-        return new BootstrapCate(est, refits, parallel, m).wrap(point, xTr, tTr, yTr, gTr, resampleSeed, fitSeed);
+        return new BootstrapCate(est, refits, parallel, m, rate).wrap(point, xTr, tTr, yTr, gTr, resampleSeed,
+                fitSeed);
     }
 }

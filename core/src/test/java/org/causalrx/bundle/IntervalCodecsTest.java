@@ -99,6 +99,24 @@ class IntervalCodecsTest {
     }
 
     @Test
+    void twoSizeSubsampleRefitsRoundTripWithTheirRateAndOneSizeBundlesReadAsRootN() throws Exception {
+        List<CateModel> refits = List.of(new FinalStageBootstrap.Refit(linear(0.1, 1)),
+                new FinalStageBootstrap.Refit(linear(-0.2, 1.2)), new FinalStageBootstrap.Refit(linear(0.3, 0.9)),
+                new FinalStageBootstrap.Refit(linear(0.5, 0.7)), new FinalStageBootstrap.Refit(linear(-0.4, 1.4)));
+        BootstrapCateModel m = new BootstrapCateModel(refits.get(0), refits,
+                new Subsample(20_000, 100_000, false, 5_000, 0.3712345678901234));
+        BundleFiles files = new BundleFiles(DIR);
+        ObjectNode enc = IntervalCodecs.encodeStatistical("dr", m, null, null, files);
+        assertEquals(0.3712345678901234, enc.get("subsample").get("rate").asDouble());
+        BootstrapCateModel got = assertInstanceOf(BootstrapCateModel.class, roundTrip(files, enc));
+        assertEquals(m.subsample(), got.subsample());
+        assertArrayEquals(m.effectInterval(X, 0.1).hi(), got.effectInterval(X, 0.1).hi(), 0.0);
+        ((ObjectNode) enc.get("subsample")).remove(List.of("small_drawn", "rate"));
+        BootstrapCateModel old = assertInstanceOf(BootstrapCateModel.class, roundTrip(files, enc));
+        assertEquals(new Subsample(20_000, 100_000, false), old.subsample(), "a bundle from before: one size, root-n");
+    }
+
+    @Test
     void ensembleRefitsRoundTripAsCombinedMembers() throws Exception {
         for (boolean median : new boolean[] {false, true}) {
             List<CateModel> refits = new ArrayList<>();

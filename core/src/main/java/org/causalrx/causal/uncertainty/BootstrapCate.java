@@ -21,15 +21,20 @@ import org.causalrx.util.Stats;
  * <p>Large training splits: when {@code subsampleRows} m ≥ 1 and the split has n ≥ 2m rows
  * ({@link Subsample#applies}), resample b is instead a within-arm subsample of m rows (or the same share of the
  * patients) drawn without replacement ({@link PatientSubsample}) from the same seed, and the model rescales the
- * refits' spread and bias to size n ({@link Subsample}). Otherwise the refits are exactly the full bootstrap above.
+ * refits' spread and bias to size n ({@link Subsample}). With {@code rate} {@link Subsample.Rate#ESTIMATED} (and
+ * B ≥ 4) the last ⌊B/2⌋ refits are subsamples of m/4 rows instead ({@link Subsample#smallRows}), same seeds, and the
+ * convergence rate is estimated from the two sizes' spread on the training rows. Otherwise the refits are exactly the
+ * full bootstrap above.
  *
  * @param estimator     the estimator to refit
  * @param refits        B ≥ 2
  * @param parallel      fit refits on several threads (results identical either way)
  * @param subsampleRows m, rows per subsample refit on training splits of at least 2m rows; 0: always full
  *                      bootstrap resamples
+ * @param rate          how subsample refits are carried to size n: root-n (one size) or an estimated rate (two sizes)
  */
-public record BootstrapCate(CateEstimator estimator, int refits, boolean parallel, int subsampleRows) {
+public record BootstrapCate(CateEstimator estimator, int refits, boolean parallel, int subsampleRows,
+                            Subsample.Rate rate) {
     public BootstrapCate {
         if (refits < 2) {
             throw new IllegalArgumentException("bootstrap refits must be at least 2, got " + refits);
@@ -37,11 +42,19 @@ public record BootstrapCate(CateEstimator estimator, int refits, boolean paralle
         if (subsampleRows < 0) {
             throw new IllegalArgumentException("subsample rows must be 0 (off) or positive, got " + subsampleRows);
         }
+        if (rate == null) {
+            throw new IllegalArgumentException("a subsample rate scheme is required");
+        }
     }
 
     /** Full bootstrap refits at every size. */
     public BootstrapCate(CateEstimator estimator, int refits, boolean parallel) {
         this(estimator, refits, parallel, 0);
+    }
+
+    /** Subsample refits of one size m on splits of at least 2m rows, root-n rate. */
+    public BootstrapCate(CateEstimator estimator, int refits, boolean parallel, int subsampleRows) {
+        this(estimator, refits, parallel, subsampleRows, Subsample.Rate.ROOT_N);
     }
 
     /** Fits B refits on resamples of (x, t, y); resample and fit seeds both {@code seed}. */
@@ -66,19 +79,39 @@ public record BootstrapCate(CateEstimator estimator, int refits, boolean paralle
      */
     public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] y, int[] groups,
                                    long resampleSeed, long fitSeed) {
-        return new BootstrapCateModel(point, fitRefits(x, t, y, groups, resampleSeed, fitSeed),
-                subsample(t, 2, groups, subsampleRows));
+        List<CateModel> fits = fitRefits(x, t, y, groups, resampleSeed, fitSeed);
+        return new BootstrapCateModel(point, fits, estimated(plan(t, 2, groups, subsampleRows, refits, rate), fits, x));
     }
 
-    /** The subsample of m rows the refits of a training split with arms t use, or null: full bootstrap. */
-    static Subsample subsample(int[] t, int k, int[] groups, int m) {
-        return Subsample.applies(m, t.length) ? PatientSubsample.size(t, k, groups, m) : null;
+    /**
+     * The subsample sizes the B refits of a training split with arms t use, or null: full bootstrap. Two sizes (rate
+     * still 0.5, to be estimated) when the rate is estimated, B ≥ 4 and m/4 rows draw fewer units than m.
+     */
+    static Subsample plan(int[] t, int k, int[] groups, int m, int refits, Subsample.Rate rate) {
+        if (!Subsample.applies(m, t.length)) {
+            return null;
+        }
+        Subsample large = PatientSubsample.size(t, k, groups, m);
+        if (rate == Subsample.Rate.ROOT_N || refits < 4) {
+            return large;
+        }
+        int small = PatientSubsample.size(t, k, groups, Subsample.smallRows(m)).drawn();
+        return small < large.drawn() ? new Subsample(large.drawn(), large.of(), large.patients(), small,
+                Subsample.MAX_RATE) : large;
+    }
+
+    /** The plan with its rate estimated from the refits on the training rows x when it has two sizes. */
+    static Subsample estimated(Subsample plan, List<CateModel> fits, double[][] x) {
+        return plan != null && plan.twoSizes() ? plan.withEstimatedRate(fits, x) : plan;
     }
 
     /** Row indices of refit b's resample (or subsample, see the class comment). */
-    static int[] refitRows(int[] t, int k, int[] groups, int m, long seed) {
-        return Subsample.applies(m, t.length) ? PatientSubsample.rows(t, k, groups, m, seed)
-                : PatientResample.rows(t, k, groups, seed);
+    static int[] refitRows(int[] t, int k, int[] groups, int m, Subsample plan, int b, int refits, long seed) {
+        if (plan == null) {
+            return PatientResample.rows(t, k, groups, seed);
+        }
+        boolean small = plan.twoSizes() && b >= plan.largeRefits(refits);
+        return PatientSubsample.rows(t, k, groups, small ? Subsample.smallRows(m) : m, seed);
     }
 
     /** The B refits, in order b = 0..B−1. */
@@ -90,8 +123,9 @@ public record BootstrapCate(CateEstimator estimator, int refits, boolean paralle
     public List<CateModel> fitRefits(double[][] x, int[] t, double[] y, int[] groups, long resampleSeed,
                                      long fitSeed) {
         IntStream range = IntStream.range(0, refits);
+        Subsample plan = plan(t, 2, groups, subsampleRows, refits, rate);
         return (parallel ? range.parallel() : range).mapToObj(b -> {
-            int[] rows = refitRows(t, 2, groups, subsampleRows, Seeds.derive(resampleSeed, b));
+            int[] rows = refitRows(t, 2, groups, subsampleRows, plan, b, refits, Seeds.derive(resampleSeed, b));
             return estimator.fit(Stats.select(x, rows), Stats.select(t, rows), Stats.select(y, rows),
                     PatientResample.ids(rows, groups), Seeds.derive(fitSeed, b));
         }).toList();

@@ -19,7 +19,11 @@ import org.causalrx.util.Normal;
  * <p>When the refits were fit on subsamples of m of the n training units without replacement ({@code subsample}
  * not null), SD_b is multiplied by {@link Subsample#spreadScale()} = √(m/(n − m)) and the bias estimate
  * mean_b tau_b − tau by {@link Subsample#biasScale()} = √m/(√n − √m), carrying both from size m to n (derivation
- * there); the quantile stays Student's t with B − 1 degrees of freedom.
+ * there); the quantile stays Student's t with B − 1 degrees of freedom. Refits of two sizes (estimated rate β,
+ * {@link Subsample#twoSizes()}): the first ⌈B/2⌉ refits (size m) and the other ⌊B/2⌋ (size m_s) each give an SD
+ * and a mean; SD² = ((B_m − 1)·(f_m·SD_m)² + (B_s − 1)·(f_s·SD_s)²)/(B − 2) with f the groups' spread factors, the
+ * bias is the average of g_m·(mean_m − tau) and g_s·(mean_s − tau) with g their bias factors, and the quantile is
+ * Student's t with B − 2 degrees of freedom.
  *
  * @param point     the model fit on all training rows
  * @param refits    B ≥ 2 models, each fit on one seeded bootstrap resample (see {@link BootstrapCate})
@@ -30,6 +34,10 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits, Subsam
     public BootstrapCateModel {
         if (point == null || refits == null || refits.size() < 2) {
             throw new IllegalArgumentException("a bootstrap CATE model needs a point model and at least 2 refits");
+        }
+        if (subsample != null && subsample.twoSizes() && refits.size() < 4) {
+            throw new IllegalArgumentException("refits of two subsample sizes need at least 4 refits, got "
+                    + refits.size());
         }
         refits = List.copyOf(refits);
     }
@@ -44,8 +52,14 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits, Subsam
         return point.effect(x);
     }
 
-    /** Per-row SD of the refits' predictions (n values), times √(m/(n − m)) when the refits are subsamples. */
+    /**
+     * Per-row SD of the refits' predictions (n values), times √(m/(n − m)) when the refits are subsamples; with two
+     * subsample sizes the pooled rescaled SD (class comment).
+     */
     public double[] bootstrapSd(double[][] x) {
+        if (subsample != null && subsample.twoSizes()) {
+            return twoSize(x, point.effect(x))[0];
+        }
         double[] sd = moments(x)[1];
         if (subsample != null) {
             double s = subsample.spreadScale();
@@ -58,11 +72,16 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits, Subsam
 
     /** Per row: the refits' mean and SD (divisor B − 1). */
     private double[][] moments(double[][] x) {
+        return moments(x, 0, refits.size());
+    }
+
+    /** Per row: the mean and SD (divisor count − 1) of refits from..to−1. */
+    private double[][] moments(double[][] x, int from, int to) {
         int n = x.length;
-        int b = refits.size();
+        int b = to - from;
         double[] sum = new double[n];
         double[] sq = new double[n];
-        for (CateModel m : refits) {
+        for (CateModel m : refits.subList(from, to)) {
             double[] v = m.effect(x);
             for (int i = 0; i < n; i++) {
                 sum[i] += v[i];
@@ -78,6 +97,27 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits, Subsam
         return new double[][] {mean, sd};
     }
 
+    /** Two subsample sizes: per row the pooled rescaled SD and the averaged rescaled bias estimate at size n. */
+    private double[][] twoSize(double[][] x, double[] tau) {
+        int b = refits.size();
+        int b1 = subsample.largeRefits(b);
+        double[][] large = moments(x, 0, b1);
+        double[][] small = moments(x, b1, b);
+        double fl = subsample.spreadScale();
+        double fs = subsample.smallSpreadScale();
+        double gl = subsample.biasScale();
+        double gs = subsample.smallBiasScale();
+        double[] sd = new double[tau.length];
+        double[] bias = new double[tau.length];
+        for (int i = 0; i < tau.length; i++) {
+            double vl = fl * large[1][i];
+            double vs = fs * small[1][i];
+            sd[i] = Math.sqrt(((b1 - 1) * vl * vl + (b - b1 - 1) * vs * vs) / (b - 2));
+            bias[i] = (gl * (large[0][i] - tau[i]) + gs * (small[0][i] - tau[i])) / 2;
+        }
+        return new double[][] {sd, bias};
+    }
+
     /**
      * The union of the normal bootstrap interval around the point estimate and the same interval around the
      * bootstrap bias-corrected estimate 2·tau(x) − mean_b tau_b(x): tau ± q·SD, extended by |bias| on the side the
@@ -89,8 +129,20 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits, Subsam
     @Override
     public EffectIntervals effectInterval(double[][] x, double alpha) {
         checkAlpha(alpha);
-        double z = studentQuantile(1 - alpha / 2, refits.size() - 1);
         double[] tau = point.effect(x);
+        if (subsample != null && subsample.twoSizes()) {
+            double q = studentQuantile(1 - alpha / 2, refits.size() - 2);
+            double[][] sb = twoSize(x, tau);
+            double[] lo = new double[tau.length];
+            double[] hi = new double[tau.length];
+            for (int i = 0; i < tau.length; i++) {
+                double corrected = tau[i] - sb[1][i];
+                lo[i] = Math.min(tau[i], corrected) - q * sb[0][i];
+                hi[i] = Math.max(tau[i], corrected) + q * sb[0][i];
+            }
+            return new EffectIntervals(lo, hi);
+        }
+        double z = studentQuantile(1 - alpha / 2, refits.size() - 1);
         double[][] mom = moments(x);
         double[] mean = mom[0];
         double[] sd = mom[1];

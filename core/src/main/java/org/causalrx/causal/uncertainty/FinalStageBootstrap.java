@@ -17,14 +17,17 @@ import org.causalrx.util.Stats;
  * cross-fitted refit. Resample b is {@link BootstrapCate#resample} with {@code Seeds.derive(resampleSeed, b)}, so
  * with a shared resample seed refit b sees the same patients as other estimators' refit b; same seeds ⇒ same refits.
  * With {@code subsampleRows} m and a training split of at least 2m rows the final stage is refit on within-arm
- * subsamples of m rows without replacement instead, rescaled to size n, exactly as in {@link BootstrapCate}.
+ * subsamples of m rows without replacement instead, rescaled to size n, exactly as in {@link BootstrapCate} (with
+ * {@code rate} {@link Subsample.Rate#ESTIMATED}: at two sizes, the rate estimated from them).
  *
  * @param finalStage    the final-stage learner of the point model
  * @param refits        B ≥ 2
  * @param parallel      fit refits on several threads (results identical either way)
  * @param subsampleRows m, rows per subsample refit on splits of at least 2m rows; 0: always full bootstrap
+ * @param rate          how subsample refits are carried to size n: root-n (one size) or an estimated rate (two sizes)
  */
-public record FinalStageBootstrap(Regressor finalStage, int refits, boolean parallel, int subsampleRows) {
+public record FinalStageBootstrap(Regressor finalStage, int refits, boolean parallel, int subsampleRows,
+                                  Subsample.Rate rate) {
     public FinalStageBootstrap {
         if (refits < 2) {
             throw new IllegalArgumentException("bootstrap refits must be at least 2, got " + refits);
@@ -32,11 +35,19 @@ public record FinalStageBootstrap(Regressor finalStage, int refits, boolean para
         if (subsampleRows < 0) {
             throw new IllegalArgumentException("subsample rows must be 0 (off) or positive, got " + subsampleRows);
         }
+        if (rate == null) {
+            throw new IllegalArgumentException("a subsample rate scheme is required");
+        }
     }
 
     /** Full bootstrap refits at every size. */
     public FinalStageBootstrap(Regressor finalStage, int refits, boolean parallel) {
         this(finalStage, refits, parallel, 0);
+    }
+
+    /** Subsample refits of one size m on splits of at least 2m rows, root-n rate. */
+    public FinalStageBootstrap(Regressor finalStage, int refits, boolean parallel, int subsampleRows) {
+        this(finalStage, refits, parallel, subsampleRows, Subsample.Rate.ROOT_N);
     }
 
     /** A fitted final-stage regression used as a CATE model. */
@@ -71,11 +82,13 @@ public record FinalStageBootstrap(Regressor finalStage, int refits, boolean para
     public BootstrapCateModel wrap(CateModel point, double[][] x, int[] t, double[] pseudo, int[] groups,
                                    long resampleSeed, long fitSeed) {
         IntStream range = IntStream.range(0, refits);
+        Subsample plan = BootstrapCate.plan(t, 2, groups, subsampleRows, refits, rate);
         List<CateModel> fits = (parallel ? range.parallel() : range).mapToObj(b -> {
-            int[] rows = BootstrapCate.refitRows(t, 2, groups, subsampleRows, Seeds.derive(resampleSeed, b));
+            int[] rows = BootstrapCate.refitRows(t, 2, groups, subsampleRows, plan, b, refits,
+                    Seeds.derive(resampleSeed, b));
             return (CateModel) new Refit(finalStage.fit(Stats.select(x, rows), Stats.select(pseudo, rows), null,
                     PatientResample.ids(rows, groups), Seeds.derive(fitSeed, b)));
         }).toList();
-        return new BootstrapCateModel(point, fits, BootstrapCate.subsample(t, 2, groups, subsampleRows));
+        return new BootstrapCateModel(point, fits, BootstrapCate.estimated(plan, fits, x));
     }
 }
