@@ -57,18 +57,32 @@ final class Boosters {
             throw new IllegalArgumentException("cannot fit XGBoost on zero rows");
         }
         if (p.earlyStopping() > 0 && x.length >= 50) {
-            int rounds = chooseRounds(x, label, w, groups, p, objective, extra, seed);
+            if (x.length >= p.refitRows()) {
+                return earlyStopping(x, label, w, groups, p, objective, extra, seed, true).booster();
+            }
+            int rounds = earlyStopping(x, label, w, groups, p, objective, extra, seed, false).rounds();
             return trainRounds(x, label, w, p, objective, extra, seed, rounds);
         }
         return trainRounds(x, label, w, p, objective, extra, seed, p.rounds());
     }
 
     /**
-     * Number of rounds chosen by early stopping on a seeded 20 % validation split of the rows (of whole groups when
-     * {@code groups} is given, so no patient's copies are on both sides).
+     * The booster attribute that holds the rounds a kept early-stopping booster predicts with (it was boosted up to
+     * {@code earlyStopping} rounds past them); absent: every round. Saved with the model in the bundle.
      */
-    private static int chooseRounds(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams p,
-                                    String objective, Map<String, Object> extra, long seed) {
+    static final String BEST_ROUNDS = "causalrx_best_rounds";
+
+    /** The rounds chosen by early stopping and, when kept, the booster of the pass (null otherwise). */
+    private record Stopped(int rounds, Booster booster) {
+    }
+
+    /**
+     * Rounds chosen by early stopping on a seeded 20 % validation split of the rows (of whole groups when
+     * {@code groups} is given, so no patient's copies are on both sides); with {@code keep}, also the booster boosted
+     * on the other 80 %, marked ({@link #BEST_ROUNDS}) to predict with its first {@code rounds} rounds.
+     */
+    private static Stopped earlyStopping(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams p,
+                                         String objective, Map<String, Object> extra, long seed, boolean keep) {
         int[][] split = groups == null ? validationSplit(x.length, seed) : EarlyStoppingSplit.grouped(groups, seed);
         int[] val = split[0];
         int[] tr = split[1];
@@ -95,8 +109,12 @@ final class Boosters {
                     break;
                 }
             }
+            if (keep) {
+                b.setAttr(BEST_ROUNDS, Integer.toString(bestRounds));
+                return new Stopped(bestRounds, b);
+            }
             b.dispose();
-            return bestRounds;
+            return new Stopped(bestRounds, null);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         } finally {
@@ -110,7 +128,7 @@ final class Boosters {
     }
 
     /** {validation rows, training rows}: a seeded 20 % (at least 10 rows) validation split. */
-    private static int[][] validationSplit(int n, long seed) {
+    static int[][] validationSplit(int n, long seed) {
         int[] perm = java.util.stream.IntStream.range(0, n).toArray();
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
         for (int i = n - 1; i > 0; i--) {
@@ -148,8 +166,8 @@ final class Boosters {
         return out;
     }
 
-    private static Map<String, Object> params(XGBoostParams p, String objective, Map<String, Object> extra,
-                                              long seed) {
+    static Map<String, Object> params(XGBoostParams p, String objective, Map<String, Object> extra,
+                                      long seed) {
         Map<String, Object> params = new HashMap<>(extra);
         params.put("objective", objective);
         params.put("max_depth", p.maxDepth());
@@ -184,6 +202,12 @@ final class Boosters {
         }
     }
 
+    /** The rounds to predict with: {@link #BEST_ROUNDS} when the booster has it, else 0 (every round). */
+    private static int roundLimit(Booster booster) throws XGBoostError {
+        String best = booster.getAttr(BEST_ROUNDS);
+        return best == null ? 0 : Integer.parseInt(best);
+    }
+
     /** Predictions (transformed by the objective: probabilities for binary:logistic). */
     static double[] predict(Booster booster, double[][] x) {
         if (x.length == 0) {
@@ -194,7 +218,7 @@ final class Boosters {
             m = matrix(x);
             float[][] out;
             synchronized (booster) {
-                out = booster.predict(m);
+                out = booster.predict(m, false, roundLimit(booster));
             }
             double[] pred = new double[x.length];
             for (int i = 0; i < pred.length; i++) {
@@ -220,7 +244,7 @@ final class Boosters {
             m = matrix(x);
             float[][] out;
             synchronized (booster) {
-                out = booster.predict(m);
+                out = booster.predict(m, false, roundLimit(booster));
             }
             double[][] res = new double[out.length][];
             for (int i = 0; i < out.length; i++) {
@@ -246,7 +270,7 @@ final class Boosters {
             m = matrix(x);
             float[][] out;
             synchronized (booster) {
-                out = booster.predictContrib(m, 0);
+                out = booster.predictContrib(m, roundLimit(booster));
             }
             double[][] res = new double[out.length][];
             for (int i = 0; i < out.length; i++) {
