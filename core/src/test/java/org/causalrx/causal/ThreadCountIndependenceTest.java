@@ -9,6 +9,9 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 
+import org.causalrx.causal.bounds.BLearner;
+import org.causalrx.causal.bounds.CateBounds;
+import org.causalrx.causal.bounds.CateBoundsFamily;
 import org.causalrx.causal.meta.DRLearner;
 import org.causalrx.causal.meta.FinalStageModel;
 import org.causalrx.causal.uncertainty.BootstrapCate;
@@ -20,7 +23,8 @@ import org.causalrx.learn.xgb.XGBoostRegressor;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pieces that fit or predict on several threads (cross-fitting folds, arm models, the refits' predictions) give
+ * The pieces that fit or predict on several threads (cross-fitting folds, arm models, B-learner levels and tail
+ * folds, the refits' predictions) give
  * the same bytes on one thread as on several: each is run inside a one-thread fork-join pool (its parallel streams
  * then run one task after another) and inside a four-thread pool, and the results are compared bit for bit.
  */
@@ -99,6 +103,21 @@ class ThreadCountIndependenceTest {
         double[] marginal4 = on(4, () -> Nuisance.marginal(new XGBoostRegressor(SMALL), x, y,
                 CrossFit.stratified(t, 3, 7), 8));
         assertArrayEquals(marginal1, marginal4);
+    }
+
+    @Test
+    void bLearnerLevelsAndTailFolds() throws Exception {
+        BLearner bl = new BLearner(new XGBoostRegressor(SMALL), LogisticRegression.l2(), SMALL,
+                new XGBoostRegressor(SMALL), 3, 0.01, false);
+        List<CateBoundsFamily> r = oneAndFour(() -> bl.fit(x, t, y, new double[] {1.5, 2.0}, 12));
+        assertEquals(3, r.get(0).levels().size());
+        for (int k = 0; k < 3; k++) {
+            CateBounds a = r.get(0).levels().get(k);
+            CateBounds b = r.get(1).levels().get(k);
+            assertEquals(a.lambda(), b.lambda());
+            assertArrayEquals(a.upper().predict(xNew), b.upper().predict(xNew), "upper bound at level " + k);
+            assertArrayEquals(a.lower().predict(xNew), b.lower().predict(xNew), "lower bound at level " + k);
+        }
     }
 
     @Test

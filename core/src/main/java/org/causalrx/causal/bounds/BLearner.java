@@ -13,6 +13,7 @@ import org.causalrx.learn.Regressor;
 import org.causalrx.learn.xgb.XGBoostParams;
 import org.causalrx.learn.xgb.XGBoostQuantileRegressor;
 import org.causalrx.learn.xgb.XGBoostRegressor;
+import org.causalrx.util.IndexedTasks;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
@@ -68,14 +69,16 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
         CrossFit cf = CrossFit.stratified(t, folds, Seeds.derive(seed, "b-folds"));
         double[] e = Nuisance.propensity(propensity, x, t, cf, clip, Seeds.derive(seed, "b-e"));
         double[][] mu = Nuisance.armOutcomes(outcome, x, t, y, cf, Seeds.derive(seed, "b-mu"));
-        List<CateBounds> out = new ArrayList<>();
         long finalSeed = Seeds.derive(seed, "b-final");
-        for (double lambda : levels) {
+        // each Lambda's bounds are fit with their own seeds from the shared nuisances: on several threads, in order
+        List<Double> lambdaList = new ArrayList<>(levels);
+        List<CateBounds> out = IndexedTasks.map(lambdaList.size(), k -> {
+            double lambda = lambdaList.get(k);
             double[][] phi = pseudoOutcomes(x, t, y, e, mu, cf, lambda, seed);
             RegressionModel upper = finalStage.fit(x, phi[0], null, finalSeed);
             RegressionModel lower = lambda == 1.0 ? upper : finalStage.fit(x, phi[1], null, finalSeed);
-            out.add(new CateBounds(lambda, upper, lower));
-        }
+            return new CateBounds(lambda, upper, lower);
+        });
         return new CateBoundsFamily(out);
     }
 
@@ -134,28 +137,33 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
         Regressor qUp = new XGBoostQuantileRegressor(nuisance, tau);
         Regressor qLo = new XGBoostQuantileRegressor(nuisance, 1 - tau);
         Regressor rho = new XGBoostRegressor(nuisance);
+        // task 2f + a: arm a's tail models of fold f, independent of the other tasks (own seeds), placed by fold
+        List<double[][]> preds = IndexedTasks.map(2 * cf.k(), task -> {
+            int f = task / 2;
+            int arm = task % 2;
+            double[][] xHo = Stats.select(x, cf.heldOutRows(f));
+            int[] rows = Arrays.stream(cf.trainRows(f)).filter(i -> t[i] == arm).toArray();
+            double[][] xa = Stats.select(x, rows);
+            double[] ya = Stats.select(y, rows);
+            long s = Seeds.derive(seed, 2L * f + arm);
+            RegressionModel mUp = qUp.fit(xa, ya, null, Seeds.derive(s, "q+"));
+            RegressionModel mLo = qLo.fit(xa, ya, null, Seeds.derive(s, "q-"));
+            double[] qa = mUp.predict(xa);
+            double[] qb = mLo.predict(xa);
+            double[] kUp = new double[rows.length];
+            double[] kLo = new double[rows.length];
+            for (int j = 0; j < rows.length; j++) {
+                kUp[j] = SharpBounds.kappaUpper(ya[j], qa[j], lambda);
+                kLo[j] = SharpBounds.kappaLower(ya[j], qb[j], lambda);
+            }
+            return new double[][] {mUp.predict(xHo), mLo.predict(xHo),
+                    rho.fit(xa, kUp, null, Seeds.derive(s, "rho+")).predict(xHo),
+                    rho.fit(xa, kLo, null, Seeds.derive(s, "rho-")).predict(xHo)};
+        });
         for (int f = 0; f < cf.k(); f++) {
             int[] ho = cf.heldOutRows(f);
-            double[][] xHo = Stats.select(x, ho);
             for (int a = 0; a <= 1; a++) {
-                final int arm = a;
-                int[] rows = Arrays.stream(cf.trainRows(f)).filter(i -> t[i] == arm).toArray();
-                double[][] xa = Stats.select(x, rows);
-                double[] ya = Stats.select(y, rows);
-                long s = Seeds.derive(seed, 2L * f + a);
-                RegressionModel mUp = qUp.fit(xa, ya, null, Seeds.derive(s, "q+"));
-                RegressionModel mLo = qLo.fit(xa, ya, null, Seeds.derive(s, "q-"));
-                double[] qa = mUp.predict(xa);
-                double[] qb = mLo.predict(xa);
-                double[] kUp = new double[rows.length];
-                double[] kLo = new double[rows.length];
-                for (int j = 0; j < rows.length; j++) {
-                    kUp[j] = SharpBounds.kappaUpper(ya[j], qa[j], lambda);
-                    kLo[j] = SharpBounds.kappaLower(ya[j], qb[j], lambda);
-                }
-                double[][] pred = {mUp.predict(xHo), mLo.predict(xHo),
-                        rho.fit(xa, kUp, null, Seeds.derive(s, "rho+")).predict(xHo),
-                        rho.fit(xa, kLo, null, Seeds.derive(s, "rho-")).predict(xHo)};
+                double[][] pred = preds.get(2 * f + a);
                 for (int k = 0; k < 4; k++) {
                     for (int j = 0; j < ho.length; j++) {
                         nu[a][k][ho[j]] = pred[k][j];
