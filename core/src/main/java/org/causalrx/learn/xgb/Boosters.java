@@ -78,12 +78,16 @@ final class Boosters {
 
     /**
      * Rounds chosen by early stopping on a seeded 20 % validation split of the rows (of whole groups when
-     * {@code groups} is given, so no patient's copies are on both sides); with {@code keep}, also the booster boosted
-     * on the other 80 %, marked ({@link #BEST_ROUNDS}) to predict with its first {@code rounds} rounds.
+     * {@code groups} is given, so no patient's copies are on both sides); with {@code keep}, a validation side of at
+     * most {@link #KEPT_VALIDATION_ROWS} rows and also the booster boosted on the other rows, marked
+     * ({@link #BEST_ROUNDS}) to predict with its first {@code rounds} rounds.
      */
     private static Stopped earlyStopping(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams p,
                                          String objective, Map<String, Object> extra, long seed, boolean keep) {
-        int[][] split = groups == null ? validationSplit(x.length, seed) : EarlyStoppingSplit.grouped(groups, seed);
+        // a kept booster (large n) validates on at most KEPT_VALIDATION_ROWS rows, so it is boosted on the rest
+        int maxVal = keep ? KEPT_VALIDATION_ROWS : Integer.MAX_VALUE;
+        int[][] split = groups == null ? validationSplit(x.length, seed, maxVal)
+                : EarlyStoppingSplit.grouped(groups, seed, maxVal);
         int[] val = split[0];
         int[] tr = split[1];
         DMatrix dTr = null;
@@ -127,8 +131,19 @@ final class Boosters {
         }
     }
 
+    /**
+     * Validation rows of an early-stopping pass whose booster is kept: 10,000 rows choose the round as well as the
+     * 20 % would (the validation loss is a mean over 10,000 rows), and every further row goes to the booster.
+     */
+    static final int KEPT_VALIDATION_ROWS = 10_000;
+
     /** {validation rows, training rows}: a seeded 20 % (at least 10 rows) validation split. */
     static int[][] validationSplit(int n, long seed) {
+        return validationSplit(n, seed, Integer.MAX_VALUE);
+    }
+
+    /** As above with at most {@code maxVal} validation rows (the same shuffle: a prefix of it). */
+    static int[][] validationSplit(int n, long seed, int maxVal) {
         int[] perm = java.util.stream.IntStream.range(0, n).toArray();
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
         for (int i = n - 1; i > 0; i--) {
@@ -137,7 +152,7 @@ final class Boosters {
             perm[i] = perm[j];
             perm[j] = tmp;
         }
-        int nVal = Math.max(10, n / 5);
+        int nVal = Math.min(Math.max(10, n / 5), Math.max(10, maxVal));
         return new int[][] {java.util.Arrays.copyOfRange(perm, 0, nVal), java.util.Arrays.copyOfRange(perm, nVal, n)};
     }
 

@@ -15,19 +15,19 @@ package org.causalrx.learn.xgb;
  *                        {@code rounds}) on a seeded 20 % internal validation split, stopping after k rounds
  *                        without improvement, then refit on all rows with that many rounds (below
  *                        {@code refitRows} training rows)
- * @param refitRows       with early stopping, training sets of at least this many rows keep the booster of the
- *                        early-stopping pass (fit on the 80 % side of the split), cut at its best round, instead of
- *                        refitting on all rows: at that size the refit costs as much again as the pass itself while
- *                        adding a quarter more rows to tens of thousands; smaller training sets refit as before
+ * @param refitRows       with early stopping, training sets of n ≥ refitRows rows keep the booster of the
+ *                        early-stopping pass, cut at its best round, instead of refitting on all rows (the refit
+ *                        costs as much again as the pass); that pass validates on min(n/5, 10,000) rows and boosts
+ *                        on the rest (80 % at 50,000 rows, 99 % at 10⁶); smaller training sets refit as before
  *                        (default {@link #DEFAULT_REFIT_ROWS}; {@code Integer.MAX_VALUE}: always refit)
  */
 public record XGBoostParams(int rounds, int maxDepth, double eta, double subsample, double colsample,
                             double minChildWeight, double lambda, int threads, int earlyStopping, int refitRows) {
     /**
-     * Training rows from which an early-stopped fit keeps its 80 % booster: 50,000, so the kept booster has seen at
-     * least 40,000 rows (its validation side 10,000, where the chosen round is stable) and every study of a few
-     * thousand patients, the NHEFS demo and the deferral's subsample refits of up to 20,000–30,000 rows are fit
-     * exactly as before; measured in docs/BENCHMARKS.md (scale section).
+     * Training rows from which an early-stopped fit keeps its early-stopping booster: 50,000, so its validation side
+     * has the full 10,000 rows (where the chosen round is stable) and the kept booster has seen at least 80 % of the
+     * rows; every study of a few thousand patients, the NHEFS demo and the deferral's subsample refits of up to
+     * 20,000–30,000 rows are fit exactly as before; measured in docs/BENCHMARKS.md (scale section).
      */
     public static final int DEFAULT_REFIT_ROWS = 50_000;
 

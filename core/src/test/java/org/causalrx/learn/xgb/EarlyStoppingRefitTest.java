@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The large-n gate of early stopping ({@link XGBoostParams#refitRows}): below it an early-stopped fit is the refit on
- * all rows, exactly as before; from it on the fit is the booster of the early-stopping pass, trained on the 80 % side
- * of the split and predicting with its best rounds (a booster trained on those rows for exactly that many rounds).
+ * all rows, exactly as before; from it on the fit is the booster of the early-stopping pass, trained on the rows
+ * outside a validation side of min(20 %, 10,000) rows and predicting with its best rounds (a booster trained on those
+ * rows for exactly that many rounds).
  */
 class EarlyStoppingRefitTest {
     private static final XGBoostParams FAST = XGBoostParams.defaults().withRounds(300).withEarlyStopping(10);
@@ -71,7 +72,7 @@ class EarlyStoppingRefitTest {
         int rounds = Integer.parseInt(best);
         assertTrue(kept.booster().getNumBoostedRound() > rounds, "boosted past the best round (patience)");
         // the booster trained on the 80 % side of the split for exactly the best rounds predicts the same
-        int[] tr = Boosters.validationSplit(x.length, 7)[1];
+        int[] tr = Boosters.validationSplit(x.length, 7, Boosters.KEPT_VALIDATION_ROWS)[1];
         double[][] xTr = new double[tr.length][];
         float[] yTr = new float[tr.length];
         for (int i = 0; i < tr.length; i++) {
@@ -102,6 +103,24 @@ class EarlyStoppingRefitTest {
     }
 
     @Test
+    void aKeptBoosterValidatesOnAtMostTenThousandRows() {
+        int n = 80_000;
+        int[][] capped = Boosters.validationSplit(n, 3, Boosters.KEPT_VALIDATION_ROWS);
+        int[][] full = Boosters.validationSplit(n, 3);
+        assertEquals(10_000, capped[0].length);
+        assertEquals(70_000, capped[1].length);
+        assertEquals(16_000, full[0].length);
+        assertArrayEquals(java.util.Arrays.copyOf(full[0], 10_000), capped[0], "a prefix of the same shuffle");
+        int[] groups = new int[n];
+        for (int i = 0; i < n; i++) {
+            groups[i] = i / 2;
+        }
+        int[][] g = EarlyStoppingSplit.grouped(groups, 3, Boosters.KEPT_VALIDATION_ROWS);
+        assertEquals(10_000, g[0].length);
+        assertEquals(16_000, EarlyStoppingSplit.grouped(groups, 3)[0].length);
+    }
+
+    @Test
     void theSoftprobBoosterPredictsWithItsBestRoundsToo() throws Exception {
         double[][] x = x(600, 4);
         int[] t = new int[x.length];
@@ -115,7 +134,7 @@ class EarlyStoppingRefitTest {
         int rounds = Integer.parseInt(kept.booster().getAttr(Boosters.BEST_ROUNDS));
         assertTrue(kept.booster().getNumBoostedRound() > rounds,
                 kept.booster().getNumBoostedRound() + " rounds boosted, best " + rounds);
-        int[] tr = Boosters.validationSplit(x.length, 5)[1];
+        int[] tr = Boosters.validationSplit(x.length, 5, Boosters.KEPT_VALIDATION_ROWS)[1];
         double[][] xTr = new double[tr.length][];
         float[] lTr = new float[tr.length];
         for (int i = 0; i < tr.length; i++) {
