@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * fits that run their independent parts on several threads, each run inside a one-thread fork-join pool (one task
  * after another) and on the common pool, wall seconds and whether the results are the same bytes; (2) with
  * {@code --gate}, the XGBoost T-learner with early stopping refitting on all rows (XGBoostParams.refitRows =
- * Integer.MAX_VALUE) against keeping the early-stopping booster (the default gate), wall seconds and the RMSE of the
+ * Integer.MAX_VALUE) against keeping the early-stopping booster from {@code --refit-rows} rows on, wall seconds and the RMSE of the
  * CATE against the true effect on {@code --test} new rows. Prints; writes nothing.
  */
 @Command(name = "fits", mixinStandardHelpOptions = true,
@@ -44,6 +44,10 @@ final class FitBench implements Callable<Integer> {
 
     @Option(names = "--gate", description = "time the early-stopping gate (T-learner, XGBoost) instead of threads")
     boolean gate;
+
+    @Option(names = "--refit-rows", paramLabel = "M", description = "with --gate: keep the early-stopping booster "
+            + "from M training rows on (default XGBoostParams.DEFAULT_REFIT_ROWS)")
+    int refitRows = XGBoostParams.DEFAULT_REFIT_ROWS;
 
     @Option(names = "--seed", description = "data seed (default 20261219)")
     long seed = 20_261_219L;
@@ -121,7 +125,7 @@ final class FitBench implements Callable<Integer> {
 
     private int gate() throws Exception {
         XGBoostParams d = XGBoostParams.defaults();
-        for (int refitRows : new int[] {Integer.MAX_VALUE, d.refitRows()}) {
+        for (int refitRows : new int[] {Integer.MAX_VALUE, refitRows}) {
             TLearner tl = new TLearner("t_xgboost", new XGBoostRegressor(d.withRefitRows(refitRows)));
             double before = load();
             long t0 = System.nanoTime();
