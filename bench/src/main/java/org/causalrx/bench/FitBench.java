@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
  * fits that run their independent parts on several threads, each run inside a one-thread fork-join pool (one task
  * after another) and on the common pool, wall seconds and whether the results are the same bytes; (2) with
  * {@code --gate}, the XGBoost T-learner with early stopping refitting on all rows (XGBoostParams.refitRows =
- * Integer.MAX_VALUE) against keeping the early-stopping booster from {@code --refit-rows} rows on, wall seconds and the RMSE of the
- * CATE against the true effect on {@code --test} new rows. Prints; writes nothing.
+ * Integer.MAX_VALUE) against keeping the early-stopping booster from {@code --refit-rows} rows on, wall and CPU
+ * seconds and the RMSE of the CATE against the true effect on {@code --test} new rows. Prints; writes nothing.
  */
 @Command(name = "fits", mixinStandardHelpOptions = true,
         description = "Seconds of the fits on one thread vs the common pool, and of the XGBoost early-stopping gate.")
