@@ -130,8 +130,7 @@ final class FitBench implements Callable<Integer> {
             double before = load();
             long t0 = System.nanoTime();
             double cpu0 = cpu();
-            CateModel m = ForkJoinPool.commonPool().submit(() -> tl.fit(xTr, tTr, yTr, Seeds.derive(seed, "t")))
-                    .get();
+            CateModel m = tl.fit(xTr, tTr, yTr, Seeds.derive(seed, "t"));
             double sec = (System.nanoTime() - t0) / 1e9;
             double cpuSec = cpu() - cpu0;
             double[] est = m.effect(xTe);
@@ -153,9 +152,14 @@ final class FitBench implements Callable<Integer> {
         double before = load();
         long t0 = System.nanoTime();
         double cpu0 = cpu();
-        ForkJoinPool pool = parallel ? ForkJoinPool.commonPool() : new ForkJoinPool(1);
-        double[] out = pool.submit(task).get();
-        if (!parallel) {
+        // parallel: on this thread, whose parallel streams use it and the common pool's workers (as a run's stages
+        // do); sequential: inside a one-thread pool, whose single worker runs every forked task
+        double[] out;
+        if (parallel) {
+            out = task.call();
+        } else {
+            ForkJoinPool pool = new ForkJoinPool(1);
+            out = pool.submit(task).get();
             pool.shutdown();
         }
         System.out.printf(Locale.ROOT, "%-40s %-12s %8.1f s wall %8.1f s CPU  (load %.1f -> %.1f)%n", what, mode,
