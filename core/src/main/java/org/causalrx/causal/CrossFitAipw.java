@@ -10,6 +10,7 @@ import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.learn.Regressor;
 import org.causalrx.learn.linear.LogisticModel;
 import org.causalrx.learn.linear.LogisticRegression;
+import org.causalrx.util.IndexedTasks;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
@@ -103,26 +104,34 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
         double[] m0All = new double[n];
         double[] m1All = new double[n];
         TLearner tl = new TLearner("aipw-outcome", outcome);
-        for (int f = 0; f < folds; f++) {
+        // fold f's propensity and outcome models are fit with their own seeds: the folds run on several threads and
+        // are placed by fold, so the nuisances do not depend on the thread count
+        List<FoldFit> fits = IndexedTasks.map(folds, f -> {
             int[] train = Folds.rows(fold, f, false);
-            int[] test = Folds.rows(fold, f, true);
             double[][] xTrain = Stats.select(x, train);
             int[] tTrain = Stats.select(t, train);
-            double[][] xTest = Stats.select(x, test);
+            double[][] xTest = Stats.select(x, Folds.rows(fold, f, true));
             ProbabilityModel pm = propensityOfFold.apply(f).fit(xTrain, tTrain, null, Seeds.derive(seed, 2L * f));
-            models.add(pm);
             double[] e = pm.predictProba(xTest);
             TLearner.Fitted mu = tl.fit(xTrain, tTrain, Stats.select(y, train), Seeds.derive(seed, 2L * f + 1));
-            double[] m0 = mu.mu(xTest, 0);
-            double[] m1 = mu.mu(xTest, 1);
+            return new FoldFit(pm, e, mu.mu(xTest, 0), mu.mu(xTest, 1));
+        });
+        for (int f = 0; f < folds; f++) {
+            int[] test = Folds.rows(fold, f, true);
+            FoldFit ff = fits.get(f);
+            models.add(ff.propensity());
             for (int j = 0; j < test.length; j++) {
                 int i = test[j];
-                eAll[i] = Math.min(Math.max(e[j], clip), 1 - clip);
-                m0All[i] = m0[j];
-                m1All[i] = m1[j];
+                eAll[i] = Math.min(Math.max(ff.e()[j], clip), 1 - clip);
+                m0All[i] = ff.m0()[j];
+                m1All[i] = ff.m1()[j];
             }
         }
         return new Fit(new AipwEstimands(t, y, eAll, m0All, m1All, groups), models);
+    }
+
+    /** One fold's propensity model and its held-out propensities and arm outcome predictions. */
+    private record FoldFit(ProbabilityModel propensity, double[] e, double[] m0, double[] m1) {
     }
 
     /**

@@ -2,6 +2,7 @@ package org.causalrx.causal;
 
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.Regressor;
+import org.causalrx.util.IndexedTasks;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
@@ -31,11 +32,13 @@ public record TLearner(String name, Regressor learner) implements CateEstimator 
         if (c.length == 0 || tr.length == 0) {
             throw new IllegalArgumentException("T-learner needs rows in both arms");
         }
-        RegressionModel m0 = learner.fit(Stats.select(x, c), Stats.select(y, c), null, CrossFit.groupsOf(groups, c),
-                Seeds.derive(seed, 0));
-        RegressionModel m1 = learner.fit(Stats.select(x, tr), Stats.select(y, tr), null, CrossFit.groupsOf(groups, tr),
-                Seeds.derive(seed, 1));
-        return new Fitted(name, m0, m1);
+        // the two arm models are independent fits with their own seeds: on two threads, same models
+        java.util.List<RegressionModel> arms = IndexedTasks.map(2, arm -> {
+            int[] rows = arm == 0 ? c : tr;
+            return learner.fit(Stats.select(x, rows), Stats.select(y, rows), null, CrossFit.groupsOf(groups, rows),
+                    Seeds.derive(seed, arm));
+        });
+        return new Fitted(name, arms.get(0), arms.get(1));
     }
 
     /** The two fitted arm models. */

@@ -11,6 +11,7 @@ import org.causalrx.causal.TLearner;
 import org.causalrx.causal.diagnostics.CateCalibration;
 import org.causalrx.causal.diagnostics.Correlations;
 import org.causalrx.result.PolicyKind;
+import org.causalrx.util.IndexedTasks;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
@@ -49,12 +50,24 @@ final class CateStage {
                                       double[][] xTrain,
                                       int[] tTrain, double[] yTrain, long seed,
                                       org.causalrx.causal.OutcomeAware.Kind kind) {
+        // the estimators are created here, then fit on several threads (each with its own seed; same models in the
+        // same order for any thread count)
+        List<String> singles = singles(names);
+        List<java.util.function.Supplier<CateModel>> fits = new ArrayList<>();
+        for (String n : singles) {
+            java.util.Optional<CateModel> done = tModels.stream().filter(f -> f.name().equals(n)).findFirst()
+                    .map(f -> (CateModel) f);
+            if (done.isPresent()) {
+                fits.add(done::get);
+            } else {
+                org.causalrx.causal.CateEstimator e = estimators.estimator(n, kind);
+                fits.add(() -> e.fit(xTrain, tTrain, yTrain, Seeds.derive(seed, "cate-" + n)));
+            }
+        }
+        List<CateModel> models = IndexedTasks.map(fits.size(), i -> fits.get(i).get());
         Map<String, CateModel> fitted = new LinkedHashMap<>();
-        for (String n : singles(names)) {
-            CateModel m = tModels.stream().filter(f -> f.name().equals(n)).findFirst().map(f -> (CateModel) f)
-                    .orElseGet(() -> estimators.estimator(n, kind).fit(xTrain, tTrain, yTrain,
-                            Seeds.derive(seed, "cate-" + n)));
-            fitted.put(n, m);
+        for (int i = 0; i < singles.size(); i++) {
+            fitted.put(singles.get(i), models.get(i));
         }
         List<CateModel> members = new ArrayList<>(fitted.values());
         Map<String, CateModel> out = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.causalrx.causal.TLearner;
 import org.causalrx.learn.Metrics;
+import org.causalrx.util.IndexedTasks;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
@@ -29,9 +30,12 @@ final class OutcomeStage {
         double[] yTrain = Stats.select(y, train);
         List<TLearner.Fitted> models = new ArrayList<>();
         List<RunResult.OutcomeModelMetric> metrics = new ArrayList<>();
-        for (TLearner learner : learners) {
-            TLearner.Fitted fitted = learner.fit(xTrain, tTrain, yTrain,
-                    Seeds.derive(seed, "outcome-" + learner.name()));
+        // independent fits with their own seeds, on several threads; the metrics follow in the learners' order
+        List<TLearner.Fitted> fits = IndexedTasks.map(learners.size(), k -> learners.get(k).fit(xTrain, tTrain, yTrain,
+                Seeds.derive(seed, "outcome-" + learners.get(k).name())));
+        for (int k = 0; k < learners.size(); k++) {
+            TLearner learner = learners.get(k);
+            TLearner.Fitted fitted = fits.get(k);
             models.add(fitted);
             for (String split : List.of("train", "validation")) {
                 int[] rows = split.equals("train") ? train : validation;

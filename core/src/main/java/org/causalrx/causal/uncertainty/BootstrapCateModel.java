@@ -5,6 +5,7 @@ import java.util.List;
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.IntervalCateModel;
+import org.causalrx.util.IndexedTasks;
 import org.causalrx.util.Normal;
 
 /**
@@ -41,6 +42,9 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits, Subsam
         }
         refits = List.copyOf(refits);
     }
+
+    /** Refits whose predictions are held at once while the moments are summed. */
+    private static final int PREDICT_BATCH = 8;
 
     /** Refits on full-size bootstrap resamples. */
     public BootstrapCateModel(CateModel point, List<CateModel> refits) {
@@ -81,11 +85,17 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits, Subsam
         int b = to - from;
         double[] sum = new double[n];
         double[] sq = new double[n];
-        for (CateModel m : refits.subList(from, to)) {
-            double[] v = m.effect(x);
-            for (int i = 0; i < n; i++) {
-                sum[i] += v[i];
-                sq[i] += v[i] * v[i];
+        // the refits predict on several threads, PREDICT_BATCH at a time (bounded memory); the sums add them in
+        // refit order, so the moments are the same bytes for any thread count
+        for (int first = from; first < to; first += PREDICT_BATCH) {
+            int start = first;
+            List<double[]> batch = IndexedTasks.map(Math.min(PREDICT_BATCH, to - first),
+                    k -> refits.get(start + k).effect(x));
+            for (double[] v : batch) {
+                for (int i = 0; i < n; i++) {
+                    sum[i] += v[i];
+                    sq[i] += v[i] * v[i];
+                }
             }
         }
         double[] mean = new double[n];

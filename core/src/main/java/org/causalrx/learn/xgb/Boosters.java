@@ -57,19 +57,37 @@ final class Boosters {
             throw new IllegalArgumentException("cannot fit XGBoost on zero rows");
         }
         if (p.earlyStopping() > 0 && x.length >= 50) {
-            int rounds = chooseRounds(x, label, w, groups, p, objective, extra, seed);
+            if (x.length >= p.refitRows()) {
+                return earlyStopping(x, label, w, groups, p, objective, extra, seed, true).booster();
+            }
+            int rounds = earlyStopping(x, label, w, groups, p, objective, extra, seed, false).rounds();
             return trainRounds(x, label, w, p, objective, extra, seed, rounds);
         }
         return trainRounds(x, label, w, p, objective, extra, seed, p.rounds());
     }
 
     /**
-     * Number of rounds chosen by early stopping on a seeded 20 % validation split of the rows (of whole groups when
-     * {@code groups} is given, so no patient's copies are on both sides).
+     * The booster attribute that holds the rounds a kept early-stopping booster predicts with (it was boosted up to
+     * {@code earlyStopping} rounds past them); absent: every round. Saved with the model in the bundle.
      */
-    private static int chooseRounds(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams p,
-                                    String objective, Map<String, Object> extra, long seed) {
-        int[][] split = groups == null ? validationSplit(x.length, seed) : EarlyStoppingSplit.grouped(groups, seed);
+    static final String BEST_ROUNDS = "causalrx_best_rounds";
+
+    /** The rounds chosen by early stopping and, when kept, the booster of the pass (null otherwise). */
+    private record Stopped(int rounds, Booster booster) {
+    }
+
+    /**
+     * Rounds chosen by early stopping on a seeded 20 % validation split of the rows (of whole groups when
+     * {@code groups} is given, so no patient's copies are on both sides); with {@code keep}, a validation side of at
+     * most {@link #KEPT_VALIDATION_ROWS} rows and also the booster boosted on the other rows, marked
+     * ({@link #BEST_ROUNDS}) to predict with its first {@code rounds} rounds.
+     */
+    private static Stopped earlyStopping(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams p,
+                                         String objective, Map<String, Object> extra, long seed, boolean keep) {
+        // a kept booster (large n) validates on at most KEPT_VALIDATION_ROWS rows, so it is boosted on the rest
+        int maxVal = keep ? KEPT_VALIDATION_ROWS : Integer.MAX_VALUE;
+        int[][] split = groups == null ? validationSplit(x.length, seed, maxVal)
+                : EarlyStoppingSplit.grouped(groups, seed, maxVal);
         int[] val = split[0];
         int[] tr = split[1];
         DMatrix dTr = null;
@@ -95,8 +113,12 @@ final class Boosters {
                     break;
                 }
             }
+            if (keep) {
+                b.setAttr(BEST_ROUNDS, Integer.toString(bestRounds));
+                return new Stopped(bestRounds, b);
+            }
             b.dispose();
-            return bestRounds;
+            return new Stopped(bestRounds, null);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         } finally {
@@ -109,8 +131,19 @@ final class Boosters {
         }
     }
 
+    /**
+     * Validation rows of an early-stopping pass whose booster is kept: 10,000 rows choose the round as well as the
+     * 20 % would (the validation loss is a mean over 10,000 rows), and every further row goes to the booster.
+     */
+    static final int KEPT_VALIDATION_ROWS = 10_000;
+
     /** {validation rows, training rows}: a seeded 20 % (at least 10 rows) validation split. */
-    private static int[][] validationSplit(int n, long seed) {
+    static int[][] validationSplit(int n, long seed) {
+        return validationSplit(n, seed, Integer.MAX_VALUE);
+    }
+
+    /** As above with at most {@code maxVal} validation rows (the same shuffle: a prefix of it). */
+    static int[][] validationSplit(int n, long seed, int maxVal) {
         int[] perm = java.util.stream.IntStream.range(0, n).toArray();
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
         for (int i = n - 1; i > 0; i--) {
@@ -119,7 +152,7 @@ final class Boosters {
             perm[i] = perm[j];
             perm[j] = tmp;
         }
-        int nVal = Math.max(10, n / 5);
+        int nVal = Math.min(Math.max(10, n / 5), Math.max(10, maxVal));
         return new int[][] {java.util.Arrays.copyOfRange(perm, 0, nVal), java.util.Arrays.copyOfRange(perm, nVal, n)};
     }
 
@@ -148,8 +181,8 @@ final class Boosters {
         return out;
     }
 
-    private static Map<String, Object> params(XGBoostParams p, String objective, Map<String, Object> extra,
-                                              long seed) {
+    static Map<String, Object> params(XGBoostParams p, String objective, Map<String, Object> extra,
+                                      long seed) {
         Map<String, Object> params = new HashMap<>(extra);
         params.put("objective", objective);
         params.put("max_depth", p.maxDepth());
@@ -184,6 +217,12 @@ final class Boosters {
         }
     }
 
+    /** The rounds to predict with: {@link #BEST_ROUNDS} when the booster has it, else 0 (every round). */
+    private static int roundLimit(Booster booster) throws XGBoostError {
+        String best = booster.getAttr(BEST_ROUNDS);
+        return best == null ? 0 : Integer.parseInt(best);
+    }
+
     /** Predictions (transformed by the objective: probabilities for binary:logistic). */
     static double[] predict(Booster booster, double[][] x) {
         if (x.length == 0) {
@@ -194,7 +233,7 @@ final class Boosters {
             m = matrix(x);
             float[][] out;
             synchronized (booster) {
-                out = booster.predict(m);
+                out = booster.predict(m, false, roundLimit(booster));
             }
             double[] pred = new double[x.length];
             for (int i = 0; i < pred.length; i++) {
@@ -220,7 +259,7 @@ final class Boosters {
             m = matrix(x);
             float[][] out;
             synchronized (booster) {
-                out = booster.predict(m);
+                out = booster.predict(m, false, roundLimit(booster));
             }
             double[][] res = new double[out.length][];
             for (int i = 0; i < out.length; i++) {
@@ -246,7 +285,7 @@ final class Boosters {
             m = matrix(x);
             float[][] out;
             synchronized (booster) {
-                out = booster.predictContrib(m, 0);
+                out = booster.predictContrib(m, roundLimit(booster));
             }
             double[][] res = new double[out.length][];
             for (int i = 0; i < out.length; i++) {

@@ -22,6 +22,15 @@ public final class EarlyStoppingSplit {
      * @return {validation rows, training rows}, each ascending; both non-empty
      */
     public static int[][] grouped(int[] groups, long seed) {
+        return grouped(groups, seed, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As above, the validation side filled to min(20 %, {@code maxVal}) rows (at least 10) instead of 20 %.
+     *
+     * @param maxVal at most this many validation rows as the target (whole groups: it may end a group above)
+     */
+    public static int[][] grouped(int[] groups, long seed, int maxVal) {
         int n = groups.length;
         Map<Integer, List<Integer>> rowsOf = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -38,7 +47,7 @@ public final class EarlyStoppingSplit {
             order.set(i, order.get(j));
             order.set(j, tmp);
         }
-        int target = Math.max(10, n / 5);
+        int target = Math.min(Math.max(10, n / 5), Math.max(10, maxVal));
         boolean[] isVal = new boolean[n];
         int nVal = 0;
         for (int g = 0; g < order.size() - 1 && nVal < target; g++) {
