@@ -240,6 +240,18 @@ class SparkLocalAgreementTest {
         }
     }
 
+    @Test
+    void rowIndexIsZipWithIndexOverUnevenAndEmptyPartitions() {
+        // 5 partitions of 0..99, the third emptied by the filter, the others of different sizes
+        Dataset<Row> d = spark.range(0, 100, 1, 5).filter(col("id").lt(40).or(col("id").geq(60)))
+                .filter(col("id").mod(7).notEqual(3)).toDF();
+        List<Long> indexed = RowIndex.append(spark, d, "_row").select("_row").collectAsList().stream()
+                .map(r -> r.getLong(0)).toList();
+        List<Long> zipped = d.javaRDD().zipWithIndex().map(p -> p._2()).collect();
+        assertEquals(zipped, indexed);
+        assertEquals(d.count(), indexed.size());
+    }
+
     /** Spark's policy {@code s} and the local engine's {@code l}: within 3 combined bootstrap SDs, and of truth. */
     private static void assertClose(PolicyId s, PolicyId l, double truth) {
         RunResult.PolicyResult ps = policy(onSpark, s);
