@@ -108,8 +108,11 @@ public final class SparkScaleBench {
             long g = gcMillis();
             double heap = peakHeapMb();
             maxHeap = Math.max(maxHeap, heap);
-            rows.append(String.format(Locale.ROOT, "  %-40s %9.1f %9.1f %7.1f %9.0f%n", phase, (w - wall) / 1e9,
-                    (c - cpu) / 1e9, (g - gc) / 1e3, heap));
+            String row = String.format(Locale.ROOT, "  %-40s %9.1f %9.1f %7.1f %9.0f%n", phase, (w - wall) / 1e9,
+                    (c - cpu) / 1e9, (g - gc) / 1e3, heap);
+            rows.append(row);
+            System.out.print("phase ended: " + row);
+            System.out.flush();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             wall = w;
             cpu = c;
