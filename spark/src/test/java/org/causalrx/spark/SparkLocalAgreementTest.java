@@ -245,7 +245,7 @@ class SparkLocalAgreementTest {
     void mediansInOnePassEqualSingleColumnCallsAndFillTheMissingValues() throws Exception {
         Path m = dir.resolve("m.yaml");
         Files.writeString(m, "name: m\ndata: d.csv\ntreatment: {column: t, arms: {\"0\": control, \"1\": drug}}\n"
-                + "covariates:\n  - {name: a, role: confounder}\n  - {name: b, role: effect_modifier}\n"
+                + "covariates:\n  - {name: a, role: confounder}\n  - {name: b, role: effect_modifier}\nseed: 1\n"
                 + "outcome: {column: y, type: continuous, direction: higher}\n");
         Dataset<Row> d = spark.read().option("header", "true").option("inferSchema", "true")
                 .csv(dir.resolve("d.csv").toString())
