@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -40,6 +42,7 @@ record CovariateColumns(List<String> columns, List<String> names, List<RunResult
         List<String> names = new ArrayList<>();
         List<RunResult.CovariateDecision> decisions = new ArrayList<>();
         Row missing = d.agg(missingCounts(kept, d)[0], tail(missingCounts(kept, d))).first();
+        Map<String, Double> medians = medians(kept, d);
         for (int k = 0; k < kept.size(); k++) {
             Study.Covariate c = kept.get(k);
             int nMissing = (int) missing.getLong(k);
@@ -55,7 +58,7 @@ record CovariateColumns(List<String> columns, List<String> names, List<RunResult
             } else {
                 Column v = col(c.name()).cast("double");
                 Column absent = v.isNull().or(isnan(v));
-                double median = d.stat().approxQuantile(c.name(), new double[] {0.5}, SparkCohort.MEDIAN_ERROR)[0];
+                double median = medians.get(c.name());
                 Column filled = when(absent, median).otherwise(v);
                 own.add(c.name());
                 exprs.add(filled.as("_f" + (names.size() + own.size() - 1)));
@@ -83,6 +86,24 @@ record CovariateColumns(List<String> columns, List<String> names, List<RunResult
             columns.add("_f" + i);
         }
         return new CovariateColumns(columns, List.copyOf(names), List.copyOf(decisions), exprs.toArray(Column[]::new));
+    }
+
+    /**
+     * The approximate median of every numeric kept covariate, in one pass over {@code d} (Spark's multi-column
+     * {@code approxQuantile} keeps one summary per column, so each median equals a single-column call's).
+     */
+    private static Map<String, Double> medians(List<Study.Covariate> kept, Dataset<Row> d) {
+        String[] numeric = kept.stream().filter(c -> !categorical(c, d)).map(Study.Covariate::name).distinct()
+                .toArray(String[]::new);
+        Map<String, Double> out = new HashMap<>();
+        if (numeric.length == 0) {
+            return out;
+        }
+        double[][] q = d.stat().approxQuantile(numeric, new double[] {0.5}, SparkCohort.MEDIAN_ERROR);
+        for (int k = 0; k < numeric.length; k++) {
+            out.put(numeric[k], q[k][0]);
+        }
+        return out;
     }
 
     private static boolean categorical(Study.Covariate c, Dataset<Row> d) {

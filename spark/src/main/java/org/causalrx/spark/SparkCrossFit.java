@@ -36,6 +36,11 @@ public record SparkCrossFit(SparkLearners learners, int folds) {
 
     /** The AIPW ATE of {@code cohort}'s rows. */
     public Estimate estimate(SparkCohort cohort, long seed) {
+        return estimate(cohort, seed, PhaseLog.NONE);
+    }
+
+    /** The AIPW ATE of {@code cohort}'s rows, telling {@code log} as each fold's fits and the final passes end. */
+    public Estimate estimate(SparkCohort cohort, long seed, PhaseLog log) {
         Dataset<Row> d = cohort.data().withColumn("_fold", fold(seed, folds));
         Dataset<Row> all = null;
         for (int f = 0; f < folds; f++) {
@@ -46,6 +51,7 @@ public record SparkCrossFit(SparkLearners learners, int folds) {
             Dataset<Row> out = learners.predict(d.filter(col("_fold").equalTo(f)), e, mu0, mu1)
                     .select("_t", "_y", "_e", "_mu0", "_mu1");
             all = all == null ? out : all.union(out);
+            log.ended("cross-fit fold " + (f + 1) + " fits");
         }
         double[] first = OrderedSums.sum(all, 2, (r, acc) -> {
             acc[0] += 1;
@@ -58,6 +64,7 @@ public record SparkCrossFit(SparkLearners learners, int folds) {
             acc[0] += dev * dev;
         });
         double se = Math.sqrt(second[0] / (n - 1)) / Math.sqrt(n);
+        log.ended("cross-fit predictions and psi sums");
         double z = Normal.quantile(0.975);
         return new Estimate(mean, se, mean - z * se, mean + z * se, n, folds);
     }

@@ -47,6 +47,11 @@ public record SparkStudyRun(SparkLearners learners) {
 
     /** Runs {@code study} (two arms, a data file) on {@code spark}. */
     public RunResult run(SparkSession spark, Study study) {
+        return run(spark, study, PhaseLog.NONE);
+    }
+
+    /** Runs {@code study} on {@code spark}, telling {@code log} as each phase ends. */
+    public RunResult run(SparkSession spark, Study study, PhaseLog log) {
         if (!study.treatment().binary()) {
             throw new CausalRxException(study.file() + ": the spark engine runs two-arm studies; this one has "
                     + study.treatment().size() + " arms (run it with the local engine)");
@@ -56,16 +61,17 @@ public record SparkStudyRun(SparkLearners learners) {
                     + "first with `causalrx cohort`");
         }
         SparkCohort cohort = SparkCohort.load(spark, study);
+        log.ended("cohort read and encoded");
         try {
-            return run(study, cohort);
+            return run(study, cohort, log);
         } finally {
             cohort.release();
         }
     }
 
-    private RunResult run(Study study, SparkCohort cohort) {
+    private RunResult run(Study study, SparkCohort cohort, PhaseLog log) {
         long seed = study.seed();
-        SparkCrossFit.Estimate ate = new SparkCrossFit(learners, study.ateFolds()).estimate(cohort, seed);
+        SparkCrossFit.Estimate ate = new SparkCrossFit(learners, study.ateFolds()).estimate(cohort, seed, log);
         Dataset<Row> d = cohort.data().withColumn("_split", split(study.split(), seed));
         Row counts = d.agg(sum(when(col("_split").equalTo(0), 1).otherwise(0)),
                 sum(when(col("_split").equalTo(1), 1).otherwise(0)), count(lit(1))).first();
@@ -73,12 +79,17 @@ public record SparkStudyRun(SparkLearners learners) {
         int nValidation = (int) counts.getLong(1);
         int nTest = (int) (counts.getLong(2) - nTrain - nValidation);
         Dataset<Row> train = d.filter(col("_split").equalTo(0));
+        log.ended("split counts");
         Dataset<Row> withE = learners.withPropensity(d, learners.propensity(train));
+        log.ended("train propensity fit");
         OverlapSet overlap = SparkOverlap.choose(study, withE.filter(col("_split").equalTo(0)));
+        log.ended("overlap set");
         Dataset<Row> scored = withE.withColumn("_in", SparkOverlap.inside(overlap));
         LogisticRegressionModel pStar = learners.propensity(cohort.data());
+        log.ended("p* fit (all rows)");
         LinearRegressionModel mu0 = learners.outcome(train, 0);
         LinearRegressionModel mu1 = learners.outcome(train, 1);
+        log.ended("T-learner fits (train)");
         Study.Treatment tr = study.treatment();
         String[] labels = {tr.label(tr.controlCode()), tr.label(tr.treatedCode())};
         DecisionRule rule = study.decisionRule();
@@ -92,14 +103,19 @@ public record SparkStudyRun(SparkLearners learners) {
         PoissonWeights poisson = new PoissonWeights(Seeds.derive(seed, "bootstrap"));
         OnePassBootstrap.Valued tested = new OnePassBootstrap(study.bootstrapRounds(), poisson)
                 .value(learners.predict(scored.filter(col("_split").equalTo(2)), pStar, mu0, mu1), policies);
+        log.ended("bootstrap pass (test)");
         OnePassBootstrap.Valued validated = nValidation == 0 ? null : new OnePassBootstrap(0, poisson)
                 .value(learners.predict(scored.filter(col("_split").equalTo(1)), pStar, mu0, mu1), policies);
+        log.ended("validation pass");
         List<RunResult.PolicyResult> values = tested.results();
         RunResult.AteResult ateResult = new RunResult.AteResult(ate.ate(), ate.se(), ate.ciLow(), ate.ciHigh(),
                 "cross-fitted AIPW on Spark (" + SparkLearners.PROPENSITY + " propensity, " + SparkLearners.T_LEARNER
                         + " outcomes)", ate.folds(), (int) ate.n(),
                 List.of(new RunResult.EstimandResult("ate", ate.ate(), ate.se(), ate.ciLow(), ate.ciHigh(),
                         (int) ate.n(), ate.folds())));
+        RunResult.OverlapInfo overlapInfo = SparkOverlap.info(overlap, scored);
+        RunResult.PolicyInsights insights = SparkPolicyInsights.of(study, validated, tested);
+        log.ended("overlap counts, selection and verdict");
         return RunResult.builder()
                 .study(study.name())
                 .protocol(protocol(study, cohort, labels, rule))
@@ -107,10 +123,10 @@ public record SparkStudyRun(SparkLearners learners) {
                 .covariates(cohort.covariates())
                 .features(cohort.features())
                 .selectedPropensityModel(SparkLearners.PROPENSITY)
-                .overlap(SparkOverlap.info(overlap, scored))
+                .overlap(overlapInfo)
                 .ate(ateResult)
                 .policies(values)
-                .policyInsights(SparkPolicyInsights.of(study, validated, tested))
+                .policyInsights(insights)
                 .provenance(provenance(study))
                 .build();
     }

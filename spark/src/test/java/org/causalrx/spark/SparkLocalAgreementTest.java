@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.data.TableReader;
@@ -238,6 +239,39 @@ class SparkLocalAgreementTest {
             assertTrue(one.get(p).valueDr().sd() > 0);
             assertTrue(one.get(p).valueDr().mean() != otherSeed.get(p).valueDr().mean(), "seeds resample");
         }
+    }
+
+    @Test
+    void mediansInOnePassEqualSingleColumnCallsAndFillTheMissingValues() throws Exception {
+        Path m = dir.resolve("m.yaml");
+        Files.writeString(m, "name: m\ndata: d.csv\ntreatment: {column: t, arms: {\"0\": control, \"1\": drug}}\n"
+                + "covariates:\n  - {name: a, role: confounder}\n  - {name: b, role: effect_modifier}\nseed: 1\n"
+                + "outcome: {column: y, type: continuous, direction: higher}\n");
+        Dataset<Row> d = spark.read().option("header", "true").option("inferSchema", "true")
+                .csv(dir.resolve("d.csv").toString())
+                .withColumn("a", functions.when(col("y").gt(1), null).otherwise(col("a")))
+                .withColumn("b", functions.when(col("y").lt(-1), null).otherwise(col("b").plus(3)))
+                .withColumn("_id", functions.lit(0L)).withColumn("_t", col("t")).withColumn("_y", col("y"));
+        CovariateColumns cov = CovariateColumns.encode(StudyLoader.load(m), d);
+        assertEquals(List.of("a", "a_missing", "b", "b_missing"), cov.names());
+        Row filled = d.select(cov.selection()).agg(functions.max(functions.when(col("_f1").equalTo(1.0), col("_f0"))),
+                functions.max(functions.when(col("_f3").equalTo(1.0), col("_f2")))).first();
+        double[] half = {0.5};
+        assertEquals(d.stat().approxQuantile("a", half, SparkCohort.MEDIAN_ERROR)[0], filled.getDouble(0));
+        assertEquals(d.stat().approxQuantile("b", half, SparkCohort.MEDIAN_ERROR)[0], filled.getDouble(1));
+        assertTrue(filled.getDouble(1) > 2, "b's median, not a's");
+    }
+
+    @Test
+    void rowIndexIsZipWithIndexOverUnevenAndEmptyPartitions() {
+        // 5 partitions of 0..99, the third emptied by the filter, the others of different sizes
+        Dataset<Row> d = spark.range(0, 100, 1, 5).filter(col("id").lt(40).or(col("id").geq(60)))
+                .filter(col("id").mod(7).notEqual(3)).toDF();
+        List<Long> indexed = RowIndex.append(spark, d, "_row").select("_row").collectAsList().stream()
+                .map(r -> r.getLong(0)).toList();
+        List<Long> zipped = d.javaRDD().zipWithIndex().map(p -> p._2()).collect();
+        assertEquals(zipped, indexed);
+        assertEquals(d.count(), indexed.size());
     }
 
     /** Spark's policy {@code s} and the local engine's {@code l}: within 3 combined bootstrap SDs, and of truth. */
