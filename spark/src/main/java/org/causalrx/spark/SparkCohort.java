@@ -5,10 +5,15 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Column;
@@ -90,11 +95,31 @@ public record SparkCohort(Dataset<Row> data, List<String> features, List<RunResu
     private static Dataset<Row> read(SparkSession spark, Study study) {
         String file = study.data().toString();
         String lower = file.toLowerCase(Locale.ROOT);
+        String[] paths = dataFiles(study.data());
         if (lower.endsWith(".parquet")) {
-            return spark.read().parquet(file);
+            return spark.read().parquet(paths);
         }
         return spark.read().option("header", "true").option("inferSchema", "true")
-                .option("sep", lower.endsWith(".tsv") ? "\t" : ",").csv(file);
+                .option("sep", lower.endsWith(".tsv") ? "\t" : ",").csv(paths);
+    }
+
+    /**
+     * The files to read for {@code data}: a local folder's data files (neither hidden nor starting with '_'), sorted
+     * by name, so that rows are indexed in the same order on every copy of the folder (a folder given as such is
+     * listed in directory order, which differs between copies); anything else (a file, a remote path) as given.
+     */
+    static String[] dataFiles(Path data) {
+        if (!Files.isDirectory(data)) {
+            return new String[] {data.toString()};
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            String[] sorted = files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") && !n.startsWith("_")).sorted()
+                    .map(n -> data.resolve(n).toString()).toArray(String[]::new);
+            return sorted.length == 0 ? new String[] {data.toString()} : sorted;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> required(Study study) {
