@@ -2,6 +2,7 @@ package org.causalrx.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
 import org.causalrx.causal.AipwEstimands;
@@ -15,6 +16,8 @@ import org.causalrx.learn.Classifier;
 import org.causalrx.pipeline.Learners;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.util.Seeds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The cost of the two-arm refutations on the SYNTHETIC design of {@code bench scale} ({@link ScaleDesign}, held in
@@ -22,18 +25,23 @@ import org.causalrx.util.Seeds;
  * plug-in outcome learners, 5 folds) fitted once on the automatic subsample of m = max(20,000, n^0.75) rows (the new
  * stage's reference fit; each of its 16 re-fits costs about as much), once on all n rows (the ATE; the old stage made
  * 16 re-fits of this size), then the new stage's whole work on the subsample (reference fit, 16 re-fits, draws on
- * several threads as in a run). Not wired into
- * {@code bench}: run {@code java -cp "bench/target/causalrx-bench.jar:app/target/causalrx.jar"
- * org.causalrx.bench.RefutationBench [ROWS [FEATURES [SEED]]]} (defaults 100000 50 20261219).
+ * several threads as in a run). Prints; writes nothing.
  */
-public final class RefutationBench {
-    private RefutationBench() {
-    }
+@Command(name = "refutations", mixinStandardHelpOptions = true,
+        description = "Cost of the ATE refutations: one AIPW fit on the subsample vs on all rows, then the stage on "
+                + "the subsample; synthetic data.")
+final class RefutationBench implements Callable<Integer> {
+    @Option(names = "--rows", paramLabel = "N", description = "synthetic rows (default 100000)")
+    int rows = 100_000;
 
-    public static void main(String[] args) {
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int features = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 20_261_219L;
+    @Option(names = "--features", paramLabel = "P", description = "covariates, at least 4 (default 50)")
+    int features = 50;
+
+    @Option(names = "--seed", description = "data and study seed (default 20261219)")
+    long seed = 20_261_219L;
+
+    @Override
+    public Integer call() {
         double[][] x = new double[rows][];
         int[] t = new int[rows];
         double[] y = new double[rows];
@@ -53,7 +61,7 @@ public final class RefutationBench {
                 Seeds.derive(ateSeed, "refute-subsample"));
         if (drawn == null) {
             print("n < 2 x 20,000: no subsample, nothing to compare");
-            return;
+            return 0;
         }
         int m = drawn.size().rows();
         double[][] xm = drawn.select(x);
@@ -87,6 +95,7 @@ public final class RefutationBench {
         for (Refutation c : after.checks()) {
             print("  %-20s %.4f  sd %.4f  %s", c.check().key(), c.estimate(), c.sd(), c.passed() ? "passed" : "FAILED");
         }
+        return 0;
     }
 
     /** Wall and process CPU seconds now. */
