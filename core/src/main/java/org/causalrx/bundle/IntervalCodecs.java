@@ -93,13 +93,26 @@ final class IntervalCodecs {
             }
         }
         if (bm.subsample() != null) {
-            ObjectNode sub = n.putObject("subsample").put("drawn", bm.subsample().drawn())
-                    .put("of", bm.subsample().of()).put("patients", bm.subsample().patients());
-            if (bm.subsample().twoSizes()) {
-                sub.put("small_drawn", bm.subsample().smallDrawn()).put("rate", bm.subsample().rate());
-            }
+            n.set("subsample", encodeSubsample(bm.subsample()));
         }
         return n;
+    }
+
+    /** {@code {drawn, of, patients}}, with two sizes also {@code small_drawn} and {@code rate}. */
+    static ObjectNode encodeSubsample(Subsample s) {
+        ObjectNode sub = F.objectNode().put("drawn", s.drawn()).put("of", s.of()).put("patients", s.patients());
+        if (s.twoSizes()) {
+            sub.put("small_drawn", s.smallDrawn()).put("rate", s.rate());
+        }
+        return sub;
+    }
+
+    /** The subsample {@link #encodeSubsample} wrote; throws IllegalArgumentException when its sizes are invalid. */
+    static Subsample decodeSubsample(JsonNode sub, String file) {
+        return new Subsample(BundleFiles.integer(sub, "drawn", file), BundleFiles.integer(sub, "of", file),
+                BundleFiles.field(sub, "patients", file).asBoolean(),
+                sub.has("small_drawn") ? BundleFiles.integer(sub, "small_drawn", file) : 0,
+                sub.has("small_drawn") ? number(sub, "rate", file) : Subsample.MAX_RATE);
     }
 
     static ObjectNode encodeBounds(CateBoundsFamily f, BundleFiles files) throws NotBundleable {
@@ -163,11 +176,7 @@ final class IntervalCodecs {
         }
         JsonNode sub = n.get("subsample");
         try {
-            return new BootstrapCateModel(point, refits, sub == null ? null : new Subsample(
-                    BundleFiles.integer(sub, "drawn", file), BundleFiles.integer(sub, "of", file),
-                    BundleFiles.field(sub, "patients", file).asBoolean(),
-                    sub.has("small_drawn") ? BundleFiles.integer(sub, "small_drawn", file) : 0,
-                    sub.has("small_drawn") ? number(sub, "rate", file) : Subsample.MAX_RATE));
+            return new BootstrapCateModel(point, refits, sub == null ? null : decodeSubsample(sub, file));
         } catch (IllegalArgumentException e) {
             throw new CausalRxException(file + ": " + e.getMessage() + "; re-run `causalrx run`", e);
         }

@@ -12,6 +12,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.causalrx.causal.MultiArmCateModel;
 import org.causalrx.causal.MultiArmOverlap;
+import org.causalrx.causal.uncertainty.MultiArmBootstrap;
+import org.causalrx.causal.uncertainty.Subsample;
 import org.causalrx.data.Encoding;
 import org.causalrx.learn.MultiProbabilityModel;
 import org.causalrx.policy.MultiArmRule;
@@ -52,18 +54,31 @@ public record MultiArmBundle(Path dir, PolicyId policy, Arms arms, String outcom
      * @param refits        the B ≥ 2 bootstrap refits of the policy's estimator, in refit order
      * @param intervalScale the run's calibration factor for the estimator (≥ 1; 1: as fit; {@code interval_scale}
      *                      in cate.json, absent when 1)
+     * @param subsample     the subsample the refits were fit on, whose draws are rescaled to the training split's
+     *                      size before the quantiles ({@link MultiArmBootstrap#rescaled}; {@code subsample} in
+     *                      cate.json as for two arms); null: full bootstrap resamples (absent from cate.json)
      */
-    public record Conservative(double alphaStat, List<MultiArmCateModel> refits, double intervalScale) {
+    public record Conservative(double alphaStat, List<MultiArmCateModel> refits, double intervalScale,
+                               Subsample subsample) {
         public Conservative {
             refits = List.copyOf(refits);
             if (!(alphaStat > 0 && alphaStat < 1) || refits.size() < 2) {
                 throw new IllegalArgumentException("Conservative deferral needs alpha_stat in (0, 1) and at least "
                         + "2 refits; found " + alphaStat + " and " + refits.size());
             }
+            if (subsample != null && subsample.twoSizes() && refits.size() < 4) {
+                throw new IllegalArgumentException("refits of two subsample sizes need at least 4 refits, found "
+                        + refits.size());
+            }
             if (!(intervalScale >= 1) || !Double.isFinite(intervalScale)) {
                 throw new IllegalArgumentException("interval_scale must be finite and at least 1, found "
                         + intervalScale);
             }
+        }
+
+        /** Full bootstrap refits. */
+        public Conservative(double alphaStat, List<MultiArmCateModel> refits, double intervalScale) {
+            this(alphaStat, refits, intervalScale, null);
         }
 
         /** Uncalibrated intervals (scale 1). */
@@ -158,6 +173,7 @@ public record MultiArmBundle(Path dir, PolicyId policy, Arms arms, String outcom
             refits.add(MultiArmCateCodecs.decode(r, file, files));
         }
         return new Conservative(BundleFiles.number(n, "alpha_stat", file), refits,
-                n.has("interval_scale") ? BundleFiles.number(n, "interval_scale", file) : 1.0);
+                n.has("interval_scale") ? BundleFiles.number(n, "interval_scale", file) : 1.0,
+                n.has("subsample") ? IntervalCodecs.decodeSubsample(n.get("subsample"), file) : null);
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.causalrx.causal.MultiArmCateModel;
 import org.causalrx.causal.MultiArmEnsembles;
+import org.causalrx.causal.uncertainty.Subsample;
 import org.causalrx.data.EncodingParts;
 import org.causalrx.pipeline.MultiArmFitted;
 import org.causalrx.pipeline.MultiArmResult;
@@ -172,7 +173,10 @@ public final class MultiArmBundleWriter {
         return model;
     }
 
-    /** The Conservative part of cate.json: alpha_stat and the estimator's bootstrap refits. */
+    /**
+     * The Conservative part of cate.json: alpha_stat and the estimator's bootstrap refits, and the subsample they
+     * were fit on when they are subsample refits.
+     */
     private static ObjectNode conservative(PolicyId selected, MultiArmFitted fitted, BundleFiles files)
             throws NotBundleable {
         List<MultiArmCateModel> refits = fitted.refits().get(selected.estimator());
@@ -191,6 +195,10 @@ public final class MultiArmBundleWriter {
             } catch (NotBundleable nb) {
                 throw new NotBundleable("bootstrap refit " + b + " of " + nb.getMessage());
             }
+        }
+        Subsample sub = fitted.subsamples().get(selected.estimator());
+        if (sub != null) {
+            n.set("subsample", IntervalCodecs.encodeSubsample(sub));
         }
         return n;
     }

@@ -14,7 +14,8 @@ import org.causalrx.policy.PolicyDecisions;
 /**
  * How a {@link MultiArmBundle}'s policy decides for the scored rows of one input, as the run decided for its test
  * patients: the point rule on the bundled effects (Inclusive); for a Conservative policy the rule on the interval of
- * tau_best − tau_second from the bundled refits' effects ({@link ContrastIntervals#fromDraws}, the run's α); for
+ * tau_best − tau_second from the bundled refits' effects ({@link ContrastIntervals#fromDraws}, the run's α; subsample
+ * refits' draws rescaled to the training split's size first, {@link MultiArmBootstrap#rescaled}); for
  * consensus the arm every member picks, else DEFER naming each arm picked and its members. Made once per input
  * from all its scored rows (row j of {@code x}).
  */
@@ -48,8 +49,9 @@ final class MultiArmDecider {
     static MultiArmDecider of(MultiArmBundle bundle, double[][] x, double[][] tau) {
         ContrastIntervals ci = null;
         if (bundle.conservative() != null && x.length > 0) {
-            double[][][] draws = MultiArmBootstrap.draws(bundle.conservative().refits(), List.<double[][]>of(x),
-                    false)[0];
+            double[][][] draws = MultiArmBootstrap.rescaled(tau, MultiArmBootstrap.draws(
+                    bundle.conservative().refits(), List.<double[][]>of(x), false)[0],
+                    bundle.conservative().subsample());
             ci = ContrastIntervals.fromDraws(bundle.rule(), tau, draws, bundle.conservative().alphaStat())
                     .scaled(bundle.conservative().intervalScale());
         }

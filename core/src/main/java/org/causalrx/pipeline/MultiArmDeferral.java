@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.causalrx.causal.MultiArmCateModel;
 import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.causal.uncertainty.MultiArmBootstrap;
+import org.causalrx.causal.uncertainty.Subsample;
 import org.causalrx.data.SplitIndices;
 import org.causalrx.estimators.MultiArmEstimators;
 import org.causalrx.policy.ArmChoice;
@@ -35,8 +36,13 @@ import org.causalrx.util.Stats;
  * ensemble's draws combine its members' draws of the same resample: their mean for the average, their median for the
  * majority), and per patient the (α/2, 1 − α/2) quantiles of tau_best − tau_second over refits give the interval
  * ({@link ContrastIntervals#fromDraws}) that the Conservative policy
- * ({@link MultiArmRule#decide(double[][], ContrastIntervals, boolean[])}) compares with its boundary. It runs only for
- * a study file with an enabled {@code deferral:} block (see {@link #applies}). Only statistical uncertainty: the
+ * ({@link MultiArmRule#decide(double[][], ContrastIntervals, boolean[])}) compares with its boundary. On training
+ * splits of at least twice the study's {@code deferral.refit_rows} m ({@link Subsample#rowsFor}, as for two arms) the
+ * refits are fit on within-arm subsamples without replacement instead (whole patients when grouped), half of m rows
+ * and half of m/4, each estimator's convergence rate is estimated from how their spread shrinks between the two sizes
+ * (an ensemble's from its combined refits), and every draw is carried to the split's size before the quantiles are
+ * taken ({@link MultiArmBootstrap#rescaled}). It runs only for a study file with an enabled {@code deferral:} block
+ * (see {@link #applies}). Only statistical uncertainty: the
  * study's Lambda (causal bounds) is not used with K arms. When the run has an interval calibration
  * ({@link RunSlots#CALIBRATION}, from the feasibility simulation that runs before this step), each estimator's
  * intervals are widened about their centres by its factor ({@link ContrastIntervals#scaled}).
@@ -53,10 +59,13 @@ final class MultiArmDeferral {
      *
      * @param method how the intervals were made, in words
      * @param refits per estimator its B refits (an ensemble's: refit b of every member combined), for the bundle
+     * @param subsamples per estimator whose refits are subsamples their sizes and rate ({@link Subsample}); absent:
+     *                   full bootstrap resamples
      * @param calibration the factors the intervals were widened by ({@link IntervalCalibration#NONE}: as fit)
      */
     record Intervals(Map<String, ContrastIntervals> validation, Map<String, ContrastIntervals> test, String method,
-                     Map<String, List<MultiArmCateModel>> refits, IntervalCalibration calibration) {
+                     Map<String, List<MultiArmCateModel>> refits, Map<String, Subsample> subsamples,
+                     IntervalCalibration calibration) {
     }
 
     /** Step 3b, only for a study with a {@code deferral:} block: the refits and the intervals. */
@@ -79,7 +88,8 @@ final class MultiArmDeferral {
                     c.get(MultiArmStages.EFFECTS), c.seed(), parallel,
                     c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE));
             return c.with(INTERVALS, in).with(MultiArmStages.FITTED, c.get(MultiArmStages.FITTED)
-                    .withRefits(c.study().deferral().alphaStat(), in.refits()).withCalibration(in.calibration()));
+                    .withRefits(c.study().deferral().alphaStat(), in.refits(), in.subsamples())
+                    .withCalibration(in.calibration()));
         }
     }
 
@@ -103,35 +113,61 @@ final class MultiArmDeferral {
         int[] gTrain = CohortSplits.groupsOf(cohort, split.train());
         List<double[][]> predictOn = List.of(Stats.select(x, split.validation()), Stats.select(x, split.test()));
         long resampleSeed = Seeds.derive(seed, "refit-resamples");
+        int subRows = Subsample.rowsFor(d.refitRows(), xTrain.length);
         Map<String, ContrastIntervals> val = new LinkedHashMap<>();
         Map<String, ContrastIntervals> test = new LinkedHashMap<>();
-        Map<String, List<MultiArmCateModel>> singles = new LinkedHashMap<>();
+        Map<String, MultiArmBootstrap.Refits> singles = new LinkedHashMap<>();
         for (String name : MultiArmMembers.singles(study)) {
             MultiArmBootstrap boot = new MultiArmBootstrap(MultiArmEstimators.of(name, StudyRun.outcomeKind(study),
                     study.outcome().sign(), study.policy().defaultArm(), study.policy().margin()),
-                    d.bootstrapRefits(), parallel);
-            singles.put(name, boot.fit(xTrain, tTrain, k, yTrain, gTrain, resampleSeed,
+                    d.bootstrapRefits(), parallel, subRows, Subsample.Rate.ESTIMATED);
+            singles.put(name, boot.refit(xTrain, tTrain, k, yTrain, gTrain, resampleSeed,
                     Seeds.derive(seed, "refits-" + name)));
         }
         Map<String, List<MultiArmCateModel>> refits = new LinkedHashMap<>();
+        Map<String, Subsample> subsamples = new LinkedHashMap<>();
         for (String name : effects.test().keySet()) {
-            List<MultiArmCateModel> models = singles.get(name);
-            if (models == null) {
-                models = MultiArmMembers.ensembleRefits(name, new ArrayList<>(singles.values()));
+            MultiArmBootstrap.Refits fitted = singles.get(name);
+            if (fitted == null) {
+                List<MultiArmBootstrap.Refits> members = new ArrayList<>(singles.values());
+                List<MultiArmCateModel> combined = MultiArmMembers.ensembleRefits(name, members.stream()
+                        .map(MultiArmBootstrap.Refits::models).toList());
+                fitted = new MultiArmBootstrap.Refits(combined, MultiArmBootstrap.estimated(members.get(0)
+                        .subsample(), combined, xTrain));
             }
+            List<MultiArmCateModel> models = fitted.models();
+            Subsample sub = fitted.subsample();
             refits.put(name, models);
+            if (sub != null) {
+                subsamples.put(name, sub);
+            }
             double[][][][] draws = MultiArmBootstrap.draws(models, predictOn, parallel);
             double f = calibration.factor(name);
-            val.put(name, ContrastIntervals.fromDraws(rule, effects.validation().get(name), draws[0], d.alphaStat())
-                    .scaled(f));
-            test.put(name, ContrastIntervals.fromDraws(rule, effects.test().get(name), draws[1], d.alphaStat())
-                    .scaled(f));
+            double[][] pv = effects.validation().get(name);
+            double[][] pt = effects.test().get(name);
+            val.put(name, ContrastIntervals.fromDraws(rule, pv, MultiArmBootstrap.rescaled(pv, draws[0], sub),
+                    d.alphaStat()).scaled(f));
+            test.put(name, ContrastIntervals.fromDraws(rule, pt, MultiArmBootstrap.rescaled(pt, draws[1], sub),
+                    d.alphaStat()).scaled(f));
         }
-        String method = String.format(Locale.ROOT, "%d bootstrap refits of each estimator on within-arm resamples "
-                + "of the training split%s; per patient the %.3g and %.3g quantiles of tau_best - tau_second",
-                d.bootstrapRefits(), gTrain == null ? "" : " (whole patients drawn)", d.alphaStat() / 2,
-                1 - d.alphaStat() / 2);
-        return new Intervals(val, test, method, refits, calibration);
+        String quantiles = String.format(Locale.ROOT, "per patient the %.3g and %.3g quantiles of tau_best - "
+                + "tau_second", d.alphaStat() / 2, 1 - d.alphaStat() / 2);
+        String method = subsamples.isEmpty() ? String.format(Locale.ROOT, "%d bootstrap refits of each estimator on "
+                + "within-arm resamples of the training split%s; %s", d.bootstrapRefits(), gTrain == null ? ""
+                : " (whole patients drawn)", quantiles) : subsampleMethod(subsamples, d.bootstrapRefits(), quantiles);
+        return new Intervals(val, test, method, refits, subsamples, calibration);
+    }
+
+    /**
+     * The method in words when the refits are subsamples: per estimator its subsample sizes, rate and factors
+     * ({@link MultiArmBootstrap#describe}; an ensemble's rate from its combined refits), then the quantiles.
+     */
+    static String subsampleMethod(Map<String, Subsample> subsamples, int refits, String quantiles) {
+        StringBuilder sb = new StringBuilder("Subsample refits of each estimator on shared within-arm subsamples of "
+                + "the training split (an ensemble combines its members' refits refit by refit):");
+        subsamples.forEach((name, sub) -> sb.append(' ').append(name).append(": ")
+                .append(MultiArmBootstrap.describe(sub, refits, "")).append(';'));
+        return sb.append(' ').append(quantiles).append(" over the rescaled draws").toString();
     }
 
     /** Per estimator its Conservative choices for these patients. */

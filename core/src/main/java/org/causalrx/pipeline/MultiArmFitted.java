@@ -8,6 +8,7 @@ import java.util.Map;
 import org.causalrx.causal.MultiArmCateModel;
 import org.causalrx.causal.MultiArmOverlap;
 import org.causalrx.causal.uncertainty.IntervalCalibration;
+import org.causalrx.causal.uncertainty.Subsample;
 import org.causalrx.data.Encoding;
 import org.causalrx.learn.MultiProbabilityModel;
 
@@ -28,15 +29,28 @@ import org.causalrx.learn.MultiProbabilityModel;
  *                       uncertainty-based deferral
  * @param calibration    per estimator the factor its Conservative intervals are widened by
  *                       ({@link IntervalCalibration#NONE}: as fit)
+ * @param subsamples     estimator name → the subsample its refits were fit on (sizes, rate), for those whose refits
+ *                       are subsamples of a large training split ({@link Subsample}); absent: full bootstrap
  */
 public record MultiArmFitted(Encoding encoding, Map<String, Boolean> textColumns, String propensityName,
                              MultiProbabilityModel propensity, MultiArmOverlap overlap,
                              Map<String, MultiArmCateModel> cateModels, double alphaStat,
-                             Map<String, List<MultiArmCateModel>> refits, IntervalCalibration calibration) {
+                             Map<String, List<MultiArmCateModel>> refits, IntervalCalibration calibration,
+                             Map<String, Subsample> subsamples) {
     public MultiArmFitted {
         textColumns = Collections.unmodifiableMap(new LinkedHashMap<>(textColumns));
         cateModels = Collections.unmodifiableMap(new LinkedHashMap<>(cateModels));
         refits = Collections.unmodifiableMap(new LinkedHashMap<>(refits));
+        subsamples = Collections.unmodifiableMap(new LinkedHashMap<>(subsamples));
+    }
+
+    /** Refits on full bootstrap resamples. */
+    public MultiArmFitted(Encoding encoding, Map<String, Boolean> textColumns, String propensityName,
+                          MultiProbabilityModel propensity, MultiArmOverlap overlap,
+                          Map<String, MultiArmCateModel> cateModels, double alphaStat,
+                          Map<String, List<MultiArmCateModel>> refits, IntervalCalibration calibration) {
+        this(encoding, textColumns, propensityName, propensity, overlap, cateModels, alphaStat, refits, calibration,
+                Map.of());
     }
 
     /** Without uncertainty-based deferral (no refits). */
@@ -57,13 +71,19 @@ public record MultiArmFitted(Encoding encoding, Map<String, Boolean> textColumns
 
     /** The same fitted models with the Conservative intervals' refits. */
     public MultiArmFitted withRefits(double alpha, Map<String, List<MultiArmCateModel>> byEstimator) {
+        return withRefits(alpha, byEstimator, Map.of());
+    }
+
+    /** The same fitted models with the Conservative intervals' refits and the subsamples they were fit on. */
+    public MultiArmFitted withRefits(double alpha, Map<String, List<MultiArmCateModel>> byEstimator,
+                                     Map<String, Subsample> subsamplesByEstimator) {
         return new MultiArmFitted(encoding, textColumns, propensityName, propensity, overlap, cateModels, alpha,
-                byEstimator, calibration);
+                byEstimator, calibration, subsamplesByEstimator);
     }
 
     /** The same fitted models with the Conservative intervals widened by {@code c}. */
     public MultiArmFitted withCalibration(IntervalCalibration c) {
         return new MultiArmFitted(encoding, textColumns, propensityName, propensity, overlap, cateModels, alphaStat,
-                refits, c);
+                refits, c, subsamples);
     }
 }

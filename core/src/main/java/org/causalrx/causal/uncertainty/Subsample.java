@@ -44,7 +44,9 @@ import org.causalrx.util.Stats;
  *       [{@link #MIN_RATE}, {@link #MAX_RATE}] (no estimator here converges faster than root-n; slower than n^−1/4
  *       is outside what 20 refits can tell from noise). Without the n terms this is the textbook
  *       log(SD_s/SD_m)/log(m/m_s); with m = n/5, as at n = 10⁵ by the automatic rule, those terms matter (a root-n
- *       learner's raw ratio reads β = 0.56).</li>
+ *       learner's raw ratio reads β = 0.56). With K arms ({@link MultiArmBootstrap}) every evaluation row gives one
+ *       ratio per non-reference arm, of the variances of that arm's effect, and the median runs over all of
+ *       them.</li>
  *   <li><i>Spread.</i> Var(tau_n) = c·n^−2β = Var_sub(k)/(x_k^2β − 1), so the size-k refits' SD is multiplied by
  *       1/√(x_k^2β − 1) ({@link #spreadScale()}, {@link #smallSpreadScale()}). At β = 1/2 this is 1/√(n/m − 1) =
  *       √(m/(n − m)), the root-n factor above. The two groups' rescaled variances are pooled with weights B_g − 1
@@ -176,14 +178,30 @@ public record Subsample(int drawn, int of, boolean patients, int smallDrawn, dou
             throw new IllegalStateException("the rate is estimated from refits of two sizes");
         }
         double[][] xe = evaluationRows(x);
-        int b = refits.size();
-        int b1 = largeRefits(b);
-        double[][] pred = new double[b][];
-        for (int r = 0; r < b; r++) {
+        double[][] pred = new double[refits.size()][];
+        for (int r = 0; r < pred.length; r++) {
             pred[r] = refits.get(r).effect(xe);
         }
+        return withEstimatedRate(pred);
+    }
+
+    /**
+     * These two-size refits with the rate estimated from their predictions (class comment): per evaluation point i
+     * the log of the ratio of the small refits' variance of pred[·][i] to the large refits', the median over the
+     * points (those where either variance is 0 or not finite skipped) solved for β; β = 0.5 when no point is left.
+     * A point is whatever the refits predict alike: an evaluation row's CATE, or one arm's effect at a row (K arms).
+     *
+     * @param pred pred[r][i]: refit r's prediction at point i, the first {@link #largeRefits} refits of size m
+     */
+    public Subsample withEstimatedRate(double[][] pred) {
+        if (!twoSizes()) {
+            throw new IllegalStateException("the rate is estimated from refits of two sizes");
+        }
+        int b = pred.length;
+        int b1 = largeRefits(b);
+        int points = b == 0 ? 0 : pred[0].length;
         List<Double> logs = new ArrayList<>();
-        for (int i = 0; i < xe.length; i++) {
+        for (int i = 0; i < points; i++) {
             double vl = variance(pred, i, 0, b1);
             double vs = variance(pred, i, b1, b);
             if (vl > 0 && vs > 0 && Double.isFinite(vl) && Double.isFinite(vs)) {
