@@ -324,8 +324,10 @@ public record MultiArmResult(String schemaVersion, String kind, String study, Pr
      * is the point rule.
      *
      * @param alphaStat       miscoverage of the intervals (from the α/2 to the 1 − α/2 bootstrap quantile)
-     * @param bootstrapRefits B: each estimator refitted on B within-arm bootstrap resamples of the training split
-     * @param method          how the intervals were made, in words
+     * @param bootstrapRefits B: each estimator refitted on B within-arm bootstrap resamples of the training split (on
+     *                        large splits within-arm subsamples, rescaled to the split's size: see the method)
+     * @param method          how the intervals were made, in words (subsample refits: per estimator the sizes,
+     *                        the estimated rate and the factors the draws were rescaled with)
      * @param policies        per Conservative policy (study order) why its test patients were deferred
      * @param calibration     per estimator the factor its intervals were widened by before they drove deferral, and
      *                        where the factors came from (the feasibility simulation; source "none" without one)

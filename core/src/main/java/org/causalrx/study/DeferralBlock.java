@@ -14,8 +14,8 @@ import org.causalrx.util.CausalRxException;
  *   alpha_stat: 0.05         # statistical level of the per-patient intervals, 0 &lt; a &lt; 1
  *   lambda: 1.5              # marginal-sensitivity Lambda of the causal bounds, &gt;= 1
  *   bootstrap_refits: 20     # B refits behind meta-learner intervals, 2..1000
- *   refit_rows: auto         # rows per subsample refit on training splits of at least twice as many rows:
- *                            # auto = max(20000, n^0.75), or a whole number &gt;= 100
+ *   refit_rows: auto         # rows per subsample refit on training splits of at least twice as many rows
+ *                            # (two and K arms): auto = max(20000, n^0.75), or a whole number &gt;= 100
  *   sweep: {alpha_stat: [0.05, 0.1, 0.2, 0.5], lambda: [1, 1.25, 1.5, 2, 3]}
  * </pre>
  * Absent block: {@link Study.Deferral#defaults()}. Unknown keys and bad values are errors naming the key.
