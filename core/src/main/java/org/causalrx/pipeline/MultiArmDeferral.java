@@ -75,7 +75,13 @@ final class MultiArmDeferral {
         }
 
         public String detail(RunContext c) {
-            return c.study().deferral().bootstrapRefits() + " bootstrap refits per K-arm estimator";
+            int n = c.find(RunSlots.SPLIT).map(s -> s.train().length).orElse(0);
+            int m = Subsample.rowsFor(c.study().deferral().refitRows(), n);
+            int b = c.study().deferral().bootstrapRefits();
+            return b + " bootstrap refits per K-arm estimator" + (!Subsample.applies(m, n) ? ""
+                    : b >= 4 ? String.format(Locale.ROOT, ", on within-arm subsamples of about %,d and %,d of %,d "
+                    + "training rows", m, Subsample.smallRows(m), n) : String.format(Locale.ROOT, ", on within-arm "
+                    + "subsamples of about %,d of %,d training rows", m, n));
         }
 
         @Override
