@@ -138,14 +138,14 @@ public final class NnPehe {
             throw new IllegalArgumentException("NN-PEHE needs arms coded 0/1 with both present; got "
                     + arm[1].length + " treated and " + arm[0].length + " control of " + n + " rows");
         }
-        Standardised z = standardise(x);
-        int q = z.columns();
-        // each arm's rows contiguous, in ascending row order
+        Standardisation z = standardise(x);
+        int q = z.keep().length;
+        // each arm's standardised rows contiguous, in ascending row order (queries are standardised as they come)
         double[][] block = new double[2][];
         for (int a = 0; a <= 1; a++) {
             block[a] = new double[arm[a].length * q];
             for (int m = 0; m < arm[a].length; m++) {
-                System.arraycopy(z.values(), arm[a][m] * q, block[a], m * q, q);
+                z.row(x[arm[a][m]], block[a], m * q);
             }
         }
         int[] nn = new int[queries.length];
@@ -154,10 +154,12 @@ public final class NnPehe {
             int from = b * QUERY_BLOCK;
             int to = Math.min(queries.length, from + QUERY_BLOCK);
             int[] out = new int[to - from];
+            double[] zi = new double[q];
             for (int k = from; k < to; k++) {
                 int i = queries[k];
                 int other = t[i] == 1 ? 0 : 1;
-                out[k - from] = nearest(z.values(), i * q, block[other], arm[other], q);
+                z.row(x[i], zi, 0);
+                out[k - from] = nearest(zi, 0, block[other], arm[other], q);
             }
             return out;
         });
@@ -373,18 +375,29 @@ public final class NnPehe {
         return new Result(point, Stats.quantileSorted(draws, 0.025), Stats.quantileSorted(draws, 0.975), n, rounds);
     }
 
-    /** Standardised covariates, row-major: row i is {@code values[i*columns .. (i+1)*columns)}. */
-    private record Standardised(double[] values, int columns) {
+    /**
+     * Standardisation by the rows' mean and SD, constant columns left out.
+     *
+     * @param keep the columns kept (SD above 0), ascending
+     */
+    private record Standardisation(int[] keep, double[] mean, double[] sd) {
+        /** Writes the standardised kept columns of {@code xi} to {@code out[off..off + keep.length)}. */
+        void row(double[] xi, double[] out, int off) {
+            for (int k = 0; k < keep.length; k++) {
+                int c = keep[k];
+                out[off + k] = (xi[c] - mean[c]) / sd[c];
+            }
+        }
     }
 
-    private static Standardised standardise(double[][] x) {
+    private static Standardisation standardise(double[][] x) {
         int n = x.length;
         int p = x[0].length;
         List<Integer> keep = new ArrayList<>();
         double[] mean = new double[p];
         double[] sd = new double[p];
+        double[] col = new double[n];
         for (int c = 0; c < p; c++) {
-            double[] col = new double[n];
             for (int i = 0; i < n; i++) {
                 if (x[i].length != p) {
                     throw new IllegalArgumentException("NN-PEHE: row " + i + " has " + x[i].length
@@ -398,15 +411,7 @@ public final class NnPehe {
                 keep.add(c);
             }
         }
-        int q = keep.size();
-        double[] z = new double[n * q];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < q; k++) {
-                int c = keep.get(k);
-                z[i * q + k] = (x[i][c] - mean[c]) / sd[c];
-            }
-        }
-        return new Standardised(z, q);
+        return new Standardisation(keep.stream().mapToInt(Integer::intValue).toArray(), mean, sd);
     }
 
     private static void check(int len, int n, String name) {
