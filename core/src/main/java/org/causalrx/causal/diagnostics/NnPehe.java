@@ -21,6 +21,11 @@ import org.causalrx.util.Stats;
  * <p>The 95 % interval is a percentile bootstrap over patients (neighbours fixed on the full sample); round r
  * draws from {@code Seeds.derive(seed, r)}, so the same seed gives the same interval. Ties in distance go to
  * the lower row index.
+ *
+ * <p>On many rows the mean can be estimated on a seeded sample of them ({@link #matches}): each sampled patient's
+ * neighbour is still searched among all rows, so its pseudo-effect is exactly the one of the full computation, the
+ * sample mean of the squared errors estimates the full mean without bias, and the bootstrap resamples the sampled
+ * patients. The search costs (sample size × rows) distances instead of rows².
  */
 public final class NnPehe {
     /** Queries per parallel task of the neighbour search. */
