@@ -131,7 +131,13 @@ final class ModelEvaluationReport {
                 + "better. <b>AUC per arm</b> (binary outcomes): how well each model's predicted outcome under an arm "
                 + "separates the patients who received that arm by their actual outcome. Intervals: 95 % bootstrap "
                 + "over the ").text(Fmt.integer(nn.n())).markup(" ").text(nn.split())
-                .markup(" patients (").text(Fmt.integer(nn.bootstrapRounds())).markup(" rounds).</p>\n");
+                .markup(" patients (").text(Fmt.integer(nn.bootstrapRounds())).markup(" rounds)");
+        if (nn.nnPeheSample() != null) {
+            b.add(Markup.fill("; NN-PEHE is computed on a seeded sample of {} of the {} {} patients (their nearest "
+                    + "neighbours are searched among all of them) and its interval resamples the sampled patients",
+                    Fmt.integer(nn.nnPeheSample()), Fmt.integer(nn.n()), nn.split()));
+        }
+        b.markup(".</p>\n");
         List<String> arms = nn.estimators().stream().flatMap(e -> e.aucByArm().stream()).map(NnMetrics.ArmAuc::arm)
                 .distinct().toList();
         List<String> headers = new ArrayList<>(List.of("Estimator", "NN-PEHE", "95 % interval", "Implied effect",

@@ -21,13 +21,14 @@ final class ClassMetrics {
     }
 
     static List<NnMetrics.ClassEffect> classEffects(CateModel model, NnMetricsStage.Classes classes,
-                                                    double[][] xTest, int[] tTest, long seed, String name) {
+                                                    double[][] xTest, int[] tTest, NnPehe.Matches matches,
+                                                    long seed, String name) {
         if (!(model instanceof CategoricalCateModel cat) || cat.classes() != classes.labels().size()) {
             return List.of();
         }
         int k = cat.classes();
         double[][] effects = cat.classEffects(xTest);
-        NnPehe.ClassResult r = NnPehe.computeByClass(xTest, tTest, classes.codes(), k, effects,
+        NnPehe.ClassResult r = NnPehe.computeByClass(tTest, matches, classes.codes(), k, effects,
                 Seeds.derive(seed, "nn-pehe-class-" + name), NnMetricsStage.ROUNDS);
         List<NnMetrics.ClassEffect> out = new ArrayList<>();
         for (int c = 0; c < k; c++) {

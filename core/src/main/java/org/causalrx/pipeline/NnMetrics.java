@@ -3,6 +3,7 @@ package org.causalrx.pipeline;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Evaluation of every estimator of a run on the test split with measures that need no counterfactual truth,
@@ -14,11 +15,19 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param bootstrapRounds bootstrap rounds behind every interval here
  * @param estimators      one entry per estimator of the run (singles and ensembles), in the study's order
  * @param classes         categorical outcomes: class labels in code order; empty otherwise
+ * @param nnPeheSample    test patients NN-PEHE (overall and per class) was scored on when that is a seeded sample of
+ *                        the n (a large test split; their neighbours are still searched among all n, and the
+ *                        intervals resample the sampled patients); null, and absent from results.json, when all n
+ *                        are scored
  */
-public record NnMetrics(String split, int n, int bootstrapRounds, List<Estimator> estimators, List<String> classes) {
+public record NnMetrics(String split, int n, int bootstrapRounds, List<Estimator> estimators, List<String> classes,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer nnPeheSample) {
     public NnMetrics {
         estimators = List.copyOf(estimators);
         classes = classes == null ? List.of() : List.copyOf(classes);
+        if (nnPeheSample != null && (nnPeheSample < 1 || nnPeheSample >= n)) {
+            throw new IllegalArgumentException("NN-PEHE sample of " + nnPeheSample + " of " + n + " patients");
+        }
     }
 
     /**
@@ -36,9 +45,20 @@ public record NnMetrics(String split, int n, int bootstrapRounds, List<Estimator
         return best == null ? null : best.estimator();
     }
 
-    /** Metrics of a continuous or binary outcome (no classes). */
+    /** Metrics of a continuous or binary outcome (no classes), all patients scored. */
     public NnMetrics(String split, int n, int bootstrapRounds, List<Estimator> estimators) {
-        this(split, n, bootstrapRounds, estimators, List.of());
+        this(split, n, bootstrapRounds, estimators, List.of(), null);
+    }
+
+    /** Metrics with all patients scored. */
+    public NnMetrics(String split, int n, int bootstrapRounds, List<Estimator> estimators, List<String> classes) {
+        this(split, n, bootstrapRounds, estimators, classes, null);
+    }
+
+    /** Patients NN-PEHE was scored on: the seeded sample's size, else all n. */
+    @JsonIgnore
+    public int nnPeheScored() {
+        return nnPeheSample == null ? n : nnPeheSample;
     }
 
     /**

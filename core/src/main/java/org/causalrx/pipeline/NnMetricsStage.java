@@ -24,6 +24,12 @@ import org.causalrx.util.Stats;
 final class NnMetricsStage {
     /** Bootstrap rounds behind the NN-PEHE and AUC intervals (the implied ATE's come from the insights). */
     static final int ROUNDS = 1000;
+    /**
+     * Test patients NN-PEHE is scored on at most: a larger test split is scored on a seeded sample of this many
+     * (neighbours still searched among the whole split), which keeps the neighbour search at most
+     * {@code MAX_SCORED × n} distances instead of n².
+     */
+    static final int MAX_SCORED = 10_000;
 
     private NnMetricsStage() {
     }
@@ -82,16 +88,31 @@ final class NnMetricsStage {
     static Output run(Map<String, CateModel> models, Map<String, double[]> testCates,
                       List<RunResult.ImpliedAte> implied, double[][] xTest, int[] tTest, double[] yTest,
                       boolean binary, String[] armLabels, long seed, Classes classes) {
+        return run(models, testCates, implied, xTest, tTest, yTest, binary, armLabels, seed, classes, MAX_SCORED);
+    }
+
+    /**
+     * As above, scoring NN-PEHE on a seeded sample of {@code maxScored} test patients when the split is larger
+     * (their pseudo-effects are those of the full split: neighbours are searched among all test patients; the
+     * bootstrap interval resamples the sampled patients). At most {@code maxScored} test patients: all are scored,
+     * exactly as without sampling.
+     */
+    static Output run(Map<String, CateModel> models, Map<String, double[]> testCates,
+                      List<RunResult.ImpliedAte> implied, double[][] xTest, int[] tTest, double[] yTest,
+                      boolean binary, String[] armLabels, long seed, Classes classes, int maxScored) {
         // a test split with one arm only has no neighbours to borrow from: NN-PEHE is then NaN, not an error
         boolean bothArms = Stats.indicesOf(tTest, 0).length > 0 && Stats.indicesOf(tTest, 1).length > 0;
-        double[] pseudo = bothArms ? NnPehe.pseudoEffects(tTest, yTest, NnPehe.neighbours(xTest, tTest)) : null;
+        NnPehe.Matches matches = bothArms
+                ? NnPehe.matches(xTest, tTest, maxScored, Seeds.derive(seed, "nn-pehe-sample")) : null;
+        double[] pseudo = bothArms ? NnPehe.pseudoEffects(tTest, yTest, matches) : null;
         int[] yInt = binary ? toBinary(yTest) : null;
         List<NnMetrics.Estimator> rows = new ArrayList<>();
         List<ModelFigures.RocCurve> roc = new ArrayList<>();
         for (Map.Entry<String, double[]> e : testCates.entrySet()) {
             String name = e.getKey();
             NnPehe.Result pehe = bothArms
-                    ? NnPehe.fromPseudo(pseudo, e.getValue(), Seeds.derive(seed, "nn-pehe-" + name), ROUNDS)
+                    ? NnPehe.fromPseudo(pseudo, scored(e.getValue(), matches), Seeds.derive(seed, "nn-pehe-" + name),
+                    ROUNDS)
                     : new NnPehe.Result(Double.NaN, Double.NaN, Double.NaN, xTest.length, 0);
             RunResult.ImpliedAte ate = implied.stream().filter(a -> a.estimator().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no implied ATE for estimator " + name));
@@ -111,15 +132,22 @@ final class NnMetricsStage {
                 }
             }
             List<NnMetrics.ClassEffect> byClass = classes != null && bothArms
-                    ? ClassMetrics.classEffects(models.get(name), classes, xTest, tTest, seed, name) : List.of();
+                    ? ClassMetrics.classEffects(models.get(name), classes, xTest, tTest, matches, seed, name)
+                    : List.of();
             List<NnMetrics.ArmClassAuc> classAuc = classes != null
                     ? ClassMetrics.armClassAucs(models.get(name), classes, xTest, tTest, armLabels, seed, name)
                     : List.of();
             rows.add(new NnMetrics.Estimator(name, pehe.pehe(), pehe.ciLow(), pehe.ciHigh(), ate.estimate(),
                     ate.ciLow(), ate.ciHigh(), aucs, byClass, classAuc));
         }
+        Integer sample = matches != null && matches.sampled() ? matches.rows().length : null;
         return new Output(new NnMetrics("test", xTest.length, ROUNDS, rows,
-                classes == null ? List.of() : classes.labels()), roc);
+                classes == null ? List.of() : classes.labels(), sample), roc);
+    }
+
+    /** The values of the scored rows (all of them, unchanged, when none were sampled out). */
+    private static double[] scored(double[] all, NnPehe.Matches m) {
+        return m.sampled() ? Stats.select(all, m.rows()) : all;
     }
 
     private static int[] toBinary(double[] y) {

@@ -66,6 +66,8 @@ class NnMetricsStageTest {
         String[] arms = {"control", "treated"};
         NnMetricsStage.Output out = NnMetricsStage.run(models, cates, implied, x, t, y, true, arms, 5L);
         NnMetrics m = out.metrics();
+        assertEquals(null, m.nnPeheSample(), "a test split of at most MAX_SCORED patients is scored in full");
+        assertEquals(n, m.nnPeheScored());
         assertEquals(List.of("oracle", "zero"), m.estimators().stream().map(NnMetrics.Estimator::estimator).toList());
         NnMetrics.Estimator o = m.estimators().get(0);
         assertEquals(0.3, o.impliedAte());

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * cross-fitted policy values, ATT, refutations on a patient subsample) writes exactly the key paths of the golden
  * file {@value #GOLDEN}, and {@code schema_version} first. Keys only a categorical outcome fills
  * ({@code nn_metrics.estimators[].by_class[]}, {@code nn_metrics.estimators[].auc_by_arm_class[]}, elements of
- * {@code nn_metrics.classes}) are not in it.
+ * {@code nn_metrics.classes}) are not in it, nor is {@code nn_metrics.nn_pehe_sample}, written only when a test split
+ * of more than {@code NnMetricsStage.MAX_SCORED} patients is scored for NN-PEHE on a seeded sample.
  *
  * <p>A key path joins object keys with '.', and an array's elements share the path of the array plus "[]"
  * ({@code policies[].value_dr.mean}); map keys (estimator names) are kept. When a change adds, removes or

@@ -61,6 +61,33 @@ public final class ArmAuc {
             positives += v;
         }
         double auc = n == 0 ? Double.NaN : Metrics.auroc(y, score);
+        double[] d = exactByCounts(score) ? drawsByCounts(y, score, seed, rounds) : drawsByResampling(y, score, seed,
+                rounds);
+        Arrays.sort(d);
+        return new Result(auc, Stats.quantileSorted(d, 0.025), Stats.quantileSorted(d, 0.975), n, positives,
+                d.length);
+    }
+
+    /**
+     * Whether {@link #drawsByCounts} gives the resampled AUCs bit for bit: no NaN score (NaNs are each their own tie
+     * group in {@link Metrics#auroc}, so their ranks depend on the resample's order) and rank sums small enough for
+     * exact half-integer arithmetic in a double.
+     */
+    static boolean exactByCounts(double[] score) {
+        for (double v : score) {
+            if (Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return (double) score.length * (score.length + 1) < 0x1p51;
+    }
+
+    /**
+     * The AUC of each bootstrap round (rounds with one class only left out) by sorting every resample:
+     * {@code Metrics.auroc} of the drawn patients, O(n log n) per round.
+     */
+    static double[] drawsByResampling(int[] y, double[] score, long seed, int rounds) {
+        int n = y.length;
         List<Double> draws = new ArrayList<>();
         int[] yb = new int[n];
         double[] sb = new double[n];
@@ -76,9 +103,70 @@ public final class ArmAuc {
                 draws.add(a);
             }
         }
-        double[] d = draws.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Result(auc, Stats.quantileSorted(d, 0.025), Stats.quantileSorted(d, 0.975), n, positives,
-                d.length);
+        return draws.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The same draws as {@link #drawsByResampling} in O(n) per round: the patients are sorted by score once, and a
+     * round only counts how often each patient was drawn (the same draws from the same seeds). The AUC of a resample
+     * depends only on these counts: a tie group of G drawn copies starting at position i has average rank
+     * (2i + G − 1)/2 + 1 and adds it once per drawn positive; every rank and rank sum is a multiple of 1/2 below
+     * 2^51 (see {@link #exactByCounts}), so the sums are exact and equal the one-by-one sums of
+     * {@code Metrics.auroc} bit for bit.
+     */
+    static double[] drawsByCounts(int[] y, double[] score, long seed, int rounds) {
+        int n = y.length;
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, Comparator.comparingDouble(i -> score[i]));
+        int[] order = new int[n];
+        int[] groupEnd = new int[n]; // for the first position of a tie group: one past its last
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j + 1 < n && score[order[j + 1]] == score[order[i]]) {
+                j++;
+            }
+            groupEnd[i] = j + 1;
+            i = j + 1;
+        }
+        double[] draws = new double[rounds];
+        int kept = 0;
+        int[] count = new int[n];
+        for (int r = 0; r < rounds && n > 0; r++) {
+            SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, r));
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[rng.nextInt(n)]++;
+            }
+            double rankSumPos = 0;
+            long nPos = 0;
+            long before = 0;
+            for (int i = 0; i < n; i = groupEnd[i]) {
+                long copies = 0;
+                long pos = 0;
+                for (int k = i; k < groupEnd[i]; k++) {
+                    int row = order[k];
+                    copies += count[row];
+                    pos += y[row] == 1 ? count[row] : 0;
+                }
+                if (copies > 0) {
+                    double avgRank = (before + before + copies - 1) / 2.0 + 1;
+                    rankSumPos += avgRank * pos;
+                    nPos += pos;
+                    before += copies;
+                }
+            }
+            long nNeg = n - nPos;
+            if (nPos > 0 && nNeg > 0) {
+                draws[kept++] = (rankSumPos - nPos * (nPos + 1) / 2.0) / ((double) nPos * nNeg);
+            }
+        }
+        return Arrays.copyOf(draws, kept);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.causalrx.util.IndexedTasks;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
 
@@ -20,8 +21,16 @@ import org.causalrx.util.Stats;
  * <p>The 95 % interval is a percentile bootstrap over patients (neighbours fixed on the full sample); round r
  * draws from {@code Seeds.derive(seed, r)}, so the same seed gives the same interval. Ties in distance go to
  * the lower row index.
+ *
+ * <p>On many rows the mean can be estimated on a seeded sample of them ({@link #matches}): each sampled patient's
+ * neighbour is still searched among all rows, so its pseudo-effect is exactly the one of the full computation, the
+ * sample mean of the squared errors estimates the full mean without bias, and the bootstrap resamples the sampled
+ * patients. The search costs (sample size × rows) distances instead of rows².
  */
 public final class NnPehe {
+    /** Queries per parallel task of the neighbour search. */
+    private static final int QUERY_BLOCK = 64;
+
     private NnPehe() {
     }
 
@@ -54,6 +63,56 @@ public final class NnPehe {
     }
 
     /**
+     * The rows scored and their neighbours: {@code neighbours[m]} is the nearest row of the other arm to row
+     * {@code rows[m]}, searched among all {@code n} rows given.
+     *
+     * @param n          rows given (the whole split)
+     * @param rows       rows scored, ascending: all n rows, or a seeded sample of them (see {@link #queryRows})
+     * @param neighbours index (among the n rows) of each scored row's nearest neighbour in the other arm
+     */
+    public record Matches(int n, int[] rows, int[] neighbours) {
+        public Matches {
+            if (rows.length != neighbours.length || rows.length > n) {
+                throw new IllegalArgumentException("NN-PEHE matches: " + rows.length + " rows, "
+                        + neighbours.length + " neighbours of " + n);
+            }
+        }
+
+        /** True when only a sample of the rows is scored. */
+        public boolean sampled() {
+            return rows.length < n;
+        }
+    }
+
+    /**
+     * The rows to score: all of 0..n−1 when {@code n <= max}, else a simple random sample of {@code max} of them
+     * without replacement (partial Fisher–Yates on {@code seed}), in ascending order. The mean of the sampled
+     * patients' squared errors is an unbiased estimate of the mean over all n.
+     */
+    public static int[] queryRows(int n, int max, long seed) {
+        if (max < 1) {
+            throw new IllegalArgumentException("NN-PEHE needs a sample of at least 1 patient, got " + max);
+        }
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        if (n <= max) {
+            return idx;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < max; i++) {
+            int j = i + rng.nextInt(n - i);
+            int tmp = idx[i];
+            idx[i] = idx[j];
+            idx[j] = tmp;
+        }
+        int[] out = Arrays.copyOf(idx, max);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /**
      * For each row, the index of its nearest neighbour in the other arm.
      *
      * @param x covariates, n rows × p columns (standardised internally by these rows' mean and SD; constant
@@ -61,36 +120,137 @@ public final class NnPehe {
      * @param t arm per row, 0 or 1; both arms must be present
      */
     public static int[] neighbours(double[][] x, int[] t) {
+        return neighbours(x, t, queryRows(x.length, Math.max(1, x.length), 0L));
+    }
+
+    /**
+     * For each row of {@code queries}, the index of its nearest neighbour in the other arm among ALL rows of x
+     * (standardised by all rows), so a query's neighbour does not depend on which other rows are queried. Exact:
+     * squared distances are summed in column order as in the plain pairwise search, a candidate is abandoned once its
+     * partial sum reaches the best so far (the full sum could only be larger or equal, and ties go to the lower
+     * index, which was seen first), and queries run in parallel blocks whose results do not depend on the thread
+     * count.
+     *
+     * @param queries rows to find neighbours for (any order; duplicates allowed)
+     */
+    public static int[] neighbours(double[][] x, int[] t, int[] queries) {
         int n = x.length;
         if (t.length != n || n == 0) {
             throw new IllegalArgumentException("NN-PEHE: x has " + n + " rows but t has " + t.length);
         }
-        int[] treated = Stats.indicesOf(t, 1);
-        int[] control = Stats.indicesOf(t, 0);
-        if (treated.length == 0 || control.length == 0 || treated.length + control.length != n) {
+        int[][] arm = {Stats.indicesOf(t, 0), Stats.indicesOf(t, 1)};
+        if (arm[1].length == 0 || arm[0].length == 0 || arm[1].length + arm[0].length != n) {
             throw new IllegalArgumentException("NN-PEHE needs arms coded 0/1 with both present; got "
-                    + treated.length + " treated and " + control.length + " control of " + n + " rows");
+                    + arm[1].length + " treated and " + arm[0].length + " control of " + n + " rows");
         }
-        double[][] z = standardise(x);
-        int[] nn = new int[n];
-        for (int i = 0; i < n; i++) {
-            int[] other = t[i] == 1 ? control : treated;
-            double best = Double.POSITIVE_INFINITY;
-            int arg = -1;
-            for (int j : other) { // ascending index order, strict < keeps the lowest index on ties
-                double d = 0;
-                for (int c = 0; c < z[i].length; c++) {
-                    double diff = z[i][c] - z[j][c];
-                    d += diff * diff;
-                }
-                if (d < best) {
-                    best = d;
-                    arg = j;
-                }
+        Standardisation z = standardise(x);
+        int q = z.keep().length;
+        // each arm's standardised rows contiguous, in ascending row order (queries are standardised as they come)
+        double[][] block = new double[2][];
+        for (int a = 0; a <= 1; a++) {
+            block[a] = new double[arm[a].length * q];
+            for (int m = 0; m < arm[a].length; m++) {
+                z.row(x[arm[a][m]], block[a], m * q);
             }
-            nn[i] = arg;
+        }
+        int[] nn = new int[queries.length];
+        int blocks = (queries.length + QUERY_BLOCK - 1) / QUERY_BLOCK;
+        List<int[]> parts = IndexedTasks.map(blocks, b -> {
+            int from = b * QUERY_BLOCK;
+            int to = Math.min(queries.length, from + QUERY_BLOCK);
+            int[] out = new int[to - from];
+            double[] zi = new double[q];
+            for (int k = from; k < to; k++) {
+                int i = queries[k];
+                int other = t[i] == 1 ? 0 : 1;
+                z.row(x[i], zi, 0);
+                out[k - from] = nearest(zi, 0, block[other], arm[other], q);
+            }
+            return out;
+        });
+        for (int b = 0; b < blocks; b++) {
+            System.arraycopy(parts.get(b), 0, nn, b * QUERY_BLOCK, parts.get(b).length);
         }
         return nn;
+    }
+
+    /**
+     * Index (from {@code idx}) of the candidate row of {@code block} nearest to the query at {@code z[off..]}: the
+     * first in ascending order with the smallest squared distance, each distance summed in column order. Four
+     * candidates are summed side by side (independent sums, so the additions overlap in the CPU) and given up
+     * together once all four partial sums reach the best so far: partial sums only grow, so none of them could
+     * still be strictly nearer, and an equal one comes later than the best, which keeps the lower index.
+     */
+    private static int nearest(double[] z, int off, double[] block, int[] idx, int q) {
+        double best = Double.POSITIVE_INFINITY;
+        int arg = -1;
+        int cnt = idx.length;
+        int m = 0;
+        for (; m + 4 <= cnt; m += 4) {
+            int b0 = m * q;
+            int b1 = b0 + q;
+            int b2 = b1 + q;
+            int b3 = b2 + q;
+            double d0 = 0;
+            double d1 = 0;
+            double d2 = 0;
+            double d3 = 0;
+            for (int c = 0; c < q; c++) {
+                double zc = z[off + c];
+                double e0 = zc - block[b0 + c];
+                double e1 = zc - block[b1 + c];
+                double e2 = zc - block[b2 + c];
+                double e3 = zc - block[b3 + c];
+                d0 += e0 * e0;
+                d1 += e1 * e1;
+                d2 += e2 * e2;
+                d3 += e3 * e3;
+                if ((c & 3) == 3 && Math.min(Math.min(d0, d1), Math.min(d2, d3)) >= best) {
+                    break;
+                }
+            }
+            // in ascending order; a sum given up above is >= best and changes nothing
+            if (d0 < best) {
+                best = d0;
+                arg = idx[m];
+            }
+            if (d1 < best) {
+                best = d1;
+                arg = idx[m + 1];
+            }
+            if (d2 < best) {
+                best = d2;
+                arg = idx[m + 2];
+            }
+            if (d3 < best) {
+                best = d3;
+                arg = idx[m + 3];
+            }
+        }
+        for (int base = m * q; m < cnt; m++, base += q) {
+            double d = 0;
+            for (int c = 0; c < q; c++) {
+                double diff = z[off + c] - block[base + c];
+                d += diff * diff;
+                if (d >= best) {
+                    break;
+                }
+            }
+            if (d < best) {
+                best = d;
+                arg = idx[m];
+            }
+        }
+        return arg;
+    }
+
+    /**
+     * Neighbours of a seeded sample of at most {@code maxRows} rows (all rows when there are no more), searched
+     * among all rows; see {@link #queryRows} and {@link #neighbours(double[][], int[], int[])}.
+     */
+    public static Matches matches(double[][] x, int[] t, int maxRows, long seed) {
+        int[] rows = queryRows(x.length, maxRows, seed);
+        return new Matches(x.length, rows, neighbours(x, t, rows));
     }
 
     /** Pseudo-effects: {@code y_i − y_nn(i)} for treated rows, {@code y_nn(i) − y_i} for control rows. */
@@ -98,6 +258,17 @@ public final class NnPehe {
         double[] pseudo = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             pseudo[i] = t[i] == 1 ? y[i] - y[nn[i]] : y[nn[i]] - y[i];
+        }
+        return pseudo;
+    }
+
+    /** Pseudo-effects of the scored rows of {@code m}, in their order. */
+    public static double[] pseudoEffects(int[] t, double[] y, Matches m) {
+        double[] pseudo = new double[m.rows().length];
+        for (int k = 0; k < pseudo.length; k++) {
+            int i = m.rows()[k];
+            int j = m.neighbours()[k];
+            pseudo[k] = t[i] == 1 ? y[i] - y[j] : y[j] - y[i];
         }
         return pseudo;
     }
@@ -134,10 +305,18 @@ public final class NnPehe {
         int n = x.length;
         check(yClass.length, n, "yClass");
         check(classEffects.length, n, "classEffects");
-        int[] nn = neighbours(x, t);
-        List<Result> per = new ArrayList<>();
-        double[] value = new double[n];
-        double[] expected = new double[n];
+        return computeByClass(t, matches(x, t, Math.max(1, n), 0L), yClass, classes, classEffects, seed, rounds);
+    }
+
+    /**
+     * As {@link #computeByClass(double[][], int[], int[], int, double[][], long, int)} on neighbours found once
+     * (see {@link #matches}); only the scored rows of {@code m} enter the results (all arrays cover all n rows).
+     */
+    public static ClassResult computeByClass(int[] t, Matches m, int[] yClass, int classes,
+            double[][] classEffects, long seed, int rounds) {
+        int n = m.n();
+        check(yClass.length, n, "yClass");
+        check(classEffects.length, n, "classEffects");
         for (int i = 0; i < n; i++) {
             if (yClass[i] < 0 || yClass[i] >= classes) {
                 throw new IllegalArgumentException("NN-PEHE: row " + i + " has class " + yClass[i]
@@ -147,19 +326,28 @@ public final class NnPehe {
                 throw new IllegalArgumentException("NN-PEHE: classEffects row " + i + " has "
                         + classEffects[i].length + " entries, expected " + classes);
             }
+        }
+        int[] rows = m.rows();
+        int s = rows.length;
+        List<Result> per = new ArrayList<>();
+        double[] value = new double[n];
+        for (int i = 0; i < n; i++) {
             value[i] = yClass[i];
         }
+        double[] expected = new double[s];
         for (int k = 0; k < classes; k++) {
             double[] indicator = new double[n];
-            double[] tau = new double[n];
             for (int i = 0; i < n; i++) {
                 indicator[i] = yClass[i] == k ? 1 : 0;
-                tau[i] = classEffects[i][k];
-                expected[i] += k * classEffects[i][k];
             }
-            per.add(summarise(squaredErrors(tau, pseudoEffects(t, indicator, nn)), seed, rounds));
+            double[] tau = new double[s];
+            for (int r = 0; r < s; r++) {
+                tau[r] = classEffects[rows[r]][k];
+                expected[r] += k * classEffects[rows[r]][k];
+            }
+            per.add(summarise(squaredErrors(tau, pseudoEffects(t, indicator, m)), seed, rounds));
         }
-        Result overall = summarise(squaredErrors(expected, pseudoEffects(t, value, nn)), seed, rounds);
+        Result overall = summarise(squaredErrors(expected, pseudoEffects(t, value, m)), seed, rounds);
         return new ClassResult(per, overall);
     }
 
@@ -192,14 +380,29 @@ public final class NnPehe {
         return new Result(point, Stats.quantileSorted(draws, 0.025), Stats.quantileSorted(draws, 0.975), n, rounds);
     }
 
-    private static double[][] standardise(double[][] x) {
+    /**
+     * Standardisation by the rows' mean and SD, constant columns left out.
+     *
+     * @param keep the columns kept (SD above 0), ascending
+     */
+    private record Standardisation(int[] keep, double[] mean, double[] sd) {
+        /** Writes the standardised kept columns of {@code xi} to {@code out[off..off + keep.length)}. */
+        void row(double[] xi, double[] out, int off) {
+            for (int k = 0; k < keep.length; k++) {
+                int c = keep[k];
+                out[off + k] = (xi[c] - mean[c]) / sd[c];
+            }
+        }
+    }
+
+    private static Standardisation standardise(double[][] x) {
         int n = x.length;
         int p = x[0].length;
         List<Integer> keep = new ArrayList<>();
         double[] mean = new double[p];
         double[] sd = new double[p];
+        double[] col = new double[n];
         for (int c = 0; c < p; c++) {
-            double[] col = new double[n];
             for (int i = 0; i < n; i++) {
                 if (x[i].length != p) {
                     throw new IllegalArgumentException("NN-PEHE: row " + i + " has " + x[i].length
@@ -213,14 +416,7 @@ public final class NnPehe {
                 keep.add(c);
             }
         }
-        double[][] z = new double[n][keep.size()];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < keep.size(); k++) {
-                int c = keep.get(k);
-                z[i][k] = (x[i][c] - mean[c]) / sd[c];
-            }
-        }
-        return z;
+        return new Standardisation(keep.stream().mapToInt(Integer::intValue).toArray(), mean, sd);
     }
 
     private static void check(int len, int n, String name) {

@@ -17,6 +17,13 @@ import org.causalrx.util.Stats;
 public final class Rate {
     /** TOC curve grid: q = 1/{@value}, 2/{@value}, …, 1. */
     public static final int TOC_POINTS = 50;
+    /**
+     * From this many patients on, a bootstrap round's TOC curve is computed from how often each patient was drawn,
+     * over one sort by priority, in O(n), instead of sorting every resample (O(n log n) on boxed indices: about 0.1 s
+     * per round at 200,000 patients). Same draws and the same curve up to the order of floating-point additions within
+     * a tie group; below it every round is computed as before, bit for bit.
+     */
+    public static final int COUNTS_FROM = 20_000;
 
     private Rate() {
     }
@@ -62,6 +69,11 @@ public final class Rate {
      * @param seed     seed of the bootstrap
      */
     public static Result estimate(double[] priority, double[] scores, int rounds, long seed) {
+        return estimate(priority, scores, rounds, seed, COUNTS_FROM);
+    }
+
+    /** As {@link #estimate(double[], double[], int, long)}, with the patient count from which rounds use counts. */
+    static Result estimate(double[] priority, double[] scores, int rounds, long seed, int countsFrom) {
         int n = priority.length;
         if (scores.length != n || n < 2 || rounds < 2) {
             throw new IllegalArgumentException("RATE needs equal-length series of at least 2 patients and 2 "
@@ -76,15 +88,27 @@ public final class Rate {
         double[] qiniBoot = new double[rounds];
         double[][] tocBoot = new double[TOC_POINTS][rounds];
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] bp = new double[n];
-        double[] bs = new double[n];
+        boolean byCounts = n >= countsFrom;
+        double[] bp = byCounts ? null : new double[n];
+        double[] bs = byCounts ? null : new double[n];
+        int[] order = byCounts ? descending(priority) : null;
+        int[] count = byCounts ? new int[n] : null;
         for (int b = 0; b < rounds; b++) {
-            for (int i = 0; i < n; i++) {
-                int k = rng.nextInt(n);
-                bp[i] = priority[k];
-                bs[i] = scores[k];
+            double[] c;
+            if (byCounts) {
+                Arrays.fill(count, 0);
+                for (int i = 0; i < n; i++) {
+                    count[rng.nextInt(n)]++;
+                }
+                c = curve(priority, scores, order, count);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    int k = rng.nextInt(n);
+                    bp[i] = priority[k];
+                    bs[i] = scores[k];
+                }
+                c = curve(bp, bs);
             }
-            double[] c = curve(bp, bs);
             autocBoot[b] = autoc(c);
             qiniBoot[b] = qini(c);
             double[] g = grid(c, share);
@@ -136,6 +160,68 @@ public final class Rate {
         for (int j = 0; j < n; j++) {
             cum += sorted[j];
             toc[j] = cum / (j + 1) - mean;
+        }
+        return toc;
+    }
+
+    /** Row indices by priority, highest first (the order {@link #curve} sorts by). */
+    private static int[] descending(double[] priority) {
+        int n = priority.length;
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (a, b) -> Double.compare(priority[b], priority[a]));
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
+    }
+
+    /**
+     * The TOC curve of a resample given by draw counts: {@link #curve} of a sample holding {@code count[i]} copies of
+     * patient i (n copies in all), with {@code order} from {@link #descending}. A tie group's drawn copies share
+     * their mean score, as in {@link #curve}; its sum runs over patients in priority order rather than in the
+     * resample's order.
+     */
+    static double[] curve(double[] priority, double[] scores, int[] order, int[] count) {
+        int n = order.length;
+        double[] toc = new double[n];
+        double[] groupMean = new double[n];
+        int[] groupSize = new int[n];
+        int groups = 0;
+        double total = 0;
+        int from = 0;
+        while (from < n) {
+            int to = from + 1;
+            while (to < n && priority[order[to]] == priority[order[from]]) {
+                to++;
+            }
+            double s = 0;
+            int copies = 0;
+            for (int r = from; r < to; r++) {
+                int c = count[order[r]];
+                if (c > 0) {
+                    s += c * scores[order[r]];
+                    copies += c;
+                }
+            }
+            if (copies > 0) {
+                groupMean[groups] = s / copies;
+                groupSize[groups++] = copies;
+                total += s;
+            }
+            from = to;
+        }
+        double mean = total / n;
+        double cum = 0;
+        int j = 0;
+        for (int g = 0; g < groups; g++) {
+            for (int k = 0; k < groupSize[g]; k++, j++) {
+                cum += groupMean[g];
+                toc[j] = cum / (j + 1) - mean;
+            }
         }
         return toc;
     }

@@ -137,6 +137,99 @@ class NnPeheTest {
         assertEquals(r, NnPehe.compute(x, t, y, tauHat, 17L, 300));
     }
 
+    /** The pairwise search as it was before the early-abandon search: every distance in full, ascending index. */
+    private static int[] bruteForce(double[][] x, int[] t) {
+        int n = x.length;
+        int p = x[0].length;
+        java.util.List<double[]> cols = new java.util.ArrayList<>();
+        for (int c = 0; c < p; c++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) {
+                col[i] = x[i][c];
+            }
+            double mean = org.causalrx.util.Stats.mean(col);
+            double sd = org.causalrx.util.Stats.sd(col);
+            if (sd > 0) {
+                for (int i = 0; i < n; i++) {
+                    col[i] = (x[i][c] - mean) / sd;
+                }
+                cols.add(col);
+            }
+        }
+        int[] nn = new int[n];
+        for (int i = 0; i < n; i++) {
+            double best = Double.POSITIVE_INFINITY;
+            int arg = -1;
+            for (int j = 0; j < n; j++) {
+                if (t[j] == t[i]) {
+                    continue;
+                }
+                double d = 0;
+                for (double[] z : cols) {
+                    double diff = z[i] - z[j];
+                    d += diff * diff;
+                }
+                if (d < best) {
+                    best = d;
+                    arg = j;
+                }
+            }
+            nn[i] = arg;
+        }
+        return nn;
+    }
+
+    @Test
+    void fastSearchEqualsPairwiseSearchWithTiesQueriesAndAnyThreadCount() throws Exception {
+        Random rng = new Random(21);
+        int n = 700;
+        double[][] x = new double[n][6];
+        int[] t = new int[n];
+        for (int i = 0; i < n; i++) {
+            // coarse grid: many duplicate rows and equal distances; column 4 constant; column 5 continuous
+            for (int c = 0; c < 4; c++) {
+                x[i][c] = rng.nextInt(3);
+            }
+            x[i][4] = 2.5;
+            x[i][5] = i % 5 == 0 ? rng.nextGaussian() : 0;
+            t[i] = rng.nextDouble() < 0.3 ? 1 : 0;
+        }
+        int[] expected = bruteForce(x, t);
+        int[] got = NnPehe.neighbours(x, t);
+        assertArrayEquals(expected, got);
+        long ties = 0;
+        for (int i = 0; i < n; i++) {
+            ties += java.util.Arrays.equals(x[i], x[expected[i]]) ? 1 : 0;
+        }
+        assertTrue(ties > n / 2, "the data must have exact ties to test the tie rule, got " + ties);
+        // a subset of queries gets the same neighbours (searched among all rows)
+        int[] rows = NnPehe.queryRows(n, 100, 4L);
+        int[] sub = NnPehe.neighbours(x, t, rows);
+        for (int k = 0; k < rows.length; k++) {
+            assertEquals(expected[rows[k]], sub[k]);
+        }
+        // one worker thread gives the same as the common pool
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            assertArrayEquals(expected, one.submit(() -> NnPehe.neighbours(x, t)).get());
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
+    void queryRowsAreAllRowsUpToTheMaximumElseASeededSortedSample() {
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, NnPehe.queryRows(5, 5, 1L));
+        int[] s = NnPehe.queryRows(1000, 50, 9L);
+        assertEquals(50, s.length);
+        for (int k = 1; k < s.length; k++) {
+            assertTrue(s[k] > s[k - 1], "ascending and without repeats");
+        }
+        assertArrayEquals(s, NnPehe.queryRows(1000, 50, 9L));
+        assertTrue(!java.util.Arrays.equals(s, NnPehe.queryRows(1000, 50, 10L)));
+        assertThrows(IllegalArgumentException.class, () -> NnPehe.queryRows(10, 0, 1L));
+    }
+
     @Test
     void oneArmOnlyIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
