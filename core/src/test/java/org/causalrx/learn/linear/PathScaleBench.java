@@ -8,8 +8,10 @@ import org.causalrx.learn.Metrics;
 
 /**
  * Benchmark (not a test): penalised paths at large n, the full path (every row) against the large-n subsample
- * rule, in one process. Args: rows... (e.g. 100000 300000 600000), system property {@code p} (default 50).
- * Run: {@code java -cp core/target/test-classes:core/target/classes:$(cat cp.txt)
+ * rule, in one process. Args: rows... (e.g. 100000 300000 600000); system properties {@code p} (covariates,
+ * default 50), {@code breakdown} (time standardising and the all-rows path too), {@code design=scale} (the design of
+ * {@code bench scale}, held-out Brier), {@code subsampleOnly} (the new rule only).
+ * Run: {@code java -Xmx10g -cp core/target/test-classes:core/target/classes -Dbreakdown=true
  * org.causalrx.learn.linear.PathScaleBench 100000 300000 600000}.
  */
 public final class PathScaleBench {
@@ -48,6 +50,30 @@ public final class PathScaleBench {
             t[i] = rng.nextDouble() < e[i] ? 1 : 0;
             mu[i] = m;
             y[i] = m + 2 * rng.nextGaussian();
+        }
+        return new Sim(x, t, y, e, mu);
+    }
+
+    /**
+     * The design of {@code causalrx bench scale} (bench ScaleDesign): p standard normal covariates (4 decimals),
+     * P(t = 1 | x) = sigmoid(0.8 (x1 + x2 − x3)), y = mu0(x) + t (1 + x4) + N(0, 1).
+     */
+    static Sim simulateScale(int n, int p, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] x = new double[n][p];
+        int[] t = new int[n];
+        double[] y = new double[n];
+        double[] e = new double[n];
+        double[] mu = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                x[i][j] = Math.round(rng.nextGaussian() * 10_000.0) / 10_000.0;
+            }
+            double[] r = x[i];
+            e[i] = 1 / (1 + Math.exp(-0.8 * (r[0] + r[1] - r[2])));
+            t[i] = rng.nextDouble() < e[i] ? 1 : 0;
+            mu[i] = r[0] + 0.5 * r[1] - 0.5 * r[2] + 0.5 * r[3] + t[i] * (1 + r[3]);
+            y[i] = mu[i] + rng.nextGaussian();
         }
         return new Sim(x, t, y, e, mu);
     }
@@ -96,8 +122,8 @@ public final class PathScaleBench {
                 pr[i] = LogisticSolver.sigmoid(f);
                 ll -= test.t()[i] == 1 ? Math.log(pr[i]) : Math.log(1 - pr[i]);
             }
-            quality = String.format(Locale.ROOT, "logloss=%.6f auc=%.6f", ll / pr.length,
-                    Metrics.auroc(test.t(), pr));
+            quality = String.format(Locale.ROOT, "logloss=%.6f auc=%.6f brier=%.6f", ll / pr.length,
+                    Metrics.auroc(test.t(), pr), Metrics.brier(test.t(), pr));
         }
         int nz = 0;
         for (double c : r.coefficients()) {
@@ -139,16 +165,19 @@ public final class PathScaleBench {
     public static void main(String[] args) {
         int p = Integer.getInteger("p", 50);
         boolean doBreakdown = Boolean.getBoolean("breakdown");
-        Sim test = simulate(100_000, p, 12345);
+        boolean scale = "scale".equals(System.getProperty("design"));
+        Sim test = scale ? simulateScale(20_000, p, 12345) : simulate(100_000, p, 12345);
         for (String a : args) {
             int n = Integer.parseInt(a);
-            Sim train = simulate(n, p, 1 + n);
+            Sim train = scale ? simulateScale(n, p, 1 + n) : simulate(n, p, 1 + n);
             if (doBreakdown) {
                 breakdown("l2_logistic", train, 0, false);
                 breakdown("l1_logistic", train, 1, false);
                 breakdown("ridge", train, 0, true);
             }
-            for (int cv : new int[] {PenalizedPath.CV_ALL_ROWS, 0}) {
+            int[] modes = Boolean.getBoolean("subsampleOnly") ? new int[] {0}
+                    : new int[] {PenalizedPath.CV_ALL_ROWS, 0};
+            for (int cv : modes) {
                 run("l2_logistic", n, train, test, cv, 0, false);
                 run("l1_logistic", n, train, test, cv, 1, false);
                 run("ridge", n, train, test, cv, 0, true);

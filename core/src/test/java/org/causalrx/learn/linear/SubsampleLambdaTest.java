@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,11 @@ class SubsampleLambdaTest {
         PenalizedPath.Result auto = fit(PenalizedPath.Family.BINOMIAL, x, t, 1.0, 0);
         assertArrayEquals(full.coefficients(), auto.coefficients());
         assertEquals(1_999, auto.cvRows());
+        int[] ti = new int[t.length];
+        for (int i = 0; i < ti.length; i++) {
+            ti[i] = (int) t[i];
+        }
+        assertEquals(0, LogisticRegression.l1().fit(x, ti, null, 7).lambdaCvRows());
     }
 
     @Test
@@ -61,6 +67,11 @@ class SubsampleLambdaTest {
         PenalizedPath.Result again = fit(PenalizedPath.Family.BINOMIAL, x, t, 1.0, 1_000);
         assertEquals(sub.lambda(), again.lambda());
         assertArrayEquals(sub.coefficients(), again.coefficients());
+    }
+
+    @Test
+    @Tag("slow")
+    void theLearnersSubsampleFromFortyThousandRows() {
         // the public learners go through the rule too: 40,000 rows (automatic m = 20,000) subsample
         double[][] big = design(40_000, 3, 5);
         double[] bt = labels(big, 6);
@@ -68,13 +79,16 @@ class SubsampleLambdaTest {
         for (int i = 0; i < ti.length; i++) {
             ti[i] = (int) bt[i];
         }
-        assertEquals(20_000, fit(PenalizedPath.Family.BINOMIAL, big, bt, 0.0, 0).cvRows());
+        PenalizedPath.Result auto = fit(PenalizedPath.Family.BINOMIAL, big, bt, 0.0, 0);
+        assertEquals(20_000, auto.cvRows());
         LogisticModel m = LogisticRegression.l2().fit(big, ti, null, 7);
-        assertEquals(fit(PenalizedPath.Family.BINOMIAL, big, bt, 0.0, 0).lambda(), m.lambda());
+        assertEquals(auto.lambda(), m.lambda());
+        assertEquals(20_000, m.lambdaCvRows());
     }
 
     /** Known answer: logistic (L1 and L2) and ridge on 20,000 rows, λ chosen on 2,000 vs on all rows. */
     @Test
+    @Tag("slow")
     void subsampleChosenModelMatchesTheFullPathModel() {
         int n = 20_000;
         int p = 8;
