@@ -33,8 +33,8 @@ final class OutcomeModelDetails {
         propensity.forEach((name, m) -> {
             double[] c = standardized(m);
             if (c != null) {
-                out.add(new LinearCoefficients("propensity (" + name + ")", "log-odds of treatment per SD", features,
-                        c));
+                out.add(new LinearCoefficients("propensity (" + name + lambdaNote(m) + ")",
+                        "log-odds of treatment per SD", features, c));
             }
         });
         for (TLearner.Fitted f : outcomeModels) {
@@ -42,13 +42,25 @@ final class OutcomeModelDetails {
                 RegressionModel mu = arm == 0 ? f.mu0() : f.mu1();
                 double[] c = standardized(mu);
                 if (c != null) {
-                    out.add(new LinearCoefficients(f.name() + ", arm '" + armLabels[arm] + "'",
+                    out.add(new LinearCoefficients(f.name() + ", arm '" + armLabels[arm] + "'" + lambdaNote(mu),
                             mu instanceof ClassifierRegressor.Fitted ? "log-odds of the outcome per SD"
                                     : "outcome units per SD", features, c));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * "" when the model's penalty was chosen by cross-validation on all its training rows (or fixed), else e.g.
+     * "; penalty chosen by cross-validation on a seeded subsample of 21,779 rows, rescaled to all rows".
+     */
+    static String lambdaNote(Object model) {
+        Object m = model instanceof ClassifierRegressor.Fitted f ? f.model() : model;
+        int rows = m instanceof LinearModel lin ? lin.lambdaCvRows()
+                : m instanceof LogisticModel logit ? logit.lambdaCvRows() : 0;
+        return rows == 0 ? "" : String.format(java.util.Locale.ROOT, "; penalty chosen by cross-validation on a"
+                + " seeded subsample of %,d rows, rescaled to all rows", rows);
     }
 
     /** Standardised coefficients of a linear or logistic model (also inside a ClassifierRegressor), else null. */

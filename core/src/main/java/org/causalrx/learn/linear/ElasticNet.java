@@ -50,6 +50,7 @@ public record ElasticNet(double alpha, LinearSettings settings) implements Regre
         Inputs.targets(name, y, x.length);
         PenalizedPath.Result r = PenalizedPath.fit(PenalizedPath.Family.GAUSSIAN, x, y, ww, groups, seed, alpha,
                 settings);
-        return new LinearModel(r.intercept(), r.coefficients(), r.featureSd(), r.lambda());
+        return new LinearModel(r.intercept(), r.coefficients(), r.featureSd(), r.lambda(),
+                r.cvRows() == x.length ? 0 : r.cvRows());
     }
 }

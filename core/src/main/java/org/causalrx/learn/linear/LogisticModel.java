@@ -10,16 +10,27 @@ import org.causalrx.learn.ProbabilityModel;
  * @param coefficients coefficients on the original feature scale (0 for constant features)
  * @param featureSd    weighted SD of each feature in the training data (0 for constant features)
  * @param lambda       the penalty λ the model was fitted at
+ * @param lambdaCvRows rows of the seeded subsample whose cross-validation chose λ (the large-n rule of the
+ *                     penalised path, λ then rescaled to all rows); 0 when λ was chosen on all rows or fixed
  */
-public record LogisticModel(double intercept, double[] coefficients, double[] featureSd, double lambda)
+public record LogisticModel(double intercept, double[] coefficients, double[] featureSd, double lambda,
+                            int lambdaCvRows)
         implements ProbabilityModel {
     /** Predicted probabilities are clamped to [PROBA_MIN, 1 − PROBA_MIN], strictly inside (0, 1). */
     public static final double PROBA_MIN = 1e-15;
+
+    /** A model whose λ was chosen on all rows or fixed ({@code lambdaCvRows} 0). */
+    public LogisticModel(double intercept, double[] coefficients, double[] featureSd, double lambda) {
+        this(intercept, coefficients, featureSd, lambda, 0);
+    }
 
     /** Copies the arrays; they must have the same length. */
     public LogisticModel {
         if (coefficients.length != featureSd.length) {
             throw new IllegalArgumentException("coefficients and featureSd differ in length");
+        }
+        if (lambdaCvRows < 0) {
+            throw new IllegalArgumentException("lambdaCvRows must be >= 0, got " + lambdaCvRows);
         }
         coefficients = coefficients.clone();
         featureSd = featureSd.clone();

@@ -68,7 +68,8 @@ public record LogisticRegression(double alpha, LinearSettings settings) implemen
         double[] labels = Inputs.labels(name, t, ww, x.length);
         PenalizedPath.Result r = PenalizedPath.fit(PenalizedPath.Family.BINOMIAL, x, labels, ww, groups, seed,
                 alpha, settings);
-        return new LogisticModel(r.intercept(), r.coefficients(), r.featureSd(), r.lambda());
+        return new LogisticModel(r.intercept(), r.coefficients(), r.featureSd(), r.lambda(),
+                r.cvRows() == x.length ? 0 : r.cvRows());
     }
 
     /** {@code "l1_logistic"} for α = 1, {@code "l2_logistic"} for α = 0, otherwise {@code "enet_logistic"}. */

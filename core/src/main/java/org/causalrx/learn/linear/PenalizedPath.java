@@ -1,22 +1,56 @@
 package org.causalrx.learn.linear;
 
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.causalrx.util.CausalRxException;
+import org.causalrx.util.Seeds;
 
 /**
  * Fits a penalised linear model: λ path from λ_max, warm starts, k-fold cross-validation (weighted mean squared
  * error or weighted binomial deviance on the held-out rows) to pick λ, and the all-data solution at that λ.
+ *
+ * <p>Large n: when the rows number at least twice {@link #cvRows} m = max(20,000, ⌈n^0.75⌉) (the subsample rule of
+ * the deferral's refits), λ is chosen by the same path and cross-validation on a seeded subsample of m rows
+ * without replacement, then rescaled to n by {@code λ_n = λ_m · (m/n)^(1 − α/2)} (the penalty is on the mean loss:
+ * a ridge penalty that stays fixed against the summed loss scales like 1/n, a lasso penalty at the usual
+ * √(log p / n) rate like 1/√n; the elastic net interpolates), and the model is fitted on all n rows at that λ
+ * (warm-started along a {@value LogisticRegression#FIXED_PATH_POINTS}-point path from λ_max). Below the gate the
+ * fit is unchanged.
  */
 final class PenalizedPath {
     /** Designs of at least this many cells (rows × columns) fit their CV folds on several threads. */
     static final long PARALLEL_CELLS = 1_000_000L;
+    /** Smallest cross-validation subsample of the large-n rule, in rows. */
+    static final int CV_ROWS_FLOOR = 20_000;
+    /** {@code cvRows} setting that never subsamples (the full path on all rows at every n). */
+    static final int CV_ALL_ROWS = Integer.MAX_VALUE;
 
     /** Response family. */
     enum Family { GAUSSIAN, BINOMIAL }
 
-    /** Fitted coefficients on the original scale. */
-    record Result(double intercept, double[] coefficients, double[] featureSd, double lambda) {
+    /**
+     * Fitted coefficients on the original scale.
+     *
+     * @param cvRows rows the cross-validation that chose λ ran on: n for the full path, m for the large-n subsample,
+     *               0 for a fixed λ
+     */
+    record Result(double intercept, double[] coefficients, double[] featureSd, double lambda, int cvRows) {
+    }
+
+    /** Rows of the large-n cross-validation subsample for n rows: max(20,000, ⌈n^0.75⌉). */
+    static int cvRows(int n) {
+        return Math.max(CV_ROWS_FLOOR, (int) Math.ceil(Math.pow(n, 0.75)));
+    }
+
+    /** Whether λ is chosen on a subsample of m of n rows: n ≥ 2m. */
+    static boolean subsamples(int m, int n) {
+        return m >= 1 && n >= 2L * m;
+    }
+
+    /** The subsample's λ carried to n rows: {@code λ_m · (m/n)^(1 − α/2)}. */
+    static double rescale(double lambdaM, int m, int n, double alpha) {
+        return lambdaM * Math.pow((double) m / n, 1 - alpha / 2);
     }
 
     private PenalizedPath() {
@@ -47,8 +81,28 @@ final class PenalizedPath {
     /** As above; {@code parallelFolds} fits the CV folds on several threads (same result either way). */
     static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
                       LinearSettings s, Design.Layout layout, boolean parallelFolds) {
+        return fit(family, x, y, w, groups, seed, alpha, s, layout, parallelFolds, 0);
+    }
+
+    /**
+     * As above; {@code cvRowsSetting} is the subsample size m of the large-n rule (0: {@link #cvRows}(n);
+     * {@link #CV_ALL_ROWS}: never subsample).
+     */
+    static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
+                      LinearSettings s, Design.Layout layout, boolean parallelFolds, int cvRowsSetting) {
         int n = x.length;
         int p = x[0].length;
+        int m = cvRowsSetting > 0 ? cvRowsSetting : cvRows(n);
+        if (!s.hasFixedLambda() && subsamples(m, n)) {
+            Result sub = subsampleLambda(family, x, y, w, groups, seed, alpha, s, layout, m);
+            if (sub != null) {
+                double lambda = rescale(sub.lambda(), m, n, alpha);
+                Result r = fit(family, x, y, w, groups, seed, alpha,
+                        s.withFixedLambda(lambda).withNLambda(LogisticRegression.FIXED_PATH_POINTS), layout,
+                        parallelFolds, CV_ALL_ROWS);
+                return new Result(r.intercept(), r.coefficients(), r.featureSd(), lambda, m);
+            }
+        }
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
@@ -65,7 +119,7 @@ final class PenalizedPath {
                 }
             }
             solver.solve(target);
-            return result(solver.originalCoefficients(), full, target);
+            return result(solver.originalCoefficients(), full, target, 0);
         }
         double ratio = Double.isNaN(s.lambdaMinRatio()) ? (n > p ? 1e-4 : 1e-2) : s.lambdaMinRatio();
         double[] lambdas = logPath(lambdaMax, ratio, s.nLambda());
@@ -90,7 +144,55 @@ final class PenalizedPath {
         (parallelFolds ? folds.parallel() : folds).forEach(f -> foldLosses(family, x, y, w, alpha,
                 s, layout, fold, f, path0, pathLength, loss[f], foldWeight));
         int chosen = choose(loss, foldWeight, s.oneStandardErrorRule());
-        return result(path[chosen], full, lambdas[chosen]);
+        return result(path[chosen], full, lambdas[chosen], n);
+    }
+
+    /**
+     * The full-path fit on a seeded subsample of m rows (without replacement, in row order), or null when the
+     * subsample cannot choose λ (no weight, or a path that does not start: then the caller fits on all rows).
+     */
+    private static Result subsampleLambda(Family family, double[][] x, double[] y, double[] w, int[] groups,
+                                          long seed, double alpha, LinearSettings s, Design.Layout layout, int m) {
+        int[] rows = sampleRows(x.length, m, Seeds.derive(seed, "linear-cv-subsample"));
+        double[][] xs = new double[m][];
+        double[] ys = new double[m];
+        double[] ws = new double[m];
+        int[] gs = groups == null ? null : new int[m];
+        double weight = 0;
+        for (int i = 0; i < m; i++) {
+            int r = rows[i];
+            xs[i] = x[r];
+            ys[i] = y[r];
+            ws[i] = w[r];
+            weight += w[r];
+            if (gs != null) {
+                gs[i] = groups[r];
+            }
+        }
+        if (!(weight > 0)) {
+            return null;
+        }
+        Result r = fit(family, xs, ys, ws, gs, seed, alpha, s, layout,
+                m * (long) x[0].length >= PARALLEL_CELLS, CV_ALL_ROWS);
+        return r.cvRows() == m && r.lambda() > 0 ? r : null;
+    }
+
+    /** m distinct row indices of 0..n−1 (a seeded partial shuffle), ascending. */
+    static int[] sampleRows(int n, int m, long seed) {
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < m; i++) {
+            int j = i + rng.nextInt(n - i);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        int[] out = java.util.Arrays.copyOf(perm, m);
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     /**
@@ -255,7 +357,8 @@ final class PenalizedPath {
         return sum;
     }
 
-    private static Result result(double[] coef, Design full, double lambda) {
-        return new Result(coef[0], java.util.Arrays.copyOfRange(coef, 1, coef.length), full.sd.clone(), lambda);
+    private static Result result(double[] coef, Design full, double lambda, int cvRows) {
+        return new Result(coef[0], java.util.Arrays.copyOfRange(coef, 1, coef.length), full.sd.clone(), lambda,
+                cvRows);
     }
 }
