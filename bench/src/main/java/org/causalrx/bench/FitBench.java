@@ -65,6 +65,9 @@ final class FitBench implements Callable<Integer> {
             + "dr_xgboost (default both)")
     java.util.List<String> estimators = java.util.List.of("t_xgboost", "dr_xgboost");
 
+    @Option(names = "--skip-defaults", description = "with --settings: only the SPECs, not the default settings first")
+    boolean skipDefaults;
+
     @Option(names = "--seed", description = "data seed (default 20261219)")
     long seed = 20_261_219L;
 
@@ -169,7 +172,9 @@ final class FitBench implements Callable<Integer> {
 
     private int settings() {
         java.util.List<String> specs = new java.util.ArrayList<>();
-        specs.add("defaults");
+        if (!skipDefaults) {
+            specs.add("defaults");
+        }
         specs.addAll(settings);
         for (String spec : specs) {
             XGBoostParams p = spec.equals("defaults") ? XGBoostParams.defaults() : parse(spec);

@@ -42,8 +42,9 @@ public record XGBoostParams(int rounds, int maxDepth, double eta, double subsamp
      * Training rows from which a fit boosts with a larger learning rate: none ({@code Integer.MAX_VALUE}), the rule
      * is off by default and every fit boosts with {@code eta}. Measured for issue 19 on the synthetic scale design
      * (docs/BENCHMARKS.md, scale section, "Learning rate at large n"): eta 0.1 instead of 0.03 cut the XGBoost
-     * T-learner's CPU time 2.2–2.7× with arms of 50,000–150,000 rows, but raised its CATE RMSE by 16–19 %; eta
-     * 0.045–0.06 cut it 1.4–1.9× for +0.6 % to +8 %. That is not "the same accuracy", so the default keeps 0.03;
+     * T-learner's CPU time 2.2–2.7× with arms of 50,000–150,000 rows, but raised its CATE RMSE by 14–19 %
+     * (dr_xgboost at 300,000 rows: 1.2× less CPU, +5.9 %); eta 0.045–0.06 cut it 1.4–1.9× for +0.6 % to +8 % (eta
+     * 0.045: mean +4 % over 4 data sets). That is not "the same accuracy", so the default keeps 0.03;
      * {@link #withLargeEta}(100_000, {@link #DEFAULT_LARGE_ETA}) turns the measured candidate on.
      */
     public static final int DEFAULT_LARGE_ROWS = Integer.MAX_VALUE;
@@ -51,15 +52,14 @@ public record XGBoostParams(int rounds, int maxDepth, double eta, double subsamp
     /** The large-data learning rate measured (used from {@code largeRows} training rows on, see {@link #forRows}). */
     public static final double DEFAULT_LARGE_ETA = 0.1;
 
-    /** As the canonical constructor with {@link #DEFAULT_REFIT_ROWS}, {@link #DEFAULT_LARGE_ROWS} and
-     * {@link #DEFAULT_LARGE_ETA}. */
+    /** As the canonical constructor with {@link #DEFAULT_REFIT_ROWS} and the large-data rule off. */
     public XGBoostParams(int rounds, int maxDepth, double eta, double subsample, double colsample,
                          double minChildWeight, double lambda, int threads, int earlyStopping) {
         this(rounds, maxDepth, eta, subsample, colsample, minChildWeight, lambda, threads, earlyStopping,
                 DEFAULT_REFIT_ROWS);
     }
 
-    /** As the canonical constructor with {@link #DEFAULT_LARGE_ROWS} and {@link #DEFAULT_LARGE_ETA}. */
+    /** As the canonical constructor with the large-data rule off ({@link #DEFAULT_LARGE_ROWS}). */
     public XGBoostParams(int rounds, int maxDepth, double eta, double subsample, double colsample,
                          double minChildWeight, double lambda, int threads, int earlyStopping, int refitRows) {
         this(rounds, maxDepth, eta, subsample, colsample, minChildWeight, lambda, threads, earlyStopping, refitRows,
