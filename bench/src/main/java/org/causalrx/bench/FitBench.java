@@ -7,14 +7,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 
 import org.causalrx.causal.AipwEstimands;
+import org.causalrx.causal.CateEstimator;
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.OutcomeAware;
 import org.causalrx.causal.TLearner;
+import org.causalrx.causal.meta.DRLearner;
 import org.causalrx.causal.meta.FinalStageModel;
 import org.causalrx.causal.uncertainty.BootstrapCate;
 import org.causalrx.causal.uncertainty.BootstrapCateModel;
+import org.causalrx.estimators.BuiltinEstimators;
+import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.learn.xgb.XGBoostParams;
 import org.causalrx.learn.xgb.XGBoostRegressor;
 import org.causalrx.pipeline.Learners;
@@ -28,7 +32,9 @@ import picocli.CommandLine.Option;
  * after another) and on the common pool, wall seconds and whether the results are the same bytes; (2) with
  * {@code --gate}, the XGBoost T-learner with early stopping refitting on all rows (XGBoostParams.refitRows =
  * Integer.MAX_VALUE) against keeping the early-stopping booster from {@code --refit-rows} rows on, wall and CPU
- * seconds and the RMSE of the CATE against the true effect on {@code --test} new rows. Prints; writes nothing.
+ * seconds and the RMSE of the CATE against the true effect on {@code --test} new rows; (3) with {@code --settings},
+ * the {@code --estimators} (t_xgboost, dr_xgboost) with XGBoost's default settings, then with each given setting at
+ * every size, the same measures. Prints; writes nothing.
  */
 @Command(name = "fits", mixinStandardHelpOptions = true,
         description = "Seconds of the fits on one thread vs the common pool, and of the XGBoost early-stopping gate.")
@@ -48,6 +54,19 @@ final class FitBench implements Callable<Integer> {
     @Option(names = "--refit-rows", paramLabel = "M", description = "with --gate: keep the early-stopping booster "
             + "from M training rows on (default XGBoostParams.DEFAULT_REFIT_ROWS)")
     int refitRows = XGBoostParams.DEFAULT_REFIT_ROWS;
+
+    @Option(names = "--settings", split = ";", paramLabel = "SPEC", description = "compare XGBoost settings instead "
+            + "of threads: the default settings, then each SPEC (key=value,... over eta, max_depth, subsample, "
+            + "colsample, min_child_weight, lambda, rounds, early_stopping, refit_rows, large_rows, large_eta; ';' "
+            + "between SPECs; large_rows defaults to none: the settings at every size)")
+    java.util.List<String> settings;
+
+    @Option(names = "--estimators", split = ",", paramLabel = "NAME", description = "with --settings: t_xgboost, "
+            + "dr_xgboost (default both)")
+    java.util.List<String> estimators = java.util.List.of("t_xgboost", "dr_xgboost");
+
+    @Option(names = "--skip-defaults", description = "with --settings: only the SPECs, not the default settings first")
+    boolean skipDefaults;
 
     @Option(names = "--seed", description = "data seed (default 20261219)")
     long seed = 20_261_219L;
@@ -77,6 +96,9 @@ final class FitBench implements Callable<Integer> {
         tauTe = Arrays.copyOfRange(tau, rows, rows + test);
         System.out.printf(Locale.ROOT, "n = %d, p = %d, processors %d, common pool %d, load %.1f%n", rows, features,
                 Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism(), load());
+        if (settings != null) {
+            return settings();
+        }
         return gate ? gate() : threads();
     }
 
@@ -146,6 +168,69 @@ final class FitBench implements Callable<Integer> {
                     load());
         }
         return 0;
+    }
+
+    private int settings() {
+        java.util.List<String> specs = new java.util.ArrayList<>();
+        if (!skipDefaults) {
+            specs.add("defaults");
+        }
+        specs.addAll(settings);
+        for (String spec : specs) {
+            XGBoostParams p = spec.equals("defaults") ? XGBoostParams.defaults() : parse(spec);
+            for (String est : estimators) {
+                CateEstimator e = switch (est) {
+                    case "t_xgboost" -> new TLearner("t_xgboost", new XGBoostRegressor(p));
+                    case "dr_xgboost" -> new DRLearner("dr_xgboost", new XGBoostRegressor(p), LogisticRegression.l2(),
+                            new XGBoostRegressor(p), BuiltinEstimators.META_FOLDS, BuiltinEstimators.META_CLIP);
+                    default -> throw new IllegalArgumentException("--estimators: t_xgboost or dr_xgboost, got " + est);
+                };
+                double before = load();
+                long t0 = System.nanoTime();
+                double cpu0 = cpu();
+                CateModel m = e.fit(xTr, tTr, yTr, Seeds.derive(seed, "t"));
+                double sec = (System.nanoTime() - t0) / 1e9;
+                double cpuSec = cpu() - cpu0;
+                double[] est0 = m.effect(xTe);
+                double se = 0;
+                double bias = 0;
+                for (int i = 0; i < test; i++) {
+                    se += (est0[i] - tauTe[i]) * (est0[i] - tauTe[i]) / test;
+                    bias += (est0[i] - tauTe[i]) / test;
+                }
+                System.out.printf(Locale.ROOT, "%-11s %-28s %7.1f s wall %7.1f s CPU  CATE RMSE %.4f  mean error"
+                        + " %+.4f  (load %.1f -> %.1f)%n", est, spec, sec, cpuSec, Math.sqrt(se), bias, before,
+                        load());
+            }
+        }
+        return 0;
+    }
+
+    /** key=value,... over the defaults. */
+    static XGBoostParams parse(String spec) {
+        XGBoostParams d = XGBoostParams.defaults();
+        java.util.Map<String, String> kv = new java.util.HashMap<>();
+        for (String part : spec.split(",")) {
+            String[] pair = part.split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("--settings: key=value expected, got " + part);
+            }
+            kv.put(pair[0].trim(), pair[1].trim());
+        }
+        java.util.function.BiFunction<String, Double, Double> real = (k, def) -> kv.containsKey(k)
+                ? Double.parseDouble(kv.remove(k)) : def;
+        java.util.function.BiFunction<String, Integer, Integer> integer = (k, def) -> kv.containsKey(k)
+                ? Integer.parseInt(kv.remove(k)) : def;
+        XGBoostParams p = new XGBoostParams(integer.apply("rounds", d.rounds()), integer.apply("max_depth",
+                d.maxDepth()), real.apply("eta", d.eta()), real.apply("subsample", d.subsample()),
+                real.apply("colsample", d.colsample()), real.apply("min_child_weight", d.minChildWeight()),
+                real.apply("lambda", d.lambda()), d.threads(), integer.apply("early_stopping", d.earlyStopping()),
+                integer.apply("refit_rows", d.refitRows()), integer.apply("large_rows", Integer.MAX_VALUE),
+                real.apply("large_eta", d.largeEta()));
+        if (!kv.isEmpty()) {
+            throw new IllegalArgumentException("--settings: unknown keys " + kv.keySet());
+        }
+        return p;
     }
 
     private double[] time(String what, String mode, boolean parallel, Callable<double[]> task) throws Exception {

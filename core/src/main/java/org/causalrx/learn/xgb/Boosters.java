@@ -50,12 +50,17 @@ final class Boosters {
         return train(x, label, w, null, p, objective, extra, seed);
     }
 
-    /** As above; rows sharing an id in {@code groups} (may be null) fall on one side of the early-stopping split. */
-    static Booster train(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams p, String objective,
-                         Map<String, Object> extra, long seed) {
+    /**
+     * As above; rows sharing an id in {@code groups} (may be null) fall on one side of the early-stopping split. The
+     * fit boosts with {@code settings.forRows(x.length)} (the larger learning rate on large training sets).
+     */
+    static Booster train(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams settings,
+                         String objective, Map<String, Object> extra, long seed) {
         if (x.length == 0) {
             throw new IllegalArgumentException("cannot fit XGBoost on zero rows");
         }
+        // from settings.largeRows() training rows on, the larger learning rate (below: these settings, unchanged)
+        XGBoostParams p = settings.forRows(x.length);
         if (p.earlyStopping() > 0 && x.length >= 50) {
             if (x.length >= p.refitRows()) {
                 return earlyStopping(x, label, w, groups, p, objective, extra, seed, true).booster();
