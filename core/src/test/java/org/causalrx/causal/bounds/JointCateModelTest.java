@@ -60,4 +60,20 @@ class JointCateModelTest {
         }
         assertThrows(IllegalArgumentException.class, () -> model(1.5));
     }
+
+    @Test
+    void allBoundsEqualTheBoundsAtEachLambda() {
+        CateBoundsFamily f = model(2).bounds();
+        double[][] x = {{0.0}, {1.0}, {-2.5}};
+        List<EffectIntervals> all = f.allBounds(x);
+        double[] lambdas = f.lambdas();
+        assertEquals(lambdas.length, all.size());
+        for (int k = 0; k < lambdas.length; k++) {
+            EffectIntervals one = f.bounds(x, lambdas[k]);
+            assertArrayEquals(one.lo(), all.get(k).lo(), "lo at Lambda " + lambdas[k]);
+            assertArrayEquals(one.hi(), all.get(k).hi(), "hi at Lambda " + lambdas[k]);
+        }
+        // the envelope widens: Lambda 3 reaches x0 + 0.9 above although its raw fits cross
+        assertEquals(0.9, all.get(2).hi()[0], 1e-12);
+    }
 }
