@@ -50,8 +50,11 @@ final class DeferralSweep {
         for (Map.Entry<String, JointCateModel> en : fitted.models().entrySet()) {
             JointCateModel m = en.getValue();
             double[] tau = m.effect(xTest);
-            for (double alpha : d.sweepAlpha()) {
-                EffectIntervals stat = m.statistical().effectInterval(xTest, alpha);
+            // the statistical intervals at every alpha from one prediction of the refits
+            List<EffectIntervals> stats = m.statistical().effectIntervals(xTest, d.sweepAlpha());
+            for (int a = 0; a < stats.size(); a++) {
+                double alpha = d.sweepAlpha().get(a);
+                EffectIntervals stat = stats.get(a);
                 for (double lambda : d.sweepLambda()) {
                     EffectIntervals joint = JointCateModel.combine(stat, centre,
                             allBounds.get(levelOf(fittedLambdas, lambda)));
