@@ -11,4 +11,17 @@ public interface IntervalCateModel extends CateModel {
      * @param alpha 0 < alpha < 1; the interval has nominal coverage 1 − alpha
      */
     EffectIntervals effectInterval(double[][] x, double alpha);
+
+    /**
+     * The intervals at several levels, in {@code alphas} order: entry k equals {@code effectInterval(x,
+     * alphas.get(k))}. Models whose intervals share work across levels (the bootstrap refits' predictions) override
+     * this to do that work once.
+     */
+    default java.util.List<EffectIntervals> effectIntervals(double[][] x, java.util.List<Double> alphas) {
+        java.util.List<EffectIntervals> out = new java.util.ArrayList<>();
+        for (double alpha : alphas) {
+            out.add(effectInterval(x, alpha));
+        }
+        return out;
+    }
 }

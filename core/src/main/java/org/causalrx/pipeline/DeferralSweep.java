@@ -42,14 +42,22 @@ final class DeferralSweep {
         Study.Deferral d = study.deferral();
         org.causalrx.policy.DecisionRule rule = study.decisionRule();
         List<DeferralResult.SweepPoint> out = new ArrayList<>();
+        // the B-learner bounds depend on Lambda only: each level is predicted once for the whole grid (the same
+        // values as bounds(xTest, lambda) per grid point; combine() does not modify them)
+        double[] fittedLambdas = fitted.bounds().lambdas();
+        List<EffectIntervals> allBounds = fitted.bounds().allBounds(xTest);
+        double[] centre = fitted.bounds().effect(xTest);
         for (Map.Entry<String, JointCateModel> en : fitted.models().entrySet()) {
             JointCateModel m = en.getValue();
             double[] tau = m.effect(xTest);
-            double[] centre = fitted.bounds().effect(xTest);
-            for (double alpha : d.sweepAlpha()) {
-                EffectIntervals stat = m.statistical().effectInterval(xTest, alpha);
+            // the statistical intervals at every alpha from one prediction of the refits
+            List<EffectIntervals> stats = m.statistical().effectIntervals(xTest, d.sweepAlpha());
+            for (int a = 0; a < stats.size(); a++) {
+                double alpha = d.sweepAlpha().get(a);
+                EffectIntervals stat = stats.get(a);
                 for (double lambda : d.sweepLambda()) {
-                    EffectIntervals joint = JointCateModel.combine(stat, centre, fitted.bounds().bounds(xTest, lambda));
+                    EffectIntervals joint = JointCateModel.combine(stat, centre,
+                            allBounds.get(levelOf(fittedLambdas, lambda)));
                     int[] all = DeferralStage.decide(eTest, overlap, tau, joint, rule);
                     PolicyId id = new PolicyId(en.getKey(), DeferralSet.CONSERVATIVE);
                     PolicyDecisions p = new PolicyDecisions(id, "", valued.restrict(all));
@@ -61,6 +69,17 @@ final class DeferralSweep {
             }
         }
         return out;
+    }
+
+    /** Index of {@code lambda} among the fitted Lambda values (it must be one of them, as bounds() requires). */
+    private static int levelOf(double[] lambdas, double lambda) {
+        for (int k = 0; k < lambdas.length; k++) {
+            if (lambdas[k] == lambda) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("Lambda " + lambda + " was not fitted; fitted: "
+                + java.util.Arrays.toString(lambdas));
     }
 
     static List<DeferralResult.SetSummary> sets(Study study, DeferralStage.Fitted fitted, double[][] xTest,

@@ -75,14 +75,16 @@ final class PolicyInsightStage {
      */
     static List<RunResult.RankCurve> rankCurves(HeldOut heldOut, int arm, Map<String, double[]> benefits, int rounds,
                                                 long seed, boolean parallel) {
-        List<RunResult.RankCurve> curves = new ArrayList<>();
         long rankSeed = Seeds.derive(seed, "rank-bootstrap");
-        for (Map.Entry<String, double[]> e : benefits.entrySet()) {
-            curves.add(curve(RankCurve.compute(e.getKey(), heldOut, arm, e.getValue(), rounds, rankSeed, parallel)));
+        // every curve uses the same resamples: one pass draws each round once for all the rankings
+        List<String> names = new ArrayList<>(benefits.keySet());
+        List<double[]> rankings = new ArrayList<>(benefits.values());
+        names.add(Baseline.RANDOM.key());
+        rankings.add(RankCurve.randomBenefit(heldOut.size(), Seeds.derive(seed, "rank-random")));
+        List<RunResult.RankCurve> curves = new ArrayList<>();
+        for (RankCurve.Curve c : RankCurve.computeAll(names, heldOut, arm, rankings, rounds, rankSeed, parallel)) {
+            curves.add(curve(c));
         }
-        curves.add(curve(RankCurve.compute(Baseline.RANDOM.key(), heldOut, arm,
-                RankCurve.randomBenefit(heldOut.size(), Seeds.derive(seed, "rank-random")), rounds, rankSeed,
-                parallel)));
         return curves;
     }
 

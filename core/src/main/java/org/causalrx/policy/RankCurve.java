@@ -1,6 +1,8 @@
 package org.causalrx.policy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -13,6 +15,16 @@ import org.causalrx.util.Stats;
  * well the ranking orders patients. With K ≥ 3 arms there is one curve per non-reference arm.
  */
 public final class RankCurve {
+    /**
+     * Held-out patients from which the bootstrap band sums each round's resample per share bucket and then takes
+     * prefix sums over the 51 shares ({@link #accumulateBuckets}): O(n + 51) per round instead of O(51 n). The
+     * resamples and terms are the same; only the order of the floating-point additions differs (sums of buckets
+     * instead of one running sum in patient order), so the band agrees with the per-share path to rounding (about
+     * 1e-12 relative) and the quantiles can move by such an amount. Below the gate the band is bit-identical to
+     * evaluating share by share.
+     */
+    public static final int BUCKET_ROWS = 50_000;
+
     private RankCurve() {
     }
 
@@ -44,78 +56,122 @@ public final class RankCurve {
      */
     public static Curve compute(String name, HeldOut data, int arm, double[] benefit, int rounds, long seed,
             boolean parallel) {
+        return compute(name, data, arm, benefit, rounds, seed, parallel, data.size() >= BUCKET_ROWS);
+    }
+
+    /** As above; {@code buckets} chooses the bucketed band sums (the large-n path) regardless of n. */
+    static Curve compute(String name, HeldOut data, int arm, double[] benefit, int rounds, long seed,
+            boolean parallel, boolean buckets) {
+        return computeAll(List.of(name), data, arm, List.of(benefit), rounds, seed, parallel, buckets).get(0);
+    }
+
+    /**
+     * One curve per ranking, all on the same resamples ({@code seed}): each round is drawn once and feeds every
+     * curve, so the curves are bit-identical to computing them one by one with that seed.
+     *
+     * @param names    curve names, one per ranking
+     * @param benefits per ranking, predicted benefit of {@code arm} per patient (larger = give {@code arm} first)
+     */
+    public static List<Curve> computeAll(List<String> names, HeldOut data, int arm, List<double[]> benefits,
+            int rounds, long seed, boolean parallel) {
+        return computeAll(names, data, arm, benefits, rounds, seed, parallel, data.size() >= BUCKET_ROWS);
+    }
+
+    static List<Curve> computeAll(List<String> names, HeldOut data, int arm, List<double[]> benefits, int rounds,
+            long seed, boolean parallel, boolean buckets) {
         int n = data.size();
         if (arm < 1 || arm >= data.arms()) {
             throw new IllegalArgumentException("rank graph arm must be in 1.." + (data.arms() - 1) + ", got " + arm);
         }
-        if (benefit.length != n) {
-            throw new IllegalArgumentException(benefit.length + " benefits for " + n + " held-out patients");
+        if (names.size() != benefits.size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + benefits.size() + " rankings");
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> benefit[a] != benefit[b] ? Double.compare(benefit[b], benefit[a])
-                : Integer.compare(a, b));
+        int curves = benefits.size();
         double[] q = shares();
-        int[][] decisions = new int[q.length][n];
-        for (int k = 0; k < q.length; k++) {
-            int top = (int) Math.round(q[k] * n);
-            for (int r = 0; r < n; r++) {
-                decisions[k][order[r]] = r < top ? arm : 0;
-            }
-        }
-        double[] value = new double[q.length];
-        for (int k = 0; k < q.length; k++) {
-            value[k] = PolicyValue.evaluate(data, decisions[k], null).dr();
-        }
-        // Given the arm at share k iff the patient's rank is below top_k, and top_k grows with k: patient i is treated
-        // exactly for k >= cut[i]. One pass over the resampled patients updates the sums of all 51 shares as
-        // two contiguous runs of k; each sum still runs over patients in index order with the terms of
-        // PolicyValue.evaluate, so the band is bit-identical to evaluating share by share.
         int points = q.length;
-        int[] tops = new int[points];
-        for (int k = 0; k < points; k++) {
-            tops[k] = (int) Math.round(q[k] * n);
-        }
-        int[] cut = new int[n];
-        for (int r = 0; r < n; r++) {
-            int k = 0;
-            while (k < points && tops[k] <= r) {
-                k++;
+        double[][] values = new double[curves][];
+        int[][] cuts = new int[curves][];
+        for (int c = 0; c < curves; c++) {
+            double[] benefit = benefits.get(c);
+            if (benefit.length != n) {
+                throw new IllegalArgumentException(benefit.length + " benefits for " + n + " held-out patients");
             }
-            cut[order[r]] = k;
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> benefit[a] != benefit[b] ? Double.compare(benefit[b], benefit[a])
+                    : Integer.compare(a, b));
+            int[][] decisions = new int[points][n];
+            for (int k = 0; k < points; k++) {
+                int top = (int) Math.round(q[k] * n);
+                for (int r = 0; r < n; r++) {
+                    decisions[k][order[r]] = r < top ? arm : 0;
+                }
+            }
+            double[] value = new double[points];
+            for (int k = 0; k < points; k++) {
+                value[k] = PolicyValue.evaluate(data, decisions[k], null).dr();
+            }
+            values[c] = value;
+            // Given the arm at share k iff the patient's rank is below top_k, and top_k grows with k: patient i is
+            // treated exactly for k >= cut[i]. One pass over the resampled patients updates the sums of all 51
+            // shares as two contiguous runs of k; each sum still runs over patients in index order with the terms
+            // of PolicyValue.evaluate, so the band is bit-identical to evaluating share by share.
+            int[] tops = new int[points];
+            for (int k = 0; k < points; k++) {
+                tops[k] = (int) Math.round(q[k] * n);
+            }
+            int[] cut = new int[n];
+            for (int r = 0; r < n; r++) {
+                int k = 0;
+                while (k < points && tops[k] <= r) {
+                    k++;
+                }
+                cut[order[r]] = k;
+            }
+            cuts[c] = cut;
         }
         PolicyValue.Prepared prep = PolicyValue.Prepared.of(data);
-        double[][] boot = new double[points][rounds];
+        double[][][] boot = new double[curves][points][rounds];
         int chunk = 250;
         int chunks = (rounds + chunk - 1) / chunk;
         IntStream range = IntStream.range(0, chunks);
-        (parallel ? range.parallel() : range).forEach(c -> {
+        (parallel ? range.parallel() : range).forEach(ch -> {
             int[] counts = new int[n];
             double[] sumW = new double[points];
             double[] sumWy = new double[points];
             double[] sumWres = new double[points];
             double[] sumPlug = new double[points];
-            for (int r = c * chunk; r < Math.min(rounds, (c + 1) * chunk); r++) {
+            for (int r = ch * chunk; r < Math.min(rounds, (ch + 1) * chunk); r++) {
                 Bootstrap.resample(counts, seed, r);
-                Arrays.fill(sumW, 0);
-                Arrays.fill(sumWy, 0);
-                Arrays.fill(sumWres, 0);
-                Arrays.fill(sumPlug, 0);
-                accumulate(prep, arm, cut, counts, sumW, sumWy, sumWres, sumPlug);
-                for (int k = 0; k < points; k++) {
-                    boot[k][r] = PolicyValue.finish(n, 0, n, sumW[k], sumWy[k], sumWres[k], sumPlug[k]).dr();
+                for (int c = 0; c < curves; c++) {
+                    Arrays.fill(sumW, 0);
+                    Arrays.fill(sumWy, 0);
+                    Arrays.fill(sumWres, 0);
+                    Arrays.fill(sumPlug, 0);
+                    if (buckets) {
+                        accumulateBuckets(prep, arm, cuts[c], counts, sumW, sumWy, sumWres, sumPlug);
+                    } else {
+                        accumulate(prep, arm, cuts[c], counts, sumW, sumWy, sumWres, sumPlug);
+                    }
+                    for (int k = 0; k < points; k++) {
+                        boot[c][k][r] = PolicyValue.finish(n, 0, n, sumW[k], sumWy[k], sumWres[k], sumPlug[k]).dr();
+                    }
                 }
             }
         });
-        double[] lo = new double[q.length];
-        double[] hi = new double[q.length];
-        for (int k = 0; k < q.length; k++) {
-            lo[k] = Stats.quantile(boot[k], 0.025);
-            hi[k] = Stats.quantile(boot[k], 0.975);
+        List<Curve> out = new ArrayList<>();
+        for (int c = 0; c < curves; c++) {
+            double[] lo = new double[points];
+            double[] hi = new double[points];
+            for (int k = 0; k < points; k++) {
+                lo[k] = Stats.quantile(boot[c][k], 0.025);
+                hi[k] = Stats.quantile(boot[c][k], 0.975);
+            }
+            out.add(new Curve(names.get(c), q, values[c], lo, hi));
         }
-        return new Curve(name, q, value, lo, hi);
+        return out;
     }
 
     /**
@@ -157,6 +213,82 @@ public final class RankCurve {
                 sumWy[k] += wy;
                 sumWres[k] += wres;
             }
+        }
+    }
+
+    /**
+     * The same sums as {@link #accumulate}, by buckets: each resampled patient adds its terms once to the bucket of
+     * its cut (reference-arm terms count for the shares below the cut, {@code arm} terms from the cut on), then
+     * suffix / prefix sums over the buckets give every share's sums. The sums arrays must be zero on entry.
+     */
+    private static void accumulateBuckets(PolicyValue.Prepared prep, int arm, int[] cut, int[] counts,
+            double[] sumW, double[] sumWy, double[] sumWres, double[] sumPlug) {
+        double[] y = prep.y();
+        double[] mu = prep.mu();
+        double[] pObs = prep.pObs();
+        double[] resid = prep.resid();
+        int[] t = prep.t();
+        int arms = prep.arms();
+        int points = sumPlug.length;
+        int n = counts.length;
+        // bucket j = patients with cut j (0..points); below: terms of the reference arm, above: of `arm`
+        double[] plug0 = new double[points + 1];
+        double[] plug1 = new double[points + 1];
+        double[] w0 = new double[points + 1];
+        double[] wy0 = new double[points + 1];
+        double[] wres0 = new double[points + 1];
+        double[] w1 = new double[points + 1];
+        double[] wy1 = new double[points + 1];
+        double[] wres1 = new double[points + 1];
+        for (int i = 0; i < n; i++) {
+            int c = counts[i];
+            if (c == 0) {
+                continue;
+            }
+            int kc = cut[i];
+            plug0[kc] += c * mu[i * arms];
+            plug1[kc] += c * mu[i * arms + arm];
+            int ti = t[i];
+            if (ti == 0) {
+                double w = c / pObs[i];
+                w0[kc] += w;
+                wy0[kc] += w * y[i];
+                wres0[kc] += w * resid[i];
+            } else if (ti == arm) {
+                double w = c / pObs[i];
+                w1[kc] += w;
+                wy1[kc] += w * y[i];
+                wres1[kc] += w * resid[i];
+            }
+        }
+        // share k: reference-arm terms of buckets j > k, `arm` terms of buckets j <= k
+        double sPlug0 = 0;
+        double sW0 = 0;
+        double sWy0 = 0;
+        double sWres0 = 0;
+        for (int k = points - 1; k >= 0; k--) {
+            sPlug0 += plug0[k + 1];
+            sW0 += w0[k + 1];
+            sWy0 += wy0[k + 1];
+            sWres0 += wres0[k + 1];
+            sumPlug[k] = sPlug0;
+            sumW[k] = sW0;
+            sumWy[k] = sWy0;
+            sumWres[k] = sWres0;
+        }
+        double sPlug1 = 0;
+        double sW1 = 0;
+        double sWy1 = 0;
+        double sWres1 = 0;
+        for (int k = 0; k < points; k++) {
+            sPlug1 += plug1[k];
+            sW1 += w1[k];
+            sWy1 += wy1[k];
+            sWres1 += wres1[k];
+            sumPlug[k] += sPlug1;
+            sumW[k] += sW1;
+            sumWy[k] += sWy1;
+            sumWres[k] += sWres1;
         }
     }
 

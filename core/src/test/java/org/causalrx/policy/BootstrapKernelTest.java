@@ -128,4 +128,46 @@ class BootstrapKernelTest {
             assertArrayEquals(fast.high(), RankCurve.compute("x", h, benefit, rounds, 9, false).high());
         }
     }
+
+    @Test
+    void bucketedRankCurveAgreesWithTheRunningSumsToRounding() {
+        int n = 3001;
+        HeldOut h = data(n, 17);
+        Random r = new Random(3);
+        double[] benefit = new double[n];
+        for (int i = 0; i < n; i++) {
+            benefit[i] = Math.floor(r.nextGaussian() * 4); // ties
+        }
+        int rounds = 200;
+        RankCurve.Curve exact = RankCurve.compute("x", h, 1, benefit, rounds, 11, false, false);
+        RankCurve.Curve buckets = RankCurve.compute("x", h, 1, benefit, rounds, 11, true, true);
+        assertArrayEquals(exact.value(), buckets.value(), "point values do not use the bootstrap");
+        for (int k = 0; k < exact.low().length; k++) {
+            double scale = 1e-9 * Math.max(1, Math.abs(exact.low()[k]));
+            org.junit.jupiter.api.Assertions.assertEquals(exact.low()[k], buckets.low()[k], scale, "low " + k);
+            org.junit.jupiter.api.Assertions.assertEquals(exact.high()[k], buckets.high()[k], scale, "high " + k);
+        }
+        // below the gate the public entry point keeps the running sums, bit for bit
+        RankCurve.Curve gated = RankCurve.compute("x", h, 1, benefit, rounds, 11, true);
+        assertArrayEquals(exact.low(), gated.low());
+        assertArrayEquals(exact.high(), gated.high());
+    }
+
+    @Test
+    void rankCurvesOnSharedResamplesEqualTheCurvesOneByOne() {
+        int n = 701;
+        HeldOut h = data(n, 23);
+        double[] a = RankCurve.randomBenefit(n, 1);
+        double[] b = RankCurve.randomBenefit(n, 2);
+        for (boolean buckets : new boolean[] {false, true}) {
+            List<RankCurve.Curve> all = RankCurve.computeAll(List.of("a", "b"), h, 1, List.of(a, b), 120, 5, true,
+                    buckets);
+            RankCurve.Curve one = RankCurve.compute("b", h, 1, b, 120, 5, false, buckets);
+            org.junit.jupiter.api.Assertions.assertEquals("b", all.get(1).name());
+            assertArrayEquals(one.value(), all.get(1).value());
+            assertArrayEquals(one.low(), all.get(1).low());
+            assertArrayEquals(one.high(), all.get(1).high());
+            assertArrayEquals(RankCurve.compute("a", h, 1, a, 120, 5, false, buckets).high(), all.get(0).high());
+        }
+    }
 }

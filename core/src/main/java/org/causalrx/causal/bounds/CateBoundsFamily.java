@@ -58,6 +58,27 @@ public record CateBoundsFamily(List<CateBounds> levels) implements CateModel {
         return new EffectIntervals(lo, hi);
     }
 
+    /**
+     * The bounds at every fitted Lambda ({@link #lambdas()} order), each level predicted once: entry k equals
+     * {@code bounds(x, lambdas()[k])} value for value (the envelope is built by the same min / max steps).
+     */
+    public List<EffectIntervals> allBounds(double[][] x) {
+        double[] lo = effect(x);
+        double[] hi = lo.clone();
+        List<EffectIntervals> out = new ArrayList<>();
+        out.add(new EffectIntervals(lo.clone(), hi.clone()));
+        for (int k = 1; k < levels.size(); k++) {
+            double[] u = levels.get(k).upper().predict(x);
+            double[] l = levels.get(k).lower().predict(x);
+            for (int i = 0; i < lo.length; i++) {
+                hi[i] = Math.max(hi[i], Math.max(u[i], l[i]));
+                lo[i] = Math.min(lo[i], Math.min(u[i], l[i]));
+            }
+            out.add(new EffectIntervals(lo.clone(), hi.clone()));
+        }
+        return out;
+    }
+
     /** The levels up to and including {@code lambda} (what is needed to reproduce the bounds at it). */
     public CateBoundsFamily upTo(double lambda) {
         int last = indexOf(lambda);

@@ -138,42 +138,58 @@ public record BootstrapCateModel(CateModel point, List<CateModel> refits, Subsam
      */
     @Override
     public EffectIntervals effectInterval(double[][] x, double alpha) {
-        checkAlpha(alpha);
+        return effectIntervals(x, java.util.List.of(alpha)).get(0);
+    }
+
+    /** The intervals at every level from one prediction of the point model and the refits. */
+    @Override
+    public java.util.List<EffectIntervals> effectIntervals(double[][] x, java.util.List<Double> alphas) {
+        alphas.forEach(BootstrapCateModel::checkAlpha);
+        java.util.List<EffectIntervals> out = new java.util.ArrayList<>();
+        if (alphas.isEmpty()) {
+            return out;
+        }
         double[] tau = point.effect(x);
         if (subsample != null && subsample.twoSizes()) {
-            double q = studentQuantile(1 - alpha / 2, refits.size() - 2);
             double[][] sb = twoSize(x, tau);
-            double[] lo = new double[tau.length];
-            double[] hi = new double[tau.length];
-            for (int i = 0; i < tau.length; i++) {
-                double corrected = tau[i] - sb[1][i];
-                lo[i] = Math.min(tau[i], corrected) - q * sb[0][i];
-                hi[i] = Math.max(tau[i], corrected) + q * sb[0][i];
+            for (double alpha : alphas) {
+                double q = studentQuantile(1 - alpha / 2, refits.size() - 2);
+                double[] lo = new double[tau.length];
+                double[] hi = new double[tau.length];
+                for (int i = 0; i < tau.length; i++) {
+                    double corrected = tau[i] - sb[1][i];
+                    lo[i] = Math.min(tau[i], corrected) - q * sb[0][i];
+                    hi[i] = Math.max(tau[i], corrected) + q * sb[0][i];
+                }
+                out.add(new EffectIntervals(lo, hi));
             }
-            return new EffectIntervals(lo, hi);
+            return out;
         }
-        double z = studentQuantile(1 - alpha / 2, refits.size() - 1);
         double[][] mom = moments(x);
         double[] mean = mom[0];
         double[] sd = mom[1];
-        double[] lo = new double[tau.length];
-        double[] hi = new double[tau.length];
-        if (subsample != null) {
-            double spread = z * subsample.spreadScale();
-            double bias = subsample.biasScale();
-            for (int i = 0; i < tau.length; i++) {
-                double corrected = tau[i] + bias * (tau[i] - mean[i]);
-                lo[i] = Math.min(tau[i], corrected) - spread * sd[i];
-                hi[i] = Math.max(tau[i], corrected) + spread * sd[i];
+        for (double alpha : alphas) {
+            double z = studentQuantile(1 - alpha / 2, refits.size() - 1);
+            double[] lo = new double[tau.length];
+            double[] hi = new double[tau.length];
+            if (subsample != null) {
+                double spread = z * subsample.spreadScale();
+                double bias = subsample.biasScale();
+                for (int i = 0; i < tau.length; i++) {
+                    double corrected = tau[i] + bias * (tau[i] - mean[i]);
+                    lo[i] = Math.min(tau[i], corrected) - spread * sd[i];
+                    hi[i] = Math.max(tau[i], corrected) + spread * sd[i];
+                }
+            } else {
+                for (int i = 0; i < tau.length; i++) {
+                    double corrected = 2 * tau[i] - mean[i];
+                    lo[i] = Math.min(tau[i], corrected) - z * sd[i];
+                    hi[i] = Math.max(tau[i], corrected) + z * sd[i];
+                }
             }
-            return new EffectIntervals(lo, hi);
+            out.add(new EffectIntervals(lo, hi));
         }
-        for (int i = 0; i < tau.length; i++) {
-            double corrected = 2 * tau[i] - mean[i];
-            lo[i] = Math.min(tau[i], corrected) - z * sd[i];
-            hi[i] = Math.max(tau[i], corrected) + z * sd[i];
-        }
-        return new EffectIntervals(lo, hi);
+        return out;
     }
 
     /**

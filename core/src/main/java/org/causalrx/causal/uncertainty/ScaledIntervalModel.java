@@ -31,7 +31,20 @@ public record ScaledIntervalModel(IntervalCateModel inner, double factor) implem
 
     @Override
     public EffectIntervals effectInterval(double[][] x, double alpha) {
-        EffectIntervals iv = inner.effectInterval(x, alpha);
+        return widen(inner.effectInterval(x, alpha));
+    }
+
+    /** The inner model's intervals at every level (its shared work done once), each widened. */
+    @Override
+    public java.util.List<EffectIntervals> effectIntervals(double[][] x, java.util.List<Double> alphas) {
+        java.util.List<EffectIntervals> out = new java.util.ArrayList<>();
+        for (EffectIntervals iv : inner.effectIntervals(x, alphas)) {
+            out.add(widen(iv));
+        }
+        return out;
+    }
+
+    private EffectIntervals widen(EffectIntervals iv) {
         if (factor == 1) {
             return iv;
         }

@@ -60,4 +60,48 @@ class JointCateModelTest {
         }
         assertThrows(IllegalArgumentException.class, () -> model(1.5));
     }
+
+    @Test
+    void allBoundsEqualTheBoundsAtEachLambda() {
+        CateBoundsFamily f = model(2).bounds();
+        double[][] x = {{0.0}, {1.0}, {-2.5}};
+        List<EffectIntervals> all = f.allBounds(x);
+        double[] lambdas = f.lambdas();
+        assertEquals(lambdas.length, all.size());
+        for (int k = 0; k < lambdas.length; k++) {
+            EffectIntervals one = f.bounds(x, lambdas[k]);
+            assertArrayEquals(one.lo(), all.get(k).lo(), "lo at Lambda " + lambdas[k]);
+            assertArrayEquals(one.hi(), all.get(k).hi(), "hi at Lambda " + lambdas[k]);
+        }
+        // the envelope widens: Lambda 3 reaches x0 + 0.9 above although its raw fits cross
+        assertEquals(0.9, all.get(2).hi()[0], 1e-12);
+    }
+
+    @Test
+    void intervalsAtSeveralAlphasEqualTheIntervalsOneByOne() {
+        List<CateModel> refits = new ArrayList<>();
+        for (int b = 0; b < 10; b++) {
+            double c = (b - 4.5) / 10;
+            refits.add(x -> new double[] {x[0][0] + 1 + c * c, x[1][0] + 1 - c});
+        }
+        CateModel point = x -> new double[] {x[0][0] + 1, x[1][0] + 1};
+        double[][] x = {{0.0}, {1.0}};
+        List<Double> alphas = List.of(0.05, 0.1, 0.2, 0.5);
+        List<org.causalrx.causal.IntervalCateModel> models = List.of(new BootstrapCateModel(point, refits),
+                new BootstrapCateModel(point, refits, new org.causalrx.causal.uncertainty.Subsample(2000, 50_000,
+                        true)),
+                new BootstrapCateModel(point, refits, new org.causalrx.causal.uncertainty.Subsample(20_000, 100_000,
+                        false, 5_000, 0.37)),
+                new org.causalrx.causal.uncertainty.ScaledIntervalModel(new BootstrapCateModel(point, refits), 1.7));
+        for (org.causalrx.causal.IntervalCateModel m : models) {
+            List<EffectIntervals> all = m.effectIntervals(x, alphas);
+            assertEquals(alphas.size(), all.size());
+            for (int a = 0; a < alphas.size(); a++) {
+                EffectIntervals one = m.effectInterval(x, alphas.get(a));
+                assertArrayEquals(one.lo(), all.get(a).lo(), m + " lo at alpha " + alphas.get(a));
+                assertArrayEquals(one.hi(), all.get(a).hi(), m + " hi at alpha " + alphas.get(a));
+            }
+            assertTrue(all.get(0).hi()[1] - all.get(0).lo()[1] > all.get(3).hi()[1] - all.get(3).lo()[1]);
+        }
+    }
 }
