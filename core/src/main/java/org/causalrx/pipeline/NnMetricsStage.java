@@ -119,13 +119,15 @@ final class NnMetricsStage {
             List<NnMetrics.ArmAuc> aucs = new ArrayList<>();
             if (binary && models.get(name) instanceof ArmOutcomeModel arms) {
                 for (int arm = 0; arm <= 1; arm++) {
-                    ArmAuc.Result a = ArmAuc.perArm(arms, xTest, tTest, yInt, arm,
-                            Seeds.derive(seed, "auc-" + name + "-" + arm), ROUNDS);
+                    // the arm's patients are scored once, for the AUC with its interval and for the ROC curve
+                    int[] rowsOfArm = Stats.indicesOf(tTest, arm);
+                    int[] yArm = Stats.select(yInt, rowsOfArm);
+                    double[] score = arms.mu(Stats.select(xTest, rowsOfArm), arm);
+                    ArmAuc.Result a = ArmAuc.compute(yArm, score, Seeds.derive(seed, "auc-" + name + "-" + arm),
+                            ROUNDS);
                     aucs.add(new NnMetrics.ArmAuc(armLabels[arm], a.n(), a.positives(), a.auc(), a.ciLow(),
                             a.ciHigh()));
-                    int[] rowsOfArm = Stats.indicesOf(tTest, arm);
-                    ArmAuc.Roc curve = ArmAuc.roc(Stats.select(yInt, rowsOfArm),
-                            arms.mu(Stats.select(xTest, rowsOfArm), arm));
+                    ArmAuc.Roc curve = ArmAuc.roc(yArm, score);
                     if (curve.fpr().length > 0) {
                         roc.add(new ModelFigures.RocCurve(name, armLabels[arm], a.auc(), curve.fpr(), curve.tpr()));
                     }
