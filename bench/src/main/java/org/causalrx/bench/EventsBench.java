@@ -80,7 +80,7 @@ final class EventsBench implements Callable<Integer> {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         EventsResults results;
         try (MemoryWatch memory = MemoryWatch.start()) {
-            StageClock clock = new StageClock(System::nanoTime, memory, System.out);
+            StageClock clock = new StageClock(System::nanoTime, StageClock.processCpu(), memory, System.out);
             SyntheticEventTables.Written w = null;
             if (!skipGenerate) {
                 clock.stage("generate", String.format(Locale.ROOT, "SYNTHETIC tables: %,d stays x %d events into %s",

@@ -80,7 +80,7 @@ final class ScaleBench implements Callable<Integer> {
         System.gc();
         ScaleResults results;
         try (MemoryWatch memory = MemoryWatch.start()) {
-            StageClock clock = new StageClock(System::nanoTime, memory, System.out);
+            StageClock clock = new StageClock(System::nanoTime, StageClock.processCpu(), memory, System.out);
             clock.stage("read", "reading " + studyFile);
             Study study = StudyLoader.load(studyFile);
             Table table = TableReader.read(study.data());
@@ -110,10 +110,11 @@ final class ScaleBench implements Callable<Integer> {
 
     private static void print(ScaleResults r, RunResult result) {
         double total = r.totalSeconds();
-        System.out.printf(Locale.ROOT, "%-14s %10s %7s %12s%n", "stage", "seconds", "share", "peak heap MB");
+        System.out.printf(Locale.ROOT, "%-14s %10s %7s %10s %12s%n", "stage", "seconds", "share", "CPU s",
+                "peak heap MB");
         for (ScaleResults.StageTime s : r.stages()) {
-            System.out.printf(Locale.ROOT, "%-14s %10.1f %6.1f%% %12.0f%n", s.name(), s.seconds(),
-                    100 * s.seconds() / total, s.peakHeapBytes() / 1048576.0);
+            System.out.printf(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.1f %12.0f%n", s.name(), s.seconds(),
+                    100 * s.seconds() / total, s.cpuSeconds(), s.peakHeapBytes() / 1048576.0);
         }
         MemoryWatch.MemoryPeaks m = r.memory();
         System.out.printf(Locale.ROOT, "total %.1f s; peak heap used %.0f MB (live after GC %.0f MB, pool peaks "

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What {@code bench scale} measured on one synthetic study, and its results-file layout ({@link #toMap}, snake_case
- * keys): the design, per-stage wall seconds with each stage's share of the timed total and its sampled peak heap,
+ * keys): the design, per-stage wall seconds with each stage's share of the timed total, its process CPU seconds
+ * (when measured) and its sampled peak heap,
  * and the run's memory peaks ({@link MemoryWatch.MemoryPeaks}).
  *
  * @param design          the synthetic design
@@ -30,9 +31,14 @@ record ScaleResults(ScaleDesign design, List<String> estimators, int rounds, int
      *
      * @param name          the stage's name as the run reports it ("propensity")
      * @param seconds       wall seconds
+     * @param cpuSeconds    the process's CPU seconds during the stage (all threads), -1 when not measured
      * @param peakHeapBytes highest sampled used heap during the stage, -1 when not sampled
      */
-    record StageTime(String name, double seconds, long peakHeapBytes) {
+    record StageTime(String name, double seconds, double cpuSeconds, long peakHeapBytes) {
+        /** A stage whose CPU time was not measured. */
+        StageTime(String name, double seconds, long peakHeapBytes) {
+            this(name, seconds, -1, peakHeapBytes);
+        }
     }
 
     /** Wall seconds of the timed run (sum of the stages). */
@@ -58,6 +64,9 @@ record ScaleResults(ScaleDesign design, List<String> estimators, int rounds, int
         m.put("generate_seconds", generateSeconds);
         double total = totalSeconds();
         m.put("total_seconds", total);
+        if (stages.stream().allMatch(st -> st.cpuSeconds() >= 0)) {
+            m.put("total_cpu_seconds", stages.stream().mapToDouble(StageTime::cpuSeconds).sum());
+        }
         m.put("stages", stageRows(stages, total, true));
         Map<String, Object> mem = memoryPeaks(memory, true);
         mem.put("method", "heap used sampled every " + MemoryWatch.PERIOD_MS + " ms by a background thread "
@@ -75,6 +84,9 @@ record ScaleResults(ScaleDesign design, List<String> estimators, int rounds, int
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("stage", s.name());
             e.put("seconds", s.seconds());
+            if (s.cpuSeconds() >= 0) {
+                e.put("cpu_seconds", s.cpuSeconds());
+            }
             if (share) {
                 e.put("share", total > 0 ? s.seconds() / total : 0.0);
             }

@@ -34,10 +34,26 @@ class ScaleResultsTest {
     }
 
     @Test
+    void stageClockAddsEachStagesCpuTime() {
+        long[] now = {0};
+        long[] cpu = {7_000_000_000L};
+        StageClock clock = new StageClock(() -> now[0], () -> cpu[0], null, null);
+        clock.stage("read", "");
+        now[0] = 2_000_000_000L;
+        cpu[0] = 10_500_000_000L;
+        clock.stage("propensity", "");
+        now[0] = 5_000_000_000L;
+        cpu[0] = 16_500_000_000L;
+        List<ScaleResults.StageTime> stages = clock.finish();
+        assertEquals(List.of(new ScaleResults.StageTime("read", 2.0, 3.5, -1), new ScaleResults.StageTime(
+                "propensity", 3.0, 6.0, -1)), stages);
+    }
+
+    @Test
     void resultsFileCarriesStagesSharesAndPeaks(@TempDir Path dir) throws Exception {
         ScaleResults r = new ScaleResults(new ScaleDesign(1000, 50, 9, false), ScaleBench.DEFAULT_ESTIMATORS, 500,
-                2, 0.5, List.of(new ScaleResults.StageTime("read", 1.0, 100), new ScaleResults.StageTime("outcome",
-                3.0, 300)), new MemoryWatch.MemoryPeaks(400, 200, 450, 900, 4096));
+                2, 0.5, List.of(new ScaleResults.StageTime("read", 1.0, 1.5, 100), new ScaleResults.StageTime("outcome",
+                3.0, 5.0, 300)), new MemoryWatch.MemoryPeaks(400, 200, 450, 900, 4096));
         Path file = dir.resolve("bench-scale.json");
         BenchOutput.writeJson(new OutputTarget(file, OutputKind.BENCH_JSON, false, "bench scale", List.of()),
                 "scale", r.toMap());
@@ -49,6 +65,8 @@ class ScaleResultsTest {
         assertEquals(4.0, n.get("total_seconds").asDouble());
         assertEquals("outcome", n.at("/stages/1/stage").asText());
         assertEquals(0.75, n.at("/stages/1/share").asDouble());
+        assertEquals(5.0, n.at("/stages/1/cpu_seconds").asDouble());
+        assertEquals(6.5, n.get("total_cpu_seconds").asDouble());
         assertEquals(300, n.at("/stages/1/peak_heap_used_bytes").asLong());
         assertEquals(900, n.at("/memory/peak_rss_bytes").asLong());
         assertEquals(200, n.at("/memory/peak_heap_live_after_gc_bytes").asLong());
