@@ -158,6 +158,22 @@ class BadInputMatrixTest {
     }
 
     @Test
+    void aCohortThatFailsItsChecksStopsTheRunBeforeTheFeasibilitySimulation(@TempDir Path dir) throws Exception {
+        // the simulation calibrates the deferral, so it runs before the fits; the cohort check still comes first
+        Files.writeString(dir.resolve("data.csv"), csv(60).replaceAll("(?m)^(\\d+,[01]),[0-9.]+,", "$1,,"));
+        Path studyFile = dir.resolve("study.yaml");
+        Files.writeString(studyFile, study("data.csv", "continuous", "simulation: {forms: [linear], seeds: 1}\n"
+                + "deferral: {alpha_stat: 0.05, lambda: 1.5}\n").replace("direction: higher",
+                "direction: higher, missing: drop"));
+        StringWriter err = new StringWriter();
+        String console = stdout(() -> assertEquals(2, Main.execute(new PrintWriter(err, true), "run",
+                studyFile.toString(), "--out", dir.resolve("out").toString())));
+        assertTrue(err.toString().contains("outcome column 'y' is missing in every row"), err.toString());
+        assertFalse(console.contains("simulation"), "the simulation never started: " + console);
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
     void checkWarnsAboutIdCovariateConstantCovariateAndManyLevels(@TempDir Path dir) throws Exception {
         StringBuilder sb = new StringBuilder("id,t,y,age,sex,site,unit\n");
         String[] lines = csv(120).split("\n");

@@ -13,8 +13,9 @@ import org.causalrx.study.Study;
 import org.causalrx.verdict.ExitPointStage;
 
 /**
- * A whole study run: the feasibility simulation (before the pipeline when it calibrates the deferral, after it
- * otherwise), the pipeline's stages ({@link StudyRun#engine}) and the exit points.
+ * A whole study run: the pipeline's stages ({@link StudyRun#engine}) with the feasibility simulation (right after the
+ * cohort check when it calibrates the deferral, so a cohort that fails its checks stops the run before the
+ * simulation starts; after the pipeline otherwise) and the exit points.
  *
  * @param engine the stages, in order
  */
@@ -27,9 +28,10 @@ public record StudyEngine(RunEngine engine) {
 
     /** The standard run around {@code pipeline}'s stages; the simulation runs the same pipeline. */
     public static StudyEngine of(StudyRun pipeline) {
-        return new StudyEngine(pipeline.engine().around(
-                List.of(new FeasibilityStage(FeasibilityStage.When.BEFORE, pipeline)),
-                List.of(new FeasibilityStage(FeasibilityStage.When.AFTER, pipeline), new ExitPointStage())));
+        return new StudyEngine(pipeline.engine()
+                .insertBefore("split", new FeasibilityStage(FeasibilityStage.When.BEFORE, pipeline))
+                .around(List.of(), List.of(new FeasibilityStage(FeasibilityStage.When.AFTER, pipeline),
+                        new ExitPointStage())));
     }
 
     /** How many progress lines a run of {@code study} shows. */

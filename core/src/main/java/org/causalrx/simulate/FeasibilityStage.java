@@ -10,8 +10,9 @@ import org.causalrx.study.Study;
 
 /**
  * The feasibility simulation of a study with a {@code simulation:} block, as a run stage. With deferral on it runs
- * {@link When#BEFORE} the pipeline, because the deferral's intervals are widened by the factor the simulation
- * needed ({@link FeasibilityStudy#calibration}); otherwise {@link When#AFTER} it. Puts {@link #RESULT} and
+ * {@link When#BEFORE} the pipeline's fits (right after the cohort check), because the deferral's intervals are
+ * widened by the factor the simulation needed ({@link FeasibilityStudy#calibration}); otherwise {@link When#AFTER}
+ * the pipeline. Puts {@link #RESULT} and
  * {@link RunSlots#CALIBRATION}.
  *
  * @param when   which of the two places this instance stands in
@@ -23,7 +24,7 @@ public record FeasibilityStage(When when, StudyRun runner) implements Stage {
 
     /** Where in the run the simulation stands. */
     public enum When {
-        /** Before the pipeline: the study has deferral, whose intervals the simulation calibrates. */
+        /** Before the pipeline's fits: the study has deferral, whose intervals the simulation calibrates. */
         BEFORE,
         /** After the pipeline: nothing in the run depends on the simulation. */
         AFTER
