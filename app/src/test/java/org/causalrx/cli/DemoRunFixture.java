@@ -30,7 +30,7 @@ public final class DemoRunFixture {
      */
     public static synchronized Path run() throws IOException {
         if (shared == null) {
-            Path out = Files.createTempDirectory("causalrx-demo-test").resolve("demo");
+            Path out = ScratchFolder.create("causalrx-demo-test").resolve("demo");
             assertEquals(0, Main.execute("run", STUDY.toString(), "--out", out.toString(), "--rounds", ROUNDS));
             shared = out;
         }

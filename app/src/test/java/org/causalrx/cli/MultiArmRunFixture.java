@@ -24,7 +24,7 @@ record MultiArmRunFixture(Path out, String console) {
     /** The shared run; runs the study on first use, into a fresh temporary folder. */
     static synchronized MultiArmRunFixture get() throws IOException {
         if (shared == null) {
-            Path dir = Files.createTempDirectory("causalrx-multiarm-test");
+            Path dir = ScratchFolder.create("causalrx-multiarm-test");
             Files.writeString(dir.resolve("data.csv"), MultiArmRunCommandTest.csv(900, 1));
             Files.writeString(dir.resolve("study.yaml"), MultiArmRunCommandTest.study(String.join(", ", ESTIMATORS))
                     .replace("covariates:\n", "covariates:\n  - {name: id, role: confounder}\n"));

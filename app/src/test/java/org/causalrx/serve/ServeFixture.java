@@ -30,7 +30,7 @@ final class ServeFixture {
     /** The shared run's model folder; runs the study on first use. Tests must not change it (copy it first). */
     static synchronized Path model() throws Exception {
         if (shared == null) {
-            Path d = Files.createTempDirectory("causalrx-serve-test");
+            Path d = org.causalrx.cli.ScratchFolder.create("causalrx-serve-test");
             shared = runStudy(d);
         }
         return shared;
@@ -42,7 +42,7 @@ final class ServeFixture {
      */
     static synchronized Path multiArmModel() throws Exception {
         if (sharedMultiArm == null) {
-            Path d = Files.createTempDirectory("causalrx-serve-multiarm-test");
+            Path d = org.causalrx.cli.ScratchFolder.create("causalrx-serve-multiarm-test");
             Files.writeString(d.resolve("data.csv"), multiArmCsv(900, 5));
             Files.writeString(d.resolve("study.yaml"), """
                     name: dose
