@@ -52,6 +52,25 @@ class PathExtensionTest {
     }
 
     @Test
+    void theLargeNSubsampleChoosesOnTheExtendedPathToo() {
+        // n ≥ 2m: λ is chosen on a subsample of m = 2,000 rows by the same extended path, then rescaled to n
+        Random rng = new Random(5);
+        double[][] x = Sim.features(rng, N, P, 0.3);
+        double[] b = new double[P];
+        Arrays.fill(b, 0.5);
+        double[] y = Sim.gaussianY(rng, x, 0.0, b, 1.0);
+        double[] w = new double[N];
+        Arrays.fill(w, 1.0);
+        PenalizedPath.Result r = PenalizedPath.fit(PenalizedPath.Family.GAUSSIAN, x, y, w, null, 11L, 0.0,
+                LinearSettings.defaults(), Design.Layout.DENSE, false, 2_000);
+        assertEquals(2_000, r.cvRows());
+        assertTrue(r.pathPoints() > LinearSettings.DEFAULT_N_LAMBDA, "extended: " + r.pathPoints());
+        assertTrue(r.chosen() < r.pathPoints() - 1, "interior: " + r.chosen() + " of " + r.pathPoints());
+        double[] ols = RidgeClosedFormTest.closedForm(x, y, w, 0.0);
+        assertTrue(rmse(r.coefficients(), b, 0) < 1.05 * rmse(ols, b, 1));
+    }
+
+    @Test
     void aMinimumInsideThePathIsNotExtended() {
         // lasso on a sparse design with few rows: the CV minimum lies well inside the path, which stays at 100 points
         Random rng = new Random(7);
