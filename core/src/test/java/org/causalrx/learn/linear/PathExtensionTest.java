@@ -45,6 +45,12 @@ class PathExtensionTest {
         // the old path's end shrank by about 11 %: RMSE several times OLS's; now within a few % of it
         assertTrue(ridgeRmse < 1.05 * olsRmse, "ridge RMSE " + ridgeRmse + " vs OLS " + olsRmse);
 
+        // the folds' extension on several threads gives the same bytes
+        PenalizedPath.Result parallel = PenalizedPath.fit(PenalizedPath.Family.GAUSSIAN, x, y, w, null, 11L, 0.0,
+                LinearSettings.defaults(), Design.Layout.DENSE, true);
+        assertEquals(r.lambda(), parallel.lambda());
+        assertArrayEquals(r.coefficients(), parallel.coefficients());
+
         // the public learner goes through the same choice
         LinearModel m = new Ridge().fit(x, y, w, 11L);
         assertEquals(r.lambda(), m.lambda());
