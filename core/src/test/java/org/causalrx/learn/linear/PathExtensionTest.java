@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The λ path extends downwards while the CV minimum sits at its end ({@link PathCv}). Ridge's λ_max is computed as
  * for α = 0.001, so at n ≫ p the default path (down to λ_max · 1e-4) ends where ridge still shrinks by about 10 %
  * and CV used to choose that last λ; with the extension the chosen λ is an interior minimum and ridge's coefficients
- * are as close to the truth as the unpenalised fit's.
+ * are as close to the truth as the unpenalised fit's. The same holds for the L2 logistic and multinomial propensity
+ * models.
  */
 class PathExtensionTest {
     private static final int N = 5_000;
@@ -77,6 +78,54 @@ class PathExtensionTest {
     }
 
     @Test
+    void l2LogisticAtLargeNChoosesAnInteriorLambdaAndMatchesTheMle() {
+        // the propensity model: at n >> p the old path's end still shrank the log-odds by about 10 %
+        Random rng = new Random(41);
+        double[][] x = Sim.features(rng, N, P, 0.3);
+        double[] b = new double[P];
+        for (int j = 0; j < P; j++) {
+            b[j] = (j % 2 == 0 ? 0.8 : -0.6) / (1 + 0.5 * j);
+        }
+        int[] t = Sim.labels(rng, x, 0.2, b);
+        double[] y = new double[N];
+        double[] w = new double[N];
+        for (int i = 0; i < N; i++) {
+            y[i] = t[i];
+            w[i] = 1.0;
+        }
+        PenalizedPath.Result r = PenalizedPath.fit(PenalizedPath.Family.BINOMIAL, x, y, w, 13L, 0.0,
+                LinearSettings.defaults());
+        // the minimum lies beyond the initial path (here the all-data path saturates, i.e. stops improving, before
+        // the CV error rises again: the chosen fit is then practically the MLE)
+        assertTrue(r.chosen() >= LinearSettings.DEFAULT_N_LAMBDA,
+                "minimum beyond the initial path: index " + r.chosen() + " of " + r.pathPoints());
+        LogisticModel mle = LogisticRegression.l2(LinearSettings.nearlyUnpenalized()).fit(x, t, w, 13L);
+        double cvRmse = rmse(r.coefficients(), b, 0);
+        double mleRmse = rmse(mle.coefficients(), b, 0);
+        assertTrue(cvRmse < 1.05 * mleRmse, "l2 logistic RMSE " + cvRmse + " vs the MLE's " + mleRmse);
+    }
+
+    @Test
+    void multinomialL2AtLargeNIsAsCloseToTheTruthAsTheMle() {
+        // the K-arm propensity model: arm probabilities softmax(0, x0, -x0 + 0.5 x1), 3 arms
+        Random rng = new Random(43);
+        double[][] x = Sim.features(rng, N, 4, 0.2);
+        int[] t = new int[N];
+        double[][] truth = new double[N][];
+        for (int i = 0; i < N; i++) {
+            double[] e = {1, Math.exp(x[i][0]), Math.exp(-x[i][0] + 0.5 * x[i][1])};
+            double sum = e[0] + e[1] + e[2];
+            truth[i] = new double[] {e[0] / sum, e[1] / sum, e[2] / sum};
+            double u = rng.nextDouble();
+            t[i] = u < truth[i][0] ? 0 : u < truth[i][0] + truth[i][1] ? 1 : 2;
+        }
+        double cv = probabilityRmse(MultinomialRegression.l2().fit(x, t, 3, null, 17L).predictProba(x), truth);
+        double mle = probabilityRmse(MultinomialRegression.l2(LinearSettings.nearlyUnpenalized())
+                .fit(x, t, 3, null, 17L).predictProba(x), truth);
+        assertTrue(cv < 1.05 * mle, "multinomial l2 probability RMSE " + cv + " vs the MLE's " + mle);
+    }
+
+    @Test
     void aMinimumInsideThePathIsNotExtended() {
         // lasso on a sparse design with few rows: the CV minimum lies well inside the path, which stays at 100 points
         Random rng = new Random(7);
@@ -91,6 +140,20 @@ class PathExtensionTest {
                 LinearSettings.defaults());
         assertEquals(LinearSettings.DEFAULT_N_LAMBDA, r.pathPoints());
         assertTrue(r.chosen() < r.pathPoints() - 1);
+    }
+
+    /** Root mean squared difference between two n × K probability matrices. */
+    private static double probabilityRmse(double[][] p, double[][] q) {
+        double ss = 0;
+        int cells = 0;
+        for (int i = 0; i < p.length; i++) {
+            for (int a = 0; a < p[i].length; a++) {
+                double d = p[i][a] - q[i][a];
+                ss += d * d;
+                cells++;
+            }
+        }
+        return Math.sqrt(ss / cells);
     }
 
     /** Root mean squared difference between {@code coef[offset..]} and {@code truth}. */
