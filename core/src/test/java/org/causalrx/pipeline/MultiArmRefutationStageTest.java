@@ -24,31 +24,43 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * K-arm refutations on a confounded 3-arm simulation with known effects (arm 1: +1, arm 2: −2 against arm 0): the
- * per-arm AIPW contrasts are recovered, their placebo re-estimates are ≈ 0 and every check passes; an estimator that
- * ignores the arms (it returns the true effects whatever t is) fails the placebo check.
+ * K-arm refutations on confounded 3-arm simulations with known effects (arm 1: +1, arm 2: −2 against arm 0): the
+ * per-arm AIPW contrasts are recovered, their placebo re-estimates are ≈ 0 and the checks pass but for their designed
+ * false-alarm rate; an estimator that ignores the arms (it returns the true effects whatever t is) fails the placebo
+ * check.
  */
 class MultiArmRefutationStageTest {
     private static final Arms ARMS = new Arms(List.of("0", "1", "2"), List.of("none", "low", "high"));
 
     @Test
     @Tag("slow")
-    void aipwContrastsOfAThreeArmSimulationSurviveTheirRefutations() {
-        Sim s = sim(1500, 5);
+    void aipwContrastsOfThreeArmSimulationsSurviveTheirRefutations() {
+        // each check fails now and then by design (the placebo rule about 6 % of the time under its null, see
+        // RefutationRules.defaults()): over 10 simulated data sets 3 to 4 of the 60 checks failed, so one data set
+        // passes all 6 of its checks only about 2 times in 3. Three data sets, 18 checks: at most 2 may fail (an
+        // estimator that ignores the arms fails at least the 6 placebo checks, next test)
         MultiArmAipw aipw = new MultiArmAipw(MultinomialRegression.l2(), new Ridge(LinearSettings.defaults()), 3,
                 0.01);
-        MultiArmRefutations r = MultiArmRefutationStage.refute((x, t, y, g, seed) -> aipw.contrasts(x, t, 3, y, seed),
-                aipw.describe(), ARMS, s.x, s.t, s.y, null, 41L, RefutationRules.defaults(), false);
-        assertEquals(2, r.arms().size());
         double[] truth = {1, -2};
-        for (MultiArmRefutations.Arm a : r.arms()) {
-            Refutation placebo = a.checks().get(0);
-            assertEquals(RefutationCheck.PLACEBO_TREATMENT, placebo.check());
-            assertEquals(truth[a.arm() - 1], placebo.original(), 4 * placebo.originalSe(), "arm " + a.arm());
-            assertTrue(Math.abs(placebo.estimate()) < 0.15, "placebo of arm " + a.arm() + ": " + placebo.estimate());
-            assertTrue(a.allPassed(), "arm " + a.arm() + " failed " + a.failed());
+        List<String> failed = new ArrayList<>();
+        int checks = 0;
+        for (long seed = 5; seed <= 7; seed++) {
+            Sim s = sim(1500, seed);
+            MultiArmRefutations r = MultiArmRefutationStage.refute((x, t, y, g, sd) -> aipw.contrasts(x, t, 3, y, sd),
+                    aipw.describe(), ARMS, s.x, s.t, s.y, null, 41L, RefutationRules.defaults(), false);
+            assertEquals(2, r.arms().size());
+            for (MultiArmRefutations.Arm a : r.arms()) {
+                Refutation placebo = a.checks().get(0);
+                assertEquals(RefutationCheck.PLACEBO_TREATMENT, placebo.check());
+                String where = "data set " + seed + ", arm " + a.arm();
+                assertEquals(truth[a.arm() - 1], placebo.original(), 4 * placebo.originalSe(), where);
+                assertTrue(Math.abs(placebo.estimate()) < 0.15, "placebo of " + where + ": " + placebo.estimate());
+                checks += a.checks().size();
+                a.failed().forEach(c -> failed.add(where + ": " + c));
+            }
         }
-        assertTrue(r.allPassed());
+        assertEquals(18, checks);
+        assertTrue(failed.size() <= 2, "failed checks: " + failed);
     }
 
     @Test

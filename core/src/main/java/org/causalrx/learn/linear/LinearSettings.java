@@ -8,8 +8,10 @@ import org.causalrx.util.CausalRxException;
  *
  * @param folds                 number of cross-validation folds used to choose λ (at least 2; capped at n)
  * @param nLambda               number of λ values on the log-spaced path from λ_max down (at least 1)
- * @param lambdaMinRatio        smallest λ on the path as a fraction of λ_max, in (0, 1); {@code NaN} means
- *                              1e-4 when n &gt; p and 1e-2 otherwise
+ * @param lambdaMinRatio        smallest λ on the initial path as a fraction of λ_max, in (0, 1); {@code NaN} means
+ *                              1e-4 when n &gt; p and 1e-2 otherwise. When the CV error is smallest at that λ the
+ *                              path is extended downwards with the same spacing, down to at most λ_max · 1e-10,
+ *                              until the CV error has risen past its minimum
  * @param oneStandardErrorRule  if true, choose the largest λ whose CV error is within one standard error of the
  *                              minimum; if false, the λ with minimum CV error
  * @param fixedLambda           {@code NaN} to choose λ by cross-validation; otherwise fit at exactly this λ (&ge; 0)

@@ -5,8 +5,9 @@ import org.causalrx.util.CausalRxException;
 /**
  * Fits a penalised multinomial model the way {@link PenalizedPath} fits the binomial one: λ path from λ_max
  * (log-spaced, warm starts, stopping early once the fit stops improving), k-fold cross-validation on the weighted
- * multinomial deviance of the held-out rows (folds stratified by class), the minimum-CV-error or one-standard-error
- * λ, and the all-data solution at that λ; or the solution at a fixed λ.
+ * multinomial deviance of the held-out rows (folds stratified by class), the path extended downwards while the CV
+ * minimum sits at its end ({@link PathCv}), the minimum-CV-error or one-standard-error λ, and the all-data solution
+ * at that λ; or the solution at a fixed λ.
  */
 final class MultinomialPath {
     /**
@@ -65,35 +66,67 @@ final class MultinomialPath {
             labels[i] = t[i];
         }
         int[] fold = Folds.assign(n, folds, seed, labels, groups);
-        double[][] loss = new double[folds][nl];
-        double[] foldWeight = new double[folds];
+        PathCv.Fold[] cv = new PathCv.Fold[folds];
         for (int f = 0; f < folds; f++) {
-            int[] train = rows(fold, f, false);
-            int[] test = rows(fold, f, true);
-            double[] trainShare = new double[k];
+            cv[f] = new CvFold(x, t, k, w, alpha, s, fold, f);
+        }
+        PathCv.Choice c = PathCv.choose(solver, lambdas, path, nl, nl == path.length, lambdaMax, ratio,
+                s.nLambda(), cv, false, s.oneStandardErrorRule());
+        return result(c.coefficients(), k, full, c.lambda());
+    }
+
+    /** Fold {@code f} of the cross-validation: its solver on the other folds' rows, the deviance on its own. */
+    private static final class CvFold implements PathCv.Fold {
+        private final double[][] x;
+        private final int[] t;
+        private final int k;
+        private final double[] w;
+        private final double alpha;
+        private final LinearSettings s;
+        private final int[] train;
+        private final int[] test;
+        private final double weight;
+        private PathSolver solver;
+        private double last;
+
+        CvFold(double[][] x, int[] t, int k, double[] w, double alpha, LinearSettings s, int[] fold, int f) {
+            this.x = x;
+            this.t = t;
+            this.k = k;
+            this.w = w;
+            this.alpha = alpha;
+            this.s = s;
+            this.train = rows(fold, f, false);
+            this.test = rows(fold, f, true);
+            double trainWeight = 0;
             for (int r : train) {
-                trainShare[t[r]] += w[r];
+                trainWeight += w[r];
             }
+            double testWeight = 0;
             for (int r : test) {
-                foldWeight[f] += w[r];
+                testWeight += w[r];
             }
-            double trainWeight = java.util.Arrays.stream(trainShare).sum();
-            if (!(trainWeight > 0) || !(foldWeight[f] > 0)) {
-                foldWeight[f] = 0;
-                continue;
+            this.weight = trainWeight > 0 && testWeight > 0 ? testWeight : 0;
+        }
+
+        @Override
+        public double weight() {
+            return weight;
+        }
+
+        @Override
+        public void walk(double[] lambdas, int from, int to, double[] loss) {
+            if (solver == null) {
+                solver = new MultinomialSolver(Design.of(x, w, train), t, k, alpha, s, true);
             }
-            PathSolver fs = new MultinomialSolver(Design.of(x, w, train), t, k, alpha, s, true);
-            double last = 0;
-            for (int l = 0; l < nl; l++) {
-                if (l == 0 || !fs.saturated()) {
-                    fs.solve(lambdas[l]);
-                    last = heldOutDeviance(fs.originalCoefficients(), k, x, t, w, test);
+            for (int l = from; l < to; l++) {
+                if (l == 0 || !solver.saturated()) {
+                    solver.solve(lambdas[l]);
+                    last = heldOutDeviance(solver.originalCoefficients(), k, x, t, w, test);
                 }
-                loss[f][l] = last;
+                loss[l] = last;
             }
         }
-        int chosen = PenalizedPath.choose(loss, foldWeight, s.oneStandardErrorRule());
-        return result(path[chosen], k, full, lambdas[chosen]);
     }
 
     /** Rows of fold f (test = true) or of the other folds, ascending. */

@@ -1,14 +1,14 @@
 package org.causalrx.learn.linear;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Seeds;
 
 /**
  * Fits a penalised linear model: λ path from λ_max, warm starts, k-fold cross-validation (weighted mean squared
- * error or weighted binomial deviance on the held-out rows) to pick λ, and the all-data solution at that λ.
+ * error or weighted binomial deviance on the held-out rows) to pick λ, the path extended downwards while the CV
+ * minimum sits at its end ({@link PathCv}), and the all-data solution at that λ.
  *
  * <p>Large n: when the rows number at least twice {@link #cvRows} m = max(20,000, ⌈n^0.75⌉) (the subsample rule of
  * the deferral's refits), λ is chosen by the same path and cross-validation on a seeded subsample of m rows
@@ -32,10 +32,13 @@ final class PenalizedPath {
     /**
      * Fitted coefficients on the original scale.
      *
-     * @param cvRows rows the cross-validation that chose λ ran on: n for the full path, m for the large-n subsample,
-     *               0 for a fixed λ
+     * @param cvRows     rows the cross-validation that chose λ ran on: n for the full path, m for the large-n
+     *                   subsample, 0 for a fixed λ
+     * @param pathPoints λ values the cross-validation evaluated (the path with its extension; 0 for a fixed λ)
+     * @param chosen     index of the chosen λ among them (0 for a fixed λ)
      */
-    record Result(double intercept, double[] coefficients, double[] featureSd, double lambda, int cvRows) {
+    record Result(double intercept, double[] coefficients, double[] featureSd, double lambda, int cvRows,
+                  int pathPoints, int chosen) {
     }
 
     /** Rows of the large-n cross-validation subsample for n rows: max(20,000, ⌈n^0.75⌉). */
@@ -100,7 +103,8 @@ final class PenalizedPath {
                 Result r = fit(family, x, y, w, groups, seed, alpha,
                         s.withFixedLambda(lambda).withNLambda(LogisticRegression.FIXED_PATH_POINTS), layout,
                         parallelFolds, CV_ALL_ROWS);
-                return new Result(r.intercept(), r.coefficients(), r.featureSd(), lambda, m);
+                return new Result(r.intercept(), r.coefficients(), r.featureSd(), lambda, m, sub.pathPoints(),
+                        sub.chosen());
             }
         }
         int[] all = new int[n];
@@ -119,7 +123,7 @@ final class PenalizedPath {
                 }
             }
             solver.solve(target);
-            return result(solver.originalCoefficients(), full, target, 0);
+            return result(solver.originalCoefficients(), full, target, 0, 0, 0);
         }
         double ratio = Double.isNaN(s.lambdaMinRatio()) ? (n > p ? 1e-4 : 1e-2) : s.lambdaMinRatio();
         double[] lambdas = logPath(lambdaMax, ratio, s.nLambda());
@@ -135,16 +139,14 @@ final class PenalizedPath {
             throw new CausalRxException("cross-validation needs at least 2 rows; set a fixed lambda instead");
         }
         int[] fold = Folds.assign(n, k, seed, family == Family.BINOMIAL ? y : null, groups);
-        double[][] loss = new double[k][nl];
-        double[] foldWeight = new double[k];
-        final int pathLength = nl;
-        final double[] path0 = lambdas;
+        PathCv.Fold[] folds = new PathCv.Fold[k];
+        for (int f = 0; f < k; f++) {
+            folds[f] = new CvFold(family, x, y, w, alpha, s, layout, fold, f);
+        }
         // the folds are independent fits: on several threads for large designs (same losses either way)
-        IntStream folds = IntStream.range(0, k);
-        (parallelFolds ? folds.parallel() : folds).forEach(f -> foldLosses(family, x, y, w, alpha,
-                s, layout, fold, f, path0, pathLength, loss[f], foldWeight));
-        int chosen = choose(loss, foldWeight, s.oneStandardErrorRule());
-        return result(path[chosen], full, lambdas[chosen], n);
+        PathCv.Choice c = PathCv.choose(solver, lambdas, path, nl, nl == path.length, lambdaMax, ratio,
+                s.nLambda(), folds, parallelFolds, s.oneStandardErrorRule());
+        return result(c.coefficients(), full, c.lambda(), n, c.points(), c.index());
     }
 
     /**
@@ -196,36 +198,63 @@ final class PenalizedPath {
     }
 
     /**
-     * Held-out loss of fold {@code f} along the first {@code nl} values of the path into {@code loss}, and the
-     * fold's held-out weight into {@code foldWeight[f]} (0 when either side has no weight: the fold is skipped).
+     * Fold {@code f} of the cross-validation: its solver on the other folds' rows (built on the first walk, so on
+     * the thread that walks it) and the squared error or deviance on its own rows.
      */
-    private static void foldLosses(Family family, double[][] x, double[] y, double[] w, double alpha,
-                                   LinearSettings s, Design.Layout layout, int[] fold, int f, double[] lambdas,
-                                   int nl, double[] loss, double[] foldWeight) {
-        int[][] split = split(fold, f);
-        int[] train = split[0];
-        int[] test = split[1];
-        double trainWeight = 0;
-        for (int r : train) {
-            trainWeight += w[r];
-        }
-        double testWeight = 0;
-        for (int r : test) {
-            testWeight += w[r];
-        }
-        if (!(trainWeight > 0) || !(testWeight > 0)) {
-            foldWeight[f] = 0;
-            return;
-        }
-        foldWeight[f] = testWeight;
-        PathSolver fs = solver(family, Design.of(x, w, train, layout), y, alpha, s, true);
-        double last = 0;
-        for (int l = 0; l < nl; l++) {
-            if (l == 0 || !fs.saturated()) {
-                fs.solve(lambdas[l]);
-                last = heldOutLoss(family, fs.originalCoefficients(), x, y, w, test);
+    private static final class CvFold implements PathCv.Fold {
+        private final Family family;
+        private final double[][] x;
+        private final double[] y;
+        private final double[] w;
+        private final double alpha;
+        private final LinearSettings s;
+        private final Design.Layout layout;
+        private final int[] train;
+        private final int[] test;
+        private final double weight;
+        private PathSolver solver;
+        private double last;
+
+        CvFold(Family family, double[][] x, double[] y, double[] w, double alpha, LinearSettings s,
+               Design.Layout layout, int[] fold, int f) {
+            this.family = family;
+            this.x = x;
+            this.y = y;
+            this.w = w;
+            this.alpha = alpha;
+            this.s = s;
+            this.layout = layout;
+            int[][] split = split(fold, f);
+            this.train = split[0];
+            this.test = split[1];
+            double trainWeight = 0;
+            for (int r : train) {
+                trainWeight += w[r];
             }
-            loss[l] = last;
+            double testWeight = 0;
+            for (int r : test) {
+                testWeight += w[r];
+            }
+            this.weight = trainWeight > 0 && testWeight > 0 ? testWeight : 0;
+        }
+
+        @Override
+        public double weight() {
+            return weight;
+        }
+
+        @Override
+        public void walk(double[] lambdas, int from, int to, double[] loss) {
+            if (solver == null) {
+                solver = solver(family, Design.of(x, w, train, layout), y, alpha, s, true);
+            }
+            for (int l = from; l < to; l++) {
+                if (l == 0 || !solver.saturated()) {
+                    solver.solve(lambdas[l]);
+                    last = heldOutLoss(family, solver.originalCoefficients(), x, y, w, test);
+                }
+                loss[l] = last;
+            }
         }
     }
 
@@ -357,8 +386,8 @@ final class PenalizedPath {
         return sum;
     }
 
-    private static Result result(double[] coef, Design full, double lambda, int cvRows) {
+    private static Result result(double[] coef, Design full, double lambda, int cvRows, int points, int chosen) {
         return new Result(coef[0], java.util.Arrays.copyOfRange(coef, 1, coef.length), full.sd.clone(), lambda,
-                cvRows);
+                cvRows, points, chosen);
     }
 }

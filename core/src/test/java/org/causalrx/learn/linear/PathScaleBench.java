@@ -10,7 +10,8 @@ import org.causalrx.learn.Metrics;
  * Benchmark (not a test): penalised paths at large n, the full path (every row) against the large-n subsample
  * rule, in one process. Args: rows... (e.g. 100000 300000 600000); system properties {@code p} (covariates,
  * default 50), {@code breakdown} (time standardising and the all-rows path too), {@code design=scale} (the design of
- * {@code bench scale}, held-out Brier), {@code subsampleOnly} (the new rule only).
+ * {@code bench scale}, held-out Brier), {@code subsampleOnly} (the new rule only), {@code models} (comma list of
+ * l2_logistic, l1_logistic, ridge; default all).
  * Run: {@code java -Xmx10g -cp core/target/test-classes:core/target/classes -Dbreakdown=true
  * org.causalrx.learn.linear.PathScaleBench 100000 300000 600000}.
  */
@@ -129,9 +130,10 @@ public final class PathScaleBench {
         for (double c : r.coefficients()) {
             nz += c != 0 ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "%-12s n=%-7d %-9s cpu=%7.1fs wall=%6.1fs lambda=%.4g cvRows=%d nonzero=%d %s%n",
-                what, n, cvRows == PenalizedPath.CV_ALL_ROWS ? "full" : "subsample", cpuS, wallS, r.lambda(),
-                r.cvRows(), nz, quality);
+        System.out.printf(Locale.ROOT, "%-12s n=%-7d %-9s cpu=%7.1fs wall=%6.1fs lambda=%.4g cvRows=%d"
+                + " points=%d chosen=%d nonzero=%d %s%n", what, n,
+                cvRows == PenalizedPath.CV_ALL_ROWS ? "full" : "subsample", cpuS, wallS, r.lambda(), r.cvRows(),
+                r.pathPoints(), r.chosen(), nz, quality);
     }
 
     /** Breakdown of the full path's cost: standardising (Design.of) and the all-rows path of the solver. */
@@ -166,6 +168,8 @@ public final class PathScaleBench {
         int p = Integer.getInteger("p", 50);
         boolean doBreakdown = Boolean.getBoolean("breakdown");
         boolean scale = "scale".equals(System.getProperty("design"));
+        java.util.List<String> models = java.util.List.of(
+                System.getProperty("models", "l2_logistic,l1_logistic,ridge").split(","));
         Sim test = scale ? simulateScale(20_000, p, 12345) : simulate(100_000, p, 12345);
         for (String a : args) {
             int n = Integer.parseInt(a);
@@ -178,9 +182,15 @@ public final class PathScaleBench {
             int[] modes = Boolean.getBoolean("subsampleOnly") ? new int[] {0}
                     : new int[] {PenalizedPath.CV_ALL_ROWS, 0};
             for (int cv : modes) {
-                run("l2_logistic", n, train, test, cv, 0, false);
-                run("l1_logistic", n, train, test, cv, 1, false);
-                run("ridge", n, train, test, cv, 0, true);
+                if (models.contains("l2_logistic")) {
+                    run("l2_logistic", n, train, test, cv, 0, false);
+                }
+                if (models.contains("l1_logistic")) {
+                    run("l1_logistic", n, train, test, cv, 1, false);
+                }
+                if (models.contains("ridge")) {
+                    run("ridge", n, train, test, cv, 0, true);
+                }
             }
         }
     }
