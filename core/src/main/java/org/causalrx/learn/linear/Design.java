@@ -6,8 +6,10 @@ package org.causalrx.learn.linear;
  * over the rows with positive weight are unusable: their SD is stored as 0, their column is all zeros and their
  * coefficient is always 0.
  *
- * <p>Two layouts. {@link Layout#DENSE}: every column is stored standardised ({@link #cols}) and also row-major
- * ({@link #rowMajor}), for the covariance-mode solvers. {@link Layout#SPARSE}: a column whose raw values mostly
+ * <p>Two layouts. {@link Layout#DENSE}: every column is stored standardised, row-major ({@link #rowMajor}, for the
+ * covariance-mode solvers of {@link PenalizedPath}; {@link #cols} is null) or column-major ({@link #cols}, for the
+ * multinomial solver; {@link #rowMajor} is null): one copy of the rows, not two. {@link Layout#SPARSE}: a column
+ * whose raw values mostly
  * equal one value {@code base_j} (a one-hot dummy: 0, or a standardised dummy) keeps only the rows where it differs
  * and the differences {@code e = raw − base_j} ({@link #nzRows}, {@link #nzRaw}; {@code cols[j]} is null), so the
  * standardised value is {@code (e − centre_j) / sd_j} with {@code centre_j = mean_j − base_j} ({@link #centre}),
@@ -28,7 +30,10 @@ final class Design {
     final int p;
     /** Indices of these rows in the caller's arrays. */
     final int[] rows;
-    /** p columns of length n, standardised (all zero for unusable columns); null for sparse-stored columns. */
+    /**
+     * p columns of length n, standardised (all zero for unusable columns); null for sparse-stored columns; null as a
+     * whole in the row-major dense design.
+     */
     final double[][] cols;
     /** Sparse layout: rows (ascending, 0..n−1) where a sparse-stored column differs from its base value. */
     final int[][] nzRows;
@@ -43,16 +48,21 @@ final class Design {
     final double[] sd;
     /** Indices of usable columns, ascending. */
     final int[] usable;
-    /** The same standardised values, row-major (n × p); null in the sparse layout. */
+    /**
+     * The standardised values, row-major (n × p): the dense design of {@link #of(double[][], double[], int[],
+     * Layout)}; null in the sparse layout and in the column-major dense design of {@link #of(double[][], double[],
+     * int[])}.
+     */
     final double[] rowMajor;
 
-    private Design(Layout layout, int[] rows, double[][] cols, int[][] nzRows, double[][] nzRaw, double[] centre,
-                   double[] wn, double[] mean, double[] sd, int[] usable) {
+    private Design(Layout layout, int[] rows, int p, double[][] cols, double[] rowMajor, int[][] nzRows,
+                   double[][] nzRaw, double[] centre, double[] wn, double[] mean, double[] sd, int[] usable) {
         this.layout = layout;
         this.n = rows.length;
-        this.p = cols.length;
+        this.p = p;
         this.rows = rows;
         this.cols = cols;
+        this.rowMajor = rowMajor;
         this.nzRows = nzRows;
         this.nzRaw = nzRaw;
         this.centre = centre;
@@ -60,17 +70,6 @@ final class Design {
         this.mean = mean;
         this.sd = sd;
         this.usable = usable;
-        if (layout == Layout.SPARSE) {
-            this.rowMajor = null;
-            return;
-        }
-        this.rowMajor = new double[n * p];
-        for (int j = 0; j < p; j++) {
-            double[] c = cols[j];
-            for (int i = 0; i < n; i++) {
-                rowMajor[i * p + j] = c[i];
-            }
-        }
     }
 
     /**
@@ -93,15 +92,24 @@ final class Design {
         return 2 * cost < (long) p * p ? Layout.SPARSE : Layout.DENSE;
     }
 
-    /** The DENSE design for {@code rows} of {@code x} with weights {@code w} (indexed like x; Σ over rows &gt; 0). */
+    /**
+     * The DENSE design for {@code rows} of {@code x} with weights {@code w} (indexed like x; Σ over rows &gt; 0),
+     * stored column-major ({@link #cols}; no {@link #rowMajor}): the multinomial solver's.
+     */
     static Design of(double[][] x, double[] w, int[] rows) {
-        return of(x, w, rows, Layout.DENSE);
+        return columns(x, w, rows, Layout.DENSE);
     }
 
-    /** As {@link #of(double[][], double[], int[])} in the given layout. */
+    /**
+     * As {@link #of(double[][], double[], int[])} in the given layout, for {@link PenalizedPath}'s solvers: DENSE is
+     * stored row-major only ({@link #rowMajor}; {@link #cols} is null), with the same values bit for bit.
+     */
     static Design of(double[][] x, double[] w, int[] rows, Layout layout) {
+        return layout == Layout.DENSE ? rowMajorDesign(x, w, rows) : columns(x, w, rows, layout);
+    }
+
+    private static double[] normalisedWeights(double[] w, int[] rows) {
         int n = rows.length;
-        int p = x[rows[0]].length;
         double total = 0;
         for (int r : rows) {
             total += w[r];
@@ -110,6 +118,91 @@ final class Design {
         for (int i = 0; i < n; i++) {
             wn[i] = w[rows[i]] / total;
         }
+        return wn;
+    }
+
+    /**
+     * The dense design stored row-major only: the same standardisation as {@link #columns} (each column's sums taken
+     * over the rows in order, so the values are equal bit for bit), computed in place in one n × p array.
+     */
+    private static Design rowMajorDesign(double[][] x, double[] w, int[] rows) {
+        int n = rows.length;
+        int p = x[rows[0]].length;
+        double[] wn = normalisedWeights(w, rows);
+        double[] a = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x[rows[i]], 0, a, i * p, p);
+        }
+        double[] m = new double[p];
+        double[] maxAbs = new double[p];
+        double[] first = new double[p];
+        java.util.Arrays.fill(first, Double.NaN);
+        boolean[] constant = new boolean[p];
+        java.util.Arrays.fill(constant, true);
+        for (int i = 0; i < n; i++) {
+            double wi = wn[i];
+            if (wi > 0) {
+                int b = i * p;
+                for (int j = 0; j < p; j++) {
+                    double c = a[b + j];
+                    m[j] += wi * c;
+                    maxAbs[j] = Math.max(maxAbs[j], Math.abs(c));
+                    if (Double.isNaN(first[j])) {
+                        first[j] = c;
+                    } else if (c != first[j]) {
+                        constant[j] = false;
+                    }
+                }
+            }
+        }
+        double[] corr = new double[p];
+        for (int i = 0; i < n; i++) {
+            double wi = wn[i];
+            int b = i * p;
+            for (int j = 0; j < p; j++) {
+                corr[j] += wi * (a[b + j] - m[j]);
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            m[j] += corr[j];
+        }
+        double[] var = new double[p];
+        for (int i = 0; i < n; i++) {
+            double wi = wn[i];
+            int b = i * p;
+            for (int j = 0; j < p; j++) {
+                double d = a[b + j] - m[j];
+                var[j] += wi * d * d;
+            }
+        }
+        double[] sd = new double[p];
+        double[] inv = new double[p];
+        int[] usable = new int[p];
+        int nUsable = 0;
+        for (int j = 0; j < p; j++) {
+            double s = Math.sqrt(var[j]);
+            if (constant[j] || !(s > CONSTANT_REL_SD * maxAbs[j])) {
+                continue; // sd 0: the column is stored as zeros below
+            }
+            sd[j] = s;
+            inv[j] = 1.0 / s;
+            usable[nUsable++] = j;
+        }
+        for (int i = 0; i < n; i++) {
+            int b = i * p;
+            for (int j = 0; j < p; j++) {
+                a[b + j] = sd[j] == 0 ? 0.0 : (a[b + j] - m[j]) * inv[j];
+            }
+        }
+        return new Design(Layout.DENSE, rows, p, null, a, null, null, null, wn, m, sd,
+                java.util.Arrays.copyOf(usable, nUsable));
+    }
+
+    /** The design stored by columns: DENSE (every column standardised) or SPARSE (see the class comment). */
+    private static Design columns(double[][] x, double[] w, int[] rows, Layout layout) {
+        int n = rows.length;
+        int p = x[rows[0]].length;
+        double[] wn = normalisedWeights(w, rows);
         double[][] cols = new double[p][n];
         int[][] nzRows = layout == Layout.SPARSE ? new int[p][] : null;
         double[][] nzRaw = layout == Layout.SPARSE ? new double[p][] : null;
@@ -170,7 +263,7 @@ final class Design {
                 c[i] = (c[i] - m) * inv;
             }
         }
-        return new Design(layout, rows, cols, nzRows, nzRaw, centre, wn, mean, sd,
+        return new Design(layout, rows, p, cols, null, nzRows, nzRaw, centre, wn, mean, sd,
                 java.util.Arrays.copyOf(usable, nUsable));
     }
 
@@ -226,7 +319,7 @@ final class Design {
 
     /** True when column j is stored by the rows where it differs from its base value. */
     boolean isSparse(int j) {
-        return cols[j] == null;
+        return layout == Layout.SPARSE && cols[j] == null;
     }
 
     /**

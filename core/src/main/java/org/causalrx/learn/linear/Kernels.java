@@ -108,7 +108,93 @@ final class Kernels {
     /**
      * The {@link #gram} matrix (with leading 1) for a new feature subset {@code newIdx}, given the one for
      * {@code oldIdx} (both ascending) and the same weights v: entries of features in both subsets are copied, those
-     * of new features computed from the column-major {@code cols} (O(n) each).
+     * of new features computed from the row-major n × p matrix {@code rows} (O(n) each), each entry with the same
+     * sums in the same order as {@link Design#dot(double[], double[], int)} of the two columns.
+     */
+    static double[] remapGram(double[] g, int[] oldIdx, int[] newIdx, double[] rows, int p, double[] v, int n) {
+        int mo = oldIdx.length + 1;
+        int mn = newIdx.length + 1;
+        int[] pos = new int[mn]; // position in the old matrix, or -1
+        pos[0] = 0;
+        for (int a = 1; a < mn; a++) {
+            int k = java.util.Arrays.binarySearch(oldIdx, newIdx[a - 1]);
+            pos[a] = k >= 0 ? k + 1 : -1;
+        }
+        double[] out = new double[mn * mn];
+        double[] wx = new double[n];
+        int[] bs = new int[mn];
+        int[] js = new int[mn];
+        double[] s0 = new double[mn];
+        double[] s1 = new double[mn];
+        double[] s2 = new double[mn];
+        double[] s3 = new double[mn];
+        for (int a = 0; a < mn; a++) {
+            if (pos[a] >= 0) {
+                for (int b = 0; b < mn; b++) {
+                    if (pos[b] >= 0) {
+                        out[a * mn + b] = g[pos[a] * mo + pos[b]];
+                    }
+                }
+                continue;
+            }
+            int ja = newIdx[a - 1];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                wx[i] = v[i] * rows[i * p + ja];
+                sum += wx[i];
+            }
+            out[a * mn] = sum;
+            out[a] = sum;
+            int nb = 0;
+            for (int b = 1; b < mn; b++) {
+                if (pos[b] < 0 && b < a) {
+                    continue; // already filled from row b
+                }
+                bs[nb] = b;
+                js[nb++] = newIdx[b - 1];
+            }
+            java.util.Arrays.fill(s0, 0, nb, 0.0);
+            java.util.Arrays.fill(s1, 0, nb, 0.0);
+            java.util.Arrays.fill(s2, 0, nb, 0.0);
+            java.util.Arrays.fill(s3, 0, nb, 0.0);
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                double w0 = wx[i];
+                double w1 = wx[i + 1];
+                double w2 = wx[i + 2];
+                double w3 = wx[i + 3];
+                int r0 = i * p;
+                int r1 = r0 + p;
+                int r2 = r1 + p;
+                int r3 = r2 + p;
+                for (int c = 0; c < nb; c++) {
+                    int j = js[c];
+                    s0[c] += w0 * rows[r0 + j];
+                    s1[c] += w1 * rows[r1 + j];
+                    s2[c] += w2 * rows[r2 + j];
+                    s3[c] += w3 * rows[r3 + j];
+                }
+            }
+            for (; i < n; i++) {
+                double w0 = wx[i];
+                int r0 = i * p;
+                for (int c = 0; c < nb; c++) {
+                    s0[c] += w0 * rows[r0 + js[c]];
+                }
+            }
+            for (int c = 0; c < nb; c++) {
+                double val = (s0[c] + s1[c]) + (s2[c] + s3[c]);
+                int b = bs[c];
+                out[a * mn + b] = val;
+                out[b * mn + a] = val;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #remapGram(double[], int[], int[], double[], int, double[], int)} from column-major {@code cols}
+     * (the reference the row-major version is tested against).
      */
     static double[] remapGram(double[] g, int[] oldIdx, int[] newIdx, double[][] cols, double[] v, int n) {
         int mo = oldIdx.length + 1;

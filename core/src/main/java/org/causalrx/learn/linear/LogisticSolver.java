@@ -135,7 +135,7 @@ final class LogisticSolver implements PathSolver {
             int[] old = strongIdx;
             strongIdx = now;
             if (gram != null) {
-                gram = Kernels.remapGram(gram, old, strongIdx, d.cols, v, n);
+                gram = Kernels.remapGram(gram, old, strongIdx, d.rowMajor, p, v, n);
             }
         }
     }
@@ -215,16 +215,31 @@ final class LogisticSolver implements PathSolver {
                 eta[i] += d0;
             }
         }
+        // the changed features in strong-set order; each eta[i] receives their terms in that order (as a loop over
+        // the features, each over the rows, would add them), read along the row-major design's rows
+        int[] changed = new int[strongIdx.length];
+        double[] deltas = new double[strongIdx.length];
+        int k = 0;
         for (int a = 0; a < strongIdx.length; a++) {
             int j = strongIdx[a];
             double delta = b[a + 1] - beta[j];
             if (delta != 0) {
                 beta[j] = b[a + 1];
-                double[] x = d.cols[j];
-                for (int i = 0; i < n; i++) {
-                    eta[i] += delta * x[i];
-                }
+                changed[k] = j;
+                deltas[k++] = delta;
             }
+        }
+        if (k == 0) {
+            return;
+        }
+        double[] x = d.rowMajor;
+        for (int i = 0; i < n; i++) {
+            int base = i * p;
+            double e = eta[i];
+            for (int c = 0; c < k; c++) {
+                e += deltas[c] * x[base + changed[c]];
+            }
+            eta[i] = e;
         }
     }
 

@@ -119,7 +119,7 @@ final class PenalizedPath {
                 }
             }
             solver.solve(target);
-            return result(solver.originalCoefficients(), full, target, 0);
+            return result(solver.originalCoefficients(), full.sd, target, 0);
         }
         double ratio = Double.isNaN(s.lambdaMinRatio()) ? (n > p ? 1e-4 : 1e-2) : s.lambdaMinRatio();
         double[] lambdas = logPath(lambdaMax, ratio, s.nLambda());
@@ -130,6 +130,10 @@ final class PenalizedPath {
             path[nl++] = solver.originalCoefficients();
         }
         lambdas = java.util.Arrays.copyOf(lambdas, nl); // the path stops early once the fit stops improving
+        // the all-rows design is not needed while the folds fit theirs (only its SDs, for the result): let it go
+        double[] fullSd = full.sd;
+        full = null;
+        solver = null;
         int k = Math.min(s.folds(), n);
         if (k < 2) {
             throw new CausalRxException("cross-validation needs at least 2 rows; set a fixed lambda instead");
@@ -144,7 +148,7 @@ final class PenalizedPath {
         (parallelFolds ? folds.parallel() : folds).forEach(f -> foldLosses(family, x, y, w, alpha,
                 s, layout, fold, f, path0, pathLength, loss[f], foldWeight));
         int chosen = choose(loss, foldWeight, s.oneStandardErrorRule());
-        return result(path[chosen], full, lambdas[chosen], n);
+        return result(path[chosen], fullSd, lambdas[chosen], n);
     }
 
     /**
@@ -357,8 +361,8 @@ final class PenalizedPath {
         return sum;
     }
 
-    private static Result result(double[] coef, Design full, double lambda, int cvRows) {
-        return new Result(coef[0], java.util.Arrays.copyOfRange(coef, 1, coef.length), full.sd.clone(), lambda,
+    private static Result result(double[] coef, double[] fullSd, double lambda, int cvRows) {
+        return new Result(coef[0], java.util.Arrays.copyOfRange(coef, 1, coef.length), fullSd.clone(), lambda,
                 cvRows);
     }
 }
