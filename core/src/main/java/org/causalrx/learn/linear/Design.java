@@ -55,8 +55,14 @@ final class Design {
      */
     final double[] rowMajor;
 
+    /** View design: the caller's rows (indexed by {@link #rows}), raw; null when the design is stored. */
+    private final double[][] raw;
+    /** View design: 1 / sd of usable columns; null when the design is stored. */
+    private final double[] inv;
+
     private Design(Layout layout, int[] rows, int p, double[][] cols, double[] rowMajor, int[][] nzRows,
-                   double[][] nzRaw, double[] centre, double[] wn, double[] mean, double[] sd, int[] usable) {
+                   double[][] nzRaw, double[] centre, double[] wn, double[] mean, double[] sd, int[] usable,
+                   double[][] raw, double[] inv) {
         this.layout = layout;
         this.n = rows.length;
         this.p = p;
@@ -70,6 +76,8 @@ final class Design {
         this.mean = mean;
         this.sd = sd;
         this.usable = usable;
+        this.raw = raw;
+        this.inv = inv;
     }
 
     /**
@@ -102,11 +110,25 @@ final class Design {
 
     /**
      * As {@link #of(double[][], double[], int[])} in the given layout, for {@link PenalizedPath}'s solvers: DENSE is
-     * stored row-major only ({@link #rowMajor}; {@link #cols} is null), with the same values bit for bit.
+     * stored row-major only ({@link #rowMajor}; {@link #cols} is null), with the same values bit for bit; from
+     * {@link #VIEW_CELLS} cells on it is not stored at all but read from {@code x} and standardised as it is read
+     * ({@link #isView}), with the same values bit for bit.
      */
     static Design of(double[][] x, double[] w, int[] rows, Layout layout) {
-        return layout == Layout.DENSE ? rowMajorDesign(x, w, rows) : columns(x, w, rows, layout);
+        return of(x, w, rows, layout, (long) rows.length * x[rows[0]].length >= VIEW_CELLS);
     }
+
+    /** As above; {@code view} chooses the unstored dense design (ignored for SPARSE). */
+    static Design of(double[][] x, double[] w, int[] rows, Layout layout, boolean view) {
+        return layout == Layout.DENSE ? rowMajorDesign(x, w, rows, view) : columns(x, w, rows, layout);
+    }
+
+    /**
+     * Dense designs of at least this many cells (n·p; 2²⁴, 128 MiB of doubles) are read from the caller's rows and
+     * standardised on the fly instead of copied: at 600,000 rows × 200 covariates a stored copy is 0.9 GiB per fit,
+     * and the propensity models, the evaluation's p* model and the ATE's folds fit several at once.
+     */
+    static final long VIEW_CELLS = 1L << 24;
 
     private static double[] normalisedWeights(double[] w, int[] rows) {
         int n = rows.length;
@@ -122,16 +144,19 @@ final class Design {
     }
 
     /**
-     * The dense design stored row-major only: the same standardisation as {@link #columns} (each column's sums taken
-     * over the rows in order, so the values are equal bit for bit), computed in place in one n × p array.
+     * The dense design stored row-major only, or (with {@code view}) not stored: the same standardisation as
+     * {@link #columns} (each column's sums taken over the rows in order, so the values are equal bit for bit).
      */
-    private static Design rowMajorDesign(double[][] x, double[] w, int[] rows) {
+    private static Design rowMajorDesign(double[][] x, double[] w, int[] rows, boolean view) {
         int n = rows.length;
         int p = x[rows[0]].length;
         double[] wn = normalisedWeights(w, rows);
-        double[] a = new double[n * p];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(x[rows[i]], 0, a, i * p, p);
+        double[] a = null;
+        if (!view) {
+            a = new double[n * p];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x[rows[i]], 0, a, i * p, p);
+            }
         }
         double[] m = new double[p];
         double[] maxAbs = new double[p];
@@ -142,9 +167,9 @@ final class Design {
         for (int i = 0; i < n; i++) {
             double wi = wn[i];
             if (wi > 0) {
-                int b = i * p;
+                double[] row = x[rows[i]];
                 for (int j = 0; j < p; j++) {
-                    double c = a[b + j];
+                    double c = row[j];
                     m[j] += wi * c;
                     maxAbs[j] = Math.max(maxAbs[j], Math.abs(c));
                     if (Double.isNaN(first[j])) {
@@ -158,9 +183,9 @@ final class Design {
         double[] corr = new double[p];
         for (int i = 0; i < n; i++) {
             double wi = wn[i];
-            int b = i * p;
+            double[] row = x[rows[i]];
             for (int j = 0; j < p; j++) {
-                corr[j] += wi * (a[b + j] - m[j]);
+                corr[j] += wi * (row[j] - m[j]);
             }
         }
         for (int j = 0; j < p; j++) {
@@ -169,9 +194,9 @@ final class Design {
         double[] var = new double[p];
         for (int i = 0; i < n; i++) {
             double wi = wn[i];
-            int b = i * p;
+            double[] row = x[rows[i]];
             for (int j = 0; j < p; j++) {
-                double d = a[b + j] - m[j];
+                double d = row[j] - m[j];
                 var[j] += wi * d * d;
             }
         }
@@ -182,11 +207,15 @@ final class Design {
         for (int j = 0; j < p; j++) {
             double s = Math.sqrt(var[j]);
             if (constant[j] || !(s > CONSTANT_REL_SD * maxAbs[j])) {
-                continue; // sd 0: the column is stored as zeros below
+                continue; // sd 0: the column reads as zeros
             }
             sd[j] = s;
             inv[j] = 1.0 / s;
             usable[nUsable++] = j;
+        }
+        int[] kept = java.util.Arrays.copyOf(usable, nUsable);
+        if (view) {
+            return new Design(Layout.DENSE, rows, p, null, null, null, null, null, wn, m, sd, kept, x, inv);
         }
         for (int i = 0; i < n; i++) {
             int b = i * p;
@@ -194,8 +223,39 @@ final class Design {
                 a[b + j] = sd[j] == 0 ? 0.0 : (a[b + j] - m[j]) * inv[j];
             }
         }
-        return new Design(Layout.DENSE, rows, p, null, a, null, null, null, wn, m, sd,
-                java.util.Arrays.copyOf(usable, nUsable));
+        return new Design(Layout.DENSE, rows, p, null, a, null, null, null, wn, m, sd, kept, null, null);
+    }
+
+    /** True for the dense design that is read from the caller's rows, not stored ({@link #rowMajor} is null). */
+    boolean isView() {
+        return raw != null;
+    }
+
+    /** The standardised value of row i (of these rows), column j, of a dense row-major or view design. */
+    double at(int i, int j) {
+        return raw == null ? rowMajor[i * p + j] : standardised(raw[rows[i]][j], j);
+    }
+
+    /** Standardised row i (of these rows) of a dense row-major or view design into {@code buf} (length p). */
+    void row(int i, double[] buf) {
+        if (raw == null) {
+            System.arraycopy(rowMajor, i * p, buf, 0, p);
+            return;
+        }
+        double[] r = raw[rows[i]];
+        for (int j = 0; j < p; j++) {
+            buf[j] = standardised(r[j], j);
+        }
+    }
+
+    /** The caller's row behind row i of a view design (raw values; standardise with {@link #standardised}). */
+    double[] rawRow(int i) {
+        return raw[rows[i]];
+    }
+
+    /** A raw value of column j standardised as the stored design stores it (0 for unusable columns). */
+    double standardised(double v, int j) {
+        return sd[j] == 0 ? 0.0 : (v - mean[j]) * inv[j];
     }
 
     /** The design stored by columns: DENSE (every column standardised) or SPARSE (see the class comment). */
@@ -264,7 +324,7 @@ final class Design {
             }
         }
         return new Design(layout, rows, p, cols, null, nzRows, nzRaw, centre, wn, mean, sd,
-                java.util.Arrays.copyOf(usable, nUsable));
+                java.util.Arrays.copyOf(usable, nUsable), null, null);
     }
 
     /** The majority value of c (Boyer–Moore vote; meaningful when one value fills more than half of c). */

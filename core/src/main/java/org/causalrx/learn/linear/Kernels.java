@@ -73,6 +73,118 @@ final class Kernels {
         return g;
     }
 
+    /**
+     * {@link #gram(double[], int, int, int[], int, double[], boolean)} of a dense design, stored or view: a view's
+     * rows are standardised as they are gathered, to the values the stored design holds, so the sums are the same.
+     */
+    static double[] gram(Design d, int[] idx, int s, double[] v, boolean withOne) {
+        if (!d.isView()) {
+            return gram(d.rowMajor, d.n, d.p, idx, s, v, withOne);
+        }
+        int n = d.n;
+        int off = withOne ? 1 : 0;
+        int m = s + off;
+        double[] g = new double[m * m];
+        double[] z0 = new double[m];
+        double[] z1 = new double[m];
+        double[] z2 = new double[m];
+        double[] z3 = new double[m];
+        if (withOne) {
+            z0[0] = 1;
+            z1[0] = 1;
+            z2[0] = 1;
+            z3[0] = 1;
+        }
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double v0 = v[i];
+            double v1 = v[i + 1];
+            double v2 = v[i + 2];
+            double v3 = v[i + 3];
+            if (v0 == 0 && v1 == 0 && v2 == 0 && v3 == 0) {
+                continue;
+            }
+            gather(d, i, idx, s, z0, off);
+            gather(d, i + 1, idx, s, z1, off);
+            gather(d, i + 2, idx, s, z2, off);
+            gather(d, i + 3, idx, s, z3, off);
+            for (int j = 0; j < m; j++) {
+                double a0 = v0 * z0[j];
+                double a1 = v1 * z1[j];
+                double a2 = v2 * z2[j];
+                double a3 = v3 * z3[j];
+                int base = j * m;
+                for (int k = j; k < m; k++) {
+                    g[base + k] += a0 * z0[k] + a1 * z1[k] + a2 * z2[k] + a3 * z3[k];
+                }
+            }
+        }
+        for (; i < n; i++) {
+            double v0 = v[i];
+            if (v0 == 0) {
+                continue;
+            }
+            gather(d, i, idx, s, z0, off);
+            for (int j = 0; j < m; j++) {
+                double a0 = v0 * z0[j];
+                int base = j * m;
+                for (int k = j; k < m; k++) {
+                    g[base + k] += a0 * z0[k];
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int k = j + 1; k < m; k++) {
+                g[k * m + j] = g[j * m + k];
+            }
+        }
+        return g;
+    }
+
+    private static void gather(Design d, int i, int[] idx, int s, double[] z, int off) {
+        double[] row = d.rawRow(i);
+        for (int a = 0; a < s; a++) {
+            int j = idx[a];
+            z[off + a] = d.standardised(row[j], j);
+        }
+    }
+
+    /** {@link #crossProduct(double[], int, int, double[], double[])} of a dense design, stored or view (same sums). */
+    static void crossProduct(Design d, double[] r, double[] out) {
+        int n = d.n;
+        int p = d.p;
+        if (!d.isView()) {
+            crossProduct(d.rowMajor, n, p, r, out);
+            return;
+        }
+        java.util.Arrays.fill(out, 0, p, 0.0);
+        double[] z0 = new double[p];
+        double[] z1 = new double[p];
+        double[] z2 = new double[p];
+        double[] z3 = new double[p];
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double r0 = r[i];
+            double r1 = r[i + 1];
+            double r2 = r[i + 2];
+            double r3 = r[i + 3];
+            d.row(i, z0);
+            d.row(i + 1, z1);
+            d.row(i + 2, z2);
+            d.row(i + 3, z3);
+            for (int j = 0; j < p; j++) {
+                out[j] += r0 * z0[j] + r1 * z1[j] + r2 * z2[j] + r3 * z3[j];
+            }
+        }
+        for (; i < n; i++) {
+            double r0 = r[i];
+            d.row(i, z0);
+            for (int j = 0; j < p; j++) {
+                out[j] += r0 * z0[j];
+            }
+        }
+    }
+
     private static void gather(double[] rows, int start, int[] idx, int s, double[] z, int off) {
         for (int a = 0; a < s; a++) {
             z[off + a] = rows[start + idx[a]];
@@ -112,6 +224,18 @@ final class Kernels {
      * sums in the same order as {@link Design#dot(double[], double[], int)} of the two columns.
      */
     static double[] remapGram(double[] g, int[] oldIdx, int[] newIdx, double[] rows, int p, double[] v, int n) {
+        return remapGram(g, oldIdx, newIdx, null, rows, p, v, n);
+    }
+
+    /** As above for a dense design, stored or view (the same sums). */
+    static double[] remapGram(double[] g, int[] oldIdx, int[] newIdx, Design d, double[] v) {
+        return d.isView() ? remapGram(g, oldIdx, newIdx, d, null, d.p, v, d.n)
+                : remapGram(g, oldIdx, newIdx, null, d.rowMajor, d.p, v, d.n);
+    }
+
+    /** The row-major remap from the stored {@code rows} or, when {@code view} is given, from that view design. */
+    private static double[] remapGram(double[] g, int[] oldIdx, int[] newIdx, Design view, double[] rows, int p,
+                                      double[] v, int n) {
         int mo = oldIdx.length + 1;
         int mn = newIdx.length + 1;
         int[] pos = new int[mn]; // position in the old matrix, or -1
@@ -140,7 +264,7 @@ final class Kernels {
             int ja = newIdx[a - 1];
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                wx[i] = v[i] * rows[i * p + ja];
+                wx[i] = v[i] * (view == null ? rows[i * p + ja] : view.at(i, ja));
                 sum += wx[i];
             }
             out[a * mn] = sum;
@@ -157,30 +281,10 @@ final class Kernels {
             java.util.Arrays.fill(s1, 0, nb, 0.0);
             java.util.Arrays.fill(s2, 0, nb, 0.0);
             java.util.Arrays.fill(s3, 0, nb, 0.0);
-            int i = 0;
-            for (; i + 3 < n; i += 4) {
-                double w0 = wx[i];
-                double w1 = wx[i + 1];
-                double w2 = wx[i + 2];
-                double w3 = wx[i + 3];
-                int r0 = i * p;
-                int r1 = r0 + p;
-                int r2 = r1 + p;
-                int r3 = r2 + p;
-                for (int c = 0; c < nb; c++) {
-                    int j = js[c];
-                    s0[c] += w0 * rows[r0 + j];
-                    s1[c] += w1 * rows[r1 + j];
-                    s2[c] += w2 * rows[r2 + j];
-                    s3[c] += w3 * rows[r3 + j];
-                }
-            }
-            for (; i < n; i++) {
-                double w0 = wx[i];
-                int r0 = i * p;
-                for (int c = 0; c < nb; c++) {
-                    s0[c] += w0 * rows[r0 + js[c]];
-                }
+            if (view == null) {
+                dotsStored(wx, rows, p, n, js, nb, s0, s1, s2, s3);
+            } else {
+                dotsView(wx, view, n, js, nb, s0, s1, s2, s3);
             }
             for (int c = 0; c < nb; c++) {
                 double val = (s0[c] + s1[c]) + (s2[c] + s3[c]);
@@ -190,6 +294,66 @@ final class Kernels {
             }
         }
         return out;
+    }
+
+    /** Four-accumulator dots (as {@link Design#dot(double[], double[], int)}) of wx with columns js of rows. */
+    private static void dotsStored(double[] wx, double[] rows, int p, int n, int[] js, int nb, double[] s0,
+                                   double[] s1, double[] s2, double[] s3) {
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double w0 = wx[i];
+            double w1 = wx[i + 1];
+            double w2 = wx[i + 2];
+            double w3 = wx[i + 3];
+            int r0 = i * p;
+            int r1 = r0 + p;
+            int r2 = r1 + p;
+            int r3 = r2 + p;
+            for (int c = 0; c < nb; c++) {
+                int j = js[c];
+                s0[c] += w0 * rows[r0 + j];
+                s1[c] += w1 * rows[r1 + j];
+                s2[c] += w2 * rows[r2 + j];
+                s3[c] += w3 * rows[r3 + j];
+            }
+        }
+        for (; i < n; i++) {
+            double w0 = wx[i];
+            int r0 = i * p;
+            for (int c = 0; c < nb; c++) {
+                s0[c] += w0 * rows[r0 + js[c]];
+            }
+        }
+    }
+
+    /** As {@link #dotsStored} with the columns of a view design (standardised as read: the same values). */
+    private static void dotsView(double[] wx, Design d, int n, int[] js, int nb, double[] s0, double[] s1,
+                                 double[] s2, double[] s3) {
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double w0 = wx[i];
+            double w1 = wx[i + 1];
+            double w2 = wx[i + 2];
+            double w3 = wx[i + 3];
+            double[] x0 = d.rawRow(i);
+            double[] x1 = d.rawRow(i + 1);
+            double[] x2 = d.rawRow(i + 2);
+            double[] x3 = d.rawRow(i + 3);
+            for (int c = 0; c < nb; c++) {
+                int j = js[c];
+                s0[c] += w0 * d.standardised(x0[j], j);
+                s1[c] += w1 * d.standardised(x1[j], j);
+                s2[c] += w2 * d.standardised(x2[j], j);
+                s3[c] += w3 * d.standardised(x3[j], j);
+            }
+        }
+        for (; i < n; i++) {
+            double w0 = wx[i];
+            double[] x0 = d.rawRow(i);
+            for (int c = 0; c < nb; c++) {
+                s0[c] += w0 * d.standardised(x0[js[c]], js[c]);
+            }
+        }
     }
 
     /**

@@ -135,7 +135,7 @@ final class LogisticSolver implements PathSolver {
             int[] old = strongIdx;
             strongIdx = now;
             if (gram != null) {
-                gram = Kernels.remapGram(gram, old, strongIdx, d.rowMajor, p, v, n);
+                gram = Kernels.remapGram(gram, old, strongIdx, d, v);
             }
         }
     }
@@ -153,7 +153,7 @@ final class LogisticSolver implements PathSolver {
             double pc = Math.min(Math.max(sigmoid(eta[i]), P_MIN), 1 - P_MIN);
             v[i] = d.wn[i] * pc * (1 - pc);
         }
-        gram = Kernels.gram(d.rowMajor, n, p, strongIdx, strongIdx.length, v, true);
+        gram = Kernels.gram(d, strongIdx, strongIdx.length, v, true);
         System.arraycopy(eta, 0, etaAtGram, 0, n);
     }
 
@@ -233,6 +233,18 @@ final class LogisticSolver implements PathSolver {
             return;
         }
         double[] x = d.rowMajor;
+        if (x == null) { // a view design: its raw rows, standardised as read (the stored values)
+            for (int i = 0; i < n; i++) {
+                double[] row = d.rawRow(i);
+                double e = eta[i];
+                for (int c = 0; c < k; c++) {
+                    int j = changed[c];
+                    e += deltas[c] * d.standardised(row[j], j);
+                }
+                eta[i] = e;
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             int base = i * p;
             double e = eta[i];
@@ -251,7 +263,7 @@ final class LogisticSolver implements PathSolver {
             s += rho[i];
         }
         grad[0] = s;
-        Kernels.crossProduct(d.rowMajor, n, p, rho, gradX);
+        Kernels.crossProduct(d, rho, gradX);
         System.arraycopy(gradX, 0, grad, 1, p);
     }
 

@@ -90,16 +90,26 @@ final class PenalizedPath {
      */
     static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
                       LinearSettings s, Design.Layout layout, boolean parallelFolds, int cvRowsSetting) {
+        return fit(family, x, y, w, groups, seed, alpha, s, layout, parallelFolds, cvRowsSetting, Design.VIEW_CELLS);
+    }
+
+    /**
+     * As above; dense designs of at least {@code viewCells} cells are read from x, not copied
+     * ({@link Design#VIEW_CELLS}; the same values either way, so the same fit bit for bit).
+     */
+    static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
+                      LinearSettings s, Design.Layout layout, boolean parallelFolds, int cvRowsSetting,
+                      long viewCells) {
         int n = x.length;
         int p = x[0].length;
         int m = cvRowsSetting > 0 ? cvRowsSetting : cvRows(n);
         if (!s.hasFixedLambda() && subsamples(m, n)) {
-            Result sub = subsampleLambda(family, x, y, w, groups, seed, alpha, s, layout, m);
+            Result sub = subsampleLambda(family, x, y, w, groups, seed, alpha, s, layout, m, viewCells);
             if (sub != null) {
                 double lambda = rescale(sub.lambda(), m, n, alpha);
                 Result r = fit(family, x, y, w, groups, seed, alpha,
                         s.withFixedLambda(lambda).withNLambda(LogisticRegression.FIXED_PATH_POINTS), layout,
-                        parallelFolds, CV_ALL_ROWS);
+                        parallelFolds, CV_ALL_ROWS, viewCells);
                 return new Result(r.intercept(), r.coefficients(), r.featureSd(), lambda, m);
             }
         }
@@ -107,7 +117,7 @@ final class PenalizedPath {
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        Design full = Design.of(x, w, all, layout);
+        Design full = Design.of(x, w, all, layout, (long) n * p >= viewCells);
         PathSolver solver = solver(family, full, y, alpha, s, !s.hasFixedLambda());
         double lambdaMax = solver.lambdaMax();
         if (s.hasFixedLambda() || !(lambdaMax > 0) || !Double.isFinite(lambdaMax)) {
@@ -146,7 +156,7 @@ final class PenalizedPath {
         // the folds are independent fits: on several threads for large designs (same losses either way)
         IntStream folds = IntStream.range(0, k);
         (parallelFolds ? folds.parallel() : folds).forEach(f -> foldLosses(family, x, y, w, alpha,
-                s, layout, fold, f, path0, pathLength, loss[f], foldWeight));
+                s, layout, viewCells, fold, f, path0, pathLength, loss[f], foldWeight));
         int chosen = choose(loss, foldWeight, s.oneStandardErrorRule());
         return result(path[chosen], fullSd, lambdas[chosen], n);
     }
@@ -156,7 +166,8 @@ final class PenalizedPath {
      * subsample cannot choose λ (no weight, or a path that does not start: then the caller fits on all rows).
      */
     private static Result subsampleLambda(Family family, double[][] x, double[] y, double[] w, int[] groups,
-                                          long seed, double alpha, LinearSettings s, Design.Layout layout, int m) {
+                                          long seed, double alpha, LinearSettings s, Design.Layout layout, int m,
+                                          long viewCells) {
         int[] rows = sampleRows(x.length, m, Seeds.derive(seed, "linear-cv-subsample"));
         double[][] xs = new double[m][];
         double[] ys = new double[m];
@@ -177,7 +188,7 @@ final class PenalizedPath {
             return null;
         }
         Result r = fit(family, xs, ys, ws, gs, seed, alpha, s, layout,
-                m * (long) x[0].length >= PARALLEL_CELLS, CV_ALL_ROWS);
+                m * (long) x[0].length >= PARALLEL_CELLS, CV_ALL_ROWS, viewCells);
         return r.cvRows() == m && r.lambda() > 0 ? r : null;
     }
 
@@ -204,8 +215,8 @@ final class PenalizedPath {
      * fold's held-out weight into {@code foldWeight[f]} (0 when either side has no weight: the fold is skipped).
      */
     private static void foldLosses(Family family, double[][] x, double[] y, double[] w, double alpha,
-                                   LinearSettings s, Design.Layout layout, int[] fold, int f, double[] lambdas,
-                                   int nl, double[] loss, double[] foldWeight) {
+                                   LinearSettings s, Design.Layout layout, long viewCells, int[] fold, int f,
+                                   double[] lambdas, int nl, double[] loss, double[] foldWeight) {
         int[][] split = split(fold, f);
         int[] train = split[0];
         int[] test = split[1];
@@ -222,7 +233,8 @@ final class PenalizedPath {
             return;
         }
         foldWeight[f] = testWeight;
-        PathSolver fs = solver(family, Design.of(x, w, train, layout), y, alpha, s, true);
+        PathSolver fs = solver(family, Design.of(x, w, train, layout, (long) train.length * x[0].length >= viewCells),
+                y, alpha, s, true);
         double last = 0;
         for (int l = 0; l < nl; l++) {
             if (l == 0 || !fs.saturated()) {

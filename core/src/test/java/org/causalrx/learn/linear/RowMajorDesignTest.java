@@ -41,6 +41,20 @@ class RowMajorDesignTest {
             }
         }
         assertEquals(java.util.Arrays.toString(byCols.usable), java.util.Arrays.toString(byRows.usable));
+        Design view = Design.of(x, w, rows, Design.Layout.DENSE, true);
+        assertNull(view.rowMajor);
+        double[] buf = new double[p];
+        for (int i = 0; i < byCols.n; i++) {
+            view.row(i, buf);
+            for (int j = 0; j < p; j++) {
+                assertBits(byCols.cols[j][i], view.at(i, j), "view x[" + i + "][" + j + "]");
+                assertBits(byCols.cols[j][i], buf[j], "view row " + i + " col " + j);
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            assertBits(byCols.mean[j], view.mean[j], "view mean " + j);
+            assertBits(byCols.sd[j], view.sd[j], "view sd " + j);
+        }
         for (int i = 0; i < byCols.n; i++) {
             assertBits(byCols.wn[i], byRows.wn[i], "wn " + i);
         }
@@ -69,9 +83,20 @@ class RowMajorDesignTest {
         double[] g = Kernels.gram(byRows.rowMajor, n, p, oldIdx, oldIdx.length, v, true);
         double[] fromRows = Kernels.remapGram(g, oldIdx, newIdx, byRows.rowMajor, p, v, n);
         double[] fromCols = Kernels.remapGram(g, oldIdx, newIdx, byCols.cols, v, n);
+        Design view = Design.of(x, w, all, Design.Layout.DENSE, true);
+        double[] fromView = Kernels.remapGram(Kernels.gram(view, oldIdx, oldIdx.length, v, true), oldIdx, newIdx,
+                view, v);
         assertEquals(fromCols.length, fromRows.length);
         for (int k = 0; k < fromCols.length; k++) {
             assertBits(fromCols[k], fromRows[k], "gram entry " + k);
+            assertBits(fromCols[k], fromView[k], "view gram entry " + k);
+        }
+        double[] cpStored = new double[p];
+        double[] cpView = new double[p];
+        Kernels.crossProduct(byRows, v, cpStored);
+        Kernels.crossProduct(view, v, cpView);
+        for (int j = 0; j < p; j++) {
+            assertBits(cpStored[j], cpView[j], "cross product " + j);
         }
     }
 
