@@ -243,6 +243,12 @@ final class Design {
             return;
         }
         double[] r = raw[rows[i]];
+        if (usable.length == p) { // every column usable: no zero columns to test for
+            for (int j = 0; j < p; j++) {
+                buf[j] = (r[j] - mean[j]) * inv[j];
+            }
+            return;
+        }
         for (int j = 0; j < p; j++) {
             buf[j] = standardised(r[j], j);
         }
