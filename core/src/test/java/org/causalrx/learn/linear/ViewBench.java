@@ -39,7 +39,8 @@ public final class ViewBench {
                         Design.Layout.DENSE, false, PenalizedPath.CV_ALL_ROWS, cells);
                 long c1 = bean.getCurrentThreadCpuTime();
                 long a1 = bean.getCurrentThreadAllocatedBytes();
-                System.out.printf(java.util.Locale.ROOT, "%s cpu %.2f s alloc %.0f MB coef0 %s%n", cells == 0 ? "view  " : "stored",
+                System.out.printf(java.util.Locale.ROOT, "%s cpu %.2f s alloc %.0f MB coef0 %s%n",
+                        cells == 0 ? "view  " : "stored",
                         (c1 - c0) / 1e9, (a1 - a0) / 1048576.0, Double.toString(res.coefficients()[0]));
             }
         }
