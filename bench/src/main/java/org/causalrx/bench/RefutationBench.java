@@ -40,6 +40,10 @@ final class RefutationBench implements Callable<Integer> {
     @Option(names = "--seed", description = "data and study seed (default 20261219)")
     long seed = 20_261_219L;
 
+    @Option(names = "--refutation-rows", paramLabel = "M", description = "subsample rows (default: automatic, "
+            + "max(20000, n^0.75))")
+    int refutationRows = RefutationSubsample.AUTO;
+
     @Option(names = "--skip-single", description = "skip the single AIPW fit on the subsample")
     boolean fixedRoundsOnly;
 
@@ -60,7 +64,7 @@ final class RefutationBench implements Callable<Integer> {
         print("n = %d, p = %d, propensity %s, outcome %s, %d processors", rows, features, aipw.propensity().name(),
                 aipw.outcome().name(), Runtime.getRuntime().availableProcessors());
 
-        RefutationSubsample.Drawn drawn = RefutationSubsample.draw(t, 2, null, RefutationSubsample.AUTO,
+        RefutationSubsample.Drawn drawn = RefutationSubsample.draw(t, 2, null, refutationRows,
                 Seeds.derive(ateSeed, "refute-subsample"));
         if (drawn == null) {
             print("n < 2 x 20,000: no subsample, nothing to compare");
