@@ -92,14 +92,14 @@ record RefutationStage(boolean parallel) implements Stage {
     static String describe(CrossFitAipw aipw) {
         return "cross-fitted AIPW as for the ATE: propensity " + aipw.propensity().name() + ", outcome "
                 + aipw.outcome().name() + ", " + aipw.folds() + " folds, the ATE's seed; each re-fit keeps the "
-                + "tuning its reference fit (the ATE, or the subsample's own fit) chose in the same fold: the "
-                + "propensity penalty cross-validation chose and each arm outcome model's early-stopped boosting "
-                + "rounds";
+                + "tuning its reference fit chose in the same fold: the propensity penalty cross-validation chose and "
+                + "each arm outcome model's early-stopped boosting rounds";
     }
 
     /** {@link #describe(CrossFitAipw)}, and the subsample the checks ran on when they did (null: all rows). */
     static String describe(CrossFitAipw aipw, RefutationSubsample subsample) {
         return subsample == null ? describe(aipw) : describe(aipw) + "; every check on " + subsample.describe()
-                + " (within arm), against the estimator's own estimate on that subsample";
+                + " (within arm), against the estimator's own estimate on that subsample, the reference whose "
+                + "tuning the re-fits keep";
     }
 }
