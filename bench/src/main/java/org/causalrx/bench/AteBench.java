@@ -14,12 +14,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.causalrx.causal.AipwEstimands;
-import org.causalrx.causal.AipwPropensity;
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.Estimand;
 import org.causalrx.cli.OutputKind;
 import org.causalrx.cli.OutputTarget;
-import org.causalrx.learn.Classifier;
 import org.causalrx.learn.Folds;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.learn.linear.LinearSettings;
@@ -53,7 +51,7 @@ import picocli.CommandLine.Option;
                 + "SD, SE, z-scores, coverage.")
 final class AteBench implements Callable<Integer> {
     private static final double Z975 = 1.959963984540054;
-    private static final List<String> VARIANTS = List.of("cv_l2", "l2_tenth", "unpenalized", "l1");
+    private static final List<String> VARIANTS = List.of("cv_l2", "l2_tenth", "unpenalized", "l1", "post_l1");
 
     @Option(names = "--rows", required = true, paramLabel = "N", description = "synthetic rows per data set")
     int rows;
@@ -73,10 +71,10 @@ final class AteBench implements Callable<Integer> {
 
     @Option(names = "--variants", split = ",", paramLabel = "a,b", description = "propensity learners tried beside "
             + "the run's on the same folds with the run's outcome predictions: cv_l2 (L2 at the cross-validated "
-            + "lambda, the run's before the undersmoothing), l2_tenth (a tenth of it, the run's from 4,000 training "
-            + "rows), unpenalized (L2 at lambda 1e-8), l1 (cross-validated L1); none: only the run's (default "
-            + "cv_l2,unpenalized,l1)")
-    List<String> variants = List.of("cv_l2", "unpenalized", "l1");
+            + "lambda: the run's), l2_tenth (L2 at a tenth of it), unpenalized (L2 at lambda 1e-8), l1 "
+            + "(cross-validated L1), post_l1 (L2 at lambda 1e-8 on the covariates the cross-validated L1 keeps); "
+            + "none: only the run's (default l2_tenth,unpenalized,l1,post_l1)")
+    List<String> variants = List.of("l2_tenth", "unpenalized", "l1", "post_l1");
 
     @Mixin
     BenchTarget target;
@@ -144,7 +142,8 @@ final class AteBench implements Callable<Integer> {
         List<String> v = variants.stream().filter(s -> !s.equals("none")).toList();
         for (String name : v) {
             if (!VARIANTS.contains(name)) {
-                throw new IllegalArgumentException("--variants: cv_l2, l2_tenth, unpenalized, l1 or none, got " + name);
+                throw new IllegalArgumentException("--variants: cv_l2, l2_tenth, unpenalized, l1, post_l1 or none, got "
+                        + name);
             }
         }
         return v;
@@ -267,25 +266,54 @@ final class AteBench implements Callable<Integer> {
         int n = t.length;
         int[] fold = Folds.assignGrouped(n, aipw.folds(), t, null, Seeds.derive(aipwSeed, "aipw-folds"));
         double[] e = new double[n];
+        LogisticRegression unpenalized = LogisticRegression.l2(LinearSettings.defaults()
+                .withFixedLambda(LinearSettings.NEARLY_UNPENALIZED_LAMBDA)
+                .withNLambda(LogisticRegression.FIXED_PATH_POINTS));
         for (int f = 0; f < aipw.folds(); f++) {
-            Classifier learner = switch (v) {
-                case "cv_l2" -> LogisticRegression.l2();
-                case "l2_tenth" -> new AipwPropensity(LogisticRegression.l2(), 1, AipwPropensity.DEFAULT_FACTOR);
-                case "unpenalized" -> LogisticRegression.l2(LinearSettings.defaults()
-                        .withFixedLambda(LinearSettings.NEARLY_UNPENALIZED_LAMBDA)
-                        .withNLambda(LogisticRegression.FIXED_PATH_POINTS));
-                case "l1" -> LogisticRegression.l1();
-                default -> throw new IllegalArgumentException(v);
-            };
             int[] train = Folds.rows(fold, f, false);
             int[] test = Folds.rows(fold, f, true);
-            double[] p = learner.fit(Stats.select(x, train), Stats.select(t, train), null, Seeds.derive(aipwSeed,
-                    2L * f)).predictProba(Stats.select(x, test));
+            double[][] xTrain = Stats.select(x, train);
+            int[] tTrain = Stats.select(t, train);
+            double[][] xTest = Stats.select(x, test);
+            long s = Seeds.derive(aipwSeed, 2L * f);
+            double[] p = switch (v) {
+                case "cv_l2" -> LogisticRegression.l2().fit(xTrain, tTrain, null, s).predictProba(xTest);
+                case "l2_tenth" -> LogisticRegression.l2().atLambda(LogisticRegression.l2().fit(xTrain, tTrain, null,
+                        s).lambda() / 10).fit(xTrain, tTrain, null, s).predictProba(xTest);
+                case "unpenalized" -> unpenalized.fit(xTrain, tTrain, null, s).predictProba(xTest);
+                case "l1" -> LogisticRegression.l1().fit(xTrain, tTrain, null, s).predictProba(xTest);
+                case "post_l1" -> postL1(xTrain, tTrain, xTest, s, unpenalized);
+                default -> throw new IllegalArgumentException(v);
+            };
             for (int j = 0; j < test.length; j++) {
                 e[test[j]] = Math.min(Math.max(p[j], aipw.clip()), 1 - aipw.clip());
             }
         }
         return e;
+    }
+
+    /** The cross-validated L1 fit's covariates (non-zero coefficients) refitted nearly unpenalised. */
+    private static double[] postL1(double[][] xTrain, int[] tTrain, double[][] xTest, long seed,
+                                   LogisticRegression unpenalized) {
+        double[] beta = LogisticRegression.l1().fit(xTrain, tTrain, null, seed).coefficients();
+        int[] keep = java.util.stream.IntStream.range(0, beta.length).filter(j -> beta[j] != 0).toArray();
+        if (keep.length == 0) {
+            double share = Arrays.stream(tTrain).average().orElse(0.5);
+            double[] p = new double[xTest.length];
+            Arrays.fill(p, share);
+            return p;
+        }
+        return unpenalized.fit(columns(xTrain, keep), tTrain, null, seed).predictProba(columns(xTest, keep));
+    }
+
+    private static double[][] columns(double[][] x, int[] keep) {
+        double[][] out = new double[x.length][keep.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int k = 0; k < keep.length; k++) {
+                out[i][k] = x[i][keep[k]];
+            }
+        }
+        return out;
     }
 
     /**

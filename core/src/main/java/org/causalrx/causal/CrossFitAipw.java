@@ -147,15 +147,11 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
 
     /**
      * The propensity learner of fold f for re-fits of {@code main}'s data: when the propensity is a
-     * cross-validated {@link LogisticRegression} (or an {@link AipwPropensity} over one), the same regression at
-     * the λ fold f's model was fitted at in {@code main}
+     * cross-validated {@link LogisticRegression}, the same regression at fold f's λ chosen in {@code main}
      * ({@link LogisticRegression#atLambda}: no cross-validation); otherwise the propensity learner itself.
      */
     public IntFunction<Classifier> tunedPropensity(List<ProbabilityModel> mainFoldModels) {
-        // an undersmoothed propensity's fold models carry the λ they were fitted at (scaled or not): re-fits keep it
-        LogisticRegression lr = propensity instanceof AipwPropensity ap ? ap.base()
-                : propensity instanceof LogisticRegression plain ? plain : null;
-        if (lr == null || lr.settings().hasFixedLambda()) {
+        if (!(propensity instanceof LogisticRegression lr) || lr.settings().hasFixedLambda()) {
             return f -> propensity;
         }
         List<Classifier> tuned = new ArrayList<>();

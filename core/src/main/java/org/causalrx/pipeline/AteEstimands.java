@@ -3,11 +3,8 @@ package org.causalrx.pipeline;
 import java.util.List;
 
 import org.causalrx.causal.AipwEstimands;
-import org.causalrx.causal.AipwPropensity;
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.Estimand;
-import org.causalrx.learn.Classifier;
-import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
@@ -20,14 +17,9 @@ public final class AteEstimands {
     private AteEstimands() {
     }
 
-    /**
-     * The run's AIPW: the p* propensity learner (a penalised logistic regression undersmoothed from
-     * {@link AipwPropensity#DEFAULT_FROM_ROWS} training rows, see there), the DR plug-in's outcome learner, the
-     * study's folds.
-     */
+    /** The run's AIPW: p* propensity learner, the DR plug-in's outcome learner, the study's folds. */
     public static CrossFitAipw aipw(Learners learners, Study study) {
-        Classifier p = learners.evaluationPropensity();
-        return new CrossFitAipw(p instanceof LogisticRegression lr ? AipwPropensity.of(lr) : p,
+        return new CrossFitAipw(learners.evaluationPropensity(),
                 learners.ateOutcome(PipelineStages.binary(study)), study.ateFolds(), HeldOut.CLIP);
     }
 
