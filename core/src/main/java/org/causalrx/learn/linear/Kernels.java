@@ -15,62 +15,7 @@ final class Kernels {
      */
     static double[] gram(double[] rows, int n, int p, int[] idx, int s, double[] v, boolean withOne) {
         int off = withOne ? 1 : 0;
-        int m = s + off;
-        double[] g = new double[m * m];
-        double[] z0 = new double[m];
-        double[] z1 = new double[m];
-        double[] z2 = new double[m];
-        double[] z3 = new double[m];
-        if (withOne) {
-            z0[0] = 1;
-            z1[0] = 1;
-            z2[0] = 1;
-            z3[0] = 1;
-        }
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double v0 = v[i];
-            double v1 = v[i + 1];
-            double v2 = v[i + 2];
-            double v3 = v[i + 3];
-            if (v0 == 0 && v1 == 0 && v2 == 0 && v3 == 0) {
-                continue;
-            }
-            gather(rows, i * p, idx, s, z0, off);
-            gather(rows, (i + 1) * p, idx, s, z1, off);
-            gather(rows, (i + 2) * p, idx, s, z2, off);
-            gather(rows, (i + 3) * p, idx, s, z3, off);
-            for (int j = 0; j < m; j++) {
-                double a0 = v0 * z0[j];
-                double a1 = v1 * z1[j];
-                double a2 = v2 * z2[j];
-                double a3 = v3 * z3[j];
-                int base = j * m;
-                for (int k = j; k < m; k++) {
-                    g[base + k] += a0 * z0[k] + a1 * z1[k] + a2 * z2[k] + a3 * z3[k];
-                }
-            }
-        }
-        for (; i < n; i++) {
-            double v0 = v[i];
-            if (v0 == 0) {
-                continue;
-            }
-            gather(rows, i * p, idx, s, z0, off);
-            for (int j = 0; j < m; j++) {
-                double a0 = v0 * z0[j];
-                int base = j * m;
-                for (int k = j; k < m; k++) {
-                    g[base + k] += a0 * z0[k];
-                }
-            }
-        }
-        for (int j = 0; j < m; j++) {
-            for (int k = j + 1; k < m; k++) {
-                g[k * m + j] = g[j * m + k];
-            }
-        }
-        return g;
+        return gram(n, s, v, withOne, (i, z) -> gather(rows, i * p, idx, s, z, off));
     }
 
     /**
@@ -81,7 +26,17 @@ final class Kernels {
         if (!d.isView()) {
             return gram(d.rowMajor, d.n, d.p, idx, s, v, withOne);
         }
-        int n = d.n;
+        int off = withOne ? 1 : 0;
+        return gram(d.n, s, v, withOne, (i, z) -> gather(d, i, idx, s, z, off));
+    }
+
+    /** Puts row i's selected values into z (after the leading 1 when there is one). */
+    private interface RowGather {
+        void gather(int i, double[] z);
+    }
+
+    /** The Gram matrix over n rows whose selected values {@code rows} gathers; the one summation order of both. */
+    private static double[] gram(int n, int s, double[] v, boolean withOne, RowGather rows) {
         int off = withOne ? 1 : 0;
         int m = s + off;
         double[] g = new double[m * m];
@@ -104,10 +59,10 @@ final class Kernels {
             if (v0 == 0 && v1 == 0 && v2 == 0 && v3 == 0) {
                 continue;
             }
-            gather(d, i, idx, s, z0, off);
-            gather(d, i + 1, idx, s, z1, off);
-            gather(d, i + 2, idx, s, z2, off);
-            gather(d, i + 3, idx, s, z3, off);
+            rows.gather(i, z0);
+            rows.gather(i + 1, z1);
+            rows.gather(i + 2, z2);
+            rows.gather(i + 3, z3);
             for (int j = 0; j < m; j++) {
                 double a0 = v0 * z0[j];
                 double a1 = v1 * z1[j];
@@ -124,7 +79,7 @@ final class Kernels {
             if (v0 == 0) {
                 continue;
             }
-            gather(d, i, idx, s, z0, off);
+            rows.gather(i, z0);
             for (int j = 0; j < m; j++) {
                 double a0 = v0 * z0[j];
                 int base = j * m;
