@@ -2,7 +2,7 @@ package org.causalrx.causal.bounds;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -28,15 +28,29 @@ class BLearnerTailsTest {
     private static final double[] LAMBDAS = {1.5, 2.0};
 
     private static BLearner learner(int nuisanceRows) {
-        return new BLearner(new XGBoostRegressor(P), LogisticRegression.l2(), P,
-                new XGBoostRegressor(P.withRounds(40)), 3, 0.02, false, nuisanceRows, false);
+        return learner(nuisanceRows, false);
     }
 
-    /** Pseudo-outcomes [Lambda][upper, lower][row] with the nuisances fit() uses, {@code rule} on large folds. */
+    private static BLearner learner(int nuisanceRows, boolean parallel) {
+        return new BLearner(new XGBoostRegressor(P), LogisticRegression.l2(), P,
+                new XGBoostRegressor(P.withRounds(40)), 3, 0.02, false, nuisanceRows, parallel);
+    }
+
+    /**
+     * Pseudo-outcomes [Lambda][upper, lower][row] with the nuisances fit() uses, {@code rule} on large folds (null:
+     * the rule fit() uses, Lambda by Lambda).
+     */
     private static double[][][] pseudo(BLearner b, BLearnerTailsBench.Sim d, long seed, BLearner.LargeTails rule) {
         CrossFit cf = CrossFit.stratified(d.t(), 3, Seeds.derive(seed, "b-folds"));
         double[] e = Nuisance.propensity(b.propensity(), d.x(), d.t(), cf, 0.02, Seeds.derive(seed, "b-e"));
         double[][] mu = Nuisance.armOutcomes(b.outcome(), d.x(), d.t(), d.y(), cf, Seeds.derive(seed, "b-mu"));
+        if (rule == null) {
+            double[][][] out = new double[LAMBDAS.length][][];
+            for (int l = 0; l < LAMBDAS.length; l++) {
+                out[l] = b.pseudoOutcomes(d.x(), d.t(), d.y(), e, mu, cf, LAMBDAS[l], seed);
+            }
+            return out;
+        }
         return b.pseudoOutcomes(d.x(), d.t(), d.y(), e, mu, cf, LAMBDAS, seed, rule);
     }
 
@@ -44,9 +58,8 @@ class BLearnerTailsTest {
     void locationScaleTailsOnlyWhereTheGateSubsamples() {
         BLearnerTailsBench.Sim d = BLearnerTailsBench.sim(1200, 4, false);
         // each fold's arm holds about 400 training rows: 250 asked ⇒ every row, quantile models as before
-        assertEquals(Arrays.deepToString(pseudo(learner(250), d, 7, BLearner.LargeTails.QUANTILE)),
-                Arrays.deepToString(pseudo(learner(250), d, 7, BLearner.LargeTails.LOCATION_SCALE)),
-                "below the gate: the same bytes");
+        assertTrue(Arrays.deepEquals(pseudo(learner(250), d, 7, BLearner.LargeTails.QUANTILE),
+                pseudo(learner(250), d, 7, BLearner.LargeTails.LOCATION_SCALE)), "below the gate: the same bytes");
         CateBoundsFamily all = learner(0).fit(d.x(), d.t(), d.y(), LAMBDAS, 7);
         CateBoundsFamily below = learner(250).fit(d.x(), d.t(), d.y(), LAMBDAS, 7);
         for (double l : LAMBDAS) {
@@ -56,9 +69,22 @@ class BLearnerTailsTest {
             assertArrayEquals(a.hi(), b.hi(), "upper at " + l);
         }
         // 150 asked ⇒ subsampled tails, from location–scale models
-        assertNotEquals(Arrays.deepToString(pseudo(learner(150), d, 7, BLearner.LargeTails.QUANTILE)),
-                Arrays.deepToString(pseudo(learner(150), d, 7, BLearner.LargeTails.LOCATION_SCALE)),
-                "above the gate: the new rule");
+        double[][][] now = pseudo(learner(150), d, 7, null);
+        assertFalse(Arrays.deepEquals(pseudo(learner(150), d, 7, BLearner.LargeTails.QUANTILE), now),
+                "above the gate: not the quantile models");
+        assertTrue(Arrays.deepEquals(pseudo(learner(150), d, 7, BLearner.LargeTails.LOCATION_SCALE), now),
+                "above the gate: the location–scale tails");
+    }
+
+    @Test
+    void locationScaleTailsTheSameOnSeveralThreads() {
+        BLearnerTailsBench.Sim d = BLearnerTailsBench.sim(1200, 6, true);
+        CateBoundsFamily one = learner(150, false).fit(d.x(), d.t(), d.y(), LAMBDAS, 9);
+        CateBoundsFamily many = learner(150, true).fit(d.x(), d.t(), d.y(), LAMBDAS, 9);
+        for (double l : LAMBDAS) {
+            assertArrayEquals(one.bounds(d.x(), l).lo(), many.bounds(d.x(), l).lo(), "lower at " + l);
+            assertArrayEquals(one.bounds(d.x(), l).hi(), many.bounds(d.x(), l).hi(), "upper at " + l);
+        }
     }
 
     @Test
