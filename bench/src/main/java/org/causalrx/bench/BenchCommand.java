@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 CateBenchCommands.IhdpSim.class, CateBenchCommands.Acic.class, GrfBench.class, CategoricalBench.class,
                 LalondeBench.class, MultiArmBench.class, PolicyTreeBench.class, ScaleBench.class, ServeBench.class,
                 ReadBench.class, RefitBench.class, FitBench.class, RefutationBench.class, EventsBench.class,
-                EventsGenCommand.class,
+                EventsGenCommand.class, AteBench.class,
                 CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 

@@ -10,6 +10,7 @@ import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.learn.Regressor;
 import org.causalrx.learn.linear.LogisticModel;
 import org.causalrx.learn.linear.LogisticRegression;
+import org.causalrx.learn.xgb.FixedRounds;
 import org.causalrx.util.IndexedTasks;
 import org.causalrx.util.Seeds;
 import org.causalrx.util.Stats;
@@ -79,15 +80,67 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
     }
 
     /**
-     * Out-of-fold nuisances and the fold propensity models behind them.
+     * Out-of-fold nuisances and the fold models behind them.
      *
      * @param nuisances        as {@link #nuisances(double[][], int[], double[], long, int[])}
      * @param propensityModels fold f's propensity model at entry f
+     * @param outcomeModels    fold f's two arm outcome models at entry f (empty when not kept)
      */
-    public record Fit(AipwEstimands nuisances, List<ProbabilityModel> propensityModels) {
+    public record Fit(AipwEstimands nuisances, List<ProbabilityModel> propensityModels,
+                      List<TLearner.Fitted> outcomeModels) {
         public Fit {
             propensityModels = List.copyOf(propensityModels);
+            outcomeModels = List.copyOf(outcomeModels);
         }
+
+        /** Without outcome models. */
+        public Fit(AipwEstimands nuisances, List<ProbabilityModel> propensityModels) {
+            this(nuisances, propensityModels, List.of());
+        }
+
+        /** The ATE of these nuisances with its normal interval ({@code folds}: the cross-fitting folds behind them). */
+        public Estimate ate(int folds) {
+            AipwEstimands.Estimate a = nuisances.estimate(Estimand.ATE, folds);
+            return new Estimate(a.estimate(), a.se(), a.ciLow(), a.ciHigh(), a.n(), folds);
+        }
+    }
+
+    /** The outcome learner of fold f's arm a (0 or 1). */
+    @FunctionalInterface
+    public interface OutcomeOfFold {
+        Regressor learner(int fold, int arm);
+    }
+
+    /**
+     * The learners of re-fits that keep a reference fit's tuning, per cross-fitting fold: the propensity learner of
+     * fold f ({@link #tunedPropensity}) and the outcome learner of fold f's arm a ({@link #tunedOutcome}).
+     */
+    public record Tuning(IntFunction<Classifier> propensity, OutcomeOfFold outcome) {
+    }
+
+    /** The tuning of re-fits of {@code reference}'s data: {@link #tunedPropensity} and {@link #tunedOutcome}. */
+    public Tuning tuning(Fit reference) {
+        return new Tuning(tunedPropensity(reference.propensityModels()), tunedOutcome(reference.outcomeModels()));
+    }
+
+    /** The record's own learners in every fold (each fit tunes itself). */
+    public Tuning untuned() {
+        return new Tuning(f -> propensity, (f, a) -> outcome);
+    }
+
+    /**
+     * The outcome learner of fold f's arm a for re-fits of {@code main}'s data: an XGBoost learner with early stopping
+     * boosts the rounds that fold's arm model of {@code main} chose, without early stopping
+     * ({@link FixedRounds#like}); any other learner, or a fold beyond {@code mainFoldModels}, is the outcome learner
+     * itself. Per fold and arm: the arms' response surfaces differ (so do their sizes), and in the random common
+     * cause check (same treatment, rows and seed) fold f of a re-fit holds exactly fold f's rows of the reference.
+     */
+    public OutcomeOfFold tunedOutcome(List<TLearner.Fitted> mainFoldModels) {
+        List<Regressor[]> tuned = new ArrayList<>();
+        for (TLearner.Fitted m : mainFoldModels) {
+            tuned.add(new Regressor[] {FixedRounds.like(outcome, m.mu0()), FixedRounds.like(outcome, m.mu1())});
+        }
+        return (f, a) -> f < tuned.size() ? tuned.get(f)[a] : outcome;
     }
 
     /**
@@ -97,8 +150,17 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
      */
     public Fit fit(double[][] x, int[] t, double[] y, long seed, int[] groups,
                    IntFunction<Classifier> propensityOfFold) {
+        return fit(x, t, y, seed, groups, new Tuning(propensityOfFold, (f, a) -> outcome));
+    }
+
+    /**
+     * As {@link #fit(double[][], int[], double[], long, int[], IntFunction)} with fold f's propensity and arm outcome
+     * models fitted by {@code tuning}'s learners ({@link #untuned()}: exactly the plain fit), and the fold models.
+     */
+    public Fit fit(double[][] x, int[] t, double[] y, long seed, int[] groups, Tuning tuning) {
         int n = y.length;
         List<ProbabilityModel> models = new ArrayList<>();
+        List<TLearner.Fitted> outcomes = new ArrayList<>();
         int[] fold = Folds.assignGrouped(n, folds, t, groups, Seeds.derive(seed, "aipw-folds"));
         double[] eAll = new double[n];
         double[] m0All = new double[n];
@@ -111,15 +173,17 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
             double[][] xTrain = Stats.select(x, train);
             int[] tTrain = Stats.select(t, train);
             double[][] xTest = Stats.select(x, Folds.rows(fold, f, true));
-            ProbabilityModel pm = propensityOfFold.apply(f).fit(xTrain, tTrain, null, Seeds.derive(seed, 2L * f));
+            ProbabilityModel pm = tuning.propensity().apply(f).fit(xTrain, tTrain, null, Seeds.derive(seed, 2L * f));
             double[] e = pm.predictProba(xTest);
-            TLearner.Fitted mu = tl.fit(xTrain, tTrain, Stats.select(y, train), Seeds.derive(seed, 2L * f + 1));
-            return new FoldFit(pm, e, mu.mu(xTest, 0), mu.mu(xTest, 1));
+            TLearner.Fitted mu = tl.fit(xTrain, tTrain, Stats.select(y, train), null, Seeds.derive(seed, 2L * f + 1),
+                    arm -> tuning.outcome().learner(f, arm));
+            return new FoldFit(pm, mu, e, mu.mu(xTest, 0), mu.mu(xTest, 1));
         });
         for (int f = 0; f < folds; f++) {
             int[] test = Folds.rows(fold, f, true);
             FoldFit ff = fits.get(f);
             models.add(ff.propensity());
+            outcomes.add(ff.outcome());
             for (int j = 0; j < test.length; j++) {
                 int i = test[j];
                 eAll[i] = Math.min(Math.max(ff.e()[j], clip), 1 - clip);
@@ -127,11 +191,12 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
                 m1All[i] = ff.m1()[j];
             }
         }
-        return new Fit(new AipwEstimands(t, y, eAll, m0All, m1All, groups), models);
+        return new Fit(new AipwEstimands(t, y, eAll, m0All, m1All, groups), models, outcomes);
     }
 
     /** One fold's propensity model and its held-out propensities and arm outcome predictions. */
-    private record FoldFit(ProbabilityModel propensity, double[] e, double[] m0, double[] m1) {
+    private record FoldFit(ProbabilityModel propensity, TLearner.Fitted outcome, double[] e, double[] m0,
+                           double[] m1) {
     }
 
     /**
@@ -140,9 +205,12 @@ public record CrossFitAipw(Classifier propensity, Regressor outcome, int folds, 
      */
     public Estimate estimate(double[][] x, int[] t, double[] y, int[] groups, long seed,
                              IntFunction<Classifier> propensityOfFold) {
-        AipwEstimands.Estimate a = fit(x, t, y, seed, groups, propensityOfFold).nuisances()
-                .estimate(Estimand.ATE, folds);
-        return new Estimate(a.estimate(), a.se(), a.ciLow(), a.ciHigh(), a.n(), folds);
+        return fit(x, t, y, seed, groups, propensityOfFold).ate(folds);
+    }
+
+    /** The ATE as above with fold f's models fitted by {@code tuning}'s learners. */
+    public Estimate estimate(double[][] x, int[] t, double[] y, int[] groups, long seed, Tuning tuning) {
+        return fit(x, t, y, seed, groups, tuning).ate(folds);
     }
 
     /**

@@ -27,6 +27,15 @@ public record TLearner(String name, Regressor learner) implements CateEstimator 
     /** As above; each arm model's internal splits keep rows of one group together. */
     @Override
     public Fitted fit(double[][] x, int[] t, double[] y, int[] groups, long seed) {
+        return fit(x, t, y, groups, seed, arm -> learner);
+    }
+
+    /**
+     * As {@link #fit(double[][], int[], double[], int[], long)} with arm a's model fitted by
+     * {@code learnerOfArm.apply(a)} (the record's learner for both arms: exactly that fit).
+     */
+    public Fitted fit(double[][] x, int[] t, double[] y, int[] groups, long seed,
+                      java.util.function.IntFunction<Regressor> learnerOfArm) {
         int[] c = Stats.indicesOf(t, 0);
         int[] tr = Stats.indicesOf(t, 1);
         if (c.length == 0 || tr.length == 0) {
@@ -35,8 +44,8 @@ public record TLearner(String name, Regressor learner) implements CateEstimator 
         // the two arm models are independent fits with their own seeds: on two threads, same models
         java.util.List<RegressionModel> arms = IndexedTasks.map(2, arm -> {
             int[] rows = arm == 0 ? c : tr;
-            return learner.fit(Stats.select(x, rows), Stats.select(y, rows), null, CrossFit.groupsOf(groups, rows),
-                    Seeds.derive(seed, arm));
+            return learnerOfArm.apply(arm).fit(Stats.select(x, rows), Stats.select(y, rows), null,
+                    CrossFit.groupsOf(groups, rows), Seeds.derive(seed, arm));
         });
         return new Fitted(name, arms.get(0), arms.get(1));
     }

@@ -33,11 +33,13 @@ final class CsvColumns {
         private final List<String> header;
         private final double[][] numbers;
         private final String[][] texts;
+        private final int rows;
 
         private Read(List<String> header, double[][] numbers, String[][] texts) {
             this.header = header;
             this.numbers = numbers;
             this.texts = texts;
+            this.rows = numbers.length == 0 ? 0 : numbers[0] != null ? numbers[0].length : texts[0].length;
         }
 
         /** The first row's cells as DuckDB parsed them (null for an empty cell); empty when the file has no rows. */
@@ -47,15 +49,23 @@ final class CsvColumns {
 
         /** The number of data rows (the header row not counted). */
         int rows() {
-            return numbers.length == 0 ? 0 : numbers[0] != null ? numbers[0].length : texts[0].length;
+            return rows;
         }
 
-        /** The data columns named {@code names} (one per column, in order). */
+        /**
+         * The data columns named {@code names} (one per column, in order). Once only: each fetched column is let go
+         * as soon as its column is made (a column copies its values), so the file's data is not held twice.
+         */
         List<Column> columns(List<String> names) {
             List<Column> out = new ArrayList<>(numbers.length);
             for (int j = 0; j < numbers.length; j++) {
+                if (numbers[j] == null && texts[j] == null) {
+                    throw new IllegalStateException("the columns of a CSV read are taken once");
+                }
                 out.add(numbers[j] != null ? new Column.Numeric(names.get(j), numbers[j])
                         : TableReader.typed(names.get(j), Arrays.asList(texts[j])));
+                numbers[j] = null;
+                texts[j] = null;
             }
             return out;
         }

@@ -53,8 +53,15 @@ public record Table(String source, List<Column> columns) {
                         + "); fix the name in the study file"));
     }
 
-    /** A new table holding only the given rows, in the given order. */
+    /**
+     * A table holding only the given rows, in the given order. When they are all rows in order, the table's columns
+     * are shared (they are immutable), not copied: a cohort that keeps every row does not hold a second copy of the
+     * data.
+     */
     public Table rows(int[] rowIndices) {
+        if (isAllRows(rowIndices)) {
+            return this;
+        }
         List<Column> out = new ArrayList<>(columns.size());
         for (Column c : columns) {
             if (c instanceof Column.Numeric num) {
@@ -73,6 +80,18 @@ public record Table(String source, List<Column> columns) {
             }
         }
         return new Table(source, out);
+    }
+
+    private boolean isAllRows(int[] rowIndices) {
+        if (rowIndices.length != rowCount()) {
+            return false;
+        }
+        for (int i = 0; i < rowIndices.length; i++) {
+            if (rowIndices[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Column name → column, in file order. */

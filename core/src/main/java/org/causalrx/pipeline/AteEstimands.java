@@ -9,19 +9,22 @@ import org.causalrx.policy.HeldOut;
 import org.causalrx.study.Study;
 import org.causalrx.util.Seeds;
 
-/** The run's cross-fitted AIPW stage: the ATE (always) and the study's estimands from one set of nuisances. */
-final class AteEstimands {
+/**
+ * The run's cross-fitted AIPW stage: the ATE (always) and the study's estimands from one set of nuisances. Public
+ * for {@code bench ate}, which replicates the run's AIPW exactly.
+ */
+public final class AteEstimands {
     private AteEstimands() {
     }
 
     /** The run's AIPW: p* propensity learner, the DR plug-in's outcome learner, the study's folds. */
-    static CrossFitAipw aipw(Learners learners, Study study) {
+    public static CrossFitAipw aipw(Learners learners, Study study) {
         return new CrossFitAipw(learners.evaluationPropensity(),
                 learners.ateOutcome(PipelineStages.binary(study)), study.ateFolds(), HeldOut.CLIP);
     }
 
     /** The seed the run's AIPW is fitted with. */
-    static long seed(long runSeed) {
+    public static long seed(long runSeed) {
         return Seeds.derive(runSeed, "ate");
     }
 

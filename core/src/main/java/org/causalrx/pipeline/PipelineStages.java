@@ -375,7 +375,7 @@ public final class PipelineStages {
             org.causalrx.causal.AipwEstimands nuisances = fit.nuisances();
             return c.with(RunSlots.ATE, AteEstimands.estimate(nuisances, aipw.folds(), study))
                     .with(RunSlots.ATE_ARM_MEANS, new double[] {nuisances.armMean(0), nuisances.armMean(1)})
-                    .with(RunSlots.ATE_FOLD_PROPENSITIES, fit.propensityModels());
+                    .with(RunSlots.ATE_TUNING, aipw.tuning(fit));
         }
     }
 

@@ -1,14 +1,12 @@
 package org.causalrx.pipeline;
 
 import java.util.List;
-import java.util.function.IntFunction;
 
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.diagnostics.AteRefuter;
 import org.causalrx.causal.diagnostics.Refutation;
 import org.causalrx.causal.diagnostics.RefutationRules;
 import org.causalrx.causal.diagnostics.RefutationSubsample;
-import org.causalrx.learn.Classifier;
 import org.causalrx.study.Cohort;
 import org.causalrx.study.RefutationSettings;
 import org.causalrx.util.Seeds;
@@ -59,15 +57,15 @@ record RefutationStage(boolean parallel) implements Stage {
         RunResult.AteResult ate = c.get(RunSlots.ATE);
         CrossFitAipw.Estimate original = new CrossFitAipw.Estimate(ate.estimate(), ate.se(), ate.ciLow(),
                 ate.ciHigh(), ate.n(), ate.folds());
-        IntFunction<Classifier> tuned = aipw.tunedPropensity(c.find(RunSlots.ATE_FOLD_PROPENSITIES)
-                .orElse(List.of()));
-        AteRefuter refuter = new AteRefuter((xs, ts, ys, gs, s) -> aipw.estimate(xs, ts, ys, gs, s, tuned),
+        // on all rows the re-fits keep the ATE folds' tuning; on a subsample, that of the subsample's own reference fit
+        CrossFitAipw.Tuning ateTuning = c.find(RunSlots.ATE_TUNING).orElse(aipw.untuned());
+        AteRefuter refuter = new AteRefuter((xs, ts, ys, gs, s) -> aipw.estimate(xs, ts, ys, gs, s, ateTuning),
                 c.study().refutation().rules(), parallel, cohort.groupIndex());
         long seed = AteEstimands.seed(c.seed());
         RefutationSubsample.Drawn drawn = RefutationSubsample.draw(cohort.treatment(), 2, cohort.groupIndex(),
                 c.study().refutation().rows(), Seeds.derive(seed, "refute-subsample"));
         AteRefuter.Refuted refuted = refuter.refute(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(),
-                original, seed, drawn);
+                original, seed, drawn, referenceFit(aipw));
         List<Refutation> checks = refuted.checks();
         AteRefutations result = new AteRefutations(describe(aipw, refuted.subsample()), checks,
                 checks.stream().allMatch(Refutation::passed), refuted.subsample());
@@ -78,15 +76,30 @@ record RefutationStage(boolean parallel) implements Stage {
         return c.with(RunSlots.REFUTATIONS, result).with(RunSlots.POLICY_INSIGHTS, extended);
     }
 
+    /**
+     * The reference fit on a subsample: the AIPW with its own tuning (cross-validated propensity penalty, early-stopped
+     * XGBoost rounds), and re-fits that keep that fit's tuning fold by fold ({@link CrossFitAipw#tuning}).
+     */
+    static AteRefuter.ReferenceFit referenceFit(CrossFitAipw aipw) {
+        return (xs, ts, ys, gs, s) -> {
+            CrossFitAipw.Fit reference = aipw.fit(xs, ts, ys, s, gs, aipw.untuned());
+            CrossFitAipw.Tuning tuning = aipw.tuning(reference);
+            return new AteRefuter.Reference(reference.ate(aipw.folds()),
+                    (x, t, y, g, seed) -> aipw.estimate(x, t, y, g, seed, tuning));
+        };
+    }
+
     static String describe(CrossFitAipw aipw) {
         return "cross-fitted AIPW as for the ATE: propensity " + aipw.propensity().name() + ", outcome "
                 + aipw.outcome().name() + ", " + aipw.folds() + " folds, the ATE's seed; each re-fit keeps the "
-                + "propensity penalty that cross-validation chose in the ATE's fold";
+                + "tuning its reference fit chose in the same fold: the propensity penalty cross-validation chose and "
+                + "each arm outcome model's early-stopped boosting rounds";
     }
 
     /** {@link #describe(CrossFitAipw)}, and the subsample the checks ran on when they did (null: all rows). */
     static String describe(CrossFitAipw aipw, RefutationSubsample subsample) {
         return subsample == null ? describe(aipw) : describe(aipw) + "; every check on " + subsample.describe()
-                + " (within arm), against the estimator's own estimate on that subsample";
+                + " (within arm), against the estimator's own estimate on that subsample, the reference whose "
+                + "tuning the re-fits keep";
     }
 }

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.causalrx.causal.CateModel;
+import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.causal.TLearner;
 import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.Encoding;
 import org.causalrx.data.SplitIndices;
-import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.study.Cohort;
 
@@ -47,8 +47,11 @@ public final class RunSlots {
     static final Slot<Heterogeneity> HETEROGENEITY = new Slot<>("heterogeneity");
     /** AIPW mean outcome per arm (control, treated) from the ATE's cross-fitted nuisances (outcome units). */
     static final Slot<double[]> ATE_ARM_MEANS = new Slot<>("ATE arm means");
-    /** The ATE's fold propensity models (fold f at entry f): their λ is kept by the refutations' re-fits. */
-    static final Slot<List<ProbabilityModel>> ATE_FOLD_PROPENSITIES = new Slot<>("ATE fold propensities");
+    /**
+     * The tuning of the ATE's folds that the refutations' re-fits on all rows keep: each fold's propensity λ and
+     * XGBoost outcome rounds ({@link CrossFitAipw#tuning}).
+     */
+    static final Slot<CrossFitAipw.Tuning> ATE_TUNING = new Slot<>("ATE fold tuning");
     static final Slot<Sensitivity> SENSITIVITY = new Slot<>("sensitivity");
     static final Slot<AteRefutations> REFUTATIONS = new Slot<>("refutations");
 

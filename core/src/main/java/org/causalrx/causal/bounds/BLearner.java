@@ -36,8 +36,9 @@ import org.causalrx.util.Stats;
  * <p>
  * Large training sets: when a fold's rows of one arm number at least 2·{@code nuisanceRows}, its tail models (q±
  * and rho±) are fit on a seeded subsample of {@code nuisanceRows} of them, drawn without replacement, and still
- * predict every held-out row. They are nuisances of a doubly robust pseudo-outcome, whose error enters the bounds
- * only through products of nuisance errors; the final-stage regressions use every row.
+ * predict every held-out row; those subsampled tail models also keep their early-stopping booster instead of boosting
+ * a second time on all their rows ({@link #tailParams}). They are nuisances of a doubly robust pseudo-outcome, whose
+ * error enters the bounds only through products of nuisance errors; the final-stage regressions use every row.
  * <p>
  * On those large folds the quantiles come from one location–scale model per fold and arm, shared by every Lambda,
  * instead of two XGBoost quantile models per Lambda: on one seeded subsample (as above), a squared-error regression
@@ -266,7 +267,7 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
         double[][] xa = Stats.select(x, rows);
         double[] ya = Stats.select(y, rows);
         double[][] xHo = Stats.select(x, ho);
-        Regressor reg = new XGBoostRegressor(nuisance);
+        Regressor reg = new XGBoostRegressor(tailParams(true));
         RegressionModel loc = reg.fit(xa, ya, null, Seeds.derive(seed, "location"));
         double[] m = loc.predict(xa);
         double[] abs = new double[rows.length];
@@ -336,7 +337,7 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
             kUp[j] = SharpBounds.kappaUpper(ya[j], qa[j], lambda);
             kLo[j] = SharpBounds.kappaLower(ya[j], qb[j], lambda);
         }
-        Regressor rho = new XGBoostRegressor(nuisance);
+        Regressor rho = new XGBoostRegressor(tailParams(true));
         double[][] pred = {ls.quantile(ls.mHo(), ls.sHo(), tau), ls.quantile(ls.mHo(), ls.sHo(), 1 - tau),
                 rho.fit(xa, kUp, null, Seeds.derive(seed, "rho+")).predict(xHo),
                 rho.fit(xa, kLo, null, Seeds.derive(seed, "rho-")).predict(xHo)};
@@ -364,13 +365,15 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
     private void tailFold(double[][] x, int[] t, double[] y, CrossFit cf, int f, int arm, double lambda, long seed,
                           double[][][] nu) {
         double tau = SharpBounds.level(lambda);
-        Regressor qUp = new XGBoostQuantileRegressor(nuisance, tau);
-        Regressor qLo = new XGBoostQuantileRegressor(nuisance, 1 - tau);
-        Regressor rho = new XGBoostRegressor(nuisance);
         int[] ho = cf.heldOutRows(f);
         double[][] xHo = Stats.select(x, ho);
         long s = Seeds.derive(seed, 2L * f + arm);
-        int[] rows = tailRows(Arrays.stream(cf.trainRows(f)).filter(i -> t[i] == arm).toArray(), s);
+        int[] armRows = Arrays.stream(cf.trainRows(f)).filter(i -> t[i] == arm).toArray();
+        int[] rows = tailRows(armRows, s);
+        XGBoostParams p = tailParams(rows.length < armRows.length);
+        Regressor qUp = new XGBoostQuantileRegressor(p, tau);
+        Regressor qLo = new XGBoostQuantileRegressor(p, 1 - tau);
+        Regressor rho = new XGBoostRegressor(p);
         double[][] xa = Stats.select(x, rows);
         double[] ya = Stats.select(y, rows);
         RegressionModel mUp = qUp.fit(xa, ya, null, Seeds.derive(s, "q+"));
@@ -391,6 +394,18 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
                 nu[arm][k][ho[j]] = pred[k][j];
             }
         }
+    }
+
+    /**
+     * The boosting settings of one fold and arm's tail models: {@link #nuisance}, and when the tails are fit on a
+     * subsample ({@link #tailRows}), the same settings keeping the early-stopping booster at every size
+     * ({@link XGBoostParams#withRefitRows}(1): boosted once, on the rows outside a validation side of min(20 %, 10,000)
+     * rows, instead of a second time on all rows with the chosen rounds). Those tails are already nuisances fit on a
+     * subsample, whose error enters the bounds through products of nuisance errors; unsubsampled tails (every smaller
+     * study) keep {@link #nuisance} as it is, so their bounds are unchanged bit for bit.
+     */
+    XGBoostParams tailParams(boolean subsampled) {
+        return subsampled && nuisance.earlyStopping() > 0 ? nuisance.withRefitRows(1) : nuisance;
     }
 
     /**

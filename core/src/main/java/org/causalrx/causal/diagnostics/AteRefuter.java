@@ -72,6 +72,17 @@ public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parall
      */
     public Refuted refute(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed,
                           RefutationSubsample.Drawn drawn) {
+        return refute(x, t, y, original, seed, drawn,
+                (xs, ts, ys, gs, s) -> new Reference(estimator.estimate(xs, ts, ys, gs, s), estimator));
+    }
+
+    /**
+     * As {@link #refute(double[][], int[], double[], CrossFitAipw.Estimate, long, RefutationSubsample.Drawn)}, with
+     * the subsample's reference fitted by {@code onSubsample}, whose re-fit estimator then fits every check's draws
+     * (on all rows, without a subsample, the checks use {@link #estimator}).
+     */
+    public Refuted refute(double[][] x, int[] t, double[] y, CrossFitAipw.Estimate original, long seed,
+                          RefutationSubsample.Drawn drawn, ReferenceFit onSubsample) {
         if (drawn == null) {
             return new Refuted(refute(x, t, y, original, seed), original, null);
         }
@@ -79,9 +90,22 @@ public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parall
         int[] ts = drawn.select(t);
         double[] ys = drawn.select(y);
         int[] gs = drawn.select(groups);
-        CrossFitAipw.Estimate reference = estimator.estimate(xs, ts, ys, gs, seed);
-        AteRefuter on = new AteRefuter(estimator, rules, parallel, gs);
-        return new Refuted(on.refute(xs, ts, ys, reference, seed), reference, drawn.size());
+        Reference reference = onSubsample.fit(xs, ts, ys, gs, seed);
+        AteRefuter on = new AteRefuter(reference.refits(), rules, parallel, gs);
+        return new Refuted(on.refute(xs, ts, ys, reference.estimate(), seed), reference.estimate(), drawn.size());
+    }
+
+    /** A reference fit: data ⇒ its estimate and the estimator of the re-fits compared with it. */
+    @FunctionalInterface
+    public interface ReferenceFit {
+        Reference fit(double[][] x, int[] t, double[] y, int[] groups, long seed);
+    }
+
+    /**
+     * @param estimate the reference estimate
+     * @param refits   the estimator of the checks' re-fits (e.g. keeping the reference's tuning)
+     */
+    public record Reference(CrossFitAipw.Estimate estimate, AteFit refits) {
     }
 
     /**

@@ -6,8 +6,10 @@ package org.causalrx.learn.linear;
  * over the rows with positive weight are unusable: their SD is stored as 0, their column is all zeros and their
  * coefficient is always 0.
  *
- * <p>Two layouts. {@link Layout#DENSE}: every column is stored standardised ({@link #cols}) and also row-major
- * ({@link #rowMajor}), for the covariance-mode solvers. {@link Layout#SPARSE}: a column whose raw values mostly
+ * <p>Two layouts. {@link Layout#DENSE}: every column is stored standardised, row-major ({@link #rowMajor}, for the
+ * covariance-mode solvers of {@link PenalizedPath}; {@link #cols} is null) or column-major ({@link #cols}, for the
+ * multinomial solver; {@link #rowMajor} is null): one copy of the rows, not two. {@link Layout#SPARSE}: a column
+ * whose raw values mostly
  * equal one value {@code base_j} (a one-hot dummy: 0, or a standardised dummy) keeps only the rows where it differs
  * and the differences {@code e = raw − base_j} ({@link #nzRows}, {@link #nzRaw}; {@code cols[j]} is null), so the
  * standardised value is {@code (e − centre_j) / sd_j} with {@code centre_j = mean_j − base_j} ({@link #centre}),
@@ -28,7 +30,10 @@ final class Design {
     final int p;
     /** Indices of these rows in the caller's arrays. */
     final int[] rows;
-    /** p columns of length n, standardised (all zero for unusable columns); null for sparse-stored columns. */
+    /**
+     * p columns of length n, standardised (all zero for unusable columns); null for sparse-stored columns; null as a
+     * whole in the row-major dense design.
+     */
     final double[][] cols;
     /** Sparse layout: rows (ascending, 0..n−1) where a sparse-stored column differs from its base value. */
     final int[][] nzRows;
@@ -43,16 +48,27 @@ final class Design {
     final double[] sd;
     /** Indices of usable columns, ascending. */
     final int[] usable;
-    /** The same standardised values, row-major (n × p); null in the sparse layout. */
+    /**
+     * The standardised values, row-major (n × p): the dense design of {@link #of(double[][], double[], int[],
+     * Layout)}; null in the sparse layout and in the column-major dense design of {@link #of(double[][], double[],
+     * int[])}.
+     */
     final double[] rowMajor;
 
-    private Design(Layout layout, int[] rows, double[][] cols, int[][] nzRows, double[][] nzRaw, double[] centre,
-                   double[] wn, double[] mean, double[] sd, int[] usable) {
+    /** View design: the caller's rows (indexed by {@link #rows}), raw; null when the design is stored. */
+    private final double[][] raw;
+    /** View design: 1 / sd of usable columns; null when the design is stored. */
+    private final double[] inv;
+
+    private Design(Layout layout, int[] rows, int p, double[][] cols, double[] rowMajor, int[][] nzRows,
+                   double[][] nzRaw, double[] centre, double[] wn, double[] mean, double[] sd, int[] usable,
+                   double[][] raw, double[] inv) {
         this.layout = layout;
         this.n = rows.length;
-        this.p = cols.length;
+        this.p = p;
         this.rows = rows;
         this.cols = cols;
+        this.rowMajor = rowMajor;
         this.nzRows = nzRows;
         this.nzRaw = nzRaw;
         this.centre = centre;
@@ -60,17 +76,8 @@ final class Design {
         this.mean = mean;
         this.sd = sd;
         this.usable = usable;
-        if (layout == Layout.SPARSE) {
-            this.rowMajor = null;
-            return;
-        }
-        this.rowMajor = new double[n * p];
-        for (int j = 0; j < p; j++) {
-            double[] c = cols[j];
-            for (int i = 0; i < n; i++) {
-                rowMajor[i * p + j] = c[i];
-            }
-        }
+        this.raw = raw;
+        this.inv = inv;
     }
 
     /**
@@ -93,15 +100,38 @@ final class Design {
         return 2 * cost < (long) p * p ? Layout.SPARSE : Layout.DENSE;
     }
 
-    /** The DENSE design for {@code rows} of {@code x} with weights {@code w} (indexed like x; Σ over rows &gt; 0). */
+    /**
+     * The DENSE design for {@code rows} of {@code x} with weights {@code w} (indexed like x; Σ over rows &gt; 0),
+     * stored column-major ({@link #cols}; no {@link #rowMajor}): the multinomial solver's.
+     */
     static Design of(double[][] x, double[] w, int[] rows) {
-        return of(x, w, rows, Layout.DENSE);
+        return columns(x, w, rows, Layout.DENSE);
     }
 
-    /** As {@link #of(double[][], double[], int[])} in the given layout. */
+    /**
+     * As {@link #of(double[][], double[], int[])} in the given layout, for {@link PenalizedPath}'s solvers: DENSE is
+     * stored row-major only ({@link #rowMajor}; {@link #cols} is null), with the same values bit for bit; from
+     * {@link #VIEW_CELLS} cells on it is not stored at all but read from {@code x} and standardised as it is read
+     * ({@link #isView}), with the same values bit for bit.
+     */
     static Design of(double[][] x, double[] w, int[] rows, Layout layout) {
+        return of(x, w, rows, layout, (long) rows.length * x[rows[0]].length >= VIEW_CELLS);
+    }
+
+    /** As above; {@code view} chooses the unstored dense design (ignored for SPARSE). */
+    static Design of(double[][] x, double[] w, int[] rows, Layout layout, boolean view) {
+        return layout == Layout.DENSE ? rowMajorDesign(x, w, rows, view) : columns(x, w, rows, layout);
+    }
+
+    /**
+     * Dense designs of at least this many cells (n·p; 2²⁴, 128 MiB of doubles) are read from the caller's rows and
+     * standardised on the fly instead of copied: at 600,000 rows × 200 covariates a stored copy is 0.9 GiB per fit,
+     * and the propensity models, the evaluation's p* model and the ATE's folds fit several at once.
+     */
+    static final long VIEW_CELLS = 1L << 24;
+
+    private static double[] normalisedWeights(double[] w, int[] rows) {
         int n = rows.length;
-        int p = x[rows[0]].length;
         double total = 0;
         for (int r : rows) {
             total += w[r];
@@ -110,6 +140,135 @@ final class Design {
         for (int i = 0; i < n; i++) {
             wn[i] = w[rows[i]] / total;
         }
+        return wn;
+    }
+
+    /**
+     * The dense design stored row-major only, or (with {@code view}) not stored: the same standardisation as
+     * {@link #columns} (each column's sums taken over the rows in order, so the values are equal bit for bit).
+     */
+    private static Design rowMajorDesign(double[][] x, double[] w, int[] rows, boolean view) {
+        int n = rows.length;
+        int p = x[rows[0]].length;
+        double[] wn = normalisedWeights(w, rows);
+        double[] a = null;
+        if (!view) {
+            a = new double[n * p];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x[rows[i]], 0, a, i * p, p);
+            }
+        }
+        double[] m = new double[p];
+        double[] maxAbs = new double[p];
+        double[] first = new double[p];
+        java.util.Arrays.fill(first, Double.NaN);
+        boolean[] constant = new boolean[p];
+        java.util.Arrays.fill(constant, true);
+        for (int i = 0; i < n; i++) {
+            double wi = wn[i];
+            if (wi > 0) {
+                double[] row = x[rows[i]];
+                for (int j = 0; j < p; j++) {
+                    double c = row[j];
+                    m[j] += wi * c;
+                    maxAbs[j] = Math.max(maxAbs[j], Math.abs(c));
+                    if (Double.isNaN(first[j])) {
+                        first[j] = c;
+                    } else if (c != first[j]) {
+                        constant[j] = false;
+                    }
+                }
+            }
+        }
+        double[] corr = new double[p];
+        for (int i = 0; i < n; i++) {
+            double wi = wn[i];
+            double[] row = x[rows[i]];
+            for (int j = 0; j < p; j++) {
+                corr[j] += wi * (row[j] - m[j]);
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            m[j] += corr[j];
+        }
+        double[] var = new double[p];
+        for (int i = 0; i < n; i++) {
+            double wi = wn[i];
+            double[] row = x[rows[i]];
+            for (int j = 0; j < p; j++) {
+                double d = row[j] - m[j];
+                var[j] += wi * d * d;
+            }
+        }
+        double[] sd = new double[p];
+        double[] inv = new double[p];
+        int[] usable = new int[p];
+        int nUsable = 0;
+        for (int j = 0; j < p; j++) {
+            double s = Math.sqrt(var[j]);
+            if (constant[j] || !(s > CONSTANT_REL_SD * maxAbs[j])) {
+                continue; // sd 0: the column reads as zeros
+            }
+            sd[j] = s;
+            inv[j] = 1.0 / s;
+            usable[nUsable++] = j;
+        }
+        int[] kept = java.util.Arrays.copyOf(usable, nUsable);
+        if (view) {
+            return new Design(Layout.DENSE, rows, p, null, null, null, null, null, wn, m, sd, kept, x, inv);
+        }
+        for (int i = 0; i < n; i++) {
+            int b = i * p;
+            for (int j = 0; j < p; j++) {
+                a[b + j] = sd[j] == 0 ? 0.0 : (a[b + j] - m[j]) * inv[j];
+            }
+        }
+        return new Design(Layout.DENSE, rows, p, null, a, null, null, null, wn, m, sd, kept, null, null);
+    }
+
+    /** True for the dense design that is read from the caller's rows, not stored ({@link #rowMajor} is null). */
+    boolean isView() {
+        return raw != null;
+    }
+
+    /** The standardised value of row i (of these rows), column j, of a dense row-major or view design. */
+    double at(int i, int j) {
+        return raw == null ? rowMajor[i * p + j] : standardised(raw[rows[i]][j], j);
+    }
+
+    /** Standardised row i (of these rows) of a dense row-major or view design into {@code buf} (length p). */
+    void row(int i, double[] buf) {
+        if (raw == null) {
+            System.arraycopy(rowMajor, i * p, buf, 0, p);
+            return;
+        }
+        double[] r = raw[rows[i]];
+        if (usable.length == p) { // every column usable: no zero columns to test for
+            for (int j = 0; j < p; j++) {
+                buf[j] = (r[j] - mean[j]) * inv[j];
+            }
+            return;
+        }
+        for (int j = 0; j < p; j++) {
+            buf[j] = standardised(r[j], j);
+        }
+    }
+
+    /** The caller's row behind row i of a view design (raw values; standardise with {@link #standardised}). */
+    double[] rawRow(int i) {
+        return raw[rows[i]];
+    }
+
+    /** A raw value of column j standardised as the stored design stores it (0 for unusable columns). */
+    double standardised(double v, int j) {
+        return sd[j] == 0 ? 0.0 : (v - mean[j]) * inv[j];
+    }
+
+    /** The design stored by columns: DENSE (every column standardised) or SPARSE (see the class comment). */
+    private static Design columns(double[][] x, double[] w, int[] rows, Layout layout) {
+        int n = rows.length;
+        int p = x[rows[0]].length;
+        double[] wn = normalisedWeights(w, rows);
         double[][] cols = new double[p][n];
         int[][] nzRows = layout == Layout.SPARSE ? new int[p][] : null;
         double[][] nzRaw = layout == Layout.SPARSE ? new double[p][] : null;
@@ -170,8 +329,8 @@ final class Design {
                 c[i] = (c[i] - m) * inv;
             }
         }
-        return new Design(layout, rows, cols, nzRows, nzRaw, centre, wn, mean, sd,
-                java.util.Arrays.copyOf(usable, nUsable));
+        return new Design(layout, rows, p, cols, null, nzRows, nzRaw, centre, wn, mean, sd,
+                java.util.Arrays.copyOf(usable, nUsable), null, null);
     }
 
     /** The majority value of c (Boyer–Moore vote; meaningful when one value fills more than half of c). */
@@ -226,7 +385,7 @@ final class Design {
 
     /** True when column j is stored by the rows where it differs from its base value. */
     boolean isSparse(int j) {
-        return cols[j] == null;
+        return layout == Layout.SPARSE && cols[j] == null;
     }
 
     /**

@@ -43,9 +43,9 @@ final class GaussianSolver implements PathSolver {
         this.ybar = mean;
         this.threshold = settings.tolerance() * Math.sqrt(var);
         this.c = new double[p];
-        Kernels.crossProduct(d.rowMajor, n, p, wy, c);
+        Kernels.crossProduct(d, wy, c);
         int s = d.usable.length;
-        double[] small = Kernels.gram(d.rowMajor, n, p, d.usable, s, d.wn, false);
+        double[] small = Kernels.gram(d, d.usable, s, d.wn, false);
         this.gram = new double[p * p];
         for (int a = 0; a < s; a++) {
             for (int b = 0; b < s; b++) {

@@ -73,6 +73,118 @@ final class Kernels {
         return g;
     }
 
+    /**
+     * {@link #gram(double[], int, int, int[], int, double[], boolean)} of a dense design, stored or view: a view's
+     * rows are standardised as they are gathered, to the values the stored design holds, so the sums are the same.
+     */
+    static double[] gram(Design d, int[] idx, int s, double[] v, boolean withOne) {
+        if (!d.isView()) {
+            return gram(d.rowMajor, d.n, d.p, idx, s, v, withOne);
+        }
+        int n = d.n;
+        int off = withOne ? 1 : 0;
+        int m = s + off;
+        double[] g = new double[m * m];
+        double[] z0 = new double[m];
+        double[] z1 = new double[m];
+        double[] z2 = new double[m];
+        double[] z3 = new double[m];
+        if (withOne) {
+            z0[0] = 1;
+            z1[0] = 1;
+            z2[0] = 1;
+            z3[0] = 1;
+        }
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double v0 = v[i];
+            double v1 = v[i + 1];
+            double v2 = v[i + 2];
+            double v3 = v[i + 3];
+            if (v0 == 0 && v1 == 0 && v2 == 0 && v3 == 0) {
+                continue;
+            }
+            gather(d, i, idx, s, z0, off);
+            gather(d, i + 1, idx, s, z1, off);
+            gather(d, i + 2, idx, s, z2, off);
+            gather(d, i + 3, idx, s, z3, off);
+            for (int j = 0; j < m; j++) {
+                double a0 = v0 * z0[j];
+                double a1 = v1 * z1[j];
+                double a2 = v2 * z2[j];
+                double a3 = v3 * z3[j];
+                int base = j * m;
+                for (int k = j; k < m; k++) {
+                    g[base + k] += a0 * z0[k] + a1 * z1[k] + a2 * z2[k] + a3 * z3[k];
+                }
+            }
+        }
+        for (; i < n; i++) {
+            double v0 = v[i];
+            if (v0 == 0) {
+                continue;
+            }
+            gather(d, i, idx, s, z0, off);
+            for (int j = 0; j < m; j++) {
+                double a0 = v0 * z0[j];
+                int base = j * m;
+                for (int k = j; k < m; k++) {
+                    g[base + k] += a0 * z0[k];
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int k = j + 1; k < m; k++) {
+                g[k * m + j] = g[j * m + k];
+            }
+        }
+        return g;
+    }
+
+    private static void gather(Design d, int i, int[] idx, int s, double[] z, int off) {
+        double[] row = d.rawRow(i);
+        for (int a = 0; a < s; a++) {
+            int j = idx[a];
+            z[off + a] = d.standardised(row[j], j);
+        }
+    }
+
+    /** {@link #crossProduct(double[], int, int, double[], double[])} of a dense design, stored or view (same sums). */
+    static void crossProduct(Design d, double[] r, double[] out) {
+        int n = d.n;
+        int p = d.p;
+        if (!d.isView()) {
+            crossProduct(d.rowMajor, n, p, r, out);
+            return;
+        }
+        java.util.Arrays.fill(out, 0, p, 0.0);
+        double[] z0 = new double[p];
+        double[] z1 = new double[p];
+        double[] z2 = new double[p];
+        double[] z3 = new double[p];
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double r0 = r[i];
+            double r1 = r[i + 1];
+            double r2 = r[i + 2];
+            double r3 = r[i + 3];
+            d.row(i, z0);
+            d.row(i + 1, z1);
+            d.row(i + 2, z2);
+            d.row(i + 3, z3);
+            for (int j = 0; j < p; j++) {
+                out[j] += r0 * z0[j] + r1 * z1[j] + r2 * z2[j] + r3 * z3[j];
+            }
+        }
+        for (; i < n; i++) {
+            double r0 = r[i];
+            d.row(i, z0);
+            for (int j = 0; j < p; j++) {
+                out[j] += r0 * z0[j];
+            }
+        }
+    }
+
     private static void gather(double[] rows, int start, int[] idx, int s, double[] z, int off) {
         for (int a = 0; a < s; a++) {
             z[off + a] = rows[start + idx[a]];
@@ -108,7 +220,145 @@ final class Kernels {
     /**
      * The {@link #gram} matrix (with leading 1) for a new feature subset {@code newIdx}, given the one for
      * {@code oldIdx} (both ascending) and the same weights v: entries of features in both subsets are copied, those
-     * of new features computed from the column-major {@code cols} (O(n) each).
+     * of new features computed from the row-major n × p matrix {@code rows} (O(n) each), each entry with the same
+     * sums in the same order as {@link Design#dot(double[], double[], int)} of the two columns.
+     */
+    static double[] remapGram(double[] g, int[] oldIdx, int[] newIdx, double[] rows, int p, double[] v, int n) {
+        return remapGram(g, oldIdx, newIdx, null, rows, p, v, n);
+    }
+
+    /** As above for a dense design, stored or view (the same sums). */
+    static double[] remapGram(double[] g, int[] oldIdx, int[] newIdx, Design d, double[] v) {
+        return d.isView() ? remapGram(g, oldIdx, newIdx, d, null, d.p, v, d.n)
+                : remapGram(g, oldIdx, newIdx, null, d.rowMajor, d.p, v, d.n);
+    }
+
+    /** The row-major remap from the stored {@code rows} or, when {@code view} is given, from that view design. */
+    private static double[] remapGram(double[] g, int[] oldIdx, int[] newIdx, Design view, double[] rows, int p,
+                                      double[] v, int n) {
+        int mo = oldIdx.length + 1;
+        int mn = newIdx.length + 1;
+        int[] pos = new int[mn]; // position in the old matrix, or -1
+        pos[0] = 0;
+        for (int a = 1; a < mn; a++) {
+            int k = java.util.Arrays.binarySearch(oldIdx, newIdx[a - 1]);
+            pos[a] = k >= 0 ? k + 1 : -1;
+        }
+        double[] out = new double[mn * mn];
+        double[] wx = new double[n];
+        int[] bs = new int[mn];
+        int[] js = new int[mn];
+        double[] s0 = new double[mn];
+        double[] s1 = new double[mn];
+        double[] s2 = new double[mn];
+        double[] s3 = new double[mn];
+        for (int a = 0; a < mn; a++) {
+            if (pos[a] >= 0) {
+                for (int b = 0; b < mn; b++) {
+                    if (pos[b] >= 0) {
+                        out[a * mn + b] = g[pos[a] * mo + pos[b]];
+                    }
+                }
+                continue;
+            }
+            int ja = newIdx[a - 1];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                wx[i] = v[i] * (view == null ? rows[i * p + ja] : view.at(i, ja));
+                sum += wx[i];
+            }
+            out[a * mn] = sum;
+            out[a] = sum;
+            int nb = 0;
+            for (int b = 1; b < mn; b++) {
+                if (pos[b] < 0 && b < a) {
+                    continue; // already filled from row b
+                }
+                bs[nb] = b;
+                js[nb++] = newIdx[b - 1];
+            }
+            java.util.Arrays.fill(s0, 0, nb, 0.0);
+            java.util.Arrays.fill(s1, 0, nb, 0.0);
+            java.util.Arrays.fill(s2, 0, nb, 0.0);
+            java.util.Arrays.fill(s3, 0, nb, 0.0);
+            if (view == null) {
+                dotsStored(wx, rows, p, n, js, nb, s0, s1, s2, s3);
+            } else {
+                dotsView(wx, view, n, js, nb, s0, s1, s2, s3);
+            }
+            for (int c = 0; c < nb; c++) {
+                double val = (s0[c] + s1[c]) + (s2[c] + s3[c]);
+                int b = bs[c];
+                out[a * mn + b] = val;
+                out[b * mn + a] = val;
+            }
+        }
+        return out;
+    }
+
+    /** Four-accumulator dots (as {@link Design#dot(double[], double[], int)}) of wx with columns js of rows. */
+    private static void dotsStored(double[] wx, double[] rows, int p, int n, int[] js, int nb, double[] s0,
+                                   double[] s1, double[] s2, double[] s3) {
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double w0 = wx[i];
+            double w1 = wx[i + 1];
+            double w2 = wx[i + 2];
+            double w3 = wx[i + 3];
+            int r0 = i * p;
+            int r1 = r0 + p;
+            int r2 = r1 + p;
+            int r3 = r2 + p;
+            for (int c = 0; c < nb; c++) {
+                int j = js[c];
+                s0[c] += w0 * rows[r0 + j];
+                s1[c] += w1 * rows[r1 + j];
+                s2[c] += w2 * rows[r2 + j];
+                s3[c] += w3 * rows[r3 + j];
+            }
+        }
+        for (; i < n; i++) {
+            double w0 = wx[i];
+            int r0 = i * p;
+            for (int c = 0; c < nb; c++) {
+                s0[c] += w0 * rows[r0 + js[c]];
+            }
+        }
+    }
+
+    /** As {@link #dotsStored} with the columns of a view design (standardised as read: the same values). */
+    private static void dotsView(double[] wx, Design d, int n, int[] js, int nb, double[] s0, double[] s1,
+                                 double[] s2, double[] s3) {
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double w0 = wx[i];
+            double w1 = wx[i + 1];
+            double w2 = wx[i + 2];
+            double w3 = wx[i + 3];
+            double[] x0 = d.rawRow(i);
+            double[] x1 = d.rawRow(i + 1);
+            double[] x2 = d.rawRow(i + 2);
+            double[] x3 = d.rawRow(i + 3);
+            for (int c = 0; c < nb; c++) {
+                int j = js[c];
+                s0[c] += w0 * d.standardised(x0[j], j);
+                s1[c] += w1 * d.standardised(x1[j], j);
+                s2[c] += w2 * d.standardised(x2[j], j);
+                s3[c] += w3 * d.standardised(x3[j], j);
+            }
+        }
+        for (; i < n; i++) {
+            double w0 = wx[i];
+            double[] x0 = d.rawRow(i);
+            for (int c = 0; c < nb; c++) {
+                s0[c] += w0 * d.standardised(x0[js[c]], js[c]);
+            }
+        }
+    }
+
+    /**
+     * As {@link #remapGram(double[], int[], int[], double[], int, double[], int)} from column-major {@code cols}
+     * (the reference the row-major version is tested against).
      */
     static double[] remapGram(double[] g, int[] oldIdx, int[] newIdx, double[][] cols, double[] v, int n) {
         int mo = oldIdx.length + 1;

@@ -135,7 +135,7 @@ final class LogisticSolver implements PathSolver {
             int[] old = strongIdx;
             strongIdx = now;
             if (gram != null) {
-                gram = Kernels.remapGram(gram, old, strongIdx, d.cols, v, n);
+                gram = Kernels.remapGram(gram, old, strongIdx, d, v);
             }
         }
     }
@@ -153,7 +153,7 @@ final class LogisticSolver implements PathSolver {
             double pc = Math.min(Math.max(sigmoid(eta[i]), P_MIN), 1 - P_MIN);
             v[i] = d.wn[i] * pc * (1 - pc);
         }
-        gram = Kernels.gram(d.rowMajor, n, p, strongIdx, strongIdx.length, v, true);
+        gram = Kernels.gram(d, strongIdx, strongIdx.length, v, true);
         System.arraycopy(eta, 0, etaAtGram, 0, n);
     }
 
@@ -215,16 +215,43 @@ final class LogisticSolver implements PathSolver {
                 eta[i] += d0;
             }
         }
+        // the changed features in strong-set order; each eta[i] receives their terms in that order (as a loop over
+        // the features, each over the rows, would add them), read along the row-major design's rows
+        int[] changed = new int[strongIdx.length];
+        double[] deltas = new double[strongIdx.length];
+        int k = 0;
         for (int a = 0; a < strongIdx.length; a++) {
             int j = strongIdx[a];
             double delta = b[a + 1] - beta[j];
             if (delta != 0) {
                 beta[j] = b[a + 1];
-                double[] x = d.cols[j];
-                for (int i = 0; i < n; i++) {
-                    eta[i] += delta * x[i];
-                }
+                changed[k] = j;
+                deltas[k++] = delta;
             }
+        }
+        if (k == 0) {
+            return;
+        }
+        double[] x = d.rowMajor;
+        if (x == null) { // a view design: its raw rows, standardised as read (the stored values)
+            for (int i = 0; i < n; i++) {
+                double[] row = d.rawRow(i);
+                double e = eta[i];
+                for (int c = 0; c < k; c++) {
+                    int j = changed[c];
+                    e += deltas[c] * d.standardised(row[j], j);
+                }
+                eta[i] = e;
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int base = i * p;
+            double e = eta[i];
+            for (int c = 0; c < k; c++) {
+                e += deltas[c] * x[base + changed[c]];
+            }
+            eta[i] = e;
         }
     }
 
@@ -236,7 +263,7 @@ final class LogisticSolver implements PathSolver {
             s += rho[i];
         }
         grad[0] = s;
-        Kernels.crossProduct(d.rowMajor, n, p, rho, gradX);
+        Kernels.crossProduct(d, rho, gradX);
         System.arraycopy(gradX, 0, grad, 1, p);
     }
 

@@ -93,16 +93,26 @@ final class PenalizedPath {
      */
     static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
                       LinearSettings s, Design.Layout layout, boolean parallelFolds, int cvRowsSetting) {
+        return fit(family, x, y, w, groups, seed, alpha, s, layout, parallelFolds, cvRowsSetting, Design.VIEW_CELLS);
+    }
+
+    /**
+     * As above; dense designs of at least {@code viewCells} cells are read from x, not copied
+     * ({@link Design#VIEW_CELLS}; the same values either way, so the same fit bit for bit).
+     */
+    static Result fit(Family family, double[][] x, double[] y, double[] w, int[] groups, long seed, double alpha,
+                      LinearSettings s, Design.Layout layout, boolean parallelFolds, int cvRowsSetting,
+                      long viewCells) {
         int n = x.length;
         int p = x[0].length;
         int m = cvRowsSetting > 0 ? cvRowsSetting : cvRows(n);
         if (!s.hasFixedLambda() && subsamples(m, n)) {
-            Result sub = subsampleLambda(family, x, y, w, groups, seed, alpha, s, layout, m);
+            Result sub = subsampleLambda(family, x, y, w, groups, seed, alpha, s, layout, m, viewCells);
             if (sub != null) {
                 double lambda = rescale(sub.lambda(), m, n, alpha);
                 Result r = fit(family, x, y, w, groups, seed, alpha,
                         s.withFixedLambda(lambda).withNLambda(LogisticRegression.FIXED_PATH_POINTS), layout,
-                        parallelFolds, CV_ALL_ROWS);
+                        parallelFolds, CV_ALL_ROWS, viewCells);
                 return new Result(r.intercept(), r.coefficients(), r.featureSd(), lambda, m, sub.pathPoints(),
                         sub.chosen());
             }
@@ -111,7 +121,7 @@ final class PenalizedPath {
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        Design full = Design.of(x, w, all, layout);
+        Design full = Design.of(x, w, all, layout, (long) n * p >= viewCells);
         PathSolver solver = solver(family, full, y, alpha, s, !s.hasFixedLambda());
         double lambdaMax = solver.lambdaMax();
         if (s.hasFixedLambda() || !(lambdaMax > 0) || !Double.isFinite(lambdaMax)) {
@@ -141,7 +151,7 @@ final class PenalizedPath {
         int[] fold = Folds.assign(n, k, seed, family == Family.BINOMIAL ? y : null, groups);
         PathCv.Fold[] folds = new PathCv.Fold[k];
         for (int f = 0; f < k; f++) {
-            folds[f] = new CvFold(family, x, y, w, alpha, s, layout, fold, f);
+            folds[f] = new CvFold(family, x, y, w, alpha, s, layout, viewCells, fold, f);
         }
         // the folds are independent fits: on several threads for large designs (same losses either way)
         PathCv.Choice c = PathCv.choose(solver, lambdas, path, nl, nl == path.length, lambdaMax, ratio,
@@ -154,7 +164,8 @@ final class PenalizedPath {
      * subsample cannot choose λ (no weight, or a path that does not start: then the caller fits on all rows).
      */
     private static Result subsampleLambda(Family family, double[][] x, double[] y, double[] w, int[] groups,
-                                          long seed, double alpha, LinearSettings s, Design.Layout layout, int m) {
+                                          long seed, double alpha, LinearSettings s, Design.Layout layout, int m,
+                                          long viewCells) {
         int[] rows = sampleRows(x.length, m, Seeds.derive(seed, "linear-cv-subsample"));
         double[][] xs = new double[m][];
         double[] ys = new double[m];
@@ -175,7 +186,7 @@ final class PenalizedPath {
             return null;
         }
         Result r = fit(family, xs, ys, ws, gs, seed, alpha, s, layout,
-                m * (long) x[0].length >= PARALLEL_CELLS, CV_ALL_ROWS);
+                m * (long) x[0].length >= PARALLEL_CELLS, CV_ALL_ROWS, viewCells);
         return r.cvRows() == m && r.lambda() > 0 ? r : null;
     }
 
@@ -209,6 +220,7 @@ final class PenalizedPath {
         private final double alpha;
         private final LinearSettings s;
         private final Design.Layout layout;
+        private final long viewCells;
         private final int[] train;
         private final int[] test;
         private final double weight;
@@ -216,7 +228,7 @@ final class PenalizedPath {
         private double last;
 
         CvFold(Family family, double[][] x, double[] y, double[] w, double alpha, LinearSettings s,
-               Design.Layout layout, int[] fold, int f) {
+               Design.Layout layout, long viewCells, int[] fold, int f) {
             this.family = family;
             this.x = x;
             this.y = y;
@@ -224,6 +236,7 @@ final class PenalizedPath {
             this.alpha = alpha;
             this.s = s;
             this.layout = layout;
+            this.viewCells = viewCells;
             int[][] split = split(fold, f);
             this.train = split[0];
             this.test = split[1];
@@ -246,7 +259,8 @@ final class PenalizedPath {
         @Override
         public void walk(double[] lambdas, int from, int to, double[] loss) {
             if (solver == null) {
-                solver = solver(family, Design.of(x, w, train, layout), y, alpha, s, true);
+                solver = solver(family, Design.of(x, w, train, layout,
+                        (long) train.length * x[0].length >= viewCells), y, alpha, s, true);
             }
             for (int l = from; l < to; l++) {
                 if (l == 0 || !solver.saturated()) {

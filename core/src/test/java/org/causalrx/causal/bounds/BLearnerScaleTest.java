@@ -76,4 +76,44 @@ class BLearnerScaleTest {
         // same width up to the nuisances' noise
         assertTrue(Math.abs(wb / wa - 1) < 0.25, "mean widths " + wa / a.size() + " vs " + wb / b.size());
     }
+
+    /**
+     * Early-stopped tail models: unsubsampled tails boost twice (the early-stopping pass, then all rows at the chosen
+     * rounds) exactly as before, which a kept booster would change; subsampled tails keep the early-stopping booster
+     * (the same bounds as nuisance settings with the refit gate at one row) whatever the settings' gate.
+     */
+    @Test
+    void subsampledTailsKeepTheirEarlyStoppingBoosterAndUnsubsampledOnesAreUnchanged() {
+        BLearnerTest.Sim s = BLearnerTest.sim(1200, 13, 0.0, false);
+        XGBoostParams early = XGBoostParams.defaults().withRounds(60).withEarlyStopping(5);
+        XGBoostParams refit = early.withRefitRows(Integer.MAX_VALUE);
+        XGBoostParams kept = early.withRefitRows(1);
+        double[] lambdas = {2.0};
+        // about 400 rows per fold and arm: 150 asked ⇒ subsampled, 0 ⇒ every row
+        for (int rows : new int[] {0, 150}) {
+            CateBoundsFamily now = learner(early, rows).fit(s.x(), s.t(), s.y(), lambdas, 7);
+            CateBoundsFamily old = learner(refit, rows).fit(s.x(), s.t(), s.y(), lambdas, 7);
+            EffectIntervals a = now.bounds(s.x(), 2.0);
+            EffectIntervals b = old.bounds(s.x(), 2.0);
+            EffectIntervals k = learner(kept, rows).fit(s.x(), s.t(), s.y(), lambdas, 7).bounds(s.x(), 2.0);
+            if (rows == 0) {
+                assertArrayEquals(b.hi(), a.hi(), "every row: the refit after early stopping, as before");
+                assertArrayEquals(b.lo(), a.lo());
+                assertNotEquals(Arrays.toString(k.hi()), Arrays.toString(a.hi()), "a kept booster is not the refit");
+            } else {
+                assertArrayEquals(k.hi(), a.hi(), "subsampled: the kept early-stopping booster, whatever the gate");
+                assertArrayEquals(k.lo(), a.lo());
+                assertArrayEquals(b.hi(), a.hi());
+            }
+        }
+        assertSame(early, learner(early, 150).tailParams(false));
+        assertEquals(1, learner(early, 150).tailParams(true).refitRows());
+        assertSame(SMALL, learner(SMALL, 150).tailParams(true), "no early stopping: nothing to keep");
+    }
+
+    /** Tails with {@code nuisance} settings; propensity, arm outcomes and final stage as {@link #SMALL}. */
+    private static BLearner learner(XGBoostParams nuisance, int nuisanceRows) {
+        return new BLearner(new XGBoostRegressor(SMALL), LogisticRegression.l2(), nuisance,
+                new XGBoostRegressor(SMALL), 3, 0.02, false, nuisanceRows, false);
+    }
 }

@@ -20,7 +20,8 @@ import org.causalrx.util.Seeds;
  * s1 = 0.7 + 0.3·(1 + x4); eps N(0, 1) ({@code gauss}) or a standardised Exp(1) whose sign flips with x4
  * ({@code skew}: right-skewed for x4 &gt; 0, left-skewed below, so no location–scale model is exact). No hidden
  * confounding, so the sharp bounds at Lambda are CATE(x) plus/minus closed-form CVaR terms.
- * Args: rows, nuisanceRows, seeds..., system property {@code design} (gauss, skew).
+ * Args: rows, nuisanceRows, seeds..., system properties {@code design} (gauss, skew) and {@code skipAllRows} (no
+ * every-row reference).
  * Run: {@code java -cp core/target/test-classes:core/target/classes:$(cat cp.txt)
  * org.causalrx.causal.bounds.BLearnerTailsBench 15000 2000 1 2}.
  */
@@ -115,7 +116,7 @@ public final class BLearnerTailsBench {
             String[] names = {"quantile_all_rows", "quantile_subsample", "location_scale", "location_scale_closed"};
             BLearner.LargeTails[] rules = {BLearner.LargeTails.QUANTILE, BLearner.LargeTails.QUANTILE,
                     BLearner.LargeTails.LOCATION_SCALE, BLearner.LargeTails.LOCATION_SCALE_CLOSED};
-            for (int meth = 0; meth < names.length; meth++) {
+            for (int meth = Boolean.getBoolean("skipAllRows") ? 1 : 0; meth < names.length; meth++) {
                 BLearner b = new BLearner(new XGBoostRegressor(p), LogisticRegression.l2(), p,
                         new XGBoostRegressor(p), 3, 0.02, false, meth == 0 ? 0 : rows, false);
                 double c0 = cpu();
