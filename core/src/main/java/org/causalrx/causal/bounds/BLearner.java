@@ -51,11 +51,11 @@ import org.causalrx.util.Stats;
  * makes them invalid (SharpBoundsTest); and since rho± are still flexible regressions, the pseudo-outcome stays doubly
  * robust in (e, rho). A quantile fit costs about 4× a squared-error fit per boosting round, and the default sweep has 4
  * levels above 1: 2 squared-error fits per fold and arm replace 8 quantile fits. Measured on designs with closed-form
- * sharp bounds (fold-arm sets of 6,700 rows, 2,500 per tail fit, 3 seeds): the tails' CPU 3.2× (Gaussian noise) and
- * 3.8× (skewed noise) lower at the same bound RMSE; mean widths 1.5–1.7 % above sharp with Gaussian noise (quantile
- * models: 1.9–2.1 %), 4–7 % with skewed noise, where no location–scale model is exact (quantile models: 2–3 %)
- * (docs/BENCHMARKS.md, "B-learner tails on large folds"). Smaller studies (every fold's arm below the gate) keep the
- * quantile models, byte for byte.
+ * sharp bounds (fold-arm sets of 6,700 rows, 2,500 per tail fit, 3 seeds, all tail fits keeping their early-stopping
+ * booster): the tails' CPU 2.8× (Gaussian noise) and 3.4× (skewed noise) lower at about the same bound RMSE; mean
+ * widths 1.6–2.0 % above sharp with Gaussian noise (quantile models: 1.9–2.4 %), 4.5–8 % with skewed noise, where no
+ * location–scale model is exact (quantile models: 2.6–3.4 %) (docs/BENCHMARKS.md, "B-learner tails on large folds").
+ * Smaller studies (every fold's arm below the gate) keep the quantile models, byte for byte.
  *
  * @param outcome     mu_a learner (for binary outcomes a classifier used as regressor)
  * @param propensity  e(x) learner
