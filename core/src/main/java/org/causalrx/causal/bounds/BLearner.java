@@ -301,11 +301,7 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
                                 LocationScale ls, boolean closed, double[][][] nu) {
         double tau = SharpBounds.level(lambda);
         int[] ho = cf.heldOutRows(f);
-        double[][] xHo = Stats.select(x, ho);
-        double[][] xa = Stats.select(x, ls.rows());
-        double[] ya = Stats.select(y, ls.rows());
-        double[] qa = ls.quantile(ls.mRows(), ls.sRows(), tau);
-        double[] qb = ls.quantile(ls.mRows(), ls.sRows(), 1 - tau);
+        double[][] pred = {ls.quantile(ls.mHo(), ls.sHo(), tau), ls.quantile(ls.mHo(), ls.sHo(), 1 - tau), null, null};
         if (closed) {
             // kappa is location–scale equivariant: rho±(x) = m(x) + s(x)·mean kappa±(z, z_tau) over the residuals z
             double zUp = Stats.quantileSorted(ls.z(), tau);
@@ -318,29 +314,28 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
             }
             aUp /= ls.z().length;
             aLo /= ls.z().length;
-            double[][] pred = {ls.quantile(ls.mHo(), ls.sHo(), tau), ls.quantile(ls.mHo(), ls.sHo(), 1 - tau),
-                    new double[ho.length], new double[ho.length]};
+            pred[2] = new double[ho.length];
+            pred[3] = new double[ho.length];
             for (int j = 0; j < ho.length; j++) {
                 pred[2][j] = ls.mHo()[j] + ls.sHo()[j] * aUp;
                 pred[3][j] = ls.mHo()[j] + ls.sHo()[j] * aLo;
             }
-            for (int k = 0; k < 4; k++) {
-                for (int j = 0; j < ho.length; j++) {
-                    nu[arm][k][ho[j]] = pred[k][j];
-                }
+        } else {
+            double[][] xa = Stats.select(x, ls.rows());
+            double[] ya = Stats.select(y, ls.rows());
+            double[] qa = ls.quantile(ls.mRows(), ls.sRows(), tau);
+            double[] qb = ls.quantile(ls.mRows(), ls.sRows(), 1 - tau);
+            double[] kUp = new double[ya.length];
+            double[] kLo = new double[ya.length];
+            for (int j = 0; j < ya.length; j++) {
+                kUp[j] = SharpBounds.kappaUpper(ya[j], qa[j], lambda);
+                kLo[j] = SharpBounds.kappaLower(ya[j], qb[j], lambda);
             }
-            return;
+            Regressor rho = new XGBoostRegressor(tailParams(true));
+            double[][] xHo = Stats.select(x, ho);
+            pred[2] = rho.fit(xa, kUp, null, Seeds.derive(seed, "rho+")).predict(xHo);
+            pred[3] = rho.fit(xa, kLo, null, Seeds.derive(seed, "rho-")).predict(xHo);
         }
-        double[] kUp = new double[ya.length];
-        double[] kLo = new double[ya.length];
-        for (int j = 0; j < ya.length; j++) {
-            kUp[j] = SharpBounds.kappaUpper(ya[j], qa[j], lambda);
-            kLo[j] = SharpBounds.kappaLower(ya[j], qb[j], lambda);
-        }
-        Regressor rho = new XGBoostRegressor(tailParams(true));
-        double[][] pred = {ls.quantile(ls.mHo(), ls.sHo(), tau), ls.quantile(ls.mHo(), ls.sHo(), 1 - tau),
-                rho.fit(xa, kUp, null, Seeds.derive(seed, "rho+")).predict(xHo),
-                rho.fit(xa, kLo, null, Seeds.derive(seed, "rho-")).predict(xHo)};
         for (int k = 0; k < 4; k++) {
             for (int j = 0; j < ho.length; j++) {
                 nu[arm][k][ho[j]] = pred[k][j];
