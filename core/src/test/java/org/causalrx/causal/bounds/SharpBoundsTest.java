@@ -1,6 +1,7 @@
 package org.causalrx.causal.bounds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -57,6 +58,48 @@ class SharpBoundsTest {
             }
             assertEquals(greedy(y, lambda, true), up / y.length, 2e-3, "upper at " + lambda);
             assertEquals(greedy(y, lambda, false), lo / y.length, 2e-3, "lower at " + lambda);
+        }
+    }
+
+    /**
+     * Rockafellar–Uryasev: mean kappa+(Y, q) is at least the sharp upper value for every threshold q, with equality at
+     * the tau-quantile (and mean kappa−(Y, q) at most the sharp lower value), so a wrong quantile loosens the bound
+     * and never invalidates it. The B-learner's location–scale tails rely on this.
+     */
+    @Test
+    void everyThresholdGivesAValidBoundTightestAtTheQuantile() {
+        SplittableRandom r = new SplittableRandom(2);
+        double[] y = new double[5000];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = -Math.log(1 - r.nextDouble()) * (r.nextDouble() < 0.3 ? -1 : 2);
+        }
+        for (double lambda : new double[] {1.25, 2.0, 3.0}) {
+            double tau = SharpBounds.level(lambda);
+            double sharpUp = greedy(y, lambda, true);
+            double sharpLo = greedy(y, lambda, false);
+            double bestUp = Double.POSITIVE_INFINITY;
+            double bestLo = Double.NEGATIVE_INFINITY;
+            for (double q = -6; q <= 10; q += 0.05) {
+                double up = 0;
+                double lo = 0;
+                for (double v : y) {
+                    up += SharpBounds.kappaUpper(v, q, lambda);
+                    lo += SharpBounds.kappaLower(v, q, lambda);
+                }
+                up /= y.length;
+                lo /= y.length;
+                assertTrue(up >= sharpUp - 1e-9, "upper at q " + q + ": " + up + " < " + sharpUp);
+                assertTrue(lo <= sharpLo + 1e-9, "lower at q " + q + ": " + lo + " > " + sharpLo);
+                bestUp = Math.min(bestUp, up);
+                bestLo = Math.max(bestLo, lo);
+            }
+            assertEquals(sharpUp, bestUp, 2e-3, "tightest upper at " + lambda);
+            assertEquals(sharpLo, bestLo, 2e-3, "tightest lower at " + lambda);
+            double atQuantile = 0;
+            for (double v : y) {
+                atQuantile += SharpBounds.kappaUpper(v, Stats.quantile(y, tau), lambda);
+            }
+            assertEquals(sharpUp, atQuantile / y.length, 2e-3, "at the quantile, " + lambda);
         }
     }
 
