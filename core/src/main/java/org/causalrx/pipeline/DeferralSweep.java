@@ -29,8 +29,9 @@ final class DeferralSweep {
     static final String BOUNDS_METHOD = "B-learner sharp bounds under the marginal sensitivity model (Oprescu et al."
             + " 2023): 3-fold cross-fitted e(x) (L2-logistic, clipped to [0.05, 0.95]) and mu_t(x); conditional"
             + " quantiles at Lambda/(1+Lambda) by XGBoost reg:quantileerror and their rho models, per fold and arm"
-            + " (on a seeded subsample of refit_rows rows when the fold's arm holds at least twice that; binary"
-            + " outcomes: closed form from mu_t);"
+            + " (when the fold's arm holds at least twice refit_rows rows: on a seeded subsample of refit_rows, the"
+            + " quantiles from one location-scale model m(x) + s(x) * z per fold and arm shared by all Lambda levels,"
+            + " which can only widen the bounds, never invalidate them; binary outcomes: closed form from mu_t);"
             + " doubly robust pseudo-outcomes regressed on x with XGBoost; envelope over Lambda levels, so bounds"
             + " are nested in Lambda";
 
