@@ -141,9 +141,12 @@ class InterruptedRunTest {
     private static Process startRun(Path out) throws IOException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", cp, Main.class.getName(), "run", study.toString(), "--out",
-                out.toString()).redirectErrorStream(true).redirectOutput(dir.resolve(out.getFileName() + ".log")
-                .toFile()).start();
+        // the child's temporary files (native libraries unpacked from the class path) go under the test's folder:
+        // a child killed with SIGKILL cannot delete them at exit
+        Path tmp = Files.createDirectories(dir.resolve("child-tmp"));
+        return new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", cp, Main.class.getName(), "run",
+                study.toString(), "--out", out.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(out.getFileName() + ".log").toFile()).start();
     }
 
     /** Waits until the child's temporary output folder holds its figures (the write step is under way). */

@@ -122,8 +122,10 @@ class ServeFaultsTest {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(java, "-cp", cp, Main.class.getName(), "serve", "--model",
-                ServeFixture.model().toString(), "--keys", ServeFixture.keys(dir).toString(), "--audit",
+        // the child's temporary files (native libraries unpacked from the class path) go under the test's folder
+        Path tmp = Files.createDirectories(dir.resolve("child-tmp"));
+        Process p = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", cp, Main.class.getName(), "serve",
+                "--model", ServeFixture.model().toString(), "--keys", ServeFixture.keys(dir).toString(), "--audit",
                 auditFile.toString(), "--port", "0").redirectError(err.toFile()).start();
         try {
             int port = port(p);
