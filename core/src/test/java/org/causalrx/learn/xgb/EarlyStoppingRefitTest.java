@@ -23,33 +23,13 @@ import org.junit.jupiter.api.Test;
  * rows for exactly that many rounds).
  */
 class EarlyStoppingRefitTest {
-    private static final XGBoostParams FAST = XGBoostParams.defaults().withRounds(300).withEarlyStopping(10);
-
-    private static double[][] x(int n, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[n][3];
-        for (double[] row : x) {
-            for (int j = 0; j < 3; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return x;
-    }
-
-    private static double[] y(double[][] x, long seed) {
-        Random r = new Random(seed);
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = x[i][0] + Math.sin(2 * x[i][1]) + 0.5 * r.nextGaussian();
-        }
-        return y;
-    }
+    private static final XGBoostParams FAST = BoostingData.FAST;
 
     @Test
     void belowTheGateTheFitIsTheRefitOnAllRows() throws Exception {
-        double[][] x = x(400, 1);
-        double[] y = y(x, 2);
-        double[][] xNew = x(100, 3);
+        double[][] x = BoostingData.x(400, 1);
+        double[] y = BoostingData.y(x, 2);
+        double[][] xNew = BoostingData.x(100, 3);
         XGBoostRegressor.Model gated = (XGBoostRegressor.Model) new XGBoostRegressor(FAST).fit(x, y, null, 7);
         XGBoostRegressor.Model always = (XGBoostRegressor.Model) new XGBoostRegressor(
                 FAST.withRefitRows(Integer.MAX_VALUE)).fit(x, y, null, 7);
@@ -60,9 +40,9 @@ class EarlyStoppingRefitTest {
 
     @Test
     void fromTheGateOnTheFitIsTheEarlyStoppingBoosterAtItsBestRound() throws Exception {
-        double[][] x = x(400, 1);
-        double[] y = y(x, 2);
-        double[][] xNew = x(100, 3);
+        double[][] x = BoostingData.x(400, 1);
+        double[] y = BoostingData.y(x, 2);
+        double[][] xNew = BoostingData.x(100, 3);
         XGBoostRegressor.Model kept = (XGBoostRegressor.Model) new XGBoostRegressor(FAST.withRefitRows(400))
                 .fit(x, y, null, 7);
         XGBoostRegressor.Model refit = (XGBoostRegressor.Model) new XGBoostRegressor(FAST.withRefitRows(401))
@@ -122,7 +102,7 @@ class EarlyStoppingRefitTest {
 
     @Test
     void theSoftprobBoosterPredictsWithItsBestRoundsToo() throws Exception {
-        double[][] x = x(600, 4);
+        double[][] x = BoostingData.x(600, 4);
         int[] t = new int[x.length];
         Random r = new Random(8);
         for (int i = 0; i < x.length; i++) {
@@ -146,7 +126,7 @@ class EarlyStoppingRefitTest {
         Booster direct = XGBoost.train(d, Boosters.params(p, "multi:softprob", Map.of("num_class", 3), 5), rounds,
                 new HashMap<>(), null, null);
         d.dispose();
-        double[][] xNew = x(50, 6);
+        double[][] xNew = BoostingData.x(50, 6);
         double[][] expected = new XGBoostSoftprobClassifier.Model(direct, 3).predictProba(xNew);
         double[][] got = kept.predictProba(xNew);
         for (int i = 0; i < xNew.length; i++) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.Random;
 
 import org.causalrx.learn.ClassifierRegressor;
 import org.causalrx.learn.RegressionModel;
@@ -22,28 +21,7 @@ import org.junit.jupiter.api.Test;
  * all rows; learners without early stopping, or not XGBoost, are left as they are.
  */
 class FixedRoundsTest {
-    private static final XGBoostParams FAST = XGBoostParams.defaults().withRounds(300).withEarlyStopping(10);
-
-    private static double[][] x(int n, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[n][3];
-        for (double[] row : x) {
-            for (int j = 0; j < 3; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return x;
-    }
-
-    private static double[] y(double[][] x, long seed, boolean binary) {
-        Random r = new Random(seed);
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double f = x[i][0] + Math.sin(2 * x[i][1]) + 0.5 * r.nextGaussian();
-            y[i] = binary ? (f > 0 ? 1 : 0) : f;
-        }
-        return y;
-    }
+    private static final XGBoostParams FAST = BoostingData.FAST;
 
     private static XGBoostParams params(Regressor r) {
         return r instanceof XGBoostRegressor xr ? xr.params()
@@ -52,10 +30,10 @@ class FixedRoundsTest {
 
     @Test
     void belowTheGateTheRefitAtTheChosenRoundsIsTheReferenceModelBitForBit() {
-        double[][] x = x(400, 1);
-        double[][] xNew = x(100, 3);
+        double[][] x = BoostingData.x(400, 1);
+        double[][] xNew = BoostingData.x(100, 3);
         for (boolean binary : new boolean[] {false, true}) {
-            double[] y = y(x, 2, binary);
+            double[] y = BoostingData.y(x, 2, binary);
             Regressor learner = binary ? new ClassifierRegressor(new XGBoostClassifier(FAST))
                     : new XGBoostRegressor(FAST);
             RegressionModel reference = learner.fit(x, y, null, 7);
@@ -67,16 +45,17 @@ class FixedRoundsTest {
             assertArrayEquals(reference.predict(xNew), fixed.fit(x, y, null, 7).predict(xNew),
                     "the reference's refit boosted exactly these rounds on these rows with this seed");
             // another seed's data: the same rounds, no second pass
-            assertEquals(p.rounds(), params(FixedRounds.like(learner, fixed.fit(x(300, 5), y(x(300, 5), 6, binary),
-                    null, 8))).rounds(), "a fixed-rounds fit keeps its rounds");
+            double[][] other = BoostingData.x(300, 5);
+            assertEquals(p.rounds(), params(FixedRounds.like(learner, fixed.fit(other,
+                    BoostingData.y(other, 6, binary), null, 8))).rounds(), "a fixed-rounds fit keeps its rounds");
         }
     }
 
     @Test
     void fromTheGateTheRefitBoostsTheKeptBestRoundsOnAllRows() throws Exception {
-        double[][] x = x(400, 1);
-        double[] y = y(x, 2, false);
-        double[][] xNew = x(100, 3);
+        double[][] x = BoostingData.x(400, 1);
+        double[] y = BoostingData.y(x, 2, false);
+        double[][] xNew = BoostingData.x(100, 3);
         XGBoostRegressor learner = new XGBoostRegressor(FAST.withRefitRows(400));
         XGBoostRegressor.Model kept = (XGBoostRegressor.Model) learner.fit(x, y, null, 7);
         int best = Integer.parseInt(kept.booster().getAttr(Boosters.BEST_ROUNDS));
@@ -90,8 +69,8 @@ class FixedRoundsTest {
 
     @Test
     void learnersWithoutEarlyStoppingOrNotXgboostStayAsTheyAre() {
-        double[][] x = x(200, 1);
-        double[] y = y(x, 2, false);
+        double[][] x = BoostingData.x(200, 1);
+        double[] y = BoostingData.y(x, 2, false);
         XGBoostRegressor plain = new XGBoostRegressor(FAST.withEarlyStopping(0).withRounds(20));
         assertSame(plain, FixedRounds.like(plain, plain.fit(x, y, null, 3)));
         Ridge ridge = new Ridge();

@@ -15,27 +15,7 @@ import org.junit.jupiter.api.Test;
  * fit boosts with the larger learning rate, below it with the settings' own, the same bytes as without the rule.
  */
 class LargeEtaTest {
-    private static final XGBoostParams FAST = XGBoostParams.defaults().withRounds(300).withEarlyStopping(10);
-
-    private static double[][] x(int n, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[n][3];
-        for (double[] row : x) {
-            for (int j = 0; j < 3; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return x;
-    }
-
-    private static double[] y(double[][] x, long seed) {
-        Random r = new Random(seed);
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = x[i][0] + Math.sin(2 * x[i][1]) + 0.5 * r.nextGaussian();
-        }
-        return y;
-    }
+    private static final XGBoostParams FAST = BoostingData.FAST;
 
     private static XGBoostParams eta(XGBoostParams p, double eta) {
         return new XGBoostParams(p.rounds(), p.maxDepth(), eta, p.subsample(), p.colsample(), p.minChildWeight(),
@@ -58,9 +38,9 @@ class LargeEtaTest {
 
     @Test
     void fromTheGateOnAFitBoostsWithTheLargerLearningRateAndBelowItAsBefore() {
-        double[][] x = x(400, 1);
-        double[] y = y(x, 2);
-        double[][] xNew = x(100, 3);
+        double[][] x = BoostingData.x(400, 1);
+        double[] y = BoostingData.y(x, 2);
+        double[][] xNew = BoostingData.x(100, 3);
         XGBoostRegressor.Model at = (XGBoostRegressor.Model) new XGBoostRegressor(FAST.withLargeEta(400, 0.1))
                 .fit(x, y, null, 7);
         XGBoostRegressor.Model direct = (XGBoostRegressor.Model) new XGBoostRegressor(eta(FAST, 0.1))
@@ -79,13 +59,13 @@ class LargeEtaTest {
 
     @Test
     void theClassifierFollowsTheSameRule() {
-        double[][] x = x(500, 4);
+        double[][] x = BoostingData.x(500, 4);
         int[] t = new int[x.length];
         Random r = new Random(5);
         for (int i = 0; i < x.length; i++) {
             t[i] = r.nextDouble() < 1 / (1 + Math.exp(-x[i][0])) ? 1 : 0;
         }
-        double[][] xNew = x(50, 6);
+        double[][] xNew = BoostingData.x(50, 6);
         double[] at = new XGBoostClassifier(FAST.withLargeEta(500, 0.1)).fit(x, t, null, 9).predictProba(xNew);
         double[] direct = new XGBoostClassifier(eta(FAST, 0.1)).fit(x, t, null, 9).predictProba(xNew);
         double[] below = new XGBoostClassifier(FAST.withLargeEta(501, 0.1)).fit(x, t, null, 9).predictProba(xNew);
