@@ -128,11 +128,13 @@ final class RefitBench implements Callable<Integer> {
                         full ? Integer.MAX_VALUE : refitRows, scheme, xTr, tTr, yTr, null, seed, true);
                 double sec = (System.nanoTime() - t1) / 1e9;
                 EffectIntervals iv = f.models().get(name).effectInterval(xTe, 0.05);
+                double[] lo = iv.lo();
+                double[] hi = iv.hi();
                 double width = 0;
                 int covered = 0;
                 for (int i = 0; i < test; i++) {
-                    width += (iv.hi()[i] - iv.lo()[i]) / test;
-                    covered += iv.lo()[i] <= tauTe[i] && tauTe[i] <= iv.hi()[i] ? 1 : 0;
+                    width += (hi[i] - lo[i]) / test;
+                    covered += lo[i] <= tauTe[i] && tauTe[i] <= hi[i] ? 1 : 0;
                 }
                 row.put(mode + "_seconds", sec);
                 row.put(mode + "_mean_width", width);

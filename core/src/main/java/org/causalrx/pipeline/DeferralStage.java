@@ -91,21 +91,41 @@ final class DeferralStage {
         return arms;
     }
 
+    /**
+     * The deferral models' predictions on {@code x}, each model once: the statistical intervals at alpha_stat and,
+     * when {@code sweep}, at every alpha of the sweep with the bounds at every Lambda of the sweep; else the bounds
+     * up to the study's Lambda.
+     */
+    static DeferralPredictions predict(Study study, Fitted fitted, double[][] x, boolean sweep) {
+        Study.Deferral d = study.deferral();
+        List<Double> alphas = new ArrayList<>();
+        alphas.add(d.alphaStat());
+        double maxLambda = d.lambda();
+        if (sweep) {
+            alphas.addAll(d.sweepAlpha());
+            for (double l : d.sweepLambda()) {
+                maxLambda = Math.max(maxLambda, l);
+            }
+        }
+        return DeferralPredictions.of(fitted, x, alphas, maxLambda);
+    }
+
     /** The Conservative policies, one per sign-rule estimator, named {@code name@conservative}. */
-    static List<PolicyDecisions> conservative(Study study, Fitted fitted, double[][] xTest, double[] eTest,
+    static List<PolicyDecisions> conservative(Study study, DeferralPredictions predicted, double[] eTest,
                                               OverlapSet overlap) {
         Study.Deferral d = study.deferral();
         List<PolicyDecisions> out = new ArrayList<>();
         DecisionRule rule = study.decisionRule();
         String boundary = rule.margin() == 0 ? "0" : DecisionRule.number(rule.boundary()) + " (the margin "
                 + DecisionRule.number(rule.margin()) + "; recommend only the arm the whole interval points to)";
-        fitted.models().forEach((n, m) -> {
-            int[] arms = decide(eTest, overlap, m.effect(xTest), m.effectInterval(xTest, d.alphaStat()), rule);
+        for (String n : predicted.estimators()) {
+            int[] arms = decide(eTest, overlap, predicted.tau().get(n), predicted.joint(n, d.alphaStat(), d.lambda()),
+                    rule);
             out.add(new PolicyDecisions(new PolicyId(n, DeferralSet.CONSERVATIVE), String.format(Locale.ROOT,
                     "%s, Conservative: as %s, and also defer where the joint interval (alpha_stat %.2f, Lambda %.2f) "
                     + "contains %s", n, new PolicyId(n, DeferralSet.INCLUSIVE).name(),
                     d.alphaStat(), d.lambda(), boundary), arms));
-        });
+        }
         return out;
     }
 }

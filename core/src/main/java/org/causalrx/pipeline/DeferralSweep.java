@@ -2,11 +2,9 @@ package org.causalrx.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.OverlapSet;
-import org.causalrx.causal.bounds.JointCateModel;
 import org.causalrx.policy.DeferralReasons;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
@@ -38,29 +36,18 @@ final class DeferralSweep {
     private DeferralSweep() {
     }
 
-    static List<DeferralResult.SweepPoint> sweep(Study study, DeferralStage.Fitted fitted, double[][] xTest,
-                                                 double[] eTest, OverlapSet overlap, ValuedOutcome valued) {
+    static List<DeferralResult.SweepPoint> sweep(Study study, DeferralPredictions predicted, double[] eTest,
+                                                 OverlapSet overlap, ValuedOutcome valued) {
         Study.Deferral d = study.deferral();
         org.causalrx.policy.DecisionRule rule = study.decisionRule();
         List<DeferralResult.SweepPoint> out = new ArrayList<>();
-        // the B-learner bounds depend on Lambda only: each level is predicted once for the whole grid (the same
-        // values as bounds(xTest, lambda) per grid point; combine() does not modify them)
-        double[] fittedLambdas = fitted.bounds().lambdas();
-        List<EffectIntervals> allBounds = fitted.bounds().allBounds(xTest);
-        double[] centre = fitted.bounds().effect(xTest);
-        for (Map.Entry<String, JointCateModel> en : fitted.models().entrySet()) {
-            JointCateModel m = en.getValue();
-            double[] tau = m.effect(xTest);
-            // the statistical intervals at every alpha from one prediction of the refits
-            List<EffectIntervals> stats = m.statistical().effectIntervals(xTest, d.sweepAlpha());
-            for (int a = 0; a < stats.size(); a++) {
-                double alpha = d.sweepAlpha().get(a);
-                EffectIntervals stat = stats.get(a);
+        for (String name : predicted.estimators()) {
+            double[] tau = predicted.tau().get(name);
+            for (double alpha : d.sweepAlpha()) {
                 for (double lambda : d.sweepLambda()) {
-                    EffectIntervals joint = JointCateModel.combine(stat, centre,
-                            allBounds.get(levelOf(fittedLambdas, lambda)));
+                    EffectIntervals joint = predicted.joint(name, alpha, lambda);
                     int[] all = DeferralStage.decide(eTest, overlap, tau, joint, rule);
-                    PolicyId id = new PolicyId(en.getKey(), DeferralSet.CONSERVATIVE);
+                    PolicyId id = new PolicyId(name, DeferralSet.CONSERVATIVE);
                     PolicyDecisions p = new PolicyDecisions(id, "", valued.restrict(all));
                     out.add(new DeferralResult.SweepPoint(id, alpha,
                             lambda,
@@ -72,28 +59,21 @@ final class DeferralSweep {
         return out;
     }
 
-    /** Index of {@code lambda} among the fitted Lambda values (it must be one of them, as bounds() requires). */
-    private static int levelOf(double[] lambdas, double lambda) {
-        for (int k = 0; k < lambdas.length; k++) {
-            if (lambdas[k] == lambda) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("Lambda " + lambda + " was not fitted; fitted: "
-                + java.util.Arrays.toString(lambdas));
-    }
-
-    static List<DeferralResult.SetSummary> sets(Study study, DeferralStage.Fitted fitted, double[][] xTest,
-                                                double[] eTest, OverlapSet overlap) {
+    static List<DeferralResult.SetSummary> sets(Study study, DeferralPredictions predicted, double[] eTest,
+                                                OverlapSet overlap) {
         Study.Deferral d = study.deferral();
         org.causalrx.policy.DecisionRule rule = study.decisionRule();
         List<DeferralResult.SetSummary> out = new ArrayList<>();
         int n = eTest.length;
-        for (Map.Entry<String, JointCateModel> en : fitted.models().entrySet()) {
-            JointCateModel m = en.getValue();
-            EffectIntervals stat = m.statistical().effectInterval(xTest, d.alphaStat());
-            EffectIntervals bounds = fitted.bounds().bounds(xTest, d.lambda());
-            EffectIntervals joint = m.effectInterval(xTest, d.alphaStat());
+        EffectIntervals bounds = predicted.bounds(d.lambda());
+        // the record's accessors copy their arrays: read each once (per row they made this loop quadratic in n)
+        double[] bl = bounds.lo();
+        double[] bh = bounds.hi();
+        for (String name : predicted.estimators()) {
+            EffectIntervals stat = predicted.statistical(name, d.alphaStat());
+            EffectIntervals joint = predicted.joint(name, d.alphaStat(), d.lambda());
+            double[] sl = stat.lo();
+            double[] sh = stat.hi();
             double[] jl = joint.lo();
             double[] jh = joint.hi();
             int outside = 0;
@@ -109,16 +89,16 @@ final class DeferralSweep {
                 if (rule.uncertain(jl[i], jh[i])) {
                     uncertain++;
                 }
-                ws += stat.hi()[i] - stat.lo()[i];
-                wb += bounds.hi()[i] - bounds.lo()[i];
+                ws += sh[i] - sl[i];
+                wb += bh[i] - bl[i];
                 wj += jh[i] - jl[i];
             }
             int in = n - outside;
             double o = outside / (double) n;
-            out.add(new DeferralResult.SetSummary(new PolicyId(en.getKey(), DeferralSet.INCLUSIVE),
+            out.add(new DeferralResult.SetSummary(new PolicyId(name, DeferralSet.INCLUSIVE),
                     DeferralSet.INCLUSIVE, o, o, 0,
                     ws / in, wb / in, wj / in, DeferralReasons.count(eTest, overlap, null, null)));
-            out.add(new DeferralResult.SetSummary(new PolicyId(en.getKey(), DeferralSet.CONSERVATIVE),
+            out.add(new DeferralResult.SetSummary(new PolicyId(name, DeferralSet.CONSERVATIVE),
                     DeferralSet.CONSERVATIVE,
                     (outside + uncertain) / (double) n, o, uncertain / (double) n, ws / in, wb / in, wj / in,
                     DeferralReasons.count(eTest, overlap, stat, joint)));

@@ -226,8 +226,10 @@ public final class PipelineStages {
                     CohortSplits.groupsOf(cohort, train), c.seed(), parallel,
                     c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE));
             List<PolicyDecisions> policies = new ArrayList<>(c.get(RunSlots.POLICIES));
-            policies.addAll(DeferralStage.conservative(study, deferral, tp.x(), tp.e(), c.get(RunSlots.OVERLAP)));
-            return c.with(RunSlots.DEFERRAL, deferral).with(RunSlots.POLICIES, List.copyOf(policies));
+            DeferralPredictions predicted = DeferralStage.predict(study, deferral, tp.x(), true);
+            policies.addAll(DeferralStage.conservative(study, predicted, tp.e(), c.get(RunSlots.OVERLAP)));
+            return c.with(RunSlots.DEFERRAL, deferral).with(RunSlots.DEFERRAL_TEST, predicted)
+                    .with(RunSlots.POLICIES, List.copyOf(policies));
         }
     }
 
@@ -343,11 +345,12 @@ public final class PipelineStages {
             Study.Deferral d = study.deferral();
             OverlapSet overlap = c.get(RunSlots.OVERLAP);
             String sweepPolicy = DeferralSweep.sweepPolicy(insights.selectedPolicy(), deferral);
-            List<DeferralResult.SweepPoint> sweep = DeferralSweep.sweep(study, deferral, tp.x(), tp.e(), overlap,
+            DeferralPredictions predicted = c.get(RunSlots.DEFERRAL_TEST);
+            List<DeferralResult.SweepPoint> sweep = DeferralSweep.sweep(study, predicted, tp.e(), overlap,
                     ev.valued());
             DeferralResult result = new DeferralResult(d.alphaStat(), d.lambda(), d.bootstrapRefits(),
                     deferral.methods(), DeferralSweep.BOUNDS_METHOD, DeferralSweep.JOINT_RULE, sweepPolicy,
-                    DeferralSweep.sets(study, deferral, tp.x(), tp.e(), overlap),
+                    DeferralSweep.sets(study, predicted, tp.e(), overlap),
                     ResultParts.calibration(c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE)));
             RunOutput.FittedDeferral fitted = new RunOutput.FittedDeferral(sweepPolicy, deferral.models(),
                     d.alphaStat(), d.lambda());

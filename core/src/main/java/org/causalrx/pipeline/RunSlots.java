@@ -38,6 +38,8 @@ public final class RunSlots {
     static final Slot<Map<String, double[]>> TEST_CATES = new Slot<>("test CATEs");
     static final Slot<List<PolicyDecisions>> POLICIES = new Slot<>("policies");
     static final Slot<DeferralStage.Fitted> DEFERRAL = new Slot<>("deferral models");
+    /** The deferral models' predictions on the test patients (study and sweep levels), made once. */
+    static final Slot<DeferralPredictions> DEFERRAL_TEST = new Slot<>("deferral predictions on the test patients");
     static final Slot<Evaluation> EVALUATION = new Slot<>("evaluation");
     static final Slot<RunResult.PolicyInsights> POLICY_INSIGHTS = new Slot<>("policy insights");
     static final Slot<AnalysisStage.Output> ANALYSES = new Slot<>("analyses");

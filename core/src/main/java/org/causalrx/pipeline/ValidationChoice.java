@@ -58,7 +58,8 @@ final class ValidationChoice {
         f.cateModels().forEach((name, m) -> cates.put(name, m.effect(xVal)));
         List<PolicyDecisions> policies = new ArrayList<>(PolicySet.build(study, cates, tVal, eVal, inOverlap, seed));
         if (f.deferral() != null) {
-            policies.addAll(DeferralStage.conservative(study, f.deferral(), xVal, eVal, f.overlap()));
+            policies.addAll(DeferralStage.conservative(study, DeferralStage.predict(study, f.deferral(), xVal, false),
+                    eVal, f.overlap()));
         }
         double[] pStarVal = f.pStar().predictProba(xVal);
         Study.EvaluationOutcome eval = study.analyses().evaluationOutcome();
