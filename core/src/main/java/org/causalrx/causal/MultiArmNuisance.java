@@ -88,26 +88,51 @@ public final class MultiArmNuisance {
      */
     public static double[][] armOutcomes(Regressor learner, double[][] x, int[] t, int k, double[] y, CrossFit cf,
                                          long seed) {
+        return armOutcomeFits((f, a) -> learner, x, t, k, y, cf, seed).mu();
+    }
+
+    /**
+     * Out-of-fold arm outcomes and the fold models that gave them.
+     *
+     * @param mu     K × n out-of-fold arm outcomes (row a is mu_a)
+     * @param models fold f's arm models at entry f (entry a of it: arm a's)
+     */
+    public record ArmOutcomes(double[][] mu, List<List<RegressionModel>> models) {
+        public ArmOutcomes {
+            models = models.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /**
+     * As {@link #armOutcomes}, the model of fold f's arm a fitted by {@code learnerOf.learner(f, a)}, and with the
+     * fold models.
+     */
+    public static ArmOutcomes armOutcomeFits(CrossFitAipw.OutcomeOfFold learnerOf, double[][] x, int[] t, int k,
+                                             double[] y, CrossFit cf, long seed) {
         double[][] mu = new double[k][y.length];
+        List<List<RegressionModel>> models = new ArrayList<>();
         for (int f = 0; f < cf.k(); f++) {
             int[] tr = cf.trainRows(f);
             int[] ho = cf.heldOutRows(f);
             double[][] xHo = Stats.select(x, ho);
+            List<RegressionModel> fold = new ArrayList<>();
             for (int arm = 0; arm < k; arm++) {
                 final int a = arm;
                 int[] rows = Arrays.stream(tr).filter(i -> t[i] == a).toArray();
                 if (rows.length == 0) {
                     throw new IllegalArgumentException("arm " + a + " has no rows outside cross-fitting fold " + f);
                 }
-                RegressionModel m = learner.fit(Stats.select(x, rows), Stats.select(y, rows), null, null,
-                        Seeds.derive(seed, (long) k * f + arm));
+                RegressionModel m = learnerOf.learner(f, arm).fit(Stats.select(x, rows), Stats.select(y, rows), null,
+                        null, Seeds.derive(seed, (long) k * f + arm));
+                fold.add(m);
                 double[] p = m.predict(xHo);
                 for (int j = 0; j < ho.length; j++) {
                     mu[arm][ho[j]] = p[j];
                 }
             }
+            models.add(fold);
         }
-        return mu;
+        return new ArmOutcomes(mu, models);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
 
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.MultiArmCateEstimator;
@@ -16,7 +15,6 @@ import org.causalrx.causal.diagnostics.RefutationRules;
 import org.causalrx.causal.diagnostics.RefutationSubsample;
 import org.causalrx.causal.meta.MultiArmAipw;
 import org.causalrx.estimators.MultiArmEstimators;
-import org.causalrx.learn.MultiClassifier;
 import org.causalrx.learn.linear.MultinomialRegression;
 import org.causalrx.policy.HeldOut;
 import org.causalrx.result.Arms;
@@ -30,11 +28,14 @@ import org.causalrx.util.Seeds;
  * ({@link MultiArmAipw}: multinomial L2 propensity, the DR plug-in T-learner's outcome learner, the study's ATE
  * folds) on the whole cohort, refuted by {@link AteRefuter} under the study's {@code refutation:} draws
  * ({@link RefutationSettings}); a study with {@code refutation: false} records them as skipped. One fit gives
- * every arm's contrast, so each changed data set is fitted once for all arms. The re-fits keep the propensity
- * penalty λ that cross-validation chose in each fold of the original fit (fold f of a re-fit at fold f's λ),
- * instead of cross-validating again: the same model specification, refitted. When the study names a group column,
- * the original fit's folds keep a patient's rows together and its standard errors are cluster-robust by patient,
- * and so do the re-fits' (each given the patient of each of its rows); the data subsets draw whole patients. When
+ * every arm's contrast, so each changed data set is fitted once for all arms. The re-fits keep the tuning of the
+ * original fit fold by fold ({@link #refits}): the propensity penalty λ that cross-validation chose in each fold
+ * (fold f of a re-fit at fold f's λ) and, per fold and arm, the boosting rounds early stopping chose for an XGBoost
+ * arm outcome model (boosted once, without early stopping), instead of tuning again: the same model
+ * specification, refitted. This holds at every size (as for two arms, {@link RefutationStage}). When the study
+ * names a group column, the original fit's folds keep a patient's rows together and its standard errors are
+ * cluster-robust by patient, and so do the re-fits' (each given the patient of each of its rows); the data subsets
+ * draw whole patients. When
  * the cohort holds at least twice the study's {@code refutation.rows} (automatic: max(20,000, n^0.75)), the original
  * fit and every check run on one seeded within-arm subsample of that many rows (whole patients) instead
  * ({@link RefutationSubsample}), the original fitted on the subsample being the reference.
@@ -61,7 +62,8 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
         MultiArmAipw aipw = aipw(study);
         int k = study.treatment().size();
         String described = aipw.describe() + ", one seed for the original and every re-fit; each re-fit keeps the "
-                + "original's cross-validated propensity penalty per fold";
+                + "tuning the original chose in the same fold: the cross-validated propensity penalty and each arm "
+                + "outcome model's early-stopped boosting rounds";
         if (!study.refutation().enabled()) {
             return c.with(MultiArmStages.RESULT, c.get(MultiArmStages.RESULT).withRefutations(
                     MultiArmRefutations.skipped(described, RefutationSettings.SKIPPED)));
@@ -80,15 +82,24 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
             y = drawn.select(y);
             groups = drawn.select(groups);
         }
-        MultiArmAipw.Fit main = aipw.fit(x, t, k, y, groups, f -> aipw.propensity(), seed);
-        IntFunction<MultiClassifier> tuned = aipw.tunedPropensity(main);
-        MultiArmRefutations result = refute(main.contrasts(), (xs, ts, ys, gs, s) -> aipw.fit(xs, ts, k, ys, gs,
-                tuned, s).contrasts(), described(described, drawn), study.treatment().arms(), x, t, y, groups, seed,
-                study.refutation().rules(), parallel);
+        MultiArmAipw.Fit main = aipw.fit(x, t, k, y, groups, aipw.untuned(), seed);
+        ContrastFit refit = refits(aipw, k, main);
+        MultiArmRefutations result = refute(main.contrasts(), refit, described(described, drawn),
+                study.treatment().arms(), x, t, y, groups, seed, study.refutation().rules(), parallel);
         result = drawn == null ? result : new MultiArmRefutations(result.estimator(), result.arms(),
                 result.allPassed(), drawn.size());
         MultiArmResult r = c.get(MultiArmStages.RESULT).withRefutations(result);
         return c.with(MultiArmStages.RESULT, r.verdict() == null ? r : r.withVerdict(verdict(r.verdict(), result)));
+    }
+
+    /**
+     * The re-fits of the refutations of {@code main} (the reference fit, with its own tuning): fold f of each re-fit
+     * keeps fold f's cross-validated propensity λ and, per arm, the boosting rounds early stopping chose for that
+     * fold's arm outcome model in {@code main} ({@link MultiArmAipw#tuning}).
+     */
+    static ContrastFit refits(MultiArmAipw aipw, int k, MultiArmAipw.Fit main) {
+        MultiArmAipw.Tuning tuning = aipw.tuning(main);
+        return (xs, ts, ys, gs, s) -> aipw.fit(xs, ts, k, ys, gs, tuning, s).contrasts();
     }
 
     /** The verdict with a sentence naming the arms whose contrast failed a refutation, when any did. */
@@ -164,7 +175,7 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
     /** The estimator in words, and the subsample the checks ran on when they did. */
     static String described(String described, RefutationSubsample.Drawn drawn) {
         return drawn == null ? described : described + "; every check on " + drawn.size().describe() + " (within "
-                + "arm), against the contrasts fitted on that subsample (its own cross-validated penalties)";
+                + "arm), against the contrasts fitted on that subsample (its own tuning)";
     }
 
     /**

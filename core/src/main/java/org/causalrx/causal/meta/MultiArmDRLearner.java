@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 import org.causalrx.causal.CrossFit;
+import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.MultiArmCateEstimator;
 import org.causalrx.causal.MultiArmCateModel;
 import org.causalrx.causal.MultiArmNuisance;
@@ -61,12 +62,24 @@ public record MultiArmDRLearner(String name, Regressor outcome, MultiClassifier 
      */
     public CrossFitted crossFit(double[][] x, int[] t, int k, double[] y, int[] groups,
                                 IntFunction<MultiClassifier> propensityOfFold, long seed) {
+        return crossFit(x, t, k, y, groups, propensityOfFold, (f, a) -> outcome, seed);
+    }
+
+    /**
+     * As above with the outcome model of fold f's arm a fitted by {@code outcomeOf.learner(f, a)} (this learner's
+     * own outcome learner in every fold and arm: the same values), and the fold outcome models.
+     */
+    public CrossFitted crossFit(double[][] x, int[] t, int k, double[] y, int[] groups,
+                                IntFunction<MultiClassifier> propensityOfFold, CrossFitAipw.OutcomeOfFold outcomeOf,
+                                long seed) {
         MultiArmTLearner.armRows(t, k);
         CrossFit cf = CrossFit.stratified(t, folds, groups, Seeds.derive(seed, "dr-folds"));
         MultiArmNuisance.Propensities fits = MultiArmNuisance.propensityFits(propensityOfFold, x, t, k, cf, clip,
                 Seeds.derive(seed, "dr-e"));
         double[][] e = fits.e();
-        double[][] mu = MultiArmNuisance.armOutcomes(outcome, x, t, k, y, cf, Seeds.derive(seed, "dr-mu"));
+        MultiArmNuisance.ArmOutcomes outcomes = MultiArmNuisance.armOutcomeFits(outcomeOf, x, t, k, y, cf,
+                Seeds.derive(seed, "dr-mu"));
+        double[][] mu = outcomes.mu();
         double[][] pseudo = new double[k][y.length];
         for (int a = 1; a < k; a++) {
             for (int i = 0; i < y.length; i++) {
@@ -76,16 +89,19 @@ public record MultiArmDRLearner(String name, Regressor outcome, MultiClassifier 
                         - t0 * (y[i] - mu[0][i]) / e[i][0];
             }
         }
-        return new CrossFitted(pseudo, fits.models());
+        return new CrossFitted(pseudo, fits.models(), outcomes.models());
     }
 
     /**
      * @param pseudo           K × n pseudo-outcomes (row 0 is 0)
      * @param propensityModels fold f's propensity model at entry f
+     * @param outcomeModels    fold f's arm outcome models at entry f (entry a of it: arm a's)
      */
-    public record CrossFitted(double[][] pseudo, List<MultiProbabilityModel> propensityModels) {
+    public record CrossFitted(double[][] pseudo, List<MultiProbabilityModel> propensityModels,
+                              List<List<RegressionModel>> outcomeModels) {
         public CrossFitted {
             propensityModels = List.copyOf(propensityModels);
+            outcomeModels = outcomeModels.stream().map(List::copyOf).toList();
         }
     }
 
