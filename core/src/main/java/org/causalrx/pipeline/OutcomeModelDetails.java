@@ -10,6 +10,7 @@ import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.linear.LinearModel;
 import org.causalrx.learn.linear.LogisticModel;
+import org.causalrx.learn.linear.MultinomialModel;
 import org.causalrx.util.Stats;
 
 /**
@@ -58,7 +59,8 @@ final class OutcomeModelDetails {
     static String lambdaNote(Object model) {
         Object m = model instanceof ClassifierRegressor.Fitted f ? f.model() : model;
         int rows = m instanceof LinearModel lin ? lin.lambdaCvRows()
-                : m instanceof LogisticModel logit ? logit.lambdaCvRows() : 0;
+                : m instanceof LogisticModel logit ? logit.lambdaCvRows()
+                : m instanceof MultinomialModel multi ? multi.lambdaCvRows() : 0;
         return rows == 0 ? "" : String.format(java.util.Locale.ROOT, "; penalty chosen by cross-validation on a"
                 + " seeded subsample of %,d rows, rescaled to all rows", rows);
     }

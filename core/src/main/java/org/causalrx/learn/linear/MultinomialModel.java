@@ -12,12 +12,23 @@ import org.causalrx.learn.MultiProbabilityModel;
  * @param coefficients K × p coefficients on the original feature scale (0 for constant features)
  * @param featureSd    p weighted SDs of the features in the training data (0 for constant features)
  * @param lambda       the penalty λ the model was fitted at
+ * @param lambdaCvRows rows of the seeded subsample whose cross-validation chose λ (the large-n rule of the
+ *                     penalised path, λ then rescaled to all rows); 0 when λ was chosen on all rows or fixed
  */
-public record MultinomialModel(double[] intercepts, double[][] coefficients, double[] featureSd, double lambda)
+public record MultinomialModel(double[] intercepts, double[][] coefficients, double[] featureSd, double lambda,
+                               int lambdaCvRows)
         implements MultiProbabilityModel {
+
+    /** A model whose λ was chosen on all rows or fixed ({@code lambdaCvRows} 0). */
+    public MultinomialModel(double[] intercepts, double[][] coefficients, double[] featureSd, double lambda) {
+        this(intercepts, coefficients, featureSd, lambda, 0);
+    }
 
     /** Copies the arrays; checks their shapes. */
     public MultinomialModel {
+        if (lambdaCvRows < 0) {
+            throw new IllegalArgumentException("lambdaCvRows must be >= 0, got " + lambdaCvRows);
+        }
         if (intercepts.length != coefficients.length || intercepts.length < 2) {
             throw new IllegalArgumentException("multinomial model: need K >= 2 intercepts and K coefficient rows");
         }

@@ -8,6 +8,13 @@ import org.causalrx.util.CausalRxException;
  * multinomial deviance of the held-out rows (folds stratified by class), the path extended downwards while the CV
  * minimum sits at its end ({@link PathCv}), the minimum-CV-error or one-standard-error λ, and the all-data solution
  * at that λ; or the solution at a fixed λ.
+ *
+ * <p>Large n, as {@link PenalizedPath}: when the rows number at least twice m = max(20,000, ⌈n^0.75⌉)
+ * ({@link PenalizedPath#cvRows}), λ is chosen by the same path and cross-validation on the same seeded subsample of m
+ * rows ({@link PenalizedPath.Subsample}), carried to n by {@code λ_n = λ_m · (m/n)^(1 − α/2)}
+ * ({@link PenalizedPath#rescale}), and the model is fitted on all n rows at that λ (warm-started along a
+ * {@value MultinomialRegression#FIXED_PATH_POINTS}-point path from λ_max). A subsample that lacks a class (or all
+ * weight) leaves the choice to the full path. Below the gate the fit is unchanged.
  */
 final class MultinomialPath {
     /**
@@ -17,8 +24,10 @@ final class MultinomialPath {
      * @param coefficients K × p coefficients
      * @param featureSd    p weighted training SDs (0 for constant features)
      * @param lambda       the λ chosen or fixed
+     * @param cvRows       rows the cross-validation that chose λ ran on: n for the full path, m for the large-n
+     *                     subsample, 0 for a fixed λ
      */
-    record Result(double[] intercepts, double[][] coefficients, double[] featureSd, double lambda) {
+    record Result(double[] intercepts, double[][] coefficients, double[] featureSd, double lambda, int cvRows) {
     }
 
     private MultinomialPath() {
@@ -27,8 +36,28 @@ final class MultinomialPath {
     /** Fits; x, t (0..k−1, every class with positive weight) and w (positive sum) are already validated. */
     static Result fit(double[][] x, int[] t, int k, double[] w, int[] groups, long seed, double alpha,
                       LinearSettings s) {
+        return fit(x, t, k, w, groups, seed, alpha, s, 0);
+    }
+
+    /**
+     * As above; {@code cvRowsSetting} is the subsample size m of the large-n rule (0: {@link PenalizedPath#cvRows}(n);
+     * {@link PenalizedPath#CV_ALL_ROWS}: never subsample).
+     */
+    static Result fit(double[][] x, int[] t, int k, double[] w, int[] groups, long seed, double alpha,
+                      LinearSettings s, int cvRowsSetting) {
         int n = x.length;
         int p = x[0].length;
+        int m = cvRowsSetting > 0 ? cvRowsSetting : PenalizedPath.cvRows(n);
+        if (!s.hasFixedLambda() && PenalizedPath.subsamples(m, n)) {
+            Result sub = subsampleLambda(x, t, k, w, groups, seed, alpha, s, m);
+            if (sub != null) {
+                double lambda = PenalizedPath.rescale(sub.lambda(), m, n, alpha);
+                Result r = fit(x, t, k, w, groups, seed, alpha,
+                        s.withFixedLambda(lambda).withNLambda(MultinomialRegression.FIXED_PATH_POINTS),
+                        PenalizedPath.CV_ALL_ROWS);
+                return new Result(r.intercepts(), r.coefficients(), r.featureSd(), lambda, m);
+            }
+        }
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
@@ -46,7 +75,7 @@ final class MultinomialPath {
                 }
             }
             solver.solve(target);
-            return result(solver.originalCoefficients(), k, full, target);
+            return result(solver.originalCoefficients(), k, full, target, 0);
         }
         double ratio = Double.isNaN(s.lambdaMinRatio()) ? (n > p ? 1e-4 : 1e-2) : s.lambdaMinRatio();
         double[] lambdas = PenalizedPath.logPath(lambdaMax, ratio, s.nLambda());
@@ -72,7 +101,30 @@ final class MultinomialPath {
         }
         PathCv.Choice c = PathCv.choose(solver, lambdas, path, nl, nl == path.length, lambdaMax, ratio,
                 s.nLambda(), cv, false, s.oneStandardErrorRule());
-        return result(c.coefficients(), k, full, c.lambda());
+        return result(c.coefficients(), k, full, c.lambda(), n);
+    }
+
+    /**
+     * The full-path fit on the seeded subsample of m rows ({@link PenalizedPath.Subsample}), or null when the
+     * subsample cannot choose λ (no weight, a class without weight, or a path that does not start: then the caller
+     * fits on all rows).
+     */
+    private static Result subsampleLambda(double[][] x, int[] t, int k, double[] w, int[] groups, long seed,
+                                          double alpha, LinearSettings s, int m) {
+        PenalizedPath.Subsample sub = PenalizedPath.Subsample.draw(x, w, groups, m, seed);
+        int[] ts = new int[m];
+        double[] classWeight = new double[k];
+        for (int i = 0; i < m; i++) {
+            ts[i] = t[sub.rows()[i]];
+            classWeight[ts[i]] += sub.w()[i];
+        }
+        for (double cw : classWeight) {
+            if (!(cw > 0)) {
+                return null;
+            }
+        }
+        Result r = fit(sub.x(), ts, k, sub.w(), sub.groups(), seed, alpha, s, PenalizedPath.CV_ALL_ROWS);
+        return r.cvRows() == m && r.lambda() > 0 ? r : null;
     }
 
     /** Fold {@code f} of the cross-validation: its solver on the other folds' rows, the deviance on its own. */
@@ -164,7 +216,7 @@ final class MultinomialPath {
         return sum;
     }
 
-    private static Result result(double[] coef, int k, Design full, double lambda) {
+    private static Result result(double[] coef, int k, Design full, double lambda, int cvRows) {
         int q = coef.length / k;
         double[] intercepts = new double[k];
         double[][] b = new double[k][];
@@ -177,6 +229,6 @@ final class MultinomialPath {
         for (int c = 0; c < k; c++) {
             intercepts[c] -= mean; // the probabilities do not change
         }
-        return new Result(intercepts, b, full.sd.clone(), lambda);
+        return new Result(intercepts, b, full.sd.clone(), lambda, cvRows);
     }
 }

@@ -75,7 +75,8 @@ public record MultinomialRegression(double alpha, LinearSettings settings) imple
         double[] ww = Inputs.weights(name, w, x.length);
         Inputs.classLabels(name, t, k, ww, x.length);
         MultinomialPath.Result r = MultinomialPath.fit(x, t, k, ww, groups, seed, alpha, settings);
-        return new MultinomialModel(r.intercepts(), r.coefficients(), r.featureSd(), r.lambda());
+        return new MultinomialModel(r.intercepts(), r.coefficients(), r.featureSd(), r.lambda(),
+                r.cvRows() == x.length ? 0 : r.cvRows());
     }
 
     /** {@code "multinomial_l1"} for α = 1, {@code "multinomial_l2"} for α = 0, otherwise {@code "multinomial_enet"}. */

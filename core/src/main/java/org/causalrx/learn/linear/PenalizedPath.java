@@ -166,28 +166,47 @@ final class PenalizedPath {
     private static Result subsampleLambda(Family family, double[][] x, double[] y, double[] w, int[] groups,
                                           long seed, double alpha, LinearSettings s, Design.Layout layout, int m,
                                           long viewCells) {
-        int[] rows = sampleRows(x.length, m, Seeds.derive(seed, "linear-cv-subsample"));
-        double[][] xs = new double[m][];
-        double[] ys = new double[m];
-        double[] ws = new double[m];
-        int[] gs = groups == null ? null : new int[m];
-        double weight = 0;
-        for (int i = 0; i < m; i++) {
-            int r = rows[i];
-            xs[i] = x[r];
-            ys[i] = y[r];
-            ws[i] = w[r];
-            weight += w[r];
-            if (gs != null) {
-                gs[i] = groups[r];
-            }
-        }
-        if (!(weight > 0)) {
+        Subsample sub = Subsample.draw(x, w, groups, m, seed);
+        if (!(sub.weight() > 0)) {
             return null;
         }
-        Result r = fit(family, xs, ys, ws, gs, seed, alpha, s, layout,
+        double[] ys = new double[m];
+        for (int i = 0; i < m; i++) {
+            ys[i] = y[sub.rows()[i]];
+        }
+        Result r = fit(family, sub.x(), ys, sub.w(), sub.groups(), seed, alpha, s, layout,
                 m * (long) x[0].length >= PARALLEL_CELLS, CV_ALL_ROWS, viewCells);
         return r.cvRows() == m && r.lambda() > 0 ? r : null;
+    }
+
+    /**
+     * The seeded cross-validation subsample of the large-n rule (shared with {@link MultinomialPath}): m rows drawn
+     * without replacement with seed {@code Seeds.derive(seed, "linear-cv-subsample")}, in row order.
+     *
+     * @param rows   the rows drawn, ascending
+     * @param x      their features (the rows of x, not copies)
+     * @param w      their weights
+     * @param groups their group ids, or null
+     * @param weight the sum of their weights
+     */
+    record Subsample(int[] rows, double[][] x, double[] w, int[] groups, double weight) {
+        static Subsample draw(double[][] x, double[] w, int[] groups, int m, long seed) {
+            int[] rows = sampleRows(x.length, m, Seeds.derive(seed, "linear-cv-subsample"));
+            double[][] xs = new double[m][];
+            double[] ws = new double[m];
+            int[] gs = groups == null ? null : new int[m];
+            double weight = 0;
+            for (int i = 0; i < m; i++) {
+                int r = rows[i];
+                xs[i] = x[r];
+                ws[i] = w[r];
+                weight += w[r];
+                if (gs != null) {
+                    gs[i] = groups[r];
+                }
+            }
+            return new Subsample(rows, xs, ws, gs, weight);
+        }
     }
 
     /** m distinct row indices of 0..n−1 (a seeded partial shuffle), ascending. */
