@@ -12,6 +12,7 @@ import org.causalrx.learn.ClassifierRegressor;
 import org.causalrx.learn.ProbabilityModel;
 import org.causalrx.learn.linear.LinearModel;
 import org.causalrx.learn.linear.LogisticModel;
+import org.causalrx.learn.linear.MultinomialModel;
 import org.junit.jupiter.api.Test;
 
 /** Standardised coefficients of linear models only, and errors per arm on the rows asked for. */
@@ -38,6 +39,17 @@ class OutcomeModelDetailsTest {
                 new ClassifierRegressor.Fitted(logit));
         assertEquals("log-odds of the outcome per SD", OutcomeModelDetails.coefficients(Map.of(), List.of(logistic),
                 List.of("a", "b"), new String[] {"c", "t"}).get(0).scale());
+    }
+
+    @Test
+    void penaltyNotesNameTheSubsampleOfEveryPenalisedModel() {
+        double[] sd = {1, 1};
+        String note = "; penalty chosen by cross-validation on a seeded subsample of 21,779 rows, rescaled to all rows";
+        assertEquals(note, OutcomeModelDetails.lambdaNote(new LogisticModel(0, new double[2], sd, 0.1, 21_779)));
+        assertEquals(note, OutcomeModelDetails.lambdaNote(new MultinomialModel(new double[3], new double[3][2], sd,
+                0.1, 21_779)));
+        assertEquals("", OutcomeModelDetails.lambdaNote(new MultinomialModel(new double[3], new double[3][2], sd,
+                0.1)));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.causalrx.learn.linear;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * Benchmark (not a test): the multinomial propensity path at large n with λ cross-validated on all rows (before) and
@@ -32,14 +31,14 @@ public final class MultinomialScaleBench {
         beta[1][1] = -0.6;
         beta[1][3] = 0.5;
         beta[1][6] = 0.2;
-        double[][] x = design(n, p, 21);
-        int[] t = arms(x, beta, 23);
-        double[][] xt = design(20_000, p, 22);
+        double[][] x = SubsampleLambdaTest.design(n, p, 21);
+        int[] t = MultinomialSubsampleLambdaTest.arms(x, beta, 23);
+        double[][] xt = SubsampleLambdaTest.design(20_000, p, 22);
         double[] w = new double[n];
         Arrays.fill(w, 1);
         double floor = 0;
         for (double[] row : xt) {
-            double[] e = truth(row, beta);
+            double[] e = MultinomialSubsampleLambdaTest.truth(row, beta);
             for (int a = 0; a < K; a++) {
                 floor -= e[a] * Math.log(e[a]) / xt.length;
             }
@@ -56,7 +55,7 @@ public final class MultinomialScaleBench {
             models[k] = new MultinomialModel(r.intercepts(), r.coefficients(), r.featureSd(), r.lambda());
             System.out.printf(Locale.ROOT, "%s: n %d p %d alpha %.1f, CPU %.1f s, wall %.1f s, lambda %.4g, cv rows %d,"
                     + " excess log-loss %.6f%n", ways[k], n, p, alpha, cpu, wall, r.lambda(), r.cvRows(),
-                    logLoss(models[k], xt, beta) - floor);
+                    MultinomialSubsampleLambdaTest.trueLogLoss(models[k], xt, beta) - floor);
         }
         double diff = 0;
         for (int a = 1; a < K; a++) {
@@ -67,59 +66,6 @@ public final class MultinomialScaleBench {
             }
         }
         System.out.printf(Locale.ROOT, "largest log-odds coefficient difference %.4f%n", diff);
-    }
-
-    private static double logLoss(MultinomialModel m, double[][] x, double[][] beta) {
-        double[][] q = m.predictProba(x);
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            double[] e = truth(x[i], beta);
-            for (int a = 0; a < K; a++) {
-                sum -= e[a] * Math.log(q[i][a]) / x.length;
-            }
-        }
-        return sum;
-    }
-
-    private static double[] truth(double[] row, double[][] beta) {
-        double[] w = new double[K];
-        w[0] = 1;
-        double z = 1;
-        for (int a = 1; a < K; a++) {
-            double eta = beta[a - 1][0];
-            for (int j = 0; j < row.length; j++) {
-                eta += beta[a - 1][j + 1] * row[j];
-            }
-            w[a] = Math.exp(eta);
-            z += w[a];
-        }
-        for (int a = 0; a < K; a++) {
-            w[a] /= z;
-        }
-        return w;
-    }
-
-    private static int[] arms(double[][] x, double[][] beta, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] t = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double[] e = truth(x[i], beta);
-            double u = rng.nextDouble();
-            t[i] = u < e[0] ? 0 : u < e[0] + e[1] ? 1 : 2;
-        }
-        return t;
-    }
-
-    private static double[][] design(int n, int p, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[][] x = new double[n][p];
-        for (int i = 0; i < n; i++) {
-            double u = rng.nextGaussian();
-            for (int j = 0; j < p; j++) {
-                x[i][j] = rng.nextGaussian() + 0.3 * u;
-            }
-        }
-        return x;
     }
 
     private static double cpu() {

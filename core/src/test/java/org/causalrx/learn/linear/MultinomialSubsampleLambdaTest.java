@@ -25,8 +25,8 @@ class MultinomialSubsampleLambdaTest {
 
     @Test
     void belowTheGateTheFitIsTheFullPathBitForBit() {
-        double[][] x = design(999, 1);
-        int[] t = arms(x, 2);
+        double[][] x = SubsampleLambdaTest.design(999, 6, 1);
+        int[] t = arms(x, TRUTH, 2);
         for (double alpha : new double[] {0.0, 1.0}) {
             MultinomialPath.Result full = fit(x, t, alpha, PenalizedPath.CV_ALL_ROWS);
             MultinomialPath.Result gated = fit(x, t, alpha, 500); // n = 999 < 2m
@@ -45,8 +45,8 @@ class MultinomialSubsampleLambdaTest {
 
     @Test
     void atTheGateLambdaComesFromTheSubsample() {
-        double[][] x = design(1_000, 1);
-        int[] t = arms(x, 2);
+        double[][] x = SubsampleLambdaTest.design(1_000, 6, 1);
+        int[] t = arms(x, TRUTH, 2);
         MultinomialPath.Result sub = fit(x, t, 1.0, 500);
         MultinomialPath.Result full = fit(x, t, 1.0, PenalizedPath.CV_ALL_ROWS);
         assertEquals(500, sub.cvRows());
@@ -75,9 +75,9 @@ class MultinomialSubsampleLambdaTest {
     @Tag("slow")
     void subsampleChosenModelMatchesTheFullPathModel() {
         int n = 20_000;
-        double[][] x = design(n, 21);
-        int[] t = arms(x, 23);
-        double[][] xt = design(20_000, 22);
+        double[][] x = SubsampleLambdaTest.design(n, 6, 21);
+        int[] t = arms(x, TRUTH, 23);
+        double[][] xt = SubsampleLambdaTest.design(20_000, 6, 22);
         for (double alpha : new double[] {0.0, 1.0}) {
             MultinomialPath.Result full = fit(x, t, alpha, PenalizedPath.CV_ALL_ROWS);
             MultinomialPath.Result sub = fit(x, t, alpha, 2_000);
@@ -94,8 +94,8 @@ class MultinomialSubsampleLambdaTest {
                     assertEquals(cf[j], cs[j], 0.02, where + " vs the full path");
                 }
             }
-            double lossFull = trueLogLoss(fm, xt);
-            double lossSub = trueLogLoss(sm, xt);
+            double lossFull = trueLogLoss(fm, xt, TRUTH);
+            double lossSub = trueLogLoss(sm, xt, TRUTH);
             assertTrue(lossSub <= lossFull * 1.002, "alpha " + alpha + ": " + lossSub + " vs full " + lossFull);
         }
     }
@@ -111,56 +111,52 @@ class MultinomialSubsampleLambdaTest {
     }
 
     /** Expected log-loss of the model under the true arm probabilities of held-out rows. */
-    private static double trueLogLoss(MultinomialModel m, double[][] x) {
+    static double trueLogLoss(MultinomialModel m, double[][] x, double[][] beta) {
         double[][] q = m.predictProba(x);
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
-            double[] e = truth(x[i]);
-            for (int a = 0; a < K; a++) {
+            double[] e = truth(x[i], beta);
+            for (int a = 0; a < q[i].length; a++) {
                 sum -= e[a] * Math.log(q[i][a]);
             }
         }
         return sum / x.length;
     }
 
-    private static double[] truth(double[] row) {
-        double[] w = new double[K];
+    /** The arm probabilities of a row: softmax(0, β_1·(1, x), β_2·(1, x), ...), β_a − 1 at {@code beta[a − 1]}. */
+    static double[] truth(double[] row, double[][] beta) {
+        int k = beta.length + 1;
+        double[] w = new double[k];
         w[0] = 1;
         double z = 1;
-        for (int a = 1; a < K; a++) {
-            double eta = TRUTH[a - 1][0];
+        for (int a = 1; a < k; a++) {
+            double eta = beta[a - 1][0];
             for (int j = 0; j < row.length; j++) {
-                eta += TRUTH[a - 1][j + 1] * row[j];
+                eta += beta[a - 1][j + 1] * row[j];
             }
             w[a] = Math.exp(eta);
             z += w[a];
         }
-        for (int a = 0; a < K; a++) {
+        for (int a = 0; a < k; a++) {
             w[a] /= z;
         }
         return w;
     }
 
-    private static int[] arms(double[][] x, long seed) {
+    /** Each row's arm drawn from {@link #truth}. */
+    static int[] arms(double[][] x, double[][] beta, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int[] t = new int[x.length];
         for (int i = 0; i < x.length; i++) {
-            double[] e = truth(x[i]);
+            double[] e = truth(x[i], beta);
             double u = rng.nextDouble();
-            t[i] = u < e[0] ? 0 : u < e[0] + e[1] ? 1 : 2;
+            int a = 0;
+            double c = e[0];
+            while (u >= c && a < e.length - 1) {
+                c += e[++a];
+            }
+            t[i] = a;
         }
         return t;
-    }
-
-    private static double[][] design(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[][] x = new double[n][6];
-        for (int i = 0; i < n; i++) {
-            double u = rng.nextGaussian();
-            for (int j = 0; j < 6; j++) {
-                x[i][j] = rng.nextGaussian() + 0.3 * u;
-            }
-        }
-        return x;
     }
 }

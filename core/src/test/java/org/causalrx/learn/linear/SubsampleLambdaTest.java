@@ -163,7 +163,8 @@ class SubsampleLambdaTest {
         return s;
     }
 
-    private static double[][] design(int n, int p, long seed) {
+    /** n rows of p N(0, 1) covariates plus 0.3 times a shared N(0, 1) factor. */
+    static double[][] design(int n, int p, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] x = new double[n][p];
         for (int i = 0; i < n; i++) {
