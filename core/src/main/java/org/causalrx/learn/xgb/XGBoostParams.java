@@ -10,7 +10,9 @@ package org.causalrx.learn.xgb;
  * @param colsample       column subsample per tree
  * @param minChildWeight  minimum hessian weight in a leaf
  * @param lambda          L2 penalty on leaf values
- * @param threads         native threads (1 keeps runs byte-identical and cheap on small data)
+ * @param threads         native threads below {@link #THREAD_ROWS} training rows (from there on every core:
+ *                        {@link #forRows}); XGBoost's hist trees, predictions and validation metrics are the same
+ *                        bits on any thread count (XGBoostThreadsTest), so this sets speed only
  * @param earlyStopping   0: always boost {@code rounds} rounds; k > 0: choose the number of rounds (at most
  *                        {@code rounds}) on a seeded 20 % internal validation split, stopping after k rounds
  *                        without improvement, then refit on all rows with that many rounds (below
@@ -49,6 +51,16 @@ public record XGBoostParams(int rounds, int maxDepth, double eta, double subsamp
      */
     public static final int DEFAULT_LARGE_ROWS = Integer.MAX_VALUE;
 
+    /**
+     * Training rows from which a fit boosts on every core of the machine ({@link #forRows}), whatever
+     * {@code threads} says: a fit on that many rows often runs alone at the end of a parallel step (a final stage, the
+     * last cross-fitting fold), leaving the other cores idle. Measured on 2 cores (docs/BENCHMARKS.md, "10⁶ × 200"):
+     * one fit on 200,000 × 100 rows 1.9–2.0× faster on 2 threads, two such fits at once on 2 threads each as fast as
+     * on 1 each; below, on 2,000–20,000 rows, two concurrent fits on 2 threads each were up to 1.5× slower, so smaller
+     * fits keep {@code threads}. The model is the same bits either way.
+     */
+    public static final int THREAD_ROWS = 100_000;
+
     /** The large-data learning rate measured (used from {@code largeRows} training rows on, see {@link #forRows}). */
     public static final double DEFAULT_LARGE_ETA = 0.1;
 
@@ -83,14 +95,33 @@ public record XGBoostParams(int rounds, int maxDepth, double eta, double subsamp
 
     /**
      * The settings a fit on {@code n} training rows boosts with: these, with the learning rate raised to
-     * {@code largeEta} when n ≥ {@code largeRows} (never lowered: a larger eta stays); below the gate these
-     * settings themselves, so every smaller fit is the same bytes as without the rule.
+     * {@code largeEta} when n ≥ {@code largeRows} (never lowered: a larger eta stays), and on every core from
+     * {@link #THREAD_ROWS} rows on (the same model); below the gates these settings themselves, so every smaller fit
+     * is the same bytes as without the rules.
      */
     public XGBoostParams forRows(int n) {
-        if (n < largeRows || eta >= largeEta) {
-            return this;
+        return forRows(n, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #forRows(int)} on a machine with {@code cores} cores: also on max(threads, cores) native threads from
+     * {@link #THREAD_ROWS} rows on (the same model, sooner).
+     */
+    XGBoostParams forRows(int n, int cores) {
+        XGBoostParams p = this;
+        if (n >= largeRows && eta < largeEta) {
+            p = new XGBoostParams(rounds, maxDepth, largeEta, subsample, colsample, minChildWeight, lambda, threads,
+                    earlyStopping, refitRows, largeRows, largeEta);
         }
-        return new XGBoostParams(rounds, maxDepth, largeEta, subsample, colsample, minChildWeight, lambda, threads,
+        if (n >= THREAD_ROWS && cores > threads) {
+            p = p.withThreads(cores);
+        }
+        return p;
+    }
+
+    /** The same settings on {@code t} native threads. */
+    public XGBoostParams withThreads(int t) {
+        return new XGBoostParams(rounds, maxDepth, eta, subsample, colsample, minChildWeight, lambda, t,
                 earlyStopping, refitRows, largeRows, largeEta);
     }
 

@@ -26,14 +26,14 @@ class LargeEtaTest {
     void theRuleIsOffByDefaultAndAppliesFromItsGateOn() {
         XGBoostParams d = XGBoostParams.defaults();
         assertEquals(Integer.MAX_VALUE, d.largeRows());
-        assertSame(d, d.forRows(1_000_000), "off by default: eta 0.03 at every size");
+        assertSame(d, d.forRows(1_000_000, 1), "off by default: eta 0.03 at every size");
         XGBoostParams on = d.withLargeEta(100_000, XGBoostParams.DEFAULT_LARGE_ETA);
-        assertSame(on, on.forRows(99_999), "below the gate: the settings themselves");
-        assertEquals(0.03, on.forRows(99_999).eta());
-        assertEquals(0.1, on.forRows(100_000).eta());
-        assertEquals(0.1, on.forRows(1_000_000).eta());
-        assertEquals(eta(d, 0.1).withLargeEta(100_000, 0.1), on.forRows(100_000), "only the learning rate changes");
-        assertEquals(0.3, eta(d, 0.3).withLargeEta(100_000, 0.1).forRows(1_000_000).eta(), "never lowered");
+        assertSame(on, on.forRows(99_999, 1), "below the gate: the settings themselves");
+        assertEquals(0.03, on.forRows(99_999, 1).eta());
+        assertEquals(0.1, on.forRows(100_000, 1).eta());
+        assertEquals(0.1, on.forRows(1_000_000, 1).eta());
+        assertEquals(eta(d, 0.1).withLargeEta(100_000, 0.1), on.forRows(100_000, 1), "only the learning rate changes");
+        assertEquals(0.3, eta(d, 0.3).withLargeEta(100_000, 0.1).forRows(1_000_000, 1).eta(), "never lowered");
     }
 
     @Test
