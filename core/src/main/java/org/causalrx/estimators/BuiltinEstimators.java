@@ -92,7 +92,7 @@ public final class BuiltinEstimators {
     static LinearSettings linear(LinearSettings d, EstimatorParams p) {
         return new LinearSettings(p.integer("folds", d.folds()), p.integer("n_lambda", d.nLambda()),
                 d.lambdaMinRatio(), p.bool("one_standard_error_rule", d.oneStandardErrorRule()),
-                p.realOrAuto("lambda", d.fixedLambda()), d.tolerance(), d.maxPasses());
+                p.realOrAuto("lambda", d.fixedLambda()), d.tolerance(), d.maxPasses(), d.extendPath());
     }
 
     static BartSettings bart(BartSettings d, EstimatorParams p) {

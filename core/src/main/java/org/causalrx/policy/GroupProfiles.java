@@ -7,12 +7,26 @@ import java.util.TreeSet;
 
 import org.causalrx.data.Column;
 import org.causalrx.data.Table;
+import org.causalrx.learn.linear.LinearSettings;
 import org.causalrx.learn.linear.LogisticModel;
 import org.causalrx.learn.linear.LogisticRegression;
 import org.causalrx.util.Stats;
 
-/** Computes a {@link GroupProfile}: table one of two groups and the L1-logistic model of membership. */
+/**
+ * Computes a {@link GroupProfile}: table one of two groups and the L1-logistic model of membership.
+ *
+ * <p>The membership model's penalty is the CV-minimum λ on the initial path (100 λ down to λ_max · 1e-4), not
+ * extended past it ({@link #MEMBERSHIP}). Groups made by a model of the same features (recommended treatment,
+ * deferral) are often (nearly) separable: the held-out deviance then keeps falling as the coefficients grow without
+ * bound, and an extended path would only scale them up, at a cost that grew to most of the analyses stage at large
+ * n; the note says so when the model explains at least {@value #SEPARATED} of the deviance.
+ */
 public final class GroupProfiles {
+    /** Settings of the membership model: 5-fold CV, minimum-error rule, no path extension. */
+    static final LinearSettings MEMBERSHIP = LinearSettings.defaults().withExtendPath(false);
+    /** Share of the null deviance explained from which the note calls the groups almost separated. */
+    static final double SEPARATED = 0.9;
+
     private GroupProfiles() {
     }
 
@@ -63,8 +77,10 @@ public final class GroupProfiles {
             System.arraycopy(ia, 0, both, 0, ia.length);
             System.arraycopy(ib, 0, both, ia.length, ib.length);
             java.util.Arrays.sort(both);
-            LogisticModel m = LogisticRegression.l1().fit(Stats.select(x, both), Stats.select(group, both), null,
-                    seed);
+            double[][] xb = Stats.select(x, both);
+            int[] yb = Stats.select(group, both);
+            LogisticModel m = LogisticRegression.l1(MEMBERSHIP).fit(xb, yb, null, seed);
+            double explained = devianceExplained(m.predictProba(xb), yb);
             double[] s = m.standardizedCoefficients();
             for (int j = 0; j < s.length; j++) {
                 if (s[j] != 0) {
@@ -77,11 +93,31 @@ public final class GroupProfiles {
                 top = new ArrayList<>(top.subList(0, GroupProfile.TOP));
             }
             note = String.format(java.util.Locale.ROOT, "L1-logistic regression of membership in '%s' vs '%s' on "
-                    + "%d patients, penalty chosen by cross-validation (lambda %.4g); %s", groupA, groupB,
-                    both.length, m.lambda(), top.isEmpty() ? "no feature was selected: the groups do not differ "
-                            + "in a way the model finds" : "standardised coefficients (log-odds per SD)");
+                    + "%d patients, penalty chosen by cross-validation (lambda %.4g), "
+                    + "%.1f%% of the deviance explained; %s", groupA, groupB, both.length, m.lambda(),
+                    100 * explained, top.isEmpty() ? "no feature was selected: the groups do not differ in a way "
+                            + "the model finds" : "standardised coefficients (log-odds per SD)"
+                            + (explained >= SEPARATED ? ". The features almost separate the groups: the "
+                            + "coefficients show which features tell them apart and in which direction; their size "
+                            + "is set by the penalty, not by the data" : ""));
         }
         return new GroupProfile(groupA, groupB, ia.length, ib.length, n, rows, top, note);
+    }
+
+    /** 1 − deviance / null deviance of probabilities {@code p} for 0/1 labels {@code y} (0 when all labels agree). */
+    static double devianceExplained(double[] p, int[] y) {
+        double mean = 0;
+        for (int v : y) {
+            mean += v;
+        }
+        mean /= y.length;
+        double dev = 0;
+        double nullDev = 0;
+        for (int i = 0; i < y.length; i++) {
+            dev -= 2 * Math.log(y[i] == 1 ? p[i] : 1 - p[i]);
+            nullDev -= 2 * Math.log(y[i] == 1 ? mean : 1 - mean);
+        }
+        return nullDev > 0 ? 1 - dev / nullDev : 0;
     }
 
     /** Mean (SD) of the non-missing values of {@code c} over rows {@code idx}, with the missing count. */

@@ -80,6 +80,53 @@ class GroupProfileTest {
     }
 
     @Test
+    void separableGroupsAreDescribedByTheirDirectionAndSaidToBeSeparated() {
+        // the groups are the sign of a linear score, as when they are the sign of a linear CATE estimate: the
+        // description keeps the direction (x0 : x1 : x2 = 1 : 0.5 : -0.3 per SD) and says the groups are separated
+        SplittableRandom rnd = new SplittableRandom(11);
+        int n = 2_000;
+        double[][] x = new double[n][5];
+        int[] group = new int[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 5; j++) {
+                x[i][j] = rnd.nextGaussian();
+            }
+            group[i] = x[i][0] + 0.5 * x[i][1] - 0.3 * x[i][2] > 0 ? 1 : 0;
+            v[i] = x[i][0];
+        }
+        Table raw = new Table("t", List.of(new Column.Numeric("v", v)));
+        GroupProfile g = GroupProfiles.describe("A", "B", raw, Set.of(), x, List.of("a", "b", "c", "d", "e"),
+                group, 5);
+        assertEquals(List.of("a", "b", "c"), g.top().subList(0, 3).stream().map(GroupProfile.Coefficient::feature)
+                .toList());
+        double a = g.top().get(0).value();
+        assertEquals(0.5, g.top().get(1).value() / a, 0.1, "direction kept");
+        assertEquals(-0.3, g.top().get(2).value() / a, 0.1, "direction kept");
+        assertTrue(g.modelNote().contains("almost separate the groups"), g.modelNote());
+        assertTrue(g.modelNote().contains("% of the deviance explained"), g.modelNote());
+
+        // groups that overlap (membership probability 1 / (1 + e^(-x0))) are not called separated
+        for (int i = 0; i < n; i++) {
+            group[i] = 1 / (1 + Math.exp(-x[i][0])) > rnd.nextDouble() ? 1 : 0;
+        }
+        GroupProfile overlap = GroupProfiles.describe("A", "B", raw, Set.of(), x, List.of("a", "b", "c", "d", "e"),
+                group, 5);
+        assertEquals("a", overlap.top().get(0).feature());
+        assertFalse(overlap.modelNote().contains("separate"), overlap.modelNote());
+    }
+
+    @Test
+    void devianceExplainedMatchesHandComputation() {
+        // labels 1, 0, 1, 1 with p = 0.9, 0.2, 0.6, 0.8; null: mean 0.75
+        double dev = -2 * (Math.log(0.9) + Math.log(0.8) + Math.log(0.6) + Math.log(0.8));
+        double nullDev = -2 * (3 * Math.log(0.75) + Math.log(0.25));
+        assertEquals(1 - dev / nullDev, GroupProfiles.devianceExplained(new double[] {0.9, 0.2, 0.6, 0.8},
+                new int[] {1, 0, 1, 1}), 1e-12);
+        assertEquals(0, GroupProfiles.devianceExplained(new double[] {0.5, 0.5}, new int[] {1, 1}), 1e-12);
+    }
+
+    @Test
     void vulnerableGroupsFlaggedOnlyBeyondTheMargin() {
         String[] sex = {"f", "f", "f", "f", "m", "m", "m", "m", "m", "m"};
         boolean[] deferred = {true, true, false, false, false, false, false, false, false, true};

@@ -20,9 +20,13 @@ import org.causalrx.util.CausalRxException;
  *                              coefficient changes by more than {@code tolerance} in a pass (times the weighted SD
  *                              of y for Gaussian models; on the log-odds scale for logistic models)
  * @param maxPasses             cap on coordinate-descent passes per λ (a guard; results are then approximate)
+ * @param extendPath            if true (the default), a path whose CV error is smallest at its last λ is extended
+ *                              downwards as described under {@code lambdaMinRatio}; if false, λ is chosen on the
+ *                              initial path (for descriptions of groups that the features may separate, where the
+ *                              CV deviance keeps falling as the coefficients grow without bound)
  */
 public record LinearSettings(int folds, int nLambda, double lambdaMinRatio, boolean oneStandardErrorRule,
-                             double fixedLambda, double tolerance, int maxPasses) {
+                             double fixedLambda, double tolerance, int maxPasses, boolean extendPath) {
 
     /** Default number of CV folds. */
     public static final int DEFAULT_FOLDS = 5;
@@ -59,10 +63,16 @@ public record LinearSettings(int folds, int nLambda, double lambdaMinRatio, bool
         }
     }
 
-    /** 5-fold CV over 100 λ values, minimum-CV-error rule, automatic λ ratio, tolerance 1e-7. */
+    /** The settings with the path extension on ({@code extendPath} true). */
+    public LinearSettings(int folds, int nLambda, double lambdaMinRatio, boolean oneStandardErrorRule,
+                          double fixedLambda, double tolerance, int maxPasses) {
+        this(folds, nLambda, lambdaMinRatio, oneStandardErrorRule, fixedLambda, tolerance, maxPasses, true);
+    }
+
+    /** 5-fold CV over 100 λ values, minimum-CV-error rule, automatic λ ratio, tolerance 1e-7, path extension on. */
     public static LinearSettings defaults() {
         return new LinearSettings(DEFAULT_FOLDS, DEFAULT_N_LAMBDA, Double.NaN, false, Double.NaN,
-                DEFAULT_TOLERANCE, DEFAULT_MAX_PASSES);
+                DEFAULT_TOLERANCE, DEFAULT_MAX_PASSES, true);
     }
 
     /** Fixed tiny λ (1e-8) and tight tolerance: practically the unpenalised fit (for tests and checks). */
@@ -77,36 +87,48 @@ public record LinearSettings(int folds, int nLambda, double lambdaMinRatio, bool
 
     /** Copy with another number of CV folds. */
     public LinearSettings withFolds(int k) {
-        return new LinearSettings(k, nLambda, lambdaMinRatio, oneStandardErrorRule, fixedLambda, tolerance, maxPasses);
+        return new LinearSettings(k, nLambda, lambdaMinRatio, oneStandardErrorRule, fixedLambda, tolerance,
+                maxPasses, extendPath);
     }
 
     /** Copy with another path length. */
     public LinearSettings withNLambda(int m) {
-        return new LinearSettings(folds, m, lambdaMinRatio, oneStandardErrorRule, fixedLambda, tolerance, maxPasses);
+        return new LinearSettings(folds, m, lambdaMinRatio, oneStandardErrorRule, fixedLambda, tolerance,
+                maxPasses, extendPath);
     }
 
     /** Copy with another λ_min / λ_max ratio ({@code NaN} = automatic). */
     public LinearSettings withLambdaMinRatio(double r) {
-        return new LinearSettings(folds, nLambda, r, oneStandardErrorRule, fixedLambda, tolerance, maxPasses);
+        return new LinearSettings(folds, nLambda, r, oneStandardErrorRule, fixedLambda, tolerance, maxPasses,
+                extendPath);
     }
 
     /** Copy that uses (true) or does not use (false) the one-standard-error rule. */
     public LinearSettings withOneStandardErrorRule(boolean on) {
-        return new LinearSettings(folds, nLambda, lambdaMinRatio, on, fixedLambda, tolerance, maxPasses);
+        return new LinearSettings(folds, nLambda, lambdaMinRatio, on, fixedLambda, tolerance, maxPasses, extendPath);
     }
 
     /** Copy that fits at exactly {@code lambda} (skipping CV); {@code NaN} restores cross-validation. */
     public LinearSettings withFixedLambda(double lambda) {
-        return new LinearSettings(folds, nLambda, lambdaMinRatio, oneStandardErrorRule, lambda, tolerance, maxPasses);
+        return new LinearSettings(folds, nLambda, lambdaMinRatio, oneStandardErrorRule, lambda, tolerance,
+                maxPasses, extendPath);
     }
 
     /** Copy with another convergence tolerance. */
     public LinearSettings withTolerance(double tol) {
-        return new LinearSettings(folds, nLambda, lambdaMinRatio, oneStandardErrorRule, fixedLambda, tol, maxPasses);
+        return new LinearSettings(folds, nLambda, lambdaMinRatio, oneStandardErrorRule, fixedLambda, tol,
+                maxPasses, extendPath);
     }
 
     /** Copy with another cap on passes per λ. */
     public LinearSettings withMaxPasses(int passes) {
-        return new LinearSettings(folds, nLambda, lambdaMinRatio, oneStandardErrorRule, fixedLambda, tolerance, passes);
+        return new LinearSettings(folds, nLambda, lambdaMinRatio, oneStandardErrorRule, fixedLambda, tolerance,
+                passes, extendPath);
+    }
+
+    /** Copy that extends (true) or does not extend (false) a path whose CV minimum is at its end. */
+    public LinearSettings withExtendPath(boolean on) {
+        return new LinearSettings(folds, nLambda, lambdaMinRatio, oneStandardErrorRule, fixedLambda, tolerance,
+                maxPasses, on);
     }
 }

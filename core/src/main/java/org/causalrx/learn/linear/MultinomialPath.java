@@ -100,7 +100,7 @@ final class MultinomialPath {
             cv[f] = new CvFold(x, t, k, w, alpha, s, fold, f);
         }
         PathCv.Choice c = PathCv.choose(solver, lambdas, path, nl, nl == path.length, lambdaMax, ratio,
-                s.nLambda(), cv, false, s.oneStandardErrorRule());
+                s.nLambda(), cv, false, s.oneStandardErrorRule(), s.extendPath());
         return result(c.coefficients(), k, full, c.lambda(), n);
     }
 

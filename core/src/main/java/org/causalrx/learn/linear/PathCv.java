@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
  * negligible against the standardised design: unit column variances, a coordinate change tolerance of 1e-7). Then
  * the minimum-error or one-standard-error λ is chosen as usual ({@link PenalizedPath#choose}) over all points.
  *
- * <p>The extension only runs when the minimum is at the end of the initial path, so it changes nothing elsewhere;
+ * <p>The extension only runs when the minimum is at the end of the initial path (and
+ * {@link LinearSettings#extendPath()} asks for it), so it changes nothing elsewhere;
  * it matters most for ridge (α = 0), whose λ_max is computed as for α = 0.001, so the initial path ends at
  * 0.1 · max |gradient| and at large n still shrinks by about 10 %.
  */
@@ -45,10 +46,12 @@ final class PathCv {
      * Chooses λ. {@code full} has solved {@code lambdas[0..nl)} (coefficients in {@code path}); {@code folds} have
      * solved nothing yet; {@code complete} says the all-data path ran to the end of the initial path
      * ({@code nl == lambdas.length}, not stopped by saturation); the path is {@code λ_max · ratio^(l/(m−1))} for
-     * {@code l = 0..m−1} with m = {@code nLambda}, and its extension continues that formula for l ≥ m.
+     * {@code l = 0..m−1} with m = {@code nLambda}, and its extension continues that formula for l ≥ m;
+     * {@code extendPath} false: no extension (λ is chosen on the initial path).
      */
     static Choice choose(PathSolver full, double[] lambdas, double[][] path, int nl, boolean complete,
-                         double lambdaMax, double ratio, int nLambda, Fold[] folds, boolean parallel, boolean oneSe) {
+                         double lambdaMax, double ratio, int nLambda, Fold[] folds, boolean parallel, boolean oneSe,
+                         boolean extendPath) {
         int k = folds.length;
         double[] foldWeight = new double[k];
         for (int f = 0; f < k; f++) {
@@ -59,7 +62,7 @@ final class PathCv {
         double[] lam = lambdas;
         double[][] coef = path;
         int len = nl;
-        boolean extend = complete && nl >= 2 && nLambda >= 2 && !full.saturated()
+        boolean extend = extendPath && complete && nl >= 2 && nLambda >= 2 && !full.saturated()
                 && PenalizedPath.choose(loss, foldWeight, false) == nl - 1;
         double logRatio = Math.log(ratio);
         double floor = lambdaMax * FLOOR_RATIO;

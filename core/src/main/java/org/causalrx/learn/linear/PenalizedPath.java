@@ -155,7 +155,7 @@ final class PenalizedPath {
         }
         // the folds are independent fits: on several threads for large designs (same losses either way)
         PathCv.Choice c = PathCv.choose(solver, lambdas, path, nl, nl == path.length, lambdaMax, ratio,
-                s.nLambda(), folds, parallelFolds, s.oneStandardErrorRule());
+                s.nLambda(), folds, parallelFolds, s.oneStandardErrorRule(), s.extendPath());
         return result(c.coefficients(), full, c.lambda(), n, c.points(), c.index());
     }
 

@@ -142,6 +142,28 @@ class PathExtensionTest {
         assertTrue(r.chosen() < r.pathPoints() - 1);
     }
 
+    @Test
+    void separableGroupsExtendTheDefaultPathButNotOneThatAsksNot() {
+        // classes that are a linear function of x: the held-out deviance keeps falling as the coefficients grow,
+        // so the default path extends far past its 100 points; extendPath(false) chooses among those 100
+        Random rng = new Random(9);
+        int n = 1_000;
+        double[][] x = Sim.features(rng, n, 5, 0.0);
+        double[] y = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i][0] + 0.5 * x[i][1] > 0 ? 1 : 0;
+            w[i] = 1.0;
+        }
+        PenalizedPath.Result extended = PenalizedPath.fit(PenalizedPath.Family.BINOMIAL, x, y, w, 5L, 1.0,
+                LinearSettings.defaults());
+        assertTrue(extended.pathPoints() > LinearSettings.DEFAULT_N_LAMBDA, "extended: " + extended.pathPoints());
+        PenalizedPath.Result kept = PenalizedPath.fit(PenalizedPath.Family.BINOMIAL, x, y, w, 5L, 1.0,
+                LinearSettings.defaults().withExtendPath(false));
+        assertEquals(LinearSettings.DEFAULT_N_LAMBDA, kept.pathPoints());
+        assertTrue(kept.lambda() > extended.lambda(), kept.lambda() + " vs " + extended.lambda());
+    }
+
     /** Root mean squared difference between two n × K probability matrices. */
     private static double probabilityRmse(double[][] p, double[][] q) {
         double ss = 0;
