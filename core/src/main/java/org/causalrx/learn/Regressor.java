@@ -1,5 +1,8 @@
 package org.causalrx.learn;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A regression learner: a configuration, never fitted state. {@code fit} returns a new immutable model.
  */
@@ -21,6 +24,19 @@ public interface Regressor {
      */
     default RegressionModel fit(double[][] x, double[] y, double[] w, int[] groups, long seed) {
         return fit(x, y, w, seed);
+    }
+
+    /**
+     * One model per target of {@code ys} on the same rows, weights and seed: model k is the model
+     * {@code fit(x, ys.get(k), w, seed)} gives. Learners that can share work between such fits override it (XGBoost
+     * quantises x once for all of them); the default fits them one after another.
+     */
+    default List<RegressionModel> fitEach(double[][] x, List<double[]> ys, double[] w, long seed) {
+        List<RegressionModel> out = new ArrayList<>();
+        for (double[] y : ys) {
+            out.add(fit(x, y, w, seed));
+        }
+        return out;
     }
 
     /** Short stable name, e.g. "xgboost", "ridge", "lasso". */

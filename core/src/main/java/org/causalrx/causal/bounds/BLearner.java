@@ -65,7 +65,10 @@ import org.causalrx.util.Stats;
  * @param clip        propensity clip, in [0, 0.5)
  * @param binary      the outcome is 0/1
  * @param nuisanceRows rows per tail fit on large folds (see above), or 0: every row
- * @param parallel     fit the tail models and the final stages on several threads (same values either way)
+ * @param parallel     fit the tail models and the final stages on several threads (same values either way);
+ *                     from {@link XGBoostParams#THREAD_ROWS} rows on the final stages run one after another, each
+ *                     on every core, through {@link Regressor#fitEach} (an XGBoost final stage then quantises x
+ *                     once for all of them)
  */
 public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams nuisance, Regressor finalStage,
                        int folds, double clip, boolean binary, int nuisanceRows, boolean parallel) {
@@ -111,9 +114,23 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
             phi[l] = pseudoOutcomes(t, y, e, nu[l], lv[l]);
         }
         RegressionModel[][] fits = new RegressionModel[lv.length][2];
-        IntStream jobs = IntStream.range(0, 2 * lv.length).filter(j -> j % 2 == 0 || lv[j / 2] != 1.0);
-        (parallel ? jobs.parallel() : jobs).forEach(j -> fits[j / 2][j % 2] = finalStage.fit(x, phi[j / 2][j % 2],
-                null, finalSeed));
+        int[] jobs = IntStream.range(0, 2 * lv.length).filter(j -> j % 2 == 0 || lv[j / 2] != 1.0).toArray();
+        if (parallel && x.length < XGBoostParams.THREAD_ROWS) {
+            // small fits: one per thread
+            IntStream.of(jobs).parallel().forEach(j -> fits[j / 2][j % 2] = finalStage.fit(x, phi[j / 2][j % 2],
+                    null, finalSeed));
+        } else {
+            // one after another, each on every core from THREAD_ROWS rows on: all on the same rows, weights and
+            // seed, so an XGBoost final stage quantises x once for all of them (the same models as separate fits)
+            List<double[]> targets = new ArrayList<>();
+            for (int j : jobs) {
+                targets.add(phi[j / 2][j % 2]);
+            }
+            List<RegressionModel> each = finalStage.fitEach(x, targets, null, finalSeed);
+            for (int k = 0; k < jobs.length; k++) {
+                fits[jobs[k] / 2][jobs[k] % 2] = each.get(k);
+            }
+        }
         List<CateBounds> out = new ArrayList<>();
         for (int l = 0; l < lv.length; l++) {
             out.add(new CateBounds(lv[l], fits[l][0], lv[l] == 1.0 ? fits[l][0] : fits[l][1]));

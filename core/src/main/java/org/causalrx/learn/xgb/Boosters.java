@@ -1,6 +1,8 @@
 package org.causalrx.learn.xgb;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import ml.dmlc.xgboost4j.java.Booster;
@@ -100,38 +102,114 @@ final class Boosters {
         try {
             dTr = labelled(select(x, tr), select(label, tr), w == null ? null : select(w, tr));
             dVal = labelled(select(x, val), select(label, val), w == null ? null : select(w, val));
-            // boost one round at a time and score the validation rows silently (XGBoost's own early stopping
-            // logs every round); stop after p.earlyStopping() rounds without improvement
-            Booster b = XGBoost.train(dTr, params(p, objective, extra, seed), 0, new HashMap<>(), null, null);
-            DMatrix[] evalSets = {dVal};
-            String[] evalNames = {"validation"};
-            float[] metric = new float[1];
-            double best = Double.POSITIVE_INFINITY;
-            int bestRounds = 1;
-            for (int iter = 0; iter < p.rounds(); iter++) {
-                b.update(dTr, iter);
-                b.evalSet(evalSets, evalNames, iter, metric);
-                if (metric[0] < best - 1e-12) {
-                    best = metric[0];
-                    bestRounds = iter + 1;
-                } else if (iter + 1 - bestRounds >= p.earlyStopping()) {
-                    break;
-                }
-            }
-            if (keep) {
-                b.setAttr(BEST_ROUNDS, Integer.toString(bestRounds));
-                return new Stopped(bestRounds, b);
-            }
-            b.dispose();
-            return new Stopped(bestRounds, null);
+            return stopped(dTr, dVal, p, objective, extra, seed, keep);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         } finally {
-            if (dTr != null) {
-                dTr.dispose();
+            dispose(dTr, dVal);
+        }
+    }
+
+    /**
+     * Boosts on {@code dTr} one round at a time, scoring {@code dVal} silently (XGBoost's own early stopping logs
+     * every round), and stops after {@code p.earlyStopping()} rounds without improvement.
+     */
+    private static Stopped stopped(DMatrix dTr, DMatrix dVal, XGBoostParams p, String objective,
+                                   Map<String, Object> extra, long seed, boolean keep) throws XGBoostError {
+        Booster b = XGBoost.train(dTr, params(p, objective, extra, seed), 0, new HashMap<>(), null, null);
+        DMatrix[] evalSets = {dVal};
+        String[] evalNames = {"validation"};
+        float[] metric = new float[1];
+        double best = Double.POSITIVE_INFINITY;
+        int bestRounds = 1;
+        for (int iter = 0; iter < p.rounds(); iter++) {
+            b.update(dTr, iter);
+            b.evalSet(evalSets, evalNames, iter, metric);
+            if (metric[0] < best - 1e-12) {
+                best = metric[0];
+                bestRounds = iter + 1;
+            } else if (iter + 1 - bestRounds >= p.earlyStopping()) {
+                break;
             }
-            if (dVal != null) {
-                dVal.dispose();
+        }
+        if (keep) {
+            b.setAttr(BEST_ROUNDS, Integer.toString(bestRounds));
+            return new Stopped(bestRounds, b);
+        }
+        b.dispose();
+        return new Stopped(bestRounds, null);
+    }
+
+    /**
+     * One booster per label of {@code labels}, each the booster {@link #train} gives for that label on these rows,
+     * weights and seed (no groups), but with the training matrices built once: XGBoost's hist quantises a matrix
+     * (its quantile sketch of every column) at the first boosting round and keeps that index with the matrix, so
+     * every later booster on the same matrix skips it. The index depends on the rows and weights only, so each
+     * booster is the same, bit for bit, as one fitted alone. The sketch is the dominant first-round cost: on
+     * 400,000 × 200 rows about 11 s of one core, against 0.12 s per later round.
+     */
+    static List<Booster> trainEach(double[][] x, List<double[]> labels, double[] w, XGBoostParams settings,
+                                   String objective, long seed) {
+        if (x.length == 0) {
+            throw new IllegalArgumentException("cannot fit XGBoost on zero rows");
+        }
+        XGBoostParams p = settings.forRows(x.length);
+        Map<String, Object> extra = Map.of();
+        List<Booster> out = new ArrayList<>();
+        DMatrix dTr = null;
+        DMatrix dVal = null;
+        DMatrix all = null;
+        try {
+            if (p.earlyStopping() > 0 && x.length >= 50) {
+                boolean keep = x.length >= p.refitRows();
+                int[][] split = validationSplit(x.length, seed, keep ? KEPT_VALIDATION_ROWS : Integer.MAX_VALUE);
+                dTr = weighted(select(x, split[1]), w == null ? null : select(w, split[1]));
+                dVal = weighted(select(x, split[0]), w == null ? null : select(w, split[0]));
+                for (double[] label : labels) {
+                    dTr.setLabel(toFloat(select(label, split[1])));
+                    dVal.setLabel(toFloat(select(label, split[0])));
+                    Stopped s = stopped(dTr, dVal, p, objective, extra, seed, keep);
+                    if (keep) {
+                        out.add(s.booster());
+                    } else {
+                        all = all == null ? weighted(x, w) : all;
+                        all.setLabel(toFloat(label));
+                        out.add(XGBoost.train(all, params(p, objective, extra, seed), s.rounds(), new HashMap<>(),
+                                null, null));
+                    }
+                }
+            } else {
+                all = weighted(x, w);
+                for (double[] label : labels) {
+                    all.setLabel(toFloat(label));
+                    out.add(XGBoost.train(all, params(p, objective, extra, seed), p.rounds(), new HashMap<>(), null,
+                            null));
+                }
+            }
+            return out;
+        } catch (XGBoostError e) {
+            for (Booster b : out) {
+                b.dispose();
+            }
+            throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
+        } finally {
+            dispose(dTr, dVal, all);
+        }
+    }
+
+    /** The matrix of {@code x} with weights {@code w} (may be null) and no label yet. */
+    private static DMatrix weighted(double[][] x, double[] w) throws XGBoostError {
+        DMatrix m = matrix(x);
+        if (w != null) {
+            m.setWeight(toFloat(w));
+        }
+        return m;
+    }
+
+    private static void dispose(DMatrix... matrices) {
+        for (DMatrix m : matrices) {
+            if (m != null) {
+                m.dispose();
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.causalrx.learn.xgb;
 
+import java.util.List;
+
 import ml.dmlc.xgboost4j.java.Booster;
 import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.Regressor;
@@ -19,6 +21,13 @@ public record XGBoostRegressor(XGBoostParams params) implements Regressor {
     @Override
     public RegressionModel fit(double[][] x, double[] y, double[] w, int[] groups, long seed) {
         return new Model(Boosters.train(x, y, w, groups, params, "reg:squarederror", java.util.Map.of(), seed));
+    }
+
+    /** As {@link Regressor#fitEach}: the same boosters as separate fits, on training matrices built once. */
+    @Override
+    public List<RegressionModel> fitEach(double[][] x, List<double[]> ys, double[] w, long seed) {
+        return Boosters.trainEach(x, ys, w, params, "reg:squarederror", seed).stream()
+                .map(b -> (RegressionModel) new Model(b)).toList();
     }
 
     @Override
