@@ -49,6 +49,25 @@ public final class Metrics {
         return s / t.length;
     }
 
+    /**
+     * Share of the null deviance that probabilities {@code p} explain for 0/1 labels {@code t}: 1 − deviance / null
+     * deviance, the null model predicting the labels' mean (0 when all labels agree; p strictly inside (0, 1)).
+     */
+    public static double devianceExplained(int[] t, double[] p) {
+        double mean = 0;
+        for (int v : t) {
+            mean += v;
+        }
+        mean /= t.length;
+        double dev = 0;
+        double nullDev = 0;
+        for (int i = 0; i < t.length; i++) {
+            dev -= 2 * Math.log(t[i] == 1 ? p[i] : 1 - p[i]);
+            nullDev -= 2 * Math.log(t[i] == 1 ? mean : 1 - mean);
+        }
+        return nullDev > 0 ? 1 - dev / nullDev : 0;
+    }
+
     /** Area under the ROC curve (Mann–Whitney, ties count one half); NaN when one class is absent. */
     public static double auroc(int[] t, double[] p) {
         Integer[] order = new Integer[t.length];

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.causalrx.data.Column;
 import org.causalrx.data.Table;
+import org.causalrx.learn.Metrics;
 import org.causalrx.learn.linear.LinearSettings;
 import org.causalrx.learn.linear.LogisticModel;
 import org.causalrx.learn.linear.LogisticRegression;
@@ -80,7 +81,7 @@ public final class GroupProfiles {
             double[][] xb = Stats.select(x, both);
             int[] yb = Stats.select(group, both);
             LogisticModel m = LogisticRegression.l1(MEMBERSHIP).fit(xb, yb, null, seed);
-            double explained = devianceExplained(m.predictProba(xb), yb);
+            double explained = Metrics.devianceExplained(yb, m.predictProba(xb));
             double[] s = m.standardizedCoefficients();
             for (int j = 0; j < s.length; j++) {
                 if (s[j] != 0) {
@@ -102,22 +103,6 @@ public final class GroupProfiles {
                             + "is set by the penalty, not by the data" : ""));
         }
         return new GroupProfile(groupA, groupB, ia.length, ib.length, n, rows, top, note);
-    }
-
-    /** 1 − deviance / null deviance of probabilities {@code p} for 0/1 labels {@code y} (0 when all labels agree). */
-    static double devianceExplained(double[] p, int[] y) {
-        double mean = 0;
-        for (int v : y) {
-            mean += v;
-        }
-        mean /= y.length;
-        double dev = 0;
-        double nullDev = 0;
-        for (int i = 0; i < y.length; i++) {
-            dev -= 2 * Math.log(y[i] == 1 ? p[i] : 1 - p[i]);
-            nullDev -= 2 * Math.log(y[i] == 1 ? mean : 1 - mean);
-        }
-        return nullDev > 0 ? 1 - dev / nullDev : 0;
     }
 
     /** Mean (SD) of the non-missing values of {@code c} over rows {@code idx}, with the missing count. */

@@ -54,4 +54,14 @@ class MetricsTest {
         }
         assertEquals(103, total);
     }
+
+    @Test
+    void devianceExplainedMatchesHandComputation() {
+        // labels 1, 0, 1, 1 with p = 0.9, 0.2, 0.6, 0.8; null: mean 0.75
+        double dev = -2 * (Math.log(0.9) + Math.log(0.8) + Math.log(0.6) + Math.log(0.8));
+        double nullDev = -2 * (3 * Math.log(0.75) + Math.log(0.25));
+        assertEquals(1 - dev / nullDev, Metrics.devianceExplained(new int[] {1, 0, 1, 1},
+                new double[] {0.9, 0.2, 0.6, 0.8}), 1e-12);
+        assertEquals(0, Metrics.devianceExplained(new int[] {1, 1}, new double[] {0.5, 0.5}), 1e-12);
+    }
 }

@@ -117,16 +117,6 @@ class GroupProfileTest {
     }
 
     @Test
-    void devianceExplainedMatchesHandComputation() {
-        // labels 1, 0, 1, 1 with p = 0.9, 0.2, 0.6, 0.8; null: mean 0.75
-        double dev = -2 * (Math.log(0.9) + Math.log(0.8) + Math.log(0.6) + Math.log(0.8));
-        double nullDev = -2 * (3 * Math.log(0.75) + Math.log(0.25));
-        assertEquals(1 - dev / nullDev, GroupProfiles.devianceExplained(new double[] {0.9, 0.2, 0.6, 0.8},
-                new int[] {1, 0, 1, 1}), 1e-12);
-        assertEquals(0, GroupProfiles.devianceExplained(new double[] {0.5, 0.5}, new int[] {1, 1}), 1e-12);
-    }
-
-    @Test
     void vulnerableGroupsFlaggedOnlyBeyondTheMargin() {
         String[] sex = {"f", "f", "f", "f", "m", "m", "m", "m", "m", "m"};
         boolean[] deferred = {true, true, false, false, false, false, false, false, false, true};
