@@ -93,14 +93,15 @@ public final class GroupProfiles {
             if (top.size() > GroupProfile.TOP) {
                 top = new ArrayList<>(top.subList(0, GroupProfile.TOP));
             }
+            String subsample = m.lambdaCvRows() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                    " on a seeded subsample of %,d patients, rescaled to all", m.lambdaCvRows());
+            String shown = top.isEmpty() ? "no feature was selected: the groups do not differ in a way the model "
+                    + "finds" : "standardised coefficients (log-odds per SD)" + (explained >= SEPARATED ? ". The "
+                    + "features almost separate the groups: the coefficients show which features tell them apart "
+                    + "and in which direction; their size is set by the penalty, not by the data" : "");
             note = String.format(java.util.Locale.ROOT, "L1-logistic regression of membership in '%s' vs '%s' on "
-                    + "%d patients, penalty chosen by cross-validation (lambda %.4g), "
-                    + "%.1f%% of the deviance explained; %s", groupA, groupB, both.length, m.lambda(),
-                    100 * explained, top.isEmpty() ? "no feature was selected: the groups do not differ in a way "
-                            + "the model finds" : "standardised coefficients (log-odds per SD)"
-                            + (explained >= SEPARATED ? ". The features almost separate the groups: the "
-                            + "coefficients show which features tell them apart and in which direction; their size "
-                            + "is set by the penalty, not by the data" : ""));
+                    + "%d patients, penalty chosen by cross-validation%s (lambda %.4g), %.1f%% of the deviance "
+                    + "explained; %s", groupA, groupB, both.length, subsample, m.lambda(), 100 * explained, shown);
         }
         return new GroupProfile(groupA, groupB, ia.length, ib.length, n, rows, top, note);
     }

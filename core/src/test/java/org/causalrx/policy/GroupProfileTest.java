@@ -105,6 +105,7 @@ class GroupProfileTest {
         assertEquals(-0.3, g.top().get(2).value() / a, 0.1, "direction kept");
         assertTrue(g.modelNote().contains("almost separate the groups"), g.modelNote());
         assertTrue(g.modelNote().contains("% of the deviance explained"), g.modelNote());
+        assertFalse(g.modelNote().contains("subsample"), "2,000 patients: lambda chosen on all of them");
 
         // groups that overlap (membership probability 1 / (1 + e^(-x0))) are not called separated
         for (int i = 0; i < n; i++) {
@@ -114,6 +115,28 @@ class GroupProfileTest {
                 group, 5);
         assertEquals("a", overlap.top().get(0).feature());
         assertFalse(overlap.modelNote().contains("separate"), overlap.modelNote());
+    }
+
+    @Test
+    void largeGroupsSayTheirPenaltyCameFromASubsample() {
+        // from 2 × 20,000 patients the membership model's lambda is chosen on a seeded subsample of 20,000
+        SplittableRandom rnd = new SplittableRandom(13);
+        int n = 40_000;
+        double[][] x = new double[n][3];
+        int[] group = new int[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 3; j++) {
+                x[i][j] = rnd.nextGaussian();
+            }
+            group[i] = 1 / (1 + Math.exp(-x[i][2])) > rnd.nextDouble() ? 1 : 0;
+            v[i] = x[i][2];
+        }
+        Table raw = new Table("t", List.of(new Column.Numeric("v", v)));
+        GroupProfile g = GroupProfiles.describe("A", "B", raw, Set.of(), x, List.of("a", "b", "c"), group, 3);
+        assertEquals("c", g.top().get(0).feature());
+        assertTrue(g.modelNote().contains("on a seeded subsample of 20,000 patients, rescaled to all"),
+                g.modelNote());
     }
 
     @Test
