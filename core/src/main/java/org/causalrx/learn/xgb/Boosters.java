@@ -1,6 +1,6 @@
 package org.causalrx.learn.xgb;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,24 +53,12 @@ final class Boosters {
     }
 
     /**
-     * As above; rows sharing an id in {@code groups} (may be null) fall on one side of the early-stopping split. The
-     * fit boosts with {@code settings.forRows(x.length)} (the larger learning rate on large training sets).
+     * As above; rows sharing an id in {@code groups} (may be null) fall on one side of the early-stopping split
+     * ({@link #trainEach} with one label).
      */
     static Booster train(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams settings,
                          String objective, Map<String, Object> extra, long seed) {
-        if (x.length == 0) {
-            throw new IllegalArgumentException("cannot fit XGBoost on zero rows");
-        }
-        // from settings.largeRows() training rows on, the larger learning rate (below: these settings, unchanged)
-        XGBoostParams p = settings.forRows(x.length);
-        if (p.earlyStopping() > 0 && x.length >= 50) {
-            if (x.length >= p.refitRows()) {
-                return earlyStopping(x, label, w, groups, p, objective, extra, seed, true).booster();
-            }
-            int rounds = earlyStopping(x, label, w, groups, p, objective, extra, seed, false).rounds();
-            return trainRounds(x, label, w, p, objective, extra, seed, rounds);
-        }
-        return trainRounds(x, label, w, p, objective, extra, seed, p.rounds());
+        return trainEach(x, List.of(label), w, groups, settings, objective, extra, seed).get(0);
     }
 
     /**
@@ -81,33 +69,6 @@ final class Boosters {
 
     /** The rounds chosen by early stopping and, when kept, the booster of the pass (null otherwise). */
     private record Stopped(int rounds, Booster booster) {
-    }
-
-    /**
-     * Rounds chosen by early stopping on a seeded 20 % validation split of the rows (of whole groups when
-     * {@code groups} is given, so no patient's copies are on both sides); with {@code keep}, a validation side of at
-     * most {@link #KEPT_VALIDATION_ROWS} rows and also the booster boosted on the other rows, marked
-     * ({@link #BEST_ROUNDS}) to predict with its first {@code rounds} rounds.
-     */
-    private static Stopped earlyStopping(double[][] x, double[] label, double[] w, int[] groups, XGBoostParams p,
-                                         String objective, Map<String, Object> extra, long seed, boolean keep) {
-        // a kept booster (large n) validates on at most KEPT_VALIDATION_ROWS rows, so it is boosted on the rest
-        int maxVal = keep ? KEPT_VALIDATION_ROWS : Integer.MAX_VALUE;
-        int[][] split = groups == null ? validationSplit(x.length, seed, maxVal)
-                : EarlyStoppingSplit.grouped(groups, seed, maxVal);
-        int[] val = split[0];
-        int[] tr = split[1];
-        DMatrix dTr = null;
-        DMatrix dVal = null;
-        try {
-            dTr = labelled(select(x, tr), select(label, tr), w == null ? null : select(w, tr));
-            dVal = labelled(select(x, val), select(label, val), w == null ? null : select(w, val));
-            return stopped(dTr, dVal, p, objective, extra, seed, keep);
-        } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
-        } finally {
-            dispose(dTr, dVal);
-        }
     }
 
     /**
@@ -141,55 +102,67 @@ final class Boosters {
     }
 
     /**
-     * One booster per label of {@code labels}, each the booster {@link #train} gives for that label on these rows,
-     * weights and seed (no groups), but with the training matrices built once: XGBoost's hist quantises a matrix
-     * (its quantile sketch of every column) at the first boosting round and keeps that index with the matrix, so
-     * every later booster on the same matrix skips it. The index depends on the rows and weights only, so each
-     * booster is the same, bit for bit, as one fitted alone. The sketch is the dominant first-round cost: on
-     * 400,000 × 200 rows about 11 s of one core, against 0.12 s per later round.
+     * One booster per label of {@code labels} on these rows, weights and seed; every single fit ({@link #train}) is
+     * this with one label. The fit boosts with {@code settings.forRows(x.length)} (the larger learning rate and every
+     * core on large training sets). With early stopping (k = {@code earlyStopping()} &gt; 0, at least 50 rows) the
+     * rounds are chosen on a seeded 20 % validation split of the rows (of whole groups when {@code groups} is given,
+     * so no patient's copies are on both sides), stopping after k rounds without improvement; from
+     * {@code refitRows()} rows on that pass's booster is kept (validated on at most {@link #KEPT_VALIDATION_ROWS}
+     * rows, marked with {@link #BEST_ROUNDS} to predict with its best rounds), below it a booster is boosted again
+     * on all rows for that many rounds. Without early stopping: {@code rounds()} rounds on all rows.
+     *
+     * <p>The training matrices are built once for all labels: XGBoost's hist quantises a matrix (its quantile sketch
+     * of every column) at the first boosting round and keeps that index with the matrix, so every later booster on
+     * it skips that step. The index depends on the rows and weights only, so each booster is the same, bit for bit,
+     * as one fitted alone. The sketch is the dominant first-round cost: on 400,000 × 200 rows about 11 s of one
+     * core, against 0.12 s per later round.
      */
-    static List<Booster> trainEach(double[][] x, List<double[]> labels, double[] w, XGBoostParams settings,
-                                   String objective, long seed) {
+    static List<Booster> trainEach(double[][] x, List<double[]> labels, double[] w, int[] groups,
+                                   XGBoostParams settings, String objective, Map<String, Object> extra, long seed) {
         if (x.length == 0) {
             throw new IllegalArgumentException("cannot fit XGBoost on zero rows");
         }
         XGBoostParams p = settings.forRows(x.length);
-        Map<String, Object> extra = Map.of();
-        List<Booster> out = new ArrayList<>();
+        Booster[] out = new Booster[labels.size()];
+        int[] rounds = new int[labels.size()];
+        Arrays.fill(rounds, p.rounds());
         DMatrix dTr = null;
         DMatrix dVal = null;
         DMatrix all = null;
         try {
-            if (p.earlyStopping() > 0 && x.length >= 50) {
-                boolean keep = x.length >= p.refitRows();
-                int[][] split = validationSplit(x.length, seed, keep ? KEPT_VALIDATION_ROWS : Integer.MAX_VALUE);
+            boolean early = p.earlyStopping() > 0 && x.length >= 50;
+            boolean keep = early && x.length >= p.refitRows();
+            if (early) {
+                int maxVal = keep ? KEPT_VALIDATION_ROWS : Integer.MAX_VALUE;
+                int[][] split = groups == null ? validationSplit(x.length, seed, maxVal)
+                        : EarlyStoppingSplit.grouped(groups, seed, maxVal);
                 dTr = weighted(select(x, split[1]), w == null ? null : select(w, split[1]));
                 dVal = weighted(select(x, split[0]), w == null ? null : select(w, split[0]));
-                for (double[] label : labels) {
-                    dTr.setLabel(toFloat(select(label, split[1])));
-                    dVal.setLabel(toFloat(select(label, split[0])));
+                for (int k = 0; k < out.length; k++) {
+                    dTr.setLabel(toFloat(select(labels.get(k), split[1])));
+                    dVal.setLabel(toFloat(select(labels.get(k), split[0])));
                     Stopped s = stopped(dTr, dVal, p, objective, extra, seed, keep);
-                    if (keep) {
-                        out.add(s.booster());
-                    } else {
-                        all = all == null ? weighted(x, w) : all;
-                        all.setLabel(toFloat(label));
-                        out.add(XGBoost.train(all, params(p, objective, extra, seed), s.rounds(), new HashMap<>(),
-                                null, null));
-                    }
+                    rounds[k] = s.rounds();
+                    out[k] = s.booster();
                 }
-            } else {
+                dispose(dTr, dVal);
+                dTr = null;
+                dVal = null;
+            }
+            if (!keep) {
                 all = weighted(x, w);
-                for (double[] label : labels) {
-                    all.setLabel(toFloat(label));
-                    out.add(XGBoost.train(all, params(p, objective, extra, seed), p.rounds(), new HashMap<>(), null,
-                            null));
+                for (int k = 0; k < out.length; k++) {
+                    all.setLabel(toFloat(labels.get(k)));
+                    out[k] = XGBoost.train(all, params(p, objective, extra, seed), rounds[k], new HashMap<>(), null,
+                            null);
                 }
             }
-            return out;
+            return List.of(out);
         } catch (XGBoostError e) {
             for (Booster b : out) {
-                b.dispose();
+                if (b != null) {
+                    b.dispose();
+                }
             }
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         } finally {
@@ -239,15 +212,6 @@ final class Boosters {
         return new int[][] {java.util.Arrays.copyOfRange(perm, 0, nVal), java.util.Arrays.copyOfRange(perm, nVal, n)};
     }
 
-    private static DMatrix labelled(double[][] x, double[] label, double[] w) throws XGBoostError {
-        DMatrix m = matrix(x);
-        m.setLabel(toFloat(label));
-        if (w != null) {
-            m.setWeight(toFloat(w));
-        }
-        return m;
-    }
-
     private static double[][] select(double[][] v, int[] idx) {
         double[][] out = new double[idx.length][];
         for (int i = 0; i < idx.length; i++) {
@@ -279,25 +243,6 @@ final class Boosters {
         params.put("seed", (int) (seed ^ (seed >>> 32)) & Integer.MAX_VALUE);
         params.put("verbosity", 0);
         return params;
-    }
-
-    private static Booster trainRounds(double[][] x, double[] label, double[] w, XGBoostParams p, String objective,
-                                       Map<String, Object> extra, long seed, int rounds) {
-        DMatrix m = null;
-        try {
-            m = matrix(x);
-            m.setLabel(toFloat(label));
-            if (w != null) {
-                m.setWeight(toFloat(w));
-            }
-            return XGBoost.train(m, params(p, objective, extra, seed), rounds, new HashMap<>(), null, null);
-        } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
-        } finally {
-            if (m != null) {
-                m.dispose();
-            }
-        }
     }
 
     /** The rounds to predict with: {@link #BEST_ROUNDS} when the booster has it, else 0 (every round). */

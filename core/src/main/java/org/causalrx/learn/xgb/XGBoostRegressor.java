@@ -26,7 +26,7 @@ public record XGBoostRegressor(XGBoostParams params) implements Regressor {
     /** As {@link Regressor#fitEach}: the same boosters as separate fits, on training matrices built once. */
     @Override
     public List<RegressionModel> fitEach(double[][] x, List<double[]> ys, double[] w, long seed) {
-        return Boosters.trainEach(x, ys, w, params, "reg:squarederror", seed).stream()
+        return Boosters.trainEach(x, ys, w, null, params, "reg:squarederror", java.util.Map.of(), seed).stream()
                 .map(b -> (RegressionModel) new Model(b)).toList();
     }
 
