@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 import org.causalrx.data.Column;
 import org.causalrx.data.Table;
@@ -56,18 +57,9 @@ class GroupProfileTest {
     @Test
     void membershipModelFindsTheFeatureThatDefinesTheGroups() {
         SplittableRandom rnd = new SplittableRandom(3);
-        int n = 600;
-        double[][] x = new double[n][3];
-        int[] group = new int[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < 3; j++) {
-                x[i][j] = rnd.nextGaussian();
-            }
-            group[i] = 1 / (1 + Math.exp(-2.5 * x[i][1])) > rnd.nextDouble() ? 1 : 0;
-            v[i] = x[i][1];
-        }
-        Table raw = new Table("t", List.of(new Column.Numeric("v", v)));
+        double[][] x = gaussian(rnd, 600, 3);
+        int[] group = drawn(rnd, x, r -> 2.5 * r[1]);
+        Table raw = column(x, 1);
         GroupProfile g = GroupProfiles.describe("A", "B", raw, Set.of(), x, List.of("noise1", "signal", "noise2"),
                 group, 7);
         assertFalse(g.top().isEmpty());
@@ -84,18 +76,12 @@ class GroupProfileTest {
         // the groups are the sign of a linear score, as when they are the sign of a linear CATE estimate: the
         // description keeps the direction (x0 : x1 : x2 = 1 : 0.5 : -0.3 per SD) and says the groups are separated
         SplittableRandom rnd = new SplittableRandom(11);
-        int n = 2_000;
-        double[][] x = new double[n][5];
-        int[] group = new int[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < 5; j++) {
-                x[i][j] = rnd.nextGaussian();
-            }
+        double[][] x = gaussian(rnd, 2_000, 5);
+        int[] group = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
             group[i] = x[i][0] + 0.5 * x[i][1] - 0.3 * x[i][2] > 0 ? 1 : 0;
-            v[i] = x[i][0];
         }
-        Table raw = new Table("t", List.of(new Column.Numeric("v", v)));
+        Table raw = column(x, 0);
         GroupProfile g = GroupProfiles.describe("A", "B", raw, Set.of(), x, List.of("a", "b", "c", "d", "e"),
                 group, 5);
         assertEquals(List.of("a", "b", "c"), g.top().subList(0, 3).stream().map(GroupProfile.Coefficient::feature)
@@ -108,11 +94,8 @@ class GroupProfileTest {
         assertFalse(g.modelNote().contains("subsample"), "2,000 patients: lambda chosen on all of them");
 
         // groups that overlap (membership probability 1 / (1 + e^(-x0))) are not called separated
-        for (int i = 0; i < n; i++) {
-            group[i] = 1 / (1 + Math.exp(-x[i][0])) > rnd.nextDouble() ? 1 : 0;
-        }
         GroupProfile overlap = GroupProfiles.describe("A", "B", raw, Set.of(), x, List.of("a", "b", "c", "d", "e"),
-                group, 5);
+                drawn(rnd, x, r -> r[0]), 5);
         assertEquals("a", overlap.top().get(0).feature());
         assertFalse(overlap.modelNote().contains("separate"), overlap.modelNote());
     }
@@ -121,19 +104,9 @@ class GroupProfileTest {
     void largeGroupsSayTheirPenaltyCameFromASubsample() {
         // from 2 × 20,000 patients the membership model's lambda is chosen on a seeded subsample of 20,000
         SplittableRandom rnd = new SplittableRandom(13);
-        int n = 40_000;
-        double[][] x = new double[n][3];
-        int[] group = new int[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < 3; j++) {
-                x[i][j] = rnd.nextGaussian();
-            }
-            group[i] = 1 / (1 + Math.exp(-x[i][2])) > rnd.nextDouble() ? 1 : 0;
-            v[i] = x[i][2];
-        }
-        Table raw = new Table("t", List.of(new Column.Numeric("v", v)));
-        GroupProfile g = GroupProfiles.describe("A", "B", raw, Set.of(), x, List.of("a", "b", "c"), group, 3);
+        double[][] x = gaussian(rnd, 40_000, 3);
+        GroupProfile g = GroupProfiles.describe("A", "B", column(x, 2), Set.of(), x, List.of("a", "b", "c"),
+                drawn(rnd, x, r -> r[2]), 3);
         assertEquals("c", g.top().get(0).feature());
         assertTrue(g.modelNote().contains("on a seeded subsample of 20,000 patients, rescaled to all"),
                 g.modelNote());
@@ -172,5 +145,34 @@ class GroupProfileTest {
         assertEquals(19, g.stream().filter(x -> !x.level().equals("missing")).mapToInt(VulnerableGroups.Group::n)
                 .sum());
         assertTrue(g.get(0).level().startsWith("Q1 [min, "), g.get(0).level());
+    }
+
+    /** n × p standard normal features. */
+    private static double[][] gaussian(SplittableRandom rnd, int n, int p) {
+        double[][] x = new double[n][p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                row[j] = rnd.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    /** Per row: in group A (1) with probability 1 / (1 + e^(−logOdds(row))), else B (0). */
+    private static int[] drawn(SplittableRandom rnd, double[][] x, ToDoubleFunction<double[]> logOdds) {
+        int[] group = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            group[i] = 1 / (1 + Math.exp(-logOdds.applyAsDouble(x[i]))) > rnd.nextDouble() ? 1 : 0;
+        }
+        return group;
+    }
+
+    /** The raw table: feature j as the one numeric covariate "v". */
+    private static Table column(double[][] x, int j) {
+        double[] v = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            v[i] = x[i][j];
+        }
+        return new Table("t", List.of(new Column.Numeric("v", v)));
     }
 }
