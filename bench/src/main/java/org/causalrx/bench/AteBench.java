@@ -76,8 +76,27 @@ final class AteBench implements Callable<Integer> {
             + "none: only the run's (default l2_tenth,unpenalized,l1,post_l1)")
     List<String> variants = List.of("l2_tenth", "unpenalized", "l1", "post_l1");
 
+    @Option(names = "--ate-folds", paramLabel = "K", description = "the study's ate.folds: auto (the default: 5, or "
+            + "2 from 200,000 rows) or a whole number from 2 to 100")
+    String ateFolds = "auto";
+
     @Mixin
     BenchTarget target;
+
+    private int folds() {
+        if (ateFolds.equals("auto")) {
+            return Study.AUTO_ATE_FOLDS;
+        }
+        try {
+            int k = Integer.parseInt(ateFolds);
+            if (k >= 2 && k <= 100) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--ate-folds: auto or a whole number from 2 to 100, got " + ateFolds);
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -90,21 +109,25 @@ final class AteBench implements Callable<Integer> {
         List<Map<String, Object>> perRep = new ArrayList<>();
         System.out.printf(Locale.ROOT, "bench ate: n = %d, p = %d, reps %d..%d, %d processors, load %.1f%n", rows,
                 features, firstRep, firstRep + reps - 1, Runtime.getRuntime().availableProcessors(), load());
+        java.util.function.LongSupplier cpu = StageClock.processCpu();
         Path scratch = Files.createTempDirectory("causalrx-bench-ate");
         try {
             for (int r = firstRep; r < firstRep + reps; r++) {
                 long t0 = System.nanoTime();
+                long cpu0 = cpu == null ? 0 : cpu.getAsLong();
                 Map<String, Object> row = replicate(new ScaleDesign(rows, features, Seeds.derive(repSeeds, r), false),
-                        scratch, variants());
+                        scratch, variants(), folds());
+                row.put("cpu_seconds", cpu == null ? -1 : (cpu.getAsLong() - cpu0) / 1e9);
                 row.put("seconds", (System.nanoTime() - t0) / 1e9);
                 row.put("rep", r);
                 perRep.add(row);
                 System.out.printf(Locale.ROOT, "rep %3d  ATE %.4f  SE %.4f  z %+.2f | true-e %.4f  true-mu %.4f  "
                         + "oracle %.4f | e in [%.4f, %.4f] clipped %.4f max w %.1f | rmse e %.4f mu0 %.4f mu1 %.4f"
-                        + "  %.0f s (load %.1f)%n", r, row.get("ate"), row.get("se"), row.get("z"),
-                        row.get("ate_true_e"), row.get("ate_true_mu"), row.get("ate_oracle"), row.get("e_min"),
-                        row.get("e_max"), row.get("clipped_share"), row.get("max_weight"), row.get("rmse_e"),
-                        row.get("rmse_mu0"), row.get("rmse_mu1"), row.get("seconds"), load());
+                        + "  %.0f s, %.0f CPU s, %d folds (load %.1f)%n", r, row.get("ate"), row.get("se"),
+                        row.get("z"), row.get("ate_true_e"), row.get("ate_true_mu"), row.get("ate_oracle"),
+                        row.get("e_min"), row.get("e_max"), row.get("clipped_share"), row.get("max_weight"),
+                        row.get("rmse_e"), row.get("rmse_mu0"), row.get("rmse_mu1"), row.get("seconds"),
+                        row.get("cpu_seconds"), row.get("folds"), load());
                 for (String v : variants()) {
                     System.out.printf(Locale.ROOT,
                             "         %-11s ATE %.4f  SE %.4f  rmse e %.4f  slope %.3f  max w %.1f%n", v,
@@ -150,8 +173,8 @@ final class AteBench implements Callable<Integer> {
     }
 
     /** One data set: the run's AIPW, its diagnostics, the oracle swaps and the propensity variants. */
-    private static Map<String, Object> replicate(ScaleDesign design, Path scratch, List<String> variants)
-            throws IOException {
+    private static Map<String, Object> replicate(ScaleDesign design, Path scratch, List<String> variants,
+                                                 int folds) throws IOException {
         int n = design.rows();
         double[][] x = new double[n][];
         int[] t = new int[n];
@@ -173,10 +196,10 @@ final class AteBench implements Callable<Integer> {
         Path studyFile = scratch.resolve("study-" + Long.toUnsignedString(design.seed()) + ".yaml");
         Files.writeString(studyFile, ScaleStudyFiles.studyYaml(design, 10_000, ScaleBench.DEFAULT_ESTIMATORS),
                 StandardCharsets.UTF_8);
-        Study study = StudyLoader.load(studyFile);
+        Study study = StudyLoader.load(studyFile).withAteFolds(folds);
         Files.deleteIfExists(studyFile);
         Learners learners = Learners.standard().forStudy(study);
-        CrossFitAipw aipw = AteEstimands.aipw(learners, study);
+        CrossFitAipw aipw = AteEstimands.aipw(learners, study, n);
         long aipwSeed = AteEstimands.seed(study.seed());
         CrossFitAipw.Fit fit = aipw.fit(x, t, y, aipwSeed, null, f -> aipw.propensity());
         AipwEstimands nu = fit.nuisances();
@@ -184,6 +207,7 @@ final class AteBench implements Callable<Integer> {
 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("data_seed", design.seed());
+        row.put("folds", aipw.folds());
         row.put("ate", ate.estimate());
         row.put("se", ate.se());
         row.put("z", (ate.estimate() - ScaleDesign.TRUE_ATE) / ate.se());

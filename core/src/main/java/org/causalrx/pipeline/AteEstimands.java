@@ -17,10 +17,13 @@ public final class AteEstimands {
     private AteEstimands() {
     }
 
-    /** The run's AIPW: p* propensity learner, the DR plug-in's outcome learner, the study's folds. */
-    public static CrossFitAipw aipw(Learners learners, Study study) {
+    /**
+     * The run's AIPW on {@code rows} rows: p* propensity learner, the DR plug-in's outcome learner, the study's folds
+     * for that many rows ({@link Study#ateFolds(long)}).
+     */
+    public static CrossFitAipw aipw(Learners learners, Study study, int rows) {
         return new CrossFitAipw(learners.evaluationPropensity(),
-                learners.ateOutcome(PipelineStages.binary(study)), study.ateFolds(), HeldOut.CLIP);
+                learners.ateOutcome(PipelineStages.binary(study)), study.ateFolds(rows), HeldOut.CLIP);
     }
 
     /** The seed the run's AIPW is fitted with. */

@@ -71,10 +71,11 @@ public final class FitReadiness {
             bothClasses(file, yName, y, t, split.train(), labels, "the training split", studyFile,
                     "a larger training share under split: in " + studyFile);
             long foldSeed = Seeds.derive(Seeds.derive(seed, "ate"), "aipw-folds");
-            int[] fold = Folds.assignGrouped(y.length, study.ateFolds(), t, cohort.groupIndex(), foldSeed);
-            for (int f = 0; f < study.ateFolds(); f++) {
+            int ateFolds = study.ateFolds(y.length);
+            int[] fold = Folds.assignGrouped(y.length, ateFolds, t, cohort.groupIndex(), foldSeed);
+            for (int f = 0; f < ateFolds; f++) {
                 bothClasses(file, yName, y, t, Folds.rows(fold, f, false), labels, "the training rows of "
-                        + "cross-fitting fold " + (f + 1) + " of " + study.ateFolds() + " (ate.folds)", studyFile,
+                        + "cross-fitting fold " + (f + 1) + " of " + ateFolds + " (ate.folds)", studyFile,
                         "fewer folds under ate.folds in " + studyFile);
             }
         }
@@ -141,7 +142,7 @@ public final class FitReadiness {
                         + "policy: use "
                         + "more data or a larger test share under split: in " + studyFile);
             }
-            folds(where, "ate.folds", study.ateFolds(), n, studyFile);
+            folds(where, "ate.folds", study.ateFolds(t.length), n, studyFile);
             if (study.policyEvaluation().crossFit()) {
                 folds(where, "policy_evaluation folds", study.policyEvaluation().folds(), n, studyFile);
             }

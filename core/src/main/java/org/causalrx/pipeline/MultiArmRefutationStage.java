@@ -59,19 +59,17 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
 
     public RunContext apply(RunContext c, Progress progress) {
         Study study = c.study();
-        MultiArmAipw aipw = aipw(study);
         int k = study.treatment().size();
-        String described = aipw.describe() + ", one seed for the original and every re-fit; each re-fit keeps the "
-                + "tuning the original chose in the same fold: the cross-validated propensity penalty and each arm "
-                + "outcome model's early-stopped boosting rounds";
+        Cohort cohort = c.get(RunSlots.COHORT);
         if (!study.refutation().enabled()) {
             return c.with(MultiArmStages.RESULT, c.get(MultiArmStages.RESULT).withRefutations(
-                    MultiArmRefutations.skipped(described, RefutationSettings.SKIPPED)));
+                    MultiArmRefutations.skipped(described(aipw(study, cohort.size())), RefutationSettings.SKIPPED)));
         }
-        Cohort cohort = c.get(RunSlots.COHORT);
         long seed = Seeds.derive(c.seed(), "multi-arm-ate");
         RefutationSubsample.Drawn drawn = RefutationSubsample.draw(cohort.treatment(), k, cohort.groupIndex(),
                 study.refutation().rows(), Seeds.derive(seed, "refute-subsample"));
+        MultiArmAipw aipw = aipw(study, drawn == null ? cohort.size() : drawn.size().rows());
+        String described = described(aipw);
         double[][] x = c.get(RunSlots.X);
         int[] t = cohort.treatment();
         double[] y = cohort.outcome();
@@ -122,14 +120,23 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
                 v.gainHigh(), v.shareBetter(), v.better(), v.statement() + " " + sentence);
     }
 
-    /** The K-arm AIPW of a study: multinomial L2 propensity, the plug-in's outcome learner, the ATE folds. */
-    static MultiArmAipw aipw(Study study) {
+    private static String described(MultiArmAipw aipw) {
+        return aipw.describe() + ", one seed for the original and every re-fit; each re-fit keeps the "
+                + "tuning the original chose in the same fold: the cross-validated propensity penalty and each arm "
+                + "outcome model's early-stopped boosting rounds";
+    }
+
+    /**
+     * The K-arm AIPW of a study on {@code rows} rows: multinomial L2 propensity, the plug-in's outcome learner, the
+     * ATE folds for that many rows.
+     */
+    static MultiArmAipw aipw(Study study, int rows) {
         MultiArmCateEstimator plugIn = MultiArmEstimators.of(study.policyEvaluation().plugIn(),
                 StudyRun.outcomeKind(study));
         if (!(plugIn instanceof MultiArmTLearner tl)) {
             throw new IllegalStateException("the K-arm plug-in " + plugIn.name() + " is not a T-learner");
         }
-        return new MultiArmAipw(MultinomialRegression.l2(), tl.learner(), study.ateFolds(), HeldOut.CLIP);
+        return new MultiArmAipw(MultinomialRegression.l2(), tl.learner(), study.ateFolds(rows), HeldOut.CLIP);
     }
 
     /**

@@ -365,14 +365,15 @@ public final class PipelineStages {
         }
 
         public String detail(RunContext c) {
-            return "cross-fitted AIPW over the whole cohort (" + c.study().ateFolds() + " folds)";
+            return "cross-fitted AIPW over the whole cohort (" + c.study().ateFolds(c.get(RunSlots.COHORT).size())
+                    + " folds)";
         }
 
         public RunContext apply(RunContext c, Progress progress) {
             Learners learners = c.get(RunSlots.LEARNERS);
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
-            CrossFitAipw aipw = AteEstimands.aipw(learners, study);
+            CrossFitAipw aipw = AteEstimands.aipw(learners, study, cohort.size());
             CrossFitAipw.Fit fit = aipw.fit(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(),
                     AteEstimands.seed(c.seed()), cohort.groupIndex(), f -> aipw.propensity());
             org.causalrx.causal.AipwEstimands nuisances = fit.nuisances();

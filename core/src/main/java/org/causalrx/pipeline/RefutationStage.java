@@ -49,11 +49,17 @@ record RefutationStage(boolean parallel) implements Stage {
     }
 
     public RunContext apply(RunContext c, Progress progress) {
-        CrossFitAipw aipw = AteEstimands.aipw(c.get(RunSlots.LEARNERS), c.study());
+        Cohort cohort = c.get(RunSlots.COHORT);
         if (!c.study().refutation().enabled()) {
+            CrossFitAipw aipw = AteEstimands.aipw(c.get(RunSlots.LEARNERS), c.study(), cohort.size());
             return c.with(RunSlots.REFUTATIONS, AteRefutations.skipped(describe(aipw), RefutationSettings.SKIPPED));
         }
-        Cohort cohort = c.get(RunSlots.COHORT);
+        long seed = AteEstimands.seed(c.seed());
+        RefutationSubsample.Drawn drawn = RefutationSubsample.draw(cohort.treatment(), 2, cohort.groupIndex(),
+                c.study().refutation().rows(), Seeds.derive(seed, "refute-subsample"));
+        // the folds of the rows refuted on: on all rows the ATE's, on a subsample those for its size
+        CrossFitAipw aipw = AteEstimands.aipw(c.get(RunSlots.LEARNERS), c.study(),
+                drawn == null ? cohort.size() : drawn.size().rows());
         RunResult.AteResult ate = c.get(RunSlots.ATE);
         CrossFitAipw.Estimate original = new CrossFitAipw.Estimate(ate.estimate(), ate.se(), ate.ciLow(),
                 ate.ciHigh(), ate.n(), ate.folds());
@@ -61,9 +67,6 @@ record RefutationStage(boolean parallel) implements Stage {
         CrossFitAipw.Tuning ateTuning = c.find(RunSlots.ATE_TUNING).orElse(aipw.untuned());
         AteRefuter refuter = new AteRefuter((xs, ts, ys, gs, s) -> aipw.estimate(xs, ts, ys, gs, s, ateTuning),
                 c.study().refutation().rules(), parallel, cohort.groupIndex());
-        long seed = AteEstimands.seed(c.seed());
-        RefutationSubsample.Drawn drawn = RefutationSubsample.draw(cohort.treatment(), 2, cohort.groupIndex(),
-                c.study().refutation().rows(), Seeds.derive(seed, "refute-subsample"));
         AteRefuter.Refuted refuted = refuter.refute(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(),
                 original, seed, drawn, referenceFit(aipw));
         List<Refutation> checks = refuted.checks();

@@ -23,7 +23,8 @@ import org.causalrx.result.Arms;
  * @param seed          the one seed from which every stochastic step derives
  * @param overlap       overlap thresholds; either may be null (then chosen from training data)
  * @param bootstrapRounds number of bootstrap rounds for held-out policy values
- * @param ateFolds      folds for the cross-fitted AIPW ATE
+ * @param ateFolds      folds for the cross-fitted AIPW ATE, or {@link #AUTO_ATE_FOLDS} (the default: chosen by the
+ *                      rows the AIPW is fitted on, {@link #ateFolds(long)})
  * @param estimators    CATE estimators whose policies are learned and compared (names from the catalogue;
  *                      "average" / "majority" / "consensus" combine the single estimators listed)
  * @param simulation    optional feasibility simulation run with the study (TRS §3.5), or null
@@ -53,6 +54,16 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
                     PolicyEvaluation policyEvaluation, Policy policy, List<EstimatorSpec> estimatorSpecs,
                     String groupColumn, Preconditions preconditions, RefutationSettings refutation,
                     org.causalrx.policy.BootstrapEngine bootstrapEngine) {
+    /** {@code ate.folds: auto} (the default): 5 folds below {@link #LARGE_ATE_ROWS} rows, 2 from there on. */
+    public static final int AUTO_ATE_FOLDS = 0;
+    /**
+     * Rows from which the automatic ATE cross-fitting uses 2 folds instead of 5: every nuisance model is then fitted
+     * on half the cohort, at least 100,000 rows (EconML's DML and DR learners cross-fit 2 folds at every size), and
+     * the 2 × 2 arm models and 2 propensity models on n/2 rows cost about a quarter of the 5 × 2 and 5 on 4n/5 rows.
+     * Measured in docs/BENCHMARKS.md ("ATE cross-fitting folds at large n").
+     */
+    public static final int LARGE_ATE_ROWS = 200_000;
+
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
 
@@ -147,6 +158,24 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
                  Analyses analyses) {
         this(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
                 bootstrapRounds, ateFolds, estimators, simulation, analyses, null);
+    }
+
+    /**
+     * The ATE's cross-fitting folds for an AIPW fitted on {@code rows} rows: the study's {@code ate.folds}, or when
+     * automatic 5 below {@link #LARGE_ATE_ROWS} rows and 2 from there on.
+     */
+    public int ateFolds(long rows) {
+        if (ateFolds != AUTO_ATE_FOLDS) {
+            return ateFolds;
+        }
+        return rows >= LARGE_ATE_ROWS ? 2 : 5;
+    }
+
+    /** A copy whose ATE cross-fits {@code folds} folds ({@link #AUTO_ATE_FOLDS}: by the rows). */
+    public Study withAteFolds(int folds) {
+        return new Study(file, name, protocol, data, idColumn, treatment, outcome, covariates, split, seed, overlap,
+                bootstrapRounds, folds, estimators, simulation, analyses, deferral, estimands, policyEvaluation,
+                policy, estimatorSpecs, groupColumn, preconditions, refutation, bootstrapEngine);
     }
 
     /** A copy with another seed and number of bootstrap rounds (command-line overrides, seed-stability tests). */

@@ -21,7 +21,8 @@ import org.causalrx.util.CausalRxException;
  * repeated keys anywhere, missing required keys ({@code name, data, treatment.column, treatment.arms,
  * outcome.column, outcome.type, outcome.direction, covariates, seed}), wrong types and unknown words are a
  * {@link CausalRxException} naming the study file and the key, with the allowed values. Defaults: split
- * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds 5, ate.estimands [ate], deferral as in
+ * 0.6/0.2/0.2, outcome.missing error, bootstrap.rounds 10000, ate.folds auto ({@link Study#ateFolds(long)}),
+ * ate.estimands [ate], deferral as in
  * {@link DeferralBlock}, policy_evaluation.cross_fit false (folds 5), policy (default arm, margin) as in
  * {@link PolicyBlock}. A {@code cohort:} block ({@link CohortBlockLoader}) replaces {@code data} and fills the
  * defaults of {@link CohortStudyDefaults}; the study's data is then null until the wide table is built, its
@@ -96,15 +97,11 @@ public final class StudyLoader {
             throw new CausalRxException(f + ": 'bootstrap.rounds' must be at least 1, got " + rounds);
         }
         YamlNode ate = top.optionalChild("ate");
-        long folds = ate == null ? 5 : ate.allowOnly("folds", "estimands").integer("folds", 5);
-        if (folds < 2 || folds > 100) {
-            throw new CausalRxException(f + ": 'ate.folds' must be between 2 and 100, got " + folds
-                    + "; use e.g. ate: {folds: 5}");
-        }
+        int folds = ateFolds(f, ate == null ? null : ate.allowOnly("folds", "estimands"));
         checkCovariateNames(f, covariates, treatment, outcome);
         List<EstimatorSpec> estimators = estimators(f, root.get("estimators"));
         return new Study(file.toAbsolutePath().normalize(), name, protocol, data, id, treatment, outcome, covariates,
-                split, seed, overlap, rounds, (int) folds, estimators.stream().map(EstimatorSpec::name).toList(),
+                split, seed, overlap, rounds, folds, estimators.stream().map(EstimatorSpec::name).toList(),
                 simulation(f, top.optionalChild("simulation")), AnalysesLoader.load(f, root, outcomeNode, outcome),
                 DeferralBlock.read(f, top.optionalChild("deferral")),
                 ate == null ? null : estimands(f, ate.node().get("estimands")),
@@ -116,6 +113,19 @@ public final class StudyLoader {
     }
 
     /** {@code preconditions: {min_patients: 100, min_per_arm: 30}}; absent: none, or the cohort default. */
+    /** {@code ate.folds}: "auto" (or absent) or a whole number from 2 to 100. */
+    private static int ateFolds(String f, YamlNode ate) {
+        JsonNode v = ate == null || !ate.has("folds") ? null : ate.node().get("folds");
+        if (v == null || v.isTextual() && v.asText().equals("auto")) {
+            return Study.AUTO_ATE_FOLDS;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 2 || v.asLong() > 100) {
+            throw new CausalRxException(f + ": 'ate.folds' must be 'auto' or a whole number between 2 and 100, got '"
+                    + v.asText() + "'; use e.g. ate: {folds: 5}");
+        }
+        return (int) v.asLong();
+    }
+
     private static Study.Preconditions preconditions(String f, YamlNode p, boolean cohort) {
         Study.Preconditions d = Study.Preconditions.COHORT_DEFAULT;
         if (p == null) {

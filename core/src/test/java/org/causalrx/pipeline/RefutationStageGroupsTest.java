@@ -57,7 +57,7 @@ class RefutationStageGroupsTest {
             x[i] = new double[] {a[i]};
         }
         Learners learners = Learners.standard().forStudy(study);
-        CrossFitAipw aipw = AteEstimands.aipw(learners, study);
+        CrossFitAipw aipw = AteEstimands.aipw(learners, study, x.length);
         long seed = AteEstimands.seed(study.seed());
         CrossFitAipw.Estimate original = aipw.estimate(x, cohort.treatment(), cohort.outcome(), cohort.groupIndex(),
                 seed);

@@ -64,7 +64,7 @@ class RefutationStageSubsampleTest {
             x[i] = new double[] {a[i]};
         }
         Learners learners = Learners.standard().forStudy(study);
-        CrossFitAipw.Estimate original = AteEstimands.aipw(learners, study).estimate(x, cohort.treatment(),
+        CrossFitAipw.Estimate original = AteEstimands.aipw(learners, study, x.length).estimate(x, cohort.treatment(),
                 cohort.outcome(), null, AteEstimands.seed(study.seed()));
         return RunContext.of(study, table).with(RunSlots.LEARNERS, learners).with(RunSlots.COHORT, cohort)
                 .with(RunSlots.X, x).with(RunSlots.ATE, new RunResult.AteResult(original.ate(), original.se(),

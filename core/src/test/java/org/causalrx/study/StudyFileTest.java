@@ -74,7 +74,9 @@ class StudyFileTest {
         assertNull(s.overlap().etaLow());
         assertNull(s.overlap().etaHigh());
         assertEquals(10_000, s.bootstrapRounds());
-        assertEquals(5, s.ateFolds());
+        assertEquals(Study.AUTO_ATE_FOLDS, s.ateFolds());
+        assertEquals(5, s.ateFolds(Study.LARGE_ATE_ROWS - 1));
+        assertEquals(2, s.ateFolds(Study.LARGE_ATE_ROWS));
     }
 
     @Test
@@ -91,6 +93,7 @@ class StudyFileTest {
         assertNull(s.overlap().etaHigh());
         assertEquals(200, s.bootstrapRounds());
         assertEquals(3, s.ateFolds());
+        assertEquals(3, s.ateFolds(10_000_000), "an explicit ate.folds holds at every size");
     }
 
     @Test

@@ -84,6 +84,13 @@ class StudyLoaderTest {
                 StudyLoader.load(write(dir, BASE + "ate: {folds: 3}\n")).estimands());
         Study s = StudyLoader.load(write(dir, BASE + "ate: {folds: 3, estimands: [att, ate, atc]}\n"));
         assertEquals(3, s.ateFolds());
+        assertEquals(Study.AUTO_ATE_FOLDS, StudyLoader.load(write(dir, BASE + "ate: {folds: auto}\n")).ateFolds());
+        for (String bad : List.of("1", "101", "2.5", "many")) {
+            String msg = assertThrows(CausalRxException.class,
+                    () -> StudyLoader.load(write(dir, BASE + "ate: {folds: " + bad + "}\n"))).getMessage();
+            assertTrue(msg.contains("'ate.folds' must be 'auto' or a whole number between 2 and 100, got '" + bad
+                    + "'"), msg);
+        }
         assertEquals(List.of(org.causalrx.causal.Estimand.ATT, org.causalrx.causal.Estimand.ATE,
                 org.causalrx.causal.Estimand.ATC), s.estimands());
         assertEquals(s.estimands(), s.withSeedAndRounds(9, 10).estimands());

@@ -71,7 +71,8 @@ public record SparkStudyRun(SparkLearners learners) {
 
     private RunResult run(Study study, SparkCohort cohort, PhaseLog log) {
         long seed = study.seed();
-        SparkCrossFit.Estimate ate = new SparkCrossFit(learners, study.ateFolds()).estimate(cohort, seed, log);
+        SparkCrossFit.Estimate ate = new SparkCrossFit(learners, study.ateFolds(cohort.size())).estimate(cohort, seed,
+                log);
         Dataset<Row> d = cohort.data().withColumn("_split", split(study.split(), seed));
         Row counts = d.agg(sum(when(col("_split").equalTo(0), 1).otherwise(0)),
                 sum(when(col("_split").equalTo(1), 1).otherwise(0)), count(lit(1))).first();
