@@ -58,7 +58,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
     public static final int AUTO_ATE_FOLDS = 0;
     /**
      * Rows from which the automatic ATE cross-fitting uses 2 folds instead of 5: every nuisance model is then fitted
-     * on half the cohort, at least 100,000 rows (EconML's DML and DR learners cross-fit 2 folds at every size), and
+     * on half the cohort, at least 100,000 rows (EconML's DRLearner cross-fits 2 folds by default, cv=2), and
      * the 2 × 2 arm models and 2 propensity models on n/2 rows cost about a quarter of the 5 × 2 and 5 on 4n/5 rows.
      * Measured in docs/BENCHMARKS.md ("ATE cross-fitting folds at large n").
      */

@@ -1,0 +1,54 @@
+package org.causalrx.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.causalrx.study.Study;
+import org.causalrx.study.StudyLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ATE's cross-fitting folds as the run builds its AIPW: {@code ate.folds: auto} (the default) gives 5 folds below
+ * {@link Study#LARGE_ATE_ROWS} rows and 2 from there on, counted on the rows the AIPW fits (the cohort for the ATE, the
+ * subsample for refutations on one); a number in the study file holds at every size.
+ */
+class AteFoldsTest {
+    private static final String BASE = "name: x\ndata: d.csv\ntreatment: {column: t, arms: {\"0\": a, \"1\": b}}\n"
+            + "outcome: {column: y, type: continuous, direction: higher}\n"
+            + "covariates:\n  - {name: age, role: confounder}\nseed: 3\n";
+
+    @TempDir
+    Path dir;
+
+    private Study load(String extra) throws Exception {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, BASE + extra);
+        return StudyLoader.load(f);
+    }
+
+    @Test
+    void automaticFoldsFollowTheRowsTheAipwFits() throws Exception {
+        for (String block : new String[] {"", "ate: {folds: auto}\n"}) {
+            Study study = load(block);
+            Learners learners = Learners.standard().forStudy(study);
+            assertEquals(5, AteEstimands.aipw(learners, study, 1_629).folds());
+            assertEquals(5, AteEstimands.aipw(learners, study, Study.LARGE_ATE_ROWS - 1).folds());
+            assertEquals(2, AteEstimands.aipw(learners, study, Study.LARGE_ATE_ROWS).folds());
+            // the refutations of a 10^6-row cohort run on m = n^0.75 = 31,623 rows: 5 folds there
+            assertEquals(5, AteEstimands.aipw(learners, study, 31_623).folds());
+        }
+    }
+
+    @Test
+    void aNumberInTheStudyHoldsAtEverySize() throws Exception {
+        Study study = load("ate: {folds: 4}\n");
+        Learners learners = Learners.standard().forStudy(study);
+        assertEquals(4, AteEstimands.aipw(learners, study, 1_000).folds());
+        assertEquals(4, AteEstimands.aipw(learners, study, 10_000_000).folds());
+        assertEquals(Study.AUTO_ATE_FOLDS, study.withAteFolds(Study.AUTO_ATE_FOLDS).ateFolds());
+        assertEquals(2, study.withAteFolds(Study.AUTO_ATE_FOLDS).ateFolds(1_000_000L));
+    }
+}
