@@ -65,6 +65,10 @@ final class FitBench implements Callable<Integer> {
             + "dr_xgboost (default both)")
     java.util.List<String> estimators = java.util.List.of("t_xgboost", "dr_xgboost");
 
+    @Option(names = "--dr-folds", split = ",", paramLabel = "K", description = "with --settings: cross-fitting folds "
+            + "of dr_xgboost's nuisances, each fitted in turn on the same data (default 5)")
+    java.util.List<Integer> drFolds = java.util.List.of(BuiltinEstimators.META_FOLDS);
+
     @Option(names = "--skip-defaults", description = "with --settings: only the SPECs, not the default settings first")
     boolean skipDefaults;
 
@@ -178,11 +182,21 @@ final class FitBench implements Callable<Integer> {
         specs.addAll(settings);
         for (String spec : specs) {
             XGBoostParams p = spec.equals("defaults") ? XGBoostParams.defaults() : parse(spec);
+            java.util.List<String> runs = new java.util.ArrayList<>();
             for (String est : estimators) {
+                if (est.equals("dr_xgboost")) {
+                    drFolds.forEach(k -> runs.add(est + "/" + k));
+                } else {
+                    runs.add(est);
+                }
+            }
+            for (String run : runs) {
+                String est = run.contains("/") ? run.substring(0, run.indexOf('/')) : run;
                 CateEstimator e = switch (est) {
                     case "t_xgboost" -> new TLearner("t_xgboost", new XGBoostRegressor(p));
                     case "dr_xgboost" -> new DRLearner("dr_xgboost", new XGBoostRegressor(p), LogisticRegression.l2(),
-                            new XGBoostRegressor(p), BuiltinEstimators.META_FOLDS, BuiltinEstimators.META_CLIP);
+                            new XGBoostRegressor(p), Integer.parseInt(run.substring(run.indexOf('/') + 1)),
+                            BuiltinEstimators.META_CLIP);
                     default -> throw new IllegalArgumentException("--estimators: t_xgboost or dr_xgboost, got " + est);
                 };
                 double before = load();
@@ -198,8 +212,8 @@ final class FitBench implements Callable<Integer> {
                     se += (est0[i] - tauTe[i]) * (est0[i] - tauTe[i]) / test;
                     bias += (est0[i] - tauTe[i]) / test;
                 }
-                System.out.printf(Locale.ROOT, "%-11s %-28s %7.1f s wall %7.1f s CPU  CATE RMSE %.4f  mean error"
-                        + " %+.4f  (load %.1f -> %.1f)%n", est, spec, sec, cpuSec, Math.sqrt(se), bias, before,
+                System.out.printf(Locale.ROOT, "%-13s %-28s %7.1f s wall %7.1f s CPU  CATE RMSE %.4f  mean error"
+                        + " %+.4f  (load %.1f -> %.1f)%n", run, spec, sec, cpuSec, Math.sqrt(se), bias, before,
                         load());
             }
         }
