@@ -66,8 +66,9 @@ final class FitBench implements Callable<Integer> {
     java.util.List<String> estimators = java.util.List.of("t_xgboost", "dr_xgboost");
 
     @Option(names = "--dr-folds", split = ",", paramLabel = "K", description = "with --settings: cross-fitting folds "
-            + "of dr_xgboost's nuisances, each fitted in turn on the same data (default 5)")
-    java.util.List<Integer> drFolds = java.util.List.of(BuiltinEstimators.META_FOLDS);
+            + "of dr_xgboost's nuisances, each fitted in turn on the same data (default 0: the run's automatic folds, "
+            + "5, or 2 from 200,000 rows)")
+    java.util.List<Integer> drFolds = java.util.List.of(BuiltinEstimators.DR_FOLDS);
 
     @Option(names = "--skip-defaults", description = "with --settings: only the SPECs, not the default settings first")
     boolean skipDefaults;

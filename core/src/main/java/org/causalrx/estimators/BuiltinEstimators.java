@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.causalrx.causal.CateEstimator;
 import org.causalrx.causal.CateModel;
+import org.causalrx.causal.CrossFit;
 import org.causalrx.causal.OutcomeAware;
 import org.causalrx.causal.TLearner;
 import org.causalrx.causal.forest.CausalForest;
@@ -35,8 +36,13 @@ import org.causalrx.learn.xgb.XGBoostRegressor;
 public final class BuiltinEstimators {
     /** Propensities inside meta-learners are clipped to [CLIP, 1 − CLIP]. */
     public static final double META_CLIP = 0.05;
-    /** Cross-fitting folds of the R- and DR-learners' nuisance models. */
+    /** Cross-fitting folds of the R-learner's nuisance models (and the K-arm meta-learners'). */
     public static final int META_FOLDS = 5;
+    /**
+     * Cross-fitting folds of the DR-learner's nuisance models ({@code dr_xgboost}, the policy tree's scores): 5, or 2
+     * from {@link CrossFit#LARGE_ROWS} training rows ({@link CrossFit#AUTO}).
+     */
+    public static final int DR_FOLDS = CrossFit.AUTO;
 
     private BuiltinEstimators() {
     }
@@ -65,7 +71,7 @@ public final class BuiltinEstimators {
                                 META_FOLDS, META_CLIP)),
                 new EstimatorEntry<>("dr_xgboost", EstimatorKind.DR_LEARNER, xgb, BuiltinEstimators::xgboost,
                         (p, k) -> new DRLearner("dr_xgboost", regressor(p), LogisticRegression.l2(), regressor(p),
-                                META_FOLDS, META_CLIP)),
+                                DR_FOLDS, META_CLIP)),
                 new EstimatorEntry<>("t_bart", EstimatorKind.T_LEARNER, BartSettings.defaults(),
                         BuiltinEstimators::bart, (s, k) -> new TLearner("t_bart", new Bart(s))),
                 new EstimatorEntry<>("causal_forest", EstimatorKind.CAUSAL_FOREST, ForestSettings.defaults(),
@@ -73,7 +79,7 @@ public final class BuiltinEstimators {
                 new EstimatorEntry<>("policy_tree", EstimatorKind.POLICY_TREE, PolicyTreeSettings.defaults(),
                         BuiltinEstimators::policyTree, (s, k) -> new PolicyTreeEstimator("policy_tree",
                                 new DRLearner("policy_tree", regressor(xgb), LogisticRegression.l2(), regressor(xgb),
-                                        META_FOLDS, META_CLIP), s)));
+                                        DR_FOLDS, META_CLIP), s)));
     }
 
     private static Regressor regressor(XGBoostParams p) {

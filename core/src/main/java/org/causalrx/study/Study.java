@@ -55,14 +55,9 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
                     String groupColumn, Preconditions preconditions, RefutationSettings refutation,
                     org.causalrx.policy.BootstrapEngine bootstrapEngine) {
     /** {@code ate.folds: auto} (the default): 5 folds below {@link #LARGE_ATE_ROWS} rows, 2 from there on. */
-    public static final int AUTO_ATE_FOLDS = 0;
-    /**
-     * Rows from which the automatic ATE cross-fitting uses 2 folds instead of 5: every nuisance model is then fitted
-     * on half the cohort, at least 100,000 rows (EconML's DRLearner cross-fits 2 folds by default, cv=2), and
-     * the 2 × 2 arm models and 2 propensity models on n/2 rows cost about a quarter of the 5 × 2 and 5 on 4n/5 rows.
-     * Measured in docs/BENCHMARKS.md ("ATE cross-fitting folds at large n").
-     */
-    public static final int LARGE_ATE_ROWS = 200_000;
+    public static final int AUTO_ATE_FOLDS = org.causalrx.causal.CrossFit.AUTO;
+    /** Rows from which the automatic ATE cross-fitting uses 2 folds instead of 5 ({@code CrossFit.LARGE_ROWS}). */
+    public static final int LARGE_ATE_ROWS = org.causalrx.causal.CrossFit.LARGE_ROWS;
 
     /** Estimators of a study that does not list any: the three T-learners. */
     public static final List<String> DEFAULT_ESTIMATORS = List.of("t_xgboost", "t_ridge", "t_lasso");
@@ -165,10 +160,7 @@ public record Study(Path file, String name, Protocol protocol, Path data, String
      * automatic 5 below {@link #LARGE_ATE_ROWS} rows and 2 from there on.
      */
     public int ateFolds(long rows) {
-        if (ateFolds != AUTO_ATE_FOLDS) {
-            return ateFolds;
-        }
-        return rows >= LARGE_ATE_ROWS ? 2 : 5;
+        return org.causalrx.causal.CrossFit.folds(ateFolds, rows);
     }
 
     /** A copy whose ATE cross-fits {@code folds} folds ({@link #AUTO_ATE_FOLDS}: by the rows). */

@@ -13,7 +13,9 @@ import org.causalrx.util.Seeds;
  * DR-learner (Kennedy 2020): cross-fitted e, mu0, mu1; the doubly robust pseudo-outcome
  * mu1 − mu0 + t(y − mu1)/e − (1 − t)(y − mu0)/(1 − e) regressed on x. Propensities are clipped to
  * [clip, 1 − clip]: with small propensities the pseudo-outcomes explode, so the clip is a
- * stated part of the method, not a tuning knob.
+ * stated part of the method, not a tuning knob. {@code folds} is a number of folds (≥ 2) or {@link CrossFit#AUTO}:
+ * 5, or 2 from {@link CrossFit#LARGE_ROWS} rows (on 300,000 training rows × 50 the CATE's RMSE was the same with 2
+ * as with 5 at half the CPU time: docs/BENCHMARKS.md).
  */
 public record DRLearner(String name, Regressor outcome, Classifier propensity, Regressor finalStage, int folds,
                         double clip) implements CateEstimator {
@@ -38,7 +40,8 @@ public record DRLearner(String name, Regressor outcome, Classifier propensity, R
 
     /** As above with folds that keep rows of one group (copies of one patient) together; groups may be null. */
     public double[] pseudoOutcomes(double[][] x, int[] t, double[] y, int[] groups, long seed) {
-        CrossFit cf = CrossFit.stratified(t, folds, groups, Seeds.derive(seed, "dr-folds"));
+        CrossFit cf = CrossFit.stratified(t, CrossFit.folds(folds, y.length), groups,
+                Seeds.derive(seed, "dr-folds"));
         double[] e = Nuisance.propensity(propensity, x, t, cf, clip, groups, Seeds.derive(seed, "dr-e"));
         double[][] mu = Nuisance.armOutcomes(outcome, x, t, y, cf, groups, Seeds.derive(seed, "dr-mu"));
         double[] pseudo = new double[y.length];
