@@ -2,11 +2,10 @@ package org.causalrx.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.causalrx.study.MinimalStudy;
 import org.causalrx.study.Study;
-import org.causalrx.study.StudyLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,23 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
  * subsample for refutations on one); a number in the study file holds at every size.
  */
 class AteFoldsTest {
-    private static final String BASE = "name: x\ndata: d.csv\ntreatment: {column: t, arms: {\"0\": a, \"1\": b}}\n"
-            + "outcome: {column: y, type: continuous, direction: higher}\n"
-            + "covariates:\n  - {name: age, role: confounder}\nseed: 3\n";
-
     @TempDir
     Path dir;
-
-    private Study load(String extra) throws Exception {
-        Path f = dir.resolve("s.yaml");
-        Files.writeString(f, BASE + extra);
-        return StudyLoader.load(f);
-    }
 
     @Test
     void automaticFoldsFollowTheRowsTheAipwFits() throws Exception {
         for (String block : new String[] {"", "ate: {folds: auto}\n"}) {
-            Study study = load(block);
+            Study study = MinimalStudy.load(dir, block);
             Learners learners = Learners.standard().forStudy(study);
             assertEquals(5, AteEstimands.aipw(learners, study, 1_629).folds());
             assertEquals(5, AteEstimands.aipw(learners, study, Study.LARGE_ATE_ROWS - 1).folds());
@@ -44,7 +33,7 @@ class AteFoldsTest {
 
     @Test
     void aNumberInTheStudyHoldsAtEverySize() throws Exception {
-        Study study = load("ate: {folds: 4}\n");
+        Study study = MinimalStudy.load(dir, "ate: {folds: 4}\n");
         Learners learners = Learners.standard().forStudy(study);
         assertEquals(4, AteEstimands.aipw(learners, study, 1_000).folds());
         assertEquals(4, AteEstimands.aipw(learners, study, 10_000_000).folds());

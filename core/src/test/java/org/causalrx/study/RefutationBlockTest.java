@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.causalrx.causal.diagnostics.RefutationRules;
@@ -20,38 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
  * are one-line errors naming the key.
  */
 class RefutationBlockTest {
-    private static final String BASE = "name: x\ndata: d.csv\ntreatment: {column: t, arms: {\"0\": a, \"1\": b}}\n"
-            + "outcome: {column: y, type: continuous, direction: higher}\n"
-            + "covariates:\n  - {name: age, role: confounder}\nseed: 3\n";
-
     @TempDir
     Path dir;
 
-    private Study load(String block) throws Exception {
-        Path p = dir.resolve("s.yaml");
-        Files.writeString(p, BASE + block);
-        return StudyLoader.load(p);
-    }
-
     @Test
     void drawsAndFractionReachTheRulesAndTheTolerancesKeepTheirDefaults() throws Exception {
-        RefutationSettings s = load("refutation: {placebo_draws: 5, common_cause_draws: 2, subset_draws: 4, "
-                + "subset_fraction: 0.7}\n").refutation();
+        RefutationSettings s = MinimalStudy.load(dir, "refutation: {placebo_draws: 5, common_cause_draws: 2, "
+                + "subset_draws: 4, subset_fraction: 0.7}\n").refutation();
         RefutationRules d = RefutationRules.defaults();
         assertTrue(s.enabled());
         assertEquals(new RefutationRules(5, d.placeboSeShare(), 2, d.commonCauseSeShare(), 4, 0.7,
                 d.subsetSpreadFactor()), s.rules());
-        RefutationSettings partial = load("refutation: {placebo_draws: 4}\n").refutation();
+        RefutationSettings partial = MinimalStudy.load(dir, "refutation: {placebo_draws: 4}\n").refutation();
         assertEquals(4, partial.rules().placeboDraws());
         assertEquals(d.subsetDraws(), partial.rules().subsetDraws());
     }
 
     @Test
     void rowsIsAutoAllOrANumberOfRows() throws Exception {
-        assertEquals(RefutationSubsample.AUTO, load("").refutation().rows());
-        assertEquals(RefutationSubsample.AUTO, load("refutation: {rows: auto}\n").refutation().rows());
-        assertEquals(RefutationSubsample.ALL, load("refutation: {rows: all}\n").refutation().rows());
-        assertEquals(1000, load("refutation: {rows: 1000}\n").refutation().rows());
+        assertEquals(RefutationSubsample.AUTO, MinimalStudy.load(dir, "").refutation().rows());
+        assertEquals(RefutationSubsample.AUTO,
+                MinimalStudy.load(dir, "refutation: {rows: auto}\n").refutation().rows());
+        assertEquals(RefutationSubsample.ALL, MinimalStudy.load(dir, "refutation: {rows: all}\n").refutation().rows());
+        assertEquals(1000, MinimalStudy.load(dir, "refutation: {rows: 1000}\n").refutation().rows());
         assertError("refutation: {rows: 99}\n", "refutation.rows", "'auto', 'all' or a whole number");
         assertError("refutation: {rows: some}\n", "refutation.rows", "'auto', 'all' or a whole number");
         assertError("refutation: {rows: 1500.5}\n", "refutation.rows", "'auto', 'all' or a whole number");
@@ -59,11 +49,11 @@ class RefutationBlockTest {
 
     @Test
     void falseOrEnabledFalseSkipsTheStageAndAnAbsentBlockOrTrueKeepsTheDefaults() throws Exception {
-        assertFalse(load("refutation: false\n").refutation().enabled());
-        assertFalse(load("refutation: {enabled: false}\n").refutation().enabled());
-        assertEquals(RefutationSettings.DEFAULT, load("").refutation());
-        assertEquals(RefutationSettings.DEFAULT, load("refutation: true\n").refutation());
-        Study off = load("refutation: false\n");
+        assertFalse(MinimalStudy.load(dir, "refutation: false\n").refutation().enabled());
+        assertFalse(MinimalStudy.load(dir, "refutation: {enabled: false}\n").refutation().enabled());
+        assertEquals(RefutationSettings.DEFAULT, MinimalStudy.load(dir, "").refutation());
+        assertEquals(RefutationSettings.DEFAULT, MinimalStudy.load(dir, "refutation: true\n").refutation());
+        Study off = MinimalStudy.load(dir, "refutation: false\n");
         assertFalse(off.withSeedAndRounds(9, 10).withPolicy(Study.Policy.DEFAULT).withEstimatorSpecs(
                 off.estimatorSpecs()).refutation().enabled(), "copies keep the setting");
     }
@@ -80,7 +70,7 @@ class RefutationBlockTest {
     }
 
     private void assertError(String block, String key, String hint) {
-        CausalRxException e = assertThrows(CausalRxException.class, () -> load(block), block);
+        CausalRxException e = assertThrows(CausalRxException.class, () -> MinimalStudy.load(dir, block), block);
         assertTrue(e.getMessage().contains(key) && e.getMessage().contains(hint), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }
