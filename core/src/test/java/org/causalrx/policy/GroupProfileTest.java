@@ -101,15 +101,35 @@ class GroupProfileTest {
     }
 
     @Test
-    void largeGroupsSayTheirPenaltyCameFromASubsample() {
-        // from 2 × 20,000 patients the membership model's lambda is chosen on a seeded subsample of 20,000
+    void largeGroupsAreDescribedOnASubsample() {
+        // from 2 × 20,000 patients in the two groups the membership model is fitted on a seeded subsample of 20,000
+        // of them (penalty and coefficients); table one still counts everyone
         SplittableRandom rnd = new SplittableRandom(13);
         double[][] x = gaussian(rnd, 40_000, 3);
+        int[] group = drawn(rnd, x, r -> r[2]);
         GroupProfile g = GroupProfiles.describe("A", "B", column(x, 2), Set.of(), x, List.of("a", "b", "c"),
-                drawn(rnd, x, r -> r[2]), 3);
+                group, 3);
         assertEquals("c", g.top().get(0).feature());
-        assertTrue(g.modelNote().contains("on a seeded subsample of 20,000 patients, rescaled to all"),
-                g.modelNote());
+        assertTrue(g.modelNote().contains("on a seeded subsample of 20,000 of the 40,000 patients, penalty chosen by "
+                + "cross-validation (lambda"), g.modelNote());
+        assertEquals(40_000, g.nA() + g.nB());
+        // the same fit as the model on those 20,000 patients alone, whose penalty needs no subsample of its own
+        int[] rows = GroupProfiles.sample(java.util.stream.IntStream.range(0, x.length).toArray(), 20_000,
+                org.causalrx.util.Seeds.derive(3, "profile-subsample"));
+        double[][] xs = new double[rows.length][];
+        int[] gs = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            xs[i] = x[rows[i]];
+            gs[i] = group[rows[i]];
+        }
+        GroupProfile alone = GroupProfiles.describe("A", "B", column(xs, 2), Set.of(), xs, List.of("a", "b", "c"),
+                gs, 3);
+        assertEquals(alone.top(), g.top());
+        // just below 2 × 20,000 every patient is fitted
+        double[][] x2 = gaussian(rnd, 39_999, 3);
+        GroupProfile below = GroupProfiles.describe("A", "B", column(x2, 2), Set.of(), x2, List.of("a", "b", "c"),
+                drawn(rnd, x2, r -> r[2]), 3);
+        assertTrue(below.modelNote().contains("on 39999 patients"), below.modelNote());
     }
 
     @Test
