@@ -60,11 +60,12 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
     public RunContext apply(RunContext c, Progress progress) {
         Study study = c.study();
         int k = study.treatment().size();
-        Cohort cohort = c.get(RunSlots.COHORT);
         if (!study.refutation().enabled()) {
             return c.with(MultiArmStages.RESULT, c.get(MultiArmStages.RESULT).withRefutations(
-                    MultiArmRefutations.skipped(described(aipw(study, cohort.size())), RefutationSettings.SKIPPED)));
+                    MultiArmRefutations.skipped(described(aipw(study, RefutationStage.rows(c))),
+                            RefutationSettings.SKIPPED)));
         }
+        Cohort cohort = c.get(RunSlots.COHORT);
         long seed = Seeds.derive(c.seed(), "multi-arm-ate");
         RefutationSubsample.Drawn drawn = RefutationSubsample.draw(cohort.treatment(), k, cohort.groupIndex(),
                 study.refutation().rows(), Seeds.derive(seed, "refute-subsample"));

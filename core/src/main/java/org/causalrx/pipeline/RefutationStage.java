@@ -49,11 +49,11 @@ record RefutationStage(boolean parallel) implements Stage {
     }
 
     public RunContext apply(RunContext c, Progress progress) {
-        Cohort cohort = c.get(RunSlots.COHORT);
         if (!c.study().refutation().enabled()) {
-            CrossFitAipw aipw = AteEstimands.aipw(c.get(RunSlots.LEARNERS), c.study(), cohort.size());
+            CrossFitAipw aipw = AteEstimands.aipw(c.get(RunSlots.LEARNERS), c.study(), rows(c));
             return c.with(RunSlots.REFUTATIONS, AteRefutations.skipped(describe(aipw), RefutationSettings.SKIPPED));
         }
+        Cohort cohort = c.get(RunSlots.COHORT);
         long seed = AteEstimands.seed(c.seed());
         RefutationSubsample.Drawn drawn = RefutationSubsample.draw(cohort.treatment(), 2, cohort.groupIndex(),
                 c.study().refutation().rows(), Seeds.derive(seed, "refute-subsample"));
@@ -77,6 +77,11 @@ record RefutationStage(boolean parallel) implements Stage {
                 pi.winsIpw(), pi.selectedPolicy(), pi.outcomeTree(), pi.rankCurves(),
                 PolicyVerdict.withRefutations(pi.verdict(), result), pi.selection());
         return c.with(RunSlots.REFUTATIONS, result).with(RunSlots.POLICY_INSIGHTS, extended);
+    }
+
+    /** Rows of the cohort (of the data table before a cohort is built), for the folds of a skipped stage's text. */
+    static int rows(RunContext c) {
+        return c.find(RunSlots.COHORT).map(Cohort::size).orElse(c.table().rowCount());
     }
 
     /**
