@@ -121,18 +121,13 @@ public final class GroupProfiles {
         return new GroupProfile(groupA, groupB, ia.length, ib.length, n, rows, top, note);
     }
 
-    /** {@code m} of {@code rows} drawn without replacement (seeded partial Fisher–Yates), in increasing order. */
+    /** {@code m} of the ascending {@code rows} drawn without replacement ({@link Stats#sampleIndices}), ascending. */
     static int[] sample(int[] rows, int m, long seed) {
-        int[] perm = rows.clone();
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        int[] pos = Stats.sampleIndices(rows.length, m, seed);
+        int[] out = new int[m];
         for (int i = 0; i < m; i++) {
-            int j = i + rng.nextInt(perm.length - i);
-            int tmp = perm[i];
-            perm[i] = perm[j];
-            perm[j] = tmp;
+            out[i] = rows[pos[i]];
         }
-        int[] out = java.util.Arrays.copyOf(perm, m);
-        java.util.Arrays.sort(out);
         return out;
     }
 

@@ -74,6 +74,24 @@ public final class Stats {
         return out;
     }
 
+    /** {@code m} distinct indices of 0..n−1 drawn uniformly (a seeded partial Fisher–Yates shuffle), ascending. */
+    public static int[] sampleIndices(int n, int m, long seed) {
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < m; i++) {
+            int j = i + rng.nextInt(n - i);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        int[] out = Arrays.copyOf(perm, m);
+        Arrays.sort(out);
+        return out;
+    }
+
     /** Indices i with {@code t[i] == arm}. */
     public static int[] indicesOf(int[] t, int arm) {
         return java.util.stream.IntStream.range(0, t.length).filter(i -> t[i] == arm).toArray();

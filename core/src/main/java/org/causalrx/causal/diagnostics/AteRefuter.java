@@ -229,19 +229,6 @@ public record AteRefuter(AteFit estimator, RefutationRules rules, boolean parall
 
     /** {@code m} distinct rows of 0..n−1 drawn uniformly, in increasing order. */
     static int[] sample(int n, int m, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        for (int i = 0; i < m; i++) {
-            int j = i + rng.nextInt(n - i);
-            int tmp = idx[i];
-            idx[i] = idx[j];
-            idx[j] = tmp;
-        }
-        int[] rows = Arrays.copyOf(idx, m);
-        Arrays.sort(rows);
-        return rows;
+        return org.causalrx.util.Stats.sampleIndices(n, m, seed);
     }
 }

@@ -1,6 +1,5 @@
 package org.causalrx.learn.linear;
 
-import java.util.SplittableRandom;
 
 import org.causalrx.util.CausalRxException;
 import org.causalrx.util.Seeds;
@@ -211,20 +210,7 @@ final class PenalizedPath {
 
     /** m distinct row indices of 0..n−1 (a seeded partial shuffle), ascending. */
     static int[] sampleRows(int n, int m, long seed) {
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = 0; i < m; i++) {
-            int j = i + rng.nextInt(n - i);
-            int tmp = perm[i];
-            perm[i] = perm[j];
-            perm[j] = tmp;
-        }
-        int[] out = java.util.Arrays.copyOf(perm, m);
-        java.util.Arrays.sort(out);
-        return out;
+        return org.causalrx.util.Stats.sampleIndices(n, m, seed);
     }
 
     /**
