@@ -93,23 +93,14 @@ public final class NnPehe {
         if (max < 1) {
             throw new IllegalArgumentException("NN-PEHE needs a sample of at least 1 patient, got " + max);
         }
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
         if (n <= max) {
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = i;
+            }
             return idx;
         }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = 0; i < max; i++) {
-            int j = i + rng.nextInt(n - i);
-            int tmp = idx[i];
-            idx[i] = idx[j];
-            idx[j] = tmp;
-        }
-        int[] out = Arrays.copyOf(idx, max);
-        Arrays.sort(out);
-        return out;
+        return org.causalrx.util.Stats.sampleIndices(n, max, seed);
     }
 
     /**
