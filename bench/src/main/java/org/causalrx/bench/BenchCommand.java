@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {NhefsBench.class, PolicyBench.class, CateBenchCommands.Ihdp.class,
                 CateBenchCommands.IhdpSim.class, CateBenchCommands.Acic.class, GrfBench.class, CategoricalBench.class,
                 LalondeBench.class, MultiArmBench.class, PolicyTreeBench.class, ScaleBench.class, ServeBench.class,
-                ReadBench.class, RefitBench.class, FitBench.class, RefutationBench.class, EventsBench.class,
-                EventsGenCommand.class, AteBench.class,
+                ReadBench.class, RefitBench.class, FitBench.class, RefutationBench.class, RefutationFoldsBench.class,
+                EventsBench.class, EventsGenCommand.class, AteBench.class,
                 CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 

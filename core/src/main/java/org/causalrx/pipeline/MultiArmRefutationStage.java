@@ -69,7 +69,7 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
         long seed = Seeds.derive(c.seed(), "multi-arm-ate");
         RefutationSubsample.Drawn drawn = RefutationSubsample.draw(cohort.treatment(), k, cohort.groupIndex(),
                 study.refutation().rows(), Seeds.derive(seed, "refute-subsample"));
-        MultiArmAipw aipw = aipw(study, drawn == null ? cohort.size() : drawn.size().rows());
+        MultiArmAipw aipw = aipw(study, cohort.size());
         String described = described(aipw);
         double[][] x = c.get(RunSlots.X);
         int[] t = cohort.treatment();
@@ -128,8 +128,8 @@ record MultiArmRefutationStage(boolean parallel) implements Stage {
     }
 
     /**
-     * The K-arm AIPW of a study on {@code rows} rows: multinomial L2 propensity, the plug-in's outcome learner, the
-     * ATE folds for that many rows.
+     * The K-arm AIPW of a study whose cohort has {@code rows} rows: multinomial L2 propensity, the plug-in's outcome
+     * learner, the ATE folds for that cohort (kept when the refutations run on a subsample).
      */
     static MultiArmAipw aipw(Study study, int rows) {
         MultiArmCateEstimator plugIn = MultiArmEstimators.of(study.policyEvaluation().plugIn(),

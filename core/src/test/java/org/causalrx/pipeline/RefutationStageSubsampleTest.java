@@ -42,9 +42,17 @@ class RefutationStageSubsampleTest {
     Path dir;
 
     private RunContext context(String block) throws Exception {
+        return context(600, "ate: {folds: 2}\n", block, true);
+    }
+
+    /**
+     * A study of {@code n} patients with one confounder; {@code fitAte}: the ATE fitted as the ATE stage does, else a
+     * stand-in (for cohorts too large to fit in a unit test, where the checks run on the subsample only).
+     */
+    private RunContext context(int n, String ateBlock, String block, boolean fitAte) throws Exception {
         SplittableRandom r = new SplittableRandom(6);
         StringBuilder csv = new StringBuilder("id,t,a,y\n");
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < n; i++) {
             double a = r.nextGaussian();
             int t = r.nextDouble() < 1 / (1 + Math.exp(-0.7 * a)) ? 1 : 0;
             csv.append(String.format(Locale.ROOT, "%d,%d,%.4f,%.4f%n", i, t, a, a + t + r.nextGaussian()));
@@ -52,7 +60,7 @@ class RefutationStageSubsampleTest {
         Files.writeString(dir.resolve("d.csv"), csv.toString());
         Files.writeString(dir.resolve("s.yaml"), "name: refute\ndata: d.csv\nid: id\n"
                 + "treatment: {column: t, arms: {\"0\": a, \"1\": b}}\n"
-                + "covariates:\n  - {name: a, role: confounder}\nseed: 3\nestimators: [t_ridge]\nate: {folds: 2}\n"
+                + "covariates:\n  - {name: a, role: confounder}\nseed: 3\nestimators: [t_ridge]\n" + ateBlock
                 + "outcome: {column: y, type: continuous, direction: higher}\n"
                 + "refutation: {placebo_draws: 2, common_cause_draws: 1, subset_draws: 2" + block + "}\n");
         Study study = StudyLoader.load(dir.resolve("s.yaml"));
@@ -64,8 +72,9 @@ class RefutationStageSubsampleTest {
             x[i] = new double[] {a[i]};
         }
         Learners learners = Learners.standard().forStudy(study);
-        CrossFitAipw.Estimate original = AteEstimands.aipw(learners, study, x.length).estimate(x, cohort.treatment(),
-                cohort.outcome(), null, AteEstimands.seed(study.seed()));
+        CrossFitAipw aipw = AteEstimands.aipw(learners, study, x.length);
+        CrossFitAipw.Estimate original = fitAte ? aipw.estimate(x, cohort.treatment(), cohort.outcome(), null,
+                AteEstimands.seed(study.seed())) : new CrossFitAipw.Estimate(1, 0.01, 0.98, 1.02, n, aipw.folds());
         return RunContext.of(study, table).with(RunSlots.LEARNERS, learners).with(RunSlots.COHORT, cohort)
                 .with(RunSlots.X, x).with(RunSlots.ATE, new RunResult.AteResult(original.ate(), original.se(),
                         original.ciLow(), original.ciHigh(), "aipw", original.folds(), original.n(), List.of()))
@@ -94,6 +103,19 @@ class RefutationStageSubsampleTest {
         assertEquals(600, json.get("subsample").get("of_patients").asInt());
         assertEquals(r, new RefutationStage(true).apply(context(", rows: 200"), Progress.NONE)
                 .get(RunSlots.REFUTATIONS), "same seed, same subsample and refutations, on any number of threads");
+    }
+
+    @Test
+    @Tag("slow")
+    void onASubsampleTheChecksReRunTheAteWithTheAtesOwnFolds() throws Exception {
+        // ate.folds auto: 2 folds for a cohort of 200,000 rows; the 200-row subsample alone would take 5
+        RunContext c = context(Study.LARGE_ATE_ROWS, "", ", rows: 200", false);
+        assertEquals(2, AteEstimands.aipw(c.get(RunSlots.LEARNERS), c.study(), Study.LARGE_ATE_ROWS).folds());
+        assertEquals(5, AteEstimands.aipw(c.get(RunSlots.LEARNERS), c.study(), 200).folds());
+        AteRefutations r = new RefutationStage(false).apply(c, Progress.NONE).get(RunSlots.REFUTATIONS);
+        assertEquals(200, r.subsample().rows(), 1);
+        assertTrue(r.estimator().contains(", 2 folds,"), r.estimator());
+        assertFalse(r.estimator().contains("5 folds"), r.estimator());
     }
 
     @Test
