@@ -36,8 +36,12 @@ final class DeferralStage {
     private DeferralStage() {
     }
 
-    /** What was fit: per learned sign-rule estimator its joint model (at the study's Lambda), the interval methods. */
-    record Fitted(Map<String, JointCateModel> models, Map<String, String> methods, CateBoundsFamily bounds) {
+    /**
+     * What was fit: per learned sign-rule estimator its joint model (at the study's Lambda), the interval methods, the
+     * B-learner's bounds and its cross-fitting folds.
+     */
+    record Fitted(Map<String, JointCateModel> models, Map<String, String> methods, CateBoundsFamily bounds,
+                  int boundsFolds) {
     }
 
     /** Estimators whose policy is a sign rule (every listed estimator but "consensus"), in study order. */
@@ -68,14 +72,15 @@ final class DeferralStage {
         });
         TreeSet<Double> lambdas = new TreeSet<>(d.sweepLambda());
         lambdas.add(d.lambda());
+        int folds = BLearner.folds(xTr.length);
         BLearner bl = new BLearner(learners.ateOutcome(binary), learners.evaluationPropensity(), learners.xgb(),
-                new XGBoostRegressor(learners.xgb()), 3, Estimators.META_CLIP, binary,
+                new XGBoostRegressor(learners.xgb()), folds, Estimators.META_CLIP, binary,
                 Subsample.rowsFor(d.refitRows(), xTr.length), parallel);
         CateBoundsFamily bounds = bl.fit(xTr, tTr, yTr, lambdas.stream().mapToDouble(Double::doubleValue).toArray(),
                 Seeds.derive(seed, "b-learner"));
         Map<String, JointCateModel> models = new LinkedHashMap<>();
         stat.forEach((n, m) -> models.put(n, new JointCateModel(m, bounds.upTo(d.lambda()), d.lambda())));
-        return new Fitted(models, methods, bounds);
+        return new Fitted(models, methods, bounds, folds);
     }
 
     /** Per patient decisions through {@link Deferral#decide} with a joint interval; NaN intervals: overlap only. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.OverlapSet;
+import org.causalrx.causal.bounds.BLearner;
 import org.causalrx.policy.DeferralReasons;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
@@ -24,14 +25,21 @@ final class DeferralSweep {
             + " B-learner's bounds at Lambda from its Lambda = 1 estimate tau_1 (the bound regressions are not"
             + " bootstrapped: they are taken to carry the estimator's statistical error); at Lambda = 1 it is the"
             + " statistical interval";
-    static final String BOUNDS_METHOD = "B-learner sharp bounds under the marginal sensitivity model (Oprescu et al."
-            + " 2023): 3-fold cross-fitted e(x) (L2-logistic, clipped to [0.05, 0.95]) and mu_t(x); conditional"
-            + " quantiles at Lambda/(1+Lambda) by XGBoost reg:quantileerror and their rho models, per fold and arm"
+
+    private static final String BOUNDS_METHOD = "B-learner sharp bounds under the marginal sensitivity model"
+            + " (Oprescu et al. 2023): %d-fold cross-fitted e(x) (L2-logistic, clipped to [0.05, 0.95]) and"
+            + " mu_t(x); conditional quantiles at Lambda/(1+Lambda) by XGBoost reg:quantileerror and their rho models,"
+            + " per fold and arm"
             + " (when the fold's arm holds at least twice refit_rows rows: on a seeded subsample of refit_rows, the"
             + " quantiles from one location-scale model m(x) + s(x) * z per fold and arm shared by all Lambda levels,"
             + " which can only widen the bounds, never invalidate them; binary outcomes: closed form from mu_t);"
             + " doubly robust pseudo-outcomes regressed on x with XGBoost; envelope over Lambda levels, so bounds"
             + " are nested in Lambda";
+
+    /** How the bounds were fit, with the B-learner's cross-fitting folds ({@link BLearner#folds}). */
+    static String boundsMethod(int folds) {
+        return BOUNDS_METHOD.formatted(folds);
+    }
 
     private DeferralSweep() {
     }

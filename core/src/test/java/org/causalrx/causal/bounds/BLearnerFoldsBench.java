@@ -1,0 +1,88 @@
+package org.causalrx.causal.bounds;
+
+import java.util.Locale;
+
+import org.causalrx.causal.uncertainty.Subsample;
+import org.causalrx.learn.linear.LogisticRegression;
+import org.causalrx.learn.xgb.XGBoostParams;
+import org.causalrx.learn.xgb.XGBoostRegressor;
+
+/**
+ * Benchmark (not a test): the whole B-learner as the deferral stage fits it (L2-logistic propensity, XGBoost arm
+ * outcomes, location–scale tails on the automatic subsample, XGBoost final stages, Lambda 1, 1.25, 1.5, 2, 3, several
+ * threads) with each fold count given, on the same data sets of {@link BLearnerTailsBench}'s designs with closed-form
+ * sharp bounds, plus {@code noise} pure-noise covariates. Per seed, fold count and Lambda: CPU seconds of the fit, mean
+ * width against the sharp width, RMSE and bias of each bound against the sharp bound on 4,000 test points.
+ * Args: rows, noise covariates, fold counts (comma-separated), seeds...; system property {@code design} (gauss, skew).
+ * Run: {@code java -cp core/target/test-classes:core/target/classes:$(cat cp.txt)
+ * org.causalrx.causal.bounds.BLearnerFoldsBench 300000 15 3,2 1 2}.
+ */
+public final class BLearnerFoldsBench {
+    private static final double[] LAMBDAS = {1.25, 1.5, 2.0, 3.0};
+    private static final int TEST = 4000;
+
+    private BLearnerFoldsBench() {
+    }
+
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        int noise = Integer.parseInt(args[1]);
+        String[] folds = args[2].split(",");
+        boolean skew = "skew".equals(System.getProperty("design", "gauss"));
+        XGBoostParams p = XGBoostParams.defaults();
+        System.out.printf(Locale.ROOT, "design %s, n %d, %d noise covariates, %d processors%n", skew ? "skew" : "gauss",
+                n, noise, Runtime.getRuntime().availableProcessors());
+        System.out.println("seed folds lambda fit_cpu_s width sharp_width rmse_hi rmse_lo bias_hi bias_lo");
+        for (int a = 3; a < args.length; a++) {
+            long seed = Long.parseLong(args[a]);
+            BLearnerTailsBench.Sim d = BLearnerTailsBench.sim(n, seed, skew);
+            BLearnerTailsBench.Sim test = BLearnerTailsBench.sim(TEST, seed + 1000, skew);
+            double[][] x = widen(d.x(), noise, seed);
+            double[][] xt = widen(test.x(), noise, seed + 1);
+            for (String f : folds) {
+                int k = Integer.parseInt(f.trim());
+                BLearner b = new BLearner(new XGBoostRegressor(p), LogisticRegression.l2(), p,
+                        new XGBoostRegressor(p), k, 0.02, false, Subsample.rowsFor(0, n), true);
+                double c0 = BLearnerTailsBench.cpu();
+                CateBoundsFamily fam = b.fit(x, d.t(), d.y(), LAMBDAS, seed);
+                double cpu = BLearnerTailsBench.cpu() - c0;
+                for (double lambda : LAMBDAS) {
+                    org.causalrx.causal.EffectIntervals iv = fam.bounds(xt, lambda);
+                    double[] hi = iv.hi();
+                    double[] lo = iv.lo();
+                    double w = 0;
+                    double ws = 0;
+                    double eh = 0;
+                    double el = 0;
+                    double bh = 0;
+                    double bl = 0;
+                    for (int i = 0; i < TEST; i++) {
+                        double[] sh = BLearnerTailsBench.sharp(test, i, lambda, skew);
+                        w += hi[i] - lo[i];
+                        ws += sh[1] - sh[0];
+                        eh += (hi[i] - sh[1]) * (hi[i] - sh[1]);
+                        el += (lo[i] - sh[0]) * (lo[i] - sh[0]);
+                        bh += hi[i] - sh[1];
+                        bl += lo[i] - sh[0];
+                    }
+                    System.out.printf(Locale.ROOT, "%d %d %.2f %.1f %.4f %.4f %.4f %.4f %+.4f %+.4f%n", seed, k,
+                            lambda, cpu, w / TEST, ws / TEST, Math.sqrt(eh / TEST), Math.sqrt(el / TEST), bh / TEST,
+                            bl / TEST);
+                }
+            }
+        }
+    }
+
+    /** The rows with {@code noise} independent U(−1, 1) covariates appended. */
+    private static double[][] widen(double[][] x, int noise, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = java.util.Arrays.copyOf(x[i], x[i].length + noise);
+            for (int j = x[i].length; j < out[i].length; j++) {
+                out[i][j] = r.nextDouble() * 2 - 1;
+            }
+        }
+        return out;
+    }
+}
