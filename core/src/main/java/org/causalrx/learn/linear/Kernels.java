@@ -4,9 +4,70 @@ package org.causalrx.learn.linear;
  * Dense kernels on a row-major n × p matrix, written so that the JIT can vectorise the inner loops (four rows are
  * processed together, so each accumulator element is loaded and stored once per four rows). Summation order is
  * fixed, so results are deterministic.
+ * <p>
+ * From {@link #PARALLEL_ROWS} rows on, the Gram matrix and the cross product sum fixed blocks of {@link #BLOCK_ROWS}
+ * consecutive rows each (the last one shorter), the blocks on several threads, and add the blocks' sums in block
+ * order: the same bits on any number of threads. Below, one block: the sums as before, bit for bit.
  */
 final class Kernels {
+    /** Rows from which the Gram matrix and the cross product are summed in blocks on several threads. */
+    static final int PARALLEL_ROWS = 131_072;
+    /** Rows per block there. */
+    static final int BLOCK_ROWS = 65_536;
+
     private Kernels() {
+    }
+
+    /** Blocks of the sums over {@code n} rows: 1 below {@link #PARALLEL_ROWS}, else ⌈n / BLOCK_ROWS⌉. */
+    static int blocks(int n) {
+        return n < PARALLEL_ROWS ? 1 : (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    }
+
+    /** Runs {@code body(from, to)} over the row range of every block of {@code n} rows, on several threads. */
+    static void forBlocks(int n, RowRange body) {
+        int b = blocks(n);
+        if (b == 1) {
+            body.run(0, n);
+            return;
+        }
+        java.util.stream.IntStream.range(0, b).parallel().forEach(k -> body.run(k * BLOCK_ROWS,
+                Math.min(n, (k + 1) * BLOCK_ROWS)));
+    }
+
+    /** Work on rows [from, to). */
+    @FunctionalInterface
+    interface RowRange {
+        void run(int from, int to);
+    }
+
+    /**
+     * Sums of length {@code len} over rows [0, n): {@code body(from, to, acc)} adds rows [from, to) into {@code acc};
+     * one block directly into {@code out} (cleared first), several into one array each, added to {@code out} in
+     * block order.
+     */
+    private static void blockSums(int n, int len, double[] out, BlockSum body) {
+        int b = blocks(n);
+        java.util.Arrays.fill(out, 0, len, 0.0);
+        if (b == 1) {
+            body.add(0, n, out);
+            return;
+        }
+        double[][] part = new double[b][];
+        java.util.stream.IntStream.range(0, b).parallel().forEach(k -> {
+            part[k] = new double[len];
+            body.add(k * BLOCK_ROWS, Math.min(n, (k + 1) * BLOCK_ROWS), part[k]);
+        });
+        for (double[] pk : part) {
+            for (int j = 0; j < len; j++) {
+                out[j] += pk[j];
+            }
+        }
+    }
+
+    /** Adds the terms of rows [from, to) into {@code acc}. */
+    @FunctionalInterface
+    private interface BlockSum {
+        void add(int from, int to, double[] acc);
     }
 
     /**
@@ -37,9 +98,19 @@ final class Kernels {
 
     /** The Gram matrix over n rows whose selected values {@code rows} gathers; the one summation order of both. */
     private static double[] gram(int n, int s, double[] v, boolean withOne, RowGather rows) {
-        int off = withOne ? 1 : 0;
-        int m = s + off;
+        int m = s + (withOne ? 1 : 0);
         double[] g = new double[m * m];
+        blockSums(n, m * m, g, (from, to, acc) -> gramRows(from, to, m, v, withOne, rows, acc));
+        for (int j = 0; j < m; j++) {
+            for (int k = j + 1; k < m; k++) {
+                g[k * m + j] = g[j * m + k];
+            }
+        }
+        return g;
+    }
+
+    /** Adds rows [from, to) into the upper triangle of the m × m Gram matrix {@code g}. */
+    private static void gramRows(int from, int to, int m, double[] v, boolean withOne, RowGather rows, double[] g) {
         double[] z0 = new double[m];
         double[] z1 = new double[m];
         double[] z2 = new double[m];
@@ -50,8 +121,8 @@ final class Kernels {
             z2[0] = 1;
             z3[0] = 1;
         }
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
+        int i = from;
+        for (; i + 3 < to; i += 4) {
             double v0 = v[i];
             double v1 = v[i + 1];
             double v2 = v[i + 2];
@@ -74,7 +145,7 @@ final class Kernels {
                 }
             }
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             double v0 = v[i];
             if (v0 == 0) {
                 continue;
@@ -88,12 +159,6 @@ final class Kernels {
                 }
             }
         }
-        for (int j = 0; j < m; j++) {
-            for (int k = j + 1; k < m; k++) {
-                g[k * m + j] = g[j * m + k];
-            }
-        }
-        return g;
     }
 
     private static void gather(Design d, int i, int[] idx, int s, double[] z, int off) {
@@ -112,32 +177,33 @@ final class Kernels {
             crossProduct(d.rowMajor, n, p, r, out);
             return;
         }
-        java.util.Arrays.fill(out, 0, p, 0.0);
-        double[] z0 = new double[p];
-        double[] z1 = new double[p];
-        double[] z2 = new double[p];
-        double[] z3 = new double[p];
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double r0 = r[i];
-            double r1 = r[i + 1];
-            double r2 = r[i + 2];
-            double r3 = r[i + 3];
-            d.row(i, z0);
-            d.row(i + 1, z1);
-            d.row(i + 2, z2);
-            d.row(i + 3, z3);
-            for (int j = 0; j < p; j++) {
-                out[j] += r0 * z0[j] + r1 * z1[j] + r2 * z2[j] + r3 * z3[j];
+        blockSums(n, p, out, (from, to, acc) -> {
+            double[] z0 = new double[p];
+            double[] z1 = new double[p];
+            double[] z2 = new double[p];
+            double[] z3 = new double[p];
+            int i = from;
+            for (; i + 3 < to; i += 4) {
+                double r0 = r[i];
+                double r1 = r[i + 1];
+                double r2 = r[i + 2];
+                double r3 = r[i + 3];
+                d.row(i, z0);
+                d.row(i + 1, z1);
+                d.row(i + 2, z2);
+                d.row(i + 3, z3);
+                for (int j = 0; j < p; j++) {
+                    acc[j] += r0 * z0[j] + r1 * z1[j] + r2 * z2[j] + r3 * z3[j];
+                }
             }
-        }
-        for (; i < n; i++) {
-            double r0 = r[i];
-            d.row(i, z0);
-            for (int j = 0; j < p; j++) {
-                out[j] += r0 * z0[j];
+            for (; i < to; i++) {
+                double r0 = r[i];
+                d.row(i, z0);
+                for (int j = 0; j < p; j++) {
+                    acc[j] += r0 * z0[j];
+                }
             }
-        }
+        });
     }
 
     private static void gather(double[] rows, int start, int[] idx, int s, double[] z, int off) {
@@ -148,28 +214,29 @@ final class Kernels {
 
     /** {@code out[j] = Σ_i r_i x_ij} for all p columns. */
     static void crossProduct(double[] rows, int n, int p, double[] r, double[] out) {
-        java.util.Arrays.fill(out, 0, p, 0.0);
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double r0 = r[i];
-            double r1 = r[i + 1];
-            double r2 = r[i + 2];
-            double r3 = r[i + 3];
-            int b0 = i * p;
-            int b1 = b0 + p;
-            int b2 = b1 + p;
-            int b3 = b2 + p;
-            for (int j = 0; j < p; j++) {
-                out[j] += r0 * rows[b0 + j] + r1 * rows[b1 + j] + r2 * rows[b2 + j] + r3 * rows[b3 + j];
+        blockSums(n, p, out, (from, to, acc) -> {
+            int i = from;
+            for (; i + 3 < to; i += 4) {
+                double r0 = r[i];
+                double r1 = r[i + 1];
+                double r2 = r[i + 2];
+                double r3 = r[i + 3];
+                int b0 = i * p;
+                int b1 = b0 + p;
+                int b2 = b1 + p;
+                int b3 = b2 + p;
+                for (int j = 0; j < p; j++) {
+                    acc[j] += r0 * rows[b0 + j] + r1 * rows[b1 + j] + r2 * rows[b2 + j] + r3 * rows[b3 + j];
+                }
             }
-        }
-        for (; i < n; i++) {
-            double r0 = r[i];
-            int b0 = i * p;
-            for (int j = 0; j < p; j++) {
-                out[j] += r0 * rows[b0 + j];
+            for (; i < to; i++) {
+                double r0 = r[i];
+                int b0 = i * p;
+                for (int j = 0; j < p; j++) {
+                    acc[j] += r0 * rows[b0 + j];
+                }
             }
-        }
+        });
     }
 
     /**

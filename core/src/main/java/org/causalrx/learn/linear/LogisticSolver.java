@@ -233,26 +233,30 @@ final class LogisticSolver implements PathSolver {
             return;
         }
         double[] x = d.rowMajor;
-        if (x == null) { // a view design: its raw rows, standardised as read (the stored values)
-            for (int i = 0; i < n; i++) {
-                double[] row = d.rawRow(i);
+        int changes = k;
+        // each row on its own (blocks of rows on several threads from Kernels.PARALLEL_ROWS rows: the same bits)
+        Kernels.forBlocks(n, (from, to) -> {
+            if (x == null) { // a view design: its raw rows, standardised as read (the stored values)
+                for (int i = from; i < to; i++) {
+                    double[] row = d.rawRow(i);
+                    double e = eta[i];
+                    for (int c = 0; c < changes; c++) {
+                        int j = changed[c];
+                        e += deltas[c] * d.standardised(row[j], j);
+                    }
+                    eta[i] = e;
+                }
+                return;
+            }
+            for (int i = from; i < to; i++) {
+                int base = i * p;
                 double e = eta[i];
-                for (int c = 0; c < k; c++) {
-                    int j = changed[c];
-                    e += deltas[c] * d.standardised(row[j], j);
+                for (int c = 0; c < changes; c++) {
+                    e += deltas[c] * x[base + changed[c]];
                 }
                 eta[i] = e;
             }
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            int base = i * p;
-            double e = eta[i];
-            for (int c = 0; c < k; c++) {
-                e += deltas[c] * x[base + changed[c]];
-            }
-            eta[i] = e;
-        }
+        });
     }
 
     /** Exact gradient of the weighted log-likelihood at the current η. */
