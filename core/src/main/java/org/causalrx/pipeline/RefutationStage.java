@@ -22,7 +22,7 @@ import org.causalrx.util.Seeds;
  * own estimate on it ({@link RefutationSubsample}); below, on all rows. The estimator keeps the ATE's folds there too
  * ({@code ate.folds: auto}: those for the cohort's rows, 2 from 200,000), so the checks refute the ATE's estimator as
  * it ran; measured on the 31,623-row subsample of a 10⁶-row cohort (docs/BENCHMARKS.md): the same verdicts as 5 folds
- * for a quarter of the CPU. Runs after the ATE stage.
+ * for under a third of the CPU. Runs after the ATE stage.
  *
  * @param parallel fit each check's draws on several threads (same results either way)
  */
