@@ -267,13 +267,6 @@ final class Kernels {
             pos[a] = k >= 0 ? k + 1 : -1;
         }
         double[] out = new double[mn * mn];
-        double[] wx = new double[n];
-        int[] bs = new int[mn];
-        int[] js = new int[mn];
-        double[] s0 = new double[mn];
-        double[] s1 = new double[mn];
-        double[] s2 = new double[mn];
-        double[] s3 = new double[mn];
         for (int a = 0; a < mn; a++) {
             if (pos[a] >= 0) {
                 for (int b = 0; b < mn; b++) {
@@ -281,41 +274,55 @@ final class Kernels {
                         out[a * mn + b] = g[pos[a] * mo + pos[b]];
                     }
                 }
-                continue;
-            }
-            int ja = newIdx[a - 1];
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                wx[i] = v[i] * (view == null ? rows[i * p + ja] : view.at(i, ja));
-                sum += wx[i];
-            }
-            out[a * mn] = sum;
-            out[a] = sum;
-            int nb = 0;
-            for (int b = 1; b < mn; b++) {
-                if (pos[b] < 0 && b < a) {
-                    continue; // already filled from row b
-                }
-                bs[nb] = b;
-                js[nb++] = newIdx[b - 1];
-            }
-            java.util.Arrays.fill(s0, 0, nb, 0.0);
-            java.util.Arrays.fill(s1, 0, nb, 0.0);
-            java.util.Arrays.fill(s2, 0, nb, 0.0);
-            java.util.Arrays.fill(s3, 0, nb, 0.0);
-            if (view == null) {
-                dotsStored(wx, rows, p, n, js, nb, s0, s1, s2, s3);
-            } else {
-                dotsView(wx, view, n, js, nb, s0, s1, s2, s3);
-            }
-            for (int c = 0; c < nb; c++) {
-                double val = (s0[c] + s1[c]) + (s2[c] + s3[c]);
-                int b = bs[c];
-                out[a * mn + b] = val;
-                out[b * mn + a] = val;
             }
         }
+        // each new feature's entries on their own (each entry written once: by the earlier of two new features), on
+        // several threads from PARALLEL_ROWS rows: the same sums, so the same bits
+        int[] fresh = java.util.stream.IntStream.range(1, mn).filter(a -> pos[a] < 0).toArray();
+        java.util.stream.IntStream tasks = java.util.stream.IntStream.of(fresh);
+        (n >= PARALLEL_ROWS ? tasks.parallel() : tasks).forEach(a -> remapRow(a, newIdx, pos, view, rows, p, v, n,
+                out));
         return out;
+    }
+
+    /** Row and column {@code a} (a new feature) of the remapped Gram matrix {@code out}. */
+    private static void remapRow(int a, int[] newIdx, int[] pos, Design view, double[] rows, int p, double[] v, int n,
+                                 double[] out) {
+        int mn = newIdx.length + 1;
+        double[] wx = new double[n];
+        int[] bs = new int[mn];
+        int[] js = new int[mn];
+        double[] s0 = new double[mn];
+        double[] s1 = new double[mn];
+        double[] s2 = new double[mn];
+        double[] s3 = new double[mn];
+        int ja = newIdx[a - 1];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            wx[i] = v[i] * (view == null ? rows[i * p + ja] : view.at(i, ja));
+            sum += wx[i];
+        }
+        out[a * mn] = sum;
+        out[a] = sum;
+        int nb = 0;
+        for (int b = 1; b < mn; b++) {
+            if (pos[b] < 0 && b < a) {
+                continue; // filled by row b
+            }
+            bs[nb] = b;
+            js[nb++] = newIdx[b - 1];
+        }
+        if (view == null) {
+            dotsStored(wx, rows, p, n, js, nb, s0, s1, s2, s3);
+        } else {
+            dotsView(wx, view, n, js, nb, s0, s1, s2, s3);
+        }
+        for (int c = 0; c < nb; c++) {
+            double val = (s0[c] + s1[c]) + (s2[c] + s3[c]);
+            int b = bs[c];
+            out[a * mn + b] = val;
+            out[b * mn + a] = val;
+        }
     }
 
     /** Four-accumulator dots (as {@link Design#dot(double[], double[], int)}) of wx with columns js of rows. */

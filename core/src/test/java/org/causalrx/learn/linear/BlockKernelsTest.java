@@ -108,6 +108,26 @@ class BlockKernelsTest {
     }
 
     @Test
+    void theRemappedGramIsTheSameOnAnyThreadCountAndEqualsTheColumnDesigns() throws Exception {
+        int n = Kernels.PARALLEL_ROWS + 7;
+        double[][] x = rows(n, 5);
+        double[] v = weights(n, 6);
+        Design stored = Design.of(x, ones(n), all(n), Design.Layout.DENSE, false);
+        Design view = Design.of(x, ones(n), all(n), Design.Layout.DENSE, true);
+        Design byCols = Design.of(x, ones(n), all(n));
+        int[] oldIdx = {1, 4};
+        int[] newIdx = {0, 1, 2, 4, 5};
+        double[] g = Kernels.gram(stored, oldIdx, oldIdx.length, v, true);
+        double[] fromCols = Kernels.remapGram(g, oldIdx, newIdx, byCols.cols, v, n);
+        for (Design d : new Design[] {stored, view}) {
+            for (int threads : new int[] {1, 3}) {
+                assertArrayEquals(fromCols, onThreads(threads, () -> Kernels.remapGram(g, oldIdx, newIdx, d, v)),
+                        "view " + d.isView() + ", " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void belowTheGateTheSumsRunInRowOrder() throws Exception {
         int n = Kernels.PARALLEL_ROWS - 1;
         assertEquals(1, Kernels.blocks(n));
