@@ -30,6 +30,12 @@ import org.causalrx.util.Stats;
 public final class NnPehe {
     /** Queries per parallel task of the neighbour search. */
     private static final int QUERY_BLOCK = 64;
+    /**
+     * Candidates per tile of that search (a multiple of 4): every query of a task scans a tile before the next one,
+     * so the tile (256 rows of up to a few hundred standardised columns) is read from memory once per task rather
+     * than once per query.
+     */
+    private static final int CANDIDATE_TILE = 256;
 
     private NnPehe() {
     }
@@ -149,13 +155,29 @@ public final class NnPehe {
         List<int[]> parts = IndexedTasks.map(blocks, b -> {
             int from = b * QUERY_BLOCK;
             int to = Math.min(queries.length, from + QUERY_BLOCK);
-            int[] out = new int[to - from];
-            double[] zi = new double[q];
-            for (int k = from; k < to; k++) {
-                int i = queries[k];
-                int other = t[i] == 1 ? 0 : 1;
-                z.row(x[i], zi, 0);
-                out[k - from] = nearest(zi, 0, block[other], arm[other], q);
+            int len = to - from;
+            double[] zq = new double[len * q];
+            int[] other = new int[len];
+            for (int k = 0; k < len; k++) {
+                int i = queries[from + k];
+                other[k] = t[i] == 1 ? 0 : 1;
+                z.row(x[i], zq, k * q);
+            }
+            // candidates in tiles that stay in cache while every query of the block scans them; each query still
+            // sees the candidates in ascending order with its own best so far, as in one scan of all of them
+            double[] best = new double[len];
+            int[] out = new int[len];
+            java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(out, -1);
+            int most = Math.max(arm[0].length, arm[1].length);
+            for (int tile = 0; tile < most; tile += CANDIDATE_TILE) {
+                for (int k = 0; k < len; k++) {
+                    int[] idx = arm[other[k]];
+                    if (tile < idx.length) {
+                        int end = Math.min(idx.length, tile + CANDIDATE_TILE);
+                        nearest(zq, k * q, block[other[k]], idx, q, tile, end, best, out, k);
+                    }
+                }
             }
             return out;
         });
@@ -166,17 +188,20 @@ public final class NnPehe {
     }
 
     /**
-     * Index (from {@code idx}) of the candidate row of {@code block} nearest to the query at {@code z[off..]}: the
-     * first in ascending order with the smallest squared distance, each distance summed in column order. Four
+     * Carries query k's search over candidates {@code from..to−1} ({@code from} a multiple of 4): {@code bests[k]} and
+     * {@code args[k]}, the smallest squared distance so far and its index (from {@code idx}) of the candidate row of
+     * {@code block}, become those over every candidate up to {@code to} — the first in ascending order with the
+     * smallest squared distance to the query at {@code z[off..]}, each distance summed in column order. Four
      * candidates are summed side by side (independent sums, so the additions overlap in the CPU) and given up
      * together once all four partial sums reach the best so far: partial sums only grow, so none of them could
      * still be strictly nearer, and an equal one comes later than the best, which keeps the lower index.
      */
-    private static int nearest(double[] z, int off, double[] block, int[] idx, int q) {
-        double best = Double.POSITIVE_INFINITY;
-        int arg = -1;
-        int cnt = idx.length;
-        int m = 0;
+    private static void nearest(double[] z, int off, double[] block, int[] idx, int q, int from, int to,
+                                double[] bests, int[] args, int k) {
+        double best = bests[k];
+        int arg = args[k];
+        int cnt = to;
+        int m = from;
         for (; m + 4 <= cnt; m += 4) {
             int b0 = m * q;
             int b1 = b0 + q;
@@ -232,7 +257,8 @@ public final class NnPehe {
                 arg = idx[m];
             }
         }
-        return arg;
+        bests[k] = best;
+        args[k] = arg;
     }
 
     /**

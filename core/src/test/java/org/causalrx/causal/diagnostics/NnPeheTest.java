@@ -218,6 +218,22 @@ class NnPeheTest {
     }
 
     @Test
+    void theTiledSearchEqualsThePairwiseSearchAcrossManyTiles() {
+        // arms of about 1,500 and 1,000 rows: several candidate tiles of 256 and a last one not a multiple of 4
+        Random rng = new Random(33);
+        int n = 2_503;
+        double[][] x = new double[n][12];
+        int[] t = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 12; c++) {
+                x[i][c] = c < 3 ? rng.nextInt(4) : rng.nextGaussian();
+            }
+            t[i] = rng.nextDouble() < 0.4 ? 1 : 0;
+        }
+        assertArrayEquals(bruteForce(x, t), NnPehe.neighbours(x, t));
+    }
+
+    @Test
     void queryRowsAreAllRowsUpToTheMaximumElseASeededSortedSample() {
         assertArrayEquals(new int[] {0, 1, 2, 3, 4}, NnPehe.queryRows(5, 5, 1L));
         int[] s = NnPehe.queryRows(1000, 50, 9L);
