@@ -50,24 +50,9 @@ public final class BLearnerFoldsBench {
                     org.causalrx.causal.EffectIntervals iv = fam.bounds(xt, lambda);
                     double[] hi = iv.hi();
                     double[] lo = iv.lo();
-                    double w = 0;
-                    double ws = 0;
-                    double eh = 0;
-                    double el = 0;
-                    double bh = 0;
-                    double bl = 0;
-                    for (int i = 0; i < TEST; i++) {
-                        double[] sh = BLearnerTailsBench.sharp(test, i, lambda, skew);
-                        w += hi[i] - lo[i];
-                        ws += sh[1] - sh[0];
-                        eh += (hi[i] - sh[1]) * (hi[i] - sh[1]);
-                        el += (lo[i] - sh[0]) * (lo[i] - sh[0]);
-                        bh += hi[i] - sh[1];
-                        bl += lo[i] - sh[0];
-                    }
+                    double[] sc = BLearnerTailsBench.score(test, lo, hi, lambda, skew);
                     System.out.printf(Locale.ROOT, "%d %d %.2f %.1f %.4f %.4f %.4f %.4f %+.4f %+.4f%n", seed, k,
-                            lambda, cpu, w / TEST, ws / TEST, Math.sqrt(eh / TEST), Math.sqrt(el / TEST), bh / TEST,
-                            bl / TEST);
+                            lambda, cpu, sc[0], sc[1], sc[2], sc[3], sc[4], sc[5]);
                 }
             }
         }

@@ -91,6 +91,34 @@ public final class BLearnerTailsBench {
         return new double[] {lo, hi};
     }
 
+    /**
+     * Fitted bounds [lo, hi] on the test points against the sharp bounds at Lambda: mean width, mean sharp width, RMSE
+     * of the upper and lower bound, their mean errors, and the shares of points whose interval covers the sharp bounds
+     * and the CATE.
+     */
+    static double[] score(Sim test, double[] lo, double[] hi, double lambda, boolean skew) {
+        int n = lo.length;
+        double[] acc = new double[8];
+        for (int i = 0; i < n; i++) {
+            double[] sh = sharp(test, i, lambda, skew);
+            double cate = test.m()[1][i] - test.m()[0][i];
+            acc[0] += hi[i] - lo[i];
+            acc[1] += sh[1] - sh[0];
+            acc[2] += (hi[i] - sh[1]) * (hi[i] - sh[1]);
+            acc[3] += (lo[i] - sh[0]) * (lo[i] - sh[0]);
+            acc[4] += hi[i] - sh[1];
+            acc[5] += lo[i] - sh[0];
+            acc[6] += lo[i] <= sh[0] && sh[1] <= hi[i] ? 1 : 0;
+            acc[7] += lo[i] <= cate && cate <= hi[i] ? 1 : 0;
+        }
+        for (int k = 0; k < acc.length; k++) {
+            acc[k] /= n;
+        }
+        acc[2] = Math.sqrt(acc[2]);
+        acc[3] = Math.sqrt(acc[3]);
+        return acc;
+    }
+
     static double cpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
@@ -125,30 +153,10 @@ public final class BLearnerTailsBench {
                 for (int l = 0; l < LAMBDAS.length; l++) {
                     double[] hi = new XGBoostRegressor(p).fit(d.x(), phi[l][0], null, 5).predict(test.x());
                     double[] lo = new XGBoostRegressor(p).fit(d.x(), phi[l][1], null, 5).predict(test.x());
-                    double w = 0;
-                    double ws = 0;
-                    double eh = 0;
-                    double el = 0;
-                    double bh = 0;
-                    double bl = 0;
-                    int cov = 0;
-                    int covCate = 0;
-                    for (int i = 0; i < TEST; i++) {
-                        double[] sh = sharp(test, i, LAMBDAS[l], skew);
-                        double cate = test.m()[1][i] - test.m()[0][i];
-                        w += hi[i] - lo[i];
-                        ws += sh[1] - sh[0];
-                        eh += (hi[i] - sh[1]) * (hi[i] - sh[1]);
-                        el += (lo[i] - sh[0]) * (lo[i] - sh[0]);
-                        bh += hi[i] - sh[1];
-                        bl += lo[i] - sh[0];
-                        cov += lo[i] <= sh[0] && sh[1] <= hi[i] ? 1 : 0;
-                        covCate += lo[i] <= cate && cate <= hi[i] ? 1 : 0;
-                    }
+                    double[] sc = score(test, lo, hi, LAMBDAS[l], skew);
                     System.out.printf(Locale.ROOT, "%d %s %.2f %.1f %.3f %.3f %.3f %.3f %+.3f %+.3f %.3f %.3f%n",
-                            seed, names[meth], LAMBDAS[l], tailCpu, w / TEST, ws / TEST, Math.sqrt(eh / TEST),
-                            Math.sqrt(el / TEST), bh / TEST, bl / TEST, (double) cov / TEST,
-                            (double) covCate / TEST);
+                            seed, names[meth], LAMBDAS[l], tailCpu, sc[0], sc[1], sc[2], sc[3], sc[4], sc[5], sc[6],
+                            sc[7]);
                 }
             }
         }
