@@ -15,6 +15,7 @@ import org.causalrx.causal.TLearner;
 import org.causalrx.causal.bounds.BLearner;
 import org.causalrx.causal.bounds.CateBoundsFamily;
 import org.causalrx.causal.bounds.JointCateModel;
+import org.causalrx.causal.meta.FinalStageModel;
 import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.causal.uncertainty.Subsample;
 import org.causalrx.learn.xgb.XGBoostRegressor;
@@ -41,7 +42,20 @@ final class DeferralStage {
      * B-learner's bounds and its cross-fitting folds.
      */
     record Fitted(Map<String, JointCateModel> models, Map<String, String> methods, CateBoundsFamily bounds,
-                  int boundsFolds) {
+                  int boundsFolds, BoundsReuse boundsReuse) {
+        Fitted {
+            java.util.Objects.requireNonNull(boundsReuse, "boundsReuse");
+        }
+    }
+
+    /**
+     * What the B-learner took from an estimator's fit on the same training rows.
+     *
+     * @param estimator the estimator whose cross-fitted nuisances the B-learner reused, or null: none
+     * @param aipwFit   its final stage was also the Lambda = 1 regression
+     */
+    record BoundsReuse(String estimator, boolean aipwFit) {
+        static final BoundsReuse NONE = new BoundsReuse(null, false);
     }
 
     /** Estimators whose policy is a sign rule (every listed estimator but "consensus"), in study order. */
@@ -76,11 +90,36 @@ final class DeferralStage {
         BLearner bl = new BLearner(learners.ateOutcome(binary), learners.evaluationPropensity(), learners.xgb(),
                 new XGBoostRegressor(learners.xgb()), folds, Estimators.META_CLIP, binary,
                 Subsample.rowsFor(d.refitRows(), xTr.length), parallel);
-        CateBoundsFamily bounds = bl.fit(xTr, tTr, yTr, lambdas.stream().mapToDouble(Double::doubleValue).toArray(),
-                Seeds.derive(seed, "b-learner"));
+        // from LARGE_ROWS training rows the B-learner takes the cross-fitted nuisances of an estimator that fit the
+        // same learners with the same folds and clip on these rows (the DR-learner with its default learners), so
+        // they are not fit twice; smaller studies cross-fit their own (their bytes unchanged)
+        String donor = xTr.length >= BLearner.LARGE_ROWS ? nuisanceDonor(cateModels, bl) : null;
+        BLearner.Reuse reuse = null;
+        if (donor != null) {
+            FinalStageModel fs = (FinalStageModel) cateModels.get(donor);
+            reuse = new BLearner.Reuse(fs.nuisances(), fs.finalStage(), fs.tau());
+        }
+        BLearner.Fitted bf = bl.fit(xTr, tTr, yTr, lambdas.stream().mapToDouble(Double::doubleValue).toArray(),
+                Seeds.derive(seed, "b-learner"), reuse);
+        CateBoundsFamily bounds = bf.bounds();
         Map<String, JointCateModel> models = new LinkedHashMap<>();
         stat.forEach((n, m) -> models.put(n, new JointCateModel(m, bounds.upTo(d.lambda()), d.lambda())));
-        return new Fitted(models, methods, bounds, folds);
+        return new Fitted(models, methods, bounds, folds, bf.reusedNuisances()
+                ? new BoundsReuse(donor, bf.reusedAipwFit()) : BoundsReuse.NONE);
+    }
+
+    /**
+     * The first estimator (study order) whose fitted model carries cross-fitted nuisances of {@code bl}'s learners,
+     * folds and clip, or null (the B-learner still checks that they were fit on its rows).
+     */
+    private static String nuisanceDonor(Map<String, CateModel> cateModels, BLearner bl) {
+        for (Map.Entry<String, CateModel> m : cateModels.entrySet()) {
+            if (m.getValue() instanceof FinalStageModel fs && fs.nuisances() != null
+                    && fs.nuisances().fitBy(bl.propensity(), bl.outcome(), bl.folds(), bl.clip())) {
+                return m.getKey();
+            }
+        }
+        return null;
     }
 
     /** Per patient decisions through {@link Deferral#decide} with a joint interval; NaN intervals: overlap only. */

@@ -2,6 +2,7 @@ package org.causalrx.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.OverlapSet;
@@ -39,6 +40,17 @@ final class DeferralSweep {
     /** How the bounds were fit, with the B-learner's cross-fitting folds ({@link BLearner#folds}). */
     static String boundsMethod(int folds) {
         return BOUNDS_METHOD.formatted(folds);
+    }
+
+    /** As above, saying what the B-learner took from an estimator's fit ({@link DeferralStage.BoundsReuse}). */
+    static String boundsMethod(int folds, DeferralStage.BoundsReuse reuse) {
+        if (reuse.estimator() == null) {
+            return boundsMethod(folds);
+        }
+        return boundsMethod(folds) + String.format(Locale.ROOT, "; e(x), mu_t(x) and their folds are %s's, which"
+                + " cross-fits the same learners with the same folds and clip on the same training rows, reused%s",
+                reuse.estimator(), reuse.aipwFit() ? ", and its final stage (the same learner on the same AIPW"
+                + " pseudo-outcomes) is the Lambda = 1 regression" : "");
     }
 
     private DeferralSweep() {

@@ -349,7 +349,8 @@ public final class PipelineStages {
             List<DeferralResult.SweepPoint> sweep = DeferralSweep.sweep(study, predicted, tp.e(), overlap,
                     ev.valued());
             DeferralResult result = new DeferralResult(d.alphaStat(), d.lambda(), d.bootstrapRefits(),
-                    deferral.methods(), DeferralSweep.boundsMethod(deferral.boundsFolds()), DeferralSweep.JOINT_RULE,
+                    deferral.methods(), DeferralSweep.boundsMethod(deferral.boundsFolds(),
+                    deferral.boundsReuse()), DeferralSweep.JOINT_RULE,
                     sweepPolicy,
                     DeferralSweep.sets(study, predicted, tp.e(), overlap),
                     ResultParts.calibration(c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE)));

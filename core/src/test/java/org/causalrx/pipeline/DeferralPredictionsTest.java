@@ -62,7 +62,8 @@ class DeferralPredictionsTest {
             models.put(name, new JointCateModel(new BootstrapCateModel(linear(0.3, slope, calls), refits),
                     bounds.upTo(1.5), 1.5));
         }
-        DeferralStage.Fitted fitted = new DeferralStage.Fitted(models, Map.of(), bounds, 3);
+        DeferralStage.Fitted fitted = new DeferralStage.Fitted(models, Map.of(), bounds, 3,
+                DeferralStage.BoundsReuse.NONE);
         java.util.Random rng = new java.util.Random(3);
         double[][] x = new double[40][2];
         for (double[] row : x) {

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import org.causalrx.causal.CrossFit;
+import org.causalrx.causal.CrossFittedNuisances;
 import org.causalrx.causal.Nuisance;
 import org.causalrx.causal.uncertainty.PatientSubsample;
 import org.causalrx.learn.Classifier;
@@ -56,6 +57,11 @@ import org.causalrx.util.Stats;
  * widths 1.6–2.0 % above sharp with Gaussian noise (quantile models: 1.9–2.4 %), 4.5–8 % with skewed noise, where no
  * location–scale model is exact (quantile models: 2.6–3.4 %) (docs/BENCHMARKS.md, "B-learner tails on large folds").
  * Smaller studies (every fold's arm below the gate) keep the quantile models, byte for byte.
+ * <p>
+ * Step 1 may come from another step's cross-fit ({@link #fit(double[][], int[], double[], double[], long, Reuse)}):
+ * when a DR-learner cross-fitted the same propensity and outcome learners with the same folds and clip on the same
+ * rows, its e, mu_a and folds are the ones this learner would fit (another seeded draw), and its final stage, on the
+ * same AIPW pseudo-outcomes, is the Lambda = 1 regression.
  *
  * @param outcome     mu_a learner (for binary outcomes a classifier used as regressor)
  * @param propensity  e(x) learner
@@ -110,15 +116,65 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
      * @param x n × p covariates; t 0/1 treatment; y outcome (0/1 when {@code binary}); none modified
      */
     public CateBoundsFamily fit(double[][] x, int[] t, double[] y, double[] lambdas, long seed) {
+        return fit(x, t, y, lambdas, seed, null).bounds();
+    }
+
+    /**
+     * Nuisances another step cross-fitted, and its regression of their AIPW pseudo-outcomes, offered to
+     * {@link #fit(double[][], int[], double[], double[], long, Reuse)}.
+     *
+     * @param nuisances   cross-fitted e (clipped), mu_0, mu_1 with their folds
+     * @param aipwLearner the learner of {@code aipwFit}, or null
+     * @param aipwFit     the regression on x of the AIPW pseudo-outcomes of {@code nuisances}
+     *                    (mu_1 − mu_0 + t(y − mu_1)/e − (1 − t)(y − mu_0)/(1 − e)), or null
+     */
+    public record Reuse(CrossFittedNuisances nuisances, Regressor aipwLearner, RegressionModel aipwFit) {
+        public Reuse {
+            java.util.Objects.requireNonNull(nuisances, "nuisances");
+        }
+    }
+
+    /**
+     * Fitted bounds and what they reused.
+     *
+     * @param bounds          the bound regressions
+     * @param reusedNuisances step 1 and the folds came from a {@link Reuse}
+     * @param reusedAipwFit   the Lambda = 1 regression came from a {@link Reuse}
+     */
+    public record Fitted(CateBoundsFamily bounds, boolean reusedNuisances, boolean reusedAipwFit) {
+    }
+
+    /**
+     * As above, taking step 1 and its fold split from {@code reuse} when its nuisances are
+     * {@link CrossFittedNuisances#reusableFor} this learner's propensity and outcome learners, folds and clip on
+     * {@code (x, t, y)}; then also, when its regression's learner equals {@code finalStage}, that regression as the
+     * Lambda = 1 bounds (at Lambda = 1 the pseudo-outcome is the AIPW one, so it is the fit this method would make, up
+     * to its seed and rounding). Otherwise, or when {@code reuse} is null, as above.
+     *
+     * @return the bounds and what of {@code reuse} they took
+     */
+    public Fitted fit(double[][] x, int[] t, double[] y, double[] lambdas, long seed, Reuse reuse) {
         TreeSet<Double> levels = new TreeSet<>();
         levels.add(1.0);
         for (double l : lambdas) {
             SharpBounds.check(l);
             levels.add(l);
         }
-        CrossFit cf = CrossFit.stratified(t, folds, Seeds.derive(seed, "b-folds"));
-        double[] e = Nuisance.propensity(propensity, x, t, cf, clip, Seeds.derive(seed, "b-e"));
-        double[][] mu = Nuisance.armOutcomes(outcome, x, t, y, cf, Seeds.derive(seed, "b-mu"));
+        boolean reused = reuse != null && reuse.nuisances().reusableFor(propensity, outcome, folds, clip, x, t, y);
+        CrossFit cf;
+        double[] e;
+        double[][] mu;
+        if (reused) {
+            cf = reuse.nuisances().folds();
+            e = reuse.nuisances().e();
+            mu = reuse.nuisances().mu();
+        } else {
+            cf = CrossFit.stratified(t, folds, Seeds.derive(seed, "b-folds"));
+            e = Nuisance.propensity(propensity, x, t, cf, clip, Seeds.derive(seed, "b-e"));
+            mu = Nuisance.armOutcomes(outcome, x, t, y, cf, Seeds.derive(seed, "b-mu"));
+        }
+        RegressionModel atOne = reused && reuse.aipwFit() != null && finalStage.equals(reuse.aipwLearner())
+                ? reuse.aipwFit() : null;
         double[] lv = levels.stream().mapToDouble(Double::doubleValue).toArray();
         double[][][][] nu = tails(x, t, y, mu, cf, lv, seed);
         long finalSeed = Seeds.derive(seed, "b-final");
@@ -128,7 +184,14 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
             phi[l] = pseudoOutcomes(t, y, e, nu[l], lv[l]);
         }
         RegressionModel[][] fits = new RegressionModel[lv.length][2];
-        int[] jobs = IntStream.range(0, 2 * lv.length).filter(j -> j % 2 == 0 || lv[j / 2] != 1.0).toArray();
+        // Lambda = 1: one model for both bounds (the reused AIPW regression when there is one)
+        int[] jobs = IntStream.range(0, 2 * lv.length).filter(j -> lv[j / 2] != 1.0 || j % 2 == 0 && atOne == null)
+                .toArray();
+        for (int l = 0; l < lv.length; l++) {
+            if (lv[l] == 1.0 && atOne != null) {
+                fits[l][0] = atOne;
+            }
+        }
         if (parallel && x.length < XGBoostParams.THREAD_ROWS) {
             // small fits: one per thread
             IntStream.of(jobs).parallel().forEach(j -> fits[j / 2][j % 2] = finalStage.fit(x, phi[j / 2][j % 2],
@@ -149,7 +212,7 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
         for (int l = 0; l < lv.length; l++) {
             out.add(new CateBounds(lv[l], fits[l][0], lv[l] == 1.0 ? fits[l][0] : fits[l][1]));
         }
-        return new CateBoundsFamily(out);
+        return new Fitted(new CateBoundsFamily(out), reused, atOne != null);
     }
 
     /** Upper (row 0) and lower (row 1) pseudo-outcomes at one Lambda (as {@link #fit} computes them). */

@@ -3,6 +3,7 @@ package org.causalrx.causal.meta;
 import org.causalrx.causal.CateEstimator;
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.CrossFit;
+import org.causalrx.causal.CrossFittedNuisances;
 import org.causalrx.causal.Nuisance;
 import org.causalrx.learn.Classifier;
 import org.causalrx.learn.RegressionModel;
@@ -28,9 +29,10 @@ public record DRLearner(String name, Regressor outcome, Classifier propensity, R
     /** As above; cross-fitting folds and every learner's internal splits keep rows of one group together. */
     @Override
     public CateModel fit(double[][] x, int[] t, double[] y, int[] groups, long seed) {
-        double[] pseudo = pseudoOutcomes(x, t, y, groups, seed);
+        CrossFittedNuisances nu = nuisances(x, t, y, groups, seed);
+        double[] pseudo = pseudoOutcomes(t, y, nu);
         RegressionModel tau = finalStage.fit(x, pseudo, null, groups, Seeds.derive(seed, "dr-final"));
-        return new FinalStageModel(tau, pseudo);
+        return new FinalStageModel(tau, pseudo, nu, finalStage);
     }
 
     /** Cross-fitted doubly robust pseudo-outcomes (their mean is the AIPW ATE). */
@@ -40,10 +42,22 @@ public record DRLearner(String name, Regressor outcome, Classifier propensity, R
 
     /** As above with folds that keep rows of one group (copies of one patient) together; groups may be null. */
     public double[] pseudoOutcomes(double[][] x, int[] t, double[] y, int[] groups, long seed) {
+        return pseudoOutcomes(t, y, nuisances(x, t, y, groups, seed));
+    }
+
+    /** The cross-fitted e (clipped), mu_0 and mu_1 behind the pseudo-outcomes, with their folds. */
+    private CrossFittedNuisances nuisances(double[][] x, int[] t, double[] y, int[] groups, long seed) {
         CrossFit cf = CrossFit.stratified(t, CrossFit.folds(folds, y.length), groups,
                 Seeds.derive(seed, "dr-folds"));
         double[] e = Nuisance.propensity(propensity, x, t, cf, clip, groups, Seeds.derive(seed, "dr-e"));
         double[][] mu = Nuisance.armOutcomes(outcome, x, t, y, cf, groups, Seeds.derive(seed, "dr-mu"));
+        return new CrossFittedNuisances(cf, e, mu, propensity, outcome, clip,
+                CrossFittedNuisances.fingerprint(x, t, y));
+    }
+
+    private static double[] pseudoOutcomes(int[] t, double[] y, CrossFittedNuisances nu) {
+        double[] e = nu.e();
+        double[][] mu = nu.mu();
         double[] pseudo = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             pseudo[i] = mu[1][i] - mu[0][i] + t[i] * (y[i] - mu[1][i]) / e[i]
