@@ -2,6 +2,7 @@ package org.causalrx.causal;
 
 import org.causalrx.learn.Classifier;
 import org.causalrx.learn.Regressor;
+import org.causalrx.util.Seeds;
 
 /**
  * The out-of-fold nuisances of a binary-treatment cross-fit — e(x), clipped, and mu_0(x), mu_1(x) — with what they
@@ -44,24 +45,19 @@ public record CrossFittedNuisances(CrossFit folds, double[] e, double[][] mu, Cl
 
     /**
      * A 64-bit hash of every covariate, treatment and outcome value and of the shape (bit patterns of the doubles,
-     * row by row): equal data give equal fingerprints; different data almost surely differ.
+     * row by row, mixed by the SplitMix64 finaliser of {@link Seeds#derive(long, long)}): equal data give equal
+     * fingerprints; different data almost surely differ.
      */
     public static long fingerprint(double[][] x, int[] t, double[] y) {
-        long h = mix(0x9E3779B97F4A7C15L ^ x.length);
+        long h = Seeds.derive(x.length, ((long) t.length << 32) ^ y.length);
         for (int i = 0; i < x.length; i++) {
             double[] row = x[i];
-            h = mix(h ^ row.length);
+            h = Seeds.derive(h, row.length);
             for (double v : row) {
                 h = h * 0x100000001B3L ^ Double.doubleToLongBits(v);
             }
-            h = mix(h ^ t[i] ^ Double.doubleToLongBits(y[i]) * 31);
+            h = Seeds.derive(h ^ t[i], Double.doubleToLongBits(y[i]));
         }
-        return mix(h ^ t.length ^ (long) y.length << 32);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return h;
     }
 }
