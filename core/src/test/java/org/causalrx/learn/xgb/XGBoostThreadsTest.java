@@ -77,6 +77,26 @@ class XGBoostThreadsTest {
         }
     }
 
+    /**
+     * On enough rows for many of XGBoost's row blocks per thread (whose partial histograms are summed across threads)
+     * the model is still the same bytes on 1, 2 and 3 threads.
+     */
+    @Test
+    void aFitOnManyRowBlocksGivesTheSameBitsOnOneTwoAndThreeThreads() {
+        int n = 30_000;
+        double[][] x = data(n, 7);
+        double[] y = BoostingData.y(x, 8);
+        double[] w = weights(n);
+        XGBoostParams base = XGBoostParams.defaults().withRounds(40).withEarlyStopping(5).withRefitRows(n / 2);
+        byte[] one = BoosterFiles.save((XGBoostRegressor.Model) new XGBoostRegressor(base.withThreads(1))
+                .fit(x, y, w, 5));
+        for (int threads : new int[] {2, 3}) {
+            byte[] many = BoosterFiles.save((XGBoostRegressor.Model) new XGBoostRegressor(base.withThreads(threads))
+                    .fit(x, y, w, 5));
+            assertArrayEquals(one, many, threads + " threads");
+        }
+    }
+
     @Test
     void fromTheGateOnAFitUsesEveryCoreAndBelowItItsOwnThreads() {
         XGBoostParams d = XGBoostParams.defaults();
