@@ -56,6 +56,9 @@ final class NetTrainer {
         // PyTorch's intra-op thread count is an OpenMP setting per calling thread: without this a fit on a pool
         // thread would use every core.
         JniUtils.setNumThreads(1);
+        // PyTorch records gradients on a thread until told not to (also a per-thread setting): the Adam steps below
+        // change the parameters in place outside the gradient collector, which a recording thread refuses
+        JniUtils.setGradMode(false);
         SplittableRandom rng = new SplittableRandom(seed);
         int[][] split = split(task.arm(), spec.heads(), s.validationShare(), rng);
         List<int[]> shapes = spec.shapes();

@@ -29,4 +29,32 @@ class DeterminismTest {
             assertFalse(Arrays.equals(a, c), est.name() + ": another seed should give other effects");
         }
     }
+
+    /**
+     * A fit on a thread that has never trained (as the pipeline's pool threads are: PyTorch records gradients on a new
+     * thread until told not to) trains and gives the same effects as on this one.
+     */
+    @Test
+    void aFitOnAFreshThreadGivesTheSameEffects() throws Exception {
+        Sims.Data d = Sims.continuous(200, 3, 12);
+        for (CateEstimator est : List.of(new TarNet(TINY), new XMultiTask(TINY, LogisticRegression.l2(), 0.05,
+                true))) {
+            double[] here = est.fit(d.x(), d.t(), d.y(), 5).effect(d.x());
+            double[][] there = new double[1][];
+            Throwable[] failed = new Throwable[1];
+            Thread fresh = new Thread(() -> {
+                try {
+                    there[0] = est.fit(d.x(), d.t(), d.y(), 5).effect(d.x());
+                } catch (Throwable e) {
+                    failed[0] = e;
+                }
+            });
+            fresh.start();
+            fresh.join();
+            if (failed[0] != null) {
+                throw new AssertionError(est.name() + " failed on a fresh thread", failed[0]);
+            }
+            assertArrayEquals(here, there[0], 0.0, est.name());
+        }
+    }
 }
