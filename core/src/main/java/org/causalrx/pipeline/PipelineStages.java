@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.CrossFitAipw;
@@ -38,12 +39,16 @@ public final class PipelineStages {
     private PipelineStages() {
     }
 
-    /** The standard pipeline with {@code learners}; {@code parallel} runs bootstrap rounds on several threads. */
+    /**
+     * The standard pipeline with {@code learners}; {@code parallel} runs bootstrap rounds on several threads and
+     * starts the ATE and its refutations early, beside the stages before them ({@link RunEngine}: the same products).
+     */
     public static RunEngine standard(Learners learners, boolean parallel) {
         return new RunEngine(List.of(new CohortCheck(learners), new SplitAndEncode(), new Propensity(parallel),
                 new Outcome(), new Policies(), new Uncertainty(parallel), new Evaluation(parallel),
                 new Insights(parallel), new HeterogeneityStage(), new Analyses(parallel), new Ate(),
-                new SensitivityStage(), new RefutationStage(parallel), new CrossFit(), new Assemble()));
+                new SensitivityStage(), new RefutationStage(parallel), new RefutationStage.Verdict(), new CrossFit(),
+                new Assemble()), parallel);
     }
 
     static String[] armLabels(Study study) {
@@ -88,8 +93,10 @@ public final class PipelineStages {
 
     /** The stratified train / validation / test split and the covariate encoding fitted on train. */
     record SplitAndEncode() implements Stage {
+        static final String NAME = "split";
+
         public String name() {
-            return "split";
+            return NAME;
         }
 
         public String detail(RunContext c) {
@@ -360,10 +367,21 @@ public final class PipelineStages {
         }
     }
 
-    /** The cross-fitted AIPW average effects over the whole cohort. */
+    /**
+     * The cross-fitted AIPW average effects over the whole cohort. It reads only the cohort, its encoding and the
+     * learners, so it starts as soon as the split has run (beside the propensity and outcome stages, whose single
+     * large fits leave cores idle).
+     */
     record Ate() implements Stage {
+        static final String NAME = "ate";
+
         public String name() {
-            return "ate";
+            return NAME;
+        }
+
+        @Override
+        public Optional<String> startsAfter() {
+            return Optional.of(SplitAndEncode.NAME);
         }
 
         public String detail(RunContext c) {
