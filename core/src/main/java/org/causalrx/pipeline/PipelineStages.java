@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.causalrx.causal.CateModel;
 import org.causalrx.causal.CrossFitAipw;
@@ -39,16 +38,12 @@ public final class PipelineStages {
     private PipelineStages() {
     }
 
-    /**
-     * The standard pipeline with {@code learners}; {@code parallel} runs bootstrap rounds on several threads and
-     * starts the ATE and its refutations early, beside the stages before them ({@link RunEngine}: the same products).
-     */
+    /** The standard pipeline with {@code learners}; {@code parallel} runs bootstrap rounds on several threads. */
     public static RunEngine standard(Learners learners, boolean parallel) {
         return new RunEngine(List.of(new CohortCheck(learners), new SplitAndEncode(), new Propensity(parallel),
                 new Outcome(), new Policies(), new Uncertainty(parallel), new Evaluation(parallel),
                 new Insights(parallel), new HeterogeneityStage(), new Analyses(parallel), new Ate(),
-                new SensitivityStage(), new RefutationStage(parallel), new RefutationStage.Verdict(), new CrossFit(),
-                new Assemble()), parallel);
+                new SensitivityStage(), new RefutationStage(parallel), new CrossFit(), new Assemble()));
     }
 
     static String[] armLabels(Study study) {
@@ -93,10 +88,8 @@ public final class PipelineStages {
 
     /** The stratified train / validation / test split and the covariate encoding fitted on train. */
     record SplitAndEncode() implements Stage {
-        static final String NAME = "split";
-
         public String name() {
-            return NAME;
+            return "split";
         }
 
         public String detail(RunContext c) {
@@ -367,21 +360,10 @@ public final class PipelineStages {
         }
     }
 
-    /**
-     * The cross-fitted AIPW average effects over the whole cohort. It reads only the cohort, its encoding and the
-     * learners, so it starts as soon as the split has run (beside the propensity and outcome stages, whose single
-     * large fits leave cores idle).
-     */
+    /** The cross-fitted AIPW average effects over the whole cohort. */
     record Ate() implements Stage {
-        static final String NAME = "ate";
-
         public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Optional<String> startsAfter() {
-            return Optional.of(SplitAndEncode.NAME);
+            return "ate";
         }
 
         public String detail(RunContext c) {

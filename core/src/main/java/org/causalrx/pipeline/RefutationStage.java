@@ -1,7 +1,6 @@
 package org.causalrx.pipeline;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.diagnostics.AteRefuter;
@@ -23,8 +22,7 @@ import org.causalrx.util.Seeds;
  * own estimate on it ({@link RefutationSubsample}); below, on all rows. The estimator keeps the ATE's folds there too
  * ({@code ate.folds: auto}: those for the cohort's rows, 2 from 200,000), so the checks refute the ATE's estimator as
  * it ran; measured on the 31,623-row subsample of a 10⁶-row cohort (docs/BENCHMARKS.md): the same verdicts as 5 folds
- * for under a third of the CPU. Starts as soon as the ATE stage has run (on a thread of its own where the engine
- * starts stages early); {@link Verdict} then adds its sentence to the verdict in its place.
+ * for under a third of the CPU. Runs after the ATE stage.
  *
  * @param parallel fit each check's draws on several threads (same results either way)
  */
@@ -76,43 +74,11 @@ record RefutationStage(boolean parallel) implements Stage {
         List<Refutation> checks = refuted.checks();
         AteRefutations result = new AteRefutations(describe(aipw, refuted.subsample()), checks,
                 checks.stream().allMatch(Refutation::passed), refuted.subsample());
-        return c.with(RunSlots.REFUTATIONS, result);
-    }
-
-    /** Starts as soon as the ATE is there: it reads the cohort, the learners and the ATE, nothing policies give. */
-    @Override
-    public Optional<String> startsAfter() {
-        return Optional.of(PipelineStages.Ate.NAME);
-    }
-
-    /**
-     * Adds the refutations' sentence to the verdict; runs after {@link RefutationStage} in its place (the verdict is
-     * what the policy stages wrote), and does nothing when the refutations were skipped or not run.
-     */
-    record Verdict() implements Stage {
-        public String name() {
-            return "refutation-verdict";
-        }
-
-        public String detail(RunContext c) {
-            return "the refutations in the verdict";
-        }
-
-        public boolean reported() {
-            return false;
-        }
-
-        public RunContext apply(RunContext c, Progress progress) {
-            AteRefutations result = c.find(RunSlots.REFUTATIONS).orElse(null);
-            if (result == null || !c.study().refutation().enabled()) {
-                return c;
-            }
-            RunResult.PolicyInsights pi = c.get(RunSlots.POLICY_INSIGHTS);
-            RunResult.PolicyInsights extended = new RunResult.PolicyInsights(pi.policies(), pi.rounds(), pi.winsDr(),
-                    pi.winsIpw(), pi.selectedPolicy(), pi.outcomeTree(), pi.rankCurves(),
-                    PolicyVerdict.withRefutations(pi.verdict(), result), pi.selection());
-            return c.with(RunSlots.POLICY_INSIGHTS, extended);
-        }
+        RunResult.PolicyInsights pi = c.get(RunSlots.POLICY_INSIGHTS);
+        RunResult.PolicyInsights extended = new RunResult.PolicyInsights(pi.policies(), pi.rounds(), pi.winsDr(),
+                pi.winsIpw(), pi.selectedPolicy(), pi.outcomeTree(), pi.rankCurves(),
+                PolicyVerdict.withRefutations(pi.verdict(), result), pi.selection());
+        return c.with(RunSlots.REFUTATIONS, result).with(RunSlots.POLICY_INSIGHTS, extended);
     }
 
     /** Rows of the cohort (of the data table before a cohort is built), for the folds of a skipped stage's text. */

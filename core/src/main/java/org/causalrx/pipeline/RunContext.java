@@ -66,30 +66,6 @@ public final class RunContext {
         return new RunContext(study, table, Collections.unmodifiableMap(m));
     }
 
-    /**
-     * This context plus what {@code stage}, run on {@code before} (an earlier context of this run) on another thread,
-     * added or replaced there ({@code after}). Fails when the stage changed the study or the data, or when a slot it
-     * wrote has changed here since {@code before}: two stages writing one slot must run in order.
-     */
-    RunContext merged(RunContext before, RunContext after, String stage) {
-        if (after.study != before.study || after.table != before.table) {
-            throw new IllegalStateException("stage '" + stage + "' started early but changed the study or its data");
-        }
-        Map<Slot<?>, Object> m = new LinkedHashMap<>(values);
-        after.values.forEach((slot, value) -> {
-            Object was = before.values.get(slot);
-            if (was == value) {
-                return;
-            }
-            if (values.get(slot) != was) {
-                throw new IllegalStateException("stage '" + stage + "' started early and writes '" + slot.name()
-                        + "', which a stage run since also wrote; run it in its place");
-            }
-            m.put(slot, value);
-        });
-        return new RunContext(study, table, Collections.unmodifiableMap(m));
-    }
-
     /** This context with a different study (same data and products), e.g. rounds overridden. */
     public RunContext withStudy(Study other) {
         return new RunContext(other, table, values);

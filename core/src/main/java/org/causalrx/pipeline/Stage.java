@@ -1,7 +1,5 @@
 package org.causalrx.pipeline;
 
-import java.util.Optional;
-
 import org.causalrx.study.Study;
 
 /**
@@ -24,16 +22,6 @@ public interface Stage {
     /** Whether the stage gets its own progress line (false for bookkeeping such as assembling the result). */
     default boolean reported() {
         return true;
-    }
-
-    /**
-     * The earlier stage after which this one may start on a thread of its own, or empty (the default): it runs in its
-     * place in the list. A stage that starts early reads only what the stages up to that one produced, writes slots
-     * that no stage between writes, and prints nothing; its progress line still comes in its place, where the run
-     * waits for it (see {@link RunEngine#run}). Its products are the same either way.
-     */
-    default Optional<String> startsAfter() {
-        return Optional.empty();
     }
 
     /**

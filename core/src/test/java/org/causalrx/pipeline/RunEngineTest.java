@@ -78,10 +78,9 @@ class RunEngineTest {
         RunEngine pipeline = new StudyRun().engine();
         List<String> names = pipeline.stages().stream().map(Stage::name).toList();
         assertEquals(List.of("cohort", "split", "propensity", "outcome", "policies", "uncertainty", "evaluation",
-                "insights", "heterogeneity", "analyses", "ate", "sensitivity", "refutation", "refutation-verdict",
-                "cross-fit", "result"), names);
-        // the demo study has deferral (uncertainty runs), no cross-fitted policy values; "refutation-verdict" and
-        // "result" are silent
+                "insights", "heterogeneity", "analyses", "ate", "sensitivity", "refutation", "cross-fit", "result"),
+                names);
+        // the demo study has deferral (uncertainty runs), no cross-fitted policy values; "result" is silent
         assertTrue(STUDY.deferral() != null && !STUDY.policyEvaluation().crossFit());
         assertEquals(13, pipeline.reportedStages(STUDY));
         Study plain = STUDY.withDeferral(null);
