@@ -28,14 +28,35 @@ import org.causalrx.util.Stats;
  * patients. The search costs (sample size × rows) distances instead of rows².
  */
 public final class NnPehe {
-    /** Queries per parallel task of the neighbour search. */
+    /**
+     * Queries per parallel task of the neighbour search: a task reads each candidate tile of the arm its queries search
+     * from memory once for all of them (the queries of a task are grouped by that arm).
+     */
     private static final int QUERY_BLOCK = 64;
     /**
-     * Candidates per tile of that search (a multiple of 4): every query of a task scans a tile before the next one,
-     * so the tile (256 rows of up to a few hundred standardised columns) is read from memory once per task rather
-     * than once per query.
+     * Candidates per tile of that search on the plain-loop path (the Vector API path takes two vectors of them,
+     * {@link NnVectorKernel#TILE}: 16 with 512-bit vectors, 8 with 256-bit). A tile holds its candidates' standardised
+     * columns column-major, {@code tile[c * CANDIDATE_TILE + m]} (25 KB at 200 columns), and stays in the L1 cache
+     * while every query of a task scans it, so each candidate row is read from memory once per task rather than once
+     * per query.
      */
-    private static final int CANDIDATE_TILE = 256;
+    private static final int CANDIDATE_TILE = 16;
+    /**
+     * Queries of a task that scan a tile together (the kernels are written for 4): each column of the tile is loaded
+     * once for all of them, and their {@code QUERY_GROUP × tile} partial sums stay in registers (Vector API) or the L1
+     * cache (plain loops).
+     */
+    static final int QUERY_GROUP = 4;
+    /**
+     * Columns between two checks of whether a group may give up a tile, when every partial sum in it has reached its
+     * query's best so far (a power of 2).
+     */
+    static final int CHECK_COLUMNS = 16;
+    /**
+     * Queries × rows × columns below which the search runs on the plain loops: they finish it (in about 0.2 s) before
+     * the Vector API kernel is compiled, which is most of what a first call on that kernel costs.
+     */
+    private static final long VECTOR_MIN_WORK = 1L << 29;
 
     private NnPehe() {
     }
@@ -123,14 +144,29 @@ public final class NnPehe {
     /**
      * For each row of {@code queries}, the index of its nearest neighbour in the other arm among ALL rows of x
      * (standardised by all rows), so a query's neighbour does not depend on which other rows are queried. Exact:
-     * squared distances are summed in column order as in the plain pairwise search, a candidate is abandoned once its
-     * partial sum reaches the best so far (the full sum could only be larger or equal, and ties go to the lower
-     * index, which was seen first), and queries run in parallel blocks whose results do not depend on the thread
-     * count.
+     * squared distances are summed in column order as in the plain pairwise search (separate multiply and add, one
+     * sum per candidate, several candidates side by side in vector lanes), the first candidate in ascending index
+     * order with the smallest sum wins, a tile of candidates is abandoned once every partial sum in it reaches the best
+     * so far (the full sums could only be larger or equal, and ties go to the lower index, which was seen first), and
+     * queries run in parallel blocks whose results do not depend on the thread count.
      *
      * @param queries rows to find neighbours for (any order; duplicates allowed)
      */
     public static int[] neighbours(double[][] x, int[] t, int[] queries) {
+        long work = (long) queries.length * x.length * (x.length == 0 ? 0 : x[0].length);
+        return neighbours(x, t, queries, work >= VECTOR_MIN_WORK && vectorKernel());
+    }
+
+    /** Whether the Vector API kernel can run: its module is loaded and the CPU has vectors of 4 doubles or more. */
+    static boolean vectorKernel() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && NnVectorKernel.usable();
+    }
+
+    /**
+     * As {@link #neighbours(double[][], int[], int[])}, on the Vector API kernel ({@link NnVectorKernel}) or (vector
+     * false) the plain-loop one; both give the same result.
+     */
+    static int[] neighbours(double[][] x, int[] t, int[] queries, boolean vector) {
         int n = x.length;
         if (t.length != n || n == 0) {
             throw new IllegalArgumentException("NN-PEHE: x has " + n + " rows but t has " + t.length);
@@ -142,40 +178,75 @@ public final class NnPehe {
         }
         Standardisation z = standardise(x);
         int q = z.keep().length;
-        // each arm's standardised rows contiguous, in ascending row order (queries are standardised as they come)
-        double[][] block = new double[2][];
+        int w = vector ? NnVectorKernel.TILE : CANDIDATE_TILE;
+        // each arm's standardised rows in ascending row order, in tiles of w rows stored column by column, tile k at
+        // [k * w * q, (k + 1) * w * q) (the last one padded with zero rows); queries are standardised as they come
+        double[][] tiles = new double[2][];
+        double[] row = new double[q];
         for (int a = 0; a <= 1; a++) {
-            block[a] = new double[arm[a].length * q];
+            tiles[a] = new double[Math.multiplyExact((arm[a].length + w - 1) / w * w, q)];
             for (int m = 0; m < arm[a].length; m++) {
-                z.row(x[arm[a][m]], block[a], m * q);
+                z.row(x[arm[a][m]], row, 0);
+                int at = m / w * w * q + m % w;
+                for (int c = 0; c < q; c++) {
+                    tiles[a][at + c * w] = row[c];
+                }
             }
         }
         int[] nn = new int[queries.length];
         int blocks = (queries.length + QUERY_BLOCK - 1) / QUERY_BLOCK;
         List<int[]> parts = IndexedTasks.map(blocks, b -> {
             int from = b * QUERY_BLOCK;
-            int to = Math.min(queries.length, from + QUERY_BLOCK);
-            int len = to - from;
+            int len = Math.min(queries.length, from + QUERY_BLOCK) - from;
             double[] zq = new double[len * q];
-            int[] other = new int[len];
+            // the block's queries by the arm they search, in groups of QUERY_GROUP; a last group short of queries
+            // repeats its last one in the spare places, whose results are dropped
+            int[][] byArm = new int[2][len + QUERY_GROUP];
+            int[] inArm = new int[2];
             for (int k = 0; k < len; k++) {
                 int i = queries[from + k];
-                other[k] = t[i] == 1 ? 0 : 1;
+                int other = t[i] == 1 ? 0 : 1;
+                byArm[other][inArm[other]++] = k;
                 z.row(x[i], zq, k * q);
             }
-            // candidates in tiles that stay in cache while every query of the block scans them; each query still
-            // sees the candidates in ascending order with its own best so far, as in one scan of all of them
+            for (int a = 0; a <= 1; a++) {
+                for (int k = inArm[a]; k % QUERY_GROUP != 0; k++) {
+                    byArm[a][k] = byArm[a][k - 1];
+                }
+            }
             double[] best = new double[len];
             int[] out = new int[len];
-            java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-            java.util.Arrays.fill(out, -1);
-            int most = Math.max(arm[0].length, arm[1].length);
-            for (int tile = 0; tile < most; tile += CANDIDATE_TILE) {
-                for (int k = 0; k < len; k++) {
-                    int[] idx = arm[other[k]];
-                    if (tile < idx.length) {
-                        int end = Math.min(idx.length, tile + CANDIDATE_TILE);
-                        nearest(zq, k * q, block[other[k]], idx, q, tile, end, best, out, k);
+            Arrays.fill(best, Double.POSITIVE_INFINITY);
+            Arrays.fill(out, -1);
+            double[] acc = new double[QUERY_GROUP * w];
+            for (int a = 0; a <= 1; a++) {
+                int[] idx = arm[a];
+                int[] ks = byArm[a];
+                // tile by tile in ascending order; each query carries its own best so far from tile to tile, as in one
+                // scan of all the candidates
+                for (int tile = 0; tile < idx.length; tile += w) {
+                    int cnt = Math.min(w, idx.length - tile);
+                    int base = tile * q;
+                    for (int g = 0; g < inArm[a]; g += QUERY_GROUP) {
+                        int k0 = ks[g];
+                        int k1 = ks[g + 1];
+                        int k2 = ks[g + 2];
+                        int k3 = ks[g + 3];
+                        boolean full = vector
+                                ? NnVectorKernel.sums(tiles[a], base, q, zq, k0 * q, k1 * q, k2 * q, k3 * q,
+                                        best[k0], best[k1], best[k2], best[k3], acc)
+                                : sums(tiles[a], base, q, zq, k0 * q, k1 * q, k2 * q, k3 * q,
+                                        best[k0], best[k1], best[k2], best[k3], acc);
+                        for (int j = 0; full && j < QUERY_GROUP && g + j < inArm[a]; j++) {
+                            int k = ks[g + j];
+                            for (int m = 0, at = j * w; m < cnt; m++, at++) {
+                                // ascending order and strictly smaller: ties keep the lower index
+                                if (acc[at] < best[k]) {
+                                    best[k] = acc[at];
+                                    out[k] = idx[tile + m];
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -188,77 +259,52 @@ public final class NnPehe {
     }
 
     /**
-     * Carries query k's search over candidates {@code from..to−1} ({@code from} a multiple of 4): {@code bests[k]} and
-     * {@code args[k]}, the smallest squared distance so far and its index (from {@code idx}) of the candidate row of
-     * {@code block}, become those over every candidate up to {@code to} — the first in ascending order with the
-     * smallest squared distance to the query at {@code z[off..]}, each distance summed in column order. Four
-     * candidates are summed side by side (independent sums, so the additions overlap in the CPU) and given up
-     * together once all four partial sums reach the best so far: partial sums only grow, so none of them could
-     * still be strictly nearer, and an equal one comes later than the best, which keeps the lower index.
+     * The plain-loop kernel: {@code acc[j * CANDIDATE_TILE + m]} becomes the squared distance from the query at
+     * {@code zq[o_j..o_j + q)} (j = 0..3) to candidate m of the tile at {@code tiles[base..base + q * CANDIDATE_TILE)}
+     * (column-major, {@code tiles[base + c * CANDIDATE_TILE + m]}): the sum over c = 0..q−1, in that order, of
+     * {@code e * e} with {@code e = z_j[c] − tile[c][m]}, multiplied and added as two operations, so the bits are
+     * those of the plain pairwise search. Returns false, with the sums left partial, once (checked every
+     * {@link #CHECK_COLUMNS} columns) every partial sum of each query j has reached {@code b_j}, that query's best so
+     * far: partial sums only grow (each term is at least 0), so no candidate of the tile can be strictly nearer than
+     * the best, and the tile changes nothing. The spare zero rows of a last tile are summed and checked too (they
+     * can only delay giving up) but never reported.
      */
-    private static void nearest(double[] z, int off, double[] block, int[] idx, int q, int from, int to,
-                                double[] bests, int[] args, int k) {
-        double best = bests[k];
-        int arg = args[k];
-        int cnt = to;
-        int m = from;
-        for (; m + 4 <= cnt; m += 4) {
-            int b0 = m * q;
-            int b1 = b0 + q;
-            int b2 = b1 + q;
-            int b3 = b2 + q;
-            double d0 = 0;
-            double d1 = 0;
-            double d2 = 0;
-            double d3 = 0;
-            for (int c = 0; c < q; c++) {
-                double zc = z[off + c];
-                double e0 = zc - block[b0 + c];
-                double e1 = zc - block[b1 + c];
-                double e2 = zc - block[b2 + c];
-                double e3 = zc - block[b3 + c];
-                d0 += e0 * e0;
-                d1 += e1 * e1;
-                d2 += e2 * e2;
-                d3 += e3 * e3;
-                if ((c & 3) == 3 && Math.min(Math.min(d0, d1), Math.min(d2, d3)) >= best) {
-                    break;
-                }
+    private static boolean sums(double[] tiles, int base, int q, double[] zq, int o0, int o1, int o2, int o3,
+                                double b0, double b1, double b2, double b3, double[] acc) {
+        final int w = CANDIDATE_TILE;
+        Arrays.fill(acc, 0.0);
+        for (int c = 0; c < q; c++) {
+            double z0 = zq[o0 + c];
+            double z1 = zq[o1 + c];
+            double z2 = zq[o2 + c];
+            double z3 = zq[o3 + c];
+            int col = base + c * w;
+            for (int m = 0; m < w; m++) {
+                double v = tiles[col + m];
+                double e0 = z0 - v;
+                double e1 = z1 - v;
+                double e2 = z2 - v;
+                double e3 = z3 - v;
+                acc[m] += e0 * e0;
+                acc[w + m] += e1 * e1;
+                acc[2 * w + m] += e2 * e2;
+                acc[3 * w + m] += e3 * e3;
             }
-            // in ascending order; a sum given up above is >= best and changes nothing
-            if (d0 < best) {
-                best = d0;
-                arg = idx[m];
-            }
-            if (d1 < best) {
-                best = d1;
-                arg = idx[m + 1];
-            }
-            if (d2 < best) {
-                best = d2;
-                arg = idx[m + 2];
-            }
-            if (d3 < best) {
-                best = d3;
-                arg = idx[m + 3];
+            if ((c & (CHECK_COLUMNS - 1)) == CHECK_COLUMNS - 1 && min(acc, 0, w) >= b0 && min(acc, w, w) >= b1
+                    && min(acc, 2 * w, w) >= b2 && min(acc, 3 * w, w) >= b3) {
+                return false;
             }
         }
-        for (int base = m * q; m < cnt; m++, base += q) {
-            double d = 0;
-            for (int c = 0; c < q; c++) {
-                double diff = z[off + c] - block[base + c];
-                d += diff * diff;
-                if (d >= best) {
-                    break;
-                }
-            }
-            if (d < best) {
-                best = d;
-                arg = idx[m];
-            }
+        return true;
+    }
+
+    /** The smallest of {@code a[from..from + len)}; NaN if any is NaN, so that a NaN never gives up a tile. */
+    private static double min(double[] a, int from, int len) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = from; i < from + len; i++) {
+            m = Math.min(m, a[i]);
         }
-        bests[k] = best;
-        args[k] = arg;
+        return m;
     }
 
     /**

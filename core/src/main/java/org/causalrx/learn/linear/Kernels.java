@@ -109,43 +109,86 @@ final class Kernels {
         return g;
     }
 
-    /** Adds rows [from, to) into the upper triangle of the m × m Gram matrix {@code g}. */
+    /**
+     * The Gram matrix's panels run on the JDK Vector API ({@link GramVectorKernel}) when its module is loaded, else
+     * as plain loops: the same operations per cell, so the same bits either way.
+     */
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /**
+     * Rows and columns of a block from which its Gram matrix takes the vector kernel: smaller sums keep the plain
+     * loops, which the JIT compiles sooner (the Vector API is slow until compiled); the same bits either way.
+     */
+    private static final int VECTOR_ROWS = 8_192;
+    private static final int VECTOR_COLUMNS = 16;
+
+    /** Rows gathered at a time by {@link #gramRows} (a multiple of 4). */
+    private static final int PANEL_ROWS = 64;
+    /** Upper-triangle cells of the Gram matrix per strip of {@link #gramRows}: 3,072 doubles, 24 KB. */
+    private static final int STRIP_CELLS = 3_072;
+
+    /**
+     * Adds rows [from, to) into the upper triangle of the m × m Gram matrix {@code g}: each cell (j, k), k ≥ j,
+     * receives {@code v_i z_i[j] z_i[k]} of four consecutive rows at a time, {@code ((a0 z0[k] + a1 z1[k]) + a2 z2[k])
+     * + a3 z3[k]} with {@code a_r = v_r z_r[j]}, quads in row order from {@code from}, then the rows after the last
+     * quad one at a time. The loops run over panels of {@link #PANEL_ROWS} gathered rows and, within a panel, over
+     * strips of rows j of g small enough to stay in the L1 cache while every quad of the panel adds to them; each
+     * cell still receives the same terms in the same order, so the sums are the same bits as one pass of quads over
+     * the whole triangle.
+     */
     private static void gramRows(int from, int to, int m, double[] v, boolean withOne, RowGather rows, double[] g) {
-        double[] z0 = new double[m];
-        double[] z1 = new double[m];
-        double[] z2 = new double[m];
-        double[] z3 = new double[m];
+        int quadEnd = from + (to - from) / 4 * 4;
+        int[] strips = strips(m);
+        double[][] panel = new double[PANEL_ROWS][m];
+        double[] pv = new double[PANEL_ROWS];
+        boolean vector = VECTOR && m >= VECTOR_COLUMNS && to - from >= VECTOR_ROWS;
+        double[] tile = vector ? new double[PANEL_ROWS * 4] : null;
         if (withOne) {
-            z0[0] = 1;
-            z1[0] = 1;
-            z2[0] = 1;
-            z3[0] = 1;
+            for (double[] z : panel) {
+                z[0] = 1;
+            }
         }
-        int i = from;
-        for (; i + 3 < to; i += 4) {
-            double v0 = v[i];
-            double v1 = v[i + 1];
-            double v2 = v[i + 2];
-            double v3 = v[i + 3];
-            if (v0 == 0 && v1 == 0 && v2 == 0 && v3 == 0) {
+        for (int p0 = from; p0 < quadEnd; p0 += PANEL_ROWS) {
+            int p1 = Math.min(quadEnd, p0 + PANEL_ROWS);
+            int live = 0;
+            for (int i = p0; i < p1; i += 4) {
+                if (v[i] == 0 && v[i + 1] == 0 && v[i + 2] == 0 && v[i + 3] == 0) {
+                    continue;
+                }
+                for (int r = 0; r < 4; r++) {
+                    rows.gather(i + r, panel[live + r]);
+                    pv[live + r] = v[i + r];
+                }
+                live += 4;
+            }
+            if (vector) {
+                GramVectorKernel.panel(panel, pv, live, m, g, tile);
                 continue;
             }
-            rows.gather(i, z0);
-            rows.gather(i + 1, z1);
-            rows.gather(i + 2, z2);
-            rows.gather(i + 3, z3);
-            for (int j = 0; j < m; j++) {
-                double a0 = v0 * z0[j];
-                double a1 = v1 * z1[j];
-                double a2 = v2 * z2[j];
-                double a3 = v3 * z3[j];
-                int base = j * m;
-                for (int k = j; k < m; k++) {
-                    g[base + k] += a0 * z0[k] + a1 * z1[k] + a2 * z2[k] + a3 * z3[k];
+            for (int st = 0; st + 1 < strips.length; st++) {
+                for (int q = 0; q < live; q += 4) {
+                    double[] z0 = panel[q];
+                    double[] z1 = panel[q + 1];
+                    double[] z2 = panel[q + 2];
+                    double[] z3 = panel[q + 3];
+                    double v0 = pv[q];
+                    double v1 = pv[q + 1];
+                    double v2 = pv[q + 2];
+                    double v3 = pv[q + 3];
+                    for (int j = strips[st]; j < strips[st + 1]; j++) {
+                        double a0 = v0 * z0[j];
+                        double a1 = v1 * z1[j];
+                        double a2 = v2 * z2[j];
+                        double a3 = v3 * z3[j];
+                        int base = j * m;
+                        for (int k = j; k < m; k++) {
+                            g[base + k] += a0 * z0[k] + a1 * z1[k] + a2 * z2[k] + a3 * z3[k];
+                        }
+                    }
                 }
             }
         }
-        for (; i < to; i++) {
+        double[] z0 = panel[0];
+        for (int i = quadEnd; i < to; i++) {
             double v0 = v[i];
             if (v0 == 0) {
                 continue;
@@ -159,6 +202,24 @@ final class Kernels {
                 }
             }
         }
+    }
+
+    /** Strip bounds 0 = b0 &lt; b1 &lt; … = m over the rows j of the upper triangle, about STRIP_CELLS cells each. */
+    private static int[] strips(int m) {
+        java.util.List<Integer> b = new java.util.ArrayList<>();
+        b.add(0);
+        int cells = 0;
+        for (int j = 0; j < m; j++) {
+            cells += m - j;
+            if (cells >= STRIP_CELLS) {
+                b.add(j + 1);
+                cells = 0;
+            }
+        }
+        if (b.get(b.size() - 1) != m) {
+            b.add(m);
+        }
+        return b.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static void gather(Design d, int i, int[] idx, int s, double[] z, int off) {

@@ -139,44 +139,9 @@ class NnPeheTest {
 
     /** The pairwise search as it was before the early-abandon search: every distance in full, ascending index. */
     private static int[] bruteForce(double[][] x, int[] t) {
-        int n = x.length;
-        int p = x[0].length;
-        java.util.List<double[]> cols = new java.util.ArrayList<>();
-        for (int c = 0; c < p; c++) {
-            double[] col = new double[n];
-            for (int i = 0; i < n; i++) {
-                col[i] = x[i][c];
-            }
-            double mean = org.causalrx.util.Stats.mean(col);
-            double sd = org.causalrx.util.Stats.sd(col);
-            if (sd > 0) {
-                for (int i = 0; i < n; i++) {
-                    col[i] = (x[i][c] - mean) / sd;
-                }
-                cols.add(col);
-            }
-        }
-        int[] nn = new int[n];
-        for (int i = 0; i < n; i++) {
-            double best = Double.POSITIVE_INFINITY;
-            int arg = -1;
-            for (int j = 0; j < n; j++) {
-                if (t[j] == t[i]) {
-                    continue;
-                }
-                double d = 0;
-                for (double[] z : cols) {
-                    double diff = z[i] - z[j];
-                    d += diff * diff;
-                }
-                if (d < best) {
-                    best = d;
-                    arg = j;
-                }
-            }
-            nn[i] = arg;
-        }
-        return nn;
+        int[] all = new int[x.length];
+        java.util.Arrays.setAll(all, i -> i);
+        return pairwise(x, t, all, new int[1]);
     }
 
     @Test
@@ -231,6 +196,181 @@ class NnPeheTest {
             t[i] = rng.nextDouble() < 0.4 ? 1 : 0;
         }
         assertArrayEquals(bruteForce(x, t), NnPehe.neighbours(x, t));
+    }
+
+    /**
+     * The plain search for the given queries, written out: standardise each column by all rows' mean and SD (constant
+     * columns dropped), then for each query scan every row of the other arm in ascending index order, sum the squared
+     * differences over the kept columns in column order and keep the first strictly smaller sum. {@code ties[0]}
+     * counts the queries whose smallest sum is reached by more than one row.
+     */
+    private static int[] pairwise(double[][] x, int[] t, int[] queries, int[] ties) {
+        int n = x.length;
+        int p = x[0].length;
+        java.util.List<double[]> cols = new java.util.ArrayList<>();
+        for (int c = 0; c < p; c++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) {
+                col[i] = x[i][c];
+            }
+            double mean = org.causalrx.util.Stats.mean(col);
+            double sd = org.causalrx.util.Stats.sd(col);
+            if (sd > 0) {
+                for (int i = 0; i < n; i++) {
+                    col[i] = (x[i][c] - mean) / sd;
+                }
+                cols.add(col);
+            }
+        }
+        int[] nn = new int[queries.length];
+        for (int k = 0; k < queries.length; k++) {
+            int i = queries[k];
+            double best = Double.POSITIVE_INFINITY;
+            int arg = -1;
+            int equal = 0;
+            for (int j = 0; j < n; j++) {
+                if (t[j] == t[i]) {
+                    continue;
+                }
+                double d = 0;
+                for (double[] z : cols) {
+                    double diff = z[i] - z[j];
+                    d += diff * diff;
+                }
+                if (d < best) {
+                    best = d;
+                    arg = j;
+                    equal = 0;
+                } else if (d == best) {
+                    equal++;
+                }
+            }
+            nn[k] = arg;
+            ties[0] += equal > 0 ? 1 : 0;
+        }
+        return nn;
+    }
+
+    /**
+     * Queries: {@code count} rows drawn with replacement in random order (so repeats and any order), plus the first
+     * and last rows.
+     */
+    private static int[] someQueries(Random rng, int n, int count) {
+        int[] queries = new int[count + 2];
+        for (int k = 0; k < count; k++) {
+            queries[k] = rng.nextInt(n);
+        }
+        queries[count] = 0;
+        queries[count + 1] = n - 1;
+        return queries;
+    }
+
+    /** The search on both kernels, the public entry point and one worker thread all give the pairwise neighbours. */
+    private static void assertPairwise(double[][] x, int[] t, int[] queries, int minTies) throws Exception {
+        int[] ties = new int[1];
+        int[] expected = pairwise(x, t, queries, ties);
+        assertTrue(ties[0] >= minTies, "the design must have " + minTies + " queries with tied nearest rows, got "
+                + ties[0]);
+        assertArrayEquals(expected, NnPehe.neighbours(x, t, queries));
+        assertArrayEquals(expected, NnPehe.neighbours(x, t, queries, false), "plain-loop kernel");
+        if (NnPehe.vectorKernel()) {
+            assertArrayEquals(expected, NnPehe.neighbours(x, t, queries, true), "Vector API kernel");
+        }
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            assertArrayEquals(expected, one.submit(() -> NnPehe.neighbours(x, t, queries)).get(), "one thread");
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
+    void vectorisedSearchEqualsThePairwiseSearchBitForBitOnAwkwardDesigns() throws Exception {
+        Random rng = new Random(44);
+        // Gaussian columns of very different scales, 13 kept (not a multiple of 4 or 8) and 2 constant ones
+        // between them; about 1,500 treated against 1,000 controls; 203 + 2 queries (not a multiple of 64)
+        int n = 2_500;
+        double[][] x = new double[n][15];
+        int[] t = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 15; c++) {
+                x[i][c] = c == 4 ? 3.5 : c == 11 ? -1 : Math.pow(10, c % 5 - 2) * rng.nextGaussian();
+            }
+            t[i] = rng.nextDouble() < 0.6 ? 1 : 0;
+        }
+        assertPairwise(x, t, someQueries(rng, n, 203), 0);
+
+        // tight clusters (40 columns around 25 centres, noise 0.01): a query's best soon becomes small, so most
+        // tiles are given up part-way, which the search must do only when no candidate of the tile can still win
+        n = 3_000;
+        x = new double[n][40];
+        t = new int[n];
+        double[][] centre = new double[25][40];
+        for (double[] ce : centre) {
+            for (int c = 0; c < 40; c++) {
+                ce[c] = rng.nextGaussian();
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double[] ce = centre[rng.nextInt(centre.length)];
+            for (int c = 0; c < 40; c++) {
+                x[i][c] = ce[c] + 0.01 * rng.nextGaussian();
+            }
+            t[i] = rng.nextDouble() < 0.5 ? 1 : 0;
+        }
+        assertPairwise(x, t, someQueries(rng, n, 600), 0);
+
+        // integer covariates with duplicated rows (exact ties everywhere), 7 columns, one of them constant;
+        // about 10 % treated, so one arm spans many tiles and the other a few, the last one partial
+        n = 1_300;
+        x = new double[n][7];
+        t = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (i > 10 && rng.nextDouble() < 0.3) {
+                x[i] = x[rng.nextInt(i)].clone();
+            } else {
+                for (int c = 0; c < 7; c++) {
+                    x[i][c] = c == 2 ? 1 : rng.nextInt(c < 5 ? 2 : 3);
+                }
+            }
+            t[i] = rng.nextDouble() < 0.1 ? 1 : 0;
+        }
+        t[0] = 1;
+        assertPairwise(x, t, someQueries(rng, n, 317), 100);
+
+        // 3 treated rows against 397 controls, one integer and 30 Gaussian columns (31 kept), every row queried
+        n = 400;
+        x = new double[n][31];
+        t = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 31; c++) {
+                x[i][c] = c == 0 ? rng.nextInt(5) : rng.nextGaussian();
+            }
+        }
+        t[5] = 1;
+        t[200] = 1;
+        t[399] = 1;
+        int[] all = NnPehe.queryRows(n, n, 0L);
+        assertPairwise(x, t, all, 0);
+
+        // a single kept column of few values (many exact ties), arms of 1 and 99 rows
+        n = 100;
+        x = new double[n][2];
+        t = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = rng.nextInt(6);
+            x[i][1] = 8;
+        }
+        t[37] = 1;
+        assertPairwise(x, t, NnPehe.queryRows(n, n, 0L), 1);
+        assertPairwise(x, t, new int[] {37, 37, 36, 99}, 0);
+
+        // every column constant: all distances are 0 and each query gets the first row of the other arm (the
+        // treated row ties all 99 controls)
+        for (double[] r : x) {
+            r[0] = 2;
+        }
+        assertPairwise(x, t, NnPehe.queryRows(n, n, 0L), 1);
     }
 
     @Test
