@@ -337,112 +337,104 @@ final class Kernels {
                 }
             }
         }
-        // each new feature's entries on their own (each entry written once: by the earlier of two new features), on
-        // several threads from PARALLEL_ROWS rows: the same sums, so the same bits
+        // each new feature's entries (each entry written once: by the earlier of two new features), REMAP_GROUP new
+        // features per pass over the rows, the groups on several threads from PARALLEL_ROWS rows: the same sums
         int[] fresh = java.util.stream.IntStream.range(1, mn).filter(a -> pos[a] < 0).toArray();
-        java.util.stream.IntStream tasks = java.util.stream.IntStream.of(fresh);
-        (n >= PARALLEL_ROWS ? tasks.parallel() : tasks).forEach(a -> remapRow(a, newIdx, pos, view, rows, p, v, n,
+        int groups = (fresh.length + REMAP_GROUP - 1) / REMAP_GROUP;
+        java.util.stream.IntStream tasks = java.util.stream.IntStream.range(0, groups);
+        (n >= PARALLEL_ROWS ? tasks.parallel() : tasks).forEach(k -> remapRows(java.util.Arrays.copyOfRange(fresh,
+                k * REMAP_GROUP, Math.min(fresh.length, (k + 1) * REMAP_GROUP)), newIdx, pos, view, rows, p, v, n,
                 out));
         return out;
     }
 
-    /** Row and column {@code a} (a new feature) of the remapped Gram matrix {@code out}. */
-    private static void remapRow(int a, int[] newIdx, int[] pos, Design view, double[] rows, int p, double[] v, int n,
-                                 double[] out) {
+    /** New features whose Gram rows {@link #remapGram} sums in one pass over the rows. */
+    private static final int REMAP_GROUP = 8;
+
+    /**
+     * Rows and columns {@code as} (new features) of the remapped Gram matrix {@code out}: entry (a, 0) the sum of
+     * {@code wx_i = v_i x_ia} in row order, entry (a, b) the four-accumulator dot of {@code wx} with column b (as
+     * {@link Design#dot(double[], double[], int)}: {@code s_(i mod 4) += wx_i x_ib} over the quads, the tail rows into
+     * s0, then {@code (s0 + s1) + (s2 + s3)}), written for every b but the new features before a (their rows hold
+     * it). Each row's selected values are read (and, for a view design, standardised) once for the whole group.
+     */
+    private static void remapRows(int[] as, int[] newIdx, int[] pos, Design view, double[] rows, int p, double[] v,
+                                  int n, double[] out) {
         int mn = newIdx.length + 1;
-        double[] wx = new double[n];
-        int[] bs = new int[mn];
-        int[] js = new int[mn];
-        double[] s0 = new double[mn];
-        double[] s1 = new double[mn];
-        double[] s2 = new double[mn];
-        double[] s3 = new double[mn];
-        int ja = newIdx[a - 1];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            wx[i] = v[i] * (view == null ? rows[i * p + ja] : view.at(i, ja));
-            sum += wx[i];
-        }
-        out[a * mn] = sum;
-        out[a] = sum;
-        int nb = 0;
-        for (int b = 1; b < mn; b++) {
-            if (pos[b] < 0 && b < a) {
-                continue; // filled by row b
+        int nb = mn - 1;
+        int f = as.length;
+        double[][] s = new double[4 * f][nb];
+        double[] sums = new double[f];
+        double[][] z = new double[4][nb];
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            for (int r = 0; r < 4; r++) {
+                selected(view, rows, p, i + r, newIdx, z[r]);
             }
-            bs[nb] = b;
-            js[nb++] = newIdx[b - 1];
+            for (int k = 0; k < f; k++) {
+                int c = as[k] - 1;
+                double w0 = v[i] * z[0][c];
+                double w1 = v[i + 1] * z[1][c];
+                double w2 = v[i + 2] * z[2][c];
+                double w3 = v[i + 3] * z[3][c];
+                sums[k] += w0;
+                sums[k] += w1;
+                sums[k] += w2;
+                sums[k] += w3;
+                double[] s0 = s[4 * k];
+                double[] s1 = s[4 * k + 1];
+                double[] s2 = s[4 * k + 2];
+                double[] s3 = s[4 * k + 3];
+                double[] z0 = z[0];
+                double[] z1 = z[1];
+                double[] z2 = z[2];
+                double[] z3 = z[3];
+                for (int b = 0; b < nb; b++) {
+                    s0[b] += w0 * z0[b];
+                    s1[b] += w1 * z1[b];
+                    s2[b] += w2 * z2[b];
+                    s3[b] += w3 * z3[b];
+                }
+            }
         }
+        for (; i < n; i++) {
+            selected(view, rows, p, i, newIdx, z[0]);
+            for (int k = 0; k < f; k++) {
+                double w0 = v[i] * z[0][as[k] - 1];
+                sums[k] += w0;
+                double[] s0 = s[4 * k];
+                for (int b = 0; b < nb; b++) {
+                    s0[b] += w0 * z[0][b];
+                }
+            }
+        }
+        for (int k = 0; k < f; k++) {
+            int a = as[k];
+            out[a * mn] = sums[k];
+            out[a] = sums[k];
+            for (int b = 1; b < mn; b++) {
+                if (pos[b] < 0 && b < a) {
+                    continue; // filled by row b
+                }
+                double val = (s[4 * k][b - 1] + s[4 * k + 1][b - 1]) + (s[4 * k + 2][b - 1] + s[4 * k + 3][b - 1]);
+                out[a * mn + b] = val;
+                out[b * mn + a] = val;
+            }
+        }
+    }
+
+    /** Row i's values of the columns {@code idx} (standardised as read for a view design) into z. */
+    private static void selected(Design view, double[] rows, int p, int i, int[] idx, double[] z) {
         if (view == null) {
-            dotsStored(wx, rows, p, n, js, nb, s0, s1, s2, s3);
-        } else {
-            dotsView(wx, view, n, js, nb, s0, s1, s2, s3);
-        }
-        for (int c = 0; c < nb; c++) {
-            double val = (s0[c] + s1[c]) + (s2[c] + s3[c]);
-            int b = bs[c];
-            out[a * mn + b] = val;
-            out[b * mn + a] = val;
-        }
-    }
-
-    /** Four-accumulator dots (as {@link Design#dot(double[], double[], int)}) of wx with columns js of rows. */
-    private static void dotsStored(double[] wx, double[] rows, int p, int n, int[] js, int nb, double[] s0,
-                                   double[] s1, double[] s2, double[] s3) {
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double w0 = wx[i];
-            double w1 = wx[i + 1];
-            double w2 = wx[i + 2];
-            double w3 = wx[i + 3];
-            int r0 = i * p;
-            int r1 = r0 + p;
-            int r2 = r1 + p;
-            int r3 = r2 + p;
-            for (int c = 0; c < nb; c++) {
-                int j = js[c];
-                s0[c] += w0 * rows[r0 + j];
-                s1[c] += w1 * rows[r1 + j];
-                s2[c] += w2 * rows[r2 + j];
-                s3[c] += w3 * rows[r3 + j];
+            int r = i * p;
+            for (int c = 0; c < idx.length; c++) {
+                z[c] = rows[r + idx[c]];
             }
+            return;
         }
-        for (; i < n; i++) {
-            double w0 = wx[i];
-            int r0 = i * p;
-            for (int c = 0; c < nb; c++) {
-                s0[c] += w0 * rows[r0 + js[c]];
-            }
-        }
-    }
-
-    /** As {@link #dotsStored} with the columns of a view design (standardised as read: the same values). */
-    private static void dotsView(double[] wx, Design d, int n, int[] js, int nb, double[] s0, double[] s1,
-                                 double[] s2, double[] s3) {
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double w0 = wx[i];
-            double w1 = wx[i + 1];
-            double w2 = wx[i + 2];
-            double w3 = wx[i + 3];
-            double[] x0 = d.rawRow(i);
-            double[] x1 = d.rawRow(i + 1);
-            double[] x2 = d.rawRow(i + 2);
-            double[] x3 = d.rawRow(i + 3);
-            for (int c = 0; c < nb; c++) {
-                int j = js[c];
-                s0[c] += w0 * d.standardised(x0[j], j);
-                s1[c] += w1 * d.standardised(x1[j], j);
-                s2[c] += w2 * d.standardised(x2[j], j);
-                s3[c] += w3 * d.standardised(x3[j], j);
-            }
-        }
-        for (; i < n; i++) {
-            double w0 = wx[i];
-            double[] x0 = d.rawRow(i);
-            for (int c = 0; c < nb; c++) {
-                s0[c] += w0 * d.standardised(x0[js[c]], js[c]);
-            }
+        double[] x = view.rawRow(i);
+        for (int c = 0; c < idx.length; c++) {
+            z[c] = view.standardised(x[idx[c]], idx[c]);
         }
     }
 

@@ -61,6 +61,37 @@ class RowMajorDesignTest {
     }
 
     @Test
+    void aRemapWithManyEnteringFeaturesSumsThemInGroupsWithTheSameBits() {
+        // 28 features enter at once (as at the L1 path's second lambda): several groups of eight per pass over rows
+        SplittableRandom r = new SplittableRandom(9);
+        int n = 2003;
+        int p = 30;
+        double[][] x = data(r, n, p);
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0);
+        int[] all = new int[n];
+        java.util.Arrays.setAll(all, i -> i);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i % 3 == 0 ? 0 : r.nextDouble() * 0.25;
+        }
+        int[] oldIdx = {2, 5};
+        int[] newIdx = new int[p];
+        java.util.Arrays.setAll(newIdx, j -> j);
+        Design byCols = Design.of(x, w, all);
+        Design byRows = Design.of(x, w, all, Design.Layout.DENSE);
+        Design view = Design.of(x, w, all, Design.Layout.DENSE, true);
+        double[] g = Kernels.gram(byRows.rowMajor, n, p, oldIdx, oldIdx.length, v, true);
+        double[] fromCols = Kernels.remapGram(g, oldIdx, newIdx, byCols.cols, v, n);
+        double[] fromRows = Kernels.remapGram(g, oldIdx, newIdx, byRows, v);
+        double[] fromView = Kernels.remapGram(g, oldIdx, newIdx, view, v);
+        for (int k = 0; k < fromCols.length; k++) {
+            assertBits(fromCols[k], fromRows[k], "gram entry " + k);
+            assertBits(fromCols[k], fromView[k], "view gram entry " + k);
+        }
+    }
+
+    @Test
     void remappedGramFromRowsEqualsTheOneFromColumns() {
         SplittableRandom r = new SplittableRandom(5);
         int n = 1001; // not a multiple of 4: the tail rows are summed too
