@@ -246,9 +246,21 @@ final class Boosters {
     }
 
     /** The rounds to predict with: {@link #BEST_ROUNDS} when the booster has it, else 0 (every round). */
-    private static int roundLimit(Booster booster) throws XGBoostError {
+    static int roundLimit(Booster booster) throws XGBoostError {
         String best = booster.getAttr(BEST_ROUNDS);
         return best == null ? 0 : Integer.parseInt(best);
+    }
+
+    /** XGBoost's float prediction rows as doubles, value by value. */
+    static double[][] toDouble(float[][] out) {
+        double[][] res = new double[out.length][];
+        for (int i = 0; i < out.length; i++) {
+            res[i] = new double[out[i].length];
+            for (int j = 0; j < out[i].length; j++) {
+                res[i][j] = out[i][j];
+            }
+        }
+        return res;
     }
 
     /**
@@ -301,14 +313,7 @@ final class Boosters {
         }
         try {
             float[][] out = predictDense(booster, x);
-            double[][] res = new double[out.length][];
-            for (int i = 0; i < out.length; i++) {
-                res[i] = new double[out[i].length];
-                for (int j = 0; j < out[i].length; j++) {
-                    res[i][j] = out[i][j];
-                }
-            }
-            return res;
+            return toDouble(out);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
         }
@@ -326,14 +331,7 @@ final class Boosters {
             synchronized (booster) {
                 out = booster.predictContrib(m, roundLimit(booster));
             }
-            double[][] res = new double[out.length][];
-            for (int i = 0; i < out.length; i++) {
-                res[i] = new double[out[i].length];
-                for (int j = 0; j < out[i].length; j++) {
-                    res[i][j] = out[i][j];
-                }
-            }
-            return res;
+            return toDouble(out);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost SHAP failed: " + e.getMessage(), e);
         } finally {

@@ -49,18 +49,9 @@ class InplacePredictTest {
 
     /** The prediction rows of XNEW the way they were computed before: on a {@link DMatrix}, with the round limit. */
     private static double[][] onMatrix(Booster booster) throws Exception {
-        String best = booster.getAttr(Boosters.BEST_ROUNDS);
         DMatrix m = Boosters.matrix(XNEW);
         try {
-            float[][] out = booster.predict(m, false, best == null ? 0 : Integer.parseInt(best));
-            double[][] res = new double[out.length][];
-            for (int i = 0; i < out.length; i++) {
-                res[i] = new double[out[i].length];
-                for (int j = 0; j < out[i].length; j++) {
-                    res[i][j] = out[i][j];
-                }
-            }
-            return res;
+            return Boosters.toDouble(booster.predict(m, false, Boosters.roundLimit(booster)));
         } finally {
             m.dispose();
         }
