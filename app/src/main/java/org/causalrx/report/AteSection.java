@@ -38,13 +38,17 @@ final class AteSection implements ReportSection {
                 .markup("For this outcome ").text(PolicyChoice.directionText(p.direction()))
                 .markup(", so a ").text(PolicyChoice.lowerIsBetter(p.direction()) ? "negative" : "positive")
                 .markup(" effect favours the treated arm on average.</p>\n");
-        b.add(Html.kv(List.of(
+        List<Object[]> rows = new java.util.ArrayList<>(List.of(
                 Html.pair("Estimate", Markup.fill("<b>{}</b>", Fmt.num(a.estimate()))),
                 Html.pair("Standard error", Fmt.num(a.se())),
                 Html.pair("Confidence interval", Fmt.range(a.ciLow(), a.ciHigh())),
                 Html.pair("Method", Markup.textOrDash(a.method())),
                 Html.pair("Cross-fitting folds", Integer.toString(a.folds())),
-                Html.pair("Patients", Fmt.integer(a.n())))));
+                Html.pair("Patients", Fmt.integer(a.n()))));
+        if (a.nuisances() != null) {
+            rows.add(Html.pair("Nuisance models", Markup.textOrDash(a.nuisances())));
+        }
+        b.add(Html.kv(rows));
         RefutationReport.render(b, r, report);
         b.markup("</section>\n");
 

@@ -80,6 +80,11 @@ final class AteBench implements Callable<Integer> {
             + "2 from 200,000 rows) or a whole number from 2 to 100")
     String ateFolds = "auto";
 
+    @Option(names = "--reuse", description = "also the ATE as a run takes it from 200,000 training rows: on "
+            + "dr_xgboost's cross-fitted nuisances of the run's training split, the other patients from its fold "
+            + "models (AteEstimands.viaDonor), against the whole-cohort cross-fit on the same data")
+    boolean reuse;
+
     @Mixin
     BenchTarget target;
 
@@ -116,7 +121,7 @@ final class AteBench implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 long cpu0 = cpu == null ? 0 : cpu.getAsLong();
                 Map<String, Object> row = replicate(new ScaleDesign(rows, features, Seeds.derive(repSeeds, r), false),
-                        scratch, variants(), folds());
+                        scratch, variants(), folds(), reuse, cpu);
                 row.put("cpu_seconds", cpu == null ? -1 : (cpu.getAsLong() - cpu0) / 1e9);
                 row.put("seconds", (System.nanoTime() - t0) / 1e9);
                 row.put("rep", r);
@@ -128,6 +133,13 @@ final class AteBench implements Callable<Integer> {
                         row.get("e_min"), row.get("e_max"), row.get("clipped_share"), row.get("max_weight"),
                         row.get("rmse_e"), row.get("rmse_mu0"), row.get("rmse_mu1"), row.get("seconds"),
                         row.get("cpu_seconds"), row.get("folds"), load());
+                if (reuse) {
+                    System.out.printf(Locale.ROOT, "         reused      ATE %.4f  SE %.4f  z %+.2f | rmse e %.4f mu0 "
+                            + "%.4f mu1 %.4f | own cross-fit %.0f CPU s, dr_xgboost fit and extension %.0f CPU s%n",
+                            row.get("ate_reuse"), row.get("se_reuse"), row.get("z_reuse"), row.get("rmse_e_reuse"),
+                            row.get("rmse_mu0_reuse"), row.get("rmse_mu1_reuse"), row.get("cpu_own"),
+                            row.get("cpu_reuse"));
+                }
                 for (String v : variants()) {
                     System.out.printf(Locale.ROOT,
                             "         %-11s ATE %.4f  SE %.4f  rmse e %.4f  slope %.3f  max w %.1f%n", v,
@@ -174,7 +186,8 @@ final class AteBench implements Callable<Integer> {
 
     /** One data set: the run's AIPW, its diagnostics, the oracle swaps and the propensity variants. */
     private static Map<String, Object> replicate(ScaleDesign design, Path scratch, List<String> variants,
-                                                 int folds) throws IOException {
+                                                 int folds, boolean reuse, java.util.function.LongSupplier cpu)
+            throws IOException {
         int n = design.rows();
         double[][] x = new double[n][];
         int[] t = new int[n];
@@ -201,11 +214,30 @@ final class AteBench implements Callable<Integer> {
         Learners learners = Learners.standard().forStudy(study);
         CrossFitAipw aipw = AteEstimands.aipw(learners, study, n);
         long aipwSeed = AteEstimands.seed(study.seed());
+        long c0 = cpu == null ? 0 : cpu.getAsLong();
         CrossFitAipw.Fit fit = aipw.fit(x, t, y, aipwSeed, null, f -> aipw.propensity());
         AipwEstimands nu = fit.nuisances();
         AipwEstimands.Estimate ate = nu.estimate(Estimand.ATE, aipw.folds());
 
         Map<String, Object> row = new LinkedHashMap<>();
+        if (reuse) {
+            long c1 = cpu == null ? 0 : cpu.getAsLong();
+            AipwEstimands via = AteEstimands.viaDonor(learners, study, "dr_xgboost", x, t, y, study.seed());
+            long c2 = cpu == null ? 0 : cpu.getAsLong();
+            if (via == null) {
+                throw new IllegalStateException("dr_xgboost's nuisances do not qualify for the ATE on " + n + " rows");
+            }
+            AipwEstimands.Estimate a = via.estimate(Estimand.ATE, aipw.folds());
+            row.put("ate_reuse", a.estimate());
+            row.put("se_reuse", a.se());
+            row.put("z_reuse", (a.estimate() - ScaleDesign.TRUE_ATE) / a.se());
+            row.put("covered_reuse", Math.abs(a.estimate() - ScaleDesign.TRUE_ATE) <= Z975 * a.se());
+            row.put("rmse_e_reuse", rmse(via.e(), eTrue, -1));
+            row.put("rmse_mu0_reuse", rmse(via.m0(), mu0, -1));
+            row.put("rmse_mu1_reuse", rmse(via.m1(), mu1, -1));
+            row.put("cpu_own", cpu == null ? -1 : (c1 - c0) / 1e9);
+            row.put("cpu_reuse", cpu == null ? -1 : (c2 - c1) / 1e9);
+        }
         row.put("data_seed", design.seed());
         row.put("folds", aipw.folds());
         row.put("ate", ate.estimate());
@@ -280,6 +312,16 @@ final class AteBench implements Callable<Integer> {
             row.put("max_weight_" + v, w);
         }
         return row;
+    }
+
+    /** RMSE of {@code v} against {@code truth} (clipped to [clip, 1 − clip] first when clip ≥ 0). */
+    private static double rmse(double[] v, double[] truth, double clip) {
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            double tr = clip >= 0 ? Math.min(Math.max(truth[i], clip), 1 - clip) : truth[i];
+            s += (v[i] - tr) * (v[i] - tr);
+        }
+        return Math.sqrt(s / v.length);
     }
 
     /**
@@ -412,6 +454,31 @@ final class AteBench implements Callable<Integer> {
             s.put(v + "_mean_rmse_e", mean(column(perRep, "rmse_e_" + v)));
             s.put(v + "_mean_slope_e", mean(column(perRep, "slope_e_" + v)));
             s.put(v + "_max_weight", Arrays.stream(column(perRep, "max_weight_" + v)).max().orElse(Double.NaN));
+        }
+        if (perRep.get(0).containsKey("ate_reuse")) {
+            double[] a = column(perRep, "ate_reuse");
+            double[] orc = column(perRep, "ate_oracle");
+            double[] minusOracle = new double[r];
+            double[] minusOwn = new double[r];
+            for (int i = 0; i < r; i++) {
+                minusOracle[i] = a[i] - orc[i];
+                minusOwn[i] = a[i] - ate[i];
+            }
+            s.put("reuse_mean_bias", mean(a) - ScaleDesign.TRUE_ATE);
+            s.put("reuse_empirical_sd", sd(a));
+            s.put("reuse_mean_se", mean(column(perRep, "se_reuse")));
+            s.put("reuse_sd_z", sd(column(perRep, "z_reuse")));
+            s.put("reuse_coverage_95", perRep.stream().filter(m -> (boolean) m.get("covered_reuse")).count()
+                    / (double) r);
+            s.put("reuse_minus_oracle_mean", mean(minusOracle));
+            s.put("reuse_minus_oracle_sd", sd(minusOracle));
+            s.put("reuse_minus_own_mean", mean(minusOwn));
+            s.put("reuse_minus_own_sd", sd(minusOwn));
+            s.put("reuse_mean_rmse_e", mean(column(perRep, "rmse_e_reuse")));
+            s.put("reuse_mean_rmse_mu0", mean(column(perRep, "rmse_mu0_reuse")));
+            s.put("reuse_mean_rmse_mu1", mean(column(perRep, "rmse_mu1_reuse")));
+            s.put("own_mean_cpu_s", mean(column(perRep, "cpu_own")));
+            s.put("reuse_mean_cpu_s", mean(column(perRep, "cpu_reuse")));
         }
         double[] nuisanceError = new double[r];
         double[] oracle = column(perRep, "ate_oracle");

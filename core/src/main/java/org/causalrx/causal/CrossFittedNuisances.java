@@ -1,7 +1,12 @@
 package org.causalrx.causal;
 
+import java.util.List;
+
 import org.causalrx.learn.Classifier;
+import org.causalrx.learn.ProbabilityModel;
+import org.causalrx.learn.RegressionModel;
 import org.causalrx.learn.Regressor;
+import org.causalrx.util.IndexedTasks;
 import org.causalrx.util.Seeds;
 
 /**
@@ -17,14 +22,78 @@ import org.causalrx.util.Seeds;
  * @param outcome    the learner of each arm's mu
  * @param clip       the propensity clip
  * @param data       {@link #fingerprint} of the covariates, treatments and outcomes they were fit on
+ * @param models     the fold models behind them and the propensities before the clip ({@link #outside}), or null:
+ *                   not kept
  */
 public record CrossFittedNuisances(CrossFit folds, double[] e, double[][] mu, Classifier propensity, Regressor outcome,
-                                   double clip, long data) {
+                                   double clip, long data, FoldModels models) {
     public CrossFittedNuisances {
         int n = folds.foldOfRow().length;
         if (e.length != n || mu.length != 2 || mu[0].length != n || mu[1].length != n) {
             throw new IllegalArgumentException("nuisances need one e, mu_0 and mu_1 per row of the folds (" + n + ")");
         }
+        if (models != null && (models.eRaw().length != n || models.propensity().size() != folds.k()
+                || models.outcome().size() != 2 * folds.k())) {
+            throw new IllegalArgumentException("fold models need one propensity model per fold, two arm models per "
+                    + "fold and one unclipped propensity per row");
+        }
+    }
+
+    /** Without the fold models. */
+    public CrossFittedNuisances(CrossFit folds, double[] e, double[][] mu, Classifier propensity, Regressor outcome,
+                                double clip, long data) {
+        this(folds, e, mu, propensity, outcome, clip, data, null);
+    }
+
+    /**
+     * The models of a cross-fit, kept so that its nuisances can be re-clipped and predicted for rows outside it.
+     *
+     * @param eRaw       out-of-fold P(T = 1 | x) per row as the fold models predicted it, before the clip (read only)
+     * @param propensity fold f's propensity model at entry f
+     * @param outcome    fold f's arm a outcome model at entry 2f + a
+     */
+    public record FoldModels(double[] eRaw, List<ProbabilityModel> propensity, List<RegressionModel> outcome) {
+        public FoldModels {
+            propensity = List.copyOf(propensity);
+            outcome = List.copyOf(outcome);
+        }
+    }
+
+    /**
+     * Nuisances for rows that no fold model saw (patients outside the cross-fitted rows): per row the mean of the k
+     * fold models' propensities, then clipped to [{@code clip}, 1 − {@code clip}], and the mean of the k fold models'
+     * mu_0 and mu_1 (summed in fold order, then divided by k). Each fold model was fit on rows these are not, so the
+     * values are out of sample for them as the out-of-fold values are for the cross-fitted rows.
+     *
+     * @return {e, mu_0, mu_1}, one value per row of {@code x}
+     * @throws IllegalStateException when the fold models were not kept
+     */
+    public double[][] outside(double[][] x, double clip) {
+        if (models == null) {
+            throw new IllegalStateException("the fold models of these nuisances were not kept");
+        }
+        int k = folds.k();
+        // task f: fold f's propensity; task k + 2f + a: fold f's arm a model (each predicts every row once)
+        List<double[]> preds = IndexedTasks.map(3 * k, task -> task < k ? models.propensity().get(task)
+                .predictProba(x) : models.outcome().get(task - k).predict(x));
+        int n = x.length;
+        double[][] out = new double[3][n];
+        for (int f = 0; f < k; f++) {
+            double[] p = preds.get(f);
+            double[] m0 = preds.get(k + 2 * f);
+            double[] m1 = preds.get(k + 2 * f + 1);
+            for (int i = 0; i < n; i++) {
+                out[0][i] += p[i];
+                out[1][i] += m0[i];
+                out[2][i] += m1[i];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            out[0][i] = Math.min(Math.max(out[0][i] / k, clip), 1 - clip);
+            out[1][i] /= k;
+            out[2][i] /= k;
+        }
+        return out;
     }
 
     /**

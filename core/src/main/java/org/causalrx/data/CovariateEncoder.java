@@ -32,25 +32,30 @@ public final class CovariateEncoder {
         if (trainRows.length == 0) {
             throw new IllegalArgumentException("no training rows to fit the covariate encoding on");
         }
-        List<Encoding.Part> parts = new ArrayList<>();
+        // numeric columns first, in the covariates' order (so a bad value is reported for the first column that
+        // has one), then one covariate per task (each part depends on its own column alone)
+        List<Column.Numeric> numeric = new ArrayList<>();
         for (CovariateSpec c : kept) {
             Column col = cohort.column(c.name());
             boolean categorical = c.categorical() != null ? c.categorical() : col instanceof Column.Text;
-            if (categorical) {
-                parts.add(categorical(c.name(), col, trainRows));
-            } else {
-                Column.Numeric num = Encoding.numeric(cohort.source(), col);
-                boolean anyMissing = false;
-                for (int i = 0; i < num.size(); i++) {
-                    anyMissing |= num.isMissing(i);
-                }
-                double[] train = java.util.Arrays.stream(trainRows).mapToDouble(num::get)
-                        .filter(v -> !Double.isNaN(v)).toArray();
-                double median = train.length > 0 ? Stats.median(train)
-                        : Stats.median(java.util.Arrays.stream(num.values()).filter(v -> !Double.isNaN(v)).toArray());
-                parts.add(new Encoding.NumericPart(c.name(), median, anyMissing, c.squared()));
-            }
+            numeric.add(categorical ? null : Encoding.numeric(cohort.source(), col));
         }
+        List<Encoding.Part> parts = org.causalrx.util.IndexedTasks.map(kept.size(), k -> {
+            CovariateSpec c = kept.get(k);
+            Column.Numeric num = numeric.get(k);
+            if (num == null) {
+                return categorical(c.name(), cohort.column(c.name()), trainRows);
+            }
+            boolean anyMissing = false;
+            for (int i = 0; i < num.size(); i++) {
+                anyMissing |= num.isMissing(i);
+            }
+            double[] train = java.util.Arrays.stream(trainRows).mapToDouble(num::get)
+                    .filter(v -> !Double.isNaN(v)).toArray();
+            double median = train.length > 0 ? Stats.median(train)
+                    : Stats.median(java.util.Arrays.stream(num.values()).filter(v -> !Double.isNaN(v)).toArray());
+            return (Encoding.Part) new Encoding.NumericPart(c.name(), median, anyMissing, c.squared());
+        });
         return new Encoding(parts);
     }
 

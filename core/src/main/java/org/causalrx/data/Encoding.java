@@ -150,50 +150,76 @@ public final class Encoding {
         return m;
     }
 
+    /** Rows encoded together (every covariate of a block of rows, so each row's array is written while cached). */
+    private static final int TRANSFORM_BLOCK = 1_024;
+
     /**
      * Encodes every row of {@code t} (which must have the covariate columns) into an n × p feature matrix.
-     * Unknown categorical levels encode as the reference level (all dummies zero).
+     * Unknown categorical levels encode as the reference level (all dummies zero). Rows are encoded in blocks of
+     * {@link #TRANSFORM_BLOCK}, every covariate of a block before the next, the blocks on several threads; each cell
+     * is computed from its own row alone, so the matrix does not depend on the order.
      */
     public double[][] transform(Table t) {
         int n = t.rowCount();
         int p = featureNames().size();
-        double[][] x = new double[n][p];
-        int col = 0;
+        double[][] x = new double[n][];
+        List<Column> cols = new ArrayList<>();
+        List<Column.Numeric> nums = new ArrayList<>();
+        List<Map<String, Integer>> dummies = new ArrayList<>();
         for (Part part : parts) {
             Column c = t.column(part.name());
-            if (part instanceof NumericPart np) {
-                Column.Numeric num = numeric(t.source(), c);
-                for (int i = 0; i < n; i++) {
-                    double v = num.get(i);
-                    boolean miss = Double.isNaN(v);
-                    double value = miss ? np.median() : v;
-                    int k = col;
-                    x[i][k++] = value;
-                    if (np.indicator()) {
-                        x[i][k++] = miss ? 1 : 0;
-                    }
-                    if (np.squared()) {
-                        x[i][k] = value * value;
-                    }
-                }
-            } else {
-                CategoricalPart cp = (CategoricalPart) part;
-                Map<String, Integer> dummies = new java.util.HashMap<>();
+            cols.add(c);
+            nums.add(part instanceof NumericPart ? numeric(t.source(), c) : null);
+            Map<String, Integer> d = new java.util.HashMap<>();
+            if (part instanceof CategoricalPart cp) {
                 for (String l : cp.levels()) {
                     if (!l.equals(cp.reference())) {
-                        dummies.put(l, dummies.size());
-                    }
-                }
-                for (int i = 0; i < n; i++) {
-                    String level = c.isMissing(i) ? MISSING_LEVEL : c.text(i);
-                    Integer idx = dummies.get(level);
-                    if (idx != null) {
-                        x[i][col + idx] = 1;
+                        d.put(l, d.size());
                     }
                 }
             }
-            col += part.features().size();
+            dummies.add(d);
         }
+        int blocks = (n + TRANSFORM_BLOCK - 1) / TRANSFORM_BLOCK;
+        org.causalrx.util.IndexedTasks.map(blocks, b -> {
+            int from = b * TRANSFORM_BLOCK;
+            int to = Math.min(n, from + TRANSFORM_BLOCK);
+            for (int i = from; i < to; i++) {
+                x[i] = new double[p];
+            }
+            int col = 0;
+            for (int q = 0; q < parts.size(); q++) {
+                Part part = parts.get(q);
+                if (part instanceof NumericPart np) {
+                    Column.Numeric num = nums.get(q);
+                    for (int i = from; i < to; i++) {
+                        double v = num.get(i);
+                        boolean miss = Double.isNaN(v);
+                        double value = miss ? np.median() : v;
+                        int k = col;
+                        x[i][k++] = value;
+                        if (np.indicator()) {
+                            x[i][k++] = miss ? 1 : 0;
+                        }
+                        if (np.squared()) {
+                            x[i][k] = value * value;
+                        }
+                    }
+                } else {
+                    Column c = cols.get(q);
+                    Map<String, Integer> d = dummies.get(q);
+                    for (int i = from; i < to; i++) {
+                        String level = c.isMissing(i) ? MISSING_LEVEL : c.text(i);
+                        Integer idx = d.get(level);
+                        if (idx != null) {
+                            x[i][col + idx] = 1;
+                        }
+                    }
+                }
+                col += part.features().size();
+            }
+            return null;
+        });
         return x;
     }
 }

@@ -42,10 +42,27 @@ final class DeferralStage {
      * B-learner's bounds and its cross-fitting folds.
      */
     record Fitted(Map<String, JointCateModel> models, Map<String, String> methods, CateBoundsFamily bounds,
-                  int boundsFolds, BoundsReuse boundsReuse) {
+                  int boundsFolds, BoundsReuse boundsReuse, SweepRows sweepRows) {
         Fitted {
             java.util.Objects.requireNonNull(boundsReuse, "boundsReuse");
         }
+
+        /** Every bound regression on every training row. */
+        Fitted(Map<String, JointCateModel> models, Map<String, String> methods, CateBoundsFamily bounds,
+               int boundsFolds, BoundsReuse boundsReuse) {
+            this(models, methods, bounds, boundsFolds, boundsReuse, null);
+        }
+    }
+
+    /**
+     * The bound regressions of the levels above the study's Lambda, which only the sweep reports, fit on a seeded
+     * subsample ({@link BLearner.SweepLevels}).
+     *
+     * @param lambda the study's Lambda (levels above it were subsampled)
+     * @param rows   rows they were fit on
+     * @param of     training rows
+     */
+    record SweepRows(double lambda, int rows, int of) {
     }
 
     /**
@@ -99,13 +116,16 @@ final class DeferralStage {
             FinalStageModel fs = (FinalStageModel) cateModels.get(donor);
             reuse = new BLearner.Reuse(fs.nuisances(), fs.finalStage(), fs.tau());
         }
+        // the levels above the study's Lambda only feed the sweep: from 2 x 200,000 training rows their bound
+        // regressions see a seeded subsample of 200,000 (the study's bounds are the same either way)
         BLearner.Fitted bf = bl.fit(xTr, tTr, yTr, lambdas.stream().mapToDouble(Double::doubleValue).toArray(),
-                Seeds.derive(seed, "b-learner"), reuse);
+                Seeds.derive(seed, "b-learner"), reuse, new BLearner.SweepLevels(d.lambda(), BLearner.SWEEP_ROWS));
         CateBoundsFamily bounds = bf.bounds();
         Map<String, JointCateModel> models = new LinkedHashMap<>();
         stat.forEach((n, m) -> models.put(n, new JointCateModel(m, bounds.upTo(d.lambda()), d.lambda())));
         return new Fitted(models, methods, bounds, folds, bf.reusedNuisances()
-                ? new BoundsReuse(donor, bf.reusedAipwFit()) : BoundsReuse.NONE);
+                ? new BoundsReuse(donor, bf.reusedAipwFit()) : BoundsReuse.NONE, bf.sweepRows() == 0 ? null
+                : new SweepRows(d.lambda(), bf.sweepRows(), xTr.length));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.causalrx.causal.EffectIntervals;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.causal.bounds.BLearner;
+import org.causalrx.policy.DecisionRule;
 import org.causalrx.policy.DeferralReasons;
 import org.causalrx.policy.PolicyDecisions;
 import org.causalrx.policy.PolicyValue;
@@ -40,6 +41,19 @@ final class DeferralSweep {
     /** How the bounds were fit, with the B-learner's cross-fitting folds ({@link BLearner#folds}). */
     static String boundsMethod(int folds) {
         return BOUNDS_METHOD.formatted(folds);
+    }
+
+    /**
+     * As {@link #boundsMethod(int, DeferralStage.BoundsReuse)}, saying which levels' bound regressions were fit on a
+     * subsample ({@code sweep}; null: none).
+     */
+    static String boundsMethod(int folds, DeferralStage.BoundsReuse reuse, DeferralStage.SweepRows sweep) {
+        String m = boundsMethod(folds, reuse);
+        return sweep == null ? m : m + String.format(Locale.ROOT, "; the bound regressions of the Lambda levels above"
+                + " the study's %s, which only the sweep reports, on a seeded subsample of %,d of the %,d training"
+                + " rows (their pseudo-outcomes from the whole fit; the bounds up to %s, which the Conservative set"
+                + " and the bundle use, on every row)", DecisionRule.number(sweep.lambda()), sweep.rows(), sweep.of(),
+                DecisionRule.number(sweep.lambda()));
     }
 
     /** As above, saying what the B-learner took from an estimator's fit ({@link DeferralStage.BoundsReuse}). */

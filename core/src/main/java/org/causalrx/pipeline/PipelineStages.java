@@ -11,6 +11,7 @@ import org.causalrx.causal.CrossFitAipw;
 import org.causalrx.causal.OverlapSet;
 import org.causalrx.causal.TLearner;
 import org.causalrx.causal.diagnostics.CateCalibration;
+import org.causalrx.causal.meta.FinalStageModel;
 import org.causalrx.causal.uncertainty.IntervalCalibration;
 import org.causalrx.data.CovariateEncoder;
 import org.causalrx.data.CovariateSpec;
@@ -350,7 +351,7 @@ public final class PipelineStages {
                     ev.valued());
             DeferralResult result = new DeferralResult(d.alphaStat(), d.lambda(), d.bootstrapRefits(),
                     deferral.methods(), DeferralSweep.boundsMethod(deferral.boundsFolds(),
-                    deferral.boundsReuse()), DeferralSweep.JOINT_RULE,
+                    deferral.boundsReuse(), deferral.sweepRows()), DeferralSweep.JOINT_RULE,
                     sweepPolicy,
                     DeferralSweep.sets(study, predicted, tp.e(), overlap),
                     ResultParts.calibration(c.find(RunSlots.CALIBRATION).orElse(IntervalCalibration.NONE)));
@@ -367,8 +368,19 @@ public final class PipelineStages {
         }
 
         public String detail(RunContext c) {
-            return "cross-fitted AIPW over the whole cohort (" + c.study().ateFolds(c.get(RunSlots.COHORT).size())
-                    + " folds)";
+            int folds = c.study().ateFolds(c.get(RunSlots.COHORT).size());
+            String donor = donor(c);
+            return donor == null ? "cross-fitted AIPW over the whole cohort (" + folds + " folds)"
+                    : "AIPW over the whole cohort on " + donor + "'s cross-fitted nuisances (" + folds
+                    + " folds of the training split; validation and test patients from its fold models)";
+        }
+
+        /** The estimator whose nuisances the ATE takes ({@link AteEstimands#donor}), or null. */
+        private static String donor(RunContext c) {
+            Cohort cohort = c.get(RunSlots.COHORT);
+            CrossFitAipw aipw = AteEstimands.aipw(c.get(RunSlots.LEARNERS), c.study(), cohort.size());
+            return AteEstimands.donor(c.study(), c.find(RunSlots.CATE_MODELS).orElse(null), aipw,
+                    c.get(RunSlots.SPLIT).train().length, cohort.size(), cohort.groupIndex() != null);
         }
 
         public RunContext apply(RunContext c, Progress progress) {
@@ -376,6 +388,19 @@ public final class PipelineStages {
             Study study = c.study();
             Cohort cohort = c.get(RunSlots.COHORT);
             CrossFitAipw aipw = AteEstimands.aipw(learners, study, cohort.size());
+            String donor = donor(c);
+            if (donor != null) {
+                // from 200,000 training rows: the DR-learner's cross-fit of the same learners, extended to the
+                // validation and test patients by its fold models, instead of a second cross-fit of every patient
+                FinalStageModel fs = (FinalStageModel) c.get(RunSlots.CATE_MODELS).get(donor);
+                org.causalrx.causal.AipwEstimands reused = AteEstimands.fromTraining(fs.nuisances(), aipw,
+                        c.get(RunSlots.SPLIT).train(), c.get(RunSlots.X), cohort.treatment(), cohort.outcome());
+                if (reused != null) {
+                    return c.with(RunSlots.ATE, AteEstimands.estimate(reused, aipw.folds(), study,
+                                    AteEstimands.describeReuse(donor, aipw.folds())))
+                            .with(RunSlots.ATE_ARM_MEANS, new double[] {reused.armMean(0), reused.armMean(1)});
+                }
+            }
             CrossFitAipw.Fit fit = aipw.fit(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(),
                     AteEstimands.seed(c.seed()), cohort.groupIndex(), f -> aipw.propensity());
             org.causalrx.causal.AipwEstimands nuisances = fit.nuisances();

@@ -72,7 +72,12 @@ record RefutationStage(boolean parallel) implements Stage {
         AteRefuter.Refuted refuted = refuter.refute(c.get(RunSlots.X), cohort.treatment(), cohort.outcome(),
                 original, seed, drawn, referenceFit(aipw));
         List<Refutation> checks = refuted.checks();
-        AteRefutations result = new AteRefutations(describe(aipw, refuted.subsample()), checks,
+        String estimator = describe(aipw, refuted.subsample());
+        if (ate.nuisances() != null) {
+            estimator += "; the ATE itself took another step's cross-fitted nuisances (ate.nuisances), the checks "
+                    + "cross-fit their own";
+        }
+        AteRefutations result = new AteRefutations(estimator, checks,
                 checks.stream().allMatch(Refutation::passed), refuted.subsample());
         RunResult.PolicyInsights pi = c.get(RunSlots.POLICY_INSIGHTS);
         RunResult.PolicyInsights extended = new RunResult.PolicyInsights(pi.policies(), pi.rounds(), pi.winsDr(),

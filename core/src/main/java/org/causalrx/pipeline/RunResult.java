@@ -199,11 +199,23 @@ public record RunResult(
     /**
      * The cross-fitted AIPW ATE over the whole cohort (outcome units, treated − control) and every estimand the
      * study asked for ({@code ate.estimands}, in its order; the ATE among them equals this record's estimate).
+     *
+     * @param nuisances where the nuisances came from when another step's cross-fit supplied them, in words
+     *                  ({@link AteEstimands#fromTraining}); absent (null): the stage cross-fitted its own over the
+     *                  whole cohort
      */
     public record AteResult(double estimate, double se, double ciLow, double ciHigh, String method, int folds,
-                            int n, List<EstimandResult> estimands) {
+                            int n, List<EstimandResult> estimands,
+                            @com.fasterxml.jackson.annotation.JsonInclude(
+                                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String nuisances) {
         public AteResult {
             estimands = estimands == null ? List.of() : List.copyOf(estimands);
+        }
+
+        /** Nuisances cross-fitted by the stage itself. */
+        public AteResult(double estimate, double se, double ciLow, double ciHigh, String method, int folds, int n,
+                         List<EstimandResult> estimands) {
+            this(estimate, se, ciLow, ciHigh, method, folds, n, estimands, null);
         }
 
         /** The ATE alone (no estimand list). */

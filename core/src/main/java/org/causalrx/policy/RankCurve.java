@@ -134,6 +134,8 @@ public final class RankCurve {
         }
         PolicyValue.Prepared prep = PolicyValue.Prepared.of(data);
         double[][][] boot = new double[curves][points][rounds];
+        // bucketed path: every curve's cut per patient side by side, so one pass over the resample serves them all
+        int[] cutOf = buckets ? interleave(cuts, n) : null;
         int chunk = 250;
         int chunks = (rounds + chunk - 1) / chunk;
         IntStream range = IntStream.range(0, chunks);
@@ -143,15 +145,22 @@ public final class RankCurve {
             double[] sumWy = new double[points];
             double[] sumWres = new double[points];
             double[] sumPlug = new double[points];
+            double[][] bucket = buckets ? new double[curves][BUCKET_SUMS * (points + 1)] : null;
             for (int r = ch * chunk; r < Math.min(rounds, (ch + 1) * chunk); r++) {
                 Bootstrap.resample(counts, seed, r);
+                if (buckets) {
+                    for (double[] b : bucket) {
+                        Arrays.fill(b, 0);
+                    }
+                    accumulateBuckets(prep, arm, cutOf, curves, counts, bucket);
+                }
                 for (int c = 0; c < curves; c++) {
                     Arrays.fill(sumW, 0);
                     Arrays.fill(sumWy, 0);
                     Arrays.fill(sumWres, 0);
                     Arrays.fill(sumPlug, 0);
                     if (buckets) {
-                        accumulateBuckets(prep, arm, cuts[c], counts, sumW, sumWy, sumWres, sumPlug);
+                        sharesFromBuckets(bucket[c], sumW, sumWy, sumWres, sumPlug);
                     } else {
                         accumulate(prep, arm, cuts[c], counts, sumW, sumWy, sumWres, sumPlug);
                     }
@@ -216,61 +225,94 @@ public final class RankCurve {
         }
     }
 
+    /** Bucket sums per curve: the reference arm's and {@code arm}'s plug-in, weight, weighted y, weighted residual. */
+    private static final int BUCKET_SUMS = 8;
+    private static final int PLUG0 = 0;
+    private static final int PLUG1 = 1;
+    private static final int W0 = 2;
+    private static final int WY0 = 3;
+    private static final int WRES0 = 4;
+    private static final int W1 = 5;
+    private static final int WY1 = 6;
+    private static final int WRES1 = 7;
+
+    /** cuts[c][i] laid out as out[i · curves + c]. */
+    private static int[] interleave(int[][] cuts, int n) {
+        int curves = cuts.length;
+        int[] out = new int[n * curves];
+        for (int c = 0; c < curves; c++) {
+            for (int i = 0; i < n; i++) {
+                out[i * curves + c] = cuts[c][i];
+            }
+        }
+        return out;
+    }
+
     /**
-     * The same sums as {@link #accumulate}, by buckets: each resampled patient adds its terms once to the bucket of
-     * its cut (reference-arm terms count for the shares below the cut, {@code arm} terms from the cut on), then
-     * suffix / prefix sums over the buckets give every share's sums. The sums arrays must be zero on entry.
+     * The sums of {@link #accumulate} for every curve, by buckets, in one pass over the patients: each resampled
+     * patient's terms are computed once and added, for every curve, to the bucket of its cut there (field f of
+     * bucket j at {@code bucket[c][f · (points + 1) + j]}; reference-arm terms count for the shares below the cut,
+     * {@code arm} terms from the cut on); {@link #sharesFromBuckets} then gives every share's sums. Each bucket adds
+     * its patients in index order. The buckets must be zero on entry.
+     *
+     * @param cutOf the cut of patient i on curve c at {@code cutOf[i · curves + c]}
      */
-    private static void accumulateBuckets(PolicyValue.Prepared prep, int arm, int[] cut, int[] counts,
-            double[] sumW, double[] sumWy, double[] sumWres, double[] sumPlug) {
+    private static void accumulateBuckets(PolicyValue.Prepared prep, int arm, int[] cutOf, int curves, int[] counts,
+            double[][] bucket) {
         double[] y = prep.y();
         double[] mu = prep.mu();
         double[] pObs = prep.pObs();
         double[] resid = prep.resid();
         int[] t = prep.t();
         int arms = prep.arms();
-        int points = sumPlug.length;
+        int stride = bucket[0].length / BUCKET_SUMS;
         int n = counts.length;
-        // bucket j = patients with cut j (0..points); below: terms of the reference arm, above: of `arm`
-        double[] plug0 = new double[points + 1];
-        double[] plug1 = new double[points + 1];
-        double[] w0 = new double[points + 1];
-        double[] wy0 = new double[points + 1];
-        double[] wres0 = new double[points + 1];
-        double[] w1 = new double[points + 1];
-        double[] wy1 = new double[points + 1];
-        double[] wres1 = new double[points + 1];
         for (int i = 0; i < n; i++) {
             int c = counts[i];
             if (c == 0) {
                 continue;
             }
-            int kc = cut[i];
-            plug0[kc] += c * mu[i * arms];
-            plug1[kc] += c * mu[i * arms + arm];
+            double plug0 = c * mu[i * arms];
+            double plug1 = c * mu[i * arms + arm];
             int ti = t[i];
-            if (ti == 0) {
-                double w = c / pObs[i];
-                w0[kc] += w;
-                wy0[kc] += w * y[i];
-                wres0[kc] += w * resid[i];
-            } else if (ti == arm) {
-                double w = c / pObs[i];
-                w1[kc] += w;
-                wy1[kc] += w * y[i];
-                wres1[kc] += w * resid[i];
+            // the weighted terms of the patient's own arm: the reference arm's below the cut, `arm`'s from it on,
+            // none for another arm
+            int side = ti == 0 ? W0 : ti == arm ? W1 : -1;
+            double w = side < 0 ? 0 : c / pObs[i];
+            double wy = w * y[i];
+            double wres = w * resid[i];
+            int base = i * curves;
+            for (int k = 0; k < curves; k++) {
+                double[] b = bucket[k];
+                int kc = cutOf[base + k];
+                b[PLUG0 * stride + kc] += plug0;
+                b[PLUG1 * stride + kc] += plug1;
+                if (side >= 0) {
+                    b[side * stride + kc] += w;
+                    b[(side + 1) * stride + kc] += wy;
+                    b[(side + 2) * stride + kc] += wres;
+                }
             }
         }
-        // share k: reference-arm terms of buckets j > k, `arm` terms of buckets j <= k
+    }
+
+    /**
+     * Every share's sums from one curve's buckets ({@link #accumulateBuckets}): share k takes the reference-arm terms
+     * of buckets j &gt; k and the {@code arm} terms of buckets j &le; k. The sums arrays must be zero on entry.
+     */
+    private static void sharesFromBuckets(double[] b, double[] sumW, double[] sumWy, double[] sumWres,
+            double[] sumPlug) {
+        int points = sumPlug.length;
+        int stride = points + 1;
         double sPlug0 = 0;
         double sW0 = 0;
         double sWy0 = 0;
         double sWres0 = 0;
         for (int k = points - 1; k >= 0; k--) {
-            sPlug0 += plug0[k + 1];
-            sW0 += w0[k + 1];
-            sWy0 += wy0[k + 1];
-            sWres0 += wres0[k + 1];
+            sPlug0 += b[PLUG0 * stride + k + 1];
+            sW0 += b[W0 * stride + k + 1];
+            sWy0 += b[WY0 * stride + k + 1];
+            sWres0 += b[WRES0 * stride + k + 1];
             sumPlug[k] = sPlug0;
             sumW[k] = sW0;
             sumWy[k] = sWy0;
@@ -281,10 +323,10 @@ public final class RankCurve {
         double sWy1 = 0;
         double sWres1 = 0;
         for (int k = 0; k < points; k++) {
-            sPlug1 += plug1[k];
-            sW1 += w1[k];
-            sWy1 += wy1[k];
-            sWres1 += wres1[k];
+            sPlug1 += b[PLUG1 * stride + k];
+            sW1 += b[W1 * stride + k];
+            sWy1 += b[WY1 * stride + k];
+            sWres1 += b[WRES1 * stride + k];
             sumPlug[k] += sPlug1;
             sumW[k] += sW1;
             sumWy[k] += sWy1;

@@ -140,8 +140,39 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
      * @param bounds          the bound regressions
      * @param reusedNuisances step 1 and the folds came from a {@link Reuse}
      * @param reusedAipwFit   the Lambda = 1 regression came from a {@link Reuse}
+     * @param sweepRows       rows the bound regressions of the levels above {@link SweepLevels#fullUpTo} were fit on
+     *                        (a seeded subsample), or 0: every level on every row
      */
-    public record Fitted(CateBoundsFamily bounds, boolean reusedNuisances, boolean reusedAipwFit) {
+    public record Fitted(CateBoundsFamily bounds, boolean reusedNuisances, boolean reusedAipwFit, int sweepRows) {
+        /** Every level on every row. */
+        public Fitted(CateBoundsFamily bounds, boolean reusedNuisances, boolean reusedAipwFit) {
+            this(bounds, reusedNuisances, reusedAipwFit, 0);
+        }
+    }
+
+    /**
+     * Rows from which the bound regressions of levels above the study's Lambda (levels only a sensitivity sweep
+     * reports; the bounds at the study's Lambda are the envelope of the levels up to it) are fit on a seeded
+     * subsample of {@link #SWEEP_ROWS} training rows: twice that many.
+     */
+    public static final int SWEEP_ROWS = CrossFit.LARGE_ROWS;
+
+    /**
+     * Which levels a fit may regress on fewer rows: those above {@code fullUpTo} (levels up to it, which the study's
+     * bounds are the envelope of, always use every row), on a seeded subsample of {@code rows} rows drawn without
+     * replacement when there are at least 2·{@code rows}.
+     */
+    public record SweepLevels(double fullUpTo, int rows) {
+        public SweepLevels {
+            if (!(fullUpTo >= 1) || rows < 1) {
+                throw new IllegalArgumentException("sweep levels need fullUpTo >= 1 and rows >= 1");
+            }
+        }
+
+        /** Whether {@code n} rows are subsampled for the levels above {@link #fullUpTo}. */
+        public boolean subsamples(int n) {
+            return n >= 2L * rows;
+        }
     }
 
     /**
@@ -154,6 +185,18 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
      * @return the bounds and what of {@code reuse} they took
      */
     public Fitted fit(double[][] x, int[] t, double[] y, double[] lambdas, long seed, Reuse reuse) {
+        return fit(x, t, y, lambdas, seed, reuse, null);
+    }
+
+    /**
+     * As above; with {@code sweep} (null: every level on every row), from 2·{@code sweep.rows()} rows the bound
+     * regressions of the levels above {@code sweep.fullUpTo()} are fit on one seeded subsample of {@code sweep.rows()}
+     * rows (the same for every such level; their pseudo-outcomes are those of the whole fit, so only the final
+     * regression sees fewer rows). Those levels enter no bounds at or below {@code fullUpTo} (the envelope runs
+     * upward), so the bounds there are the same, bit for bit, as without {@code sweep}.
+     */
+    public Fitted fit(double[][] x, int[] t, double[] y, double[] lambdas, long seed, Reuse reuse,
+                      SweepLevels sweep) {
         TreeSet<Double> levels = new TreeSet<>();
         levels.add(1.0);
         for (double l : lambdas) {
@@ -192,27 +235,55 @@ public record BLearner(Regressor outcome, Classifier propensity, XGBoostParams n
                 fits[l][0] = atOne;
             }
         }
-        if (parallel && x.length < XGBoostParams.THREAD_ROWS) {
+        boolean thin = sweep != null && sweep.subsamples(x.length);
+        int[] full = IntStream.of(jobs).filter(j -> !thin || lv[j / 2] <= sweep.fullUpTo()).toArray();
+        int[] swept = IntStream.of(jobs).filter(j -> thin && lv[j / 2] > sweep.fullUpTo()).toArray();
+        finalStages(x, phi, full, null, finalSeed, fits);
+        int sweepRows = 0;
+        if (swept.length > 0) {
+            int[] rows = PatientSubsample.rows(new int[x.length], 1, null, sweep.rows(), Seeds.derive(seed,
+                    "b-sweep-rows"));
+            finalStages(x, phi, swept, rows, finalSeed, fits);
+            sweepRows = rows.length;
+        }
+        List<CateBounds> out = new ArrayList<>();
+        for (int l = 0; l < lv.length; l++) {
+            out.add(new CateBounds(lv[l], fits[l][0], lv[l] == 1.0 ? fits[l][0] : fits[l][1]));
+        }
+        return new Fitted(new CateBoundsFamily(out), reused, atOne != null, sweepRows);
+    }
+
+    /**
+     * The bound regressions {@code jobs} (job j: level j / 2, upper when j is even) on x, or on its rows {@code rows}
+     * when not null, into {@code fits}.
+     */
+    private void finalStages(double[][] x, double[][][] phi, int[] jobs, int[] rows, long finalSeed,
+                             RegressionModel[][] fits) {
+        if (jobs.length == 0) {
+            return;
+        }
+        double[][] xs = rows == null ? x : Stats.select(x, rows);
+        if (parallel && xs.length < XGBoostParams.THREAD_ROWS) {
             // small fits: one per thread
-            IntStream.of(jobs).parallel().forEach(j -> fits[j / 2][j % 2] = finalStage.fit(x, phi[j / 2][j % 2],
+            IntStream.of(jobs).parallel().forEach(j -> fits[j / 2][j % 2] = finalStage.fit(xs, target(phi, j, rows),
                     null, finalSeed));
         } else {
             // one after another, each on every core from THREAD_ROWS rows on: all on the same rows, weights and
             // seed, so an XGBoost final stage quantises x once for all of them (the same models as separate fits)
             List<double[]> targets = new ArrayList<>();
             for (int j : jobs) {
-                targets.add(phi[j / 2][j % 2]);
+                targets.add(target(phi, j, rows));
             }
-            List<RegressionModel> each = finalStage.fitEach(x, targets, null, finalSeed);
+            List<RegressionModel> each = finalStage.fitEach(xs, targets, null, finalSeed);
             for (int k = 0; k < jobs.length; k++) {
                 fits[jobs[k] / 2][jobs[k] % 2] = each.get(k);
             }
         }
-        List<CateBounds> out = new ArrayList<>();
-        for (int l = 0; l < lv.length; l++) {
-            out.add(new CateBounds(lv[l], fits[l][0], lv[l] == 1.0 ? fits[l][0] : fits[l][1]));
-        }
-        return new Fitted(new CateBoundsFamily(out), reused, atOne != null);
+    }
+
+    private static double[] target(double[][][] phi, int job, int[] rows) {
+        double[] v = phi[job / 2][job % 2];
+        return rows == null ? v : Stats.select(v, rows);
     }
 
     /** Upper (row 0) and lower (row 1) pseudo-outcomes at one Lambda (as {@link #fit} computes them). */

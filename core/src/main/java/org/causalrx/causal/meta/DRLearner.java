@@ -49,10 +49,12 @@ public record DRLearner(String name, Regressor outcome, Classifier propensity, R
     private CrossFittedNuisances nuisances(double[][] x, int[] t, double[] y, int[] groups, long seed) {
         CrossFit cf = CrossFit.stratified(t, CrossFit.folds(folds, y.length), groups,
                 Seeds.derive(seed, "dr-folds"));
-        double[] e = Nuisance.propensity(propensity, x, t, cf, clip, groups, Seeds.derive(seed, "dr-e"));
-        double[][] mu = Nuisance.armOutcomes(outcome, x, t, y, cf, groups, Seeds.derive(seed, "dr-mu"));
-        return new CrossFittedNuisances(cf, e, mu, propensity, outcome, clip,
-                CrossFittedNuisances.fingerprint(x, t, y));
+        Nuisance.PropensityFit e = Nuisance.propensityFit(propensity, x, t, cf, groups, Seeds.derive(seed, "dr-e"));
+        Nuisance.ArmOutcomeFit mu = Nuisance.armOutcomeFit(outcome, x, t, y, cf, groups, Seeds.derive(seed, "dr-mu"));
+        // the fold models are kept: the run's ATE may take these nuisances and predict its other patients with them
+        return new CrossFittedNuisances(cf, Nuisance.clipped(e.e(), clip), mu.mu(), propensity, outcome, clip,
+                CrossFittedNuisances.fingerprint(x, t, y), new CrossFittedNuisances.FoldModels(e.e(), e.models(),
+                mu.models()));
     }
 
     private static double[] pseudoOutcomes(int[] t, double[] y, CrossFittedNuisances nu) {

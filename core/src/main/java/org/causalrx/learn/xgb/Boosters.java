@@ -275,11 +275,43 @@ final class Boosters {
      * booster, as {@code Booster.predict} is (XGBoost4J does not lock {@code inplace_predict}).
      */
     private static float[][] predictDense(Booster booster, double[][] x) throws XGBoostError {
-        float[] flat = flatten(x);
+        return predictDense(booster, x, PREDICT_CHUNK);
+    }
+
+    /**
+     * Rows converted to float and predicted at a time: a chunk's float copy (8,192 × p) stays in cache and is
+     * reused, instead of one n × p copy per prediction. Each row's prediction depends on that row alone, so the
+     * chunking does not change any value (InplacePredictTest).
+     */
+    static final int PREDICT_CHUNK = 8_192;
+
+    /** As {@link #predictDense(Booster, double[][])}, {@code chunk} rows at a time. */
+    static float[][] predictDense(Booster booster, double[][] x, int chunk) throws XGBoostError {
+        int n = x.length;
         int p = x[0].length;
         synchronized (booster) {
             int[] range = {0, roundLimit(booster)};
-            return booster.inplace_predict(flat, x.length, p, Float.NaN, range, Booster.PredictionType.kValue, null);
+            if (n <= chunk) {
+                return booster.inplace_predict(flatten(x), n, p, Float.NaN, range, Booster.PredictionType.kValue,
+                        null);
+            }
+            float[][] out = new float[n][];
+            float[] flat = new float[chunk * p];
+            for (int from = 0; from < n; from += chunk) {
+                int m = Math.min(chunk, n - from);
+                float[] buf = m == chunk ? flat : new float[m * p];
+                for (int i = 0; i < m; i++) {
+                    double[] row = x[from + i];
+                    int o = i * p;
+                    for (int j = 0; j < p; j++) {
+                        buf[o + j] = (float) row[j];
+                    }
+                }
+                float[][] part = booster.inplace_predict(buf, m, p, Float.NaN, range, Booster.PredictionType.kValue,
+                        null);
+                System.arraycopy(part, 0, out, from, m);
+            }
+            return out;
         }
     }
 

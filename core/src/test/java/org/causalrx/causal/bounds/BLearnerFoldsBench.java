@@ -13,7 +13,9 @@ import org.causalrx.learn.xgb.XGBoostRegressor;
  * threads) with each fold count given, on the same data sets of {@link BLearnerTailsBench}'s designs with closed-form
  * sharp bounds, plus {@code noise} pure-noise covariates. Per seed, fold count and Lambda: CPU seconds of the fit, mean
  * width against the sharp width, RMSE and bias of each bound against the sharp bound on 4,000 test points.
- * Args: rows, noise covariates, fold counts (comma-separated), seeds...; system property {@code design} (gauss, skew).
+ * Args: rows, noise covariates, fold counts (comma-separated; a count followed by {@code s}, e.g. {@code 2s}: the same
+ * folds with the levels above 1.5 regressed on a seeded subsample of {@link BLearner#SWEEP_ROWS} rows, as the run's
+ * deferral stage does from twice that many), seeds...; system property {@code design} (gauss, skew).
  * Run: {@code java -cp core/target/test-classes:core/target/classes:$(cat cp.txt)
  * org.causalrx.causal.bounds.BLearnerFoldsBench 300000 15 3,2 1 2}.
  */
@@ -40,18 +42,20 @@ public final class BLearnerFoldsBench {
             double[][] x = widen(d.x(), noise, seed);
             double[][] xt = widen(test.x(), noise, seed + 1);
             for (String f : folds) {
-                int k = Integer.parseInt(f.trim());
+                boolean sweep = f.trim().endsWith("s");
+                int k = Integer.parseInt(f.trim().replace("s", ""));
                 BLearner b = new BLearner(new XGBoostRegressor(p), LogisticRegression.l2(), p,
                         new XGBoostRegressor(p), k, 0.02, false, Subsample.rowsFor(0, n), true);
                 double c0 = BLearnerTailsBench.cpu();
-                CateBoundsFamily fam = b.fit(x, d.t(), d.y(), LAMBDAS, seed);
+                CateBoundsFamily fam = b.fit(x, d.t(), d.y(), LAMBDAS, seed, null, sweep
+                        ? new BLearner.SweepLevels(1.5, BLearner.SWEEP_ROWS) : null).bounds();
                 double cpu = BLearnerTailsBench.cpu() - c0;
                 for (double lambda : LAMBDAS) {
                     org.causalrx.causal.EffectIntervals iv = fam.bounds(xt, lambda);
                     double[] hi = iv.hi();
                     double[] lo = iv.lo();
                     double[] sc = BLearnerTailsBench.score(test, lo, hi, lambda, skew);
-                    System.out.printf(Locale.ROOT, "%d %d %.2f %.1f %.4f %.4f %.4f %.4f %+.4f %+.4f%n", seed, k,
+                    System.out.printf(Locale.ROOT, "%d %s %.2f %.1f %.4f %.4f %.4f %.4f %+.4f %+.4f%n", seed, f.trim(),
                             lambda, cpu, sc[0], sc[1], sc[2], sc[3], sc[4], sc[5]);
                 }
             }

@@ -61,6 +61,22 @@ class InplacePredictTest {
     private static void assertSameBits(double[][] expected, Booster booster, boolean single, String what) {
         double[][] rows = Boosters.predictRows(booster, XNEW);
         assertEquals(expected.length, rows.length, what);
+        // in chunks of rows, a partial one last (the large-n path): the same bits
+        for (int chunk : new int[] {64, 300, 999}) {
+            float[][] chunked;
+            try {
+                chunked = Boosters.predictDense(booster, XNEW, chunk);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            double[][] back = Boosters.toDouble(chunked);
+            for (int i = 0; i < expected.length; i++) {
+                for (int j = 0; j < expected[i].length; j++) {
+                    assertEquals(Double.doubleToRawLongBits(expected[i][j]), Double.doubleToRawLongBits(back[i][j]),
+                            what + ", chunks of " + chunk + ", row " + i + ", value " + j);
+                }
+            }
+        }
         double[] pred = single ? Boosters.predict(booster, XNEW) : null;
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i].length, rows[i].length, what);
