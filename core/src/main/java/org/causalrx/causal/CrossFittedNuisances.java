@@ -108,8 +108,12 @@ public record CrossFittedNuisances(CrossFit folds, double[] e, double[][] mu, Cl
 
     /** Whether these were fit by {@code propensity} and {@code outcome} (by value) with {@code k} folds and clip. */
     public boolean fitBy(Classifier propensity, Regressor outcome, int k, double clip) {
-        return folds.k() == k && Double.compare(this.clip, clip) == 0 && this.propensity.equals(propensity)
-                && this.outcome.equals(outcome);
+        return fitBy(propensity, outcome, k) && Double.compare(this.clip, clip) == 0;
+    }
+
+    /** Whether these were fit by {@code propensity} and {@code outcome} (by value) with {@code k} folds, any clip. */
+    public boolean fitBy(Classifier propensity, Regressor outcome, int k) {
+        return folds.k() == k && this.propensity.equals(propensity) && this.outcome.equals(outcome);
     }
 
     /**

@@ -64,17 +64,11 @@ public final class AteEstimands {
                 cohortRows)) {
             return null;
         }
-        for (Map.Entry<String, CateModel> m : cateModels.entrySet()) {
-            if (m.getValue() instanceof FinalStageModel fs && fs.nuisances() != null && usable(fs.nuisances(), aipw)) {
-                return m.getKey();
-            }
-        }
-        return null;
+        return CateStage.nuisanceDonor(cateModels, nu -> usable(nu, aipw));
     }
 
     private static boolean usable(CrossFittedNuisances nu, CrossFitAipw aipw) {
-        return nu.models() != null && nu.folds().k() == aipw.folds() && nu.propensity().equals(aipw.propensity())
-                && nu.outcome().equals(aipw.outcome());
+        return nu.models() != null && nu.fitBy(aipw.propensity(), aipw.outcome(), aipw.folds());
     }
 
     /**
@@ -125,9 +119,7 @@ public final class AteEstimands {
      */
     public static AipwEstimands viaDonor(Learners learners, Study study, String donor, double[][] x, int[] t,
                                          double[] y, long runSeed) {
-        Study.Split fr = study.split();
-        int[] train = org.causalrx.data.Splits.stratifiedGrouped(t, null, fr.train(), fr.validation(), fr.test(),
-                Seeds.derive(runSeed, "split")).train();
+        int[] train = CohortSplits.of(study, t, null, runSeed).train();
         Map<String, CateModel> fitted = CateStage.fit(learners.estimators(), List.of(donor), List.of(),
                 Stats.select(x, train), Stats.select(t, train), Stats.select(y, train), runSeed,
                 StudyRun.outcomeKind(study));

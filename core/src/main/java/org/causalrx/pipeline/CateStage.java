@@ -34,6 +34,22 @@ final class CateStage {
     }
 
     /**
+     * The first estimator (study order) whose fitted model carries cross-fitted nuisances that {@code usable}
+     * accepts, or null: the donor another step may take them from instead of cross-fitting the same learners again
+     * (the B-learner's and the ATE's, from 200,000 training rows).
+     */
+    static String nuisanceDonor(Map<String, CateModel> cateModels,
+                                java.util.function.Predicate<org.causalrx.causal.CrossFittedNuisances> usable) {
+        for (Map.Entry<String, CateModel> m : cateModels.entrySet()) {
+            if (m.getValue() instanceof org.causalrx.causal.meta.FinalStageModel fs && fs.nuisances() != null
+                    && usable.test(fs.nuisances())) {
+                return m.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
      * Fitted CATE models by name, in the study's order; T-learners come from {@code tModels}, the rest are fit
      * on the training rows; ensembles combine the fitted singles. "consensus" has no model (it is a policy).
      */

@@ -17,9 +17,14 @@ public final class CohortSplits {
 
     /** The split of {@code cohort} for a run seeded with {@code runSeed} (the seed "split" is derived from it). */
     public static SplitIndices of(Study study, Cohort cohort, long runSeed) {
+        return of(study, cohort.treatment(), cohort.groupIndex(), runSeed);
+    }
+
+    /** The same split from the cohort's arms and patient index (null: every row its own patient). */
+    static SplitIndices of(Study study, int[] treatment, int[] groups, long runSeed) {
         Study.Split fr = study.split();
-        return Splits.stratifiedGrouped(cohort.treatment(), cohort.groupIndex(), fr.train(), fr.validation(),
-                fr.test(), Seeds.derive(runSeed, "split"));
+        return Splits.stratifiedGrouped(treatment, groups, fr.train(), fr.validation(), fr.test(),
+                Seeds.derive(runSeed, "split"));
     }
 
     /** Patient index per row of {@code rows} (e.g. the training split), or null without a group column. */

@@ -110,7 +110,9 @@ final class DeferralStage {
         // from LARGE_ROWS training rows the B-learner takes the cross-fitted nuisances of an estimator that fit the
         // same learners with the same folds and clip on these rows (the DR-learner with its default learners), so
         // they are not fit twice; smaller studies cross-fit their own (their bytes unchanged)
-        String donor = xTr.length >= BLearner.LARGE_ROWS ? nuisanceDonor(cateModels, bl) : null;
+        // (the B-learner still checks that they were fit on its rows)
+        String donor = xTr.length >= BLearner.LARGE_ROWS ? CateStage.nuisanceDonor(cateModels,
+                nu -> nu.fitBy(bl.propensity(), bl.outcome(), bl.folds(), bl.clip())) : null;
         BLearner.Reuse reuse = null;
         if (donor != null) {
             FinalStageModel fs = (FinalStageModel) cateModels.get(donor);
@@ -126,20 +128,6 @@ final class DeferralStage {
         return new Fitted(models, methods, bounds, folds, bf.reusedNuisances()
                 ? new BoundsReuse(donor, bf.reusedAipwFit()) : BoundsReuse.NONE, bf.sweepRows() == 0 ? null
                 : new SweepRows(d.lambda(), bf.sweepRows(), xTr.length));
-    }
-
-    /**
-     * The first estimator (study order) whose fitted model carries cross-fitted nuisances of {@code bl}'s learners,
-     * folds and clip, or null (the B-learner still checks that they were fit on its rows).
-     */
-    private static String nuisanceDonor(Map<String, CateModel> cateModels, BLearner bl) {
-        for (Map.Entry<String, CateModel> m : cateModels.entrySet()) {
-            if (m.getValue() instanceof FinalStageModel fs && fs.nuisances() != null
-                    && fs.nuisances().fitBy(bl.propensity(), bl.outcome(), bl.folds(), bl.clip())) {
-                return m.getKey();
-            }
-        }
-        return null;
     }
 
     /** Per patient decisions through {@link Deferral#decide} with a joint interval; NaN intervals: overlap only. */

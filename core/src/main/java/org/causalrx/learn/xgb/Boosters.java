@@ -19,13 +19,19 @@ final class Boosters {
         int n = x.length;
         int p = n == 0 ? 0 : x[0].length;
         float[] flat = new float[n * p];
-        for (int i = 0; i < n; i++) {
-            double[] row = x[i];
+        flatten(x, 0, n, p, flat);
+        return flat;
+    }
+
+    /** Rows from..from + m − 1 of x (p columns each) as floats, row after row, into the start of {@code flat}. */
+    private static void flatten(double[][] x, int from, int m, int p, float[] flat) {
+        for (int i = 0; i < m; i++) {
+            double[] row = x[from + i];
+            int o = i * p;
             for (int j = 0; j < p; j++) {
-                flat[i * p + j] = (float) row[j];
+                flat[o + j] = (float) row[j];
             }
         }
-        return flat;
     }
 
     static DMatrix matrix(double[][] x) throws XGBoostError {
@@ -300,13 +306,7 @@ final class Boosters {
             for (int from = 0; from < n; from += chunk) {
                 int m = Math.min(chunk, n - from);
                 float[] buf = m == chunk ? flat : new float[m * p];
-                for (int i = 0; i < m; i++) {
-                    double[] row = x[from + i];
-                    int o = i * p;
-                    for (int j = 0; j < p; j++) {
-                        buf[o + j] = (float) row[j];
-                    }
-                }
+                flatten(x, from, m, p, buf);
                 float[][] part = booster.inplace_predict(buf, m, p, Float.NaN, range, Booster.PredictionType.kValue,
                         null);
                 System.arraycopy(part, 0, out, from, m);
