@@ -94,4 +94,37 @@ class CovariateEncoderTest {
                 && ex.getMessage().contains("2 ('old')"), ex.getMessage());
         assertFalse(ex.getMessage().contains("\n"));
     }
+    @Test
+    void manyRowsEncodeRowByRowAcrossBlocks() {
+        // 2,600 rows: the transform's blocks of 1,024 on several threads, a partial block last; every cell must be
+        // what that row alone gives (median imputation, indicator, square, one-hot dummies)
+        int n = 2_600;
+        double[] age = new double[n];
+        String[] g = new String[n];
+        for (int i = 0; i < n; i++) {
+            age[i] = i % 13 == 0 ? Double.NaN : (i * 37) % 101;
+            g[i] = i % 17 == 0 ? null : new String[] {"a", "b", "c"}[(i * 7) % 3];
+        }
+        Table t = new Table("c.csv", List.of(new Column.Numeric("age", age), new Column.Text("g", g)));
+        int[] train = java.util.stream.IntStream.range(0, n).filter(i -> i % 4 != 0).toArray();
+        Encoding e = CovariateEncoder.fit(t, train, List.of(new CovariateSpec("age", false, true),
+                new CovariateSpec("g", true, false)));
+        double median = e.medians().get("age");
+        List<String> names = e.featureNames();
+        double[][] x = e.transform(t);
+        assertEquals(n, x.length);
+        for (int i = 0; i < n; i++) {
+            boolean miss = Double.isNaN(age[i]);
+            double v = miss ? median : age[i];
+            assertEquals(names.size(), x[i].length, "row " + i);
+            assertEquals(v, x[i][names.indexOf("age")], "row " + i);
+            assertEquals(miss ? 1 : 0, x[i][names.indexOf("age_missing")], "row " + i);
+            assertEquals(v * v, x[i][names.indexOf("age^2")], "row " + i);
+            for (int k = 3; k < names.size(); k++) {
+                String level = names.get(k).substring(names.get(k).indexOf('=') + 1);
+                boolean is = g[i] == null ? level.equals(Encoding.MISSING_LEVEL) : level.equals(g[i]);
+                assertEquals(is ? 1 : 0, x[i][k], "row " + i + ", " + names.get(k));
+            }
+        }
+    }
 }

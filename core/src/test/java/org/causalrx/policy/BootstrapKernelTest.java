@@ -170,4 +170,26 @@ class BootstrapKernelTest {
             assertArrayEquals(RankCurve.compute("a", h, 1, a, 120, 5, false, buckets).high(), all.get(0).high());
         }
     }
+    @Test
+    void bucketedRankCurvesOfAnotherArmAgreeWithTheRunningSums() {
+        // three arms, the curves of arm 2: patients treated with arm 1 add no weighted terms on either side of
+        // their cut; several curves on the same resamples, bucketed and running sums alike
+        HeldOut h = MultiArmValueTest.data(2_001, 3, 19);
+        double[] a = RankCurve.randomBenefit(2_001, 4);
+        double[] b = RankCurve.randomBenefit(2_001, 5);
+        List<RankCurve.Curve> exact = RankCurve.computeAll(List.of("a", "b"), h, 2, List.of(a, b), 150, 13, false,
+                false);
+        List<RankCurve.Curve> buckets = RankCurve.computeAll(List.of("a", "b"), h, 2, List.of(a, b), 150, 13, true,
+                true);
+        for (int c = 0; c < 2; c++) {
+            assertArrayEquals(exact.get(c).value(), buckets.get(c).value());
+            for (int k = 0; k < exact.get(c).low().length; k++) {
+                double scale = 1e-9 * Math.max(1, Math.abs(exact.get(c).low()[k]));
+                org.junit.jupiter.api.Assertions.assertEquals(exact.get(c).low()[k], buckets.get(c).low()[k], scale,
+                        "curve " + c + ", low " + k);
+                org.junit.jupiter.api.Assertions.assertEquals(exact.get(c).high()[k], buckets.get(c).high()[k],
+                        scale, "curve " + c + ", high " + k);
+            }
+        }
+    }
 }
